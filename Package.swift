@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+//
+// swift-rest-framework: Django REST framework's ViewSets and Routers in Swift, served as a
+// FastCGI responder (libfcgi) and backed by PostgreSQL (libpq).
+//
+// Module layout (the C libraries stay behind their own modules; the framework is pure Swift):
+//   CFastCGI, CLibPQ, COpenSSL   system libraries (shim headers only)
+//   FastCGI                      the responder: listening, worker threads, signals, access log
+//   PostgreSQL                   the client: connections, bound parameters, decoding, errors
+//   Migrations                   the engine behind `migrate`
+//   RESTFramework                DRF's concepts: views, viewsets, routers, permissions, auth
+//   api-server, migrate          executables
+import PackageDescription
+
+let package = Package(
+    name: "swift-rest-framework",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "RESTFramework", targets: ["RESTFramework"]),
+        .library(name: "FastCGI", targets: ["FastCGI"]),
+        .library(name: "PostgreSQL", targets: ["PostgreSQL"]),
+        .library(name: "Migrations", targets: ["Migrations"]),
+        .executable(name: "api-server", targets: ["api-server"]),
+        .executable(name: "migrate", targets: ["migrate"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        .target(name: "FastCGI", dependencies: ["CFastCGI"]),
+        .target(name: "PostgreSQL", dependencies: ["CLibPQ"]),
+        .target(name: "Migrations", dependencies: ["PostgreSQL"]),
+        .target(name: "RESTFramework", dependencies: ["COpenSSL"]),
+
+        .executableTarget(name: "api-server", dependencies: ["FastCGI", "PostgreSQL", "RESTFramework"]),
+        .executableTarget(name: "migrate", dependencies: ["Migrations", "PostgreSQL"]),
+
+        // Shared helpers for the integration tests: the database URL the test script exported,
+        // temporary schemas, paths to the built executables, an nginx launcher.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
+        .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "TestSupport"]),
+        .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),
+        .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "PostgreSQL", "TestSupport"]),
+        .testTarget(name: "RESTFrameworkTests", dependencies: ["RESTFramework"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

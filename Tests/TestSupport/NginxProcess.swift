@@ -1,0 +1,60 @@
+import Foundation
+
+/// A real nginx in front of a FastCGI responder, for end-to-end tests. It uses the project's own
+/// `deploy/nginx/fastcgi_params` and site layout so the tests check what operators deploy.
+///
+///     let nginx = try NginxProcess(fastcgiSocket: dir + "/api.sock")
+///     defer { nginx.stop() }
+///     let response = try RawHTTPClient.send(port: nginx.port, method: "GET", path: "/")
+public final class NginxProcess: Sendable {
+    public let port: Int
+    public let directory: String
+    private let child: ChildProcess
+
+    /// - Parameters:
+    ///   - fastcgiSocket: the responder's unix socket.
+    ///   - clientMaxBodySize: nginx's own body limit (keep it above the responder's to test the responder's 413).
+    public init(fastcgiSocket: String, clientMaxBodySize: String = "64m") throws {
+        directory = try TestEnvironment.makeTemporaryDirectory("nginx")
+        port = freeLocalPort()
+        let params = Self.projectRoot + "/deploy/nginx/fastcgi_params"
+        let config = """
+        worker_processes 1;
+        daemon off;
+        pid \(directory)/nginx.pid;
+        error_log \(directory)/error.log warn;
+        events { worker_connections 256; }
+        http {
+            access_log off;
+            client_body_temp_path \(directory)/body;
+            fastcgi_temp_path \(directory)/fastcgi;
+            proxy_temp_path \(directory)/proxy;
+            uwsgi_temp_path \(directory)/uwsgi;
+            scgi_temp_path \(directory)/scgi;
+            server {
+                listen 127.0.0.1:\(port);
+                client_max_body_size \(clientMaxBodySize);
+                location / {
+                    include \(params);
+                    fastcgi_pass unix:\(fastcgiSocket);
+                }
+            }
+        }
+        """
+        try config.write(toFile: directory + "/nginx.conf", atomically: true, encoding: .utf8)
+        child = try ChildProcess(TestEnvironment.nginx, ["-p", directory, "-c", directory + "/nginx.conf", "-e", directory + "/error.log"],
+                                 logPath: directory + "/stderr.log")
+        let port = self.port
+        guard waitUntil(timeout: 10, { (try? RawHTTPClient.exchange(host: "127.0.0.1", port: port, bytes: [], timeout: 1)) != nil }) else {
+            throw TestSupportError("nginx did not start: \(child.log)")
+        }
+    }
+
+    public func stop() { child.stop() }
+    public var errorLog: String { (try? String(contentsOfFile: directory + "/error.log", encoding: .utf8)) ?? "" }
+
+    /// The repository root, found from this source file's location.
+    public static var projectRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+}

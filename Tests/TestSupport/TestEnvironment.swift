@@ -1,0 +1,40 @@
+import Foundation
+
+/// What `Tests/run` exported for the integration tests: the throwaway PostgreSQL cluster, the
+/// folder holding the built executables, the nginx binary. A test that needs one of these and
+/// finds it missing fails with a message naming the command to use; it never skips.
+public enum TestEnvironment {
+    public static func value(_ name: String) -> String {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+            fatalError("\(name) is not set: run the integration tests with `Tests/run`, which starts PostgreSQL and exports it.")
+        }
+        return value
+    }
+
+    /// `postgres://postgres@/srf_test?host=<socket dir>&port=<port>`
+    public static var databaseURL: String { value("DATABASE_URL") }
+    public static var postgresBin: String { value("SRF_TEST_PGBIN") }
+    public static var postgresData: String { value("SRF_TEST_PGDATA") }
+    public static var postgresSocketDirectory: String { value("SRF_TEST_PGSOCK") }
+    public static var postgresPort: String { value("SRF_TEST_PGPORT") }
+    public static var nginx: String { value("SRF_TEST_NGINX") }
+    /// A scratch folder that `Tests/run` removes afterwards; readable by the postgres user.
+    public static var workDirectory: String { value("SRF_TEST_WORK") }
+
+    /// Path of an executable product (`api-server`, `migrate`) of this build.
+    public static func executable(_ name: String) -> String {
+        let path = value("SRF_TEST_BIN") + "/" + name
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            fatalError("\(path) is missing: build with `swift build --build-tests` (Tests/run does).")
+        }
+        return path
+    }
+
+    /// A fresh folder under the work directory, for sockets, configs and logs of one test.
+    public static func makeTemporaryDirectory(_ prefix: String = "t") throws -> String {
+        let path = workDirectory + "/" + prefix + "-" + UUID().uuidString.prefix(8).lowercased()
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        chmod(path, 0o777)
+        return path
+    }
+}
