@@ -1,0 +1,69 @@
+import CLibPQ
+
+/// The isolation level of a transaction (PostgreSQL's default is READ COMMITTED).
+public enum IsolationLevel: String, Sendable {
+    case readCommitted = "READ COMMITTED"
+    case repeatableRead = "REPEATABLE READ"
+    case serializable = "SERIALIZABLE"
+}
+
+extension Connection {
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws
+    /// (the error is rethrown). A `transaction` call inside another becomes a savepoint, so an
+    /// inner failure undoes only the inner work.
+    ///
+    ///     try connection.transaction { connection in
+    ///         let id: Int64 = try connection.query("INSERT INTO accounts (name, owner_id) VALUES ($1, $2) RETURNING id", name, owner)[0][0]
+    ///         try connection.execute("INSERT INTO account_members (account_id, user_id, is_admin) VALUES ($1, $2, true)", id, owner)
+    ///     }
+    ///
+    /// If the body catches a statement's error and returns anyway, the transaction (or
+    /// savepoint) cannot commit: it is rolled back and an error with SQLSTATE 25P02 is thrown.
+    /// `isolation` applies to the outermost call only.
+    @discardableResult
+    public func transaction<T>(isolation: IsolationLevel? = nil, _ body: (Connection) throws -> T) throws -> T {
+        let depth = transactionDepth
+        if depth == 0 {
+            try command(isolation.map { "BEGIN ISOLATION LEVEL " + $0.rawValue } ?? "BEGIN")
+        } else {
+            guard isolation == nil else {
+                throw PostgresError(kind: .client, message: "an isolation level can only be set on the outermost transaction")
+            }
+            try command("SAVEPOINT " + Self.savepointName(depth))
+        }
+        // Counted until COMMIT/ROLLBACK is done, so that a lost connection is not silently
+        // re-established in the middle of the transaction.
+        transactionDepth = depth + 1
+        defer { transactionDepth = depth }
+
+        let value: T
+        do {
+            value = try body(self)
+        } catch {
+            try? rollback(depth: depth)
+            throw error
+        }
+        if PQtransactionStatus(handle) == PQTRANS_INERROR {
+            try? rollback(depth: depth)
+            throw PostgresError(kind: .server, sqlState: "25P02",
+                                message: "a statement in the transaction failed and its error was caught inside the body; the transaction was rolled back")
+        }
+        if depth == 0 {
+            try command("COMMIT")
+        } else {
+            try command("RELEASE SAVEPOINT " + Self.savepointName(depth))
+        }
+        return value
+    }
+
+    private func rollback(depth: Int) throws {
+        if depth == 0 {
+            try command("ROLLBACK")
+        } else {
+            let name = Self.savepointName(depth)
+            try command("ROLLBACK TO SAVEPOINT \(name); RELEASE SAVEPOINT \(name)")
+        }
+    }
+
+    private static func savepointName(_ depth: Int) -> String { "srf_savepoint_\(depth)" }
+}

@@ -1,0 +1,93 @@
+import CLibPQ
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The keyword/value pairs handed to `PQconnectdbParams`.
+///
+/// libpq processes them in order and the last value of a keyword wins, which gives the
+/// precedence we want: our defaults first, then the user's URL (expanded by libpq), then the
+/// settings the client depends on (UTF-8, UTC) last so nothing can undo them.
+struct ConnectionParameters {
+    private(set) var keywords: [String] = []
+    private(set) var values: [String] = []
+
+    init(_ configuration: PostgresConfiguration) throws {
+        let urlOptions = try Self.options(in: configuration.url)
+        if let timeout = configuration.connectTimeout, environmentValue("PGCONNECT_TIMEOUT") == nil {
+            add("connect_timeout", String(timeout))
+        }
+        if let name = configuration.applicationName {
+            add("fallback_application_name", name)
+        }
+        if !configuration.url.isEmpty {
+            add("dbname", configuration.url)
+        }
+        // Decoding assumes UTF-8 text; timestamptz is parsed from its UTC text form.
+        add("client_encoding", "UTF8")
+        var options = urlOptions ?? environmentValue("PGOPTIONS") ?? ""
+        options += " -c TimeZone=UTC"
+        if let timeout = configuration.statementTimeout {
+            let (seconds, attoseconds) = timeout.components
+            let milliseconds = max(0, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+            options += " -c statement_timeout=\(milliseconds)"
+        }
+        add("options", options)
+    }
+
+    private mutating func add(_ keyword: String, _ value: String) {
+        keywords.append(keyword)
+        values.append(value)
+    }
+
+    /// The `options` the URL itself carries (so ours can be appended rather than replace them);
+    /// also where a malformed URL is reported, before any connection attempt.
+    private static func options(in url: String) throws -> String? {
+        guard !url.isEmpty else { return nil }
+        var message: UnsafeMutablePointer<CChar>?
+        guard let parsed = PQconninfoParse(url, &message) else {
+            let text = message.map { String(cString: $0) } ?? "out of memory"
+            if let message { PQfreemem(message) }
+            throw PostgresError(kind: .client, message: "invalid database URL: " + text.trimmingTrailingWhitespace())
+        }
+        defer { PQconninfoFree(parsed) }
+        var option = parsed
+        while let keyword = option.pointee.keyword {
+            if strcmp(keyword, "options") == 0, let value = option.pointee.val {
+                return String(cString: value)
+            }
+            option += 1
+        }
+        return nil
+    }
+
+    /// Opens a connection; the C strings live only for the duration of the call.
+    func connect() -> OpaquePointer? {
+        let cKeywords = keywords.map { UnsafePointer(strdup($0)) }
+        let cValues = values.map { UnsafePointer(strdup($0)) }
+        defer {
+            for pointer in cKeywords + cValues { free(UnsafeMutablePointer(mutating: pointer)) }
+        }
+        return (cKeywords + [nil]).withUnsafeBufferPointer { keywordArray in
+            (cValues + [nil]).withUnsafeBufferPointer { valueArray in
+                PQconnectdbParams(keywordArray.baseAddress, valueArray.baseAddress, 1)
+            }
+        }
+    }
+}
+
+func environmentValue(_ name: String) -> String? {
+    guard let value = getenv(name) else { return nil }
+    return String(cString: value)
+}
+
+extension String {
+    /// libpq's messages end with a newline (sometimes several lines); callers want one clean string.
+    func trimmingTrailingWhitespace() -> String {
+        var end = endIndex
+        while end > startIndex, let last = self[..<end].last, last.isWhitespace { end = index(before: end) }
+        return String(self[..<end])
+    }
+}
