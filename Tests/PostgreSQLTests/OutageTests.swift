@@ -1,0 +1,57 @@
+import PostgreSQL
+import TestSupport
+import Testing
+
+extension PostgreSQLIntegration {
+    /// A real server restart and a real outage of the shared test cluster. Kept to few
+    /// restarts; each test leaves the cluster running.
+    @Suite struct Outages {
+        @Test func reconnectsAfterARestartAndPreparesAgain() throws {
+            try withDatabase { connection, _ in
+                let sql = "SELECT $1::int8 + 1"
+                #expect(try connection.query(sql, Int64(1))[0][0, as: Int64.self] == 2)
+                let pid = connection.backendPID
+
+                try TestCluster.restart()
+                // The very next call goes to a new session, with the statement prepared again.
+                #expect(try connection.query(sql, Int64(2))[0][0, as: Int64.self] == 3)
+                #expect(connection.backendPID != pid)
+                #expect(connection.preparedStatementCount == 1)
+                #expect(try connection.query("SELECT count(*) FROM pg_prepared_statements WHERE statement = $1", sql)[0][0, as: Int.self] == 1)
+
+                // Lost inside a transaction: the transaction fails as lost, it is not silently
+                // continued on a new session, and the call after it reconnects.
+                try connection.executeScript("CREATE TABLE items (name text)")
+                let error = postgresError {
+                    try connection.transaction { connection in
+                        try connection.execute("INSERT INTO items VALUES ($1)", "lost")
+                        try TestCluster.restart()
+                        try connection.execute("INSERT INTO items VALUES ($1)", "never")
+                    }
+                }
+                #expect(error?.isConnectionLost == true)
+                #expect(try connection.query("SELECT count(*) FROM items")[0][0, as: Int.self] == 0)
+            }
+        }
+
+        @Test func failsFastWhileTheServerIsDownThenRecovers() throws {
+            try withDatabase { connection, _ in
+                #expect(try connection.query("SELECT 1")[0][0, as: Int.self] == 1)
+                try TestCluster.stop()
+                var restarted = false
+                defer { if !restarted { try? TestCluster.start() } }
+
+                for _ in 0..<2 {
+                    var error: PostgresError?
+                    let seconds = measure { error = postgresError { try connection.query("SELECT 1") } }
+                    #expect(error?.isConnectionLost == true)
+                    #expect(seconds < 3)
+                }
+
+                try TestCluster.start()
+                restarted = true
+                #expect(try connection.query("SELECT 2")[0][0, as: Int.self] == 2)
+            }
+        }
+    }
+}
