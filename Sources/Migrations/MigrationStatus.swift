@@ -16,6 +16,11 @@ public struct MigrationStatus: Sendable, Equatable {
     public let name: String
     public let state: State
 
+    public init(name: String, state: State) {
+        self.name = name
+        self.state = state
+    }
+
     /// One line: `applied  0001_initial.sql  2026-11-29T00:22:38.123456Z`.
     public var line: String {
         switch state {

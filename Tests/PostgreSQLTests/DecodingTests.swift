@@ -53,16 +53,16 @@ extension PostgreSQLIntegration {
         }
 
         @Test func doubles() throws {
-            try withDatabase { connection, _ in
+            try withDatabase { connection, _ throws in
                 let samples: [Double] = [0, 1.5, -0.25, 0.1, 1e-300, 123456.789, .greatestFiniteMagnitude, .infinity, -.infinity]
                 for sample in samples {
                     // Exact round trip: the text forms on both sides are the shortest exact ones.
-                    #expect(try connection.query("SELECT $1::float8", sample)[0][0, as: Double.self] == sample)
+                    #expect(try connection.value("SELECT $1::float8", sample, as: Double.self) == sample)
                 }
-                #expect(try connection.query("SELECT 'NaN'::float8")[0][0, as: Double.self].isNaN)
-                #expect(try connection.query("SELECT $1::float8 = 'NaN'", Double.nan)[0][0, as: Bool.self])
-                #expect(try connection.query("SELECT NULL::float8")[0][0, as: Double?.self] == nil)
-                #expect(try connection.query("SELECT 2.5::numeric")[0][0, as: Double.self] == 2.5)
+                #expect(try connection.value("SELECT 'NaN'::float8", as: Double.self).isNaN)
+                #expect(try connection.value("SELECT $1::float8 = 'NaN'", Double.nan, as: Bool.self))
+                #expect(try connection.value("SELECT NULL::float8", as: Double?.self) == nil)
+                #expect(try connection.value("SELECT 2.5::numeric", as: Double.self) == 2.5)
             }
         }
 

@@ -67,7 +67,7 @@ extension PostgreSQLIntegration {
         }
 
         @Test func syntaxErrorWithPosition() throws {
-            try withDatabase { connection, _ in
+            try withDatabase { connection, _ throws in
                 let error = postgresError { try connection.query("SELECT id FROM WHERE id = $1", Int64(1)) }
                 #expect(error?.isSyntaxError == true)
                 #expect(error?.sqlState == "42601")
@@ -75,26 +75,26 @@ extension PostgreSQLIntegration {
                 #expect(error?.message == "syntax error at or near \"WHERE\"")
                 // Nothing was cached for the failed text, and the session goes on.
                 #expect(connection.preparedStatementCount == 0)
-                #expect(try connection.query("SELECT 1")[0][0, as: Int.self] == 1)
+                #expect(try connection.value("SELECT 1", as: Int.self) == 1)
             }
         }
 
         @Test func statementTimeout() throws {
-            try withDatabase(configure: { $0.statementTimeout = .milliseconds(300) }) { connection, _ in
+            try withDatabase(configure: { $0.statementTimeout = .milliseconds(300) }) { connection, _ throws in
                 var error: PostgresError?
                 let seconds = measure { error = postgresError { try connection.query("SELECT pg_sleep(10)") } }
                 #expect(error?.isQueryCanceled == true)
                 #expect(error?.sqlState == "57014")
                 #expect(seconds < 5)
-                #expect(try connection.query("SHOW statement_timeout")[0][0, as: String.self] == "300ms")
+                #expect(try connection.value("SHOW statement_timeout", as: String.self) == "300ms")
             }
         }
 
         @Test func sessionSettingsAndNotices() throws {
             try withDatabase(configure: { $0.applicationName = "srf-tests" }) { connection, _ in
-                #expect(try connection.query("SHOW TimeZone")[0][0, as: String.self] == "UTC")
-                #expect(try connection.query("SHOW application_name")[0][0, as: String.self] == "srf-tests")
-                #expect(try connection.query("SHOW client_encoding")[0][0, as: String.self] == "UTF8")
+                #expect(try connection.value("SHOW TimeZone", as: String.self) == "UTC")
+                #expect(try connection.value("SHOW application_name", as: String.self) == "srf-tests")
+                #expect(try connection.value("SHOW client_encoding", as: String.self) == "UTF8")
                 try connection.executeScript("DO $$ BEGIN RAISE NOTICE 'hello %', 42; END $$")
                 #expect(connection.notices.last?.contains("hello 42") == true)
                 connection.clearNotices()

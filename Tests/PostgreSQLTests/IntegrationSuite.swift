@@ -37,3 +37,10 @@ func measure(_ body: () -> Void) -> Double {
     let elapsed = clock.measure(body)
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 }
+
+extension Connection {
+    /// The first column of the first row.
+    func value<T: PostgresDecodable>(_ sql: String, _ parameters: any PostgresEncodable..., as type: T.Type = T.self) throws -> T {
+        try query(sql, parameters: parameters)[0][0, as: type]
+    }
+}

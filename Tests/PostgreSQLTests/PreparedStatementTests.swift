@@ -27,9 +27,9 @@ extension PostgreSQLIntegration {
             try withDatabase { connection, _ in
                 try connection.executeScript("CREATE TABLE items (a int)")
                 try connection.execute("INSERT INTO items VALUES (1)")
-                #expect(try connection.query("SELECT * FROM items")[0][0, as: Int.self] == 1)
+                #expect(try connection.value("SELECT * FROM items", as: Int.self) == 1)
                 try connection.executeScript("DEALLOCATE ALL")
-                #expect(try connection.query("SELECT * FROM items")[0][0, as: Int.self] == 1)
+                #expect(try connection.value("SELECT * FROM items", as: Int.self) == 1)
                 // A table changed under a prepared `SELECT *`.
                 try connection.executeScript("ALTER TABLE items ADD COLUMN b text DEFAULT 'x'")
                 let row = try connection.query("SELECT * FROM items")[0]
@@ -38,12 +38,12 @@ extension PostgreSQLIntegration {
         }
 
         @Test func statementsBeyondTheCapacityRunUnprepared() throws {
-            try withDatabase(configure: { $0.preparedStatementCapacity = 2 }) { connection, _ in
+            try withDatabase(configure: { $0.preparedStatementCapacity = 2 }) { connection, _ throws in
                 for i in 0..<4 {
-                    #expect(try connection.query("SELECT $1::int + \(i)", Int32(1))[0][0, as: Int.self] == 1 + i)
+                    #expect(try connection.value("SELECT $1::int + \(i)", Int32(1), as: Int.self) == 1 + i)
                 }
                 #expect(connection.preparedStatementCount == 2)
-                #expect(try connection.query("SELECT $1::int + 3", Int32(2))[0][0, as: Int.self] == 5)
+                #expect(try connection.value("SELECT $1::int + 3", Int32(2), as: Int.self) == 5)
             }
         }
     }
