@@ -35,21 +35,14 @@ public struct BasicAuthentication: Authentication {
         return try authenticateCredentials(username: username, password: password, request: request)
     }
 
-    /// DRF's `authenticate_credentials` with Django's `ModelBackend.authenticate`.
+    /// DRF's `authenticate_credentials` over Django's `authenticate()` (see
+    /// `UserCredentialStore.authenticate`). DRF's own `User inactive or deleted.` branch is
+    /// unreachable behind ModelBackend, which never returns an inactive user.
     public func authenticateCredentials(username: String, password: String, request: Request) throws -> AuthenticationResult {
-        // A NUL cannot be in a stored username, and must never reach a C-string API (libpq
-        // would cut it short); DRF on PostgreSQL answers 500 here.
-        let found = username.utf8.contains(0) ? nil : try store.user(forUsername: username, request: request)
-        guard let found else {
-            hasher.spendHashingTime(password)
+        guard let user = try store.authenticate(username: username, password: password, hasher: hasher, request: request) else {
             throw AuthenticationFailed("Invalid username/password.")
         }
-        // Password first, then `is_active` (ModelBackend's `user_can_authenticate`): an inactive
-        // user costs the same hashing time and gets the same message.
-        guard hasher.checkPassword(password, encoded: found.passwordHash), found.user.isActive else {
-            throw AuthenticationFailed("Invalid username/password.")
-        }
-        return AuthenticationResult(user: found.user)
+        return AuthenticationResult(user: user)
     }
 
     public func authenticateHeader(_ request: Request) -> String? { "Basic realm=\"\(realm)\"" }

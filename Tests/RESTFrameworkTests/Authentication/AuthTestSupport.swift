@@ -15,11 +15,12 @@ let carol = TestUser(id: 3, username: "carol", isActive: false)
 
 let aliceToken = "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"
 let carolToken = "c0ffee0000000000000000000000000000000000"
+let frankToken = "f4a2c3e0000000000000000000000000000000f6"
 
 /// Few iterations: the tests check behaviour, not strength.
 let testHasher = PasswordHasher(iterations: 10)
 
-let tokenStore = InMemoryTokenStore([aliceToken: alice, carolToken: carol])
+let tokenStore = InMemoryTokenStore([aliceToken: alice, carolToken: carol, frankToken: TestUser(id: 6, username: "frank")])
 let userStore = InMemoryUserStore([
     (user: alice, passwordHash: testHasher.makePassword("s3cret")),
     (user: bob, passwordHash: testHasher.makePassword("pa:ss:word")),
