@@ -17,7 +17,9 @@ import Testing
     }
 
     @Test func otherSchemesAndEmptyHeadersAreNoCredentials() throws {
-        for header in ["", "   ", "Bearer \(aliceToken)", "Basic YWxpY2U6czNjcmV0", "Tokens \(aliceToken)", "Tok \(aliceToken)"] {
+        for header in ["", "   ", "Bearer \(aliceToken)", "Basic YWxpY2U6czNjcmV0", "Tokens \(aliceToken)", "Tok \(aliceToken)",
+                       // Only ASCII whitespace separates (Python's bytes.split()): NBSP does not.
+                       "Token\u{A0}\(aliceToken)", "Token\u{1C}\(aliceToken)"] {
             #expect(try auth.authenticate(request(authorization: header)) == nil, "\(header)")
         }
         #expect(try auth.authenticate(request()) == nil)
@@ -45,6 +47,10 @@ import Testing
         #expect(failure { try auth.authenticate(request(authorization: "Token 0000")) } == "Invalid token.")
         #expect(failure { try auth.authenticate(request(authorization: "Token \(aliceToken.uppercased())")) } == "Invalid token.")
         #expect(failure { try auth.authenticate(request(authorization: "Token \(aliceToken)\u{0}")) } == "Invalid token.")
+        #expect(failure { try auth.authenticate(request(authorization: "Token abc\u{1C}def")) } == "Invalid token.")
+        // Byte 0x85 (NEL) is not a separator either, and alone it is not UTF-8.
+        #expect(failure { try auth.authenticate(request(authorization: "Token abc\u{85}def")) }
+                == "Invalid token header. Token string should not contain invalid characters.")
     }
 
     @Test func inactiveUser() {

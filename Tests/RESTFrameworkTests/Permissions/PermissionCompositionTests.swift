@@ -3,7 +3,8 @@ import Testing
 
 /// A permission with fixed answers that counts its calls.
 final class Fixed: Permission, @unchecked Sendable {
-    // @unchecked: the counters are only touched from the test's own thread.
+    // @unchecked: the counters are mutated without a lock, which is sound because every test
+    // makes its own instances and calls them synchronously from its own task only.
     let request: Bool, object: Bool
     var requestCalls = 0, objectCalls = 0
     init(_ request: Bool, _ object: Bool) {
