@@ -39,6 +39,8 @@ public struct PasswordHasher: Sendable {
 
     /// Django's `make_password(password)`: a new random salt and this hasher's iteration count.
     public func makePassword(_ password: String) -> String {
+        // Cannot be nil: the salt is valid by construction, the iterations were checked in
+        // `init`, and OpenSSL's PBKDF2 fails only when it cannot allocate.
         encode(password, salt: SecureRandom.string(length: Self.saltLength), iterations: iterations)!
     }
 
