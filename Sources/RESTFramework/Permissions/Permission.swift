@@ -11,7 +11,10 @@ public protocol Permission: Sendable {
     func hasPermission(_ request: Request, view: APIView) throws -> Bool
     func hasObjectPermission(_ request: Request, view: APIView, object: Any) throws -> Bool
     /// A custom message for the 403 (DRF's `message` attribute); nil for the default.
+    /// Declare it as `String?` (`let message: String? = "..."`): a plain `String` property does
+    /// not satisfy this requirement, and the default (nil) would silently win.
     var message: String? { get }
+    /// A custom error code (DRF's `code` attribute); the same typing caveat applies.
     var code: String? { get }
 }
 
