@@ -24,7 +24,8 @@ import TestSupport
         #expect(waitUntil(timeout: 5) { server.log.contains("received SIGTERM") }, "log: \(server.log)")
         // While it drains, new connections are refused rather than left waiting in a backlog.
         #expect(server.child.isRunning)
-        #expect(throws: FastCGIConnectError.self) { _ = try FastCGIConnection(address, timeout: 2) }
+        let refused = #expect(throws: FastCGIConnectError.self) { _ = try FastCGIConnection(address, timeout: 2) }
+        #expect(refused?.errno == ECONNREFUSED)
 
         #expect(slow.wait(timeout: .now() + 15) == .success)
         #expect(statuses.values == [200, 200, 200])

@@ -79,9 +79,12 @@ struct Worker {
             }
         }
         let written = slot.write(response.cgiEncoded())
+        // Measured before finish: Debian's libfcgi closes by shutting down its side and then
+        // waiting (up to 2 s of silence) for the web server to close, which is not request time.
+        let duration = ContinuousClock.now - started
         slot.finish()
         log.access(method: request.method, path: request.path, query: request.queryString, status: response.status,
-                   bytes: response.body.count, duration: ContinuousClock.now - started,
+                   bytes: response.body.count, duration: duration,
                    remoteAddress: request.remoteAddress, worker: index, clientGone: !written)
     }
 
