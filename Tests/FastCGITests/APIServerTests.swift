@@ -47,6 +47,52 @@ import TestSupport
         #expect(server.log.contains("still running at the drain timeout"))
     }
 
+    @Test func sigintDrainsLikeSigterm() throws {
+        let server = try APIServerProcess(arguments: ["--workers", "2"])
+        let address = server.address
+        let finished = DispatchSemaphore(value: 0)
+        let status = LockedArray<Int>()
+        Thread.detachNewThread {
+            status.append((try? FastCGIClient.request(to: address, path: "/__test/sleep", query: "ms=700"))?.status ?? -1)
+            finished.signal()
+        }
+        usleep(300_000)
+        server.child.signal(SIGINT)
+        #expect(finished.wait(timeout: .now() + 10) == .success)
+        #expect(status.values == [200])
+        #expect(server.child.wait(timeout: 5) == 0, "log: \(server.log)")
+        #expect(server.log.contains("received SIGINT"))
+    }
+
+    @Test func aSecondSignalExitsAtOnce() throws {
+        let server = try APIServerProcess(arguments: ["--workers", "2", "--drain-timeout", "30"])
+        let address = server.address
+        Thread.detachNewThread { _ = try? FastCGIClient.request(to: address, path: "/__test/sleep", query: "ms=20000", timeout: 30) }
+        usleep(300_000)
+        server.child.signal(SIGTERM)
+        #expect(waitUntil(timeout: 5) { server.log.contains("received SIGTERM") })
+        let start = ContinuousClock.now
+        server.child.signal(SIGTERM)
+        #expect(server.child.wait(timeout: 5) == 1, "log: \(server.log)")
+        #expect(seconds(since: start) < 3)
+    }
+
+    @Test func accessLogCanBeTurnedOffAndWrittenToAFile() throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("logs")
+        let quiet = try APIServerProcess(arguments: ["--access-log", "off", "--log-file", directory + "/quiet.log"])
+        let loud = try APIServerProcess(arguments: ["--log-file", directory + "/loud.log"])
+        _ = try FastCGIClient.request(to: quiet.address, path: "/counted")
+        _ = try FastCGIClient.request(to: loud.address, path: "/counted")
+        quiet.child.stop()
+        loud.child.stop()
+        let quietLog = try String(contentsOfFile: directory + "/quiet.log", encoding: .utf8)
+        let loudLog = try String(contentsOfFile: directory + "/loud.log", encoding: .utf8)
+        #expect(quietLog.contains("listening on unix:"))
+        #expect(!quietLog.contains("\"GET /counted\""))
+        #expect(loudLog.contains("\"GET /counted\" 200 "))
+        #expect(quiet.log.isEmpty && loud.log.isEmpty, "nothing on stderr when --log-file is given")
+    }
+
     @Test func servesTheListeningSocketInheritedOnStandardInput() throws {
         let directory = try TestEnvironment.makeTemporaryDirectory("inherit")
         let path = directory + "/spawned.sock"
