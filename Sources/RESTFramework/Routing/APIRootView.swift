@@ -9,8 +9,6 @@ open class APIRootView: APIView, GetHandler {
     /// Prefix → URL name of its list route, in registration order (DRF's `api_root_dict`).
     public internal(set) var apiRootDict: [(prefix: String, urlName: String)] = []
 
-    public required init() { super.init() }
-
     open func get(_ request: Request) throws -> Response {
         var links = JSONObject()
         for (prefix, urlName) in apiRootDict {

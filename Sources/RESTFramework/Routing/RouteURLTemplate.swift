@@ -1,5 +1,7 @@
 /// Expands a route row's URL template (`"{prefix}/{lookup}{trailing_slash}"`) into a pattern.
-/// `{{` and `}}` are literal braces, as in Python's `str.format`, which DRF uses.
+/// `{{` and `}}` are literal braces, as in Python's `str.format`, which DRF uses. The text (the
+/// prefix and an extra action's URL path included) may hold parameters in Django's `path()`
+/// syntax, which is how a prefix nests (`"accounts/<account_pk>/notes"`).
 ///
 ///     try RouteURLTemplate.expand("{prefix}/{lookup}{trailing_slash}", prefix: "users",
 ///                                 lookup: .parameter("pk", .lookup), trailingSlash: true)
@@ -8,6 +10,10 @@ enum RouteURLTemplate {
     static func expand(_ template: String, prefix: String, lookup: RoutePattern.Token, trailingSlash: Bool) throws -> RoutePattern {
         var pattern = RoutePattern()
         var literal = ""
+        func flush() throws {
+            for token in try RoutePattern(path: literal).tokens { pattern.append(token) }
+            literal = ""
+        }
         var rest = Substring(template)
         while let char = rest.first {
             rest.removeFirst()
@@ -24,8 +30,7 @@ enum RouteURLTemplate {
                 case "prefix": literal += prefix
                 case "trailing_slash": literal += trailingSlash ? "/" : ""
                 case "lookup":
-                    pattern.append(.literal(literal))
-                    literal = ""
+                    try flush()
                     pattern.append(lookup)
                 default:
                     throw ImproperlyConfigured("Route URL template '\(template)' uses '{\(placeholder)}'; the placeholders are {prefix}, {lookup}, {url_path} and {trailing_slash}.")
@@ -34,7 +39,7 @@ enum RouteURLTemplate {
                 literal.append(char)
             }
         }
-        pattern.append(.literal(literal))
+        try flush()
         // DRF: with an empty prefix the include prefix owns the leading slash (`^{lookup}/$`).
         if prefix.isEmpty, case .literal(let first) = pattern.tokens.first, first.hasPrefix("/") {
             var tokens = pattern.tokens

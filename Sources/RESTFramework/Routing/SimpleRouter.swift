@@ -18,8 +18,9 @@ public struct SimpleRouter: Router {
 
     public var urls: [URLPattern] { registry.flatMap(\.urls) }
 
-    /// - Parameter prefix: literal path text, slashes allowed (`"users"`, `"admin/users"`), no
-    ///   leading or trailing slash; empty mounts the viewset at the include prefix itself.
+    /// - Parameter prefix: path text, slashes allowed (`"users"`, `"admin/users"`), no leading or
+    ///   trailing slash; empty mounts the viewset at the include prefix itself. Parameters in
+    ///   Django's `path()` syntax nest it: `"accounts/<account_pk>/notes"`.
     public mutating func register(_ prefix: String, _ viewset: ViewSet.Type, basename: String? = nil) throws {
         let basename = try basename ?? getDefaultBasename(viewset)
         if registry.contains(where: { $0.basename == basename }) {

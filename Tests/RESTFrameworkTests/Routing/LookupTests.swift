@@ -69,3 +69,21 @@ final class KwargViewSet: ViewSet, RetrieveAction {
         #expect(SegmentMatcher.string.matches("a.b"))
     }
 }
+
+@Suite struct NestedPrefixTests {
+    @Test func aPrefixWithAParameterNestsAViewset() throws {
+        var router = DefaultRouter()
+        try router.register("accounts", AccountViewSet.self, basename: "account")
+        try router.register("accounts/<int:account_pk>/notes", NoteViewSet.self, basename: "account-note")
+        let urls = try URLConf([.include("api/", router)])
+        #expect(matched(urls, "/api/accounts/5/notes/3/")?.kwargs == ["account_pk": "5", "pk": "3"])
+        #expect(matched(urls, "/api/accounts/5/notes.json")?.kwargs == ["account_pk": "5"])
+        #expect(matched(urls, "/api/accounts/5/members/")?.endpoint.actions?[.get] == "members")
+        #expect(matched(urls, "/api/accounts/x/notes/") == nil)
+        #expect(try urls.reverse("account-note-detail", kwargs: ["account_pk": "5", "pk": "3"]) == "/api/accounts/5/notes/3/")
+        #expect(urls.routeTable.contains("^api/accounts/(?P<account_pk>[0-9]+)/notes/(?P<pk>[^/.]+)/$"))
+        // The root cannot link to a list that needs arguments, and leaves it out, as DRF does.
+        let app = Application(urls: urls)
+        #expect(bodyText(app.handle(request(.get, "/api/"))) == #"{"accounts":"http://testserver/api/accounts/"}"#)
+    }
+}
