@@ -30,6 +30,9 @@ public enum RouteTemplate: Sendable {
 
 /// DRF's `Route`: a URL template, method → action, a name template, and what the view is
 /// initialised with (the list route's `suffix: "List"`).
+///
+///     Route(url: "{prefix}{trailing_slash}", mapping: [(.get, "list")], name: "{basename}-list",
+///           detail: false, initkwargs: ViewInitKwargs(suffix: "List"))
 public struct Route: Sendable {
     public var url: String
     public var mapping: [(method: HTTPMethod, action: String)]
@@ -48,6 +51,8 @@ public struct Route: Sendable {
 }
 
 /// DRF's `DynamicRoute`: the template an extra action of the same `detail` level fills in.
+///
+///     DynamicRoute(url: "{prefix}/{lookup}/{url_path}{trailing_slash}", name: "{basename}-{url_name}", detail: true)
 public struct DynamicRoute: Sendable {
     public var url: String
     public var name: String

@@ -16,6 +16,8 @@ public protocol Router: Sendable {
 }
 
 /// One `register` call, with the patterns it produced (computed, and checked, at registration).
+///
+///     router.registry.map(\.basename)   // ["user", "simple-user"]
 public struct RouterRegistration: Sendable {
     public let prefix: String
     public let viewset: ViewSet.Type

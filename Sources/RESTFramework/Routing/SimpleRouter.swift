@@ -64,11 +64,10 @@ public struct SimpleRouter: Router {
         initkwargs.handlers.merge(action.handlers) { _, new in new }
         // Braces in the path are doubled so that they stay text when the template is expanded.
         let urlPath = action.urlPath.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
-        var route = Route(url: dynamic.url.replacingOccurrences(of: "{url_path}", with: urlPath),
-                          mapping: [], name: dynamic.name.replacingOccurrences(of: "{url_name}", with: action.urlName),
-                          detail: dynamic.detail, initkwargs: initkwargs)
-        route.mapping = action.mapping
-        return route
+        return Route(url: dynamic.url.replacingOccurrences(of: "{url_path}", with: urlPath),
+                     mapping: action.mapping.map { ($0.method, $0.action) },
+                     name: dynamic.name.replacingOccurrences(of: "{url_name}", with: action.urlName),
+                     detail: dynamic.detail, initkwargs: initkwargs)
     }
 
     /// DRF's `get_method_map`: only the actions the viewset has.

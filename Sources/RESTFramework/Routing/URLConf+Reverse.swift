@@ -93,6 +93,9 @@ extension URLConf {
 }
 
 /// Django's `NoReverseMatch`: no pattern of that name fits the values given.
+///
+///     do { _ = try urls.reverse("user-detail") }
+///     catch let error as NoReverseMatch { print(error) }   // "... 2 pattern(s) tried: [...]"
 public struct NoReverseMatch: Error, Sendable, CustomStringConvertible {
     public let name: String
     public let message: String

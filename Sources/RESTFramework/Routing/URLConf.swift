@@ -62,7 +62,14 @@ public struct URLConf: Sendable {
     }
 }
 
-/// What resolving a path gives.
+/// What resolving a path gives. `Application` answers `.redirect` with a 301 (query kept) and
+/// `.notFound` with a 404.
+///
+///     switch urls.resolve("/api/users/3.json") {
+///     case .match(let endpoint, let kwargs, let format): ...   // kwargs ["pk": "3"], format "json"
+///     case .redirect(let location): ...                         // "/api/users/" for "/api/users"
+///     case .notFound: ...
+///     }
 public enum URLResolution: Sendable {
     /// The view, the URL's keyword arguments (format excluded) and the format suffix.
     case match(ViewEndpoint, kwargs: [String: String], format: String?)
