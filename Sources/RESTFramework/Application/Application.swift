@@ -1,9 +1,9 @@
 /// The entry point a server calls: resolves the path, runs the view, renders the response.
 /// Immutable and Sendable: one instance serves every worker thread.
 ///
-///     let router = DefaultRouter()
+///     var router = DefaultRouter()
 ///     try router.register("users", UserViewSet.self)
-///     let app = Application(urls: URLConf(...), settings: settings)
+///     let app = Application(urls: try URLConf([.include("api/", router)]), settings: settings)
 ///     let rendered = app.handle(request)
 public struct Application: Sendable {
     public let urls: URLConf

@@ -3,10 +3,23 @@
 ///
 ///     final class SimpleUserViewSet: ViewSet, ListAction, RetrieveAction { ... }
 ///     // without a router:
-///     URLConf([.path("users/", SimpleUserViewSet.asView([.get: "list"]))])
+///     try URLConf([.path("users/", SimpleUserViewSet.asView([.get: "list"]))])
 open class ViewSet: APIView {
     /// The extra actions of this viewset (DRF's `@action` methods).
     open class var extraActions: [ExtraAction] { [] }
+
+    // MARK: What routers read (DRF reads these attributes with getattr on the viewset class)
+
+    /// The model field looked up by detail routes (DRF's `lookup_field`).
+    open class var lookupField: String { "pk" }
+    /// The URL keyword naming the lookup value; nil means `lookupField` (DRF's `lookup_url_kwarg`).
+    open class var lookupURLKwarg: String? { nil }
+    /// The pattern a lookup value must match within one path segment; nil means DRF's default
+    /// `[^/.]+` (DRF's `lookup_value_regex`).
+    open class var lookupValueRegex: String? { nil }
+    /// The queryset model's name (`"User"`), from which a router derives the basename when
+    /// `register` is not given one. The model layer overrides it; nil means "no queryset".
+    open class var querysetModelName: String? { nil }
 
     // MARK: Introspection (set for every request, as DRF does)
 
@@ -55,6 +68,7 @@ open class ViewSet: APIView {
         guard let urls, let basename else {
             throw APIError(status: 500, detail: "reverseAction needs a viewset mounted by a router (basename and URL conf).")
         }
-        return try urls.reverse("\(basename)-\(urlName)", args: args, kwargs: kwargs, request: request)
+        return try urls.reverse("\(basename)-\(urlName)", args: args, kwargs: kwargs, request: request,
+                                urlFormatOverride: settings.urlFormatOverride)
     }
 }

@@ -6,7 +6,7 @@
 ///         override class var permissionClasses: [any Permission]? { [AllowAny()] }
 ///         func get(_ request: Request) throws -> Response { Response(["status": "ok"]) }
 ///     }
-///     let urls = URLConf([.path("health/", Health.asView())])
+///     let urls = try URLConf([.path("health/", Health.asView())])
 open class APIView {
     // MARK: Class-level configuration (nil: the application's settings decide)
 
