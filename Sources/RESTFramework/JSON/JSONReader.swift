@@ -86,25 +86,25 @@ struct JSONReader {
             var current: JSON
             switch text[index] {
             case Byte.openBrace:
+                try checkDepth(frames.count, container: "object")
                 index += 1
                 skipWhitespace()
                 if index < end && text[index] == Byte.closeBrace {
                     index += 1
                     current = .object(JSONObject())
                 } else {
-                    try checkDepth(frames.count, container: "object")
                     frames.append(Frame(isObject: true, valuesStart: values.count, keysStart: keys.count))
                     keys.append(try memberKey())
                     continue
                 }
             case Byte.openBracket:
+                try checkDepth(frames.count, container: "array")
                 index += 1
                 skipWhitespace()
                 if index < end && text[index] == Byte.closeBracket {
                     index += 1
                     current = .array([])
                 } else {
-                    try checkDepth(frames.count, container: "array")
                     frames.append(Frame(isObject: false, valuesStart: values.count, keysStart: keys.count))
                     continue
                 }
