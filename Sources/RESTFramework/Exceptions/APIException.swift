@@ -105,6 +105,8 @@ public struct UnsupportedMediaType: MessageAPIException {
     }
 }
 
+/// DRF's `Throttled`: `Request was throttled. Expected available in 3 seconds.` (wait rounded
+/// up, singular for 1), `Retry-After` when the wait is known and not zero.
 public struct Throttled: MessageAPIException {
     public static let defaultStatus = 429, defaultDetail = "Request was throttled.", defaultCode = "throttled"
     public let message: String, code: String
@@ -116,7 +118,20 @@ public struct Throttled: MessageAPIException {
         self.message = text
         self.code = code ?? Self.defaultCode
     }
-    public var headers: Headers { wait.map { ["Retry-After": String($0)] } ?? Headers() }
+    /// A throttle's `wait()` in seconds, rounded up as DRF's `math.ceil`.
+    public init(waitSeconds: Double?, message: String? = nil, code: String? = nil) {
+        self.init(wait: waitSeconds.map { Int($0.rounded(.up)) }, message: message, code: code)
+    }
+    /// DRF's handler writes `Retry-After` only for a truthy wait: none for 0.
+    public var headers: Headers { wait.flatMap { $0 == 0 ? nil : ["Retry-After": String($0)] } ?? Headers() }
+}
+
+/// Django's `Http404`, as DRF's exception handler answers it: `NotFound` with the message given
+/// (`get_object_or_404`'s "No User matches the given query."), or `Not found.`.
+public struct Http404: MessageAPIException {
+    public static let defaultStatus = 404, defaultDetail = "Not found.", defaultCode = "not_found"
+    public let message: String, code: String
+    public init(_ message: String? = nil) { self.message = message ?? Self.defaultDetail; self.code = Self.defaultCode }
 }
 
 /// 503 for a database outage or overload: beyond DRF, which would answer 500.
@@ -127,16 +142,42 @@ public struct ServiceUnavailable: MessageAPIException {
 }
 
 /// DRF's `ValidationError`: a message, a list of messages, or a dictionary of field errors.
-/// A bare message becomes a one-element list, as DRF does.
+/// A bare message becomes a one-element list, as DRF does; dictionaries are kept as given (DRF
+/// lists their values only when a serializer re-raises them: `serializerErrors`).
 ///
 ///     throw ValidationError(["username": ["This field is required."]])
+///     throw ValidationError("Bad.")          // ["Bad."]
 public struct ValidationError: APIException {
+    public static let defaultDetail = "Invalid input.", defaultCode = "invalid"
     public let statusCode = 400
     public let detail: JSON
     public let code: String
-    public init(_ detail: JSON, code: String = "invalid") {
-        if case .string = detail { self.detail = .array([detail]) } else { self.detail = detail }
+    public init(_ detail: JSON, code: String = ValidationError.defaultCode) {
+        switch detail {
+        case .array, .object: self.detail = detail
+        default: self.detail = .array([detail])
+        }
         self.code = code
     }
-    public init(_ message: String, code: String = "invalid") { self.init(JSON.string(message), code: code) }
+    public init(_ message: String, code: String = ValidationError.defaultCode) { self.init(JSON.string(message), code: code) }
+    /// `Invalid input.`
+    public init() { self.init(Self.defaultDetail) }
+
+    /// DRF's `as_serializer_error`: the shape of `serializer.errors`. Field messages become
+    /// lists (`{"a": "x"}` → `{"a": ["x"]}`); a list is the non-field errors.
+    public func serializerErrors(nonFieldErrorsKey: String = "non_field_errors") -> JSONObject {
+        switch detail {
+        case .object(let fields):
+            var errors = JSONObject()
+            for (key, value) in fields {
+                switch value {
+                case .array, .object: errors.append(key, value)
+                default: errors.append(key, .array([value]))
+                }
+            }
+            return errors
+        default:
+            return JSONObject([(nonFieldErrorsKey, detail)])
+        }
+    }
 }

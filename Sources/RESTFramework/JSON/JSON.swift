@@ -46,6 +46,8 @@ public struct JSONObject: Sendable, Equatable, Sequence {
 
     public init() { pairs = [] }
     public init(_ pairs: [(String, JSON)]) { self.pairs = pairs.map { (key: $0.0, value: $0.1) } }
+    /// Takes pairs as they are (the parser has already merged repeated keys).
+    init(uniquePairs pairs: [(key: String, value: JSON)]) { self.pairs = pairs }
 
     public subscript(key: String) -> JSON? {
         get { pairs.last { $0.key == key }?.value }

@@ -94,23 +94,45 @@ public enum JSONWriter {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// Python's `float.__repr__`: the shortest text that reads back the same, with `.0` on whole
-    /// numbers and exponents as `1e+16` / `1e-05`. (Non-finite values never reach here: the
-    /// parser refuses them.)
+    /// Python's `float.__repr__`: the shortest digits that read back the same value, laid out as
+    /// Python lays them out: positional for decimal exponents -4 ..< 16 (`0.0001`,
+    /// `1000000000000000.0`, always with a fraction), else `1e+16` / `1.5e-07` (a sign and at
+    /// least two exponent digits). (Non-finite values never come from the parser; they are written
+    /// as Python's `allow_nan` would.)
     public static func pythonRepr(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
-        var text = "\(value)"  // Swift: shortest round-trip, "1e+16", "1e-05", "100000.0"
-        if let e = text.firstIndex(of: "e") {
-            // Swift writes "1e-05" like Python; make sure the exponent has a sign and two digits.
-            var mantissa = String(text[..<e])
-            if mantissa.hasSuffix(".0") { mantissa.removeLast(2) }
-            var exponent = String(text[text.index(after: e)...])
-            var sign = "+"
-            if exponent.hasPrefix("-") { sign = "-"; exponent.removeFirst() } else if exponent.hasPrefix("+") { exponent.removeFirst() }
-            if exponent.count < 2 { exponent = "0" + exponent }
-            text = mantissa + "e" + sign + exponent
+        let sign = value.sign == .minus ? "-" : ""
+        if value == 0 { return sign + "0.0" }
+        let (digits, point) = shortestDigits(value.magnitude)
+        if point <= -4 || point > 16 {
+            var text = sign + String(digits.first!)
+            if digits.count > 1 { text += "." + digits.dropFirst() }
+            let exponent = point - 1
+            let magnitude = String(abs(exponent))
+            return text + (exponent < 0 ? "e-" : "e+") + (magnitude.count < 2 ? "0" : "") + magnitude
         }
-        return text
+        if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + digits }
+        if point >= digits.count { return sign + digits + String(repeating: "0", count: point - digits.count) + ".0" }
+        let split = digits.index(digits.startIndex, offsetBy: point)
+        return sign + digits[..<split] + "." + digits[split...]
+    }
+
+    /// The shortest round-trip digits of a positive finite value (Swift's `description` computes
+    /// the same digits as Python's repr; only its layout differs) and the decimal point position:
+    /// value = 0.<digits> × 10^point.
+    static func shortestDigits(_ value: Double) -> (digits: String, point: Int) {
+        let text = value.description
+        var mantissa = Substring(text), exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        }
+        let integerLength = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
+        var digits = Substring(mantissa.filter { $0 != "." })
+        var point = integerLength + exponent
+        while digits.first == "0" { digits.removeFirst(); point -= 1 }
+        while digits.last == "0" { digits.removeLast() }
+        return (String(digits), point)
     }
 }

@@ -1,21 +1,17 @@
-/// DRF's `JSONParser`. STUB: strict parsing to be completed.
+/// DRF's `JSONParser`: strict JSON (`NaN`, `Infinity`, trailing commas, invalid UTF-8 refused)
+/// with Python's messages, `JSON parse error - Expecting value: line 1 column 1 (char 0)`.
+/// The body is decoded with the Content-Type's charset (UTF-8 by default) as Django would.
+///
+///     let data = try JSONParser().parse(Array(#"{"a":1}"#.utf8), mediaType: "application/json", request: request)
 public struct JSONParser: Parser {
     public init() {}
     public var mediaType: String { "application/json" }
-    public func parse(_ body: [UInt8], mediaType: String, request: Request) throws -> JSON {
-        throw ParseError("JSON parse error - not implemented")
-    }
-}
 
-/// DRF's `FormParser`: `application/x-www-form-urlencoded` into an object of strings
-/// (the last value of a repeated key, as `QueryDict.__getitem__`).
-public struct FormParser: Parser {
-    public init() {}
-    public var mediaType: String { "application/x-www-form-urlencoded" }
     public func parse(_ body: [UInt8], mediaType: String, request: Request) throws -> JSON {
-        let query = QueryDict(parsing: String(decoding: body, as: UTF8.self))
-        var object = JSONObject()
-        for key in query.keys { object[key] = .string(query[key] ?? "") }
-        return .object(object)
+        do {
+            return try JSON.parse(BodyCharset(contentType: mediaType).utf8Bytes(body))
+        } catch let error as JSONParseError {
+            throw ParseError("JSON parse error - \(error)")
+        }
     }
 }

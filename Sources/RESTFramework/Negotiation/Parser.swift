@@ -10,11 +10,24 @@ public protocol Parser: Sendable {
 enum BodyParsing {
     static func parse(_ request: Request) throws -> JSON {
         // An empty body is empty data whatever its Content-Type: never a 415 or a parse error.
-        if request.body.isEmpty { return .object(JSONObject()) }
+        // For a form type DRF's empty data is an (empty) QueryDict: serializers then apply
+        // their HTML-form rules, so record it as form data.
+        if request.body.isEmpty {
+            if let contentType = request.contentType, Self.isFormMediaType(contentType) {
+                request.extensions[FormDataKey.self] = QueryDict()
+            }
+            return .object(JSONObject())
+        }
         let contentType = request.contentType ?? ""
         guard let parser = MediaType.select(parserFor: contentType, from: request.parsers) else {
             throw UnsupportedMediaType(contentType)
         }
         return try parser.parse(request.body, mediaType: contentType, request: request)
+    }
+
+    /// DRF's `is_form_media_type`.
+    static func isFormMediaType(_ contentType: String) -> Bool {
+        let type = MediaType(contentType).fullType
+        return type == "application/x-www-form-urlencoded" || type == "multipart/form-data"
     }
 }

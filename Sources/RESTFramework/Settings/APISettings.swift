@@ -12,7 +12,7 @@ public struct APISettings: Sendable {
     public var authenticationClasses: [any Authentication] = []
     /// DRF's default is AllowAny.
     public var permissionClasses: [any Permission] = [AllowAny()]
-    public var parserClasses: [any Parser] = [JSONParser(), FormParser()]
+    public var parserClasses: [any Parser] = [JSONParser(), FormParser(), MultiPartParser()]
     public var rendererClasses: [any Renderer] = [JSONRenderer()]
     public var metadata: any Metadata = SimpleMetadata()
     /// Turns exceptions into responses; nil from it means "unhandled": a 500.
