@@ -2,7 +2,7 @@ import Testing
 @testable import RESTFramework
 
 /// End to end through `Application.handle`: resolution, the router's bindings, dispatch.
-@Suite struct DispatchTests {
+@Suite struct RoutedDispatchTests {
     let app: Application
     init() throws { app = Application(urls: try referenceURLConf()) }
 

@@ -3,7 +3,7 @@ import Testing
 
 /// The lifecycle end to end through an in-memory ViewSet: negotiation before authentication,
 /// rendering of errors, HEAD and 204.
-struct DispatchTests {
+struct ResponseDispatchTests {
     typealias F = LifecycleFixtures
 
     @Test func compactJSONWithoutCharset() {
