@@ -26,6 +26,17 @@ public protocol FilteredView: AnyObject {
     var filterBackends: [any FilterBackend] { get }
 }
 
+extension FilteredView where Self: APIView {
+    /// DRF's `GenericAPIView.filter_queryset`: every backend in turn, in the declared order.
+    ///
+    ///     let page = try paginator.paginate(try filterQueryset(getQueryset()), request: request, view: self)
+    public func filterQueryset<Q: Queryable>(_ queryset: Q) throws -> Q {
+        var result = queryset
+        for backend in filterBackends { result = try backend.filterQueryset(request, result, view: self) }
+        return result
+    }
+}
+
 /// DRF's `search_fields`, read by `SearchFilter`. A name may carry DRF's prefix: `^name`
 /// (starts with), `=name` (exact, case-insensitive); else it is a case-insensitive contains.
 ///

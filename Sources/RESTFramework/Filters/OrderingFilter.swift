@@ -9,7 +9,9 @@
 /// Terms are comma-separated and trimmed; a term is kept only if, without its leading `-`, it
 /// is an allowed field. Unknown terms are dropped silently; with none left (or no parameter)
 /// the view's default `ordering` applies, and without one the queryset keeps its own.
-/// `CursorPagination` pages by this ordering when the view has this filter.
+/// `CursorPagination` pages by this ordering when the view has this filter. DRF's
+/// `ordering_fields = "__all__"` and its fallback to the serializer's fields need model
+/// metadata: a generic view supplies them through `OrderableView.orderingFields`.
 public struct OrderingFilter: OrderingBackend {
     public var orderingParam: String
     /// The allowed fields when the view names none (DRF's `OrderingFilter.ordering_fields`).

@@ -2,10 +2,8 @@
 /// `{"next","previous","results"}` (no count). Stable under inserts and cheap at any depth:
 /// each page is one `WHERE field < position ORDER BY ... LIMIT n+1` query.
 ///
-///     final class NoteViewSet: ... {
-///         // pagination_class = CursorPagination with ordering "-id"
-///         static let pagination: PaginatorFactory = { CursorPagination(ordering: ["-id"], pageSize: 10) }
-///     }
+///     // The reference API's notes: ordering "-id", 10 per page.
+///     let notesPagination: PaginatorFactory = { CursorPagination(ordering: ["-id"], pageSize: 10) }
 ///
 /// The algorithm is DRF's, step for step (see the comments in `paginate`, `nextLink` and
 /// `previousLink`), so tokens from a DRF deployment stay valid. The first ordering field should

@@ -1,11 +1,9 @@
 /// DRF's `PageNumberPagination`: `?page=4` (and `?page_size=` when allowed), answered as
 /// `{"count","next","previous","results"}`.
 ///
-///     final class UserViewSet: ModelViewSet {   // a generic view that asks for a paginator
-///         override class var paginationClass: PaginatorFactory? {
-///             { PageNumberPagination(pageSize: 10, pageSizeQueryParam: "page_size", maxPageSize: 100) }
-///         }
-///     }
+///     // The reference API's default: REST_FRAMEWORK = {PAGE_SIZE: 10, ...} with page_size up to 100.
+///     settings.pageSize = 10
+///     settings.paginationClass = { PageNumberPagination(pageSizeQueryParam: "page_size", maxPageSize: 100) }
 ///
 /// Pages are numbered from 1; empty or absent `page` is 1 and any of `lastPageStrings` the last
 /// page; anything else outside `1...pages` (`0`, `-1`, `2.5`, past the end) is 404
