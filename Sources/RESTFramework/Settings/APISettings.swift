@@ -25,6 +25,10 @@ public struct APISettings: Sendable {
     public var nonFieldErrorsKey = "non_field_errors"
     /// Django's `APPEND_SLASH`: redirect a path that lacks only its trailing slash.
     public var appendSlash = true
+    /// DRF's `PAGE_SIZE`: the page size of paginators that set none (nil: pagination off).
+    public var pageSize: Int? = nil
+    /// DRF's `DEFAULT_PAGINATION_CLASS`: the paginator of views that name none (nil: none).
+    public var paginationClass: PaginatorFactory? = nil
     /// Where unhandled errors are reported (stderr by default).
     public var errorLog: @Sendable (String) -> Void = { message in
         let line = Array((message + "\n").utf8)
