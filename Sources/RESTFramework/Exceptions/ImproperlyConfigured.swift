@@ -1,5 +1,6 @@
-/// Django's `ImproperlyConfigured`: a misconfiguration found while the URL conf is being built
-/// (a router registration, a route string), never on a request. The message says the fix.
+/// Django's `ImproperlyConfigured`: a mistake in the application's code, found while the URL conf
+/// is built (a router registration, a route string) or, for what only a request reveals (a cursor
+/// ordering on a field the rows lack), as a logged 500. The message says the fix.
 ///
 ///     do { try router.register("things", ThingViewSet.self) }
 ///     catch let error as ImproperlyConfigured { print(error) }   // "`basename` argument not specified, ..."

@@ -18,6 +18,8 @@ enum PythonBase64 {
     /// of CPython 3.11+): bytes outside the alphabet are skipped, `=` before the third character
     /// of a group is ignored, a complete pad ends the input (the rest is ignored), and a final
     /// incomplete group is an error (nil), as `binascii.Error` is in Python.
+    static func decode(_ text: String) -> [UInt8]? { decode(Array(text.utf8)) }
+
     static func decode(_ data: [UInt8]) -> [UInt8]? {
         var output: [UInt8] = []
         output.reserveCapacity(data.count / 4 * 3 + 3)
