@@ -12,7 +12,7 @@ let knownUserIDs: Set<Int64> = [1, 2, 7]
 let usersLookup = RelatedLookupFunction { pk, _ in knownUserIDs.contains(pk) }
 
 /// The spec's username rule.
-let usernamePattern = RegexValidator(#"^[\w.@+-]+\z"#,
+let usernamePattern = RegexValidator(#"^[\w.@+-]+\Z"#,
     message: "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.")
 
 /// A uniqueness check over a fixed set of names that ignores the instance being updated, as the
