@@ -15,7 +15,7 @@ import Testing
         "email@xn--4ca9at.com", "email@öäü.com", "email@עִתוֹן.example.il", "email@މިހާރު.example.mv",
         "email@漢字.example.com", "editor@މިހާރު.example.mv", "\"\\\u{9}\"@here.com",
         "a@" + String(repeating: "a", count: 63) + ".us", "ADA.Lovelace+tag@Example.COM", "o'neil@example.org",
-        "x@[1:2:3:4:5:6:7:8]", "x@[::1]", "x@[fe80::]",
+        "x@[1:2:3:4:5:6:7:8]", "x@[::1]", "x@[fe80::]", "\u{17F}@example.com",
     ])
     func valid(_ address: String) {
         #expect(validator.isValid(address), "\(address)")

@@ -196,4 +196,20 @@ final class NoteSerializer: Serializer {
         #expect(try nulls.isValid() == false)
         #expect(nulls.errors.objectValue?.keys == ["username", "email", "first_name", "is_staff"])
     }
+
+    @Test func validatorsAndLookupsReachTheContextExtensions() throws {
+        enum TakenNames: RequestExtensionKey { typealias Value = Set<String> }
+        struct UniqueInStore: Validator {
+            func validate(_ value: FieldValue, context: FieldValidationContext) throws {
+                let taken = context.serializerContext.extensions[TakenNames.self] ?? []
+                if let name = value.stringValue, taken.contains(name) { throw ValidationError("Taken.", code: "unique") }
+            }
+        }
+        let request = Request(method: .post, path: "/api/users/")
+        request.extensions[TakenNames.self] = ["ada"]
+        let serializer = Serializer(data: ["name": "ada"], context: SerializerContext(request: request))
+        serializer.fields = [CharField("name", validators: [UniqueInStore()])]
+        #expect(try serializer.isValid() == false)
+        #expect(serializer.errors == ["name": ["Taken."]])
+    }
 }
