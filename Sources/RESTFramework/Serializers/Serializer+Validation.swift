@@ -7,7 +7,7 @@ extension Serializer {
         switch input {
         case .null:
             // DRF: the serializer's own "may not be null", reworded by `Serializer.errors`.
-            return (ValidatedData(), JSONObject([(key, ["No data provided"])]))
+            return (ValidatedData(), JSONObject([(key, JSON.array([.string("No data provided")]))]))
         case .object(let object):
             let (attrs, fieldErrors) = try toInternalValue(object)
             if !fieldErrors.isEmpty { return (ValidatedData(), fieldErrors) }
@@ -20,7 +20,7 @@ extension Serializer {
             }
         default:
             let message = "Invalid data. Expected a dictionary, but got \(input.pythonTypeName)."
-            return (ValidatedData(), JSONObject([(key, [.string(message)])]))
+            return (ValidatedData(), JSONObject([(key, JSON.array([.string(message)]))]))
         }
     }
 
@@ -59,7 +59,7 @@ extension Serializer {
         case .array:
             return JSONObject([(nonFieldErrorsKey, detail)])
         default:
-            return JSONObject([(nonFieldErrorsKey, [detail])])
+            return JSONObject([(nonFieldErrorsKey, JSON.array([detail]))])
         }
     }
 }

@@ -1,6 +1,9 @@
-/// The bits of Python's text semantics DRF's fields inherit, so that input is judged as DRF
-/// judges it: `str.strip()`, `len()` (code points, not grapheme clusters), `str()` of a JSON
-/// number, and `int()` of a string.
+/// Python's text semantics where DRF's answers depend on them: `str.strip()` and `str.isspace()`
+/// (fields trim, `int()` skips, `smart_split` splits), `len()` in code points, `str()` of JSON
+/// numbers and of column values (cursor positions are `str(value)`), and `int()` of a string.
+///
+///     PythonText.strip("\u{3000} 12 \n")      // "12"
+///     PythonText.str(FieldValue.bool(true))   // "True"
 enum PythonText {
     /// `str.isspace()`: Unicode whitespace as Python defines it (bidi classes WS, B, S and
     /// category Zs). Includes U+001C–U+001F and U+0085; excludes U+200B and U+FEFF.
@@ -15,8 +18,8 @@ enum PythonText {
 
     /// `str.strip()`. Works on scalars: a combining mark after a space must not glue the two
     /// into one `Character` that survives trimming.
-    static func strip(_ text: String) -> String {
-        let scalars = text.unicodeScalars
+    static func strip(_ text: some StringProtocol) -> String {
+        let scalars = String(text).unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
         return String(scalars[first...last])
@@ -99,5 +102,31 @@ enum PythonText {
     static func capitalize(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst().lowercased()
+    }
+
+    /// Python's `str(value)` for what a model attribute holds: cursor positions are built this
+    /// way, so a cursor minted by DRF and one minted here carry the same text.
+    static func str(_ value: FieldValue) -> String {
+        switch value {
+        case .null: return "None"
+        case .bool(let b): return b ? "True" : "False"
+        case .int(let i): return String(i)
+        case .double(let d): return String(d)  // Python's repr differs for some exponents; rare in orderings.
+        case .string(let s): return s
+        case .dateTime(let t): return pythonDateTime(t)
+        }
+    }
+
+    /// `str(aware_datetime)` in UTC: `2026-11-29 00:22:38.123456+00:00`, fraction only when non-zero.
+    static func pythonDateTime(_ t: DateTime) -> String {
+        var text = t.iso8601            // 2026-11-29T00:22:38[.ffffff]Z
+        text.removeLast()
+        if let tee = text.firstIndex(of: "T") { text.replaceSubrange(tee...tee, with: " ") }
+        return text + "+00:00"
+    }
+
+    /// Python's code-point order (`sorted()` on `str`), which is not Swift's `<` on `String`.
+    static func codePointLess(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) { $0.value < $1.value }
     }
 }
