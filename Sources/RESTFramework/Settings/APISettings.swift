@@ -29,6 +29,10 @@ public struct APISettings: Sendable {
     public var pageSize: Int? = nil
     /// DRF's `DEFAULT_PAGINATION_CLASS`: the paginator of views that name none (nil: none).
     public var paginationClass: PaginatorFactory? = nil
+    /// DRF's `DEFAULT_FILTER_BACKENDS`: the filter backends of generic views that name none.
+    public var filterBackends: [any FilterBackend] = []
+    /// DRF's `URL_FIELD_NAME`: the serializer field whose value a create answers as `Location`.
+    public var urlFieldName = "url"
     /// Where unhandled errors are reported (stderr by default).
     public var errorLog: @Sendable (String) -> Void = { message in
         let line = Array((message + "\n").utf8)
