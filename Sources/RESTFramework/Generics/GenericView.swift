@@ -44,12 +44,15 @@ public protocol GenericView: APIView, FilteredView {
 
 // MARK: - DRF's default bodies of the hooks
 
+// These bodies read class configuration through `type(of: self)`, never `Self`: called from a
+// base class (`GenericViewSet.getObject()`), a protocol extension's `Self` is that base class,
+// so `Self.lookupField` would ignore a subclass's override.
 extension GenericView {
     /// The body of DRF's `get_queryset`: the configured queryset, or the assertion that says
     /// the fix (a 500, as DRF's `AssertionError`).
     public func requireQueryset(_ queryset: Q?) throws -> Q {
         guard let queryset else {
-            throw ImproperlyConfigured("'\(ViewNaming.className(of: Self.self))' should either include a `queryset` "
+            throw ImproperlyConfigured("'\(ViewNaming.className(of: type(of: self)))' should either include a `queryset` "
                                        + "attribute, or override the `getQueryset()` method.")
         }
         return queryset
@@ -58,7 +61,7 @@ extension GenericView {
     /// The body of DRF's `get_serializer_class`.
     public func requireSerializerClass(_ serializerClass: Serializer.Type?) throws -> Serializer.Type {
         guard let serializerClass else {
-            throw ImproperlyConfigured("'\(ViewNaming.className(of: Self.self))' should either include a `serializerClass` "
+            throw ImproperlyConfigured("'\(ViewNaming.className(of: type(of: self)))' should either include a `serializerClass` "
                                        + "attribute, or override the `getSerializerClass()` method.")
         }
         return serializerClass
@@ -71,24 +74,25 @@ extension GenericView {
     /// `get_object_or_404` turns Django's `ValueError` into a bare `Http404`; no row is
     /// `No <Model> matches the given query.`.
     public func lookupObject(in queryset: Q) throws -> Q.Element {
-        let kwarg = Self.lookupURLKwarg ?? Self.lookupField
+        let view = type(of: self)
+        let kwarg = view.lookupURLKwarg ?? view.lookupField
         guard let value = kwargs[kwarg] else {
-            throw ImproperlyConfigured("Expected view \(ViewNaming.className(of: Self.self)) to be called with a URL keyword "
+            throw ImproperlyConfigured("Expected view \(ViewNaming.className(of: view)) to be called with a URL keyword "
                                        + "argument named \"\(kwarg)\". Fix your URL conf, or set the `lookupField` "
                                        + "attribute on the view correctly.")
         }
         let matches: [Q.Element]
         do {
             // Two rows are enough to tell "one" from "several" (Django's `get()` fetches a few more).
-            matches = try queryset.filter(.field(Self.lookupField, .exact(.string(value)))).fetch(offset: 0, limit: 2)
+            matches = try queryset.filter(.field(view.lookupField, .exact(.string(value)))).fetch(offset: 0, limit: 2)
         } catch QueryValueError.cannotCoerce {
             throw Http404()
         }
         guard let object = matches.first else {
-            throw Http404(Self.modelName.map { "No \($0) matches the given query." })
+            throw Http404(view.modelName.map { "No \($0) matches the given query." })
         }
         guard matches.count == 1 else {
-            throw MultipleObjectsReturned(modelName: Self.modelName, lookupField: Self.lookupField)
+            throw MultipleObjectsReturned(modelName: view.modelName, lookupField: view.lookupField)
         }
         try checkObjectPermissions(request, object: object)
         return object
@@ -114,7 +118,7 @@ extension GenericView {
     public func deleteObject(_ instance: Q.Element) throws {
         let queryset = try getQueryset()
         guard let deletable = queryset as? any DeletableQueryable else {
-            throw ImproperlyConfigured("'\(ViewNaming.className(of: Self.self))' cannot destroy: its queryset type "
+            throw ImproperlyConfigured("'\(ViewNaming.className(of: type(of: self)))' cannot destroy: its queryset type "
                                        + "\(Q.self) does not conform to `DeletableQueryable`. Override `performDestroy(_:)`, "
                                        + "or use a queryset that can delete.")
         }
@@ -160,7 +164,7 @@ extension GenericView {
     /// Without a paginator it is a mistake in the view, as DRF's assertion says.
     public func getPaginatedResponse(_ data: JSON) throws -> Response {
         guard let paginator else {
-            throw ImproperlyConfigured("'\(ViewNaming.className(of: Self.self))' has no paginator: call "
+            throw ImproperlyConfigured("'\(ViewNaming.className(of: type(of: self)))' has no paginator: call "
                                        + "`getPaginatedResponse` only after `paginateQueryset` returned a page.")
         }
         return paginator.paginatedResponse(data)
