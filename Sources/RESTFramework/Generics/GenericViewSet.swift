@@ -20,7 +20,8 @@ open class GenericViewSet<Q: Queryable>: ViewSet, GenericView, ActionsMetadataPr
     // MARK: Class-level configuration (DRF's class attributes; nil: the settings decide)
 
     /// DRF's `queryset`. Evaluated anew for each request (it is a computed class property), so
-    /// nothing is cached between requests. Nil: override `getQueryset()`.
+    /// nothing is cached between requests, and once when a router registers the viewset (for the
+    /// basename): build it lazily, without touching the database. Nil: override `getQueryset()`.
     open class var queryset: Q? { nil }
     /// DRF's `serializer_class`. Nil: override `getSerializerClass()`.
     open class var serializerClass: Serializer.Type? { nil }

@@ -111,6 +111,13 @@ import Testing
         #expect(api.store.row(5)?.owner == 2)
     }
 
+    /// Why compositions declare overridable actions in their body: a same-named method in a
+    /// subclass does not replace a protocol extension's default.
+    @Test func aMethodShadowingAMixinDefaultIsNotDispatched() throws {
+        let response = try WidgetAPI().send(.get, "/api/shadowing-notes/", token: "alice")
+        #expect(response.text.hasPrefix(#"{"count":4,"#))
+    }
+
     @Test func routersSeeTheActionsThroughGenericSubclasses() {
         func actions(_ type: APIView.Type) -> [String] {
             StandardAction.allCases.filter { $0.isImplemented(by: type) }.map(\.rawValue)

@@ -264,6 +264,14 @@ final class WidgetNoteViewSet: CreateListRetrieveViewSet<WidgetQuerySet> {
     }
 }
 
+/// The pitfall `ListModelMixin` documents: `list` here is a new method, not an override (the
+/// composition left `list` to the mixin's protocol extension), so the router never calls it.
+final class ShadowingWidgetNoteViewSet: CreateListRetrieveViewSet<WidgetQuerySet> {
+    override class var queryset: WidgetQuerySet? { WidgetQuerySet().orderBy("-id") }
+    override class var serializerClass: Serializer.Type? { BriefWidgetSerializer.self }
+    func list(_ request: Request) throws -> Response { Response(["shadowed": true]) }
+}
+
 /// Misconfigured on purpose: neither `queryset` nor `getQueryset()`.
 final class QuerysetlessWidgetViewSet: ModelViewSet<WidgetQuerySet> {
     override class var serializerClass: Serializer.Type? { WidgetSerializer.self }
@@ -302,6 +310,7 @@ struct WidgetAPI {
         try router.register("widget-notes", WidgetNoteViewSet.self, basename: "widget-note")
         try router.register("broken-widgets", QuerysetlessWidgetViewSet.self, basename: "broken-widget")
         try router.register("plain-widgets", PlainWidgetViewSet.self, basename: "plain-widget")
+        try router.register("shadowing-notes", ShadowingWidgetNoteViewSet.self, basename: "shadowing-note")
         try router.register("widgets-by-name", WidgetByNameViewSet.self, basename: "widget-by-name")
         var settings = APISettings()
         settings.authenticationClasses = [WidgetTokens()]
