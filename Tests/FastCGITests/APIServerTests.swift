@@ -97,15 +97,12 @@ import TestSupport
         let directory = try TestEnvironment.makeTemporaryDirectory("inherit")
         let path = directory + "/spawned.sock"
         let fd = try makeListeningUnixSocket(at: path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestEnvironment.executable("api-server"))
-        process.arguments = ["--workers", "2", "--test-routes", "--log-file", directory + "/server.log"]
-        process.standardInput = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice  // as under mod_fcgid: the log goes to the file
-        try process.run()
+        // As under mod_fcgid: the socket on fd 0, stdout/stderr discarded, the log in a file.
+        let process = try ChildProcess(TestEnvironment.executable("api-server"),
+                                       ["--workers", "2", "--test-routes", "--log-file", directory + "/server.log"],
+                                       logPath: "/dev/null", stdin: fd)
         close(fd)  // the child has its copy on fd 0
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        defer { if process.isRunning { process.signal(SIGKILL) } }
         let log = { (try? String(contentsOfFile: directory + "/server.log", encoding: .utf8)) ?? "" }
 
         var response: FastCGIResponse?
@@ -117,9 +114,8 @@ import TestSupport
         #expect(response?.text.contains(#""path":"/__test/echo""#) == true)
         #expect(log().contains("listening on inherited fd 0"))
 
-        kill(process.processIdentifier, SIGTERM)
-        #expect(waitUntil(timeout: 5) { !process.isRunning })
-        #expect(process.terminationStatus == 0, "log: \(log())")
+        process.signal(SIGTERM)
+        #expect(process.wait(timeout: 5) == 0, "log: \(log())")
     }
 
     @Test func refusesToTakeOverASocketSomeoneIsListeningOn() throws {
