@@ -45,7 +45,9 @@ public final class NginxProcess: Sendable {
         child = try ChildProcess(TestEnvironment.nginx, ["-p", directory, "-c", directory + "/nginx.conf", "-e", directory + "/error.log"],
                                  logPath: directory + "/stderr.log")
         let port = self.port
-        guard waitUntil(timeout: 10, { (try? RawHTTPClient.exchange(host: "127.0.0.1", port: port, bytes: [], timeout: 1)) != nil }) else {
+        // Ready once the port accepts a connection. (An exchange of zero bytes never ends: nginx
+        // waits for a request line, so the read timed out and nginx never looked started.)
+        guard waitUntil(timeout: 10, { canConnect(port: port) }) else {
             throw TestSupportError("nginx did not start: \(child.log)")
         }
     }
@@ -57,4 +59,18 @@ public final class NginxProcess: Sendable {
     public static var projectRoot: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
+}
+
+/// Whether something accepts TCP connections on 127.0.0.1:`port`.
+func canConnect(port: Int) -> Bool {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var addr = sockaddr_in()
+    addr.sin_family = sa_family_t(AF_INET)
+    addr.sin_port = in_port_t(UInt16(port).bigEndian)
+    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+    return withUnsafePointer(to: &addr) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    } == 0
 }

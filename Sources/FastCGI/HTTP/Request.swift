@@ -1,0 +1,53 @@
+/// One HTTP request as the web server handed it over FastCGI, copied into Swift values before
+/// the handler runs (libfcgi frees its own copies when the request finishes).
+///
+///     struct Hello: Responder {
+///         func respond(to request: Request) throws -> Response {
+///             .json(200, #"{"path":"\#(request.path)","host":"\#(request.host)"}"#)
+///         }
+///     }
+///
+/// Derived fields follow what nginx sends with `deploy/nginx/fastcgi_params`; see
+/// `Request.init(params:body:)` for the exact rules.
+public struct Request: Sendable {
+    /// `REQUEST_METHOD`, e.g. `GET`.
+    public var method: String
+    /// The decoded path: `PATH_INFO`, or `DOCUMENT_URI`, or the path part of `REQUEST_URI`.
+    public var path: String
+    /// The raw query string without `?` (still percent-encoded), empty when there is none.
+    public var queryString: String
+    /// Request headers from the `HTTP_*` params (`HTTP_X_FORWARDED_FOR` → `x-forwarded-for`),
+    /// plus `content-type` and `content-length`, in the order the web server sent them.
+    public var headers: HTTPHeaders
+    public var contentType: String?
+    public var contentLength: Int?
+    /// `REMOTE_ADDR`: the client as the web server saw it.
+    public var remoteAddress: String?
+    /// `https` or `http`.
+    public var scheme: String
+    /// `Host` header, else `SERVER_NAME[:SERVER_PORT]` (default ports left out).
+    public var host: String
+    /// Every FastCGI param as received (the first value wins if the web server repeats one).
+    public var params: [String: String]
+    public var body: [UInt8]
+
+    public init(method: String = "GET", path: String = "/", queryString: String = "",
+                headers: HTTPHeaders = HTTPHeaders(), contentType: String? = nil, contentLength: Int? = nil,
+                remoteAddress: String? = nil, scheme: String = "http", host: String = "localhost",
+                params: [String: String] = [:], body: [UInt8] = []) {
+        self.method = method
+        self.path = path
+        self.queryString = queryString
+        self.headers = headers
+        self.contentType = contentType
+        self.contentLength = contentLength
+        self.remoteAddress = remoteAddress
+        self.scheme = scheme
+        self.host = host
+        self.params = params
+        self.body = body
+    }
+
+    /// The body decoded as UTF-8 (invalid bytes replaced), for text payloads.
+    public var bodyText: String { String(decoding: body, as: UTF8.self) }
+}

@@ -1,0 +1,33 @@
+/// What a handler answers: a status, ordered headers (a name may repeat) and a body.
+///
+///     var response = Response.json(201, #"{"id":7}"#)
+///     response.headers.add("location", "/users/7/")
+///     response.headers.add("set-cookie", "a=1")
+///     response.headers.add("set-cookie", "b=2")
+///
+/// The server adds `content-length` when the handler did not set one.
+public struct Response: Sendable {
+    public var status: Int
+    public var headers: HTTPHeaders
+    public var body: [UInt8]
+
+    public init(status: Int = 200, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A response with `content-type: application/json` and the given (already encoded) JSON text.
+    public static func json(_ status: Int, _ json: String) -> Response {
+        Response(status: status, headers: ["content-type": "application/json"], body: Array(json.utf8))
+    }
+
+    /// A `text/plain; charset=utf-8` response.
+    public static func text(_ status: Int, _ text: String) -> Response {
+        Response(status: status, headers: ["content-type": "text/plain; charset=utf-8"], body: Array(text.utf8))
+    }
+
+    /// The server's own answers, shaped like DRF's error bodies (`{"detail": ...}`).
+    static let payloadTooLarge = json(413, #"{"detail":"Request body is too large."}"#)
+    static let serverError = json(500, #"{"detail":"A server error occurred."}"#)
+}

@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The server's log: one access line per request and its own messages, on stderr or a file.
+///
+///     let log = try ServerLog(path: "/var/log/api/server.log")
+///     log.info("listening on unix:/run/api/api.sock with 8 workers")
+///     // 2025-05-20T10:11:12.345Z info: listening on unix:/run/api/api.sock with 8 workers
+///
+/// Every line is built first and written with a single write(2), so lines from different
+/// workers never interleave (appends to a file and pipe writes under PIPE_BUF are atomic), and
+/// nothing sits in a stdio buffer when the process exits.
+public final class ServerLog: Sendable {
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    public let accessLogEnabled: Bool
+
+    /// Logs to an open descriptor (stderr by default), which stays open.
+    public init(descriptor: Int32 = 2, accessLog: Bool = true) {
+        fd = descriptor
+        ownsDescriptor = false
+        accessLogEnabled = accessLog
+    }
+
+    /// Appends to a file, creating it (mode 0640) if needed.
+    public init(path: String, accessLog: Bool = true) throws(ServerConfigurationError) {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+        guard descriptor >= 0 else {
+            throw ServerConfigurationError("cannot open the log file \(path): \(describe(errno: errno))")
+        }
+        fd = descriptor
+        ownsDescriptor = true
+        accessLogEnabled = accessLog
+    }
+
+    deinit {
+        if ownsDescriptor { close(fd) }
+    }
+
+    public func info(_ message: String) { write(level: "info", message) }
+    public func warning(_ message: String) { write(level: "warning", message) }
+    public func error(_ message: String) { write(level: "error", message) }
+
+    /// `<time> <remote> "<METHOD> <path>[?query]" <status> <bytes> <ms>ms w<worker>[ client-gone]`
+    func access(method: String, path: String, query: String, status: Int, bytes: Int,
+                duration: Duration, remoteAddress: String?, worker: Int, clientGone: Bool) {
+        guard accessLogEnabled else { return }
+        let target = query.isEmpty ? path : path + "?" + query
+        var line = LogFormat.timestamp() + " " + (remoteAddress ?? "-") + " \"" + method + " " + LogFormat.printable(target)
+        line += "\" \(status) \(bytes) " + LogFormat.milliseconds(duration) + "ms w\(worker)"
+        if clientGone { line += " client-gone" }
+        writeLine(line)
+    }
+
+    private func write(level: String, _ message: String) {
+        writeLine(LogFormat.timestamp() + " " + level + ": " + message)
+    }
+
+    private func writeLine(_ line: String) {
+        var bytes = Array(line.utf8)
+        bytes.append(10)
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { return }
+            }
+        }
+    }
+}

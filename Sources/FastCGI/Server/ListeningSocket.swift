@@ -1,0 +1,143 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The socket every worker accepts on.
+///
+///     let socket = try ListeningSocket.open(.unix(path: "/run/api/api.sock"), mode: 0o660, backlog: 1024)
+///
+/// Opened here rather than with `FCGX_OpenSocket`, which unlinks whatever is at the path (a live
+/// responder's socket, or a regular file), leaks its descriptor on failure, reports through
+/// `perror` and resolves any host name. Here: a live responder is detected and refused, only a
+/// stale *socket* file is replaced, errors name errno, and the descriptor is close-on-exec.
+public struct ListeningSocket: Sendable {
+    public let fd: Int32
+    public let address: ListenAddress
+
+    /// Wraps a descriptor that is already listening (a later graceful reload hands one over).
+    public init(listeningDescriptor fd: Int32, address: ListenAddress) throws(ServerConfigurationError) {
+        var accepting: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &length) == 0, accepting == 1 else {
+            throw ServerConfigurationError(fd == 0
+                ? "no --listen given and standard input is not a listening socket: pass --listen unix:/path.sock or HOST:PORT, or start the server under spawn-fcgi / mod_fcgid"
+                : "descriptor \(fd) is not a listening socket")
+        }
+        self.fd = fd
+        self.address = address
+    }
+
+    public static func open(_ address: ListenAddress, mode: UInt32 = 0o666, backlog: Int32 = 1024) throws(ServerConfigurationError) -> ListeningSocket {
+        switch address {
+        case .inherited:
+            return try ListeningSocket(listeningDescriptor: 0, address: .inherited)
+        case .unix(let path):
+            try refuseLiveOrForeign(path: path)
+            let fd = try bound(family: AF_UNIX, address: address, backlog: backlog) { fd in
+                withUnixAddress(path) { bind(fd, $0, $1) }
+            }
+            // chmod after bind: the web server's user (www-data, nobody) must be able to connect.
+            guard chmod(path, mode_t(mode)) == 0 else {
+                let error = errno
+                Glibc.close(fd)
+                throw ServerConfigurationError("cannot chmod \(path) to \(String(mode, radix: 8)): \(describe(errno: error))")
+            }
+            return ListeningSocket(fd: fd, address: address)
+        case .tcp(let host, let port):
+            var ip = in_addr()
+            let literal = host == "localhost" ? "127.0.0.1" : host
+            guard inet_pton(AF_INET, literal, &ip) == 1 else {
+                throw ServerConfigurationError("--listen \(address): give an IPv4 address such as 127.0.0.1 (host names are not resolved)")
+            }
+            let fd = try bound(family: AF_INET, address: address, backlog: backlog) { fd in
+                var reuse: Int32 = 1  // restart at once even with connections in TIME_WAIT
+                setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+                var sin = sockaddr_in()
+                sin.sin_family = sa_family_t(AF_INET)
+                sin.sin_port = in_port_t(UInt16(port).bigEndian)
+                sin.sin_addr = ip
+                return withUnsafePointer(to: &sin) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+            }
+            return ListeningSocket(fd: fd, address: address)
+        }
+    }
+
+    private init(fd: Int32, address: ListenAddress) {
+        self.fd = fd
+        self.address = address
+    }
+
+    /// Makes every blocked `accept` return and refuses new connections; requests already
+    /// accepted are unaffected.
+    func stopAccepting() {
+        shutdown(fd, Int32(SHUT_RDWR))
+    }
+
+    func close() {
+        _ = Glibc.close(fd)
+    }
+
+    // MARK: - Opening
+
+    private static func bound(family: Int32, address: ListenAddress, backlog: Int32,
+                              bindTo: (Int32) -> Int32) throws(ServerConfigurationError) -> Int32 {
+        let fd = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw ServerConfigurationError("socket(): \(describe(errno: errno))") }
+        guard bindTo(fd) == 0 else {
+            let error = errno
+            Glibc.close(fd)
+            let hint = error == EADDRINUSE ? " (another process is listening there)" : ""
+            throw ServerConfigurationError("cannot listen on \(address): \(describe(errno: error))\(hint)")
+        }
+        guard listen(fd, backlog) == 0 else {
+            let error = errno
+            Glibc.close(fd)
+            throw ServerConfigurationError("listen() on \(address): \(describe(errno: error))")
+        }
+        return fd
+    }
+
+    /// A path that exists must be a socket nobody answers on; only then is it unlinked.
+    private static func refuseLiveOrForeign(path: String) throws(ServerConfigurationError) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard (info.st_mode & S_IFMT) == S_IFSOCK else {
+            throw ServerConfigurationError("\(path) exists and is not a socket; refusing to replace it")
+        }
+        let probe = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard probe >= 0 else { throw ServerConfigurationError("socket(): \(describe(errno: errno))") }
+        let connected = withUnixAddress(path) { connect(probe, $0, $1) }
+        let error = errno
+        Glibc.close(probe)
+        if connected == 0 {
+            throw ServerConfigurationError("another responder is already listening on unix:\(path); stop it first or choose another --listen path")
+        }
+        guard error == ECONNREFUSED else {
+            throw ServerConfigurationError("cannot check whether \(path) is in use: \(describe(errno: error))")
+        }
+        // Nobody listens: a socket file left by a responder that died. Replace it.
+        guard unlink(path) == 0 || errno == ENOENT else {
+            throw ServerConfigurationError("cannot remove the stale socket \(path): \(describe(errno: errno))")
+        }
+    }
+}
+
+/// Calls `body` with a `sockaddr_un` for `path` (which `ListenAddress` keeps under 108 bytes).
+func withUnixAddress(_ path: String, _ body: (UnsafePointer<sockaddr>, socklen_t) -> Int32) -> Int32 {
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    let bytes = Array(path.utf8.prefix(107))
+    withUnsafeMutableBytes(of: &address.sun_path) { raw in
+        raw.copyBytes(from: bytes)
+    }
+    return withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+    }
+}
+
+/// `strerror` text with the errno name's number, e.g. "Permission denied (errno 13)".
+func describe(errno error: Int32) -> String {
+    "\(String(cString: strerror(error))) (errno \(error))"
+}

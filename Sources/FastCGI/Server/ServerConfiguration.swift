@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How a `FastCGIServer` listens, how many requests it serves at once and how it stops.
+///
+///     var configuration = ServerConfiguration()
+///     configuration.listen = .unix(path: "/run/api/api.sock")
+///     configuration.workers = 8
+///     configuration.maxBodySize = 1 << 20
+///
+/// `ServerOptions` fills one from the command line.
+public struct ServerConfiguration: Sendable {
+    public var listen: ListenAddress = .inherited
+    /// Requests in flight at once: one thread per worker.
+    public var workers: Int = ServerConfiguration.defaultWorkers
+    /// Larger request bodies are answered 413 without being read whole.
+    public var maxBodySize: Int = 10 * 1024 * 1024
+    /// After SIGTERM/`stop()`, how long requests in flight may take to finish.
+    public var drainTimeout: Duration = .seconds(10)
+    /// One line per request on the log (stderr or `logFile`).
+    public var accessLog: Bool = true
+    /// Append the access and error log here instead of stderr (under mod_fcgid stderr may be /dev/null).
+    public var logFile: String? = nil
+    /// Permissions of a unix socket: the web server's user must be able to connect. 0666 works
+    /// with any web server user; use 0660 plus a shared group to restrict it.
+    public var socketMode: UInt32 = 0o666
+    /// listen(2) backlog: connections waiting while every worker is busy.
+    public var backlog: Int32 = 1024
+
+    public init() {}
+
+    /// Twice the online cores: a worker waiting on the database holds a thread, not a core.
+    public static var defaultWorkers: Int {
+        max(2, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+
+    func validated() throws(ServerConfigurationError) -> ServerConfiguration {
+        guard workers >= 1 else { throw ServerConfigurationError("workers must be at least 1 (got \(workers))") }
+        guard maxBodySize >= 0 else { throw ServerConfigurationError("maxBodySize must not be negative") }
+        guard drainTimeout >= .zero else { throw ServerConfigurationError("drainTimeout must not be negative") }
+        guard socketMode <= 0o777 else { throw ServerConfigurationError("socketMode must be a permission mode like 0660") }
+        return self
+    }
+}
+
+/// A configuration or start-up problem, with a message meant for the operator.
+public struct ServerConfigurationError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,51 @@
+import Dispatch
+import Synchronization
+
+/// What the workers, the signal thread and `FastCGIServer.run()` share: atomics and
+/// semaphores only, owned by one server (no global state, so several servers can live in one
+/// process, as the tests do).
+final class ServerState: Sendable {
+    let socket: ListeningSocket
+    private let stopping = Atomic<Bool>(false)
+    private let inFlight = Atomic<Int>(0)
+    private let served = Atomic<Int>(0)
+    /// Why the server stopped when it was not asked to (a worker that could not start or accept).
+    private let failure = Mutex<String?>(nil)
+
+    /// Signalled once by the first `requestStop`.
+    let stopRequested = DispatchSemaphore(value: 0)
+    /// Each worker signals once its responder exists (or failed to).
+    let workerStarted = DispatchSemaphore(value: 0)
+    /// Opened by `run()` once every worker started: nobody accepts before all are ready.
+    let startGate = DispatchSemaphore(value: 0)
+    /// Each worker signals once when its thread ends.
+    let workerExited = DispatchSemaphore(value: 0)
+
+    init(socket: ListeningSocket) {
+        self.socket = socket
+    }
+
+    var isStopping: Bool { stopping.load(ordering: .acquiring) }
+    var requestsInFlight: Int { inFlight.load(ordering: .relaxed) }
+    var requestsServed: Int { served.load(ordering: .relaxed) }
+    var failureReason: String? { failure.withLock { $0 } }
+
+    /// Stops accepting; requests already accepted run to their end. Only the first call acts.
+    ///
+    /// Graceful reload would plug in here: instead of shutting the socket down (which ends it
+    /// for every process sharing it), interrupt the accepting threads and hand the still-open
+    /// socket to a successor.
+    func requestStop(failure reason: String? = nil) {
+        if let reason { failure.withLock { if $0 == nil { $0 = reason } } }
+        guard stopping.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+        socket.stopAccepting()
+        stopRequested.signal()
+    }
+
+    func requestStarted() { inFlight.add(1, ordering: .relaxed) }
+
+    func requestFinished() {
+        inFlight.subtract(1, ordering: .relaxed)
+        served.add(1, ordering: .relaxed)
+    }
+}

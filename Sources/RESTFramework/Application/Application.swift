@@ -1,0 +1,35 @@
+/// The entry point a server calls: resolves the path, runs the view, renders the response.
+/// Immutable and Sendable: one instance serves every worker thread.
+///
+///     var router = DefaultRouter()
+///     try router.register("users", UserViewSet.self)
+///     let app = Application(urls: try URLConf([.include("api/", router)]), settings: settings)
+///     let rendered = app.handle(request)
+public struct Application: Sendable {
+    public let urls: URLConf
+    public let settings: APISettings
+
+    public init(urls: URLConf, settings: APISettings = APISettings()) {
+        self.urls = urls
+        self.settings = settings
+    }
+
+    public func handle(_ request: Request) -> RenderedResponse {
+        switch urls.resolve(request.path) {
+        case .redirect(let location) where settings.appendSlash:
+            // Django's CommonMiddleware: 301 to the slashed path, query kept, nothing executed.
+            let target = location + (request.queryString.isEmpty ? "" : "?" + request.queryString)
+            return RenderedResponse(status: 301, headers: ["Location": target, "Content-Type": "text/html; charset=utf-8"], body: [])
+        case .redirect, .notFound:
+            // Django would send HTML; the API answers JSON.
+            let response = Response(NotFound().responseData, status: 404)
+            return ResponseRendering.render(response, request: request)
+        case .match(let endpoint, let kwargs, let format):
+            let view = endpoint.makeView()
+            view.settings = settings
+            view.urls = urls
+            let response = view.dispatch(request, kwargs: kwargs, format: format)
+            return view.render(response)
+        }
+    }
+}

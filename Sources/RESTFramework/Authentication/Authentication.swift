@@ -1,0 +1,24 @@
+/// DRF's authentication class: looks at the request and returns a user, returns nil to let the
+/// next authenticator try, or throws `AuthenticationFailed`.
+///
+///     struct HeaderAuthentication: Authentication {
+///         func authenticate(_ request: Request) throws -> AuthenticationResult? { ... }
+///     }
+public protocol Authentication: Sendable {
+    func authenticate(_ request: Request) throws -> AuthenticationResult?
+    /// The `WWW-Authenticate` value for a 401; nil makes DRF answer 403 instead.
+    func authenticateHeader(_ request: Request) -> String?
+}
+
+extension Authentication {
+    public func authenticateHeader(_ request: Request) -> String? { nil }
+}
+
+public struct AuthenticationResult: Sendable {
+    public let user: any User
+    public let auth: (any Sendable)?
+    public init(user: any User, auth: (any Sendable)? = nil) {
+        self.user = user
+        self.auth = auth
+    }
+}

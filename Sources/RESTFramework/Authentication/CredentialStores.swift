@@ -1,0 +1,67 @@
+/// Where `TokenAuthentication` looks up token keys: the application's `auth_tokens` table,
+/// typically. Reach the worker's database connection through `request.extensions`.
+///
+///     struct SQLTokenStore: TokenStore {
+///         func user(forToken key: String, request: Request) throws -> (any User)? {
+///             let db = request.extensions[DatabaseKey.self]!
+///             return try db.queryUser("SELECT u.* FROM auth_tokens t JOIN users u ON u.id = t.user_id WHERE t.key = $1", key)
+///         }
+///     }
+///
+/// Return nil for an unknown key; throw for failures of the store itself (a database outage),
+/// which then answer as those errors do rather than as bad credentials.
+public protocol TokenStore: Sendable {
+    /// The owner of the token `key`, whether active or not (the authenticator tells the two
+    /// refusals apart, as DRF does).
+    func user(forToken key: String, request: Request) throws -> (any User)?
+}
+
+/// Where `BasicAuthentication` looks up users by username (Django's `get_by_natural_key`: an
+/// exact, case-sensitive match), with the stored password hash.
+///
+///     struct SQLUserStore: UserCredentialStore {
+///         func user(forUsername username: String, request: Request) throws -> (user: any User, passwordHash: String)? {
+///             try request.extensions[DatabaseKey.self]!.userWithPassword(username: username)
+///         }
+///     }
+///
+/// Return inactive users too: the authenticator checks the password first, as Django does.
+public protocol UserCredentialStore: Sendable {
+    func user(forUsername username: String, request: Request) throws -> (user: any User, passwordHash: String)?
+}
+
+/// A fixed table of tokens, for tests and small tools.
+///
+///     let tokens = InMemoryTokenStore(["9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b": alice])
+///     TokenAuthentication(store: tokens)
+public struct InMemoryTokenStore: TokenStore {
+    public let tokens: [String: any User]
+
+    public init(_ tokens: [String: any User]) {
+        self.tokens = tokens
+    }
+
+    public func user(forToken key: String, request: Request) throws -> (any User)? {
+        tokens[key]
+    }
+}
+
+/// A fixed table of users and their encoded passwords, for tests and small tools.
+///
+///     let hasher = PasswordHasher(iterations: 1_000)
+///     let users = InMemoryUserStore([(alice, hasher.makePassword("s3cret"))])
+///     BasicAuthentication(store: users, hasher: hasher)
+public struct InMemoryUserStore: UserCredentialStore {
+    public let users: [String: (user: any User, passwordHash: String)]
+
+    /// Later entries win over earlier ones with the same username.
+    public init(_ users: [(user: any User, passwordHash: String)]) {
+        var table: [String: (user: any User, passwordHash: String)] = [:]
+        for entry in users { table[entry.user.username] = entry }
+        self.users = table
+    }
+
+    public func user(forUsername username: String, request: Request) throws -> (user: any User, passwordHash: String)? {
+        users[username]
+    }
+}

@@ -1,0 +1,57 @@
+/// DRF's `TokenAuthentication`: `Authorization: Token <key>`.
+///
+///     var settings = APISettings()
+///     settings.authenticationClasses = [TokenAuthentication(store: SQLTokenStore()), BasicAuthentication(store: ...)]
+///     // a new key for a user, as DRF's Token.generate_key():
+///     let key = TokenAuthentication.generateKey()   // 40 lowercase hex digits
+///
+/// A header with another scheme, or none, is not this authenticator's business (nil: the next
+/// one tries). A header with this scheme is either valid or a 401 with DRF's message. On
+/// success `request.auth` is the token key. Being first in the settings, its `keyword` is the
+/// `WWW-Authenticate` of every 401.
+public struct TokenAuthentication: Authentication {
+    public let store: any TokenStore
+    /// DRF's `keyword`: the scheme, matched case-insensitively (`Bearer` for some clients).
+    public let keyword: String
+
+    public init(store: any TokenStore, keyword: String = "Token") {
+        self.store = store
+        self.keyword = keyword
+    }
+
+    public func authenticate(_ request: Request) throws -> AuthenticationResult? {
+        let header = AuthorizationHeader(request)
+        guard header.hasScheme(keyword) else { return nil }
+        guard header.words.count > 1 else {
+            throw AuthenticationFailed("Invalid token header. No credentials provided.")
+        }
+        guard header.words.count == 2 else {
+            throw AuthenticationFailed("Invalid token header. Token string should not contain spaces.")
+        }
+        // DRF's `auth[1].decode()`: the key must be valid UTF-8.
+        guard let key = String(validating: header.words[1], as: UTF8.self) else {
+            throw AuthenticationFailed("Invalid token header. Token string should not contain invalid characters.")
+        }
+        return try authenticateCredentials(key, request: request)
+    }
+
+    /// DRF's `authenticate_credentials`: the key's owner, who must be active.
+    public func authenticateCredentials(_ key: String, request: Request) throws -> AuthenticationResult {
+        // No key holds a NUL, and one must never reach a C-string API (libpq would cut it
+        // short). DRF on PostgreSQL answers 500 here; a bad credential is the honest answer.
+        guard !key.utf8.contains(0), let user = try store.user(forToken: key, request: request) else {
+            throw AuthenticationFailed("Invalid token.")
+        }
+        guard user.isActive else {
+            throw AuthenticationFailed("User inactive or deleted.")
+        }
+        return AuthenticationResult(user: user, auth: key)
+    }
+
+    public func authenticateHeader(_ request: Request) -> String? { keyword }
+
+    /// DRF's `Token.generate_key()`: 20 random bytes as 40 lowercase hex digits.
+    public static func generateKey() -> String {
+        SecureRandom.hex(bytes: 20)
+    }
+}

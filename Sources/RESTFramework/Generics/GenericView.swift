@@ -1,0 +1,190 @@
+/// DRF's `GenericAPIView` hooks: what `GenericViewSet` and `GenericAPIView` have in common, and
+/// what the mixins (`ListModelMixin`, `CreateModelMixin`, ...) build on.
+///
+/// The requirements are the overridable hooks; both base classes implement them as `open`
+/// methods, so a subclass's override is the one the mixins call (a protocol extension's default
+/// would be fixed when the conformance is declared and could not be overridden). The extension
+/// supplies DRF's bodies of those hooks (`lookupObject(in:)`, `requireQueryset(_:)`, ...) for
+/// the base classes and for custom overrides, and the helpers nobody overrides
+/// (`getSerializer`, `paginateQueryset`, `getPaginatedResponse`).
+///
+///     final class AccountViewSet: ModelViewSet<QuerySet<Account>> {
+///         override func getQueryset() throws -> QuerySet<Account> {
+///             Account.objects.filter(.inSubquery("id", memberships(of: request.user))).orderBy("id")
+///         }
+///     }
+public protocol GenericView: APIView, FilteredView {
+    associatedtype Q: Queryable
+
+    /// DRF's `lookup_field`: the field `getObject()` filters on.
+    static var lookupField: String { get }
+    /// DRF's `lookup_url_kwarg`: the URL keyword holding the lookup value; nil: `lookupField`.
+    static var lookupURLKwarg: String? { get }
+    /// The model's name in `No <Model> matches the given query.`; nil: `Not found.`.
+    static var modelName: String? { get }
+
+    /// DRF's `get_queryset`: the rows this request may see (re-evaluated on every request).
+    func getQueryset() throws -> Q
+    /// DRF's `get_object`: the row the URL names, after the object permission checks.
+    func getObject() throws -> Q.Element
+    /// DRF's `get_serializer_class`.
+    func getSerializerClass() throws -> Serializer.Type
+    /// DRF's `get_serializer_context`.
+    func getSerializerContext() -> SerializerContext
+    /// DRF's `paginator`: this request's paginator, or nil when the view has none.
+    var paginator: (any Paginator)? { get }
+
+    /// DRF's `perform_create`: `serializer.save()` by default.
+    func performCreate(_ serializer: Serializer) throws
+    /// DRF's `perform_update`: `serializer.save()` by default.
+    func performUpdate(_ serializer: Serializer) throws
+    /// DRF's `perform_destroy`: deletes through a `DeletableQueryable` queryset by default.
+    func performDestroy(_ instance: Q.Element) throws
+}
+
+// MARK: - DRF's default bodies of the hooks
+
+// These bodies read class configuration through `type(of: self)`, never `Self`: called from a
+// base class (`GenericViewSet.getObject()`), a protocol extension's `Self` is that base class,
+// so `Self.lookupField` would ignore a subclass's override.
+extension GenericView {
+    /// The body of DRF's `get_queryset`: the configured queryset, or the assertion that says
+    /// the fix (a 500, as DRF's `AssertionError`).
+    public func requireQueryset(_ queryset: Q?) throws -> Q {
+        guard let queryset else {
+            throw ImproperlyConfigured("'\(ViewNaming.className(of: type(of: self)))' should either include a `queryset` "
+                                       + "attribute, or override the `getQueryset()` method.")
+        }
+        return queryset
+    }
+
+    /// The body of DRF's `get_serializer_class`.
+    public func requireSerializerClass(_ serializerClass: Serializer.Type?) throws -> Serializer.Type {
+        guard let serializerClass else {
+            throw ImproperlyConfigured("'\(ViewNaming.className(of: type(of: self)))' should either include a `serializerClass` "
+                                       + "attribute, or override the `getSerializerClass()` method.")
+        }
+        return serializerClass
+    }
+
+    /// The body of DRF's `get_object`, for any queryset of the view's rows: the row whose
+    /// `lookupField` equals the URL's lookup value, then the object permission checks.
+    ///
+    /// A value the field cannot hold (`"abc"` for an integer pk) is 404 `Not found.`, as DRF's
+    /// `get_object_or_404` turns Django's `ValueError` into a bare `Http404`; no row is
+    /// `No <Model> matches the given query.`.
+    public func lookupObject(in queryset: Q) throws -> Q.Element {
+        let view = type(of: self)
+        let kwarg = view.lookupURLKwarg ?? view.lookupField
+        guard let value = kwargs[kwarg] else {
+            throw ImproperlyConfigured("Expected view \(ViewNaming.className(of: view)) to be called with a URL keyword "
+                                       + "argument named \"\(kwarg)\". Fix your URL conf, or set the `lookupField` "
+                                       + "attribute on the view correctly.")
+        }
+        let matches: [Q.Element]
+        do {
+            // Two rows are enough to tell "one" from "several" (Django's `get()` fetches a few more).
+            matches = try queryset.filter(.field(view.lookupField, .exact(.string(value)))).fetch(offset: 0, limit: 2)
+        } catch QueryValueError.cannotCoerce {
+            throw Http404()
+        }
+        guard let object = matches.first else {
+            throw Http404(view.modelName.map { "No \($0) matches the given query." })
+        }
+        guard matches.count == 1 else {
+            throw MultipleObjectsReturned(modelName: view.modelName, lookupField: view.lookupField)
+        }
+        try checkObjectPermissions(request, object: object)
+        return object
+    }
+
+    /// The body of DRF's `get_serializer_context`: the request, the view, the URL's format
+    /// suffix, a `reverse` through the URL conf that routed the request (so hyperlinks keep
+    /// `.json` and `?format=`), and the request's extensions (the model layer's database handle).
+    public func makeSerializerContext() -> SerializerContext {
+        var reverse: URLReverser?
+        if let urls {
+            let override = settings.urlFormatOverride
+            reverse = { name, kwargs, request, format in
+                try urls.reverse(name, kwargs: kwargs, request: request, format: format, urlFormatOverride: override)
+            }
+        }
+        return SerializerContext(request: request, view: self, format: formatKwarg, reverse: reverse,
+                                 extensions: request?.extensions)
+    }
+
+    /// The body of DRF's `perform_destroy` (`instance.delete()`): the view's queryset deletes
+    /// the row, when it can.
+    public func deleteObject(_ instance: Q.Element) throws {
+        let queryset = try getQueryset()
+        guard let deletable = queryset as? any DeletableQueryable else {
+            throw ImproperlyConfigured("'\(ViewNaming.className(of: type(of: self)))' cannot destroy: its queryset type "
+                                       + "\(Q.self) does not conform to `DeletableQueryable`. Override `performDestroy(_:)`, "
+                                       + "or use a queryset that can delete.")
+        }
+        try Self.delete(instance, from: deletable)
+    }
+
+    private static func delete<D: DeletableQueryable>(_ instance: Q.Element, from queryset: D) throws {
+        // D is Q at run time (it came from `getQueryset()`), so the cast cannot fail.
+        guard let object = instance as? D.Element else {
+            throw ImproperlyConfigured("\(D.self) cannot delete a \(type(of: instance)).")
+        }
+        try queryset.delete(object)
+    }
+}
+
+// MARK: - Helpers (DRF's `get_serializer`, `paginate_queryset`, `get_paginated_response`)
+
+extension GenericView {
+    /// DRF's `get_serializer(instance, data=..., partial=...)`: the serializer class of this
+    /// action, with this view's context.
+    ///
+    ///     let serializer = try getSerializer(data: try request.data)
+    ///     try serializer.isValid(raiseException: true)
+    public func getSerializer(_ instance: (any FieldReadable)? = nil, data: JSON? = nil, partial: Bool = false) throws -> Serializer {
+        try getSerializerClass().init(instance: instance, data: data, partial: partial, context: getSerializerContext())
+    }
+
+    /// DRF's `get_serializer(page, many=True)`.
+    ///
+    ///     if let page = try paginateQueryset(recent) { return try getPaginatedResponse(getSerializer(many: page).data) }
+    public func getSerializer<Rows: Sequence>(many instances: Rows) throws -> ListSerializer where Rows.Element: FieldReadable {
+        try getSerializerClass().many(instances: instances.map { $0 as any FieldReadable }, context: getSerializerContext())
+    }
+
+    /// DRF's `paginate_queryset`: the page of any queryset (an extra action may page another
+    /// model's rows), or nil when pagination is off (no paginator, or no page size).
+    public func paginateQueryset<T: Queryable>(_ queryset: T) throws -> [T.Element]? {
+        guard let paginator else { return nil }
+        return try paginator.paginate(queryset, request: request, view: self)
+    }
+
+    /// DRF's `get_paginated_response`: the paginator's envelope around the serialized page.
+    /// Without a paginator it is a mistake in the view, as DRF's assertion says.
+    public func getPaginatedResponse(_ data: JSON) throws -> Response {
+        guard let paginator else {
+            throw ImproperlyConfigured("'\(ViewNaming.className(of: type(of: self)))' has no paginator: call "
+                                       + "`getPaginatedResponse` only after `paginateQueryset` returned a page.")
+        }
+        return paginator.paginatedResponse(data)
+    }
+
+    /// DRF's `get_success_headers`: `Location` from the serialized object's URL field, when it has one.
+    public func getSuccessHeaders(_ data: JSON) -> Headers {
+        // DRF writes `str(data["url"])`; only a link makes a useful Location, so a null url
+        // (an object without a pk) gives none.
+        guard case .string(let url)? = data.objectValue?[settings.urlFieldName] else { return Headers() }
+        return ["Location": url]
+    }
+}
+
+/// Django's `MultipleObjectsReturned`: the lookup field is not unique. A 500, as in DRF: the
+/// view's `lookupField` (or its `getObject`) needs fixing.
+public struct MultipleObjectsReturned: Error, Sendable, CustomStringConvertible {
+    public let modelName: String?
+    public let lookupField: String
+    public var description: String {
+        "get() returned more than one \(modelName ?? "object") -- the lookup field '\(lookupField)' is not unique."
+    }
+}

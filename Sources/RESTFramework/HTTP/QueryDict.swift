@@ -1,0 +1,113 @@
+/// Query parameters (or a form-encoded body): multi-valued, in the order received, decoded as
+/// Django's `QueryDict` decodes them (`+` is a space, percent escapes read as UTF-8).
+///
+///     let query = QueryDict(parsing: "page=2&search=a+b&tag=x&tag=y")
+///     query["page"]          // "2"   (Django: the last value)
+///     query.list("tag")      // ["x", "y"]
+public struct QueryDict: Sendable, Equatable {
+    public private(set) var items: [(key: String, value: String)] = []
+
+    public init() {}
+    public init(_ items: [(String, String)]) { self.items = items.map { (key: $0.0, value: $0.1) } }
+
+    public init(parsing text: some StringProtocol) {
+        guard !text.isEmpty else { return }
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            // Django keeps blank values ("a=" and "a") and drops nothing else.
+            if let eq = pair.firstIndex(of: "=") {
+                items.append((key: Self.decode(pair[..<eq]), value: Self.decode(pair[pair.index(after: eq)...])))
+            } else {
+                items.append((key: Self.decode(pair), value: ""))
+            }
+        }
+    }
+
+    /// The last value for `key`, as Django's `QueryDict.__getitem__`.
+    public subscript(key: String) -> String? { items.last { $0.key == key }?.value }
+
+    public func list(_ key: String) -> [String] { items.filter { $0.key == key }.map(\.value) }
+    public func contains(_ key: String) -> Bool { items.contains { $0.key == key } }
+    public var keys: [String] {
+        var seen = Set<String>(), result: [String] = []
+        for item in items where seen.insert(item.key).inserted { result.append(item.key) }
+        return result
+    }
+    public var isEmpty: Bool { items.isEmpty }
+
+    /// Replaces every value of `key` with one value, keeping the position of the first.
+    public mutating func set(_ key: String, _ value: String) {
+        let first = items.firstIndex { $0.key == key } ?? items.count
+        items.removeAll { $0.key == key }
+        items.insert((key: key, value: value), at: Swift.min(first, items.count))
+    }
+
+    public mutating func remove(_ key: String) { items.removeAll { $0.key == key } }
+
+    /// Form-encodes as Django's `urlencode` (space `+`; `,` `=` `/` and the like percent-escaped).
+    public func urlencoded() -> String {
+        items.map { Self.encode($0.key) + "=" + Self.encode($0.value) }.joined(separator: "&")
+    }
+
+    /// The parameters sorted by name, repeated names keeping their order: how DRF's
+    /// `replace_query_param` rebuilds pagination links.
+    public func sortedByKey() -> QueryDict {
+        var copy = self
+        copy.items = items.enumerated().sorted { a, b in
+            a.element.key == b.element.key ? a.offset < b.offset : a.element.key < b.element.key
+        }.map(\.element)
+        return copy
+    }
+
+    public static func == (lhs: QueryDict, rhs: QueryDict) -> Bool {
+        lhs.items.elementsEqual(rhs.items) { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    // MARK: - Encoding
+
+    /// Percent-decodes with `+` as space; invalid UTF-8 becomes U+FFFD as Django's decoding does.
+    public static func decode(_ text: some StringProtocol) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = Array(text.utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == UInt8(ascii: "+") {
+                bytes.append(32)
+            } else if byte == UInt8(ascii: "%"), iterator.count >= 2,
+                      let hi = hexValue(iterator[iterator.startIndex]), let lo = hexValue(iterator[iterator.startIndex + 1]) {
+                bytes.append(hi << 4 | lo)
+                iterator = iterator.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Python's `quote_plus` with `safe=''`: letters, digits and `_.-~` stay; space is `+`.
+    public static func encode(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."),
+                 UInt8(ascii: "-"), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            case 32:
+                result += "+"
+            default:
+                result += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
+            }
+        }
+        return result
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/// DRF's `FormParser`: `application/x-www-form-urlencoded` into a `QueryDict`. `data` shows each
+/// key once with its last value (what `QueryDict.__getitem__` and serializers read);
+/// `request.formData` keeps every value. Blank values are kept (`a=` and `a`), as Django keeps them.
+///
+///     // body "tag=x&tag=y&name=" → data ["tag": "y", "name": ""], formData.list("tag") == ["x", "y"]
+public struct FormParser: Parser {
+    public init() {}
+    public var mediaType: String { "application/x-www-form-urlencoded" }
+
+    public func parse(_ body: [UInt8], mediaType: String, request: Request) throws -> JSON {
+        let query = QueryDict(parsing: BodyCharset(contentType: mediaType).text(body))
+        request.extensions[FormDataKey.self] = query
+        return query.lastValueObject
+    }
+}

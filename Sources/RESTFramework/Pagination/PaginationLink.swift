@@ -1,0 +1,43 @@
+/// DRF's `replace_query_param` / `remove_query_param` applied to
+/// `request.build_absolute_uri()`: the request's absolute URL with some query parameters set or
+/// removed, every other parameter kept, all re-encoded as form data and sorted by name
+/// (`urlencode(sorted(parse_qs(query, keep_blank_values=True).items()), doseq=True)`).
+///
+///     // GET /api/users.json?search=a b&page=2&format=json
+///     PaginationLink.url(request, setting: ["page": "3"])
+///     // http://host/api/users.json?format=json&page=3&search=a+b
+///     PaginationLink.url(request, setting: ["page": nil])      // page removed
+enum PaginationLink {
+    /// `changes` maps a parameter to its one new value, or to nil to remove it.
+    static func url(_ request: Request, setting changes: KeyValuePairs<String, String?>) -> String {
+        var items = request.query.items
+        for (key, value) in changes {
+            items.removeAll { $0.key == key }
+            if let value { items.append((key: key, value: value)) }
+        }
+        // A stable sort by name keeps repeated names in their order, as parse_qs groups them.
+        let sorted = items.enumerated().sorted { a, b in
+            a.element.key == b.element.key ? a.offset < b.offset : PythonText.codePointLess(a.element.key, b.element.key)
+        }.map(\.element)
+        let query = sorted.map { QueryDict.encode($0.key) + "=" + QueryDict.encode($0.value) }.joined(separator: "&")
+        let base = request.scheme + "://" + request.host + escapePath(request.path)
+        return query.isEmpty ? base : base + "?" + query
+    }
+
+    /// Django's `escape_uri_path`, which `build_absolute_uri` applies to the (decoded) path.
+    static func escapePath(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            case _ where "/:@&+$,-_.!~*'()".utf8.contains(byte):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                result += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,29 @@
+/// What the generic views, paginators and filter backends need from a queryset: compose
+/// (filter, order) and execute (count, fetch a slice). The model layer's `QuerySet` conforms;
+/// unit tests use an in-memory one. Composition is lazy and value-typed, as Django's querysets.
+public protocol Queryable {
+    associatedtype Element: FieldReadable
+    func filter(_ predicate: Predicate) -> Self
+    func exclude(_ predicate: Predicate) -> Self
+    /// Replaces the ordering (Django's `order_by`).
+    func orderBy(_ terms: [OrderTerm]) -> Self
+    var ordering: [OrderTerm] { get }
+    /// The number of rows (one `SELECT count(*)`).
+    func count() throws -> Int
+    /// A cheap estimate for large tables (planner statistics); nil when unavailable.
+    func estimatedCount() throws -> Int?
+    /// The rows in `offset ..< offset+limit` (all after `offset` when `limit` is nil).
+    func fetch(offset: Int, limit: Int?) throws -> [Element]
+}
+
+extension Queryable {
+    public func estimatedCount() throws -> Int? { nil }
+    public func all() throws -> [Element] { try fetch(offset: 0, limit: nil) }
+    public func orderBy(_ terms: String...) -> Self { orderBy(terms.map { OrderTerm($0) }) }
+}
+
+/// An object serializers and paginators can read fields from by name (a model row).
+public protocol FieldReadable {
+    /// The value of a field or column; nil when the object has no such field.
+    func fieldValue(_ name: String) -> FieldValue?
+}

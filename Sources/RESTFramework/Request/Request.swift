@@ -1,0 +1,83 @@
+/// An HTTP request as a view sees it: DRF's `Request`, with the parsed body, the authenticated
+/// user and the URL kwargs. One instance per request; it never crosses threads.
+///
+///     let request = Request(method: .get, path: "/api/users/", queryString: "page=2",
+///                           headers: ["Host": "example.com"])
+///     request.query["page"]     // "2"
+public final class Request {
+    public let method: HTTPMethod
+    /// The path as requested (percent-decoded by the web server), e.g. `/api/users/3/`.
+    public let path: String
+    public let queryString: String
+    public let query: QueryDict
+    public let headers: Headers
+    /// The raw body bytes; `data` parses them with the view's parsers.
+    public let body: [UInt8]
+    /// `http` or `https`.
+    public let scheme: String
+    /// `HTTP_HOST`, or `SERVER_NAME[:PORT]`: what absolute URLs are built from.
+    public let host: String
+    public let remoteAddress: String?
+
+    // MARK: Set by the framework while dispatching
+
+    /// The authenticated user, or `AnonymousUser`.
+    public internal(set) var user: any User = AnonymousUser()
+    /// What the authenticator returned besides the user (the token key, for token auth).
+    public internal(set) var auth: (any Sendable)?
+    /// The authenticator that succeeded (DRF's `successful_authenticator`).
+    public internal(set) var successfulAuthenticator: (any Authentication)?
+    /// Keyword arguments captured from the URL (`pk`, ...).
+    public internal(set) var urlKwargs: [String: String] = [:]
+    /// The format suffix or `?format=` value, when given.
+    public internal(set) var format: String?
+    /// The renderer and media type content negotiation chose.
+    public internal(set) var acceptedRenderer: (any Renderer)?
+    public internal(set) var acceptedMediaType: String?
+    /// The parsers the view allows; set before the body is read.
+    public internal(set) var parsers: [any Parser] = []
+    /// Typed storage for other modules (the database connection of this worker, ...).
+    public var extensions = RequestExtensions()
+
+    private var parsedData: JSON?
+
+    public init(method: HTTPMethod, path: String, queryString: String = "", headers: Headers = Headers(),
+                body: [UInt8] = [], scheme: String = "http", host: String? = nil, remoteAddress: String? = nil) {
+        self.method = method
+        self.path = path
+        self.queryString = queryString
+        self.query = QueryDict(parsing: queryString)
+        self.headers = headers
+        self.body = body
+        self.scheme = scheme
+        self.host = host ?? headers["Host"] ?? "localhost"
+        self.remoteAddress = remoteAddress
+    }
+
+    public var contentType: String? { headers["Content-Type"] }
+
+    /// DRF's `request.data`: the body parsed by the first parser that accepts its media type.
+    /// An empty body is empty data whatever its type. Throws `UnsupportedMediaType` or
+    /// `ParseError` (DRF's 415 and 400).
+    public var data: JSON {
+        get throws {
+            if let parsedData { return parsedData }
+            let parsed = try BodyParsing.parse(self)
+            parsedData = parsed
+            return parsed
+        }
+    }
+
+    /// DRF's `request.query_params`.
+    public var queryParams: QueryDict { query }
+
+    /// `http://host/path`: Django's `build_absolute_uri(path)`; without a path, the request's own
+    /// path and query string.
+    public func buildAbsoluteURI(_ location: String? = nil) -> String {
+        if let location {
+            if location.hasPrefix("http://") || location.hasPrefix("https://") { return location }
+            return scheme + "://" + host + location
+        }
+        return scheme + "://" + host + path + (queryString.isEmpty ? "" : "?" + queryString)
+    }
+}

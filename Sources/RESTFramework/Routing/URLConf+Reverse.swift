@@ -1,0 +1,107 @@
+/// Django's `reverse` with DRF's additions: an absolute URL when a request is given, the format
+/// as a suffix, and the request's `?format=` carried over.
+///
+///     try urls.reverse("user-detail", args: ["3"])                       // "/api/users/3/"
+///     try urls.reverse("user-list", request: request, format: "json")    // "http://host/api/users.json"
+extension URLConf {
+    /// - Parameters:
+    ///   - args: positional values, in the pattern's order; not mixed with `kwargs` or `format`.
+    ///   - request: makes the URL absolute, and its `urlFormatOverride` parameter (`?format=`) is
+    ///     kept on the result (DRF's `preserve_builtin_query_params`).
+    ///   - format: reverses the format-suffix pattern of that name (`users.json`).
+    public func reverse(_ name: String, args: [String] = [], kwargs: [String: String] = [:], request: Request? = nil,
+                        format: String? = nil, urlFormatOverride: String? = "format") throws -> String {
+        var kwargs = kwargs
+        if let format { kwargs[RoutePattern.formatKwarg] = format }
+        guard args.isEmpty || kwargs.isEmpty else {
+            throw NoReverseMatch(name: name, message: "Don't mix args and kwargs (or a format) in a call to reverse() for '\(name)'.")
+        }
+        guard let indices = indicesByName[name] else {
+            throw NoReverseMatch(name: name, message: "Reverse for '\(name)' not found. '\(name)' is not a valid view function or pattern name.")
+        }
+        // Django tries the last pattern of a name first.
+        var path: String?
+        for index in indices.reversed() {
+            if let built = Self.build(patterns[index].pattern, args: args, kwargs: kwargs) {
+                path = built
+                break
+            }
+        }
+        guard let path else {
+            let tried = indices.map { "'\(patterns[$0].pattern.regex)'" }.joined(separator: ", ")
+            let arguments = args.isEmpty
+                ? "keyword arguments '{" + kwargs.sorted { $0.key < $1.key }.map { "'\($0.key)': '\($0.value)'" }.joined(separator: ", ") + "}'"
+                : "arguments '(" + args.map { "'\($0)'" }.joined(separator: ", ") + ")'"
+            throw NoReverseMatch(name: name, message: "Reverse for '\(name)' with \(arguments) not found. \(indices.count) pattern(s) tried: [\(tried)]")
+        }
+        guard let request else { return path }
+        var url = request.buildAbsoluteURI(path)
+        if let parameter = urlFormatOverride, let value = request.query[parameter] {
+            url += "?" + QueryDict([(parameter, value)]).urlencoded()
+        }
+        return url
+    }
+
+    /// The path for one pattern, or nil when the values do not fit it (Django then tries the next).
+    private static func build(_ pattern: RoutePattern, args: [String], kwargs: [String: String]) -> String? {
+        let names = pattern.parameterNames
+        let values: [String: String]
+        if !args.isEmpty {
+            guard args.count == names.count else { return nil }
+            values = Dictionary(zip(names, args), uniquingKeysWith: { first, _ in first })
+        } else {
+            guard Set(kwargs.keys) == Set(names) else { return nil }
+            values = kwargs
+        }
+        var path = "/"
+        for token in pattern.tokens {
+            switch token {
+            case .literal(let text):
+                path += text
+            case .parameter(let name, let matcher):
+                guard let value = values[name], matcher.matches(Substring(value)), !value.contains("/") else { return nil }
+                path += value
+            }
+        }
+        if pattern.formatSuffix {
+            guard let format = values[RoutePattern.formatKwarg], isFormat(format) else { return nil }
+            path += "." + format
+        }
+        return percentEncode(path)
+    }
+
+    private static func isFormat(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
+    }
+
+    /// Django's `quote(url, safe="/~:@" + RFC 3986 sub-delimiters)`.
+    static func percentEncode(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            case _ where "_.-~/:@!$&'()*+,;=".utf8.contains(byte):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                result += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
+            }
+        }
+        return result
+    }
+}
+
+/// Django's `NoReverseMatch`: no pattern of that name fits the values given.
+///
+///     do { _ = try urls.reverse("user-detail") }
+///     catch let error as NoReverseMatch { print(error) }   // "... 2 pattern(s) tried: [...]"
+public struct NoReverseMatch: Error, Sendable, CustomStringConvertible {
+    public let name: String
+    public let message: String
+    public init(name: String, message: String? = nil) {
+        self.name = name
+        self.message = message ?? "Reverse for '\(name)' not found."
+    }
+    public var description: String { message }
+}

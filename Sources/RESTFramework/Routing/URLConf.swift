@@ -1,0 +1,79 @@
+/// The URL conf: Django's `urlpatterns`. Resolves a request path to the view that answers it,
+/// and reverses a pattern name into a URL. Immutable and Sendable; built once at start-up, where
+/// misconfiguration throws.
+///
+///     var router = DefaultRouter()
+///     try router.register("users", UserViewSet.self)
+///     let urls = try URLConf([
+///         .include("api/", router),
+///         .path("api/auth-token/", ObtainAuthToken.asView(), name: "api-token"),
+///     ])
+///     urls.resolve("/api/users/3.json")   // .match(user detail, kwargs: ["pk": "3"], format: "json")
+///     urls.resolve("/api/users")          // .redirect(to: "/api/users/")
+///     try urls.reverse("user-detail", args: ["3"])   // "/api/users/3/"
+public struct URLConf: Sendable {
+    /// Every pattern, includes flattened, in matching order.
+    public let patterns: [URLPattern]
+    let matcher: RouteMatcher
+    /// Pattern indices by name, in definition order.
+    let indicesByName: [String: [Int]]
+
+    /// An empty URL conf: every path is a 404.
+    public init() {
+        patterns = []
+        matcher = try! RouteMatcher([])  // cannot throw: there is no pattern to reject
+        indicesByName = [:]
+    }
+
+    public init(_ entries: [URLConfEntry]) throws {
+        try self.init(patterns: entries.flatMap(\.patterns))
+    }
+
+    public init(patterns: [URLPattern]) throws {
+        self.patterns = patterns
+        matcher = try RouteMatcher(patterns.map(\.pattern))
+        var byName: [String: [Int]] = [:]
+        for (index, pattern) in patterns.enumerated() {
+            if let name = pattern.name { byName[name, default: []].append(index) }
+        }
+        indicesByName = byName
+    }
+
+    /// Resolves a request path (`/api/users/3/`, query excluded).
+    public func resolve(_ path: String) -> URLResolution {
+        var trace = RouteMatcher.Trace()
+        return resolve(path, trace: &trace)
+    }
+
+    func resolve(_ path: String, trace: inout RouteMatcher.Trace) -> URLResolution {
+        // Django matches the path without its leading slash.
+        let route = path.hasPrefix("/") ? path.dropFirst() : Substring(path)
+        if let match = matcher.match(route, trace: &trace) {
+            let names = patterns[match.patternIndex].pattern.parameterNames
+            var kwargs: [String: String] = [:]
+            for (name, value) in zip(names, match.captures) { kwargs[name] = String(value) }
+            return .match(patterns[match.patternIndex].endpoint, kwargs: kwargs, format: match.format.map(String.init))
+        }
+        // Django's APPEND_SLASH: redirect only when the slash is all that is missing.
+        if !path.hasSuffix("/"), matcher.match(Substring(String(route) + "/"), trace: &trace) != nil {
+            return .redirect(to: path + "/")
+        }
+        return .notFound
+    }
+}
+
+/// What resolving a path gives. `Application` answers `.redirect` with a 301 (query kept) and
+/// `.notFound` with a 404.
+///
+///     switch urls.resolve("/api/users/3.json") {
+///     case .match(let endpoint, let kwargs, let format): ...   // kwargs ["pk": "3"], format "json"
+///     case .redirect(let location): ...                         // "/api/users/" for "/api/users"
+///     case .notFound: ...
+///     }
+public enum URLResolution: Sendable {
+    /// The view, the URL's keyword arguments (format excluded) and the format suffix.
+    case match(ViewEndpoint, kwargs: [String: String], format: String?)
+    /// Django's APPEND_SLASH: the path lacks only its trailing slash (query not included).
+    case redirect(to: String)
+    case notFound
+}

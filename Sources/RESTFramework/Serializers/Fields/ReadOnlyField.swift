@@ -1,0 +1,68 @@
+/// DRF's `ReadOnlyField`: outputs the instance's value at `source` as it is, never takes input.
+/// A dotted source reads a related row's value, which the instance answers under the dotted
+/// name (the model layer provides it by annotation).
+///
+///     ReadOnlyField("author", source: "author.username")
+///     ReadOnlyField("owner", source: "owner_id")
+public struct ReadOnlyField: SerializerField {
+    public var options: FieldOptions
+
+    public init(_ name: String, source: String? = nil, label: String? = nil, helpText: String? = nil) {
+        options = FieldOptions(name: name, source: source, readOnly: true, label: label, helpText: helpText)
+    }
+
+    public func toInternalValue(_ data: JSON, context: FieldValidationContext) throws -> FieldValue {
+        throw SerializerConfigurationError("ReadOnlyField `\(options.name)` takes no input.")
+    }
+
+    public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON { value.json }
+}
+
+/// DRF's `SerializerMethodField`: a read-only value computed from the whole instance.
+///
+///     MethodField("display_name") { user, _ in
+///         .string((user.fieldValue("first_name")?.stringValue ?? "") + " " + (user.fieldValue("last_name")?.stringValue ?? ""))
+///     }
+public struct MethodField: SerializerField {
+    public var options: FieldOptions
+    let compute: @Sendable (any FieldReadable, SerializerContext) throws -> JSON
+
+    public init(_ name: String, label: String? = nil, helpText: String? = nil,
+                _ compute: @escaping @Sendable (any FieldReadable, SerializerContext) throws -> JSON) {
+        options = FieldOptions(name: name, source: "*", readOnly: true, label: label, helpText: helpText)
+        self.compute = compute
+    }
+
+    public func toInternalValue(_ data: JSON, context: FieldValidationContext) throws -> FieldValue {
+        throw SerializerConfigurationError("MethodField `\(options.name)` takes no input.")
+    }
+
+    public func representation(of instance: any FieldReadable, context: SerializerContext) throws -> JSON? {
+        try compute(instance, context)
+    }
+
+    public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON { value.json }
+}
+
+/// DRF's `HiddenField`: never read from input nor shown in output; always its default in the
+/// validated data (the requesting user as an author, say). Absent from OPTIONS.
+///
+///     HiddenField("author_id", default: .computed { context in .int(Int64(context.request?.user.pk ?? "") ?? 0) })
+public struct HiddenField: SerializerField {
+    public var options: FieldOptions
+
+    public init(_ name: String, source: String? = nil, default defaultValue: FieldDefault) {
+        options = FieldOptions(name: name, source: source, writeOnly: true, default: defaultValue)
+    }
+
+    /// Input is ignored: the default always applies (but not on PATCH, as for any default).
+    public func runValidation(_ data: JSON?, context: FieldValidationContext) throws -> FieldValue? {
+        try runStandardValidation(nil, context: context)
+    }
+
+    public func toInternalValue(_ data: JSON, context: FieldValidationContext) throws -> FieldValue {
+        throw SerializerConfigurationError("HiddenField `\(options.name)` takes no input.")
+    }
+
+    public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON { value.json }
+}

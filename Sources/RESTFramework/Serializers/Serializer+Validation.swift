@@ -1,0 +1,65 @@
+/// DRF's `Serializer.run_validation` and `to_internal_value`, and the shaping of its errors.
+extension Serializer {
+    /// Validates the whole input; validation failures become the errors object, anything else
+    /// (a database failure) propagates.
+    func runValidation(_ input: JSON) throws -> (data: ValidatedData, errors: JSONObject) {
+        let key = context.nonFieldErrorsKey
+        switch input {
+        case .null:
+            // DRF: the serializer's own "may not be null", reworded by `Serializer.errors`.
+            return (ValidatedData(), JSONObject([(key, JSON.array([.string("No data provided")]))]))
+        case .object(let object):
+            let (attrs, fieldErrors) = try toInternalValue(object)
+            if !fieldErrors.isEmpty { return (ValidatedData(), fieldErrors) }
+            do {
+                let objectContext = ObjectValidationContext(instance: instance, partial: partial, serializerContext: context)
+                for validator in Self.validators { try validator.validate(attrs, context: objectContext) }
+                return (try validate(attrs), JSONObject())
+            } catch let error as ValidationError {
+                return (ValidatedData(), Self.serializerErrors(error.detail, nonFieldErrorsKey: key))
+            }
+        default:
+            let message = "Invalid data. Expected a dictionary, but got \(input.pythonTypeName)."
+            return (ValidatedData(), JSONObject([(key, JSON.array([.string(message)]))]))
+        }
+    }
+
+    /// Each writable field in order: its value (or nothing) and its errors. Read-only and
+    /// unknown keys are ignored.
+    func toInternalValue(_ input: JSONObject) throws -> (ValidatedData, JSONObject) {
+        var attrs = ValidatedData()
+        var errors = JSONObject()
+        for field in fields where !field.readOnly {
+            let fieldContext = FieldValidationContext(fieldName: field.name, source: field.source, instance: instance,
+                                                      partial: partial, serializerContext: context)
+            do {
+                guard let value = try field.runValidation(input[field.name], context: fieldContext) else { continue }
+                attrs[field.source] = try validateField(field.name, value: value)
+            } catch let error as ValidationError {
+                errors.append(field.name, Self.fieldErrors(error.detail))
+            }
+        }
+        return (attrs, errors)
+    }
+
+    /// A field's errors are a list; a message thrown by a hook becomes a one-item list.
+    static func fieldErrors(_ detail: JSON) -> JSON {
+        switch detail {
+        case .array, .object: return detail
+        default: return [detail]
+        }
+    }
+
+    /// DRF's `as_serializer_error`: an object keeps its keys (values made lists), a list or a
+    /// message goes under the non-field key.
+    static func serializerErrors(_ detail: JSON, nonFieldErrorsKey: String) -> JSONObject {
+        switch detail {
+        case .object(let object):
+            return JSONObject(object.pairs.map { ($0.key, fieldErrors($0.value)) })
+        case .array:
+            return JSONObject([(nonFieldErrorsKey, detail)])
+        default:
+            return JSONObject([(nonFieldErrorsKey, JSON.array([detail]))])
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// Django's `MaxLengthValidator`: at most `limit` characters, counted as Python counts them
+/// (code points).
+///
+///     MaxLengthValidator(150)   // "Ensure this value has at most 150 characters (it has 151)."
+///
+/// Django's own message differs from DRF's; `CharField(maxLength:)` installs this validator with
+/// DRF's "Ensure this field has no more than 150 characters."
+public struct MaxLengthValidator: Validator {
+    public let limit: Int
+    public let message: String?
+    public init(_ limit: Int, message: String? = nil) { self.limit = limit; self.message = message }
+
+    public func validate(_ value: FieldValue, context: FieldValidationContext) throws {
+        guard case .string(let text) = value else { return }
+        let length = PythonText.length(text)
+        if length > limit {
+            throw ValidationError(message ?? "Ensure this value has at most \(limit) character\(limit == 1 ? "" : "s") (it has \(length)).",
+                                  code: "max_length")
+        }
+    }
+}
+
+/// Django's `MinLengthValidator`: at least `limit` characters (code points).
+public struct MinLengthValidator: Validator {
+    public let limit: Int
+    public let message: String?
+    public init(_ limit: Int, message: String? = nil) { self.limit = limit; self.message = message }
+
+    public func validate(_ value: FieldValue, context: FieldValidationContext) throws {
+        guard case .string(let text) = value else { return }
+        let length = PythonText.length(text)
+        if length < limit {
+            throw ValidationError(message ?? "Ensure this value has at least \(limit) character\(limit == 1 ? "" : "s") (it has \(length)).",
+                                  code: "min_length")
+        }
+    }
+}
+
+/// Django's `ProhibitNullCharactersValidator`, which DRF puts on every CharField.
+public struct ProhibitNullCharactersValidator: Validator {
+    public init() {}
+    public func validate(_ value: FieldValue, context: FieldValidationContext) throws {
+        if case .string(let text) = value, text.unicodeScalars.contains("\u{0}") {
+            throw ValidationError("Null characters are not allowed.", code: "null_characters_not_allowed")
+        }
+    }
+}

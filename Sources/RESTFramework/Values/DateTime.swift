@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An instant with microsecond precision (PostgreSQL's `timestamptz`), exact: microseconds since
+/// the Unix epoch in an `Int64`, so `.000001` survives every round trip (a `Double` would not).
+///
+///     let t = DateTime(microsecondsSinceEpoch: 1_795_913_358_123_456)
+///     t.iso8601        // "2026-11-29T00:22:38.123456Z"  (no fraction when it is zero)
+public struct DateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var microsecondsSinceEpoch: Int64
+
+    public init(microsecondsSinceEpoch: Int64) { self.microsecondsSinceEpoch = microsecondsSinceEpoch }
+
+    /// The current time.
+    public static func now() -> DateTime {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return DateTime(microsecondsSinceEpoch: Int64(ts.tv_sec) * 1_000_000 + Int64(ts.tv_nsec) / 1000)
+    }
+
+    public static func < (a: DateTime, b: DateTime) -> Bool { a.microsecondsSinceEpoch < b.microsecondsSinceEpoch }
+
+    /// ISO 8601 in UTC with `Z`; six fraction digits when the fraction is non-zero, none otherwise
+    /// (DRF's rendering of an aware datetime in UTC).
+    public var iso8601: String {
+        let (days, micros) = floorDivide(microsecondsSinceEpoch, 86_400_000_000)
+        let (year, month, day) = DateTime.civil(fromDays: days)
+        let seconds = micros / 1_000_000, fraction = micros % 1_000_000
+        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
+            + pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
+        if fraction != 0 { text += "." + pad(fraction, 6) }
+        return text + "Z"
+    }
+
+    public var description: String { iso8601 }
+
+    /// Parses ISO 8601 as DRF's DateTimeField accepts it: `YYYY-MM-DD[T ]HH:MM[:SS[.ffffff]]`
+    /// with `Z` or `±HH[:MM]` (naive times are read as UTC, the app's time zone).
+    public init?(iso8601 text: String) {
+        let s = Array(text.utf8)
+        var i = 0
+        func number(_ digits: Int) -> Int64? {
+            guard i + digits <= s.count else { return nil }
+            var value: Int64 = 0
+            for k in 0..<digits {
+                let c = s[i + k]
+                guard c >= 48 && c <= 57 else { return nil }
+                value = value * 10 + Int64(c - 48)
+            }
+            i += digits
+            return value
+        }
+        func expect(_ c: UInt8) -> Bool { if i < s.count && s[i] == c { i += 1; return true }; return false }
+        guard let year = number(4), expect(45), let month = number(2), expect(45), let day = number(2),
+              (1...12).contains(month), day >= 1, day <= DateTime.daysIn(month: month, year: year) else { return nil }
+        guard i < s.count, s[i] == UInt8(ascii: "T") || s[i] == UInt8(ascii: " ") else { return nil }
+        i += 1
+        guard let hour = number(2), hour < 24, expect(58), let minute = number(2), minute < 60 else { return nil }
+        var second: Int64 = 0, micros: Int64 = 0
+        if expect(58) {
+            guard let sec = number(2), sec < 60 else { return nil }
+            second = sec
+            if expect(46) {
+                var digits = 0
+                while i < s.count, s[i] >= 48, s[i] <= 57 {
+                    if digits < 6 { micros = micros * 10 + Int64(s[i] - 48) }
+                    digits += 1; i += 1
+                }
+                guard digits > 0 else { return nil }
+                for _ in min(digits, 6)..<6 { micros *= 10 }
+            }
+        }
+        var offsetMinutes: Int64 = 0
+        if expect(UInt8(ascii: "Z")) || expect(UInt8(ascii: "z")) {
+        } else if i < s.count, s[i] == 43 || s[i] == 45 {
+            let negative = s[i] == 45
+            i += 1
+            guard let oh = number(2) else { return nil }
+            var om: Int64 = 0
+            if expect(58) { guard let m = number(2) else { return nil }; om = m } else if let m = number(2) { om = m }
+            offsetMinutes = (oh * 60 + om) * (negative ? -1 : 1)
+        }
+        guard i == s.count else { return nil }
+        let days = DateTime.days(fromCivil: year, month, day)
+        let totalSeconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60
+        microsecondsSinceEpoch = totalSeconds * 1_000_000 + micros
+    }
+
+    // MARK: Calendar arithmetic (proleptic Gregorian, Howard Hinnant's algorithms)
+
+    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    static func days(fromCivil y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+private func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
+    let q = a / b, r = a % b
+    return r < 0 ? (q - 1, r + b) : (q, r)
+}
+
+private func pad(_ value: Int64, _ width: Int) -> String {
+    let text = String(value)
+    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+}

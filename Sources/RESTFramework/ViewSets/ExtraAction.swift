@@ -1,0 +1,89 @@
+/// An extra action: DRF's `@action` decorator as a typed table entry on the viewset.
+///
+///     override class var extraActions: [ExtraAction] {[
+///         .action("set_password", detail: true, methods: [.post],
+///                 permissionClasses: [IsAuthenticated() & IsAdminOrIsSelf()]) { (view: UserViewSet, request) in
+///             try view.setPassword(request)
+///         },
+///         .action("password", detail: true, methods: [.put], name: "Change Password") { (view: UserViewSet, request) in
+///             try view.changePassword(request)
+///         }.mapping(.delete, "delete_password") { (view: UserViewSet, request) in
+///             try view.deletePassword(request)
+///         },
+///         .action("recent_users", detail: false) { (view: UserViewSet, request) in try view.recentUsers(request) },
+///     ]}
+public struct ExtraAction: Sendable {
+    /// The function name: the action's name and, by default, its URL path.
+    public let functionName: String
+    public let detail: Bool
+    /// Method → name of the handler answering it. The decorated method answers `methods`;
+    /// `mapping(_:_:)` adds other methods with their own handlers.
+    public private(set) var mapping: [(method: HTTPMethod, action: String)]
+    public let urlPath: String
+    public let urlName: String
+    public let kwargs: ViewInitKwargs
+    /// The handlers by action name: the decorated one and those added by `mapping`.
+    public private(set) var handlers: [String: ExtraActionHandler]
+
+    /// - Parameters:
+    ///   - name: DRF's `name=`; default `pretty_name(function name)` ("Set password").
+    ///   - configure: any other per-action override of view settings (serializer, paginator, ...).
+    public static func action<V: ViewSet>(
+        _ functionName: String, detail: Bool, methods: [HTTPMethod] = [.get],
+        urlPath: String? = nil, urlName: String? = nil, name: String? = nil, suffix: String? = nil,
+        description: String? = nil,
+        permissionClasses: [any Permission]? = nil, authenticationClasses: [any Authentication]? = nil,
+        parserClasses: [any Parser]? = nil, rendererClasses: [any Renderer]? = nil,
+        configure: (@Sendable (V) -> Void)? = nil,
+        _ handler: @escaping @Sendable (V, Request) throws -> Response
+    ) -> ExtraAction {
+        ExtraAction(functionName: functionName, detail: detail,
+                    mapping: methods.map { (method: $0, action: functionName) },
+                    urlPath: urlPath ?? functionName,
+                    urlName: urlName ?? functionName.replacingOccurrences(of: "_", with: "-"),
+                    kwargs: ViewInitKwargs(
+                        // DRF: name defaults to pretty_name(func.__name__) unless a suffix is given.
+                        name: name ?? (suffix == nil ? ViewNaming.prettyName(functionName) : nil),
+                        description: description, suffix: suffix, detail: detail,
+                        configure: { view in
+                            if let permissionClasses { view.permissionClasses = permissionClasses }
+                            if let authenticationClasses { view.authenticationClasses = authenticationClasses }
+                            if let parserClasses { view.parserClasses = parserClasses }
+                            if let rendererClasses { view.rendererClasses = rendererClasses }
+                            if let configure, let typed = view as? V { configure(typed) }
+                        }),
+                    handlers: [functionName: ExtraActionHandler(handler)])
+    }
+
+    /// DRF's `@<action>.mapping.<method>`: another method on the same route, answered by
+    /// another handler (whose name becomes the action for that method).
+    public func mapping<V: ViewSet>(_ method: HTTPMethod, _ actionName: String,
+                                    _ handler: @escaping @Sendable (V, Request) throws -> Response) -> ExtraAction {
+        var copy = self
+        copy.mapping.removeAll { $0.method == method }
+        copy.mapping.append((method: method, action: actionName))
+        copy.handlers[actionName] = ExtraActionHandler(handler)
+        return copy
+    }
+
+    /// Method → action, as DRF's `action.mapping`.
+    public var actionMap: [HTTPMethod: String] {
+        Dictionary(mapping.map { ($0.method, $0.action) }, uniquingKeysWith: { _, last in last })
+    }
+
+    public var methods: [HTTPMethod] { HTTPMethod.sortedForAllow(mapping.map(\.method)) }
+}
+
+/// A type-erased extra action handler that calls the typed closure on the right viewset class.
+public struct ExtraActionHandler: Sendable {
+    let call: @Sendable (ViewSet, Request) throws -> Response
+
+    public init<V: ViewSet>(_ handler: @escaping @Sendable (V, Request) throws -> Response) {
+        call = { view, request in
+            guard let typed = view as? V else {
+                throw APIError(status: 500, detail: .string("Extra action bound to \(type(of: view)), expected \(V.self)."))
+            }
+            return try handler(typed, request)
+        }
+    }
+}

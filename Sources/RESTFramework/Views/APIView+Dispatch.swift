@@ -1,0 +1,77 @@
+/// DRF's request lifecycle: `dispatch` → `initial` (negotiation, authentication, permissions,
+/// throttles) → handler → `handleException` → `finalizeResponse`. The steps are `open` hooks on
+/// `APIView`; this file holds the entry point and the parts nobody overrides.
+extension APIView {
+    /// Serves one request with this (fresh) view. Never throws: every error becomes a response.
+    public func dispatch(_ request: Request, kwargs: [String: String] = [:], format: String? = nil) -> Response {
+        self.request = request
+        self.kwargs = kwargs
+        self.formatKwarg = format
+        request.urlKwargs = kwargs
+        request.format = format
+        request.parsers = getParsers()
+        if let viewSet = self as? ViewSet {
+            // DRF: OPTIONS is always the implicit `metadata` action; HEAD follows GET's action.
+            viewSet.action = request.method == .options ? "metadata"
+                : viewSet.actionMap[request.method] ?? (request.method == .head ? viewSet.actionMap[.get] : nil)
+        }
+        var response: Response
+        do {
+            try initial(request)
+            guard let handler = handler(for: request.method) else { throw MethodNotAllowed(request.method) }
+            response = try handler(request)
+        } catch {
+            response = handleException(error)
+        }
+        return finalizeResponse(request, response)
+    }
+
+    /// DRF's `perform_authentication`: the first authenticator that returns a user wins; one
+    /// that throws leaves the request anonymous and fails it.
+    public func performAuthentication(_ request: Request) throws {
+        for authenticator in getAuthenticators() {
+            do {
+                if let result = try authenticator.authenticate(request) {
+                    request.user = result.user
+                    request.auth = result.auth
+                    request.successfulAuthenticator = authenticator
+                    return
+                }
+            } catch {
+                request.user = AnonymousUser()
+                request.auth = nil
+                throw error
+            }
+        }
+        request.user = AnonymousUser()
+        request.auth = nil
+    }
+
+    /// DRF's `permission_denied`: 401 when authentication could have helped, else 403.
+    public func permissionDenied(_ request: Request, message: String? = nil, code: String? = nil) -> any Error {
+        if !getAuthenticators().isEmpty && request.successfulAuthenticator == nil {
+            return NotAuthenticated()
+        }
+        return PermissionDenied(message, code: code)
+    }
+
+    /// DRF's `perform_content_negotiation`; with `force`, falls back to the first renderer.
+    public func performContentNegotiation(_ request: Request, force: Bool = false) throws {
+        let renderers = getRenderers()
+        do {
+            let chosen = try ContentNegotiation.select(request: request, renderers: renderers, formatSuffix: formatKwarg,
+                                                       overrideParameter: settings.urlFormatOverride)
+            request.acceptedRenderer = chosen.renderer
+            request.acceptedMediaType = chosen.mediaType
+        } catch {
+            guard force, let first = renderers.first else { throw error }
+            request.acceptedRenderer = first
+            request.acceptedMediaType = first.mediaType
+        }
+    }
+
+    /// Renders a finalized response for the wire (HEAD keeps the headers, drops the body).
+    public func render(_ response: Response) -> RenderedResponse {
+        ResponseRendering.render(response, request: request)
+    }
+}

@@ -1,0 +1,161 @@
+/// DRF's `APIView`: the request lifecycle shared by every view. A fresh instance serves each
+/// request. Configuration is read from class properties (DRF's class attributes) into instance
+/// properties, which extra actions may override per action.
+///
+///     final class Health: APIView, GetHandler {
+///         override class var permissionClasses: [any Permission]? { [AllowAny()] }
+///         func get(_ request: Request) throws -> Response { Response(["status": "ok"]) }
+///     }
+///     let urls = try URLConf([.path("health/", Health.asView())])
+open class APIView {
+    // MARK: Class-level configuration (nil: the application's settings decide)
+
+    open class var authenticationClasses: [any Authentication]? { nil }
+    open class var permissionClasses: [any Permission]? { nil }
+    open class var parserClasses: [any Parser]? { nil }
+    open class var rendererClasses: [any Renderer]? { nil }
+    /// Overrides the name derived from the class name ("User List").
+    open class var viewName: String? { nil }
+    /// DRF takes the docstring; Swift has none at run time, so a view states it.
+    open class var viewDescription: String { "" }
+
+    // MARK: Instance configuration (what this request uses)
+
+    public var authenticationClasses: [any Authentication]?
+    public var permissionClasses: [any Permission]?
+    public var parserClasses: [any Parser]?
+    public var rendererClasses: [any Renderer]?
+    /// Name and description given when the view was bound (`as_view(name=...)`, extra actions).
+    public var name: String?
+    public var description: String?
+    /// `suffix` given by the router ("List", "Instance").
+    public var suffix: String?
+
+    // MARK: Per-request state
+
+    /// The request being served. Set before any hook runs.
+    public internal(set) var request: Request!
+    /// The application's settings.
+    public internal(set) var settings = APISettings()
+    /// The URL conf that routed this request: for `reverse` and `reverseAction`.
+    public internal(set) var urls: URLConf?
+    /// URL keyword arguments (`pk`, ...), the format suffix excluded.
+    public internal(set) var kwargs: [String: String] = [:]
+    /// The format suffix from the URL (`.json`), DRF's `format_kwarg`.
+    public internal(set) var formatKwarg: String?
+    /// Headers added to every response of this view (DRF's `default_response_headers` extras).
+    public var responseHeaders = Headers()
+
+    public required init() {
+        let type = Self.self
+        authenticationClasses = type.authenticationClasses
+        permissionClasses = type.permissionClasses
+        parserClasses = type.parserClasses
+        rendererClasses = type.rendererClasses
+    }
+
+    /// Binds this view class for mounting in a URL conf (DRF's `as_view()`).
+    public class func asView(name: String? = nil, description: String? = nil) -> ViewEndpoint {
+        ViewEndpoint(viewType: self, actions: nil, initkwargs: ViewInitKwargs(name: name, description: description))
+    }
+
+    // MARK: Policy hooks (DRF's get_*)
+
+    open func getAuthenticators() -> [any Authentication] { authenticationClasses ?? settings.authenticationClasses }
+    open func getPermissions() -> [any Permission] { permissionClasses ?? settings.permissionClasses }
+    open func getParsers() -> [any Parser] { parserClasses ?? settings.parserClasses }
+    open func getRenderers() -> [any Renderer] { rendererClasses ?? settings.rendererClasses }
+
+    /// The handler for a method, or nil for a 405. HEAD falls back to GET; OPTIONS is `options`.
+    open func handler(for method: HTTPMethod) -> RequestHandler? {
+        switch method {
+        case .get, .head: return (self as? GetHandler).map { view in view.get }
+        case .post: return (self as? PostHandler).map { view in view.post }
+        case .put: return (self as? PutHandler).map { view in view.put }
+        case .patch: return (self as? PatchHandler).map { view in view.patch }
+        case .delete: return (self as? DeleteHandler).map { view in view.delete }
+        case .options: return { [unowned self] request in try self.options(request) }
+        default: return nil
+        }
+    }
+
+    /// The methods this view answers, in `Allow` order.
+    open var allowedMethods: [HTTPMethod] {
+        HTTPMethod.allowOrder.filter { handler(for: $0) != nil }
+    }
+
+    /// DRF's OPTIONS: the metadata class describes the view.
+    open func options(_ request: Request) throws -> Response {
+        Response(try settings.metadata.determineMetadata(request, view: self))
+    }
+
+    // MARK: Lifecycle hooks
+
+    /// DRF's `initial`: negotiation (406, or a 404 for an unknown format), then authentication
+    /// (on every request, AllowAny views too), permissions, throttles.
+    open func initial(_ request: Request) throws {
+        try performContentNegotiation(request)
+        try performAuthentication(request)
+        try checkPermissions(request)
+        try checkThrottles(request)
+    }
+
+    /// Every permission must pass; the first refusal answers (401 or 403).
+    open func checkPermissions(_ request: Request) throws {
+        for permission in getPermissions() where try !permission.hasPermission(request, view: self) {
+            throw permissionDenied(request, message: permission.message, code: permission.code)
+        }
+    }
+
+    /// Called by `get_object`-style code once the object is known.
+    open func checkObjectPermissions(_ request: Request, object: Any) throws {
+        for permission in getPermissions() where try !permission.hasObjectPermission(request, view: self, object: object) {
+            throw permissionDenied(request, message: permission.message, code: permission.code)
+        }
+    }
+
+    /// The seam for throttling (a later issue); DRF's `check_throttles`.
+    open func checkThrottles(_ request: Request) throws {}
+
+    /// DRF's `handle_exception`: 401s get `WWW-Authenticate` from the first authenticator, or
+    /// become 403 when it has none; the exception handler answers; anything it leaves is a 500.
+    open func handleException(_ error: any Error) -> Response {
+        var error = error
+        if error is NotAuthenticated || error is AuthenticationFailed {
+            if let request, let header = getAuthenticators().first?.authenticateHeader(request) {
+                let exception = error as! any APIException
+                var headers = exception.headers
+                headers["WWW-Authenticate"] = header
+                error = APIError(status: exception.statusCode, detail: exception.detail, code: exception.code, headers: headers)
+            } else {
+                let exception = error as! any APIException
+                error = APIError(status: 403, detail: exception.detail, code: exception.code)
+            }
+        }
+        if let response = settings.exceptionHandler(error, self) { return response }
+        settings.errorLog("Unhandled error in \(Self.self): \(String(reflecting: error))")
+        return Response(["detail": "A server error occurred."], status: 500)
+    }
+
+    /// DRF's `finalize_response`: negotiation for errors raised before it, `Allow`, `Vary`.
+    open func finalizeResponse(_ request: Request, _ response: Response) -> Response {
+        var response = response
+        if request.acceptedRenderer == nil { try? performContentNegotiation(request, force: true) }
+        response.headers["Allow"] = allowedMethods.map(\.rawValue).joined(separator: ", ")
+        if getRenderers().count > 1 { response.headers["Vary"] = "Accept" }
+        for field in responseHeaders { response.headers[field.name] = field.value }
+        return response
+    }
+
+    // MARK: Names
+
+    /// DRF's `get_view_name`: the bound name, else the class name without `View`/`ViewSet`, in
+    /// words, plus the suffix ("User List").
+    open func getViewName() -> String {
+        if let name { return name }
+        if let name = Self.viewName { return name }
+        return ViewNaming.viewName(forClassName: ViewNaming.className(of: Self.self), suffix: suffix)
+    }
+
+    open func getViewDescription() -> String { description ?? Self.viewDescription }
+}

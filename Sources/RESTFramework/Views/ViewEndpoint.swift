@@ -1,0 +1,55 @@
+/// A view class bound for mounting: what DRF's `as_view()` returns. Sendable and immutable, so
+/// one URL conf serves every worker thread; `makeView()` makes the fresh per-request instance.
+public struct ViewEndpoint: Sendable {
+    public let viewType: APIView.Type
+    /// For viewsets: method → action name (`[.get: "list", .post: "create"]`); nil for APIViews.
+    public let actions: [HTTPMethod: String]?
+    public let initkwargs: ViewInitKwargs
+
+    public init(viewType: APIView.Type, actions: [HTTPMethod: String]?, initkwargs: ViewInitKwargs) {
+        self.viewType = viewType
+        self.actions = actions
+        self.initkwargs = initkwargs
+    }
+
+    /// A fresh view for one request, with the endpoint's bindings applied.
+    public func makeView() -> APIView {
+        let view = viewType.init()
+        if let name = initkwargs.name { view.name = name }
+        if let description = initkwargs.description { view.description = description }
+        if let suffix = initkwargs.suffix { view.suffix = suffix }
+        if let viewSet = view as? ViewSet {
+            viewSet.actionMap = actions ?? [:]
+            viewSet.basename = initkwargs.basename
+            viewSet.detail = initkwargs.detail
+            viewSet.extraActionHandlers = initkwargs.handlers
+        }
+        initkwargs.configure?(view)
+        return view
+    }
+}
+
+/// What `as_view(**initkwargs)` sets on the view: names, router data, and an extra action's
+/// per-action overrides (`configure`).
+public struct ViewInitKwargs: Sendable {
+    public var name: String?
+    public var description: String?
+    public var suffix: String?
+    public var basename: String?
+    public var detail: Bool?
+    /// Handlers of extra actions by action name (bound by the router).
+    public var handlers: [String: ExtraActionHandler] = [:]
+    /// Per-action overrides of view settings (an extra action's `permission_classes=...`).
+    public var configure: (@Sendable (APIView) -> Void)?
+
+    public init(name: String? = nil, description: String? = nil, suffix: String? = nil, basename: String? = nil,
+                detail: Bool? = nil, handlers: [String: ExtraActionHandler] = [:], configure: (@Sendable (APIView) -> Void)? = nil) {
+        self.name = name
+        self.description = description
+        self.suffix = suffix
+        self.basename = basename
+        self.detail = detail
+        self.handlers = handlers
+        self.configure = configure
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import Synchronization
+import Testing
+import TestSupport
+
+/// The `api-server` executable: signals, drain, sockets it listens on, options.
+@Suite struct APIServerTests {
+    @Test func sigtermFinishesRequestsInFlightRefusesNewOnesAndExitsZero() throws {
+        let server = try APIServerProcess(arguments: ["--workers", "4", "--drain-timeout", "10"])
+        let address = server.address
+        let slow = DispatchGroup()
+        let statuses = LockedArray<Int>()
+        for _ in 0..<3 {
+            slow.enter()
+            Thread.detachNewThread {
+                let response = try? FastCGIClient.request(to: address, path: "/__test/sleep", query: "ms=1500", timeout: 15)
+                statuses.append(response?.status ?? -1)
+                slow.leave()
+            }
+        }
+        usleep(400_000)  // the three are in their handlers now
+        let signalled = ContinuousClock.now
+        server.child.signal(SIGTERM)
+        #expect(waitUntil(timeout: 5) { server.log.contains("received SIGTERM") }, "log: \(server.log)")
+        // While it drains, new connections are refused rather than left waiting in a backlog.
+        #expect(server.child.isRunning)
+        let refused = #expect(throws: FastCGIConnectError.self) { _ = try FastCGIConnection(address, timeout: 2) }
+        #expect(refused?.errno == ECONNREFUSED)
+
+        #expect(slow.wait(timeout: .now() + 15) == .success)
+        #expect(statuses.values == [200, 200, 200])
+        let status = server.child.wait(timeout: 5)
+        #expect(status == 0, "log: \(server.log)")
+        #expect(seconds(since: signalled) < 4)
+    }
+
+    @Test func drainTimeoutCutsOffAndExitsOne() throws {
+        let server = try APIServerProcess(arguments: ["--workers", "2", "--drain-timeout", "500ms"])
+        let address = server.address
+        Thread.detachNewThread { _ = try? FastCGIClient.request(to: address, path: "/__test/sleep", query: "ms=8000", timeout: 15) }
+        usleep(300_000)
+        let signalled = ContinuousClock.now
+        server.child.signal(SIGTERM)
+        let status = server.child.wait(timeout: 5)
+        #expect(status == 1, "log: \(server.log)")
+        #expect(seconds(since: signalled) < 3)
+        #expect(server.log.contains("still running at the drain timeout"))
+    }
+
+    @Test func sigintDrainsLikeSigterm() throws {
+        let server = try APIServerProcess(arguments: ["--workers", "2"])
+        let address = server.address
+        let finished = DispatchSemaphore(value: 0)
+        let status = LockedArray<Int>()
+        Thread.detachNewThread {
+            status.append((try? FastCGIClient.request(to: address, path: "/__test/sleep", query: "ms=700"))?.status ?? -1)
+            finished.signal()
+        }
+        usleep(300_000)
+        server.child.signal(SIGINT)
+        #expect(finished.wait(timeout: .now() + 10) == .success)
+        #expect(status.values == [200])
+        #expect(server.child.wait(timeout: 5) == 0, "log: \(server.log)")
+        #expect(server.log.contains("received SIGINT"))
+    }
+
+    @Test func aSecondSignalExitsAtOnce() throws {
+        let server = try APIServerProcess(arguments: ["--workers", "2", "--drain-timeout", "30"])
+        let address = server.address
+        Thread.detachNewThread { _ = try? FastCGIClient.request(to: address, path: "/__test/sleep", query: "ms=20000", timeout: 30) }
+        usleep(300_000)
+        server.child.signal(SIGTERM)
+        #expect(waitUntil(timeout: 5) { server.log.contains("received SIGTERM") })
+        let start = ContinuousClock.now
+        server.child.signal(SIGTERM)
+        #expect(server.child.wait(timeout: 5) == 1, "log: \(server.log)")
+        #expect(seconds(since: start) < 3)
+    }
+
+    @Test func accessLogCanBeTurnedOffAndWrittenToAFile() throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("logs")
+        let quiet = try APIServerProcess(arguments: ["--access-log", "off", "--log-file", directory + "/quiet.log"])
+        let loud = try APIServerProcess(arguments: ["--log-file", directory + "/loud.log"])
+        _ = try FastCGIClient.request(to: quiet.address, path: "/counted")
+        _ = try FastCGIClient.request(to: loud.address, path: "/counted")
+        quiet.child.stop()
+        loud.child.stop()
+        let quietLog = try String(contentsOfFile: directory + "/quiet.log", encoding: .utf8)
+        let loudLog = try String(contentsOfFile: directory + "/loud.log", encoding: .utf8)
+        #expect(quietLog.contains("listening on unix:"))
+        #expect(!quietLog.contains("\"GET /counted\""))
+        #expect(loudLog.contains("\"GET /counted\" 200 "))
+        #expect(quiet.log.isEmpty && loud.log.isEmpty, "nothing on stderr when --log-file is given")
+    }
+
+    @Test func servesTheListeningSocketInheritedOnStandardInput() throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("inherit")
+        let path = directory + "/spawned.sock"
+        let fd = try makeListeningUnixSocket(at: path)
+        // As under mod_fcgid: the socket on fd 0, stdout/stderr discarded, the log in a file.
+        let process = try ChildProcess(TestEnvironment.executable("api-server"),
+                                       ["--workers", "2", "--test-routes", "--log-file", directory + "/server.log"],
+                                       logPath: "/dev/null", stdin: fd)
+        close(fd)  // the child has its copy on fd 0
+        defer { if process.isRunning { process.signal(SIGKILL) } }
+        let log = { (try? String(contentsOfFile: directory + "/server.log", encoding: .utf8)) ?? "" }
+
+        var response: FastCGIResponse?
+        _ = waitUntil(timeout: 15) {
+            response = try? FastCGIClient.request(to: .unix(path), path: "/__test/echo", timeout: 2)
+            return response != nil
+        }
+        #expect(response?.status == 200, "log: \(log())")
+        #expect(response?.text.contains(#""path":"/__test/echo""#) == true)
+        #expect(log().contains("listening on inherited fd 0"))
+
+        process.signal(SIGTERM)
+        #expect(process.wait(timeout: 5) == 0, "log: \(log())")
+    }
+
+    @Test func refusesToTakeOverASocketSomeoneIsListeningOn() throws {
+        let first = try APIServerProcess()
+        let second = try Subprocess.run(TestEnvironment.executable("api-server"), ["--listen", "unix:" + first.socketPath])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("another responder is already listening on unix:\(first.socketPath)"), "stderr: \(second.stderr)")
+        // The first one still owns its socket.
+        #expect(try FastCGIClient.request(to: first.address, path: "/").status == 200)
+    }
+
+    @Test func replacesAStaleSocketButNeverAnOrdinaryFile() throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("stale")
+        let stale = directory + "/stale.sock"
+        close(try makeListeningUnixSocket(at: stale))  // the file stays, nobody listens: a crashed responder
+        let child = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "unix:" + stale],
+                                     logPath: directory + "/server.log")
+        defer { child.stop() }
+        #expect(waitUntil(timeout: 15) { (try? FastCGIClient.request(to: .unix(stale), timeout: 2))?.status == 200 }, "log: \(child.log)")
+
+        let file = directory + "/not-a-socket"
+        _ = FileManager.default.createFile(atPath: file, contents: Data("keep me".utf8))
+        let refused = try Subprocess.run(TestEnvironment.executable("api-server"), ["--listen", "unix:" + file])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("exists and is not a socket"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me")
+    }
+
+    @Test func unixSocketIsOpenToTheWebServerUser() throws {
+        let server = try APIServerProcess()
+        let mode = try FileManager.default.attributesOfItem(atPath: server.socketPath)[.posixPermissions] as? Int
+        #expect(mode == 0o666)
+        let restricted = try APIServerProcess(arguments: ["--socket-mode", "0660"])
+        let restrictedMode = try FileManager.default.attributesOfItem(atPath: restricted.socketPath)[.posixPermissions] as? Int
+        #expect(restrictedMode == 0o660)
+    }
+
+    @Test func listensOnTCP() throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("tcp")
+        let port = freeLocalPort()
+        let child = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "127.0.0.1:\(port)", "--workers", "2"],
+                                     logPath: directory + "/server.log")
+        defer { child.stop() }
+        var response: FastCGIResponse?
+        _ = waitUntil(timeout: 15) {
+            response = try? FastCGIClient.request(to: .tcp(host: "127.0.0.1", port: port), path: "/tcp", timeout: 2)
+            return response != nil
+        }
+        #expect(response?.status == 200, "log: \(child.log)")
+        #expect(response?.text.contains(#""path":"/tcp""#) == true)
+    }
+
+    @Test func testRoutesAreOffUnlessAskedFor() throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("prod")
+        let path = directory + "/api.sock"
+        let child = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "unix:" + path, "--workers", "1"],
+                                     logPath: directory + "/server.log")
+        defer { child.stop() }
+        var response: FastCGIResponse?
+        _ = waitUntil(timeout: 15) {
+            response = try? FastCGIClient.request(to: .unix(path), path: "/__test/throw", timeout: 2)
+            return response != nil
+        }
+        #expect(response?.status == 200)
+        #expect(response?.text == #"{"status":"ok","worker":0,"path":"/__test/throw"}"#)
+    }
+
+    @Test func badOptionsExitTwoWithTheReason() throws {
+        let result = try Subprocess.run(TestEnvironment.executable("api-server"), ["--workers", "zero"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--workers needs a whole number"))
+        let help = try Subprocess.run(TestEnvironment.executable("api-server"), ["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--max-body-size"))
+        #expect(help.stdout.contains("--test-routes"))
+    }
+
+    @Test func withoutListenAndWithoutASocketOnStandardInputItSaysWhatToDo() throws {
+        let result = try Subprocess.run(TestEnvironment.executable("api-server"), [])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("pass --listen"))
+    }
+}
+
+/// An array several threads append to.
+final class LockedArray<Element: Sendable>: Sendable {
+    private let storage = Mutex<[Element]>([])
+    func append(_ element: Element) { storage.withLock { $0.append(element) } }
+    var values: [Element] { storage.withLock { $0 } }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// End to end: a real nginx with the project's `deploy/nginx/fastcgi_params` in front of api-server.
+@Suite struct NginxTests {
+    @Test func requestAndResponseSurviveNginx() throws {
+        let server = try APIServerProcess(arguments: ["--workers", "2"])
+        let nginx = try NginxProcess(fastcgiSocket: server.socketPath)
+        defer { nginx.stop() }
+
+        let response = try RawHTTPClient.send(port: nginx.port, method: "POST", path: "/__test/echo?status=201&x=%41",
+                                              headers: [("X-Custom-Thing", "v1"), ("Content-Type", "application/json")],
+                                              body: Array(#"{"name":"ünï"}"#.utf8))
+        #expect(response.status == 201, "nginx: \(nginx.errorLog) server: \(server.log)")
+        #expect(response.header("content-type") == "application/json")
+        #expect(response.headers.filter { $0.name.lowercased() == "x-echo" }.map(\.value) == ["first", "second"])
+        let echo = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any], "body: \(response.text)")
+        #expect(echo["method"] as? String == "POST")
+        #expect(echo["path"] as? String == "/__test/echo")
+        #expect(echo["query"] as? String == "status=201&x=%41")
+        #expect(echo["scheme"] as? String == "http")
+        #expect(echo["host"] as? String == "127.0.0.1:\(nginx.port)")
+        #expect(echo["remote_addr"] as? String == "127.0.0.1")
+        #expect(echo["content_type"] as? String == "application/json")
+        #expect(echo["body"] as? String == #"{"name":"ünï"}"#)
+        let headers = (echo["headers"] as? [[String]]) ?? []
+        #expect(headers.contains(["x-custom-thing", "v1"]))
+        #expect(headers.contains(["host", "127.0.0.1:\(nginx.port)"]))
+        #expect(headers.contains(["content-length", String(Array(#"{"name":"ünï"}"#.utf8).count)]))
+    }
+
+    @Test func serverErrorsAndBodyLimitSurviveNginx() throws {
+        let server = try APIServerProcess(arguments: ["--workers", "2", "--max-body-size", "1k"])
+        let nginx = try NginxProcess(fastcgiSocket: server.socketPath)
+        defer { nginx.stop() }
+
+        let failed = try RawHTTPClient.send(port: nginx.port, method: "GET", path: "/__test/throw")
+        #expect(failed.status == 500)
+        #expect(failed.text == #"{"detail":"A server error occurred."}"#)
+
+        let tooLarge = try RawHTTPClient.send(port: nginx.port, method: "POST", path: "/__test/echo",
+                                              body: [UInt8](repeating: 120, count: 4096))
+        #expect(tooLarge.status == 413, "nginx: \(nginx.errorLog)")
+        #expect(tooLarge.text == #"{"detail":"Request body is too large."}"#)
+
+        let fine = try RawHTTPClient.send(port: nginx.port, method: "GET", path: "/anything")
+        #expect(fine.status == 200)
+        #expect(fine.text.contains(#""path":"/anything""#))
+        #expect(fine.header("content-length") == String(fine.body.count))
+    }
+}

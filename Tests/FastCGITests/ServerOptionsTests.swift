@@ -1,0 +1,68 @@
+import Testing
+@testable import FastCGI
+
+/// `ServerOptions.parse`: api-server's command line.
+@Suite struct ServerOptionsTests {
+    @Test func everyOption() throws {
+        let options = try ServerOptions.parse([
+            "--listen", "unix:/run/api/api.sock", "--workers=8", "--max-body-size", "2m", "--drain-timeout", "2.5",
+            "--socket-mode", "0660", "--access-log", "off", "--log-file", "/var/log/api.log", "--test-routes",
+        ], extraFlags: ["--test-routes"])
+        let configuration = options.configuration
+        #expect(configuration.listen == .unix(path: "/run/api/api.sock"))
+        #expect(configuration.workers == 8)
+        #expect(configuration.maxBodySize == 2 << 20)
+        #expect(configuration.drainTimeout == .milliseconds(2500))
+        #expect(configuration.socketMode == 0o660)
+        #expect(configuration.accessLog == false)
+        #expect(configuration.logFile == "/var/log/api.log")
+        #expect(options.flags == ["--test-routes"])
+        #expect(!options.showHelp)
+    }
+
+    @Test func defaults() throws {
+        let configuration = try ServerOptions.parse([]).configuration
+        #expect(configuration.listen == .inherited)
+        #expect(configuration.workers == ServerConfiguration.defaultWorkers)
+        #expect(configuration.workers >= 2)
+        #expect(configuration.maxBodySize == 10 << 20)
+        #expect(configuration.drainTimeout == .seconds(10))
+        #expect(configuration.accessLog)
+        #expect(configuration.socketMode == 0o666)
+    }
+
+    @Test func listenAddresses() throws {
+        #expect(try ListenAddress(parsing: "127.0.0.1:9000") == .tcp(host: "127.0.0.1", port: 9000))
+        #expect(try ListenAddress(parsing: "0.0.0.0:9000") == .tcp(host: "0.0.0.0", port: 9000))
+        for bad in [":9000", "unix:relative.sock", "127.0.0.1", "127.0.0.1:0", "127.0.0.1:70000", "[::1]:9000",
+                    "unix:/" + String(repeating: "x", count: 120)] {
+            #expect(throws: ServerConfigurationError.self, "\(bad)") { _ = try ListenAddress(parsing: bad) }
+        }
+    }
+
+    @Test func sizesAndDurations() throws {
+        #expect(try ServerOptions.parseSize("1048576", option: "--max-body-size") == 1 << 20)
+        #expect(try ServerOptions.parseSize("512k", option: "--max-body-size") == 512 << 10)
+        #expect(try ServerOptions.parseSize("1GiB", option: "--max-body-size") == 1 << 30)
+        #expect(throws: ServerConfigurationError.self) { _ = try ServerOptions.parseSize("ten", option: "--max-body-size") }
+        #expect(try ServerOptions.parseDuration("500ms", option: "--drain-timeout") == .milliseconds(500))
+        #expect(try ServerOptions.parseDuration("3s", option: "--drain-timeout") == .seconds(3))
+        #expect(throws: ServerConfigurationError.self) { _ = try ServerOptions.parseDuration("-1", option: "--drain-timeout") }
+    }
+
+    @Test func mistakesSayWhatIsWrong() {
+        #expect(throws: ServerConfigurationError("unknown option '--port'; see --help")) { _ = try ServerOptions.parse(["--port", "80"]) }
+        #expect(throws: ServerConfigurationError("--workers needs a value; see --help")) { _ = try ServerOptions.parse(["--workers"]) }
+        #expect(throws: ServerConfigurationError("--workers needs a whole number from 1 to 4096, got '0'")) { _ = try ServerOptions.parse(["--workers", "0"]) }
+        #expect(throws: ServerConfigurationError("--access-log takes on or off, got 'yes'")) { _ = try ServerOptions.parse(["--access-log", "yes"]) }
+        #expect(throws: ServerConfigurationError.self) { _ = try ServerOptions.parse(["--socket-mode", "999"]) }
+    }
+
+    @Test func helpAndUsage() throws {
+        #expect(try ServerOptions.parse(["--help"]).showHelp)
+        let usage = ServerOptions.usage(program: "api-server", extra: [("--test-routes", "test only")])
+        #expect(usage.hasPrefix("usage: api-server [options]"))
+        #expect(usage.contains("--drain-timeout SECONDS"))
+        #expect(usage.contains("--test-routes"))
+    }
+}

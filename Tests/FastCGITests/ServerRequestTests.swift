@@ -1,0 +1,109 @@
+import Foundation
+import Synchronization
+import Testing
+import FastCGI
+import TestSupport
+
+/// What the handler sees and what the client gets back, over a real unix socket.
+@Suite struct ServerRequestTests {
+    @Test func paramsAndHeadersReachTheHandler() throws {
+        let seen = Mutex<Request?>(nil)
+        let server = try InProcessServer { _, request in
+            seen.withLock { $0 = request }
+            return .text(200, "ok")
+        }
+        defer { server.stop() }
+        let response = try FastCGIClient.request(
+            to: server.address, method: "DELETE", path: "/users/7/", query: "force=1&x=%20",
+            headers: [("Host", "api.example.com"), ("X-Forwarded-For", "10.1.2.3"), ("Accept", "application/json"), ("X-Empty", "")])
+        #expect(response.status == 200)
+        let request = try #require(seen.withLock { $0 })
+        #expect(request.method == "DELETE")
+        #expect(request.path == "/users/7/")
+        #expect(request.queryString == "force=1&x=%20")
+        #expect(request.scheme == "http")
+        #expect(request.host == "api.example.com")
+        #expect(request.remoteAddress == "127.0.0.1")
+        #expect(request.headers["x-forwarded-for"] == "10.1.2.3")
+        #expect(request.headers["accept"] == "application/json")
+        #expect(request.headers.fields.map(\.name) == ["host", "x-forwarded-for", "accept", "x-empty"])
+        #expect(request.params["SERVER_SOFTWARE"] == "test-client")
+        #expect(request.body.isEmpty)
+        #expect(request.contentLength == nil)
+    }
+
+    @Test func schemeAndHostFromServerParamsWhenThereIsNoHostHeader() throws {
+        let seen = Mutex<Request?>(nil)
+        let server = try InProcessServer { _, request in
+            seen.withLock { $0 = request }
+            return .text(200, "ok")
+        }
+        defer { server.stop() }
+        let params: [(String, String)] = [
+            ("REQUEST_METHOD", "GET"), ("PATH_INFO", ""), ("REQUEST_URI", "/fallback/?q=1"), ("HTTPS", "on"),
+            ("SERVER_NAME", "api.example.com"), ("SERVER_PORT", "8443"), ("CONTENT_LENGTH", ""), ("CONTENT_TYPE", ""),
+        ]
+        _ = try FastCGIClient.send(to: server.address, params: params)
+        let request = try #require(seen.withLock { $0 })
+        #expect(request.scheme == "https")
+        #expect(request.host == "api.example.com:8443")
+        #expect(request.path == "/fallback/")
+        #expect(request.queryString == "q=1")
+    }
+
+    @Test func statusOrderedRepeatedHeadersAndBodyReachTheClient() throws {
+        let server = try InProcessServer { _, _ in
+            var response = Response.json(201, #"{"id":7}"#)
+            response.headers.add("location", "/users/7/")
+            response.headers.add("set-cookie", "a=1")
+            response.headers.add("set-cookie", "b=2")
+            response.headers.add("x-evil", "1\r\nx-injected: yes")
+            return response
+        }
+        defer { server.stop() }
+        let response = try FastCGIClient.request(to: server.address, method: "POST", path: "/users/", body: Array("{}".utf8))
+        #expect(response.status == 201)
+        #expect(String(decoding: response.stdout.prefix(20), as: UTF8.self) == "Status: 201 Created\r")
+        #expect(response.headers.map(\.name) == ["content-type", "location", "set-cookie", "set-cookie", "x-evil", "content-length"])
+        #expect(response.headerValues("set-cookie") == ["a=1", "b=2"])
+        #expect(response.header("x-injected") == nil)
+        #expect(response.header("content-length") == "8")
+        #expect(response.text == #"{"id":7}"#)
+        #expect(response.appStatus == 0)
+        #expect(response.protocolStatus == 0)
+    }
+
+    @Test func binaryBodyRoundTrips() throws {
+        let server = try InProcessServer { _, request in
+            Response(status: 200, headers: ["content-type": "application/octet-stream"], body: request.body)
+        }
+        defer { server.stop() }
+        let body = (0..<4096).map { UInt8($0 % 256) }
+        let response = try FastCGIClient.request(to: server.address, method: "PUT", path: "/blob",
+                                                 headers: [("Content-Type", "application/octet-stream")], body: body)
+        #expect(response.status == 200)
+        #expect(response.body == body)
+    }
+
+    @Test func largeBodyUnderTheLimitArrivesWhole() throws {
+        let server = try InProcessServer(maxBodySize: 4 << 20) { _, request in
+            Response(status: 200, body: request.body)
+        }
+        defer { server.stop() }
+        var generator = SystemRandomNumberGenerator()
+        let body = (0..<(3 << 20)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let response = try FastCGIClient.request(to: server.address, method: "POST", path: "/upload", body: body)
+        #expect(response.status == 200)
+        #expect(response.body.count == body.count)
+        #expect(response.body == body)
+    }
+
+    @Test func accessLogHasOneLinePerRequest() throws {
+        let server = try InProcessServer { _, _ in .text(204, "") }
+        defer { server.stop() }
+        _ = try FastCGIClient.request(to: server.address, method: "GET", path: "/logged", query: "a=1")
+        let logged = waitUntil(timeout: 5) { server.log.contains("\"GET /logged?a=1\" 204 0 ") }
+        #expect(logged, "log: \(server.log)")
+        #expect(server.log.contains("127.0.0.1 \"GET /logged?a=1\""))
+    }
+}

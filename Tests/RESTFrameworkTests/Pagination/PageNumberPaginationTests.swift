@@ -1,0 +1,60 @@
+import Testing
+@testable import RESTFramework
+
+@Suite struct PageNumberPaginationTests {
+    /// The reference API's default paginator: size 10, `page_size` up to 100.
+    func paginator() -> PageNumberPagination {
+        PageNumberPagination(pageSize: 10, pageSizeQueryParam: "page_size", maxPageSize: 100)
+    }
+
+    @Test(arguments: DRFReference.pageNumber25)
+    func matchesDRF(_ url: String, _ expected: String) throws {
+        #expect(try paginate(paginator(), url, items(25).orderBy("id")) == expected)
+    }
+
+    @Test(arguments: DRFReference.pageNumberEmpty)
+    func emptyListMatchesDRF(_ url: String, _ expected: String) throws {
+        #expect(try paginate(paginator(), url, items(0)) == expected)
+    }
+
+    @Test func envelopeKeysInDRFOrder() throws {
+        let p = paginator()
+        _ = try p.paginate(items(3), request: get("/x/"), view: nil)
+        #expect(p.paginatedResponse([]).data?.objectValue?.keys == ["count", "next", "previous", "results"])
+    }
+
+    @Test func linksKeepPathSuffixSlashAndSchemeHost() throws {
+        let p = paginator()
+        let request = Request(method: .get, path: "/api/users.json/", queryString: "page=2&format=json",
+                              scheme: "https", host: "api.example.com:8443")
+        _ = try p.paginate(items(30), request: request, view: nil)
+        #expect(p.nextLink() == "https://api.example.com:8443/api/users.json/?format=json&page=3")
+        #expect(p.previousLink() == "https://api.example.com:8443/api/users.json/?format=json")
+    }
+
+    @Test func linksSortParametersByCodePointAndEscapeThePath() throws {
+        let p = paginator()
+        // Upper case sorts before lower case, `_` between them, as Python's sorted() does.
+        _ = try p.paginate(items(30), request: get("/a b/é/?b=1&B=2&_=3&page=2&a=x%2By"), view: nil)
+        #expect(p.nextLink() == "http://testserver/a%20b/%C3%A9/?B=2&_=3&a=x%2By&b=1&page=3")
+    }
+
+    @Test func pageSizeComesFromSettingsWhenTheClassSetsNone() throws {
+        final class View: APIView {}
+        let view = View()
+        view.settings.pageSize = 4
+        let p = PageNumberPagination()
+        let page = try p.paginate(items(9), request: get("/x/?page=3"), view: view)
+        #expect(page?.map(\.id) == [9])
+        // No size anywhere: pagination is off.
+        #expect(try PageNumberPagination().paginate(items(9), request: get("/x/"), view: nil) == nil)
+    }
+
+    @Test func customLastPageStringsAndParameterName() throws {
+        let p = PageNumberPagination(pageSize: 2)
+        p.pageQueryParam = "p"
+        p.lastPageStrings = ["last", "end"]
+        #expect(try p.paginate(items(5), request: get("/x/?p=end"), view: nil)?.map(\.id) == [5])
+        #expect(p.previousLink() == "http://testserver/x/?p=2")
+    }
+}
