@@ -56,7 +56,7 @@ public struct Migration: Sendable, Equatable {
         guard name.hasSuffix(".sql"), let underscore = name.firstIndex(of: "_") else { return nil }
         let digits = name[..<underscore]
         let label = name[name.index(after: underscore)..<name.index(name.endIndex, offsetBy: -4)]
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), !label.isEmpty else { return nil }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), !label.isEmpty else { return nil }
         return Int(digits)
     }
 }

@@ -84,6 +84,11 @@ public final class Migrator {
         do {
             try connection.transaction { connection in
                 try connection.executeScript(migration.sql)
+                guard connection.transactionStatus == .inTransaction else {
+                    // Checked before recording the file: a COMMIT in it must not get the file
+                    // marked as applied (what ran before the COMMIT stays, unrecorded).
+                    throw PostgresError(kind: .client, message: "the file ended the migration's transaction (BEGIN/COMMIT/ROLLBACK in it?); migrate wraps each file in a transaction itself")
+                }
                 try connection.execute("INSERT INTO \(Self.tableName) (name, checksum) VALUES ($1, $2)",
                                        migration.name, migration.checksum)
             }

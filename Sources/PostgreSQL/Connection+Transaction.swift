@@ -7,7 +7,31 @@ public enum IsolationLevel: String, Sendable {
     case serializable = "SERIALIZABLE"
 }
 
+/// Where the server's side of the session stands, as libpq reports it.
+public enum TransactionStatus: Sendable, Equatable {
+    /// Outside any transaction: a connection should be in this state between requests.
+    case idle
+    case inTransaction
+    /// In a transaction that a failed statement aborted; only ROLLBACK helps.
+    case failed
+    /// A statement is in progress.
+    case busy
+    /// The connection is bad.
+    case unknown
+}
+
 extension Connection {
+    /// The server-side transaction state (e.g. to check that a request left none open).
+    public var transactionStatus: TransactionStatus {
+        switch PQtransactionStatus(handle) {
+        case PQTRANS_IDLE: .idle
+        case PQTRANS_INTRANS: .inTransaction
+        case PQTRANS_INERROR: .failed
+        case PQTRANS_ACTIVE: .busy
+        default: .unknown
+        }
+    }
+
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws
     /// (the error is rethrown). A `transaction` call inside another becomes a savepoint, so an
     /// inner failure undoes only the inner work.
@@ -43,7 +67,13 @@ extension Connection {
             try? rollback(depth: depth)
             throw error
         }
-        if PQtransactionStatus(handle) == PQTRANS_INERROR {
+        if transactionStatus == .idle {
+            // A COMMIT or ROLLBACK inside the body (in a script, say) already ended it: what
+            // ran before it is committed or gone, and what ran after it was autocommitted.
+            throw PostgresError(kind: .client,
+                                message: "the transaction was ended inside its body by a COMMIT or ROLLBACK statement; leave transaction control to `transaction`")
+        }
+        if transactionStatus == .failed {
             try? rollback(depth: depth)
             throw PostgresError(kind: .server, sqlState: "25P02",
                                 message: "a statement in the transaction failed and its error was caught inside the body; the transaction was rolled back")

@@ -94,6 +94,19 @@ import Testing
         }
     }
 
+    @Test func aFileWithItsOwnCommitIsNotRecorded() throws {
+        let directory = try makeMigrationsFolder(["0001_commits.sql": "CREATE TABLE a (x int);\nCOMMIT;\nCREATE TABLE b (x int);"])
+        try withMigrator(directory: directory) { migrator, database in
+            do {
+                try migrator.migrate()
+                Issue.record("a file with COMMIT was accepted")
+            } catch let error as MigrationError {
+                #expect(error.description.hasPrefix("0001_commits.sql: PostgreSQL client: the file ended the migration's transaction"), "\(error)")
+            }
+            #expect(try recordedNames(database) == [])
+        }
+    }
+
     @Test func statusListsAppliedAndPending() throws {
         let directory = try makeMigrationsFolder(["0001_a.sql": "SELECT 1;", "0002_b.sql": "SELECT 2;"])
         try withMigrator(directory: directory) { migrator, database in

@@ -81,6 +81,23 @@ extension PostgreSQLIntegration {
             }
         }
 
+        @Test func transactionControlInsideTheBodyIsReported() throws {
+            try withDatabase { connection, database in
+                try connection.executeScript("CREATE TABLE items (name text)")
+                #expect(connection.transactionStatus == .idle)
+                let error = postgresError {
+                    try connection.transaction { connection in
+                        #expect(connection.transactionStatus == .inTransaction)
+                        try connection.executeScript("INSERT INTO items VALUES ('before'); COMMIT")
+                    }
+                }
+                #expect(error?.kind == .client)
+                #expect(error?.message.contains("COMMIT or ROLLBACK") == true)
+                #expect(connection.transactionStatus == .idle)
+                #expect(try database.psql("SELECT name FROM items") == "before")
+            }
+        }
+
         @Test func isolationLevel() throws {
             try withDatabase { connection, _ in
                 let level = try connection.transaction(isolation: .serializable) { connection in
