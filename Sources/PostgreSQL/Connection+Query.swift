@@ -15,7 +15,7 @@ extension Connection {
         // Encoding first: a NUL in a parameter is refused before anything reaches the server.
         try parameterBuffer.encode(parameters)
         try ensureUsable()
-        return QueryResult(handle: try runEncodedStatement(sql))
+        return QueryResult(handle: try runEncodedStatement(sql), noticeLog: noticeLog)
     }
 
     /// Runs one statement and returns the number of rows it inserted, updated or deleted.
@@ -83,7 +83,7 @@ extension Connection {
     @discardableResult
     func command(_ sql: String) throws -> QueryResult {
         try ensureUsable()
-        return QueryResult(handle: try checked(PQexec(handle, sql)))
+        return QueryResult(handle: try checked(PQexec(handle, sql)), noticeLog: noticeLog)
     }
 
     /// The result if it reports success; otherwise it is freed and its error thrown.

@@ -16,12 +16,17 @@ import Darwin
 ///     result.rowsAffected   // for INSERT/UPDATE/DELETE
 public final class QueryResult: RandomAccessCollection {
     let handle: OpaquePointer
+    /// libpq copies the connection's notice processor into each result and may call it (for an
+    /// out-of-range access); holding the log keeps its pointer valid if the result outlives the
+    /// connection.
+    private let noticeLog: NoticeLog
     /// Number of rows.
     public let count: Int
     public let columnCount: Int
 
-    init(handle: OpaquePointer) {
+    init(handle: OpaquePointer, noticeLog: NoticeLog) {
         self.handle = handle
+        self.noticeLog = noticeLog
         count = Int(PQntuples(handle))
         columnCount = Int(PQnfields(handle))
     }
@@ -45,13 +50,15 @@ public final class QueryResult: RandomAccessCollection {
     public var commandTag: String { String(cString: PQcmdStatus(handle)) }
 
     public func columnName(_ column: Int) -> String {
-        String(cString: PQfname(handle, Int32(column)))
+        checkColumn(column)
+        return String(cString: PQfname(handle, Int32(column)))
     }
 
     public var columnNames: [String] { (0..<columnCount).map(columnName) }
 
     public func columnType(_ column: Int) -> PostgresDataType {
-        PostgresDataType(rawValue: PQftype(handle, Int32(column)))
+        checkColumn(column)
+        return PostgresDataType(rawValue: PQftype(handle, Int32(column)))
     }
 
     /// The index of the column named exactly `name` (case-sensitive; first match), or nil.
@@ -62,6 +69,11 @@ public final class QueryResult: RandomAccessCollection {
         }
     }
 
+    private func checkColumn(_ column: Int) {
+        precondition(column >= 0 && column < columnCount, "column \(column) out of range (\(columnCount) columns)")
+    }
+
+    /// `row` and `column` must be in range (callers check).
     func value(row: Int, column: Int) -> PostgresValue {
         let type = PostgresDataType(rawValue: PQftype(handle, Int32(column)))
         if PQgetisnull(handle, Int32(row), Int32(column)) != 0 {

@@ -28,7 +28,8 @@ public struct Row {
     }
 
     public func isNull(_ column: Int) -> Bool {
-        result.value(row: index, column: column).isNull
+        precondition(column >= 0 && column < result.columnCount, "column \(column) out of range (\(result.columnCount) columns)")
+        return result.value(row: index, column: column).isNull
     }
 
     private func decode<T: PostgresDecodable>(column: Int, as type: T.Type) throws -> T {
