@@ -3,16 +3,17 @@ import TestSupport
 import Testing
 
 extension PostgreSQLIntegration {
-    /// A real server restart and a real outage of the shared test cluster. Kept to few
-    /// restarts; each test leaves the cluster running.
+    /// A real server restart and a real outage, on a private cluster so that tests running in
+    /// parallel on the shared one never see them. Each test leaves the cluster running.
     @Suite struct Outages {
         @Test func reconnectsAfterARestartAndPreparesAgain() throws {
-            try withDatabase { connection, _ in
+            let cluster = try PrivateCluster.shared()
+            do { let connection = try Connection(url: cluster.url)
                 let sql = "SELECT $1::int8 + 1"
                 #expect(try connection.query(sql, Int64(1))[0][0, as: Int64.self] == 2)
                 let pid = connection.backendPID
 
-                try TestCluster.restart()
+                try cluster.restart()
                 // The very next call goes to a new session, with the statement prepared again.
                 #expect(try connection.query(sql, Int64(2))[0][0, as: Int64.self] == 3)
                 #expect(connection.backendPID != pid)
@@ -25,7 +26,7 @@ extension PostgreSQLIntegration {
                 let error = postgresError {
                     try connection.transaction { connection in
                         try connection.execute("INSERT INTO items VALUES ($1)", "lost")
-                        try TestCluster.restart()
+                        try cluster.restart()
                         try connection.execute("INSERT INTO items VALUES ($1)", "never")
                     }
                 }
@@ -35,11 +36,12 @@ extension PostgreSQLIntegration {
         }
 
         @Test func failsFastWhileTheServerIsDownThenRecovers() throws {
-            try withDatabase { connection, _ in
+            let cluster = try PrivateCluster.shared()
+            do { let connection = try Connection(url: cluster.url)
                 #expect(try connection.query("SELECT 1")[0][0, as: Int.self] == 1)
-                try TestCluster.stop()
+                try cluster.stop()
                 var restarted = false
-                defer { if !restarted { try? TestCluster.start() } }
+                defer { if !restarted { try? cluster.start() } }
 
                 for _ in 0..<2 {
                     var error: PostgresError?
@@ -48,7 +50,7 @@ extension PostgreSQLIntegration {
                     #expect(seconds < 3)
                 }
 
-                try TestCluster.start()
+                try cluster.start()
                 restarted = true
                 #expect(try connection.query("SELECT 2")[0][0, as: Int.self] == 2)
             }

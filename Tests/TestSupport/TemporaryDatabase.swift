@@ -34,20 +34,6 @@ public struct TemporaryDatabase: Sendable {
     }
 }
 
-/// Restarts or stops the shared test cluster (for reconnect and outage tests). Tests that use
-/// this must be serialized with each other, and should expect other tests to see a blip.
-public enum TestCluster {
-    public static func pgctl(_ arguments: [String]) throws {
-        var command = [TestEnvironment.postgresBin + "/pg_ctl", "-D", TestEnvironment.postgresData] + arguments
-        if getuid() == 0 { command = ["/usr/sbin/runuser", "-u", "postgres", "--"] + command }
-        let result = try Subprocess.run(command[0], Array(command.dropFirst()))
-        guard result.status == 0 else { throw TestSupportError("pg_ctl \(arguments) failed: \(result.stderr)\(result.stdout)") }
-    }
-    public static func restart() throws { try pgctl(["-m", "fast", "-w", "restart", "-l", TestEnvironment.workDirectory + "/postgres.log"]) }
-    public static func stop() throws { try pgctl(["-m", "fast", "-w", "stop"]) }
-    public static func start() throws { try pgctl(["-w", "start", "-l", TestEnvironment.workDirectory + "/postgres.log"]) }
-}
-
 public struct TestSupportError: Error, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
