@@ -15,21 +15,21 @@ import Testing
     @Test func createAndUpdateRoundTrip() throws {
         try withModelsDatabase(schema: Widget.schema) { connection, _ in
             let ada = try User.objects(on: connection).insert(["username": "ada"])
-            let create = WidgetSerializer(data: ["name": " gear ", "owner_id": .string(String(ada.id))],
+            let create = BareWidgetSerializer(data: ["name": " gear ", "owner_id": .string(String(ada.id))],
                                           context: Self.context(connection))
             try create.isValid(raiseException: true)
             let saved = try create.save() as! Widget
             #expect(saved.id == 1 && saved.name == "gear" && saved.owner == "ada")
             #expect(try create.data.objectValue?["owner"] == .string("ada"))
 
-            let update = WidgetSerializer(instance: saved, data: ["name": "cog"], partial: true, context: Self.context(connection))
+            let update = BareWidgetSerializer(instance: saved, data: ["name": "cog"], partial: true, context: Self.context(connection))
             try update.isValid(raiseException: true)
             let updated = try update.save() as! Widget
             #expect(updated.name == "cog" && updated.ownerID == ada.id && updated.created == saved.created)
             #expect(try Widget.objects(on: connection).get(pk: 1).name == "cog")
 
             // save(extra) values land in their columns (the view's `author_id`/`owner_id`).
-            let extra = WidgetSerializer(data: ["name": "bolt"], context: Self.context(connection))
+            let extra = BareWidgetSerializer(data: ["name": "bolt"], context: Self.context(connection))
             try extra.isValid(raiseException: true)
             #expect((try extra.save(["owner_id": .int(ada.id)]) as! Widget).owner == "ada")
         }
@@ -38,11 +38,11 @@ import Testing
     @Test func uniqueValidatorUsesItsMessageAndIgnoresTheInstance() throws {
         try withModelsDatabase(schema: Widget.schema) { connection, _ in
             let gear = try Widget.objects(on: connection).insert(["name": "gear"])
-            let duplicate = WidgetSerializer(data: ["name": "gear"], context: Self.context(connection))
+            let duplicate = BareWidgetSerializer(data: ["name": "gear"], context: Self.context(connection))
             #expect(try !duplicate.isValid())
             #expect(duplicate.errors == ["name": ["A widget with that name already exists."]])
             // Updating gear itself to the same name is fine.
-            let same = WidgetSerializer(instance: gear, data: ["name": "gear"], context: Self.context(connection))
+            let same = BareWidgetSerializer(instance: gear, data: ["name": "gear"], context: Self.context(connection))
             #expect(try same.isValid())
             // No id was taken from the sequence by the rejected create.
             #expect(try Widget.objects(on: connection).insert(["name": "next"]).id == 2)
@@ -52,8 +52,8 @@ import Testing
     @Test func aUniqueRaceIsTheValidatorsFourHundred() throws {
         try withModelsDatabase(schema: Widget.schema) { connection, database in
             let other = try Connection(url: database.url)
-            let first = WidgetSerializer(data: ["name": "gear"], context: Self.context(connection))
-            let second = WidgetSerializer(data: ["name": "gear"], context: Self.context(other))
+            let first = BareWidgetSerializer(data: ["name": "gear"], context: Self.context(connection))
+            let second = BareWidgetSerializer(data: ["name": "gear"], context: Self.context(other))
             // Both validate before either inserts: both pass.
             #expect(try first.isValid())
             #expect(try second.isValid())
@@ -67,7 +67,7 @@ import Testing
             }
             // Inside a transaction, the failed INSERT does not abort it.
             try other.transaction { other in
-                let again = WidgetSerializer(data: ["name": "gear2"], context: Self.context(other))
+                let again = BareWidgetSerializer(data: ["name": "gear2"], context: Self.context(other))
                 #expect(try again.isValid())
                 try connection.execute("INSERT INTO widgets (name) VALUES ('gear2')")
                 #expect(throws: ValidationError.self) { try again.save() }
@@ -87,7 +87,7 @@ import Testing
             for (sent, message) in [("\"99\"", "Invalid pk \"99\" - object does not exist."),
                                     ("99999999999999999999", "Invalid pk \"99999999999999999999\" - object does not exist."),
                                     ("\"x\"", "Incorrect type. Expected pk value, received str.")] {
-                let serializer = WidgetSerializer(data: try JSON.parse("{\"name\":\"w\",\"owner_id\":\(sent)}"),
+                let serializer = BareWidgetSerializer(data: try JSON.parse("{\"name\":\"w\",\"owner_id\":\(sent)}"),
                                                   context: Self.context(connection))
                 #expect(try !serializer.isValid())
                 #expect(serializer.errors == ["owner_id": [.string(message)]])
@@ -105,5 +105,12 @@ import Testing
                     .detail == ["username": ["Taken."]])
         #expect(UniqueViolation.validationError(pair, fields: fields, model: User.self, nonFieldErrorsKey: "non_field_errors")
                     .detail == ["non_field_errors": ["The fields account_id, user_id must make a unique set."]])
+    }
+}
+
+/// The widget serializer without its hyperlink, for use outside a view (no URL conf to reverse).
+final class BareWidgetSerializer: ModelSerializer<Widget> {
+    override class var fields: [any SerializerField] {
+        WidgetSerializer.fields.filter { !($0 is HyperlinkedIdentityField) }
     }
 }

@@ -7,12 +7,24 @@ import PostgreSQL
 struct SQLBuilder {
     var parameters: [any PostgresEncodable] = []
 
-    /// Adds a parameter and returns its placeholder (`$3`). Numbering is global to the
-    /// statement, so subqueries compiled into the same builder are numbered correctly.
+    /// Adds a parameter and returns its placeholder with its type (`$3::int8`). Numbering is
+    /// global to the statement, so subqueries compiled into the same builder are numbered
+    /// correctly.
+    ///
+    /// The cast is in the text because a prepared statement keeps the parameter types of its
+    /// first execution: `"n" = $1` prepared for an int8 would read a later float8 `3.5` as a
+    /// bigint. With the type in the text, equal texts always mean equal types.
     mutating func bind(_ value: any PostgresEncodable) -> String {
         parameters.append(value)
-        return "$" + String(parameters.count)
+        let placeholder = "$" + String(parameters.count)
+        guard let name = Self.typeNames[type(of: value).postgresDataType.rawValue] else { return placeholder }
+        return placeholder + "::" + name
     }
+
+    private static let typeNames: [UInt32: String] = [
+        16: "bool", 20: "int8", 25: "text", 701: "float8", 1184: "timestamptz",
+        1000: "bool[]", 1016: "int8[]", 1009: "text[]", 1022: "float8[]", 1185: "timestamptz[]",
+    ]
 }
 
 /// A finished statement.
