@@ -65,12 +65,12 @@ struct WidgetsAPI {
     let connection: Connection
     let errors = ErrorLines()
 
-    init(connection: Connection, pageSize: Int = 10) throws {
+    init(connection: Connection, pageSize: Int = 10, countStrategy: CountStrategy = .exact) throws {
         var router = DefaultRouter()
         try router.register("widgets", WidgetViewSet.self)
         var settings = APISettings()
         settings.pageSize = pageSize
-        settings.paginationClass = { PageNumberPagination() }
+        settings.paginationClass = { PageNumberPagination(countStrategy: countStrategy) }
         settings.exceptionHandler = ModelExceptionHandler.wrapping(defaultExceptionHandler)
         let errors = self.errors
         settings.errorLog = { errors.append($0) }

@@ -87,6 +87,21 @@ import Testing
         }
     }
 
+    @Test func countStrategiesOfThePaginator() throws {
+        try withModelsDatabase(schema: Widget.schema) { connection, _ in
+            for index in 0..<25 { _ = try Widget.objects(on: connection).insert(["name": .string("w\(index)")]) }
+            try connection.executeScript("ANALYZE widgets")
+            let estimated = try WidgetsAPI(connection: connection, countStrategy: .estimated)
+            let (page, statements) = QueryCapture.capture { estimated.send(.get, "/api/widgets/", query: "page=2") }
+            #expect(page.text.hasPrefix(#"{"count":25,"next":"http://testserver/api/widgets/?page=3","#))
+            #expect(statements.first?.contains("pg_class") == true && statements.count == 2)
+            let uncounted = try WidgetsAPI(connection: connection, countStrategy: .none)
+            let (last, lastStatements) = QueryCapture.capture { uncounted.send(.get, "/api/widgets/", query: "page=3") }
+            #expect(last.text.hasPrefix(#"{"count":null,"next":null,"previous":"http://testserver/api/widgets/?page=2","#))
+            #expect(lastStatements.count == 1)
+        }
+    }
+
     @Test func anOutageIsA503AndARequestWithoutAConnectionToo() throws {
         // A connection to a server that goes away: this test's own database is dropped and its
         // sessions terminated, so no other test sees the outage.

@@ -34,6 +34,7 @@ public protocol Model: FieldReadable, Sendable {
     /// The primary key's column(s); default `"id"`.
     static var primaryKey: PrimaryKey { get }
     /// Every column the model reads and writes, annotations included, in `SELECT` order.
+    /// Declare it as a `static let`: it is read for every field of every row.
     static var columns: [Column<Self>] { get }
     /// Django's `Meta.ordering`: the order of a queryset that sets none; default: none.
     static var ordering: [OrderTerm] { get }

@@ -32,6 +32,8 @@ public struct UniqueValidator<M: Model>: Validator, UniquenessValidator {
     }
 
     public func validate(_ value: FieldValue, context: FieldValidationContext) throws {
+        // A unique constraint lets any number of NULLs through; so does the validator.
+        guard !value.isNull else { return }
         let name = try QuerySet<M>.writableColumn(column ?? Self.lastPart(of: context.source)).name
         var rows = QuerySet(query, connection: try context.serializerContext.database)
         if caseInsensitive, let text = value.stringValue {
