@@ -9,6 +9,7 @@
 //   PostgreSQL                   the client: connections, bound parameters, decoding, errors
 //   Migrations                   the engine behind `migrate`
 //   RESTFramework                DRF's concepts: views, viewsets, routers, permissions, auth
+//   RESTModels                   Django's model layer on PostgreSQL: models, querysets, ModelSerializer
 //   api-server, migrate          executables
 import PackageDescription
 
@@ -20,6 +21,7 @@ let package = Package(
         .library(name: "FastCGI", targets: ["FastCGI"]),
         .library(name: "PostgreSQL", targets: ["PostgreSQL"]),
         .library(name: "Migrations", targets: ["Migrations"]),
+        .library(name: "RESTModels", targets: ["RESTModels"]),
         .executable(name: "api-server", targets: ["api-server"]),
         .executable(name: "migrate", targets: ["migrate"]),
     ],
@@ -32,6 +34,7 @@ let package = Package(
         .target(name: "PostgreSQL", dependencies: ["CLibPQ"]),
         .target(name: "Migrations", dependencies: ["PostgreSQL"]),
         .target(name: "RESTFramework", dependencies: ["COpenSSL"]),
+        .target(name: "RESTModels", dependencies: ["RESTFramework", "PostgreSQL"]),
 
         .executableTarget(name: "api-server", dependencies: ["FastCGI", "PostgreSQL", "RESTFramework"]),
         .executableTarget(name: "migrate", dependencies: ["Migrations", "PostgreSQL"]),
@@ -44,6 +47,7 @@ let package = Package(
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "PostgreSQL", "TestSupport"]),
         .testTarget(name: "RESTFrameworkTests", dependencies: ["RESTFramework"]),
+        .testTarget(name: "RESTModelsTests", dependencies: ["RESTModels", "RESTFramework", "PostgreSQL", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

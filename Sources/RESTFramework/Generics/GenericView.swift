@@ -55,7 +55,18 @@ extension GenericView {
             throw ImproperlyConfigured("'\(ViewNaming.className(of: type(of: self)))' should either include a `queryset` "
                                        + "attribute, or override the `getQueryset()` method.")
         }
-        return queryset
+        // A queryset that runs against the request's resources (a database connection) is
+        // bound here, so a class-level `queryset` needs no request to be declared.
+        guard let request, let bindable = queryset as? any RequestBindableQueryable else { return queryset }
+        return try Self.bind(bindable, to: request)
+    }
+
+    private static func bind<B: RequestBindableQueryable>(_ queryset: B, to request: Request) throws -> Q {
+        // B is Q at run time (the cast above came from a Q), so this cast cannot fail.
+        guard let bound = try queryset.bound(to: request) as? Q else {
+            throw ImproperlyConfigured("\(B.self) bound itself to a request as another type.")
+        }
+        return bound
     }
 
     /// The body of DRF's `get_serializer_class`.

@@ -1,0 +1,83 @@
+import RESTFramework
+
+/// The SQL types a column can have; the compiler coerces query values to them and sends
+/// parameters typed accordingly.
+public enum ColumnType: Sendable, Hashable {
+    /// `smallint`, `integer`, `bigint`, `bigserial` (sent as int8).
+    case int
+    /// `text`, `varchar(n)`.
+    case text
+    case bool
+    /// `double precision`.
+    case double
+    case timestamptz
+
+    /// A value of this type, for `FieldValue.coerced(like:field:)`.
+    var sample: FieldValue {
+        switch self {
+        case .int: return .int(0)
+        case .text: return .string("")
+        case .bool: return .bool(false)
+        case .double: return .double(0)
+        case .timestamptz: return .dateTime(DateTime(microsecondsSinceEpoch: 0))
+        }
+    }
+}
+
+/// One column of a model: its name in the table, its type and nullability (taken from the key
+/// path's Swift type), an optional foreign key target, and how to read it from an instance.
+///
+///     Column("id", \User.id)                                     // bigint, NOT NULL
+///     Column("last_login", \User.lastLogin)                      // timestamptz, NULL (DateTime?)
+///     Column("owner_id", \Account.ownerID, references: "users")  // foreign key by id
+///     .annotation("author", \Note.author, sql: "(SELECT username FROM users WHERE users.id = notes.author_id)")
+///
+/// An annotation is a read-only SQL expression selected with the row (Django's `annotate`):
+/// filterable and orderable like a column, never written. Its SQL is the model author's static
+/// text; request data only ever reaches SQL as bound parameters.
+public struct Column<M: Model>: Sendable {
+    public let name: String
+    public let type: ColumnType
+    public let isNullable: Bool
+    /// The table a foreign key points to (documentation, and `owner` → `owner_id` in serializers).
+    public let references: String?
+    /// The SQL of an annotation; nil for a stored column.
+    public let expression: String?
+    let read: @Sendable (M) -> FieldValue
+
+    public init<V: ColumnValue>(_ name: String, _ keyPath: KeyPath<M, V> & Sendable, references: String? = nil) {
+        self.name = name
+        type = V.columnType
+        isNullable = V.isNullable
+        self.references = references
+        expression = nil
+        read = { $0[keyPath: keyPath].fieldValue }
+    }
+
+    init(name: String, type: ColumnType, isNullable: Bool, references: String?, expression: String?,
+         read: @escaping @Sendable (M) -> FieldValue) {
+        self.name = name
+        self.type = type
+        self.isNullable = isNullable
+        self.references = references
+        self.expression = expression
+        self.read = read
+    }
+
+    /// A read-only column computed by `sql` (a scalar subquery or an expression over the
+    /// model's table), selected in the same statement as the row.
+    public static func annotation<V: ColumnValue>(_ name: String, _ keyPath: KeyPath<M, V> & Sendable,
+                                                  sql: String) -> Column {
+        Column(name: name, type: V.columnType, isNullable: V.isNullable, references: nil, expression: sql,
+               read: { $0[keyPath: keyPath].fieldValue })
+    }
+
+    /// Whether INSERT and UPDATE may write it.
+    public var isWritable: Bool { expression == nil }
+
+    /// The column as SQL: `"notes"."title"`, or the annotation's expression in parentheses.
+    var sql: String {
+        if let expression { return "(" + expression + ")" }
+        return SQL.identifier(M.tableName) + "." + SQL.identifier(name)
+    }
+}

@@ -1,0 +1,78 @@
+import PostgreSQL
+import RESTFramework
+
+/// Django's `Model`: a Swift type mapped to a table. The declaration is data: the table, the
+/// primary key, and the columns with their types (the SQL compiler coerces query values to them
+/// and validates every field name against them), plus a typed initializer from a row.
+///
+///     struct Note: Model {
+///         var id: Int64, title: String, body: String, authorID: Int64, author: String, created: DateTime
+///
+///         static let tableName = "notes"
+///         static let columns: [Column<Note>] = [
+///             Column("id", \.id), Column("title", \.title), Column("body", \.body),
+///             Column("author_id", \.authorID, references: "users"),
+///             // Read-only, computed in the same statement: no query per row.
+///             .annotation("author", \.author, sql: "(SELECT username FROM users WHERE users.id = notes.author_id)"),
+///             Column("created", \.created),
+///         ]
+///         init(row: ModelRow) throws {
+///             id = try row["id"]; title = try row["title"]; body = try row["body"]
+///             authorID = try row["author_id"]; author = try row["author"]; created = try row["created"]
+///         }
+///     }
+///
+///     let notes = try Note.objects.using(connection).filter(.field("author_id", .exact(7))).orderBy("-id").all()
+///
+/// `fieldValue(_:)` (what serializers and the in-memory queryset read) comes from the columns'
+/// key paths; `"pk"` names the primary key.
+public protocol Model: FieldReadable, Sendable {
+    /// The table (static text from the model author; quoted in SQL).
+    static var tableName: String { get }
+    /// The name in `No User matches the given query.` and the router's basename; default: the type's name.
+    static var modelName: String { get }
+    /// The primary key's column(s); default `"id"`.
+    static var primaryKey: PrimaryKey { get }
+    /// Every column the model reads and writes, annotations included, in `SELECT` order.
+    /// Declare it as a `static let`: it is read for every field of every row.
+    static var columns: [Column<Self>] { get }
+    /// Django's `Meta.ordering`: the order of a queryset that sets none; default: none.
+    static var ordering: [OrderTerm] { get }
+    /// Decodes one row of `SELECT <columns>` (or `RETURNING <columns>`).
+    init(row: ModelRow) throws
+}
+
+extension Model {
+    public static var modelName: String { String(describing: Self.self) }
+    public static var primaryKey: PrimaryKey { "id" }
+    public static var ordering: [OrderTerm] { [] }
+
+    /// The column's value by name; `"pk"` is the primary key (nil for a composite one).
+    public func fieldValue(_ name: String) -> FieldValue? {
+        if name == "pk" {
+            guard let key = Self.primaryKey.single else { return nil }
+            return fieldValue(key)
+        }
+        return Self.columns.first { $0.name == name }?.read(self)
+    }
+
+    /// The primary key's values, in `primaryKey` order.
+    var primaryKeyValues: [(column: String, value: FieldValue)] {
+        Self.primaryKey.columns.map { ($0, fieldValue($0) ?? .null) }
+    }
+}
+
+/// A model's primary key: one column (`"id"`) or several (`["account_id", "user_id"]`).
+///
+///     static let primaryKey: PrimaryKey = ["account_id", "user_id"]
+public struct PrimaryKey: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
+    public let columns: [String]
+    public init(_ columns: [String]) {
+        precondition(!columns.isEmpty, "a primary key needs at least one column")
+        self.columns = columns
+    }
+    public init(stringLiteral value: String) { self.init([value]) }
+    public init(arrayLiteral elements: String...) { self.init(elements) }
+    /// The column when the key has exactly one.
+    public var single: String? { columns.count == 1 ? columns[0] : nil }
+}

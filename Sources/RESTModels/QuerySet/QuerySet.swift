@@ -1,0 +1,122 @@
+import PostgreSQL
+import RESTFramework
+
+/// Django's `QuerySet`: a lazy, composable value over a model's table. Composing (`filter`,
+/// `exclude`, `orderBy`, slicing) builds a `ModelQuery`; nothing runs until an executing method
+/// (`all`, `count`, `exists`, `get`, `first`, `fetch`, `insert`, `update`, `delete`), which
+/// compiles the whole query to one SQL statement with bound parameters and runs it on the
+/// connection given by `using(_:)`.
+///
+///     let recent = try User.objects(on: request)
+///         .exclude(.field("last_login", .isNull(true)))
+///         .orderBy([OrderTerm("-last_login", nulls: .last), OrderTerm("id")])
+///         .limit(10)
+///         .all()
+///
+/// It is the `Queryable` the generic views, paginators and filter backends work with:
+///
+///     final class UserViewSet: ModelViewSet<QuerySet<User>> {
+///         override class var queryset: QuerySet<User>? { User.objects.orderBy("id") }   // bound per request
+///     }
+///
+/// Not `Sendable`: a bound queryset holds its worker's `Connection`. Its `query` is.
+public struct QuerySet<M: Model>: Queryable, DeletableQueryable, NamedQueryable, RequestBindableQueryable {
+    public typealias Element = M
+
+    public internal(set) var query: ModelQuery<M>
+    /// The connection statements run on; nil until `using(_:)`.
+    public let connection: Connection?
+
+    public init(_ query: ModelQuery<M> = ModelQuery(), connection: Connection? = nil) {
+        self.query = query
+        self.connection = connection
+    }
+
+    public static var modelName: String { M.modelName }
+
+    // MARK: Binding
+
+    /// This queryset on `connection` (Django's `using()`).
+    public func using(_ connection: Connection) -> QuerySet { QuerySet(query, connection: connection) }
+
+    /// Bound to the request's connection (`request.database`), unless already bound.
+    public func bound(to request: Request) throws -> QuerySet {
+        connection == nil ? using(try request.database) : self
+    }
+
+    func requireConnection() throws -> Connection {
+        guard let connection else { throw ModelError.notBound(model: M.modelName) }
+        return connection
+    }
+
+    // MARK: Composition
+
+    public func filter(_ predicate: Predicate) -> QuerySet {
+        changed { query in
+            if query.isSliced {
+                query.compositionError = .unsupported("Cannot filter a query once a slice has been taken.")
+            }
+            query.predicates.append(predicate)
+        }
+    }
+
+    /// Django's `exclude()`: the rows where `predicate` is not true (rows with NULL in the field kept).
+    public func exclude(_ predicate: Predicate) -> QuerySet { filter(.not(predicate)) }
+
+    /// Replaces the ordering; an empty list leaves the rows unordered (Django's `order_by()`).
+    public func orderBy(_ terms: [OrderTerm]) -> QuerySet {
+        changed { query in
+            if query.isSliced {
+                query.compositionError = .unsupported("Cannot reorder a query once a slice has been taken.")
+            }
+            query.explicitOrdering = terms
+        }
+    }
+
+    /// The ordering in force: the explicit one, else the model's `ordering`.
+    public var ordering: [OrderTerm] { query.ordering }
+
+    /// Django's `qs[:n]`: at most `n` rows.
+    public func limit(_ count: Int) -> QuerySet { changed { $0 = $0.sliced(offset: 0, limit: count) } }
+
+    /// Django's `qs[n:]`: skips `n` rows.
+    public func offset(_ count: Int) -> QuerySet { changed { $0 = $0.sliced(offset: count, limit: nil) } }
+
+    /// Django's `qs[a:b]`.
+    public subscript(range: Range<Int>) -> QuerySet {
+        changed { $0 = $0.sliced(offset: range.lowerBound, limit: range.count) }
+    }
+
+    /// Django's `values_list(column, flat=True)` as a subquery for `Predicate.inSubquery`.
+    public func values(_ column: String) -> ModelSubquery { ModelSubquery(query, column: column) }
+
+    private func changed(_ change: (inout ModelQuery<M>) -> Void) -> QuerySet {
+        var copy = query
+        change(&copy)
+        return QuerySet(copy, connection: connection)
+    }
+}
+
+extension Model {
+    /// Django's `Model.objects`: an unbound queryset over every row.
+    ///
+    ///     override class var queryset: QuerySet<User>? { User.objects.orderBy("id") }
+    public static var objects: QuerySet<Self> { QuerySet() }
+
+    /// A queryset bound to the request's database connection.
+    ///
+    ///     override func getQueryset() throws -> QuerySet<Account> {
+    ///         try Account.objects(on: request).filter(.inSubquery("id", memberships)).orderBy("id")
+    ///     }
+    public static func objects(on request: Request) throws -> QuerySet<Self> {
+        QuerySet(connection: try request.database)
+    }
+
+    /// A queryset bound to the serializer's database connection (validators, `create`).
+    public static func objects(on context: SerializerContext) throws -> QuerySet<Self> {
+        QuerySet(connection: try context.database)
+    }
+
+    /// A queryset bound to `connection`.
+    public static func objects(on connection: Connection) -> QuerySet<Self> { QuerySet(connection: connection) }
+}
