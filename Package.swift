@@ -10,6 +10,7 @@
 //   Migrations                   the engine behind `migrate`
 //   RESTFramework                DRF's concepts: views, viewsets, routers, permissions, auth
 //   RESTModels                   Django's model layer on PostgreSQL: models, querysets, ModelSerializer
+//   RESTServer                   serves an Application through FastCGI, a connection per worker
 //   api-server, migrate          executables
 import PackageDescription
 
@@ -22,6 +23,7 @@ let package = Package(
         .library(name: "PostgreSQL", targets: ["PostgreSQL"]),
         .library(name: "Migrations", targets: ["Migrations"]),
         .library(name: "RESTModels", targets: ["RESTModels"]),
+        .library(name: "RESTServer", targets: ["RESTServer"]),
         .executable(name: "api-server", targets: ["api-server"]),
         .executable(name: "migrate", targets: ["migrate"]),
     ],
@@ -35,8 +37,9 @@ let package = Package(
         .target(name: "Migrations", dependencies: ["PostgreSQL"]),
         .target(name: "RESTFramework", dependencies: ["COpenSSL"]),
         .target(name: "RESTModels", dependencies: ["RESTFramework", "PostgreSQL"]),
+        .target(name: "RESTServer", dependencies: ["FastCGI", "PostgreSQL", "RESTFramework", "RESTModels"]),
 
-        .executableTarget(name: "api-server", dependencies: ["FastCGI", "PostgreSQL", "RESTFramework"]),
+        .executableTarget(name: "api-server", dependencies: ["FastCGI", "RESTServer", "RESTFramework", "RESTModels", "PostgreSQL"]),
         .executableTarget(name: "migrate", dependencies: ["Migrations", "PostgreSQL"]),
 
         // Shared helpers for the integration tests: the database URL the test script exported,
@@ -47,6 +50,7 @@ let package = Package(
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "PostgreSQL", "TestSupport"]),
         .testTarget(name: "RESTFrameworkTests", dependencies: ["RESTFramework"]),
+        .testTarget(name: "RESTServerTests", dependencies: ["TestSupport"]),
         .testTarget(name: "RESTModelsTests", dependencies: ["RESTModels", "RESTFramework", "PostgreSQL", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,10 @@
-// api-server: the FastCGI responder nginx talks to. Until the framework's router exists it
-// answers with `BuiltInResponder`. The work is in `APIServer.main()` because top-level code
-// here would be main-actor isolated.
-APIServer.main()
+// api-server: the FastCGI responder nginx talks to, serving the reference API.
+// `--test-routes` serves the responder test routes instead (for the FastCGI test suite only).
+import RESTServer
+
+APIServerMain.run(
+    program: "api-server",
+    modes: [.init(flag: "--test-routes",
+                  help: "serve /__test/echo, /__test/sleep?ms=N and /__test/throw instead of the API (for the test suite; never in production)",
+                  makeResponder: { worker in BuiltInResponder(worker: worker, testRoutes: true) })],
+    application: { try ServerApplication.make() })
