@@ -33,6 +33,16 @@ public struct PasswordHasher: Sendable {
     public init(iterations: Int = PasswordHasher.defaultIterations) {
         precondition(iterations > 0 && iterations <= Int(Int32.max), "PBKDF2 iterations must be in 1...\(Int32.max)")
         self.iterations = iterations
+        self.observer = nil
+    }
+
+    /// Called once per PBKDF2 run: lets tests check that every refusal costs exactly one hash
+    /// (the timing-attack defence) by counting, not by timing.
+    let observer: (@Sendable () -> Void)?
+
+    init(iterations: Int, observer: @escaping @Sendable () -> Void) {
+        self.iterations = iterations
+        self.observer = observer
     }
 
     // MARK: Making
@@ -104,6 +114,7 @@ public struct PasswordHasher: Sendable {
     /// password and salt, 32 bytes, standard base64.
     func encode(_ password: String, salt: String, iterations: Int) -> String? {
         guard !salt.isEmpty, !salt.contains("$"), iterations > 0, iterations <= Int(Int32.max) else { return nil }
+        observer?()
         let passwordBytes = Array(password.utf8), saltBytes = Array(salt.utf8)
         var digest = [UInt8](repeating: 0, count: 32)
         let status = passwordBytes.withUnsafeBufferPointer { passwordBuffer in
