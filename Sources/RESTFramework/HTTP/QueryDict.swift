@@ -73,7 +73,7 @@ public struct QueryDict: Sendable, Equatable {
             if byte == UInt8(ascii: "+") {
                 bytes.append(32)
             } else if byte == UInt8(ascii: "%"), iterator.count >= 2,
-                      let hi = hexValue(iterator[iterator.startIndex]), let lo = hexValue(iterator[iterator.startIndex + 1]) {
+                      let hi = PercentEncoding.hexValue(iterator[iterator.startIndex]), let lo = PercentEncoding.hexValue(iterator[iterator.startIndex + 1]) {
                 bytes.append(hi << 4 | lo)
                 iterator = iterator.dropFirst(2)
             } else {
@@ -84,30 +84,7 @@ public struct QueryDict: Sendable, Equatable {
     }
 
     /// Python's `quote_plus` with `safe=''`: letters, digits and `_.-~` stay; space is `+`.
-    public static func encode(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                 UInt8(ascii: "-"), UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            case 32:
-                result += "+"
-            default:
-                result += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
-            }
-        }
-        return result
-    }
+    public static func encode(_ text: String) -> String { PercentEncoding.quote(text, safe: "", plus: true) }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
-    }
+
 }

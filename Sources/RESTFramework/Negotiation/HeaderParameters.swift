@@ -70,7 +70,7 @@ public enum HeaderParameters {
         var i = 0
         while i < utf8.count {
             if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count,
-               let high = hexValue(utf8[i + 1]), let low = hexValue(utf8[i + 2]) {
+               let high = PercentEncoding.hexValue(utf8[i + 1]), let low = PercentEncoding.hexValue(utf8[i + 2]) {
                 bytes.append(high << 4 | low)
                 i += 3
             } else {
@@ -81,12 +81,4 @@ public enum HeaderParameters {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
-    }
 }

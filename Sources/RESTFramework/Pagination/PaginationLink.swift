@@ -20,24 +20,8 @@ enum PaginationLink {
             a.element.key == b.element.key ? a.offset < b.offset : PythonText.codePointLess(a.element.key, b.element.key)
         }.map(\.element)
         let query = sorted.map { QueryDict.encode($0.key) + "=" + QueryDict.encode($0.value) }.joined(separator: "&")
-        let base = request.scheme + "://" + request.host + escapePath(request.path)
+        let base = request.scheme + "://" + request.host + PercentEncoding.quote(request.path, safe: "/:@&+$,!*'()")  // Django's escape_uri_path
         return query.isEmpty ? base : base + "?" + query
     }
 
-    /// Django's `escape_uri_path`, which `build_absolute_uri` applies to the (decoded) path.
-    static func escapePath(_ path: String) -> String {
-        var result = ""
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            case _ where "/:@&+$,-_.!~*'()".utf8.contains(byte):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                result += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
-            }
-        }
-        return result
-    }
 }

@@ -67,29 +67,13 @@ extension URLConf {
             guard let format = values[RoutePattern.formatKwarg], isFormat(format) else { return nil }
             path += "." + format
         }
-        return percentEncode(path)
+        return PercentEncoding.quote(path, safe: "/:@!$&'()*+,;=")  // Django's quote for reversed URLs
     }
 
     private static func isFormat(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
     }
 
-    /// Django's `quote(url, safe="/~:@" + RFC 3986 sub-delimiters)`.
-    static func percentEncode(_ path: String) -> String {
-        var result = ""
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            case _ where "_.-~/:@!$&'()*+,;=".utf8.contains(byte):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                result += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
-            }
-        }
-        return result
-    }
 }
 
 /// Django's `NoReverseMatch`: no pattern of that name fits the values given.

@@ -1,0 +1,37 @@
+/// Python's `urllib.parse.quote` family, which Django and DRF build every URL with: letters,
+/// digits and `_.-~` stay, so do the characters in `safe`, every other UTF-8 byte becomes `%XX`.
+///
+///     PercentEncoding.quote("/api/ü sers/", safe: "/")        // "/api/%C3%BC%20sers/"
+///     PercentEncoding.quote("a b,c", safe: "", plus: true)    // "a+b%2Cc"  (quote_plus)
+enum PercentEncoding {
+    static func quote(_ text: String, safe: String, plus: Bool = false) -> String {
+        let safeBytes = Array(safe.utf8)
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."),
+                 UInt8(ascii: "-"), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            case 32 where plus:
+                result += "+"
+            case _ where safeBytes.contains(byte):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                result += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
+            }
+        }
+        return result
+    }
+
+    /// The value of one hex digit, for decoding `%XX`.
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+}
