@@ -59,32 +59,9 @@ enum PythonText {
     /// `int(text)`: surrounding whitespace, an optional sign, Unicode decimal digits with single
     /// underscores between them. nil where Python raises `ValueError`.
     static func parseInteger(_ text: String) -> Integer? {
-        var scalars = Substring(strip(text)).unicodeScalars[...]
-        var negative = false
-        if let sign = scalars.first, sign == "+" || sign == "-" {
-            negative = sign == "-"
-            scalars = scalars.dropFirst()
-        }
-        var digits: [UInt8] = []
-        var afterUnderscore = false
-        for scalar in scalars {
-            if scalar == "_" {
-                guard !digits.isEmpty, !afterUnderscore else { return nil }
-                afterUnderscore = true
-                continue
-            }
-            guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue,
-                  value >= 0, value <= 9 else { return nil }
-            digits.append(UInt8(value))
-            afterUnderscore = false
-        }
-        guard !digits.isEmpty, !afterUnderscore else { return nil }
-        let significant = digits.drop { $0 == 0 }
-        let text = String(decoding: significant.map { $0 + 48 }, as: UTF8.self)
-        if significant.isEmpty { return .int(0) }
-        let signed = (negative ? "-" : "") + text
-        if let value = Int64(signed) { return .int(value) }
-        return .big(signed)
+        guard let integer = IntegerText(parsing: text) else { return nil }
+        if let value = integer.intValue, let small = Int64(exactly: value) { return .int(small) }
+        return .big(integer.description)
     }
 
     /// DRF's IntegerField removes `\.0*\s*$` before `int()`, so `"1.0"` and `1.0` are integers
