@@ -42,29 +42,29 @@ class UserViewSet(viewsets.ModelViewSet):
         return Response({"status": "password set"})
 
     @action(detail=True, methods=["post"])
-    def set_password(self, request, pk=None):
+    def set_password(self, request, pk=None, format=None):
         return self._change_password(request)
 
     @action(detail=True, methods=["post", "delete"])
-    def unset_password(self, request, pk=None):
+    def unset_password(self, request, pk=None, format=None):
         user = self.get_object()
         user.set_unusable_password()
         user.save()
         return Response({"status": "password unset"})
 
     @action(detail=True, methods=["put"], name="Change Password")
-    def password(self, request, pk=None):
+    def password(self, request, pk=None, format=None):
         return self._change_password(request)
 
     @password.mapping.delete
-    def delete_password(self, request, pk=None):
+    def delete_password(self, request, pk=None, format=None):
         user = self.get_object()
         user.set_unusable_password()
         user.save()
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @action(detail=False)
-    def recent_users(self, request):
+    def recent_users(self, request, format=None):
         users = User.objects.order_by(F("last_login").desc(nulls_last=True), "id")
         page = self.paginate_queryset(users)
         if page is not None:
@@ -72,15 +72,15 @@ class UserViewSet(viewsets.ModelViewSet):
         return Response(self.get_serializer(users, many=True).data)
 
 
+# A plain ViewSet, as in DRF's documentation: list and retrieve written by hand. (No docstrings
+# on the views here: DRF would show them as the OPTIONS description, which the spec has empty.)
 class SimpleUserViewSet(viewsets.ViewSet):
-    """A plain ViewSet, as in DRF's documentation: list and retrieve written by hand."""
-
-    def list(self, request):
+    def list(self, request, format=None):
         queryset = User.objects.all().order_by("id")
         serializer = UserSerializer(queryset, many=True, context={"request": request})
         return Response(serializer.data)
 
-    def retrieve(self, request, pk=None):
+    def retrieve(self, request, pk=None, format=None):
         user = get_object_or_404(User.objects.all(), pk=pk)
         serializer = UserSerializer(user, context={"request": request})
         return Response(serializer.data)
@@ -98,7 +98,7 @@ class AccountViewSet(viewsets.ModelViewSet):
         AccountMember.objects.create(account=account, user=self.request.user, is_admin=True)
 
     @action(detail=True)
-    def members(self, request, pk=None):
+    def members(self, request, pk=None, format=None):
         account = self.get_object()
         users = User.objects.filter(memberships__account=account).order_by("id")
         page = self.paginate_queryset(users)
@@ -106,7 +106,7 @@ class AccountViewSet(viewsets.ModelViewSet):
         return self.get_paginated_response(serializer.data)
 
     @action(detail=True, methods=["post"], url_path="add-member", url_name="add-member")
-    def add_member(self, request, pk=None):
+    def add_member(self, request, pk=None, format=None):
         account = self.get_object()
         serializer = AddMemberSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -128,9 +128,10 @@ class PublicAccountViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["id"]
 
 
+# Create, list and retrieve: DRF's documented custom viewset base.
 class CreateListRetrieveViewSet(mixins.CreateModelMixin, mixins.ListModelMixin,
                                 mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Create, list and retrieve: DRF's documented custom viewset base."""
+    pass
 
 
 class NoteViewSet(CreateListRetrieveViewSet):
@@ -143,13 +144,10 @@ class NoteViewSet(CreateListRetrieveViewSet):
         serializer.save(author=self.request.user)
 
 
+# rest_framework.authtoken.views.ObtainAuthToken over the `auth_tokens` table. DRF's own view
+# hard-codes its Token model (table authtoken_token); this is the same view with our Token, under
+# the same class name (the view name "Obtain Auth Token" derives from it).
 class ObtainAuthToken(APIView):
-    """rest_framework.authtoken.views.ObtainAuthToken over the `auth_tokens` table.
-
-    DRF's own view hard-codes its Token model (table authtoken_token); this one is the same view,
-    same class name (the view name "Obtain Auth Token" derives from it), with our Token.
-    """
-
     throttle_classes = ()
     permission_classes = ()
     parser_classes = (parsers.FormParser, parsers.MultiPartParser, parsers.JSONParser)
