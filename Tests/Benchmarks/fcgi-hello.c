@@ -44,11 +44,14 @@ int main(int argc, char **argv) {
     const char *address = strncmp(argv[1], "unix:", 5) == 0 ? argv[1] + 5 : argv[1];
     int threads = atoi(argv[2]);
     if (threads < 1) threads = 1;
-    signal(SIGPIPE, SIG_IGN);
     if (FCGX_Init() != 0 || (listen_fd = FCGX_OpenSocket(address, 1024)) < 0) {
         fprintf(stderr, "fcgi-hello: cannot listen on %s\n", argv[1]);
         return 1;
     }
+    /* libfcgi's SIGTERM handler only sets a flag that blocked accepts never see: the benchmark
+     * stops this process with SIGTERM, so let it terminate. */
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGPIPE, SIG_IGN);
     pthread_t ids[256];
     if (threads > 256) threads = 256;
     for (int i = 0; i < threads; i++) pthread_create(&ids[i], NULL, serve, NULL);

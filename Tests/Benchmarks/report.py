@@ -102,13 +102,13 @@ def chart(path, contenders, db, results, scale, unavailable):
             ax.annotate(f"{value:,.0f}", (bar.get_x() + bar.get_width() / 2, value), ha="center", va="bottom",
                         fontsize=7, rotation=90, xytext=(0, 2), textcoords="offset points")
     ax.set_yscale("log")
+    peak = max((median(results[e][n], "rps") for e in endpoints for n in results[e]), default=1)
+    low = min((median(results[e][n], "rps") for e in endpoints for n in results[e]), default=1)
+    ax.set_ylim(low / 3, peak * 4)
     ax.set_xticks(range(len(endpoints)), [TITLES[e] for e in endpoints])
     ax.set_ylabel("requests/s (median; pgbench: transactions/s), log scale")
-    ax.set_title("Throughput through nginx, wrk -c32")
-    if unavailable:
-        ax.text(0.5, 0.97, "api-server: not available yet", transform=ax.transAxes, ha="center", va="top",
-                color=COLORS["api-server"], fontsize=10, weight="bold")
-    ax.legend(fontsize=8, loc="lower left")
+    ax.set_title("Throughput through nginx, wrk -c32" + ("\napi-server: not available yet" if unavailable else ""))
+    ax.legend(fontsize=8, loc="upper center", ncol=len(names), frameon=False)
     ax.grid(axis="y", alpha=0.3)
     if scale:
         ax = axes[0][1]
