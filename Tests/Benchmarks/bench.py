@@ -160,7 +160,8 @@ def find_api_server(a):
     if path:
         return path if os.access(path, os.X_OK) else (None, f"{path} is not an executable")
     if a.smoke or a.no_build:
-        return None, "no api-server binary given (--api-server, $SRF_API_SERVER, or $SRF_TEST_BIN in smoke mode)"
+        return None, ("no api-server binary: smoke mode builds nothing" if a.smoke else "--no-build and no binary") \
+            + " (name one with --api-server or $SRF_API_SERVER; the smoke also takes $SRF_TEST_BIN/api-server)"
     if not shutil.which("swift"):
         return None, "swift is not on the PATH: cannot build api-server"
     log("building api-server (release)")
