@@ -300,6 +300,11 @@ def main():
                 scale_data = generate(pg, users, full=False)
                 scale_db = prepare_pgbench(contenders, scale_data, pg, work, ["list"], tag=str(users))
                 scale[users] = {"captured": scale_db.scripts["list"][4]}
+                estimated = contenders["api-server-estimated"]
+                if not estimated.unavailable:  # shown in the report: did the variable take effect?
+                    path = capture_plan("list", scale_data)[0]
+                    scale[users]["estimated"] = capture.capture(
+                        pg, "apiserver", lambda: request(estimated.port, "list", path, scale_data))
                 measure_series(a, scale_data, ["list"], scale_order + [scale_db], scale[users],
                                label=f"{users} users: ")
         out = a.out or (os.path.join(ROOT, ".bench", "smoke") if a.smoke else os.path.join(ROOT, "docs"))

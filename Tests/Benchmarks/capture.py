@@ -23,7 +23,8 @@ from stack import PGBIN
 PARAMETER = re.compile(r"\$(\d+) = (NULL|'(?:[^']|'')*')")
 # Outside quoted literals, numbers stand alone; inside, a literal is replaced only as a whole.
 TOKEN = re.compile(r"('(?:[^']|'')*')|(\b\d+\b)")
-SETUP = re.compile(r"^\s*(SET|SHOW|RESET|DISCARD)\b", re.I)
+# Connection set-up (a fresh connection's first request), not the endpoint's work.
+SETUP = re.compile(r"^\s*(SET|SHOW|RESET|DISCARD)\b|^\s*SELECT\s+(pg_catalog\.)?set_config\(", re.I)
 
 
 class Captured:

@@ -180,6 +180,12 @@ def write(out, a, contenders, db, results, scale, schema, elapsed):
                           f"{sum(r['non2xx'] for r in runs)} | {', '.join(fmt(r['rps']) for r in runs)} |")
         if contenders["api-server-estimated"].unavailable:
             md += ["", "api-server and api-server-estimated: not available yet."]
+        else:
+            largest = scale[max(scale)]
+            counts = [sql for sql, _ in largest["estimated"].statements if "count(" in sql.lower()]
+            md += ["", "SQL of api-server-estimated for one list request at the largest size"
+                   + (" (**it still counts: SRF_PAGINATION_COUNT=estimated seems ignored**)" if counts else "")
+                   + ":", "", *sql_block(largest["estimated"])]
         md.append("")
     md += ["## Captured SQL replayed by pgbench", "",
            f"One request per endpoint to {db.source} with `log_statement = 'all'`; the statements of its database "
