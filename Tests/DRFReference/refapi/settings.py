@@ -1,0 +1,75 @@
+"""Settings of the DRF reference project (shared/spec/reference-api.md, "Settings").
+
+The database comes from DATABASE_URL, the same variable api-server reads:
+postgres://user:pass@host:port/db, or a socket directory as ?host=/dir (libpq's URI form).
+"""
+import os
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+
+def database_from_url(url):
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    options = {}
+    if "application_name" in query:
+        options["application_name"] = query["application_name"]
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": unquote(parts.path.lstrip("/")) or query.get("dbname", ""),
+        "USER": unquote(parts.username or "") or query.get("user", ""),
+        "PASSWORD": unquote(parts.password or "") or query.get("password", ""),
+        "HOST": query.get("host") or parts.hostname or "",
+        "PORT": query.get("port") or (str(parts.port) if parts.port else ""),
+        "CONN_MAX_AGE": None,  # persistent connections: one per worker, kept for its lifetime
+        "OPTIONS": options,
+    }
+
+
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "drf-reference-not-a-secret")
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+APPEND_SLASH = True
+
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",  # authenticate(), ModelBackend and the hashers
+    "rest_framework",
+    "api",
+]
+MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]  # APPEND_SLASH
+ROOT_URLCONF = "refapi.urls"
+WSGI_APPLICATION = "refapi.wsgi.application"
+
+DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", "postgres:///drf_reference"))}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "api.User"
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.TokenAuthentication",
+        "rest_framework.authentication.BasicAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PageNumberPagination",
+    "PAGE_SIZE": 10,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "COMPACT_JSON": True,
+    "UNICODE_JSON": True,
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR"}},
+}

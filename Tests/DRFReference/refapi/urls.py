@@ -1,0 +1,17 @@
+"""URL conf: a DefaultRouter at /api/ and the token view beside it."""
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from api import views
+
+router = DefaultRouter()
+router.register("users", views.UserViewSet)
+router.register("simple-users", views.SimpleUserViewSet, basename="simple-user")
+router.register("accounts", views.AccountViewSet, basename="account")
+router.register("public-accounts", views.PublicAccountViewSet, basename="public-account")
+router.register("notes", views.NoteViewSet)
+
+urlpatterns = [
+    path("api/", include(router.urls)),
+    path("api/auth-token/", views.ObtainAuthToken.as_view()),
+]
