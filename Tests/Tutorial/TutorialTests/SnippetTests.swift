@@ -19,6 +19,13 @@ import Testing
         try Self.check(blocks, document: "README.md")
     }
 
+    @Test func frameworkReferenceSnippetsAreCompiledCode() throws {
+        let reference = try String(contentsOfFile: Self.root + "/docs/framework.md", encoding: .utf8)
+        let blocks = Snippets.blocks(in: reference)
+        #expect(blocks.filter { $0.language == "swift" && $0.exemption == nil }.count >= 20)
+        try Self.check(blocks, document: "docs/framework.md")
+    }
+
     /// The README keeps its sections and its two commands.
     @Test func readmeKeepsTheTwoCommands() throws {
         let readme = try String(contentsOfFile: Self.root + "/README.md", encoding: .utf8)

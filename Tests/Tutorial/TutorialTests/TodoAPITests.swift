@@ -4,7 +4,7 @@ import RESTFramework
 import RESTModels
 import TestSupport
 import Testing
-@testable import todo_api
+@testable import srf_tutorial_todo_api
 
 /// The README tutorial's application: in process against a database of its own (its table made
 /// by the tutorial's migration), and as the built `todo-api` executable behind a real nginx.
@@ -62,9 +62,9 @@ import Testing
         #expect(printed?.text == table, "the README's route table should read:\n\(table)")
     }
 
-    /// "Run it behind nginx": the built executable, migrated with the real `migrate`.
+    /// "Run it behind nginx": the built executable (the tutorial's todo-api), migrated with the real `migrate`.
     @Test func servedBehindNginx() throws {
-        let stack = try APIStack(executable: "todo-api", migrations: Self.migrations, arguments: ["--workers", "2"])
+        let stack = try APIStack(executable: "srf-tutorial-todo-api", migrations: Self.migrations, arguments: ["--workers", "2"])
         defer { stack.stop() }
         let origin = "http://127.0.0.1:\(stack.nginx.port)"
         let created = try stack.send("POST", "/api/todos/", headers: [("Content-Type", "application/json")],
