@@ -12,6 +12,7 @@
 //   RESTModels                   Django's model layer on PostgreSQL: models, querysets, ModelSerializer
 //   RESTServer                   serves an Application through FastCGI, a connection per worker
 //   api-server, migrate          executables
+//   srf-tutorial-todo-api        the README tutorial's todo-api (Tests/Tutorial), built and tested
 import PackageDescription
 
 let package = Package(
@@ -52,6 +53,17 @@ let package = Package(
         .testTarget(name: "RESTFrameworkTests", dependencies: ["RESTFramework"]),
         .testTarget(name: "RESTServerTests", dependencies: ["TestSupport"]),
         .testTarget(name: "RESTModelsTests", dependencies: ["RESTModels", "RESTFramework", "PostgreSQL", "TestSupport"]),
+        // api-server behind a private Apache 2.4 (mod_proxy_fcgi, deploy/apache/api-server.conf).
+        .testTarget(name: "ApacheTests", dependencies: ["TestSupport"]),
+
+        // The README tutorial, compiled: its application as an executable (served behind nginx
+        // by the tests), and tests that run it and keep the README's snippets identical to it.
+        // (Named apart from the tutorial's own `todo-api`: a package depending on this one may
+        // not have a target of the same name.)
+        .executableTarget(name: "srf-tutorial-todo-api", dependencies: ["RESTServer", "RESTFramework", "RESTModels"],
+                          path: "Tests/Tutorial/todo-api"),
+        .testTarget(name: "TutorialTests", dependencies: ["srf-tutorial-todo-api", "RESTFramework", "RESTModels", "PostgreSQL", "TestSupport"],
+                    path: "Tests/Tutorial/TutorialTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,9 +13,12 @@ public final class APIStack: Sendable {
     public let nginx: NginxProcess
 
     /// - Parameters:
+    ///   - executable: the responder to run (another application built on `APIServerMain`).
+    ///   - migrations: the folder of SQL files `migrate` applies.
     ///   - databaseURL: overrides the temporary database (e.g. a URL to a server that is down).
-    ///   - migrate: apply `migrations/` to the temporary database first.
-    public init(databaseURL: String? = nil, migrate: Bool = true, arguments: [String] = ["--workers", "4"]) throws {
+    ///   - migrate: apply `migrations` to the temporary database first.
+    public init(executable: String = "api-server", migrations: String = NginxProcess.projectRoot + "/migrations",
+                databaseURL: String? = nil, migrate: Bool = true, arguments: [String] = ["--workers", "4"]) throws {
         directory = try TestEnvironment.makeTemporaryDirectory("stack")
         socketPath = directory + "/api.sock"
         let url: String
@@ -28,17 +31,17 @@ public final class APIStack: Sendable {
             url = database.url
             if migrate {
                 let result = try Subprocess.run(TestEnvironment.executable("migrate"),
-                                                ["--database-url", url, "--dir", NginxProcess.projectRoot + "/migrations"])
+                                                ["--database-url", url, "--dir", migrations])
                 guard result.status == 0 else { throw TestSupportError("migrate failed: \(result.stdout)\(result.stderr)") }
             }
         }
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = url
-        server = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "unix:" + socketPath] + arguments,
+        server = try ChildProcess(TestEnvironment.executable(executable), ["--listen", "unix:" + socketPath] + arguments,
                                   environment: environment, logPath: directory + "/server.log")
         let socketPath = self.socketPath
         guard waitUntil(timeout: 15, { FileManager.default.fileExists(atPath: socketPath) }) else {
-            throw TestSupportError("api-server did not start: \(server.log)")
+            throw TestSupportError("\(executable) did not start: \(server.log)")
         }
         nginx = try NginxProcess(fastcgiSocket: socketPath)
     }

@@ -18,6 +18,7 @@ public enum TestEnvironment {
     public static var postgresSocketDirectory: String { value("SRF_TEST_PGSOCK") }
     public static var postgresPort: String { value("SRF_TEST_PGPORT") }
     public static var nginx: String { value("SRF_TEST_NGINX") }
+    public static var apache: String { value("SRF_TEST_APACHE") }
     /// A scratch folder that `Tests/run` removes afterwards; readable by the postgres user.
     public static var workDirectory: String { value("SRF_TEST_WORK") }
 

@@ -8,8 +8,12 @@ extension Request {
     ///                                    ("HTTP_HOST", "api.example.com")])
     ///     request.host // "api.example.com"
     ///
-    /// - path: `PATH_INFO`; when empty (a web server configured without it), `DOCUMENT_URI`;
-    ///   else the part of `REQUEST_URI` before `?`; else `/`.
+    /// - path: the decoded request path, as nginx's `$uri`: `SCRIPT_NAME` + `PATH_INFO`, the
+    ///   path as CGI splits it (nginx with deploy/nginx/fastcgi_params: `""` + `$uri`; Apache's
+    ///   mod_proxy_fcgi: the whole path in `SCRIPT_NAME`, or in `PATH_INFO` with
+    ///   `proxy-fcgi-pathinfo`; mod_fcgid: the first segment in `SCRIPT_NAME`, the rest in
+    ///   `PATH_INFO`). When both are empty, `DOCUMENT_URI`; else the part of `REQUEST_URI`
+    ///   before `?` (still percent-encoded: the last resort); else `/`.
     /// - scheme: `https` when `HTTPS` is set and not `off` (nginx sends `on`, Apache `on`/`1`),
     ///   else `REQUEST_SCHEME`, else `http`. Forwarded headers are *not* trusted here: whether to
     ///   believe `X-Forwarded-Proto` is an application setting.
@@ -32,6 +36,7 @@ extension Request {
             return value
         }
 
+        let cgiPath = Optional((params["SCRIPT_NAME"] ?? "") + (params["PATH_INFO"] ?? "")).flatMap { $0.isEmpty ? nil : $0 }
         let requestURI = nonEmpty("REQUEST_URI")
         let uriPath = requestURI.map { uri in String(uri.prefix { $0 != "?" }) }
         let uriQuery = requestURI.flatMap { uri in uri.firstIndex(of: "?").map { String(uri[uri.index(after: $0)...]) } }
@@ -41,7 +46,7 @@ extension Request {
 
         self.init(
             method: nonEmpty("REQUEST_METHOD") ?? "GET",
-            path: nonEmpty("PATH_INFO") ?? nonEmpty("DOCUMENT_URI") ?? uriPath ?? "/",
+            path: cgiPath ?? nonEmpty("DOCUMENT_URI") ?? uriPath ?? "/",
             queryString: params["QUERY_STRING"] ?? uriQuery ?? "",
             headers: headers,
             contentType: nonEmpty("CONTENT_TYPE"),

@@ -12,7 +12,7 @@
 public struct Request: Sendable {
     /// `REQUEST_METHOD`, e.g. `GET`.
     public var method: String
-    /// The decoded path: `PATH_INFO`, or `DOCUMENT_URI`, or the path part of `REQUEST_URI`.
+    /// The decoded path: `SCRIPT_NAME` + `PATH_INFO`, or `DOCUMENT_URI`, or the path part of `REQUEST_URI`.
     public var path: String
     /// The raw query string without `?` (still percent-encoded), empty when there is none.
     public var queryString: String

@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// End to end through a private Apache 2.4 running `deploy/apache/api-server.conf` (mod_proxy_fcgi
+/// to api-server's unix socket), and through its mod_fcgid notes.
+@Suite struct ApacheTests {
+    /// api-server on a socket Apache's workers (www-data) may use.
+    final class Server {
+        let directory: String
+        let socketPath: String
+        let child: ChildProcess
+        let database: TemporaryDatabase?
+
+        init(testRoutes: Bool = false, databaseURL: String? = nil, arguments: [String] = []) throws {
+            directory = try TestEnvironment.makeTemporaryDirectory("apache-api")
+            socketPath = directory + "/api.sock"
+            var environment = ProcessInfo.processInfo.environment
+            if let databaseURL {
+                database = nil
+                environment["DATABASE_URL"] = databaseURL
+            } else {
+                let database = try TemporaryDatabase(prefix: "apache")
+                self.database = database
+                environment["DATABASE_URL"] = database.url
+            }
+            child = try ChildProcess(TestEnvironment.executable("api-server"),
+                                     ["--listen", "unix:" + socketPath, "--socket-mode", "0666", "--workers", "2"]
+                                        + (testRoutes ? ["--test-routes"] : []) + arguments,
+                                     environment: environment, logPath: directory + "/server.log")
+            let socketPath = self.socketPath
+            guard waitUntil(timeout: 15, { FileManager.default.fileExists(atPath: socketPath) }) else {
+                throw TestSupportError("api-server did not start: \(child.log)")
+            }
+        }
+
+        deinit {
+            child.stop()
+            database?.drop()
+        }
+    }
+
+    static func json(_ response: RawHTTPClient.Response) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any], "body: \(response.text)")
+    }
+
+    @Test func requestReachesTheResponderExactly() throws {
+        let server = try Server(testRoutes: true)
+        let apache = try ApacheProcess(fastcgiSocket: server.socketPath)
+        defer { apache.stop() }
+
+        let body = #"{"name":"ünï"}"#
+        let response = try RawHTTPClient.send(port: apache.port, method: "PATCH", path: "/__test/echo?status=201&x=%41&y=a+b",
+                                              headers: [("Authorization", "Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"),
+                                                        ("Content-Type", "application/json"), ("X-Custom-Thing", "v1")],
+                                              body: Array(body.utf8))
+        #expect(response.status == 201, "apache: \(apache.errorLog) server: \(server.child.log)")
+        #expect(response.header("content-type") == "application/json")
+        // Apache joins a repeated response header into one line (nginx keeps them apart); both
+        // mean the same in HTTP.
+        #expect(response.headers.filter { $0.name.lowercased() == "x-echo" }.map(\.value) == ["first, second"])
+        let echo = try Self.json(response)
+        #expect(echo["method"] as? String == "PATCH")
+        #expect(echo["path"] as? String == "/__test/echo")
+        #expect(echo["query"] as? String == "status=201&x=%41&y=a+b")
+        #expect(echo["host"] as? String == "127.0.0.1:\(apache.port)")
+        #expect(echo["scheme"] as? String == "http")
+        #expect(echo["body"] as? String == body)
+        #expect(echo["content_type"] as? String == "application/json")
+        let headers = (echo["headers"] as? [[String]]) ?? []
+        // Exactly once: CGIPassAuth passes it; nothing else may add a second copy.
+        #expect(headers.filter { $0.first == "authorization" } == [["authorization", "Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"]])
+        #expect(headers.contains(["x-custom-thing", "v1"]))
+        #expect(headers.contains(["host", "127.0.0.1:\(apache.port)"]))
+        #expect(headers.contains(["content-length", String(Array(body.utf8).count)]))
+    }
+
+    /// The path the application routes on is the decoded request path, the same through Apache
+    /// as through nginx (PATH_INFO/SCRIPT_NAME under mod_proxy_fcgi being the classic trap).
+    @Test func pathIsTheRequestPathAsNginxPassesIt() throws {
+        let server = try Server(testRoutes: true)
+        let apache = try ApacheProcess(fastcgiSocket: server.socketPath)
+        defer { apache.stop() }
+        let nginx = try NginxProcess(fastcgiSocket: server.socketPath)
+        defer { nginx.stop() }
+
+        let cases = [
+            ("/api/users/3/", "/api/users/3/"),
+            ("/api/users/3.json", "/api/users/3.json"),
+            ("/api/users/3/set_password.json/", "/api/users/3/set_password.json/"),
+            ("/", "/"),
+            ("/api/a%20b/%C3%BC/", "/api/a b/ü/"),
+            ("/api/x+y/%3F%25%26/", "/api/x+y/?%&/"),
+            ("/api/users/../notes/", "/api/notes/"),
+        ]
+        for (requested, expected) in cases {
+            let throughApache = try Self.json(RawHTTPClient.send(port: apache.port, method: "GET", path: requested + "?q=%2F"))
+            let throughNginx = try Self.json(RawHTTPClient.send(port: nginx.port, method: "GET", path: requested + "?q=%2F"))
+            #expect(throughApache["path"] as? String == expected, "\(requested) through Apache")
+            #expect(throughNginx["path"] as? String == expected, "\(requested) through nginx")
+        }
+    }
+
+    @Test func theApplicationThroughApache() throws {
+        let server = try Server()
+        let apache = try ApacheProcess(fastcgiSocket: server.socketPath)
+        defer { apache.stop() }
+
+        let health = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/health/")
+        #expect(health.status == 200, "apache: \(apache.errorLog) server: \(server.child.log)")
+        #expect(health.text == #"{"status":"ok","database":"ok"}"#)
+        #expect(health.header("content-type") == "application/json")
+        #expect(health.header("allow") == "GET, HEAD, OPTIONS")
+
+        let missing = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/nothing-here/")
+        #expect(missing.status == 404)
+        #expect(missing.text == #"{"detail":"Not found."}"#)
+        #expect(missing.header("content-type") == "application/json")
+
+        let redirect = try RawHTTPClient.send(port: apache.port, method: "POST", path: "/api/health?x=1")
+        #expect(redirect.status == 301)
+        #expect(redirect.header("location") == "/api/health/?x=1")
+
+        let notAllowed = try RawHTTPClient.send(port: apache.port, method: "POST", path: "/api/health/",
+                                                headers: [("Content-Type", "application/json")], body: Array(#"{"a":1}"#.utf8))
+        #expect(notAllowed.status == 405)
+        #expect(notAllowed.text == #"{"detail":"Method \"POST\" not allowed."}"#)
+    }
+
+    @Test func bodyLimits() throws {
+        let server = try Server(testRoutes: true, arguments: ["--max-body-size", "1k"])
+        let apache = try ApacheProcess(fastcgiSocket: server.socketPath)
+        defer { apache.stop() }
+
+        let fine = try RawHTTPClient.send(port: apache.port, method: "POST", path: "/__test/echo",
+                                          body: [UInt8](repeating: 120, count: 1000))
+        #expect(fine.status == 200)
+        #expect(try Self.json(fine)["body_length"] as? Int == 1000)
+
+        // Over api-server's limit: its own JSON 413, through Apache.
+        let overResponder = try RawHTTPClient.send(port: apache.port, method: "POST", path: "/__test/echo",
+                                                   body: [UInt8](repeating: 120, count: 4096))
+        #expect(overResponder.status == 413, "apache: \(apache.errorLog)")
+        #expect(overResponder.text == #"{"detail":"Request body is too large."}"#)
+
+        // Over Apache's LimitRequestBody (10 MiB): refused by Apache before the responder.
+        let overApache = try RawHTTPClient.send(port: apache.port, method: "POST", path: "/__test/echo",
+                                                body: [UInt8](repeating: 120, count: 10 * 1024 * 1024 + 1))
+        #expect(overApache.status == 413)
+    }
+
+    @Test func aDatabaseThatIsDownIsA503() throws {
+        let nowhere = try TestEnvironment.makeTemporaryDirectory("nodb")
+        let server = try Server(databaseURL: "postgres://postgres@/none?host=\(nowhere)&port=5999")
+        let apache = try ApacheProcess(fastcgiSocket: server.socketPath)
+        defer { apache.stop() }
+        let response = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/health/")
+        #expect(response.status == 503, "\(server.child.log)")
+        #expect(response.text == #"{"detail":"Service temporarily unavailable, try again later."}"#)
+        #expect(response.header("content-type") == "application/json")
+    }
+
+    /// The mod_fcgid notes, as written: Apache spawns api-server with the socket on fd 0.
+    @Test func theModFcgidNotes() throws {
+        let database = try TemporaryDatabase(prefix: "fcgid")
+        defer { database.drop() }
+        let apache = try ApacheProcess(fcgidExecutable: TestEnvironment.executable("api-server"), databaseURL: database.url)
+        defer { apache.stop() }
+
+        let health = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/health/")
+        #expect(health.status == 200, "apache: \(apache.errorLog)")
+        #expect(health.text == #"{"status":"ok","database":"ok"}"#)
+        #expect(health.header("allow") == "GET, HEAD, OPTIONS")
+        let redirect = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/health")
+        #expect(redirect.status == 301)
+        #expect(redirect.header("location") == "/api/health/")
+        let missing = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/a%20b/")
+        #expect(missing.status == 404 && missing.text == #"{"detail":"Not found."}"#)
+        // --log-file: the access log in its own file.
+        #expect(waitUntil(timeout: 5) { apache.fcgidLog.contains("\"GET /api/health/\" 200") }, "\(apache.fcgidLog)")
+    }
+}

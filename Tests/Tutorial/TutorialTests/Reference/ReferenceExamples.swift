@@ -1,0 +1,352 @@
+// The examples of docs/framework.md, compiled: each ```swift block there is copied from this
+// file (SnippetTests checks it), and ReferenceExampleTests runs the ones that need no database.
+import PostgreSQL
+import RESTFramework
+import RESTModels
+import RESTServer
+
+// MARK: - Views
+
+final class PingView: APIView, GetHandler, PostHandler {
+    override class var permissionClasses: [any Permission]? { [AllowAny()] }
+
+    func get(_ request: Request) throws -> Response {
+        Response(["pong": true, "page": .string(request.query["page"] ?? "1")])
+    }
+
+    func post(_ request: Request) throws -> Response {
+        let data = try request.data                     // parsed by the negotiated parser
+        return Response(["echo": data], status: 201)
+    }
+}
+
+// MARK: - ViewSets
+
+final class GreetingViewSet: ViewSet, ListAction, RetrieveAction {
+    static let greetings = ["hello", "bonjour", "hallo"]
+
+    func list(_ request: Request) throws -> Response {
+        Response(.array(Self.greetings.map { .string($0) }))
+    }
+
+    func retrieve(_ request: Request) throws -> Response {
+        guard let index = Int(kwargs["pk"] ?? ""), Self.greetings.indices.contains(index) else { throw NotFound() }
+        return Response(["greeting": .string(Self.greetings[index])])
+    }
+}
+
+// MARK: - Models
+
+struct Book: Model {
+    var id: Int64
+    var title: String
+    var authorID: Int64
+    var authorName: String
+    var published: Bool
+    var created: DateTime
+
+    static let tableName = "books"
+    static let ordering = [OrderTerm("-created")]
+    static let columns: [Column<Book>] = [
+        Column("id", \.id), Column("title", \.title),
+        Column("author_id", \.authorID, references: "authors"),
+        // Read-only, computed in the same SELECT: no query per row.
+        .annotation("author_name", \.authorName, sql: "SELECT name FROM authors WHERE authors.id = books.author_id"),
+        Column("published", \.published), Column("created", \.created),
+    ]
+
+    init(row: ModelRow) throws {
+        id = try row["id"]; title = try row["title"]; authorID = try row["author_id"]
+        authorName = try row["author_name"]; published = try row["published"]; created = try row["created"]
+    }
+}
+
+struct Author: Model {
+    var id: Int64
+    var name: String
+
+    static let tableName = "authors"
+    static let columns: [Column<Author>] = [Column("id", \.id), Column("name", \.name)]
+
+    init(row: ModelRow) throws { id = try row["id"]; name = try row["name"] }
+}
+
+/// A queryset, composed lazily and run as one parameterized statement.
+func recentBooks(by authorID: Int64, on connection: Connection) throws -> [Book] {
+    try Book.objects(on: connection)
+        .filter(.field("author_id", .exact(.int(authorID))) && .field("published", .exact(true)))
+        .exclude(.field("title", .istartswith("draft")))
+        .orderBy("-created", "id")
+        .limit(10)
+        .all()
+}
+
+/// Subqueries: the books of authors whose name contains "le".
+func booksOfAuthorsNamedLike(on connection: Connection) throws -> Int {
+    let authors = Author.objects.filter(.field("name", .icontains("le"))).values("id")
+    return try Book.objects(on: connection).filter(.inSubquery("author_id", authors)).count()
+}
+
+// MARK: - Serializers
+
+final class BookSerializer: ModelSerializer<Book> {
+    override class var fields: [any SerializerField] {
+        [HyperlinkedIdentityField("url", viewName: "book-detail"),
+         IntegerField("id", readOnly: true),
+         CharField("title", maxLength: 200, validators: [
+             UniqueValidator(Book.objects, message: "A book with that title already exists."),
+         ]),
+         PrimaryKeyRelatedField("author_id", lookup: ModelRelatedLookup(Author.objects)),
+         ReadOnlyField("author_name"),
+         BooleanField("published", required: false, default: false),
+         DateTimeField("created", readOnly: true)]
+    }
+
+    /// DRF's `validate_<field>`.
+    override func validateField(_ name: String, value: FieldValue) throws -> FieldValue {
+        if name == "title", value.stringValue?.lowercased() == "untitled" {
+            throw ValidationError("Give the book a title.")
+        }
+        return value
+    }
+
+    /// DRF's `validate(attrs)`: whole-object rules; errors go under `non_field_errors`.
+    override func validate(_ attrs: ValidatedData) throws -> ValidatedData {
+        if attrs["published"] == true, attrs["title"]?.stringValue?.hasPrefix("Draft") == true {
+            throw ValidationError("A draft cannot be published.")
+        }
+        return attrs
+    }
+}
+
+/// A plain serializer: no model, `create` written by hand.
+final class ContactSerializer: Serializer {
+    override class var fields: [any SerializerField] {
+        [CharField("name", maxLength: 100),
+         EmailField("email", maxLength: 254),
+         IntegerField("age", required: false, maxValue: 150, minValue: 0),
+         CharField("code", required: false, validators: [RegexValidator(#"^[A-Z]{3}\d{2}\Z"#, message: "Enter a code like ABC12.")])]
+    }
+
+    override func create(_ validatedData: ValidatedData) throws -> any FieldReadable { validatedData }
+}
+
+func validateContact(_ json: JSON) throws -> JSON {
+    let serializer = ContactSerializer(data: json)
+    guard try serializer.isValid() else { return serializer.errors }   // {"email":["Enter a valid email address."]}
+    return try serializer.data
+}
+
+// MARK: - Permissions
+
+/// Object level: only the author may change a book; anyone may read.
+struct IsAuthorOrReadOnly: Permission {
+    let message: String? = "Only the author may change this book."
+
+    func hasObjectPermission(_ request: Request, view: APIView, object: Any) throws -> Bool {
+        if request.method.isSafe { return true }
+        return (object as? Book).map { String($0.authorID) == request.user.pk } ?? false
+    }
+}
+
+let staffOrAuthor: [any Permission] = [IsAuthenticated() & (IsAdminUser() | IsAuthorOrReadOnly())]
+let notStaff: [any Permission] = [!IsAdminUser()]
+let politeRefusal: [any Permission] = [IsAdminUser().withMessage("Staff only.", code: "staff_only")]
+
+// MARK: - Generic views and viewsets
+
+final class BookViewSet: ModelViewSet<QuerySet<Book>>, SearchableView, OrderableView {
+    override class var queryset: QuerySet<Book>? { Book.objects }
+    override class var serializerClass: Serializer.Type? { BookSerializer.self }
+    override class var permissionClasses: [any Permission]? { [IsAuthenticatedOrReadOnly(), IsAuthorOrReadOnly()] }
+    override class var paginationClass: PaginatorFactory? { { LimitOffsetPagination(defaultLimit: 20, maxLimit: 100) } }
+    override class var filterBackends: [any FilterBackend]? { [SearchFilter(), OrderingFilter()] }
+
+    var searchFields: [String] { ["title", "^author_name"] }
+    var orderingFields: [String]? { ["title", "created"] }
+    var ordering: [String]? { ["-created"] }
+
+    override class var extraActions: [ExtraAction] {[
+        .action("publish", detail: true, methods: [.post],
+                permissionClasses: [IsAuthenticated() & IsAuthorOrReadOnly()]) { (view: BookViewSet, request) in
+            let book = try view.getObject()
+            let published = try Book.objects(on: request).update(book, with: ["published": true])
+            return Response(try view.getSerializer(published).data)
+        },
+        .action("drafts", detail: false) { (view: BookViewSet, request) in
+            let drafts = try view.filterQueryset(view.getQueryset()).filter(.field("published", .exact(false)))
+            if let page = try view.paginateQueryset(drafts) {
+                return try view.getPaginatedResponse(view.getSerializer(many: page).data)
+            }
+            return Response(try view.getSerializer(many: drafts.all()).data)
+        },
+    ]}
+
+    /// Only published books, unless you wrote them.
+    override func getQueryset() throws -> QuerySet<Book> {
+        let published: Predicate = .field("published", .exact(true))
+        guard request.user.isAuthenticated else { return try super.getQueryset().filter(published) }
+        return try super.getQueryset().filter(published || .field("author_id", .exact(.string(request.user.pk))))
+    }
+
+    /// The author is whoever is logged in.
+    override func performCreate(_ serializer: Serializer) throws {
+        try serializer.save(["author_id": .string(request.user.pk)])
+    }
+
+    /// `ModelViewSet` declares its actions in the class body, so this override is dispatched.
+    override func destroy(_ request: Request) throws -> Response {
+        let response = try super.destroy(request)
+        return response
+    }
+}
+
+/// A custom composition of the mixins (DRF's `mixins.CreateModelMixin, ..., GenericViewSet`).
+/// The actions are declared in the class body: a subclass can then override them.
+open class CreateListRetrieveViewSet<Q: Queryable>: GenericViewSet<Q>, CreateModelMixin, ListModelMixin, RetrieveModelMixin {
+    open func create(_ request: Request) throws -> Response { try createModel(request) }
+    open func list(_ request: Request) throws -> Response { try listModel(request) }
+    open func retrieve(_ request: Request) throws -> Response { try retrieveModel(request) }
+}
+
+final class AuthorList: ListCreateAPIView<QuerySet<Author>> {
+    override class var queryset: QuerySet<Author>? { Author.objects.orderBy("name") }
+    override class var serializerClass: Serializer.Type? { AuthorSerializer.self }
+}
+
+final class AuthorSerializer: ModelSerializer<Author> {
+    override class var fields: [any SerializerField] {
+        [IntegerField("id", readOnly: true), CharField("name", maxLength: 100)]
+    }
+}
+
+// MARK: - Filters
+
+/// A filter backend of your own: `?published=true|false`.
+struct PublishedFilter: FilterBackend {
+    func filterQueryset<Q: Queryable>(_ request: Request, _ queryset: Q, view: APIView) throws -> Q {
+        guard let value = request.query["published"] else { return queryset }
+        return queryset.filter(.field("published", .exact(.bool(value == "true"))))
+    }
+}
+
+// MARK: - Authentication
+
+struct AppUser: RESTFramework.User {
+    let id: Int64
+    let username: String
+    let isStaff: Bool
+    let isActive: Bool
+    var pk: String { String(id) }
+}
+
+/// `Authorization: Token <key>` against an `auth_tokens` table.
+struct SQLTokenStore: TokenStore {
+    func user(forToken key: String, request: Request) throws -> (any RESTFramework.User)? {
+        let rows = try request.database.query(
+            "SELECT u.id, u.username, u.is_staff, u.is_active FROM auth_tokens t JOIN users u ON u.id = t.user_id WHERE t.key = $1", key)
+        guard let row = rows.first else { return nil }
+        return AppUser(id: try row["id"], username: try row["username"], isStaff: try row["is_staff"],
+                       isActive: try row["is_active"])
+    }
+}
+
+func authenticationSettings() -> APISettings {
+    let hasher = PasswordHasher()                                   // Django's PBKDF2, 1,000,000 iterations
+    let ada = AppUser(id: 1, username: "ada", isStaff: false, isActive: true)
+    let users = InMemoryUserStore([(ada, hasher.makePassword("correct horse"))])
+    var settings = APISettings()
+    settings.authenticationClasses = [TokenAuthentication(store: SQLTokenStore()),
+                                      BasicAuthentication(store: users, hasher: hasher)]
+    settings.permissionClasses = [IsAuthenticated()]
+    return settings
+}
+
+// MARK: - Routers and URL confs
+
+func bookURLs() throws -> URLConf {
+    var router = DefaultRouter()
+    try router.register("books", BookViewSet.self)                           // basename "book", from the model
+    try router.register("greetings", GreetingViewSet.self, basename: "greeting")  // no queryset: basename given
+    return try URLConf([
+        .include("api/", router),
+        .path("api/authors/", AuthorList.asView(), name: "author-list"),
+        .path("api/ping/", PingView.asView(), name: "ping"),
+        .path("api/hello/", GreetingViewSet.asView([.get: "list"]), name: "hello"),
+    ])
+}
+
+/// Links from inside a view or an extra action.
+final class LinksView: APIView, GetHandler {
+    func get(_ request: Request) throws -> Response {
+        Response(["books": .string(try reverse("book-list")),
+                  "first": .string(try reverse("book-detail", kwargs: ["pk": "1"])),
+                  "ping": .string(try reverse("ping", format: "json"))])
+    }
+}
+
+// MARK: - Exceptions
+
+struct PaymentRequired: MessageAPIException {
+    static let defaultStatus = 402, defaultDetail = "Payment required.", defaultCode = "payment_required"
+    let message: String, code: String
+    init(_ message: String? = nil) { self.message = message ?? Self.defaultDetail; code = Self.defaultCode }
+}
+
+func exceptionSettings() -> APISettings {
+    var settings = APISettings()
+    settings.exceptionHandler = ModelExceptionHandler.wrapping { error, view in
+        guard var response = defaultExceptionHandler(error, view) else { return nil }   // nil: a 500
+        response.headers["X-Error-Code"] = (error as? any APIException)?.code
+        return response
+    }
+    settings.errorLog = { line in print(line) }
+    return settings
+}
+
+// MARK: - Parsers and renderers
+
+/// A renderer of your own: plain text for `Accept: text/plain` or `?format=txt`.
+struct PlainTextRenderer: Renderer {
+    var mediaType: String { "text/plain" }
+    var format: String { "txt" }
+    var charset: String? { "utf-8" }
+    func render(_ data: JSON?, acceptedMediaType: String?, request: Request?) -> [UInt8] {
+        Array((data.map { JSONWriter.renderString($0) } ?? "").utf8)
+    }
+}
+
+func negotiationSettings() -> APISettings {
+    var settings = APISettings()
+    settings.parserClasses = [JSONParser()]                          // only JSON bodies; others 415
+    settings.rendererClasses = [JSONRenderer(), PlainTextRenderer()]
+    return settings
+}
+
+// MARK: - Pagination
+
+func paginationSettings() -> APISettings {
+    var settings = APISettings()
+    settings.pageSize = 10
+    settings.paginationClass = { PageNumberPagination(pageSizeQueryParam: "page_size", maxPageSize: 100) }
+    return settings
+}
+
+let cheapPages: PaginatorFactory = { PageNumberPagination(countStrategy: .estimated) }
+let endlessPages: PaginatorFactory = { LimitOffsetPagination(defaultLimit: 50, countStrategy: .none) }
+let feedPages: PaginatorFactory = { CursorPagination(ordering: ["-created"], pageSize: 20) }
+
+// MARK: - Serving
+
+enum BookAPI {
+    static func application() throws -> Application {
+        var settings = authenticationSettings()
+        settings.exceptionHandler = ModelExceptionHandler.wrapping(defaultExceptionHandler)
+        return Application(urls: try bookURLs(), settings: settings)
+    }
+}
+
+/// What `main.swift` of an API executable holds (here in a function: a test target has no main).
+func runBookAPI() -> Never {
+    APIServerMain.run(program: "book-api") { try BookAPI.application() }
+}

@@ -1,0 +1,60 @@
+// The README tutorial's application, compiled: every ```swift block of the tutorial is copied
+// verbatim from this folder, and TutorialTests/ReadmeSnippetTests checks that they still match.
+import RESTFramework
+import RESTModels
+
+struct Todo: Model {
+    var id: Int64
+    var title: String
+    var done: Bool
+    var created: DateTime
+
+    static let tableName = "todos"
+    static let columns: [Column<Todo>] = [
+        Column("id", \.id), Column("title", \.title), Column("done", \.done), Column("created", \.created),
+    ]
+
+    init(row: ModelRow) throws {
+        id = try row["id"]; title = try row["title"]; done = try row["done"]; created = try row["created"]
+    }
+}
+
+final class TodoSerializer: ModelSerializer<Todo> {
+    override class var fields: [any SerializerField] {
+        [HyperlinkedIdentityField("url", viewName: "todo-detail"),
+         IntegerField("id", readOnly: true),
+         CharField("title", maxLength: 200),
+         BooleanField("done", required: false),
+         DateTimeField("created", readOnly: true)]
+    }
+}
+
+final class TodoViewSet: ModelViewSet<QuerySet<Todo>> {
+    override class var queryset: QuerySet<Todo>? { Todo.objects.orderBy("id") }
+    override class var serializerClass: Serializer.Type? { TodoSerializer.self }
+    override class var extraActions: [ExtraAction] {[
+        .action("complete", detail: true, methods: [.post]) { (view: TodoViewSet, request) in
+            try view.complete(request)
+        },
+    ]}
+
+    /// `POST /api/todos/{pk}/complete/`: marks the todo done and answers it.
+    func complete(_ request: Request) throws -> Response {
+        let todo = try getObject()
+        let updated = try Todo.objects(on: request).update(todo, with: ["done": true])
+        return Response(try getSerializer(updated).data)
+    }
+}
+
+func makeApplication() throws -> Application {
+    var router = DefaultRouter()
+    try router.register("todos", TodoViewSet.self)
+
+    var settings = APISettings()
+    settings.pageSize = 20
+    settings.paginationClass = { PageNumberPagination() }
+    // A database outage answers 503 {"detail": ...} instead of a 500.
+    settings.exceptionHandler = ModelExceptionHandler.wrapping(defaultExceptionHandler)
+
+    return Application(urls: try URLConf([.include("api/", router)]), settings: settings)
+}

@@ -1,0 +1,3 @@
+import RESTServer
+
+APIServerMain.run(program: "todo-api") { try makeApplication() }
