@@ -11,7 +11,8 @@
 //   RESTFramework                DRF's concepts: views, viewsets, routers, permissions, auth
 //   RESTModels                   Django's model layer on PostgreSQL: models, querysets, ModelSerializer
 //   RESTServer                   serves an Application through FastCGI, a connection per worker
-//   api-server, migrate          executables
+//   ReferenceAPI                 the spec's application, built on the framework's public API
+//   api-server, migrate, api-admin  executables
 import PackageDescription
 
 let package = Package(
@@ -24,8 +25,10 @@ let package = Package(
         .library(name: "Migrations", targets: ["Migrations"]),
         .library(name: "RESTModels", targets: ["RESTModels"]),
         .library(name: "RESTServer", targets: ["RESTServer"]),
+        .library(name: "ReferenceAPI", targets: ["ReferenceAPI"]),
         .executable(name: "api-server", targets: ["api-server"]),
         .executable(name: "migrate", targets: ["migrate"]),
+        .executable(name: "api-admin", targets: ["api-admin"]),
     ],
     targets: [
         .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
@@ -38,9 +41,11 @@ let package = Package(
         .target(name: "RESTFramework", dependencies: ["COpenSSL"]),
         .target(name: "RESTModels", dependencies: ["RESTFramework", "PostgreSQL"]),
         .target(name: "RESTServer", dependencies: ["FastCGI", "PostgreSQL", "RESTFramework", "RESTModels"]),
+        .target(name: "ReferenceAPI", dependencies: ["RESTFramework", "RESTModels", "PostgreSQL"]),
 
-        .executableTarget(name: "api-server", dependencies: ["FastCGI", "RESTServer", "RESTFramework", "RESTModels", "PostgreSQL"]),
+        .executableTarget(name: "api-server", dependencies: ["FastCGI", "RESTServer", "ReferenceAPI"]),
         .executableTarget(name: "migrate", dependencies: ["Migrations", "PostgreSQL"]),
+        .executableTarget(name: "api-admin", dependencies: ["ReferenceAPI", "PostgreSQL"]),
 
         // Shared helpers for the integration tests: the database URL the test script exported,
         // temporary schemas, paths to the built executables, an nginx launcher.
@@ -52,6 +57,8 @@ let package = Package(
         .testTarget(name: "RESTFrameworkTests", dependencies: ["RESTFramework"]),
         .testTarget(name: "RESTServerTests", dependencies: ["TestSupport"]),
         .testTarget(name: "RESTModelsTests", dependencies: ["RESTModels", "RESTFramework", "PostgreSQL", "TestSupport"]),
+        .testTarget(name: "ReferenceAPITests", dependencies: ["ReferenceAPI", "RESTModels", "RESTFramework", "PostgreSQL",
+                                                            "Migrations", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
