@@ -1,5 +1,6 @@
 import Foundation
 import RESTFramework
+import RESTModels
 import Testing
 
 /// Token then Basic authentication: every message of the errors table, and the
@@ -55,6 +56,18 @@ import Testing
         #expect(basic.status == 200)
         #expect(basic.text == Seed.ada)
         #expect(client.send(.get, "/api/users/1/", headers: [("Authorization", Self.basic("admin:" + Seed.adminPassword))]).status == 200)
+    }
+
+    @Test func basicCredentialsAreDecodedAsPythonDecodesThem() throws {
+        let client = try ReferenceClient()
+        _ = try UserModel.objects(on: client.connection).insert(["username": "zoë", "date_joined": "2026-01-01T00:00:00Z",
+                                                                 "password": .string(Seed.hasher.makePassword("pâss:wörd"))])
+        let utf8 = Data("zoë:pâss:wörd".utf8).base64EncodedString()
+        let latin1 = Data("zoë:pâss:wörd".data(using: .isoLatin1)!).base64EncodedString()
+        for encoded in [utf8, latin1, "!" + String(utf8.prefix(4)) + "*" + String(utf8.dropFirst(4))] {
+            let reply = client.send(.get, "/api/users/5/", headers: [("Authorization", "Basic " + encoded)])
+            #expect(reply.status == 200, "\(encoded): \(reply.text)")
+        }
     }
 
     @Test func loggingInNeitherRehashesNorTouchesLastLogin() throws {

@@ -48,7 +48,7 @@ import Testing
     @Test func aDatabaseThatIsGoneIsA503() throws {
         let nowhere = try TestEnvironment.makeTemporaryDirectory("nodb")
         let stack = try APIStack(databaseURL: "postgres://postgres@/none?host=\(nowhere)&port=5999", migrate: false,
-                                 arguments: ["--workers", "1"])
+                                 arguments: ["--workers", "1", "--max-body-size", "1k"])
         let unavailable = #"{"detail":"Service temporarily unavailable, try again later."}"#
         for (path, headers) in [("/api/public-accounts/", []), ("/api/users/", [("Authorization", "Token " + String(repeating: "a", count: 40))])] {
             let reply = try stack.send("GET", path, headers: headers)
@@ -58,5 +58,9 @@ import Testing
         // Anonymous requests that need no database still answer.
         #expect(try stack.send("GET", "/api/users/").status == 401)
         #expect(try stack.send("GET", "/nowhere/").status == 404)
+        let oversized = try stack.send("POST", "/api/notes/", headers: [("Content-Type", "application/json")],
+                                       body: "{\"title\":\"" + String(repeating: "x", count: 2000) + "\"}")
+        #expect(oversized.status == 413)
+        #expect(oversized.text == #"{"detail":"Request body is too large."}"#)
     }
 }
