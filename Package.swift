@@ -11,7 +11,8 @@
 //   RESTFramework                DRF's concepts: views, viewsets, routers, permissions, auth
 //   RESTModels                   Django's model layer on PostgreSQL: models, querysets, ModelSerializer
 //   RESTServer                   serves an Application through FastCGI, a connection per worker
-//   api-server, migrate          executables
+//   ReferenceAPI                 the spec's application, built on the framework's public API
+//   api-server, migrate, api-admin  executables
 //   srf-tutorial-todo-api        the README tutorial's todo-api (Tests/Tutorial), built and tested
 import PackageDescription
 
@@ -25,8 +26,10 @@ let package = Package(
         .library(name: "Migrations", targets: ["Migrations"]),
         .library(name: "RESTModels", targets: ["RESTModels"]),
         .library(name: "RESTServer", targets: ["RESTServer"]),
+        .library(name: "ReferenceAPI", targets: ["ReferenceAPI"]),
         .executable(name: "api-server", targets: ["api-server"]),
         .executable(name: "migrate", targets: ["migrate"]),
+        .executable(name: "api-admin", targets: ["api-admin"]),
     ],
     targets: [
         .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
@@ -39,9 +42,11 @@ let package = Package(
         .target(name: "RESTFramework", dependencies: ["COpenSSL"]),
         .target(name: "RESTModels", dependencies: ["RESTFramework", "PostgreSQL"]),
         .target(name: "RESTServer", dependencies: ["FastCGI", "PostgreSQL", "RESTFramework", "RESTModels"]),
+        .target(name: "ReferenceAPI", dependencies: ["RESTFramework", "RESTModels", "PostgreSQL"]),
 
-        .executableTarget(name: "api-server", dependencies: ["FastCGI", "RESTServer", "RESTFramework", "RESTModels", "PostgreSQL"]),
+        .executableTarget(name: "api-server", dependencies: ["FastCGI", "RESTServer", "ReferenceAPI"]),
         .executableTarget(name: "migrate", dependencies: ["Migrations", "PostgreSQL"]),
+        .executableTarget(name: "api-admin", dependencies: ["ReferenceAPI", "PostgreSQL"]),
 
         // Shared helpers for the integration tests: the database URL the test script exported,
         // temporary schemas, paths to the built executables, an nginx launcher.
@@ -64,6 +69,8 @@ let package = Package(
                           path: "Tests/Tutorial/todo-api"),
         .testTarget(name: "TutorialTests", dependencies: ["srf-tutorial-todo-api", "RESTFramework", "RESTModels", "PostgreSQL", "TestSupport"],
                     path: "Tests/Tutorial/TutorialTests"),
+        .testTarget(name: "ReferenceAPITests", dependencies: ["ReferenceAPI", "RESTModels", "RESTFramework", "PostgreSQL",
+                                                            "Migrations", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,7 +20,7 @@ import TestSupport
                 database = nil
                 environment["DATABASE_URL"] = databaseURL
             } else {
-                let database = try TemporaryDatabase(prefix: "apache")
+                let database = try TemporaryDatabase.migrated(prefix: "apache")
                 self.database = database
                 environment["DATABASE_URL"] = database.url
             }
@@ -106,22 +106,22 @@ import TestSupport
         let apache = try ApacheProcess(fastcgiSocket: server.socketPath)
         defer { apache.stop() }
 
-        let health = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/health/")
-        #expect(health.status == 200, "apache: \(apache.errorLog) server: \(server.child.log)")
-        #expect(health.text == #"{"status":"ok","database":"ok"}"#)
-        #expect(health.header("content-type") == "application/json")
-        #expect(health.header("allow") == "GET, HEAD, OPTIONS")
+        let accounts = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/public-accounts/")
+        #expect(accounts.status == 200, "apache: \(apache.errorLog) server: \(server.child.log)")
+        #expect(accounts.text == #"{"count":0,"next":null,"previous":null,"results":[]}"#)
+        #expect(accounts.header("content-type") == "application/json")
+        #expect(accounts.header("allow") == "GET, HEAD, OPTIONS")
 
         let missing = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/nothing-here/")
         #expect(missing.status == 404)
         #expect(missing.text == #"{"detail":"Not found."}"#)
         #expect(missing.header("content-type") == "application/json")
 
-        let redirect = try RawHTTPClient.send(port: apache.port, method: "POST", path: "/api/health?x=1")
+        let redirect = try RawHTTPClient.send(port: apache.port, method: "POST", path: "/api/public-accounts?x=1")
         #expect(redirect.status == 301)
-        #expect(redirect.header("location") == "/api/health/?x=1")
+        #expect(redirect.header("location") == "/api/public-accounts/?x=1")
 
-        let notAllowed = try RawHTTPClient.send(port: apache.port, method: "POST", path: "/api/health/",
+        let notAllowed = try RawHTTPClient.send(port: apache.port, method: "POST", path: "/api/public-accounts/",
                                                 headers: [("Content-Type", "application/json")], body: Array(#"{"a":1}"#.utf8))
         #expect(notAllowed.status == 405)
         #expect(notAllowed.text == #"{"detail":"Method \"POST\" not allowed."}"#)
@@ -154,7 +154,7 @@ import TestSupport
         let server = try Server(databaseURL: "postgres://postgres@/none?host=\(nowhere)&port=5999")
         let apache = try ApacheProcess(fastcgiSocket: server.socketPath)
         defer { apache.stop() }
-        let response = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/health/")
+        let response = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/public-accounts/")
         #expect(response.status == 503, "\(server.child.log)")
         #expect(response.text == #"{"detail":"Service temporarily unavailable, try again later."}"#)
         #expect(response.header("content-type") == "application/json")
@@ -162,21 +162,21 @@ import TestSupport
 
     /// The mod_fcgid notes, as written: Apache spawns api-server with the socket on fd 0.
     @Test func theModFcgidNotes() throws {
-        let database = try TemporaryDatabase(prefix: "fcgid")
+        let database = try TemporaryDatabase.migrated(prefix: "fcgid")
         defer { database.drop() }
         let apache = try ApacheProcess(fcgidExecutable: TestEnvironment.executable("api-server"), databaseURL: database.url)
         defer { apache.stop() }
 
-        let health = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/health/")
-        #expect(health.status == 200, "apache: \(apache.errorLog)")
-        #expect(health.text == #"{"status":"ok","database":"ok"}"#)
-        #expect(health.header("allow") == "GET, HEAD, OPTIONS")
-        let redirect = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/health")
+        let accounts = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/public-accounts/")
+        #expect(accounts.status == 200, "apache: \(apache.errorLog)")
+        #expect(accounts.text == #"{"count":0,"next":null,"previous":null,"results":[]}"#)
+        #expect(accounts.header("allow") == "GET, HEAD, OPTIONS")
+        let redirect = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/public-accounts")
         #expect(redirect.status == 301)
-        #expect(redirect.header("location") == "/api/health/")
+        #expect(redirect.header("location") == "/api/public-accounts/")
         let missing = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/a%20b/")
         #expect(missing.status == 404 && missing.text == #"{"detail":"Not found."}"#)
         // --log-file: the access log in its own file.
-        #expect(waitUntil(timeout: 5) { apache.fcgidLog.contains("\"GET /api/health/\" 200") }, "\(apache.fcgidLog)")
+        #expect(waitUntil(timeout: 5) { apache.fcgidLog.contains("\"GET /api/public-accounts/\" 200") }, "\(apache.fcgidLog)")
     }
 }

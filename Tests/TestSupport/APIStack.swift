@@ -4,7 +4,7 @@ import Foundation
 /// database of its own (migrated with the real `migrate`), and a real nginx in front.
 ///
 ///     let stack = try APIStack()
-///     let response = try stack.send("GET", "/api/health/")
+///     let response = try stack.send("GET", "/api/public-accounts/")
 public final class APIStack: Sendable {
     public let database: TemporaryDatabase?
     public let directory: String

@@ -8,7 +8,7 @@ import Foundation
 ///
 ///     let apache = try ApacheProcess(fastcgiSocket: dir + "/api.sock")
 ///     defer { apache.stop() }
-///     let response = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/health/")
+///     let response = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/public-accounts/")
 ///
 /// Apache refuses to serve as root, so its workers run as `www-data`: the responder's socket
 /// must be reachable by that user (`api-server --socket-mode 0666`, in a folder it can enter).

@@ -16,6 +16,18 @@ public struct TemporaryDatabase: Sendable {
         url = "postgres://postgres@/\(name)?host=\(TestEnvironment.postgresSocketDirectory)&port=\(TestEnvironment.postgresPort)"
     }
 
+    /// A temporary database with the project's `migrations/` applied by the real `migrate`.
+    public static func migrated(prefix: String = "t") throws -> TemporaryDatabase {
+        let database = try TemporaryDatabase(prefix: prefix)
+        let result = try Subprocess.run(TestEnvironment.executable("migrate"),
+                                        ["--database-url", database.url, "--dir", NginxProcess.projectRoot + "/migrations"])
+        guard result.status == 0 else {
+            database.drop()
+            throw TestSupportError("migrate failed: \(result.stdout)\(result.stderr)")
+        }
+        return database
+    }
+
     public func drop() {
         _ = try? Subprocess.run(TestEnvironment.postgresBin + "/dropdb", Self.clientArguments + ["--force", name])
     }

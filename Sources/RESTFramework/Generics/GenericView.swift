@@ -92,19 +92,7 @@ extension GenericView {
                                        + "argument named \"\(kwarg)\". Fix your URL conf, or set the `lookupField` "
                                        + "attribute on the view correctly.")
         }
-        let matches: [Q.Element]
-        do {
-            // Two rows are enough to tell "one" from "several" (Django's `get()` fetches a few more).
-            matches = try queryset.filter(.field(view.lookupField, .exact(.string(value)))).fetch(offset: 0, limit: 2)
-        } catch QueryValueError.cannotCoerce {
-            throw Http404()
-        }
-        guard let object = matches.first else {
-            throw Http404(view.modelName.map { "No \($0) matches the given query." })
-        }
-        guard matches.count == 1 else {
-            throw MultipleObjectsReturned(modelName: view.modelName, lookupField: view.lookupField)
-        }
+        let object = try getObjectOr404(queryset, where: view.lookupField, equals: .string(value), modelName: view.modelName)
         try checkObjectPermissions(request, object: object)
         return object
     }

@@ -15,6 +15,12 @@ public typealias URLReverser = (_ viewName: String, _ kwargs: [String: String], 
 ///     let context = SerializerContext(request: request, view: self, format: formatKwarg, reverse: reverse)
 ///     let serializer = UserSerializer(instance: user, context: context)
 ///
+/// A hand-written view passes itself, as DRF's `context={'request': request}`: without a
+/// `reverse`, hyperlinks are reversed through the URL conf that routed the view (keeping the
+/// request's `?format=`), and without a `format` they carry no suffix.
+///
+///     Response(try UserSerializer.many(instances: users, context: SerializerContext(request: request, view: self)).data)
+///
 /// Not `Sendable`: it holds the request, which never leaves its worker thread.
 public struct SerializerContext {
     public var request: Request?
@@ -33,9 +39,18 @@ public struct SerializerContext {
         self.request = request
         self.view = view
         self.format = format
-        self.reverse = reverse
+        self.reverse = reverse ?? view.flatMap(Self.reverser(through:))
         self.nonFieldErrorsKey = nonFieldErrorsKey ?? view?.settings.nonFieldErrorsKey ?? "non_field_errors"
         self.extensions = extensions ?? request?.extensions ?? RequestExtensions()
+    }
+
+    /// Reverses through the URL conf that routed `view` (nil when it was not routed).
+    static func reverser(through view: APIView) -> URLReverser? {
+        guard let urls = view.urls else { return nil }
+        let override = view.settings.urlFormatOverride
+        return { name, kwargs, request, format in
+            try urls.reverse(name, kwargs: kwargs, request: request, format: format, urlFormatOverride: override)
+        }
     }
 }
 

@@ -33,6 +33,8 @@ public struct APISettings: Sendable {
     public var filterBackends: [any FilterBackend] = []
     /// DRF's `URL_FIELD_NAME`: the serializer field whose value a create answers as `Location`.
     public var urlFieldName = "url"
+    /// The application's own settings, by typed key (see `SettingsExtensionKey`).
+    public var extensions = SettingsExtensions()
     /// Where unhandled errors are reported (stderr by default).
     public var errorLog: @Sendable (String) -> Void = { message in
         let line = Array((message + "\n").utf8)

@@ -1,0 +1,86 @@
+import PostgreSQL
+import RESTFramework
+import RESTModels
+
+/// A small data set that makes a new installation show something at once: an admin with a
+/// known password, a few users, accounts with members, notes in several scripts.
+///
+///     let report = try DemoData.load(with: admin)
+///     print(report.summary)
+public enum DemoData {
+    /// The admin's credentials, printed by `api-admin demo-data` (a demo, not a secret).
+    public static let adminUsername = "admin"
+    public static let adminPassword = "admin-demo-password"
+
+    static let users: [(username: String, first: String, last: String, email: String)] = [
+        ("ada", "Ada", "Lovelace", "ada@example.com"),
+        ("alan", "Alan", "Turing", "alan@example.com"),
+        ("grace", "Grace", "Hopper", "grace@example.com"),
+        ("zoë", "Zoë", "Ågren", "zoe@example.com"),
+    ]
+
+    /// Name, description, owner, other members (username, admin?).
+    static let accounts: [(name: String, description: String, owner: String, members: [(String, Bool)])] = [
+        ("Analytical Engine", "Notes on the engine — «tissé» like a Jacquard loom", "ada", [("alan", false), ("grace", true)]),
+        ("Bletchley Park", "Hut 8", "alan", [("ada", false)]),
+        ("Harvard Mark I", "", "grace", []),
+    ]
+
+    static let notes: [(title: String, body: String, author: String)] = [
+        ("Note G", "The engine might compose elaborate pieces of music ♪", "ada"),
+        ("Über berechenbare Zahlen", "On computable numbers, with an application to the Entscheidungsproblem", "alan"),
+        ("バグ発見 🐛", "First actual case of bug being found.", "grace"),
+        ("Café ☕", "Prix : 2,50 € — « très bon »", "zoë"),
+        ("Привет, мир", "Hello, world in Russian", "admin"),
+    ]
+
+    /// What was loaded, for the terminal.
+    public struct Report: Sendable {
+        public let adminToken: String
+        public let tokens: [(username: String, key: String)]
+
+        public var summary: String {
+            var lines = ["demo data loaded: \(tokens.count) users, \(DemoData.accounts.count) accounts, \(DemoData.notes.count) notes",
+                         "admin (staff): username \(DemoData.adminUsername), password \(DemoData.adminPassword), token \(adminToken)"]
+            for (username, key) in tokens where username != DemoData.adminUsername {
+                lines.append("  \(username): token \(key)")
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// Loads everything in one transaction; refuses (`AdminError`) when a demo user exists.
+    public static func load(with admin: ReferenceAdmin) throws -> Report {
+        try admin.connection.transaction { connection in
+            var ids: [String: Int64] = [:]
+            var tokens: [(String, String)] = []
+            let (root, rootToken) = try admin.createUser(adminUsername, staff: true, password: .set(adminPassword),
+                                                         email: "admin@example.com", firstName: "Admin")
+            ids[root.username] = root.id
+            tokens.append((root.username, rootToken.key))
+            for user in users {
+                let (created, token) = try admin.createUser(user.username, email: user.email, firstName: user.first,
+                                                            lastName: user.last)
+                ids[created.username] = created.id
+                tokens.append((created.username, token.key))
+            }
+            for account in accounts {
+                let owner = ids[account.owner]!
+                let row = try Account.objects(on: connection).insert([
+                    "name": .string(account.name), "description": .string(account.description), "owner_id": .int(owner),
+                ])
+                for (username, isAdmin) in [(account.owner, true)] + account.members {
+                    _ = try AccountMember.objects(on: connection).insert([
+                        "account_id": .int(row.id), "user_id": .int(ids[username]!), "is_admin": .bool(isAdmin),
+                    ])
+                }
+            }
+            for note in notes {
+                _ = try Note.objects(on: connection).insert([
+                    "title": .string(note.title), "body": .string(note.body), "author_id": .int(ids[note.author]!),
+                ])
+            }
+            return Report(adminToken: rootToken.key, tokens: tokens)
+        }
+    }
+}

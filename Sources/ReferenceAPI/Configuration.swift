@@ -1,0 +1,49 @@
+import Foundation
+import RESTFramework
+
+/// What the reference API takes from its environment: the PBKDF2 iteration count new password
+/// hashes are written with (`SRF_PASSWORD_ITERATIONS`, default Django 5.2's 1,000,000).
+/// Existing hashes are always verified with the count they carry.
+///
+///     let app = try ReferenceAPI.application(configuration: .fromEnvironment())
+///     let fast = ReferenceConfiguration(passwordIterations: 1_000)   // tests
+public struct ReferenceConfiguration: Sendable {
+    /// The environment variable `fromEnvironment` reads.
+    public static let passwordIterationsVariable = "SRF_PASSWORD_ITERATIONS"
+
+    public var passwordIterations: Int
+
+    public init(passwordIterations: Int = PasswordHasher.defaultIterations) {
+        self.passwordIterations = passwordIterations
+    }
+
+    /// Reads `SRF_PASSWORD_ITERATIONS` (unset or empty: the default); anything but a positive
+    /// 32-bit integer is refused with a message that names the variable.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> ReferenceConfiguration {
+        guard let text = environment[passwordIterationsVariable], !text.isEmpty else { return ReferenceConfiguration() }
+        guard let iterations = Int(text), iterations > 0, iterations <= Int(Int32.max) else {
+            throw ConfigurationError("\(passwordIterationsVariable)=\(text): give a whole number of PBKDF2 iterations "
+                                     + "between 1 and \(Int32.max) (Django 5.2 uses \(PasswordHasher.defaultIterations)).")
+        }
+        return ReferenceConfiguration(passwordIterations: iterations)
+    }
+
+    public var passwordHasher: PasswordHasher { PasswordHasher(iterations: passwordIterations) }
+}
+
+/// A configuration value the application cannot start with; the message says the fix.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Django's `PASSWORD_HASHERS`, as an application setting the views read.
+enum PasswordHasherSetting: SettingsExtensionKey {
+    typealias Value = PasswordHasher
+}
+
+extension APISettings {
+    /// The hasher new passwords are written with.
+    var passwordHasher: PasswordHasher { extensions[PasswordHasherSetting.self] ?? PasswordHasher() }
+}

@@ -1,0 +1,51 @@
+import PostgreSQL
+import RESTFramework
+import RESTModels
+
+/// The `accounts` table. Members (and their admin flag) are in `account_members`.
+public struct Account: Model {
+    public var id: Int64
+    public var name: String
+    public var description: String
+    public var ownerID: Int64
+    public var created: DateTime
+
+    public static let tableName = "accounts"
+    public static let columns: [Column<Account>] = [
+        Column("id", \.id), Column("name", \.name), Column("description", \.description),
+        Column("owner_id", \.ownerID, references: "users"), Column("created", \.created),
+    ]
+
+    public init(row: ModelRow) throws {
+        id = try row["id"]; name = try row["name"]; description = try row["description"]
+        ownerID = try row["owner_id"]; created = try row["created"]
+    }
+
+    /// The ids of the accounts `userID` is a member of (Django's `memberships__user=user`).
+    static func ids(ofMember userID: Int64) -> ModelSubquery {
+        AccountMember.objects.filter(.field("user_id", .exact(.int(userID)))).values("account_id")
+    }
+}
+
+/// The `account_members` table: who belongs to which account, and who administers it.
+public struct AccountMember: Model {
+    public var accountID: Int64
+    public var userID: Int64
+    public var isAdmin: Bool
+
+    public static let tableName = "account_members"
+    public static let primaryKey: PrimaryKey = ["account_id", "user_id"]
+    public static let columns: [Column<AccountMember>] = [
+        Column("account_id", \.accountID, references: "accounts"), Column("user_id", \.userID, references: "users"),
+        Column("is_admin", \.isAdmin),
+    ]
+
+    public init(row: ModelRow) throws {
+        accountID = try row["account_id"]; userID = try row["user_id"]; isAdmin = try row["is_admin"]
+    }
+
+    /// The user ids of an account's members (Django's `memberships__account=account`).
+    static func userIDs(of accountID: Int64) -> ModelSubquery {
+        AccountMember.objects.filter(.field("account_id", .exact(.int(accountID)))).values("user_id")
+    }
+}

@@ -1,0 +1,32 @@
+import PostgreSQL
+import RESTFramework
+import RESTModels
+
+/// The `auth_tokens` table: one key per user, as DRF's `authtoken.Token`.
+public struct Token: Model {
+    public var key: String
+    public var userID: Int64
+    public var created: DateTime
+
+    public static let tableName = "auth_tokens"
+    public static let primaryKey: PrimaryKey = "key"
+    public static let columns: [Column<Token>] = [
+        Column("key", \.key), Column("user_id", \.userID, references: "users"), Column("created", \.created),
+    ]
+
+    public init(row: ModelRow) throws { key = try row["key"]; userID = try row["user_id"]; created = try row["created"] }
+
+    /// DRF's `Token.objects.get_or_create(user=user)`: the user's key, made (40 hex digits) when
+    /// missing. Two requests racing to make it both end with the one that was stored.
+    public static func getOrCreate(userID: Int64, on connection: Connection) throws -> Token {
+        let tokens = Token.objects(on: connection).filter(.field("user_id", .exact(.int(userID))))
+        if let existing = try tokens.first() { return existing }
+        do {
+            return try connection.transaction { _ in
+                try Token.objects(on: connection).insert(["key": .string(TokenAuthentication.generateKey()), "user_id": .int(userID)])
+            }
+        } catch let error as PostgresError where error.isUniqueViolation {
+            return try tokens.get()
+        }
+    }
+}

@@ -1,0 +1,53 @@
+// ReferenceAPI: the application of shared/spec/reference-api.md, built from the framework's
+// public API the way a user builds their own.
+//
+//     let app = try ReferenceAPI.application(configuration: .fromEnvironment())
+//     request.extensions[DatabaseKey.self] = connection
+//     let rendered = app.handle(request)
+//
+// - Models/: the tables (users, auth_tokens, accounts, account_members, notes).
+// - Authentication/: token and Basic credentials looked up in those tables.
+// - Permissions/, Serializers/, ViewSets/, Views/: the resources, as DRF would write them.
+// - Admin/: what `api-admin` does (create users, print tokens, load demo data).
+import RESTFramework
+import RESTModels
+
+public enum ReferenceAPI {
+    /// The application: `settings(configuration:)` and `urls()`.
+    public static func application(configuration: ReferenceConfiguration = ReferenceConfiguration()) throws -> Application {
+        Application(urls: try urls(), settings: settings(configuration: configuration))
+    }
+
+    /// The equivalent of DRF's `REST_FRAMEWORK` setting (and Django's `PASSWORD_HASHERS`).
+    public static func settings(configuration: ReferenceConfiguration) -> APISettings {
+        let hasher = configuration.passwordHasher
+        var settings = APISettings()
+        settings.authenticationClasses = [
+            TokenAuthentication(store: ModelTokenStore()),
+            BasicAuthentication(store: ModelUserStore(), hasher: hasher),
+        ]
+        settings.permissionClasses = [IsAuthenticated()]
+        settings.pageSize = 10
+        settings.paginationClass = { PageNumberPagination(pageSizeQueryParam: "page_size", maxPageSize: 100) }
+        settings.parserClasses = [JSONParser(), FormParser(), MultiPartParser()]
+        settings.rendererClasses = [JSONRenderer()]
+        // A database outage anywhere (the token lookup included) is a 503, not a 500.
+        settings.exceptionHandler = ModelExceptionHandler.wrapping(defaultExceptionHandler)
+        settings.extensions[PasswordHasherSetting.self] = hasher
+        return settings
+    }
+
+    /// A DefaultRouter at `/api/` and the token view beside it.
+    public static func urls() throws -> URLConf {
+        var router = DefaultRouter()
+        try router.register("users", UserViewSet.self)
+        try router.register("simple-users", SimpleUserViewSet.self, basename: "simple-user")
+        try router.register("accounts", AccountViewSet.self, basename: "account")
+        try router.register("public-accounts", PublicAccountViewSet.self, basename: "public-account")
+        try router.register("notes", NoteViewSet.self)
+        return try URLConf([
+            .include("api/", router),
+            .path("api/auth-token/", ObtainAuthToken.asView(), name: "api-token"),
+        ])
+    }
+}

@@ -1,0 +1,69 @@
+/// api-admin's command line, parsed.
+///
+///     api-admin create-user USERNAME [--staff] [--password PW | --no-password] [--email E]
+///     api-admin token USERNAME
+///     api-admin demo-data [--if-empty]
+enum AdminCommand: Equatable {
+    case createUser(username: String, staff: Bool, password: String?, email: String)
+    case token(username: String)
+    case demoData(ifEmpty: Bool)
+    case help
+
+    static let usage = """
+        usage: api-admin create-user USERNAME [--staff] [--password PW | --no-password] [--email E]
+               api-admin token USERNAME
+               api-admin demo-data [--if-empty]
+
+          create-user   creates a user (no usable password unless --password) and prints their token
+          token         prints the user's token, creating it when missing
+          demo-data     loads a small demo data set and prints the admin's credentials;
+                        --if-empty: only when the users table is empty (else does nothing)
+
+        DATABASE_URL names the database; SRF_PASSWORD_ITERATIONS the PBKDF2 iterations of new
+        password hashes (default 1000000).
+        """
+
+    struct UsageError: Error { let message: String }
+
+    init(_ arguments: [String]) throws {
+        guard let command = arguments.first else { throw UsageError(message: "a command is required") }
+        var rest = Array(arguments.dropFirst())
+        func value(after flag: String) throws -> String? {
+            guard let index = rest.firstIndex(of: flag) else { return nil }
+            guard index + 1 < rest.count else { throw UsageError(message: "\(flag) needs a value") }
+            let found = rest[index + 1]
+            rest.removeSubrange(index...index + 1)
+            return found
+        }
+        func flag(_ name: String) -> Bool {
+            guard let index = rest.firstIndex(of: name) else { return false }
+            rest.remove(at: index)
+            return true
+        }
+        func positional(_ what: String) throws -> String {
+            guard rest.count == 1, !rest[0].hasPrefix("--") else {
+                throw UsageError(message: rest.isEmpty ? "\(command) needs a \(what)" : "unexpected arguments: \(rest.joined(separator: " "))")
+            }
+            return rest[0]
+        }
+        switch command {
+        case "create-user":
+            let password = try value(after: "--password")
+            let noPassword = flag("--no-password")
+            if password != nil && noPassword { throw UsageError(message: "give --password or --no-password, not both") }
+            let email = try value(after: "--email") ?? ""
+            let staff = flag("--staff")
+            self = .createUser(username: try positional("USERNAME"), staff: staff, password: password, email: email)
+        case "token":
+            self = .token(username: try positional("USERNAME"))
+        case "demo-data":
+            let ifEmpty = flag("--if-empty")
+            guard rest.isEmpty else { throw UsageError(message: "unexpected arguments: \(rest.joined(separator: " "))") }
+            self = .demoData(ifEmpty: ifEmpty)
+        case "help", "--help", "-h":
+            self = .help
+        default:
+            throw UsageError(message: "unknown command \(command)")
+        }
+    }
+}
