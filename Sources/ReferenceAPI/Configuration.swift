@@ -2,8 +2,10 @@ import Foundation
 import RESTFramework
 
 /// What the reference API takes from its environment: the PBKDF2 iteration count new password
-/// hashes are written with (`SRF_PASSWORD_ITERATIONS`, default Django 5.2's 1,000,000).
-/// Existing hashes are always verified with the count they carry.
+/// hashes are written with (`SRF_PASSWORD_ITERATIONS`, default Django 5.2's 1,000,000; existing
+/// hashes are always verified with the count they carry), and how the page-number lists count
+/// their rows (`SRF_PAGINATION_COUNT`: `exact`, DRF's behaviour and the default; `estimated`,
+/// planner statistics for large tables; `none`, no count at all).
 ///
 ///     let app = try ReferenceAPI.application(configuration: .fromEnvironment())
 ///     let fast = ReferenceConfiguration(passwordIterations: 1_000)   // tests
@@ -11,22 +13,40 @@ public struct ReferenceConfiguration: Sendable {
     /// The environment variable `fromEnvironment` reads.
     public static let passwordIterationsVariable = "SRF_PASSWORD_ITERATIONS"
 
-    public var passwordIterations: Int
+    public static let paginationCountVariable = "SRF_PAGINATION_COUNT"
 
-    public init(passwordIterations: Int = PasswordHasher.defaultIterations) {
+    public var passwordIterations: Int
+    /// The count strategy of the default (page-number) paginator.
+    public var paginationCount: CountStrategy
+
+    public init(passwordIterations: Int = PasswordHasher.defaultIterations, paginationCount: CountStrategy = .exact) {
         self.passwordIterations = passwordIterations
+        self.paginationCount = paginationCount
     }
 
     /// Reads `SRF_PASSWORD_ITERATIONS` (unset or empty: the default); anything but a positive
     /// 32-bit integer is refused with a message that names the variable.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> ReferenceConfiguration {
-        guard let text = environment[passwordIterationsVariable], !text.isEmpty else { return ReferenceConfiguration() }
-        guard let iterations = Int(text), iterations > 0, iterations <= Int(Int32.max) else {
-            throw ConfigurationError("\(passwordIterationsVariable)=\(text): give a whole number of PBKDF2 iterations "
-                                     + "between 1 and \(Int32.max) (Django 5.2 uses \(PasswordHasher.defaultIterations)).")
+        var configuration = ReferenceConfiguration()
+        if let text = environment[passwordIterationsVariable], !text.isEmpty {
+            guard let iterations = Int(text), iterations > 0, iterations <= Int(Int32.max) else {
+                throw ConfigurationError("\(passwordIterationsVariable)=\(text): give a whole number of PBKDF2 iterations "
+                                         + "between 1 and \(Int32.max) (Django 5.2 uses \(PasswordHasher.defaultIterations)).")
+            }
+            configuration.passwordIterations = iterations
         }
-        return ReferenceConfiguration(passwordIterations: iterations)
+        if let text = environment[paginationCountVariable], !text.isEmpty {
+            switch text {
+            case "exact": configuration.paginationCount = .exact
+            case "estimated": configuration.paginationCount = .estimated
+            case "none": configuration.paginationCount = .none
+            default:
+                throw ConfigurationError("\(paginationCountVariable)=\(text): use exact (the default, DRF's behaviour), "
+                                         + "estimated or none.")
+            }
+        }
+        return configuration
     }
 
     public var passwordHasher: PasswordHasher { PasswordHasher(iterations: passwordIterations) }

@@ -28,7 +28,10 @@ public enum ReferenceAPI {
         ]
         settings.permissionClasses = [IsAuthenticated()]
         settings.pageSize = 10
-        settings.paginationClass = { PageNumberPagination(pageSizeQueryParam: "page_size", maxPageSize: 100) }
+        let countStrategy = configuration.paginationCount
+        settings.paginationClass = {
+            PageNumberPagination(pageSizeQueryParam: "page_size", maxPageSize: 100, countStrategy: countStrategy)
+        }
         settings.parserClasses = [JSONParser(), FormParser(), MultiPartParser()]
         settings.rendererClasses = [JSONRenderer()]
         // A database outage anywhere (the token lookup included) is a 503, not a 500.

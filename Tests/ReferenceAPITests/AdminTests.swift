@@ -75,4 +75,12 @@ import Testing
             #expect(throws: ConfigurationError.self) { try ReferenceConfiguration.fromEnvironment(["SRF_PASSWORD_ITERATIONS": bad]) }
         }
     }
+
+    @Test func theCountStrategyComesFromTheEnvironment() throws {
+        #expect(try ReferenceConfiguration.fromEnvironment([:]).paginationCount == .exact)
+        for (text, strategy) in [("exact", CountStrategy.exact), ("estimated", .estimated), ("none", .none)] {
+            #expect(try ReferenceConfiguration.fromEnvironment(["SRF_PAGINATION_COUNT": text]).paginationCount == strategy)
+        }
+        #expect(throws: ConfigurationError.self) { try ReferenceConfiguration.fromEnvironment(["SRF_PAGINATION_COUNT": "approximate"]) }
+    }
 }
