@@ -168,6 +168,28 @@ import TestSupport
         #expect(response?.text.contains(#""path":"/tcp""#) == true)
     }
 
+    /// libfcgi's `FCGI_WEB_SERVER_ADDRS` still applies now that the workers accept themselves.
+    @Test func tcpPeersOutsideFCGIWebServerAddrsAreTurnedAway() throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("webservers")
+        func start(allowing list: String) throws -> (ChildProcess, Int) {
+            let port = freeLocalPort()
+            var environment = ProcessInfo.processInfo.environment
+            environment["FCGI_WEB_SERVER_ADDRS"] = list
+            let child = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "127.0.0.1:\(port)", "--workers", "1", "--test-routes"],
+                                         environment: environment, logPath: directory + "/server-\(port).log")
+            #expect(waitUntil(timeout: 15) { (try? FastCGIConnection(.tcp(host: "127.0.0.1", port: port), timeout: 2)) != nil })
+            return (child, port)
+        }
+        let (allowed, allowedPort) = try start(allowing: "10.9.8.7, 127.0.0.1")
+        defer { allowed.stop() }
+        #expect((try? FastCGIClient.request(to: .tcp(host: "127.0.0.1", port: allowedPort), path: "/ok", timeout: 5))?.status == 200,
+                "log: \(allowed.log)")
+        let (refusing, refusingPort) = try start(allowing: "10.9.8.7")
+        defer { refusing.stop() }
+        #expect(throws: (any Error).self) { _ = try FastCGIClient.request(to: .tcp(host: "127.0.0.1", port: refusingPort), path: "/no", timeout: 5) }
+        #expect(refusing.isRunning)
+    }
+
     @Test func testRoutesAreOffUnlessAskedFor() throws {
         let directory = try TestEnvironment.makeTemporaryDirectory("prod")
         let path = directory + "/api.sock"

@@ -3,10 +3,12 @@ import CFastCGI
 import Glibc
 #endif
 
-/// One libfcgi request slot, owned by one worker thread for its whole life.
+/// One libfcgi request slot, owned by one worker thread for its whole life. The worker
+/// accepts connections itself (see `AcceptWakeup` for why); libfcgi reads and writes the
+/// protocol on them.
 ///
-///     var slot = FCGXRequest(listening: socket.fd)
-///     while slot.accept() >= 0 {
+///     var slot = FCGXRequest()
+///     if case .connection(let fd) = socket.acceptConnection(stopping: { false }), slot.begin(connection: fd) == 0 {
 ///         let params = slot.params()        // copied: libfcgi frees them at finish
 ///         _ = slot.write(Array("Status: 204 No Content\r\n\r\n".utf8))
 ///         slot.finish()
@@ -18,23 +20,47 @@ import Glibc
 struct FCGXRequest: ~Copyable {
     private let raw: UnsafeMutablePointer<FCGX_Request>
 
-    init(listening fd: Int32) {
+    /// A slot with no listening socket (-1): libfcgi never accepts on its own, so it can never
+    /// block in an accept that a stop cannot interrupt.
+    init() {
         _ = LibFCGI.initialized
         raw = .allocate(capacity: 1)
         raw.initialize(to: FCGX_Request())
-        FCGX_InitRequest(raw, fd, 0)
+        FCGX_InitRequest(raw, -1, 0)
     }
 
     deinit {
-        // After finish the streams and params are NULL and ipcFd is -1: this only frees memory.
+        // Closes a connection the web server kept open; otherwise (after finish the streams
+        // and params are NULL and ipcFd is -1) this only frees memory.
         FCGX_Free(raw, 1)
         raw.deinitialize(count: 1)
         raw.deallocate()
     }
 
-    /// Blocks until the next request's params have arrived. Returns 0, or a negative errno
-    /// (`-EINVAL` once the listening socket has been shut down).
-    mutating func accept() -> Int32 {
+    /// A connection is open: one the web server asked to keep (`fastcgi_keep_conn`).
+    var hasConnection: Bool { raw.pointee.ipcFd >= 0 }
+
+    /// Reads the first request on a connection the worker accepted. Returns 0 once its params
+    /// have arrived; negative when the connection ended without a request (libfcgi has closed
+    /// it then).
+    ///
+    /// How (measured with Debian's libfcgi 2.4.2, and plain in its source): `FCGX_Accept_r`
+    /// first finishes the previous request, closing its connection unless `keepConnection` is
+    /// set, and accepts only when `ipcFd` is negative. So the accepted descriptor goes into
+    /// `ipcFd` with `keepConnection` set; the BEGIN_REQUEST record then sets `keepConnection`
+    /// from the web server's flag. When the connection fails, libfcgi closes it and tries to
+    /// accept on the listening socket, -1 here: `accept(-1)` fails with EBADF, so the call
+    /// returns -9 instead of blocking.
+    mutating func begin(connection fd: Int32) -> Int32 {
+        precondition(raw.pointee.ipcFd < 0, "a connection is still open")
+        raw.pointee.ipcFd = fd
+        raw.pointee.keepConnection = 1
+        return FCGX_Accept_r(raw)
+    }
+
+    /// Reads the next request on the kept connection (`hasConnection`). Blocks until the web
+    /// server sends one or closes the connection (then negative, and the slot has no connection).
+    mutating func nextOnKeptConnection() -> Int32 {
         FCGX_Accept_r(raw)
     }
 

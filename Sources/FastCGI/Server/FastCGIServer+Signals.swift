@@ -11,7 +11,9 @@ extension FastCGIServer {
     ///
     /// The signals are blocked in the calling thread before any worker starts, so every thread
     /// inherits the mask and only the dedicated thread's `sigwait` receives them (libfcgi's
-    /// own handler would only set a flag that threads blocked in accept never see). Call it
+    /// own handler would only set a flag that threads blocked in accept never see); it calls
+    /// `stop()`, which wakes the workers in accept without shutting an inherited socket down
+    /// (see `AcceptWakeup`; libfcgi's process-wide shutdown flag is not used). Call it
     /// before the process starts threads of its own: a thread that left the signals unblocked
     /// would take the default action and end the process without a drain.
     public func runUntilSignalled(_ signals: [Int32] = [SIGTERM, SIGINT]) throws(ServerConfigurationError) -> ShutdownReport {

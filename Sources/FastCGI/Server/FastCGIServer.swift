@@ -17,8 +17,11 @@ import Glibc
 /// Lifecycle: `init` opens the socket (so a busy address fails before anything starts);
 /// `run()` starts the workers, each creating its responder on its own thread, and blocks until
 /// `stop()` (any thread) or a signal; then it waits up to `drainTimeout` for requests in
-/// flight. Stopping shuts the listening socket down: blocked accepts return at once and new
-/// connections are refused (nginx answers 502 rather than queueing). See `Worker` for why the
+/// flight. Stopping wakes the workers waiting in accept without touching the socket when it
+/// was inherited (systemd, spawn-fcgi, mod_fcgid: the socket keeps listening for the other
+/// processes sharing it and for the next server, and connections wait in its backlog); a socket
+/// the server opened itself is shut down, so new connections are refused at once (nginx
+/// answers 502 rather than queueing). See `AcceptWakeup` for how, and `Worker` for why the
 /// model is threads in one process.
 ///
 /// Keep-alive to the upstream (`fastcgi_keep_conn`) should stay off: a kept connection pins its
@@ -67,36 +70,56 @@ public final class FastCGIServer: Sendable {
         guard !hasRun.exchange(true, ordering: .acquiringAndReleasing) else {
             throw ServerConfigurationError("FastCGIServer.run() may be called only once")
         }
-        let workers = configuration.workers
-        var started = 0
+        guard AcceptWakeup.installed else {
+            throw ServerConfigurationError("cannot install the SIGURG handler that wakes the workers at a stop")
+        }
+        // Workers inherit the wake-up signal blocked: only their wait in accept unblocks it.
+        let mask = AcceptWakeup.block()
+        var threads: [pthread_t] = []
         do {
-            for index in 0..<workers {
+            for index in 0..<configuration.workers {
                 let worker = Worker(index: index, configuration: configuration, state: state, log: log, makeResponder: makeResponder)
-                try startThread(name: "fcgi-worker-\(index)") { worker.run() }
-                started += 1
+                threads.append(try startThread(name: "fcgi-worker-\(index)", detached: false) { worker.run() })
             }
         } catch {
             state.requestStop(failure: error.description)
         }
-        for _ in 0..<started { state.workerStarted.wait() }
-        for _ in 0..<started { state.startGate.signal() }
+        AcceptWakeup.restore(mask)
+        for _ in threads { state.workerStarted.wait() }
+        for _ in threads { state.startGate.signal() }
 
         state.stopRequested.wait()
-        let report = drain(workers: started)
+        let report = drain(threads)
         if let failure = state.failureReason { throw ServerConfigurationError(failure) }
         return report
     }
 
-    private func drain(workers: Int) -> ShutdownReport {
-        let (seconds, attoseconds) = configuration.drainTimeout.components
-        let deadline = DispatchTime.now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
+    /// Wakes the workers waiting in accept, again every `AcceptWakeup.interval` (a wake-up
+    /// that arrives just before a worker enters accept is lost), until all have exited or the
+    /// drain timeout passes. Busy workers have the signal blocked: it waits, pending, until
+    /// they finish their request and look at the stop flag.
+    private func drain(_ threads: [pthread_t]) -> ShutdownReport {
+        let deadline = DispatchTime.now() + configuration.drainTimeout.nanoseconds
+        let interval = AcceptWakeup.interval.nanoseconds
         var exited = 0
-        while exited < workers, state.workerExited.wait(timeout: deadline) == .success {
-            exited += 1
+        while exited < threads.count {
+            for thread in threads { AcceptWakeup.wake(thread) }
+            let now = DispatchTime.now()
+            if now >= deadline { break }
+            if state.workerExited.wait(timeout: min(deadline, now + interval)) == .success { exited += 1 }
         }
+        // Not joined: a worker still busy at the deadline may run on (the process exits anyway).
+        for thread in threads { pthread_detach(thread) }
         // Closed only when no worker can still be inside accept: a descriptor number reused
         // by then would otherwise be accepted on.
-        if exited == workers { state.socket.close() }
-        return ShutdownReport(requestsServed: state.requestsServed, workersStillBusy: workers - exited)
+        if exited == threads.count { state.socket.close() }
+        return ShutdownReport(requestsServed: state.requestsServed, workersStillBusy: threads.count - exited)
+    }
+}
+
+private extension Duration {
+    var nanoseconds: DispatchTimeInterval {
+        let (seconds, attoseconds) = components
+        return .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
     }
 }

@@ -13,8 +13,12 @@ import Glibc
 public struct ListeningSocket: Sendable {
     public let fd: Int32
     public let address: ListenAddress
+    /// Handed over by someone else (systemd, spawn-fcgi, mod_fcgid, a predecessor), and perhaps
+    /// shared with sibling processes: a stop never shuts it down (see `AcceptWakeup`).
+    public let isInherited: Bool
 
     /// Wraps a descriptor that is already listening (a later graceful reload hands one over).
+    /// It counts as inherited: stopping leaves it listening.
     public init(listeningDescriptor fd: Int32, address: ListenAddress) throws(ServerConfigurationError) {
         var accepting: Int32 = 0
         var length = socklen_t(MemoryLayout<Int32>.size)
@@ -25,6 +29,7 @@ public struct ListeningSocket: Sendable {
         }
         self.fd = fd
         self.address = address
+        isInherited = true
     }
 
     public static func open(_ address: ListenAddress, mode: UInt32 = 0o666, backlog: Int32 = 1024) throws(ServerConfigurationError) -> ListeningSocket {
@@ -67,11 +72,15 @@ public struct ListeningSocket: Sendable {
     private init(fd: Int32, address: ListenAddress) {
         self.fd = fd
         self.address = address
+        isInherited = false
     }
 
-    /// Makes every blocked `accept` return and refuses new connections; requests already
-    /// accepted are unaffected.
+    /// A socket this process opened: shut it down, so blocked accepts return and new
+    /// connections are refused at once. An inherited socket is left alone: shutting it down
+    /// would refuse connections for systemd and every sibling process too; the workers are
+    /// woken by `AcceptWakeup` instead. Requests already accepted are unaffected either way.
     func stopAccepting() {
+        guard !isInherited else { return }
         shutdown(fd, Int32(SHUT_RDWR))
     }
 

@@ -31,10 +31,11 @@ final class ServerState: Sendable {
     var failureReason: String? { failure.withLock { $0 } }
 
     /// Stops accepting; requests already accepted run to their end. Only the first call acts.
+    /// A socket the server opened is shut down here; an inherited one is left listening, and
+    /// `FastCGIServer.run()` wakes the workers waiting in accept (`AcceptWakeup`).
     ///
-    /// Graceful reload would plug in here: instead of shutting the socket down (which ends it
-    /// for every process sharing it), interrupt the accepting threads and hand the still-open
-    /// socket to a successor.
+    /// Graceful reload would plug in here: the workers leave accept without touching the
+    /// socket, so a successor can be handed the still-open socket (as systemd does already).
     func requestStop(failure reason: String? = nil) {
         if let reason { failure.withLock { if $0 == nil { $0 = reason } } }
         guard stopping.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }

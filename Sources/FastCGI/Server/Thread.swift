@@ -2,11 +2,16 @@
 import Glibc
 #endif
 
-/// Starts a detached POSIX thread. Workers need plain threads that may block for seconds in
-/// `accept`, libpq or a handler; the Swift concurrency pool must never be blocked like that.
+/// Starts a POSIX thread. Workers need plain threads that may block for seconds in `accept`,
+/// libpq or a handler; the Swift concurrency pool must never be blocked like that.
 ///
-///     try startThread(name: "fcgi-worker-0") { serve() }
-func startThread(name: String, _ body: @escaping @Sendable () -> Void) throws(ServerConfigurationError) {
+///     try startThread(name: "fcgi-signals") { waitForSignals() }
+///     let worker = try startThread(name: "fcgi-worker-0", detached: false) { serve() }
+///
+/// A joinable thread (`detached: false`) stays a valid `pthread_kill` target after it ends,
+/// until `pthread_join` or `pthread_detach`: the caller must do one of them.
+@discardableResult
+func startThread(name: String, detached: Bool = true, _ body: @escaping @Sendable () -> Void) throws(ServerConfigurationError) -> pthread_t {
     let box = Unmanaged.passRetained(ThreadBody(name: name, body: body)).toOpaque()
     var thread = pthread_t()
     let result = pthread_create(&thread, nil, { raw in
@@ -18,7 +23,8 @@ func startThread(name: String, _ body: @escaping @Sendable () -> Void) throws(Se
         Unmanaged<ThreadBody>.fromOpaque(box).release()
         throw ServerConfigurationError("cannot start thread \(name): \(describe(errno: result))")
     }
-    pthread_detach(thread)
+    if detached { pthread_detach(thread) }
+    return thread
 }
 
 private final class ThreadBody: Sendable {

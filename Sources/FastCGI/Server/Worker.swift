@@ -7,9 +7,13 @@ import Glibc
 /// Why threads in one process (and not processes, or async tasks): a request that waits on
 /// PostgreSQL blocks a thread, not a core, so 2×cores threads keep the cores busy; threads
 /// share the route table and caches; each costs ~10–17 kB of RSS; processes would multiply RSS
-/// and database connections. libfcgi's `FCGX_Accept_r` is thread-safe and Debian's build needs
-/// no accept lock, so all workers accept on the one socket and the kernel hands each
-/// connection to one of them. Scale out with more processes or machines behind nginx.
+/// and database connections. All workers accept on the one socket (no lock needed) and the
+/// kernel hands each connection to one of them; libfcgi then reads the request on it (see
+/// `AcceptWakeup` for why the worker, not libfcgi, accepts). Scale out with more processes or
+/// machines behind nginx.
+///
+/// A worker runs with `AcceptWakeup.signal` blocked (inherited from `FastCGIServer.run()`), so
+/// a stop's wake-up can only interrupt its wait in accept, never a request.
 struct Worker {
     let index: Int
     let configuration: ServerConfiguration
@@ -33,21 +37,33 @@ struct Worker {
         state.startGate.wait()
         guard !state.isStopping else { return }
 
-        var slot = FCGXRequest(listening: state.socket.fd)
+        var slot = FCGXRequest()
         var warnedAboutKeepAlive = false
         while true {
-            let accepted = slot.accept()
-            if accepted < 0 {
+            let status: Int32
+            if slot.hasConnection {
+                // The web server kept the connection (fastcgi_keep_conn): its next request comes
+                // on it. A stop closes it between requests (the slot's deinit).
                 if state.isStopping { return }
-                if Self.isTransient(-accepted) {
+                status = slot.nextOnKeptConnection()
+            } else {
+                switch state.socket.acceptConnection(stopping: { state.isStopping }) {
+                case .stopped:
+                    return
+                case .connection(let fd):
+                    status = slot.begin(connection: fd)
+                case .failed(let error) where Self.isTransient(error):
                     // Out of descriptors or memory: back off instead of spinning or dying.
-                    log.error("worker \(index): accept failed: \(describe(errno: -accepted)); retrying")
+                    log.error("worker \(index): accept failed: \(describe(errno: error)); retrying")
                     usleep(100_000)
                     continue
+                case .failed(let error):
+                    state.requestStop(failure: "worker \(index): accept failed: \(describe(errno: error))")
+                    return
                 }
-                state.requestStop(failure: "worker \(index): accept failed: \(describe(errno: -accepted))")
-                return
             }
+            // The connection ended without a complete request (libfcgi closed it): next one.
+            guard status >= 0 else { continue }
             if slot.keepsConnection && !warnedAboutKeepAlive {
                 warnedAboutKeepAlive = true
                 log.warning("the web server keeps FastCGI connections open (fastcgi_keep_conn on): an idle kept connection pins a worker; turn it off")
