@@ -29,7 +29,7 @@ import TestSupport
         let drfNginx = try NginxProcess(httpSocket: drf.socketPath)
         defer { drfNginx.stop() }
 
-        let apiServer = WireSide(name: "api-server", port: stack.nginx.port)
+        let apiServer = WireSide(name: "api-server", port: stack.port)
         let reference = WireSide(name: "DRF", port: drfNginx.port)
         let requests = WireRequests.all
         var report: [String] = []
