@@ -69,6 +69,8 @@ let package = Package(
                           path: "Tests/Tutorial/todo-api"),
         .testTarget(name: "TutorialTests", dependencies: ["srf-tutorial-todo-api", "RESTFramework", "RESTModels", "PostgreSQL", "TestSupport"],
                     path: "Tests/Tutorial/TutorialTests"),
+        // The wire bytes of api-server against the DRF reference (Tests/DRFReference), both behind nginx.
+        .testTarget(name: "WireComparisonTests", dependencies: ["TestSupport"]),
         .testTarget(name: "ReferenceAPITests", dependencies: ["ReferenceAPI", "RESTModels", "RESTFramework", "PostgreSQL",
                                                             "Migrations", "TestSupport"]),
     ],

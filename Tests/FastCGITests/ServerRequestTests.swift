@@ -32,6 +32,36 @@ import TestSupport
         #expect(request.contentLength == nil)
     }
 
+    /// Header values are Latin-1, a character per byte, as WSGI hands them to Django: UTF-8 text
+    /// and bytes that are not UTF-8 both arrive whole (DRF decides what `Token café` means from
+    /// the bytes), while the path stays UTF-8.
+    @Test func headerValuesArriveAsLatin1() throws {
+        let seen = Mutex<Request?>(nil)
+        let server = try InProcessServer { _, request in
+            seen.withLock { $0 = request }
+            return .text(200, "ok")
+        }
+        defer { server.stop() }
+        let connection = try FastCGIConnection(server.address)
+        defer { connection.close() }
+        try connection.beginRequest()
+        let params: [([UInt8], [UInt8])] = [
+            (Array("REQUEST_METHOD".utf8), Array("GET".utf8)), (Array("PATH_INFO".utf8), Array("/ü/".utf8)),
+            (Array("HTTP_AUTHORIZATION".utf8), Array("Token café".utf8)), (Array("HTTP_X_LATIN1".utf8), [0x63, 0x61, 0x66, 0xE9]),
+            (Array("CONTENT_TYPE".utf8), Array("text/plaïn".utf8)), (Array("HTTP_ACCEPT".utf8), Array("application/json".utf8)),
+        ]
+        try connection.sendParams(bytes: params)
+        _ = connection.endStdin()
+        #expect(try connection.readResponse().status == 200)
+        let request = try #require(seen.withLock { $0 })
+        #expect(request.path == "/ü/")
+        #expect(request.headers["authorization"] == "Token caf\u{C3}\u{A9}")
+        #expect(request.headers["x-latin1"] == "caf\u{E9}")
+        #expect(request.headers["content-type"] == "text/pla\u{C3}\u{AF}n")
+        #expect(request.contentType == "text/pla\u{C3}\u{AF}n")
+        #expect(request.headers["accept"] == "application/json")
+    }
+
     @Test func schemeAndHostFromServerParamsWhenThereIsNoHostHeader() throws {
         let seen = Mutex<Request?>(nil)
         let server = try InProcessServer { _, request in

@@ -146,9 +146,14 @@ public final class FastCGIConnection {
 
     /// All params, then the empty FCGI_PARAMS record that ends them.
     public func sendParams(_ params: [(String, String)]) throws {
+        try sendParams(bytes: params.map { (Array($0.0.utf8), Array($0.1.utf8)) })
+    }
+
+    /// The same with names and values as raw bytes (a header value that is not UTF-8, say).
+    public func sendParams(bytes params: [([UInt8], [UInt8])]) throws {
         var stream: [UInt8] = []
         for (name, value) in params {
-            stream += Self.length(name.utf8.count) + Self.length(value.utf8.count) + Array(name.utf8) + Array(value.utf8)
+            stream += Self.length(name.count) + Self.length(value.count) + name + value
         }
         var bytes: [UInt8] = []
         var offset = 0

@@ -14,10 +14,29 @@ public final class NginxProcess: Sendable {
     /// - Parameters:
     ///   - fastcgiSocket: the responder's unix socket.
     ///   - clientMaxBodySize: nginx's own body limit (keep it above the responder's to test the responder's 413).
-    public init(fastcgiSocket: String, clientMaxBodySize: String = "64m") throws {
+    public convenience init(fastcgiSocket: String, clientMaxBodySize: String = "64m") throws {
+        let params = Self.projectRoot + "/deploy/nginx/fastcgi_params"
+        try self.init(location: """
+                    include \(params);
+                    fastcgi_pass unix:\(fastcgiSocket);
+            """, clientMaxBodySize: clientMaxBodySize)
+    }
+
+    /// nginx as a reverse proxy to an HTTP server on a unix socket (gunicorn serving the DRF
+    /// reference), with the client's `Host` passed on, so absolute URLs are built from the same
+    /// Host as behind `init(fastcgiSocket:)`.
+    public convenience init(httpSocket: String, clientMaxBodySize: String = "64m") throws {
+        try self.init(location: """
+                    proxy_pass http://unix:\(httpSocket);
+                    proxy_set_header Host $http_host;
+                    proxy_redirect off;
+            """, clientMaxBodySize: clientMaxBodySize)
+    }
+
+    /// - Parameter location: the directives of the server's only `location /`.
+    public init(location: String, clientMaxBodySize: String = "64m") throws {
         directory = try TestEnvironment.makeTemporaryDirectory("nginx")
         port = freeLocalPort()
-        let params = Self.projectRoot + "/deploy/nginx/fastcgi_params"
         let config = """
         worker_processes 1;
         daemon off;
@@ -35,8 +54,7 @@ public final class NginxProcess: Sendable {
                 listen 127.0.0.1:\(port);
                 client_max_body_size \(clientMaxBodySize);
                 location / {
-                    include \(params);
-                    fastcgi_pass unix:\(fastcgiSocket);
+        \(location)
                 }
             }
         }

@@ -19,9 +19,15 @@ public enum RawHTTPClient {
 
     public static func send(host: String = "127.0.0.1", port: Int, method: String, path: String,
                             headers: [(String, String)] = [], body: [UInt8] = [], timeout: Int = 30) throws -> Response {
-        var request = "\(method) \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\n"
+        // A `Host` (or `Content-Length`) among `headers` replaces the one this client would write.
+        let given = Set(headers.map { $0.0.lowercased() })
+        var request = "\(method) \(path) HTTP/1.1\r\n"
+        if !given.contains("host") { request += "Host: \(host):\(port)\r\n" }
+        request += "Connection: close\r\n"
         for (name, value) in headers { request += "\(name): \(value)\r\n" }
-        if !body.isEmpty || ["POST", "PUT", "PATCH"].contains(method) { request += "Content-Length: \(body.count)\r\n" }
+        if !given.contains("content-length") && (!body.isEmpty || ["POST", "PUT", "PATCH"].contains(method)) {
+            request += "Content-Length: \(body.count)\r\n"
+        }
         request += "\r\n"
         let raw = try exchange(host: host, port: port, bytes: Array(request.utf8) + body, timeout: timeout)
         return try parse(raw, method: method)

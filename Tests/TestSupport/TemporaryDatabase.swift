@@ -9,9 +9,12 @@ public struct TemporaryDatabase: Sendable {
     public let name: String
     public let url: String
 
-    public init(prefix: String = "t") throws {
+    /// - Parameter template: a database to copy (`createdb --template`): schema, rows and
+    ///   sequence positions. Nobody may be connected to it meanwhile.
+    public init(prefix: String = "t", template: TemporaryDatabase? = nil) throws {
         name = prefix + "_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
-        let result = try Subprocess.run(TestEnvironment.postgresBin + "/createdb", Self.clientArguments + [name])
+        let copy = template.map { ["--template", $0.name] } ?? []
+        let result = try Subprocess.run(TestEnvironment.postgresBin + "/createdb", Self.clientArguments + copy + [name])
         guard result.status == 0 else { throw TestSupportError("createdb \(name) failed: \(result.stderr)") }
         url = "postgres://postgres@/\(name)?host=\(TestEnvironment.postgresSocketDirectory)&port=\(TestEnvironment.postgresPort)"
     }

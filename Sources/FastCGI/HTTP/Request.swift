@@ -17,7 +17,9 @@ public struct Request: Sendable {
     /// The raw query string without `?` (still percent-encoded), empty when there is none.
     public var queryString: String
     /// Request headers from the `HTTP_*` params (`HTTP_X_FORWARDED_FOR` → `x-forwarded-for`),
-    /// plus `content-type` and `content-length`, in the order the web server sent them.
+    /// plus `content-type` and `content-length`, in the order the web server sent them. Values
+    /// off the wire are Latin-1 decoded, a character per byte, as WSGI's (`é` sent as UTF-8
+    /// reads `Ã©`): the exact bytes stay recoverable.
     public var headers: HTTPHeaders
     public var contentType: String?
     public var contentLength: Int?

@@ -69,18 +69,37 @@ struct FCGXRequest: ~Copyable {
     var keepsConnection: Bool { raw.pointee.keepConnection != 0 }
 
     /// The params, copied into Swift strings: `envp` dangles after `finish()`.
+    ///
+    /// Header params (`HTTP_*`, `CONTENT_TYPE`) are decoded as Latin-1, one character per byte,
+    /// as WSGI hands them to Django (PEP 3333): HTTP header bytes carry no declared encoding, and
+    /// this way none is lost or guessed. A UTF-8 `é` arrives as `Ã©`; what needs the bytes back
+    /// (DRF's authentication headers, see RESTFramework's `AuthorizationHeader`) gets them
+    /// exactly. Every other param (the decoded path above all) is UTF-8.
     func params() -> [(String, String)] {
         var list: [(String, String)] = []
         guard var entry = raw.pointee.envp else { return list }
         list.reserveCapacity(32)
         while let pair = entry.pointee {
             if let equals = strchr(pair, Int32(UInt8(ascii: "="))) {
-                let name = UnsafeRawBufferPointer(start: pair, count: pair.distance(to: equals))
-                list.append((String(decoding: name, as: UTF8.self), String(cString: equals + 1)))
+                let name = String(decoding: UnsafeRawBufferPointer(start: pair, count: pair.distance(to: equals)), as: UTF8.self)
+                let value = Self.isHeader(name) ? Self.latin1(equals + 1) : String(cString: equals + 1)
+                list.append((name, value))
             }
             entry += 1
         }
         return list
+    }
+
+    static func isHeader(_ param: String) -> Bool { param.hasPrefix("HTTP_") || param == "CONTENT_TYPE" }
+
+    /// A C string decoded as Latin-1: every byte is the code point of the same value.
+    static func latin1(_ text: UnsafePointer<CChar>) -> String {
+        let bytes = UnsafeRawBufferPointer(start: text, count: strlen(text))
+        // ASCII, by far the common case, is the same text in UTF-8.
+        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
+        return String(scalars)
     }
 
     enum Body {

@@ -66,7 +66,7 @@ import Testing
     @Test func servedBehindNginx() throws {
         let stack = try APIStack(executable: "srf-tutorial-todo-api", migrations: Self.migrations, arguments: ["--workers", "2"])
         defer { stack.stop() }
-        let origin = "http://127.0.0.1:\(stack.nginx.port)"
+        let origin = "http://127.0.0.1:\(stack.port)"
         let created = try stack.send("POST", "/api/todos/", headers: [("Content-Type", "application/json")],
                                      body: #"{"title":"Buy milk"}"#)
         #expect(created.status == 201, "\(created.text) \(stack.server.log)")

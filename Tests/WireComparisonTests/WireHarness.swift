@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// One request of the comparison, sent alike to both sides.
+struct WireRequest: Sendable {
+    enum Target: Sendable {
+        /// A path with its query, sent as written.
+        case path(String)
+        /// The link under this key (`next`, `previous`) of the body this side answered to the
+        /// previous request: each side follows its own links.
+        case link(String)
+    }
+
+    /// What of an answer is not compared (each use names the spec's section that allows it).
+    enum Part: Hashable, Sendable { case contentType, body }
+
+    /// Values that may differ between the sides by nature: a token key made at random.
+    enum Mask: Hashable, Sendable { case randomToken }
+
+    var label: String
+    var method: String
+    var target: Target
+    var headers: [(String, String)]
+    var body: [UInt8]
+    var ignoring: Set<Part> = []
+    var masks: Set<Mask> = []
+}
+
+/// Who sends a request: the `Authorization` header, if any.
+struct Who: Sendable {
+    let name: String
+    let authorization: String?
+
+    static let anonymous = Who(name: "anonymous", authorization: nil)
+    static let admin = Who(name: "admin", authorization: "Token " + WireSeed.adminKey)
+    static let ada = Who(name: "ada", authorization: "Token " + WireSeed.adaKey)
+    static let alan = Who(name: "alan", authorization: "Token " + WireSeed.alanKey)
+    static let ghost = Who(name: "ghost (inactive)", authorization: "Token " + WireSeed.ghostKey)
+    static let badToken = Who(name: "bad token", authorization: "Token " + String(repeating: "0f", count: 20))
+    static let bob = basic("bob", WireSeed.bobPassword)
+
+    static func basic(_ user: String, _ password: String) -> Who {
+        Who(name: "basic \(user)", authorization: "Basic " + Data((user + ":" + password).utf8).base64EncodedString())
+    }
+
+    static func header(_ value: String) -> Who { Who(name: "Authorization: \(value)", authorization: value) }
+}
+
+/// Builds a request: `json` and `form` set the body and its Content-Type; `contentType` and
+/// `raw` set them as given.
+func request(_ method: String, _ target: String, _ who: Who = .anonymous, headers: [(String, String)] = [],
+             json: String? = nil, form: String? = nil, contentType: String? = nil, raw: [UInt8]? = nil,
+             note: String = "") -> WireRequest {
+    var fields: [(String, String)] = []
+    if let authorization = who.authorization { fields.append(("Authorization", authorization)) }
+    if json != nil { fields.append(("Content-Type", "application/json")) }
+    if form != nil { fields.append(("Content-Type", "application/x-www-form-urlencoded")) }
+    if let contentType { fields.append(("Content-Type", contentType)) }
+    fields += headers
+    let body = raw ?? Array((json ?? form ?? "").utf8)
+    var label = "\(method) \(target) as \(who.name)"
+    if let json { label += " json \(json.count > 80 ? String(json.prefix(80)) + "…" : json)" }
+    if let form { label += " form \(form)" }
+    if !note.isEmpty { label += " (\(note))" }
+    return WireRequest(label: label, method: method, target: .path(target), headers: fields, body: body)
+}
+
+/// Follows the link `key` of the previous answer, on each side.
+func follow(_ key: String, _ who: Who = .anonymous) -> WireRequest {
+    var fields: [(String, String)] = []
+    if let authorization = who.authorization { fields.append(("Authorization", authorization)) }
+    return WireRequest(label: "GET <\(key) link> as \(who.name)", method: "GET", target: .link(key), headers: fields, body: [])
+}
+
+extension WireRequest {
+    func ignoring(_ parts: WireRequest.Part...) -> WireRequest { var copy = self; copy.ignoring.formUnion(parts); return copy }
+    func masking(_ masks: WireRequest.Mask...) -> WireRequest { var copy = self; copy.masks.formUnion(masks); return copy }
+}
+
+/// One front end: a web server's port; the last answer, for `.link` targets.
+final class WireSide {
+    let name: String
+    let port: Int
+    var last: RawHTTPClient.Response?
+
+    init(name: String, port: Int) {
+        self.name = name
+        self.port = port
+    }
+
+    static let host = "testserver"
+
+    func send(_ request: WireRequest) throws -> (target: String, response: RawHTTPClient.Response) {
+        let target: String
+        switch request.target {
+        case .path(let path): target = path
+        case .link(let key):
+            guard let last, let object = try? JSONSerialization.jsonObject(with: Data(last.body)) as? [String: Any],
+                  let link = object[key] as? String else {
+                throw TestSupportError("\(name): the previous answer has no \(key) link: \(last?.text ?? "none")")
+            }
+            let prefix = "http://" + Self.host
+            guard link.hasPrefix(prefix) else { throw TestSupportError("\(name): the \(key) link \(link) is not on \(prefix)") }
+            target = String(link.dropFirst(prefix.count))
+        }
+        let response = try RawHTTPClient.send(port: port, method: request.method, path: target,
+                                              headers: [("Host", Self.host)] + request.headers, body: request.body)
+        last = response
+        return (target, response)
+    }
+}
+
+/// Compares two answers to the same request; the differences, described with both sides shown.
+enum WireComparison {
+    static let headers = ["Allow", "WWW-Authenticate", "Location", "Content-Type"]
+
+    static func differences(_ request: WireRequest, ours: RawHTTPClient.Response, drf: RawHTTPClient.Response) -> [String] {
+        var found: [String] = []
+        if ours.status != drf.status { found.append("status: api-server \(ours.status), DRF \(drf.status)") }
+        for name in headers where !(name == "Content-Type" && request.ignoring.contains(.contentType)) {
+            let mine = ours.headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
+            let theirs = drf.headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
+            if mine != theirs { found.append("\(name): api-server \(show(mine)), DRF \(show(theirs))") }
+        }
+        if !request.ignoring.contains(.body) && ours.body != drf.body {
+            let mine = mask(ours.text, request.masks), theirs = mask(drf.text, request.masks)
+            if mine != theirs || !validUTF8(ours.body) || !validUTF8(drf.body) {
+                found.append("body:\n    api-server: \(ours.text)\n    DRF:        \(drf.text)")
+            }
+        }
+        return found
+    }
+
+    static func show(_ values: [String]) -> String { values.isEmpty ? "(none)" : values.map { "\"\($0)\"" }.joined(separator: ", ") }
+
+    static func validUTF8(_ bytes: [UInt8]) -> Bool { String(validating: bytes, as: UTF8.self) != nil }
+
+    /// Datetimes written by this run (the seed's are all in 2025) differ by nature: each side
+    /// stamps its own rows. They are masked once they have DRF's format; so are token keys made
+    /// at random, where the request says so.
+    static func mask(_ text: String, _ masks: Set<WireRequest.Mask>) -> String {
+        var text = text.replacing(/"(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.(?!000000)\d{6})?Z"/) { match in
+            (Int(match.output.1) ?? 0) > 2025 ? "\"<now>\"" : String(match.output.0)
+        }
+        if masks.contains(.randomToken) { text = text.replacing(/"token":"[0-9a-f]{40}"/, with: #""token":"<random>""#) }
+        return text
+    }
+}
