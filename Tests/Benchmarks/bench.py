@@ -96,10 +96,9 @@ def generate(pg, users, full=True):
 
 
 def apply_schema(pg):
-    migrations = sorted(f for f in os.listdir(os.path.join(ROOT, "migrations")) if f.endswith(".sql")) \
-        if os.path.isdir(os.path.join(ROOT, "migrations")) else []
-    files = [os.path.join(ROOT, "migrations", f) for f in migrations] or \
-        [os.path.join(ROOT, "Tests", "DRFReference", "schema.sql")]
+    """The project's migrations, in order (the same SQL `migrate` applies)."""
+    migrations = sorted(f for f in os.listdir(os.path.join(ROOT, "migrations")) if f.endswith(".sql"))
+    files = [os.path.join(ROOT, "migrations", f) for f in migrations]
     for f in files:
         pg.psql("bench", file=f)
     return [os.path.relpath(f, ROOT) for f in files]

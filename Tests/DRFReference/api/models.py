@@ -1,6 +1,6 @@
 """Models over the reference API's tables (shared/spec/reference-api.md, "Schema").
 
-The tables belong to the migrations in migrations/ (or schema.sql here): every model is
+The tables belong to the migrations in migrations/: every model is
 `managed = False`, so Django never creates or alters them.
 """
 import secrets
