@@ -1,5 +1,3 @@
-import Synchronization
-
 /// DRF's `Serializer`: declares fields in order, validates input into `validatedData` (or
 /// `errors` in DRF's shape and words), saves through `create`/`update`, and represents instances
 /// as `data`.
@@ -183,14 +181,9 @@ open class Serializer {
 /// here). Building them is not free: a `UserSerializer` made its nine fields, their labels and
 /// validators anew for every request (~150k instructions, a fifth of a whole retrieve).
 enum DeclaredFields {
-    private static let cache = Mutex<[ObjectIdentifier: [any SerializerField]]>([:])
+    private static let cache = TypeCache<[any SerializerField]>()
 
     static func of(_ type: Serializer.Type) -> [any SerializerField] {
-        let key = ObjectIdentifier(type)
-        if let fields = cache.withLock({ $0[key] }) { return fields }
-        // Built outside the lock: a declaration may touch other serializer classes.
-        let fields = type.fields
-        cache.withLock { $0[key] = fields }
-        return fields
+        cache.value(for: type) { type.fields }
     }
 }

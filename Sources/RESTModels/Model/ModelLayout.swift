@@ -1,4 +1,4 @@
-import Synchronization
+import RESTFramework
 
 /// What the SQL compiler and `fieldValue(_:)` would otherwise work out from `columns` on every
 /// statement and every field read: the select list and the column names, once per model type.
@@ -8,7 +8,7 @@ import Synchronization
 /// copies whole `Column` values through value witnesses: measured, joining the select list and
 /// finding columns by name was ~100k instructions of a ~800k-instruction retrieve. A model's
 /// declaration does not change while the process runs (`columns` is a `static let`), so the
-/// result is kept for the process; it is shared by the worker threads.
+/// result is kept for the process; it is shared by the worker threads (`TypeCache`: lock-free reads).
 final class ModelLayout: Sendable {
     /// `"users"."id", "users"."username", (SELECT ...) AS "author"`
     let selectList: String
@@ -32,13 +32,9 @@ final class ModelLayout: Sendable {
         names.firstIndex(of: name)
     }
 
-    private static let cache = Mutex<[ObjectIdentifier: ModelLayout]>([:])
+    private static let cache = TypeCache<ModelLayout>()
 
     static func of<M: Model>(_ model: M.Type) -> ModelLayout {
-        let key = ObjectIdentifier(model)
-        if let layout = cache.withLock({ $0[key] }) { return layout }
-        let layout = ModelLayout(model)
-        cache.withLock { $0[key] = layout }
-        return layout
+        cache.value(for: model) { ModelLayout(model) }
     }
 }
