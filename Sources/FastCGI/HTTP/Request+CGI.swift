@@ -20,42 +20,68 @@ extension Request {
     /// - host: the `Host` header; else `SERVER_NAME`, with `:SERVER_PORT` unless it is the
     ///   scheme's default port.
     public init(params list: [(String, String)], body: [UInt8] = []) {
-        var params: [String: String] = [:]
-        params.reserveCapacity(list.count)
+        // One pass picks out the params the fields derive from (the first of a repeated name
+        // wins, as in `params`) and the headers; `params` itself is built only when read.
+        var known = KnownParams()
         var headers = HTTPHeaders()
         for (name, value) in list {
-            if params[name] == nil { params[name] = value }
+            known.record(name, value)
             if let header = Self.headerName(forParam: name) {
                 // nginx always sends CONTENT_TYPE/CONTENT_LENGTH, empty when the request has none.
                 let absent = value.isEmpty && !name.hasPrefix("HTTP_")
                 if !absent { headers.add(header, value) }
             }
         }
-        func nonEmpty(_ name: String) -> String? {
-            guard let value = params[name], !value.isEmpty else { return nil }
+        func nonEmpty(_ value: String?) -> String? {
+            guard let value, !value.isEmpty else { return nil }
             return value
         }
 
-        let cgiPath = Optional((params["SCRIPT_NAME"] ?? "") + (params["PATH_INFO"] ?? "")).flatMap { $0.isEmpty ? nil : $0 }
-        let requestURI = nonEmpty("REQUEST_URI")
-        let uriPath = requestURI.map { uri in String(uri.prefix { $0 != "?" }) }
-        let uriQuery = requestURI.flatMap { uri in uri.firstIndex(of: "?").map { String(uri[uri.index(after: $0)...]) } }
-
-        let https = nonEmpty("HTTPS").map { $0.lowercased() != "off" } ?? false
-        let scheme = https ? "https" : (nonEmpty("REQUEST_SCHEME")?.lowercased() ?? "http")
+        let cgiPath = Optional((known.scriptName ?? "") + (known.pathInfo ?? "")).flatMap { $0.isEmpty ? nil : $0 }
+        let requestURI = nonEmpty(known.requestURI)
+        let https = nonEmpty(known.https).map { $0.lowercased() != "off" } ?? false
+        let scheme = https ? "https" : (nonEmpty(known.requestScheme)?.lowercased() ?? "http")
 
         self.init(
-            method: nonEmpty("REQUEST_METHOD") ?? "GET",
-            path: cgiPath ?? nonEmpty("DOCUMENT_URI") ?? uriPath ?? "/",
-            queryString: params["QUERY_STRING"] ?? uriQuery ?? "",
+            method: nonEmpty(known.method) ?? "GET",
+            path: cgiPath ?? nonEmpty(known.documentURI) ?? requestURI.map { uri in String(uri.prefix { $0 != "?" }) } ?? "/",
+            queryString: known.queryString
+                ?? requestURI.flatMap { uri in uri.firstIndex(of: "?").map { String(uri[uri.index(after: $0)...]) } } ?? "",
             headers: headers,
-            contentType: nonEmpty("CONTENT_TYPE"),
-            contentLength: nonEmpty("CONTENT_LENGTH").flatMap { Int($0) },
-            remoteAddress: nonEmpty("REMOTE_ADDR"),
+            contentType: nonEmpty(known.contentType),
+            contentLength: nonEmpty(known.contentLength).flatMap { Int($0) },
+            remoteAddress: nonEmpty(known.remoteAddress),
             scheme: scheme,
-            host: nonEmpty("HTTP_HOST") ?? Self.serverHost(name: nonEmpty("SERVER_NAME"), port: nonEmpty("SERVER_PORT"), scheme: scheme),
-            params: params,
+            host: nonEmpty(known.host) ?? Self.serverHost(name: nonEmpty(known.serverName), port: nonEmpty(known.serverPort), scheme: scheme),
+            paramList: list,
             body: body)
+    }
+
+    /// The params `init(params:)` derives fields from, each the first of its name.
+    private struct KnownParams {
+        var method, scriptName, pathInfo, documentURI, requestURI, queryString: String?
+        var https, requestScheme, contentType, contentLength, remoteAddress, host, serverName, serverPort: String?
+
+        mutating func record(_ name: String, _ value: String) {
+            func keep(_ slot: inout String?) { if slot == nil { slot = value } }
+            switch name {
+            case "REQUEST_METHOD": keep(&method)
+            case "SCRIPT_NAME": keep(&scriptName)
+            case "PATH_INFO": keep(&pathInfo)
+            case "DOCUMENT_URI": keep(&documentURI)
+            case "REQUEST_URI": keep(&requestURI)
+            case "QUERY_STRING": keep(&queryString)
+            case "HTTPS": keep(&https)
+            case "REQUEST_SCHEME": keep(&requestScheme)
+            case "CONTENT_TYPE": keep(&contentType)
+            case "CONTENT_LENGTH": keep(&contentLength)
+            case "REMOTE_ADDR": keep(&remoteAddress)
+            case "HTTP_HOST": keep(&host)
+            case "SERVER_NAME": keep(&serverName)
+            case "SERVER_PORT": keep(&serverPort)
+            default: break
+            }
+        }
     }
 
     /// `HTTP_X_FORWARDED_FOR` → `x-forwarded-for`; `CONTENT_TYPE`/`CONTENT_LENGTH` (which CGI
@@ -65,11 +91,20 @@ extension Request {
         case "CONTENT_TYPE": return "content-type"
         case "CONTENT_LENGTH": return "content-length"
         default:
-            guard name.hasPrefix("HTTP_"), name.utf8.count > 5 else { return nil }
-            let bytes = name.utf8.dropFirst(5).map { byte -> UInt8 in
-                byte == UInt8(ascii: "_") ? UInt8(ascii: "-") : HTTPHeaders.asciiLower(byte)
+            let utf8 = name.utf8
+            guard utf8.count > 5, name.hasPrefix("HTTP_") else { return nil }
+            let bytes = utf8.dropFirst(5)
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                // ASCII (header names are tokens): written straight into the new string.
+                return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                    for (i, byte) in bytes.enumerated() {
+                        buffer[i] = byte == UInt8(ascii: "_") ? UInt8(ascii: "-") : HTTPHeaders.asciiLower(byte)
+                    }
+                    return bytes.count
+                }
             }
-            return String(decoding: bytes, as: UTF8.self)
+            return String(decoding: bytes.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: "-") : HTTPHeaders.asciiLower($0) },
+                          as: UTF8.self)
         }
     }
 

@@ -30,13 +30,30 @@ public struct Request: Sendable {
     /// `Host` header, else `SERVER_NAME[:SERVER_PORT]` (default ports left out).
     public var host: String
     /// Every FastCGI param as received (the first value wins if the web server repeats one).
-    public var params: [String: String]
+    /// Built from `paramList` when read: nothing on the request path needs it, and making a
+    /// dictionary of some 25 params for every request was a measurable part of its cost.
+    public var params: [String: String] {
+        get { Dictionary(paramList, uniquingKeysWith: { first, _ in first }) }
+        set { paramList = newValue.map { ($0.key, $0.value) } }
+    }
+    /// The FastCGI params in the order received, repeats included.
+    public var paramList: [(String, String)]
     public var body: [UInt8]
 
     public init(method: String = "GET", path: String = "/", queryString: String = "",
                 headers: HTTPHeaders = HTTPHeaders(), contentType: String? = nil, contentLength: Int? = nil,
                 remoteAddress: String? = nil, scheme: String = "http", host: String = "localhost",
                 params: [String: String] = [:], body: [UInt8] = []) {
+        self.init(method: method, path: path, queryString: queryString, headers: headers, contentType: contentType,
+                  contentLength: contentLength, remoteAddress: remoteAddress, scheme: scheme, host: host,
+                  paramList: params.map { ($0.key, $0.value) }, body: body)
+    }
+
+    /// A request with its params as an ordered list (what a FastCGI server receives).
+    public init(method: String = "GET", path: String = "/", queryString: String = "",
+                headers: HTTPHeaders = HTTPHeaders(), contentType: String? = nil, contentLength: Int? = nil,
+                remoteAddress: String? = nil, scheme: String = "http", host: String = "localhost",
+                paramList: [(String, String)], body: [UInt8] = []) {
         self.method = method
         self.path = path
         self.queryString = queryString
@@ -46,7 +63,7 @@ public struct Request: Sendable {
         self.remoteAddress = remoteAddress
         self.scheme = scheme
         self.host = host
-        self.params = params
+        self.paramList = paramList
         self.body = body
     }
 

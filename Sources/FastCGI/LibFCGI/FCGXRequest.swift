@@ -115,21 +115,50 @@ struct FCGXRequest: ~Copyable {
     /// "over it".
     func readBody(contentLength: Int?, limit: Int) -> Body {
         if let contentLength, contentLength > limit { return .tooLarge }
-        let cap = contentLength ?? (limit + 1)
-        var body: [UInt8] = []
-        body.reserveCapacity(min(cap, 1 << 20))
-        var chunk = [UInt8](repeating: 0, count: min(max(cap, 1), 64 * 1024))
-        while body.count < cap {
-            let wanted = min(chunk.count, cap - body.count)
-            let got = chunk.withUnsafeMutableBytes { buffer in
-                FCGX_GetStr(buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(wanted), raw.pointee.in)
+        let body: [UInt8]
+        if let contentLength {
+            // The usual case with a body: read straight into an array of exactly that size.
+            var complete = true
+            body = [UInt8](unsafeUninitializedCapacity: contentLength) { buffer, count in
+                while count < contentLength {
+                    let got = read(into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[count...])))
+                    count += got
+                    if got == 0 { complete = false; break }
+                }
             }
-            if got > 0 { body.append(contentsOf: chunk[0..<Int(got)]) }
-            if got < wanted { break }  // end of stream (or a read error)
+            if !complete { return .incomplete }
+        } else {
+            // No length (nginx sends CONTENT_LENGTH empty for a GET): read until the stream
+            // ends, through an uninitialized stack chunk. (Measured: a zero-filled 64 KiB chunk
+            // and a 1 MiB reservation here cost a bodiless GET ~65k instructions.)
+            var collected: [UInt8] = []
+            let cap = limit + 1
+            withUnsafeTemporaryAllocation(byteCount: 16 * 1024, alignment: 1) { chunk in
+                while collected.count < cap {
+                    let wanted = min(chunk.count, cap - collected.count)
+                    let got = read(into: UnsafeMutableRawBufferPointer(rebasing: chunk[..<wanted]))
+                    if got > 0 { collected.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[..<got])) }
+                    if got < wanted { break }  // end of stream (or a read error)
+                }
+            }
+            body = collected
         }
-        if let contentLength, body.count < contentLength { return .incomplete }
         if body.count > limit { return .tooLarge }
         return .complete(body)
+    }
+
+    /// One `FCGX_GetStr` into `buffer`: the bytes read, fewer than asked only at the end of the
+    /// stream (or on a read error).
+    private func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return 0 }
+        var total = 0
+        while total < buffer.count {
+            let wanted = Int32(min(buffer.count - total, Int(Int32.max)))
+            let got = FCGX_GetStr((base + total).assumingMemoryBound(to: CChar.self), wanted, raw.pointee.in)
+            if got > 0 { total += Int(got) }
+            if got < wanted { break }
+        }
+        return total
     }
 
     /// Writes on FCGI_STDOUT; false when the web server has gone away (EPIPE, ECONNRESET).

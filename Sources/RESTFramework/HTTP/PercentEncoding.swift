@@ -6,6 +6,8 @@
 enum PercentEncoding {
     static func quote(_ text: String, safe: String, plus: Bool = false) -> String {
         let safeBytes = Array(safe.utf8)
+        // Usually nothing needs quoting (reversed URLs are ASCII paths): then the text is the answer.
+        if text.utf8.allSatisfy({ isUnreserved($0) || safeBytes.contains($0) }) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
@@ -26,6 +28,16 @@ enum PercentEncoding {
     }
 
     /// The value of one hex digit, for decoding `%XX`.
+    /// Letters, digits and `_.-~`: never quoted.
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."),
+             UInt8(ascii: "-"), UInt8(ascii: "~"): return true
+        default: return false
+        }
+    }
+
     static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")

@@ -40,6 +40,7 @@ public enum HeaderParameters {
 
     /// Django's `_parseparam`: split on `;` outside double quotes, strip each part.
     static func split(_ line: String) -> [String] {
+        if line.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(line) }
         var parts: [String] = []
         var current = "", inQuotes = false, escaped = false
         for character in line {
@@ -56,7 +57,42 @@ public enum HeaderParameters {
     }
 
     /// Python's `str.strip()` (whitespace at both ends).
+    /// `split` for ASCII text, by bytes: the same parts (in ASCII every character is one byte,
+    /// but for CR LF, which is no separator, quote or backslash either), without the cost of
+    /// iterating characters. Accept and Content-Type headers are ASCII in practice, and this runs
+    /// for each of them on every request.
+    static func splitASCII(_ line: String) -> [String] {
+        var parts: [String] = []
+        let utf8 = line.utf8
+        var start = utf8.startIndex, index = utf8.startIndex
+        var inQuotes = false, escaped = false
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") && inQuotes {
+                escaped = true
+            } else if byte == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if byte == UInt8(ascii: ";") && !inQuotes {
+                parts.append(trim(line[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        parts.append(trim(line[start..<utf8.endIndex]))
+        return parts
+    }
+
     static func trim(_ text: Substring) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: whitespace is HT, LF, VT, FF, CR and space (what `Character.isWhitespace` says).
+            func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
+            let utf8 = text.utf8
+            guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
+            let last = utf8.lastIndex(where: { !isSpace($0) })!
+            return String(text[first...last])
+        }
         var text = text
         while let first = text.first, first.isWhitespace { text.removeFirst() }
         while let last = text.last, last.isWhitespace { text.removeLast() }

@@ -50,7 +50,8 @@ extension URLConf {
             guard args.count == names.count else { return nil }
             values = Dictionary(zip(names, args), uniquingKeysWith: { first, _ in first })
         } else {
-            guard Set(kwargs.keys) == Set(names) else { return nil }
+            // The same keys as the pattern's names (a set comparison, without building sets).
+            guard names.allSatisfy({ kwargs[$0] != nil }), kwargs.keys.allSatisfy(names.contains) else { return nil }
             values = kwargs
         }
         var path = "/"
@@ -59,7 +60,7 @@ extension URLConf {
             case .literal(let text):
                 path += text
             case .parameter(let name, let matcher):
-                guard let value = values[name], matcher.matches(Substring(value)), !value.contains("/") else { return nil }
+                guard let value = values[name], matcher.matches(Substring(value)), !value.utf8.contains(UInt8(ascii: "/")) else { return nil }
                 path += value
             }
         }

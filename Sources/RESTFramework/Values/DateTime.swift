@@ -27,10 +27,37 @@ public struct DateTime: Hashable, Comparable, Sendable, CustomStringConvertible 
         let (days, micros) = floorDivide(microsecondsSinceEpoch, 86_400_000_000)
         let (year, month, day) = DateTime.civil(fromDays: days)
         let seconds = micros / 1_000_000, fraction = micros % 1_000_000
-        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
-            + pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
-        if fraction != 0 { text += "." + pad(fraction, 6) }
-        return text + "Z"
+        guard (0...9999).contains(year) else {
+            // Years outside four digits: the general path (a sign, more digits).
+            var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
+                + pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
+            if fraction != 0 { text += "." + pad(fraction, 6) }
+            return text + "Z"
+        }
+        // Written digit by digit into a fixed buffer: this runs for every timestamp of every row
+        // rendered, and string concatenation of padded pieces cost ~5k instructions each.
+        let length = fraction != 0 ? 27 : 20
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            func put(_ value: Int64, _ width: Int, at offset: Int) {
+                var value = value
+                for i in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[i] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, 4, at: 0); buffer[4] = UInt8(ascii: "-")
+            put(month, 2, at: 5); buffer[7] = UInt8(ascii: "-")
+            put(day, 2, at: 8); buffer[10] = UInt8(ascii: "T")
+            put(seconds / 3600, 2, at: 11); buffer[13] = UInt8(ascii: ":")
+            put(seconds / 60 % 60, 2, at: 14); buffer[16] = UInt8(ascii: ":")
+            put(seconds % 60, 2, at: 17)
+            if fraction != 0 {
+                buffer[19] = UInt8(ascii: ".")
+                put(fraction, 6, at: 20)
+            }
+            buffer[length - 1] = UInt8(ascii: "Z")
+            return length
+        }
     }
 
     public var description: String { iso8601 }

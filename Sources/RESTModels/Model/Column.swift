@@ -44,6 +44,10 @@ public struct Column<M: Model>: Sendable {
     /// The SQL of an annotation; nil for a stored column.
     public let expression: String?
     let read: @Sendable (M) -> FieldValue
+    /// The column as SQL: `"notes"."title"`, or the annotation's expression in parentheses.
+    /// Worked out once here (columns live in the model's `static let`), not per statement: the
+    /// query compiler reads it for every column of every statement it builds.
+    let sql: String
 
     public init<V: ColumnValue>(_ name: String, _ keyPath: KeyPath<M, V> & Sendable, references: String? = nil) {
         self.name = name
@@ -52,6 +56,7 @@ public struct Column<M: Model>: Sendable {
         self.references = references
         expression = nil
         read = { $0[keyPath: keyPath].fieldValue }
+        sql = Self.sql(name: name, expression: nil)
     }
 
     init(name: String, type: ColumnType, isNullable: Bool, references: String?, expression: String?,
@@ -62,6 +67,7 @@ public struct Column<M: Model>: Sendable {
         self.references = references
         self.expression = expression
         self.read = read
+        sql = Self.sql(name: name, expression: expression)
     }
 
     /// A read-only column computed by `sql` (a scalar subquery or an expression over the
@@ -75,8 +81,7 @@ public struct Column<M: Model>: Sendable {
     /// Whether INSERT and UPDATE may write it.
     public var isWritable: Bool { expression == nil }
 
-    /// The column as SQL: `"notes"."title"`, or the annotation's expression in parentheses.
-    var sql: String {
+    private static func sql(name: String, expression: String?) -> String {
         if let expression { return "(" + expression + ")" }
         return SQL.identifier(M.tableName) + "." + SQL.identifier(name)
     }

@@ -53,7 +53,8 @@ extension Model {
             guard let key = Self.primaryKey.single else { return nil }
             return fieldValue(key)
         }
-        return Self.columns.first { $0.name == name }?.read(self)
+        guard let index = ModelLayout.of(Self.self).index(of: name) else { return nil }
+        return Self.columns[index].read(self)
     }
 
     /// The primary key's values, in `primaryKey` order.

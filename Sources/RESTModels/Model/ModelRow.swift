@@ -13,11 +13,25 @@ import RESTFramework
 public struct ModelRow {
     public let row: Row
 
-    public init(_ row: Row) { self.row = row }
+    /// The result's column names in order, when the caller knows them (a `SELECT` of the
+    /// model's select list): a name is then found by comparing Swift strings, not by a `strcmp`
+    /// against each of libpq's field names (for a ten-column row read whole, 55 of them).
+    let columnNames: [String]?
+
+    public init(_ row: Row) {
+        self.row = row
+        columnNames = nil
+    }
+
+    /// A row of a statement that selected `layout.selectList`: its columns are the model's, in order.
+    init(_ row: Row, layout: ModelLayout) {
+        self.row = row
+        columnNames = layout.names.count == row.result.columnCount ? layout.names : nil
+    }
 
     public subscript<T: ColumnValue>(name: String) -> T {
         get throws {
-            guard let column = row.result.columnIndex(named: name) else {
+            guard let column = columnNames.map({ $0.firstIndex(of: name) }) ?? row.result.columnIndex(named: name) else {
                 throw PostgresError(kind: .decoding, message: "no column named \"\(name)\" in the row; it has: "
                                     + row.result.columnNames.joined(separator: ", "))
             }

@@ -10,20 +10,16 @@ enum QueryCompiler<M: Model> {
     /// The column a field name means; `"pk"` is the primary key.
     static func column(_ name: String) throws -> Column<M> {
         let resolved = name == "pk" ? (M.primaryKey.single ?? name) : name
-        guard let column = M.columns.first(where: { $0.name == resolved }) else {
+        guard let index = ModelLayout.of(M.self).index(of: resolved) else {
             throw QueryValueError.unknownField(name)
         }
-        return column
+        return M.columns[index]
     }
 
     /// `"users"."id", "users"."username", (SELECT ...) AS "author"`
-    static var selectList: String {
-        M.columns.map { column in
-            column.expression == nil ? column.sql : column.sql + " AS " + SQL.identifier(column.name)
-        }.joined(separator: ", ")
-    }
+    static var selectList: String { ModelLayout.of(M.self).selectList }
 
-    static var table: String { SQL.identifier(M.tableName) }
+    static var table: String { ModelLayout.of(M.self).table }
 
     // MARK: Statements
 

@@ -87,6 +87,7 @@ extension QuerySet {
         var sql = SQLBuilder()
         let text = try QueryCompiler<M>.select(query, into: &sql)
         let result = try StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection())
-        return try result.map { try M(row: ModelRow($0)) }
+        let layout = ModelLayout.of(M.self)
+        return try result.map { try M(row: ModelRow($0, layout: layout)) }
     }
 }

@@ -22,7 +22,7 @@ extension QuerySet {
         }
         text += " RETURNING " + QueryCompiler<M>.selectList
         let result = try StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection())
-        return try M(row: ModelRow(result[0]))
+        return try M(row: ModelRow(result[0], layout: ModelLayout.of(M.self)))
     }
 
     public func insert(_ values: [String: FieldValue]) throws -> M { try insert(ValidatedData(values.map { ($0.key, $0.value) })) }
@@ -48,7 +48,7 @@ extension QuerySet {
         let text = try updateStatement(assignments, extra: byKey, into: &sql) + " RETURNING " + QueryCompiler<M>.selectList
         let result = try StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection())
         guard let row = result.first else { throw ModelError.doesNotExist(model: M.modelName) }
-        return try M(row: ModelRow(row))
+        return try M(row: ModelRow(row, layout: ModelLayout.of(M.self)))
     }
 
     /// Django's `delete()` on a queryset: the number of rows deleted (cascades are the
