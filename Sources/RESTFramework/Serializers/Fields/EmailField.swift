@@ -4,52 +4,44 @@
 ///
 ///     EmailField("email", required: false, allowBlank: true, maxLength: 254)
 public struct EmailField: SerializerField {
-    public var options: FieldOptions
-    public var allowBlank: Bool
-    public var trimWhitespace: Bool
-    public var maxLength: Int?
-    public var minLength: Int?
+    /// Everything but the format check is the CharField's (DRF: `class EmailField(CharField)`).
+    public var text: CharField
 
     public init(_ name: String, source: String? = nil, required: Bool? = nil, readOnly: Bool = false,
                 writeOnly: Bool = false, default defaultValue: FieldDefault? = nil, allowNull: Bool = false,
                 allowBlank: Bool = false, trimWhitespace: Bool = true, maxLength: Int? = nil, minLength: Int? = nil,
                 label: String? = nil, helpText: String? = nil, validators: [any Validator] = [],
                 errorMessages: [String: String] = [:]) {
-        options = FieldOptions(name: name, source: source, required: required, readOnly: readOnly, writeOnly: writeOnly,
-                               default: defaultValue, allowNull: allowNull, label: label, helpText: helpText,
-                               validators: validators, errorMessages: errorMessages)
-        self.allowBlank = allowBlank
-        self.trimWhitespace = trimWhitespace
-        self.maxLength = maxLength
-        self.minLength = minLength
+        text = CharField(name, source: source, required: required, readOnly: readOnly, writeOnly: writeOnly,
+                         default: defaultValue, allowNull: allowNull, allowBlank: allowBlank,
+                         trimWhitespace: trimWhitespace, maxLength: maxLength, minLength: minLength, label: label,
+                         helpText: helpText, validators: validators,
+                         errorMessages: ["invalid": "Enter a valid email address."].merging(errorMessages) { $1 })
     }
 
-    var messages: ErrorMessages {
-        ErrorMessages(defaults: CharField.defaultMessages.merging(["invalid": "Enter a valid email address."]) { $1 },
-                      overrides: options.errorMessages)
-    }
-
+    public var options: FieldOptions { text.options }
     public var metadataType: String { "email" }
-    public var initialValue: JSON { "" }
-    public var metadataAttributes: [(String, JSON)] { TextFieldSupport.lengthMetadata(min: minLength, max: maxLength) }
+    public var initialValue: JSON { text.initialValue }
+    public var metadataAttributes: [(String, JSON)] { text.metadataAttributes }
 
     public var validators: [any Validator] {
-        TextFieldSupport.validators(options.validators, maxLength: maxLength, minLength: minLength, messages: messages)
-            + [EmailValidator(message: messages.message("invalid"))]
+        text.validators + [EmailValidator(message: text.messages.message("invalid"))]
     }
 
     public func runValidation(_ data: JSON?, context: FieldValidationContext) throws -> FieldValue? {
-        if let blank = try TextFieldSupport.blankCheck(data, trim: trimWhitespace, allowBlank: allowBlank, messages: messages) {
+        if let blank = try TextFieldSupport.blankCheck(data, trim: text.trimWhitespace, allowBlank: text.allowBlank,
+                                                       messages: text.messages) {
             return blank
         }
+        // Through this field's own validators (the CharField's would skip the format check).
         return try runStandardValidation(data, context: context)
     }
 
     public func toInternalValue(_ data: JSON, context: FieldValidationContext) throws -> FieldValue {
-        try TextFieldSupport.toText(data, trim: trimWhitespace, messages: messages)
+        try text.toInternalValue(data, context: context)
     }
 
     public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON {
-        .string(TextFieldSupport.str(value))
+        try text.toRepresentation(value, context: context)
     }
 }
