@@ -27,6 +27,8 @@ public final class Connection {
     var statements: PreparedStatementCache
     /// 0 outside `transaction`; n inside n nested calls (the inner ones are savepoints).
     var transactionDepth = 0
+    /// When the server last answered (coarse monotonic clock, ms): see `ensureUsable`.
+    var lastAnswered: Int64 = .min
 
     public convenience init(url: String) throws {
         try self.init(configuration: PostgresConfiguration(url: url))
@@ -77,8 +79,14 @@ public final class Connection {
     /// libpq notices anything; checking for that costs one `poll` and means the statement about
     /// to be sent goes to a fresh session instead of failing. Nothing is ever re-sent: a
     /// statement that was in flight when the connection died fails with `.connection`.
+    ///
+    /// The check is skipped when the server answered on this session within the last
+    /// `recentAnswerWindow` (a busy worker's statements follow each other within microseconds,
+    /// and the check was one syscall per statement): a restart takes far longer than that, so
+    /// an idle session is still checked, and a server that dies in the middle of a burst fails
+    /// the statements in flight either way.
     func ensureUsable() throws {
-        if PQstatus(handle) == CONNECTION_OK && !peerHasGoneAway() { return }
+        if PQstatus(handle) == CONNECTION_OK && (answeredRecently || !peerHasGoneAway()) { return }
         guard transactionDepth == 0 else {
             // Reconnecting here would run the rest of the transaction's statements outside it.
             throw PostgresError.connectionLost("the connection was lost during a transaction")
@@ -86,9 +94,26 @@ public final class Connection {
         PQreset(handle)
         // Prepared statements belong to the old session.
         statements.removeAll()
+        lastAnswered = .min
         guard PQstatus(handle) == CONNECTION_OK else {
             throw PostgresError.connectionLost(String(cString: PQerrorMessage(handle)).trimmingTrailingWhitespace())
         }
+    }
+
+    static let recentAnswerWindow: Int64 = 20  // ms
+
+    private var answeredRecently: Bool {
+        lastAnswered != .min && Self.coarseMilliseconds() - lastAnswered < Self.recentAnswerWindow
+    }
+
+    /// Records a successful answer from the server (see `ensureUsable`).
+    func noteAnswer() { lastAnswered = Self.coarseMilliseconds() }
+
+    /// CLOCK_MONOTONIC_COARSE: read from the vDSO without a syscall; a few ms of resolution is plenty.
+    private static func coarseMilliseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC_COARSE, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
     }
 
     /// True when the idle socket shows the server closed the session.

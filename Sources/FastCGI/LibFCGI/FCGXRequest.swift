@@ -127,6 +127,10 @@ struct FCGXRequest: ~Copyable {
                 }
             }
             if !complete { return .incomplete }
+            // The stream's end (the empty FCGI_STDIN record) normally follows the body at once;
+            // reading it lets `finish` close without lingering. Bytes past CONTENT_LENGTH are
+            // ignored, as WSGI reads only CONTENT_LENGTH.
+            _ = FCGX_GetChar(raw.pointee.in)
         } else {
             // No length (nginx sends CONTENT_LENGTH empty for a GET): read until the stream
             // ends, through an uninitialized stack chunk. (Measured: a zero-filled 64 KiB chunk
@@ -178,11 +182,18 @@ struct FCGXRequest: ~Copyable {
     /// Flushes, sends END_REQUEST and closes the connection (unless the web server asked to
     /// keep it). Every pointer into the request's params is invalid afterwards.
     ///
-    /// Measured with Debian's libfcgi 2.4.2: the close shuts down the sending side, then reads
-    /// and discards whatever the peer still sends until it closes or stays silent for 2 s. So a
-    /// body left unread (413) is drained here, not buffered, and a peer that keeps its end open
-    /// holds the worker up to 2 s; nginx closes at once after END_REQUEST.
+    /// How it closes (measured with Debian's libfcgi 2.4.2, and plain in its source): libfcgi
+    /// shuts down its sending side, then reads and discards whatever the peer still sends until
+    /// it closes or stays silent for 2 s. That lingering close protects a response from being
+    /// reset by unread input (a 413's body), but when the request's input has been read to its
+    /// end (the empty FCGI_STDIN record, which every web server sends) there is nothing left to
+    /// drain, and the worker would only wait for the web server to close: three more syscalls
+    /// and a sleep per request. Then the request is detached first, which makes libfcgi close
+    /// the descriptor plainly. A 413 (body left unread) keeps the lingering close.
     func finish() {
+        if !keepsConnection, FCGX_HasSeenEOF(raw.pointee.in) == EOF {
+            _ = FCGX_Detach(raw)
+        }
         FCGX_Finish_r(raw)
     }
 }

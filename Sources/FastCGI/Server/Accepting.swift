@@ -1,3 +1,4 @@
+import CFastCGI
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -95,7 +96,7 @@ extension ListeningSocket {
     /// accepting: connections aborted before accept are skipped, `FCGI_WEB_SERVER_ADDRS` is
     /// honoured for TCP peers, TCP_NODELAY is set, and a unix connection that sends nothing for
     /// 2 s is dropped (libfcgi's guard against a peer that would pin the worker in a read).
-    /// The descriptor is close-on-exec.
+    /// The descriptor is close-on-exec from the start (accept4 with SOCK_CLOEXEC, no extra fcntl).
     func acceptConnection(stopping: () -> Bool) -> Accepted {
         while true {
             var address = sockaddr_storage()
@@ -106,7 +107,7 @@ extension ListeningSocket {
                 return .stopped
             }
             let connection = withUnsafeMutablePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { accept(fd, $0, &length) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { accept4(fd, $0, &length, Int32(SOCK_CLOEXEC.rawValue)) }
             }
             let error = errno
             if connection < 0 && (error == EAGAIN || error == EWOULDBLOCK) {
@@ -127,8 +128,6 @@ extension ListeningSocket {
                     return .failed(errno: error)
                 }
             }
-            // (accept4 with SOCK_CLOEXEC is not in Swift's Glibc module; nothing forks meanwhile.)
-            _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
             if Self.usable(connection, family: Int32(address.ss_family), address: address) {
                 return .connection(connection)
             }
