@@ -12,24 +12,53 @@ extension Response {
     /// The bytes to write on FCGI_STDOUT.
     public func cgiEncoded() -> [UInt8] {
         let status = (100...999).contains(status) ? status : 500
-        var head = "Status: \(status) \(HTTPReasonPhrase.for(status))\r\n"
+        let reason = HTTPReasonPhrase.for(status)
+        // Written straight into one exactly reserved buffer: no intermediate head string.
+        var capacity = 32 + reason.utf8.count + body.count
+        for field in headers { capacity += field.name.utf8.count + field.value.utf8.count + 4 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(capacity)
+        bytes.append(contentsOf: "Status: ".utf8)
+        Self.appendDecimal(status, to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: reason.utf8)
+        bytes.append(contentsOf: "\r\n".utf8)
         for field in headers {
             // A name or value carrying CR/LF would let a handler (or data it echoes) forge
             // headers or end the head early: strip them rather than fail the whole response.
             let name = Self.stripLineBreaks(field.name)
             guard !name.isEmpty, !HTTPHeaders.sameName(name, "status") else { continue }
-            head += name + ": " + Self.stripLineBreaks(field.value) + "\r\n"
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(contentsOf: ": ".utf8)
+            bytes.append(contentsOf: Self.stripLineBreaks(field.value).utf8)
+            bytes.append(contentsOf: "\r\n".utf8)
         }
         if !headers.contains("content-length") && Self.allowsBody(status) {
             // Lets the web server answer with a length instead of chunking.
-            head += "content-length: \(body.count)\r\n"
+            bytes.append(contentsOf: "content-length: ".utf8)
+            Self.appendDecimal(body.count, to: &bytes)
+            bytes.append(contentsOf: "\r\n".utf8)
         }
-        head += "\r\n"
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(head.utf8.count + body.count)
-        bytes.append(contentsOf: head.utf8)
+        bytes.append(contentsOf: "\r\n".utf8)
         bytes.append(contentsOf: body)
         return bytes
+    }
+
+    /// A non-negative integer's decimal digits.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = max(value, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
     }
 
     static func allowsBody(_ status: Int) -> Bool {

@@ -81,8 +81,9 @@ struct FCGXRequest: ~Copyable {
         list.reserveCapacity(32)
         while let pair = entry.pointee {
             if let equals = strchr(pair, Int32(UInt8(ascii: "="))) {
-                let name = String(decoding: UnsafeRawBufferPointer(start: pair, count: pair.distance(to: equals)), as: UTF8.self)
-                let value = Self.isHeader(name) ? Self.latin1(equals + 1) : String(cString: equals + 1)
+                let nameBytes = UnsafeRawBufferPointer(start: pair, count: pair.distance(to: equals))
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                let value = Self.isHeader(nameBytes) ? Self.latin1(equals + 1) : String(cString: equals + 1)
                 list.append((name, value))
             }
             entry += 1
@@ -90,7 +91,14 @@ struct FCGXRequest: ~Copyable {
         return list
     }
 
-    static func isHeader(_ param: String) -> Bool { param.hasPrefix("HTTP_") || param == "CONTENT_TYPE" }
+    /// `HTTP_*` or `CONTENT_TYPE`, looked at as bytes (no `String` comparison per param).
+    static func isHeader(_ name: UnsafeRawBufferPointer) -> Bool {
+        if name.count >= 5, name[0] == UInt8(ascii: "H"), name[1] == UInt8(ascii: "T"), name[2] == UInt8(ascii: "T"),
+           name[3] == UInt8(ascii: "P"), name[4] == UInt8(ascii: "_") {
+            return true
+        }
+        return name.count == 12 && name.elementsEqual("CONTENT_TYPE".utf8)
+    }
 
     /// A C string decoded as Latin-1: every byte is the code point of the same value.
     static func latin1(_ text: UnsafePointer<CChar>) -> String {
