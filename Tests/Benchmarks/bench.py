@@ -24,7 +24,7 @@ import time
 import capture
 import report
 from load import wrk
-from stack import Nginx, Postgres, Process, http, peak_rss_kib, reset_peak_rss, run, wait_for
+from stack import CPUMeter, Nginx, Postgres, Process, http, peak_rss_kib, reset_peak_rss, run, wait_for
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -135,20 +135,26 @@ class Contender:
     def __init__(self, name, port=None, process=None, role=None, workers=None):
         self.name, self.port, self.process, self.role, self.workers = name, port, process, role, workers
         self.unavailable = None  # a reason, when the contender is skipped
+        self.nginx_pid = None    # for the CPU split of each run (set once nginx runs)
         self.scripts = {}        # pgbench: endpoint -> (paths, defines, protocol, clients, captured)
 
     def measure(self, endpoint, a, data, duration):
         if self.name.startswith("pgbench"):
             paths, defines, protocol, clients, _ = self.scripts[endpoint]
-            result = capture.pgbench(self.pg, paths, defines, protocol, clients, duration,
-                                     os.path.join(self.work, "pgbench-log"))
+            with CPUMeter() as meter:
+                result = capture.pgbench(self.pg, paths, defines, protocol, clients, duration,
+                                         os.path.join(self.work, "pgbench-log"))
             result["rss_kib"] = None
+            # pgbench's backends come and go within the run: PostgreSQL's share is in "other".
+            result["cpu_us"] = meter.per_request_us(result["rps"] * duration)
             return result
         if not self.process.alive():
             raise Failure(f"{self.name} is not running:\n{self.process.tail()}")
         reset_peak_rss(self.process.pid)
-        result = wrk(self.port, endpoint, duration, a.connections, data)
+        with CPUMeter(self.process.pid, self.nginx_pid) as meter:
+            result = wrk(self.port, endpoint, duration, a.connections, data)
         result["rss_kib"] = peak_rss_kib(self.process.pid)
+        result["cpu_us"] = meter.per_request_us(result["requests"])
         return result
 
 
@@ -208,6 +214,8 @@ def start_stack(a, work, pg, ports):
             wait_for(sock("hello" if c.name == "c-ceiling" else c.name), 60, f"{c.name}'s socket", c.process)
             os.chmod(sock("hello" if c.name == "c-ceiling" else c.name), 0o777)  # nginx's workers
     nginx.start()
+    for c in contenders.values():
+        c.nginx_pid = nginx.process.pid
     return nginx, contenders
 
 

@@ -81,6 +81,58 @@ def ratio_table(rows, db, rotations):
     return lines
 
 
+CPU_GROUPS = [("responder", "responder"), ("nginx", "nginx"), ("postgres", "PostgreSQL"),
+              ("client", "wrk / pgbench"), ("other", "other"), ("machine", "machine")]
+
+
+def cpu_table(rows, db):
+    """CPU µs per request by process group (median over rotations), from /proc around each run."""
+    lines = ["| CPU µs per request | " + " | ".join(title for _, title in CPU_GROUPS) + " |",
+             "|---|" + "---:|" * len(CPU_GROUPS)]
+    for name, runs in rows.items():
+        splits = [r.get("cpu_us") for r in runs if r.get("cpu_us")]
+        if not splits:
+            continue
+        cells = []
+        for key, _ in CPU_GROUPS:
+            values = [split[key] for split in splits if key in split]
+            cells.append(fmt(statistics.median(values), 1) if values else "—")
+        lines.append(f"| {label(name, db)} | " + " | ".join(cells) + " |")
+    return lines
+
+
+# Issue 6's targets: a multiple of DRF's req/s, and for the list a share of pgbench's.
+DRF_TARGETS = {"retrieve": 10, "public": 10, "create": 10, "list": 3}
+PGBENCH_TARGETS = {"list": 0.9}
+
+
+def budget_note(endpoint, rows, cores):
+    """What a target's req/s leaves per request on this machine (cores ÷ req/s), next to what
+    nginx, PostgreSQL and wrk already take per api-server request: when they alone exceed it,
+    no responder can meet the target here."""
+    splits = [r.get("cpu_us") for r in rows.get("api-server", []) if r.get("cpu_us")]
+    if not splits:
+        return []
+    around = statistics.median(s.get("nginx", 0) + s.get("postgres", 0) + s.get("client", 0) for s in splits)
+    own = statistics.median(s.get("responder", 0) for s in splits)
+    targets = []
+    if "drf" in rows and endpoint in DRF_TARGETS:
+        targets.append((f"{DRF_TARGETS[endpoint]}× DRF's median req/s", DRF_TARGETS[endpoint] * median(rows["drf"], "rps")))
+    if "pgbench" in rows and endpoint in PGBENCH_TARGETS:
+        share = PGBENCH_TARGETS[endpoint]
+        targets.append((f"{share:.0%} of pgbench's median rate", share * median(rows["pgbench"], "rps")))
+    lines = []
+    for what, rps in targets:
+        budget = cores * 1e6 / rps
+        lines.append(f"CPU budget: {what} ({rps:,.0f}/s) on {cores} cores leaves **{budget:,.0f} µs** of machine "
+                     f"time per request. In api-server's runs nginx, PostgreSQL and wrk took **{around:,.0f} µs** "
+                     f"per request and api-server itself **{own:,.0f} µs**" +
+                     (": the others alone exceed the budget." if around >= budget else
+                      f": api-server may use at most {budget - around:,.0f} µs for the target to hold."))
+        lines.append("")
+    return lines
+
+
 def sql_block(captured):
     lines = [f"protocol: {captured.protocol}", *captured.text()]
     if captured.dropped:
@@ -161,11 +213,17 @@ def write(out, a, contenders, db, results, scale, schema, elapsed):
            "max_connections 200. nginx: same settings in front of every HTTP contender (FastCGI over a unix socket "
            "with the project's fastcgi_params; gunicorn over HTTP on a unix socket); no upstream keep-alive.",
            "- Peak RSS: VmHWM of the responder's processes (all gunicorn processes summed), reset before each run.",
+           "- CPU per request: user + system time from /proc over each measured run, divided by the requests "
+           "served: the responder's processes, nginx's, the PostgreSQL processes alive across the run (the "
+           "responders' persistent connections), the load generator, and the whole machine's busy time; \"other\" "
+           "is the rest (kernel softirqs, other tenants; for pgbench also its short-lived backends). Medians "
+           "over the rotations.",
            ""]
     md += ["## Results", ""]
     for endpoint, rows in results.items():
         md += [f"### {TITLES[endpoint]}: {REQUESTS[endpoint]}", "", *contender_table(rows, db), "",
-               *ratio_table(rows, db, a.rotations), ""]
+               *ratio_table(rows, db, a.rotations), "", *cpu_table(rows, db), "",
+               *budget_note(endpoint, rows, os.cpu_count())]
     if scale:
         md += ["## Scale: the list endpoint as the users table grows", "",
                "`GET /api/users/?page={random}` with a token; the users table holds the given number of rows "

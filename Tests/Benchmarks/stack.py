@@ -77,6 +77,77 @@ def process_tree(pid):
     return pids
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def pids_named(name):
+    """Every process whose command name is `name` (PostgreSQL's backends come and go)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if open(f"/proc/{entry}/comm").read().strip() == name:
+                    found.append(int(entry))
+            except OSError:
+                pass
+    return found
+
+
+def cpu_ticks(pids):
+    """User + system CPU time of these processes, in clock ticks (all their threads)."""
+    total = 0
+    for p in pids:
+        try:
+            fields = open(f"/proc/{p}/stat").read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def machine_busy_ticks():
+    """CPU time the whole machine spent not idle, in clock ticks summed over the cores."""
+    fields = [int(v) for v in open("/proc/stat").readline().split()[1:]]
+    return sum(fields[:8]) - fields[3] - fields[4]  # all but idle and iowait (guest is inside user)
+
+
+class CPUMeter:
+    """CPU time per request by process group over one measured run: who pays for a request.
+
+    Groups: the responder's process tree, nginx's, every `postgres` process alive at both ends
+    of the run (persistent connections: the responders' backends), the load generator (wrk or
+    pgbench: a child of this script, from `os.times()`), and the whole machine; "other" is what
+    is left (backends that came and went, the kernel's softirqs, other tenants)."""
+
+    def __init__(self, responder_pid=None, nginx_pid=None):
+        self.groups = {"responder": (lambda: process_tree(responder_pid)) if responder_pid else None,
+                       "nginx": (lambda: process_tree(nginx_pid)) if nginx_pid else None,
+                       "postgres": lambda: pids_named("postgres")}
+        self.start = self.end = None
+
+    def _snapshot(self):
+        snap = {name: cpu_ticks(pids()) for name, pids in self.groups.items() if pids}
+        snap["machine"] = machine_busy_ticks()
+        times = os.times()
+        snap["client"] = (times.children_user + times.children_system) * CLOCK_TICKS
+        return snap
+
+    def __enter__(self):
+        self.start = self._snapshot()
+        return self
+
+    def __exit__(self, *exc):
+        self.end = self._snapshot()
+
+    def per_request_us(self, requests):
+        """{group: µs of CPU per request}, or None without requests."""
+        if not requests:
+            return None
+        used = {k: max(self.end[k] - self.start[k], 0) for k in self.end}
+        used["other"] = max(used["machine"] - sum(v for k, v in used.items() if k != "machine"), 0)
+        return {k: v * 1e6 / CLOCK_TICKS / requests for k, v in used.items()}
+
+
 def reset_peak_rss(pid):
     for p in process_tree(pid):
         try:
