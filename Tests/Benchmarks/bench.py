@@ -184,8 +184,9 @@ def start_stack(a, work, pg, ports):
     nginx = Nginx(work, os.path.join(ROOT, "deploy", "nginx", "fastcgi_params"))
     contenders = {}
 
-    c = Contender("c-ceiling", ports[0], workers=a.workers)
-    c.process = Process(c.name, [hello, f"unix:{sock('hello')}", str(a.workers)], os.path.join(work, "hello.log"))
+    # libfcgi blocks a thread on each kept connection: one thread per connection nginx may keep.
+    c = Contender("c-ceiling", ports[0], workers=Nginx.most_fastcgi_connections(a.connections))
+    c.process = Process(c.name, [hello, f"unix:{sock('hello')}", str(c.workers)], os.path.join(work, "hello.log"))
     nginx.add_fastcgi(c.port, sock("hello"))
     contenders[c.name] = c
 

@@ -203,15 +203,18 @@ def write(out, a, contenders, db, results, scale, schema, elapsed):
            f"- Load: `wrk -t1 -c{a.connections}` through nginx ({version(['nginx', '-v'])}), {a.duration:g} s per run "
            f"after {a.warmup:g} s of warm-up, {a.rotations} rotation(s) of the contenders in the order of the tables "
            "(A B C A B C ...). Tokens are drawn from a pool of 16 users; ids, pages and offsets at random.",
-           f"- Contenders: **c-ceiling** (Tests/Benchmarks/fcgi-hello.c, libfcgi, {a.workers} threads, fixed body: "
+           f"- Contenders: **c-ceiling** (Tests/Benchmarks/fcgi-hello.c, libfcgi, {contenders['c-ceiling'].workers} "
+           "threads: one per connection nginx may keep, as libfcgi blocks a thread on each; fixed body: "
            f"the FastCGI transport ceiling); **api-server** (`--workers {a.workers}`); **drf** (Django "
            f"{_pip_version('django')}, DRF {_pip_version('djangorestframework')}, gunicorn sync workers: "
            f"{contenders['drf'].workers}, persistent connections, Tests/DRFReference); **pgbench** (the database "
            f"ceiling: the SQL {db.source} issued for the endpoint, captured from PostgreSQL's log and replayed with "
            f"random parameters by as many clients as {db.source} has connections).",
            "- PostgreSQL: " + version(["psql", "--version"]) + "; shared_buffers 1GB, synchronous_commit off, jit off, "
-           "max_connections 200. nginx: same settings in front of every HTTP contender (FastCGI over a unix socket "
-           "with the project's fastcgi_params; gunicorn over HTTP on a unix socket); no upstream keep-alive.",
+           "max_connections 200. nginx: same settings in front of every HTTP contender: FastCGI over a unix socket "
+           "with the project's fastcgi_params and upstream keep-alive as deploy/nginx/api-server.conf "
+           "(`fastcgi_keep_conn on`, `keepalive 32`); gunicorn over HTTP on a unix socket (its sync workers "
+           "close every connection, so keep-alive would not apply).",
            "- Peak RSS: VmHWM of the responder's processes (all gunicorn processes summed), reset before each run.",
            "- CPU per request: user + system time from /proc over each measured run, divided by the requests "
            "served: the responder's processes, nginx's, the PostgreSQL processes alive across the run (the "

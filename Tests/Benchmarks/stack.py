@@ -240,10 +240,23 @@ class Nginx:
         self.dir = os.path.join(work, "nginx")
         self.params = params_file
         self.servers = []
+        self.upstreams = []
         self.process = None
 
+    # Kept connections per nginx worker to each FastCGI contender, as deploy/nginx/api-server.conf.
+    KEEPALIVE = 32
+
     def add_fastcgi(self, port, socket):
-        self.servers.append((port, f"include {self.params};\n            fastcgi_pass unix:{socket};"))
+        """A FastCGI contender behind an upstream with keep-alive (deploy/nginx/api-server.conf)."""
+        self.upstreams.append(f"upstream fcgi_{port} {{ server unix:{socket}; keepalive {self.KEEPALIVE}; }}")
+        self.servers.append((port, f"include {self.params};\n            fastcgi_pass fcgi_{port};\n"
+                                   "            fastcgi_keep_conn on;"))
+
+    @classmethod
+    def most_fastcgi_connections(cls, client_connections):
+        """The most connections nginx may hold to one FastCGI contender: one per request in
+        flight plus each worker's cache of idle ones."""
+        return client_connections + cls.KEEPALIVE * (os.cpu_count() or 1)
 
     def add_http(self, port, socket):
         self.servers.append((port, f"proxy_pass http://unix:{socket};\n            proxy_set_header Host $http_host;"))
@@ -272,6 +285,7 @@ http {{
     fastcgi_keep_conn off;
     fastcgi_read_timeout 60s;
     proxy_read_timeout 60s;
+    {chr(10).join(self.upstreams)}
 {servers}
 }}
 """)

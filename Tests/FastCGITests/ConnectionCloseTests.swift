@@ -33,3 +33,66 @@ import TestSupport
         first.close()
     }
 }
+
+/// Connections the web server keeps open between requests (nginx `fastcgi_keep_conn on`).
+@Suite struct KeptConnectionTests {
+    private func get(_ connection: FastCGIConnection, _ path: String) throws -> FastCGIResponse {
+        try connection.beginRequest(keepConnection: true)
+        try connection.sendParams(FastCGIClient.params(path: path))
+        #expect(connection.endStdin())
+        return try connection.readResponse()
+    }
+
+    /// One worker, three kept connections used in turn: no connection pins the worker while it
+    /// waits for its next request (libfcgi's own model would block on the first one forever).
+    @Test func oneWorkerServesSeveralKeptConnectionsInTurn() throws {
+        let server = try InProcessServer(workers: 1) { _, request in .text(200, request.path) }
+        defer { server.stop() }
+        let connections = try (0..<3).map { _ in try FastCGIConnection(server.address, timeout: 5) }
+        for round in 0..<3 {
+            for (index, connection) in connections.enumerated() {
+                let response = try get(connection, "/c\(index)/r\(round)")
+                #expect(response.status == 200)
+                #expect(response.text == "/c\(index)/r\(round)")
+            }
+        }
+        #expect(server.server.keptConnections == 3)
+
+        // A stop closes the idle kept connections: the web server then opens new ones.
+        let report = try #require(server.stop(), "run() did not return")
+        #expect(try report.get().requestsServed == 9)
+        for connection in connections {
+            #expect(try connection.readRecord() == nil)
+        }
+    }
+
+    /// A kept connection whose request body was not read (413) is closed, not kept: its unread
+    /// records would otherwise be taken for the next request's.
+    @Test func aBodyLeftUnreadClosesAKeptConnection() throws {
+        let server = try InProcessServer(workers: 1, maxBodySize: 16) { _, request in .text(200, "\(request.body.count)") }
+        defer { server.stop() }
+        let connection = try FastCGIConnection(server.address, timeout: 5)
+        let body = [UInt8](repeating: 120, count: 64)
+        try connection.beginRequest(keepConnection: true)
+        try connection.sendParams(FastCGIClient.params(method: "POST", path: "/upload", body: body))
+        _ = connection.sendStdin(body)
+        _ = connection.endStdin()
+        #expect(try connection.readResponse().status == 413)
+        #expect(try connection.readRecord() == nil)
+        #expect(server.server.keptConnections == 0)
+
+        // A body read to its end keeps the connection.
+        let small = Array("{}".utf8)
+        let kept = try FastCGIConnection(server.address, timeout: 5)
+        for _ in 0..<2 {
+            try kept.beginRequest(keepConnection: true)
+            try kept.sendParams(FastCGIClient.params(method: "POST", path: "/upload", body: small))
+            #expect(kept.sendStdin(small))
+            #expect(kept.endStdin())
+            let response = try kept.readResponse()
+            #expect(response.status == 200)
+            #expect(response.text == "2")
+        }
+        #expect(server.server.keptConnections == 1)
+    }
+}

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// End to end: a real nginx with the project's `deploy/nginx/fastcgi_params` in front of api-server.
+/// End to end: a real nginx with the project's site (`deploy/nginx/api-server.conf`, upstream
+/// keep-alive on) and `fastcgi_params` in front of api-server.
 @Suite struct NginxTests {
     @Test func requestAndResponseSurviveNginx() throws {
         let server = try APIServerProcess(arguments: ["--workers", "2"])
@@ -48,5 +49,22 @@ import TestSupport
         #expect(fine.status == 200)
         #expect(fine.text.contains(#""path":"/anything""#))
         #expect(fine.header("content-length") == String(fine.body.count))
+    }
+
+    /// More clients at once than workers, through nginx's kept upstream connections: every
+    /// request is answered (a worker pinned to an idle kept connection would starve the rest).
+    @Test func moreClientsThanWorkersThroughKeptConnections() throws {
+        let server = try APIServerProcess(arguments: ["--workers", "2"])
+        let nginx = try NginxProcess(fastcgiSocket: server.socketPath)
+        defer { nginx.stop() }
+        let port = nginx.port
+        let results = inParallel(12) { client in
+            try (0..<15).map { round in
+                try RawHTTPClient.send(port: port, method: "GET", path: "/c\(client)/r\(round)").status
+            }
+        }
+        let statuses = try results.flatMap { try $0.get() }
+        #expect(statuses.count == 180)
+        #expect(statuses.allSatisfy { $0 == 200 }, "nginx: \(nginx.errorLog) server: \(server.log)")
     }
 }

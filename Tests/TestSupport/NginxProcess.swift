@@ -1,7 +1,7 @@
 import Foundation
 
 /// A real nginx in front of a FastCGI responder, for end-to-end tests. It uses the project's own
-/// `deploy/nginx/fastcgi_params` and site layout so the tests check what operators deploy.
+/// `deploy/nginx/api-server.conf` and `fastcgi_params`, so the tests check what operators deploy.
 ///
 ///     let nginx = try NginxProcess(fastcgiSocket: dir + "/api.sock")
 ///     defer { nginx.stop() }
@@ -11,15 +11,21 @@ public final class NginxProcess: Sendable {
     public let directory: String
     private let child: ChildProcess
 
+    /// nginx with the project's own site, `deploy/nginx/api-server.conf` (upstream keep-alive
+    /// included), filled in as an operator would.
+    ///
     /// - Parameters:
     ///   - fastcgiSocket: the responder's unix socket.
     ///   - clientMaxBodySize: nginx's own body limit (keep it above the responder's to test the responder's 413).
     public convenience init(fastcgiSocket: String, clientMaxBodySize: String = "64m") throws {
         let params = Self.projectRoot + "/deploy/nginx/fastcgi_params"
-        try self.init(location: """
-                    include \(params);
-                    fastcgi_pass unix:\(fastcgiSocket);
-            """, clientMaxBodySize: clientMaxBodySize)
+        let template = try String(contentsOfFile: Self.projectRoot + "/deploy/nginx/api-server.conf", encoding: .utf8)
+        try self.init(site: { port in
+            template.replacingOccurrences(of: "@LISTEN@", with: "127.0.0.1:\(port)")
+                .replacingOccurrences(of: "@SOCKET@", with: fastcgiSocket)
+                .replacingOccurrences(of: "@PARAMS@", with: params)
+                .replacingOccurrences(of: "@MAX_BODY@", with: clientMaxBodySize)
+        })
     }
 
     /// nginx as a reverse proxy to an HTTP server on a unix socket (gunicorn serving the DRF
@@ -34,7 +40,22 @@ public final class NginxProcess: Sendable {
     }
 
     /// - Parameter location: the directives of the server's only `location /`.
-    public init(location: String, clientMaxBodySize: String = "64m") throws {
+    public convenience init(location: String, clientMaxBodySize: String = "64m") throws {
+        try self.init(site: { port in
+            """
+            server {
+                listen 127.0.0.1:\(port);
+                client_max_body_size \(clientMaxBodySize);
+                location / {
+            \(location)
+                }
+            }
+            """
+        })
+    }
+
+    /// - Parameter site: the `http` block's contents (server, upstream) for the given port.
+    public init(site: (Int) -> String) throws {
         directory = try TestEnvironment.makeTemporaryDirectory("nginx")
         port = freeLocalPort()
         let config = """
@@ -50,13 +71,7 @@ public final class NginxProcess: Sendable {
             proxy_temp_path \(directory)/proxy;
             uwsgi_temp_path \(directory)/uwsgi;
             scgi_temp_path \(directory)/scgi;
-            server {
-                listen 127.0.0.1:\(port);
-                client_max_body_size \(clientMaxBodySize);
-                location / {
-        \(location)
-                }
-            }
+        \(site(port))
         }
         """
         try config.write(toFile: directory + "/nginx.conf", atomically: true, encoding: .utf8)

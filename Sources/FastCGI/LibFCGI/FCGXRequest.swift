@@ -30,19 +30,16 @@ struct FCGXRequest: ~Copyable {
     }
 
     deinit {
-        // Closes a connection the web server kept open; otherwise (after finish the streams
-        // and params are NULL and ipcFd is -1) this only frees memory.
+        // After finish (and takeKeptConnection) the streams and params are NULL and ipcFd is
+        // -1: this only frees memory.
         FCGX_Free(raw, 1)
         raw.deinitialize(count: 1)
         raw.deallocate()
     }
 
-    /// A connection is open: one the web server asked to keep (`fastcgi_keep_conn`).
-    var hasConnection: Bool { raw.pointee.ipcFd >= 0 }
-
-    /// Reads the first request on a connection the worker accepted. Returns 0 once its params
-    /// have arrived; negative when the connection ended without a request (libfcgi has closed
-    /// it then).
+    /// Reads the next request on a connection (newly accepted, or kept from an earlier request,
+    /// perhaps served by another worker's slot). Returns 0 once its params have arrived;
+    /// negative when the connection ended without a request (libfcgi has closed it then).
     ///
     /// How (measured with Debian's libfcgi 2.4.2, and plain in its source): `FCGX_Accept_r`
     /// first finishes the previous request, closing its connection unless `keepConnection` is
@@ -58,14 +55,18 @@ struct FCGXRequest: ~Copyable {
         return FCGX_Accept_r(raw)
     }
 
-    /// Reads the next request on the kept connection (`hasConnection`). Blocks until the web
-    /// server sends one or closes the connection (then negative, and the slot has no connection).
-    mutating func nextOnKeptConnection() -> Int32 {
-        FCGX_Accept_r(raw)
+    /// After `finish()` of a request whose connection the web server keeps
+    /// (`keepsConnection`): the still-open descriptor, which the caller now owns (the slot
+    /// forgets it, so it can begin on any other connection); nil when libfcgi closed it.
+    mutating func takeKeptConnection() -> Int32? {
+        let fd = raw.pointee.ipcFd
+        guard fd >= 0 else { return nil }
+        raw.pointee.ipcFd = -1
+        return fd
     }
 
     /// The web server asked to keep the connection open after this request
-    /// (`fastcgi_keep_conn on`): the worker then waits on that connection, not on accept.
+    /// (`fastcgi_keep_conn on`): `takeKeptConnection()` after `finish()`.
     var keepsConnection: Bool { raw.pointee.keepConnection != 0 }
 
     /// The params, copied into Swift strings: `envp` dangles after `finish()`.
@@ -198,8 +199,15 @@ struct FCGXRequest: ~Copyable {
     /// drain, and the worker would only wait for the web server to close: three more syscalls
     /// and a sleep per request. Then the request is detached first, which makes libfcgi close
     /// the descriptor plainly. A 413 (body left unread) keeps the lingering close.
+    ///
+    /// A connection the web server wants kept is closed (lingering) all the same when the input
+    /// was not read to its end: the rest of this request's body would be read as the next
+    /// request's records.
     func finish() {
-        if !keepsConnection, FCGX_HasSeenEOF(raw.pointee.in) == EOF {
+        let inputEnded = FCGX_HasSeenEOF(raw.pointee.in) == EOF
+        if !inputEnded {
+            raw.pointee.keepConnection = 0
+        } else if !keepsConnection {
             _ = FCGX_Detach(raw)
         }
         FCGX_Finish_r(raw)

@@ -17,15 +17,16 @@ import Glibc
 /// Lifecycle: `init` opens the socket (so a busy address fails before anything starts);
 /// `run()` starts the workers, each creating its responder on its own thread, and blocks until
 /// `stop()` (any thread) or a signal; then it waits up to `drainTimeout` for requests in
-/// flight. Stopping wakes the workers waiting in accept without touching the socket when it
+/// flight. Stopping wakes the waiting workers without touching the socket when it
 /// was inherited (systemd, spawn-fcgi, mod_fcgid: the socket keeps listening for the other
 /// processes sharing it and for the next server, and connections wait in its backlog); a socket
 /// the server opened itself is shut down, so new connections are refused at once (nginx
 /// answers 502 rather than queueing). See `AcceptWakeup` for how, and `Worker` for why the
 /// model is threads in one process.
 ///
-/// Keep-alive to the upstream (`fastcgi_keep_conn`) should stay off: a kept connection pins its
-/// worker while idle, and a drain then waits for the web server to close it.
+/// Keep-alive to the upstream (nginx: `fastcgi_keep_conn on` with `keepalive` in the upstream
+/// block) is supported and recommended: idle kept connections wait in the `ConnectionPoller`,
+/// not in a worker, so any number of them share the workers, and a drain closes them.
 public final class FastCGIServer: Sendable {
     public let configuration: ServerConfiguration
     public let log: ServerLog
@@ -50,13 +51,22 @@ public final class FastCGIServer: Sendable {
             self.log = ServerLog(accessLog: configuration.accessLog)
         }
         let socket = try ListeningSocket.open(configuration.listen, mode: configuration.socketMode, backlog: configuration.backlog)
-        state = ServerState(socket: socket)
+        let poller: ConnectionPoller
+        do {
+            poller = try ConnectionPoller(listening: socket.fd)
+        } catch {
+            if !socket.isInherited { socket.close() }
+            throw error
+        }
+        state = ServerState(socket: socket, poller: poller)
         makeResponder = responderFactory
     }
 
     /// Where the server listens.
     public var address: ListenAddress { state.socket.address }
     public var requestsInFlight: Int { state.requestsInFlight }
+    /// Connections the web server keeps open between requests, waiting for their next one.
+    public var keptConnections: Int { state.poller.keptConnectionCount }
 
     /// Stops accepting; `run()` then drains and returns. Safe from any thread, idempotent.
     public func stop() {
@@ -110,9 +120,13 @@ public final class FastCGIServer: Sendable {
         }
         // Not joined: a worker still busy at the deadline may run on (the process exits anyway).
         for thread in threads { pthread_detach(thread) }
-        // Closed only when no worker can still be inside accept: a descriptor number reused
-        // by then would otherwise be accepted on.
-        if exited == threads.count { state.socket.close() }
+        // Closed only when no worker can still be inside accept or serving: a descriptor
+        // number reused by then would otherwise be accepted or read on. The connections the
+        // web server kept open between requests are closed with the poller.
+        if exited == threads.count {
+            state.poller.close()
+            state.socket.close()
+        }
         return ShutdownReport(requestsServed: state.requestsServed, workersStillBusy: threads.count - exited)
     }
 }

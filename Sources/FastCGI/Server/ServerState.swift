@@ -6,6 +6,7 @@ import Synchronization
 /// process, as the tests do).
 final class ServerState: Sendable {
     let socket: ListeningSocket
+    let poller: ConnectionPoller
     private let stopping = Atomic<Bool>(false)
     private let inFlight = Atomic<Int>(0)
     private let served = Atomic<Int>(0)
@@ -21,8 +22,9 @@ final class ServerState: Sendable {
     /// Each worker signals once when its thread ends.
     let workerExited = DispatchSemaphore(value: 0)
 
-    init(socket: ListeningSocket) {
+    init(socket: ListeningSocket, poller: ConnectionPoller) {
         self.socket = socket
+        self.poller = poller
     }
 
     var isStopping: Bool { stopping.load(ordering: .acquiring) }
@@ -31,8 +33,9 @@ final class ServerState: Sendable {
     var failureReason: String? { failure.withLock { $0 } }
 
     /// Stops accepting; requests already accepted run to their end. Only the first call acts.
-    /// A socket the server opened is shut down here; an inherited one is left listening, and
-    /// `FastCGIServer.run()` wakes the workers waiting in accept (`AcceptWakeup`).
+    /// A socket the server opened is shut down here; an inherited one is left listening. The
+    /// workers waiting for work are woken here (`ConnectionPoller.wakeAll`); one blocked inside
+    /// accept is woken by `FastCGIServer.run()` (`AcceptWakeup`).
     ///
     /// Graceful reload would plug in here: the workers leave accept without touching the
     /// socket, so a successor can be handed the still-open socket (as systemd does already).
@@ -40,6 +43,7 @@ final class ServerState: Sendable {
         if let reason { failure.withLock { if $0 == nil { $0 = reason } } }
         guard stopping.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
         socket.stopAccepting()
+        poller.wakeAll()
         stopRequested.signal()
     }
 

@@ -2,18 +2,20 @@
 import Glibc
 #endif
 
-/// One worker thread: it makes its responder, then accepts and answers one request at a time.
+/// One worker thread: it makes its responder, then answers one request at a time from whichever
+/// connection is ready (`ConnectionPoller`), accepting new connections when told to.
 ///
 /// Why threads in one process (and not processes, or async tasks): a request that waits on
 /// PostgreSQL blocks a thread, not a core, so 2×cores threads keep the cores busy; threads
 /// share the route table and caches; each costs ~10–17 kB of RSS; processes would multiply RSS
-/// and database connections. All workers accept on the one socket (no lock needed) and the
-/// kernel hands each connection to one of them; libfcgi then reads the request on it (see
+/// and database connections. All workers wait on one epoll set (`ConnectionPoller`), which
+/// gives each ready connection to one of them; libfcgi then reads the request on it (see
 /// `AcceptWakeup` for why the worker, not libfcgi, accepts). Scale out with more processes or
 /// machines behind nginx.
 ///
 /// A worker runs with `AcceptWakeup.signal` blocked (inherited from `FastCGIServer.run()`), so
-/// a stop's wake-up can only interrupt its wait in accept, never a request.
+/// a stop's wake-up signal can only interrupt its accept, never a request; waiting workers are
+/// woken by the poller's stop event.
 struct Worker {
     let index: Int
     let configuration: ServerConfiguration
@@ -38,37 +40,48 @@ struct Worker {
         guard !state.isStopping else { return }
 
         var slot = FCGXRequest()
-        var warnedAboutKeepAlive = false
+        let poller = state.poller
         while true {
-            let status: Int32
-            if slot.hasConnection {
-                // The web server kept the connection (fastcgi_keep_conn): its next request comes
-                // on it. A stop closes it between requests (the slot's deinit).
-                if state.isStopping { return }
-                status = slot.nextOnKeptConnection()
-            } else {
-                switch state.socket.acceptConnection(stopping: { state.isStopping }) {
+            switch poller.next() {
+            case .stopping:
+                return
+            case .listener:
+                let accepted = state.socket.acceptConnection(stopping: { state.isStopping })
+                if case .stopped = accepted { return }
+                poller.armListener()
+                switch accepted {
                 case .stopped:
                     return
                 case .connection(let fd):
-                    status = slot.begin(connection: fd)
+                    if !poller.watch(newConnection: fd) { _ = Glibc.close(fd) }
                 case .failed(let error) where Self.isTransient(error):
                     // Out of descriptors or memory: back off instead of spinning or dying.
                     log.error("worker \(index): accept failed: \(describe(errno: error)); retrying")
                     usleep(100_000)
-                    continue
                 case .failed(let error):
                     state.requestStop(failure: "worker \(index): accept failed: \(describe(errno: error))")
                     return
                 }
+            case .connection(let fd, let wasKept):
+                // The connection ended without a complete request: libfcgi has closed it.
+                guard slot.begin(connection: fd) >= 0 else {
+                    if wasKept { poller.forget(fd) }
+                    continue
+                }
+                serve(slot, with: &responder)
+                if let open = slot.takeKeptConnection() {
+                    // The web server keeps the connection (fastcgi_keep_conn): its next request
+                    // goes to whichever worker is free then. At a stop it is closed instead.
+                    if state.isStopping {
+                        if wasKept { poller.forget(open) }
+                        _ = Glibc.close(open)
+                    } else {
+                        poller.watch(keptConnection: open, wasKept: wasKept)
+                    }
+                } else if wasKept {
+                    poller.forget(fd)
+                }
             }
-            // The connection ended without a complete request (libfcgi closed it): next one.
-            guard status >= 0 else { continue }
-            if slot.keepsConnection && !warnedAboutKeepAlive {
-                warnedAboutKeepAlive = true
-                log.warning("the web server keeps FastCGI connections open (fastcgi_keep_conn on): an idle kept connection pins a worker; turn it off")
-            }
-            serve(slot, with: &responder)
         }
     }
 
