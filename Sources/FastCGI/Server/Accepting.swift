@@ -3,8 +3,13 @@ import CFastCGI
 import Glibc
 #endif
 
-/// How a worker waits for the next connection, and how a stop wakes it without touching the
-/// listening socket.
+/// How a worker accepts a connection, and how a stop wakes it without touching the listening
+/// socket.
+///
+/// Workers wait in `ConnectionPoller` (epoll), which tells one of them when a connection is
+/// pending; a stop wakes those through the poller's stop event. But the socket may be shared
+/// with sibling processes (below), and one of them can take the connection first: the worker
+/// told about it then blocks in `accept()` until the next one arrives.
 ///
 /// The problem: a worker blocks in `accept()`; to stop, it must come out. Shutting the socket
 /// down does that, but the socket is not always ours to shut: an inherited one (systemd
