@@ -116,7 +116,7 @@ extension Connection {
         while let result = PQgetResult(handle) { PQclear(result) }
     }
 
-    private func rejectNUL(inSQL sql: String) throws {
+    func rejectNUL(inSQL sql: String) throws {
         // libpq takes C strings and would silently cut the statement at the NUL.
         if sql.utf8.contains(0) {
             throw PostgresError(kind: .client, message: "the SQL text contains a NUL character")
