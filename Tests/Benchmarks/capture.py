@@ -9,7 +9,9 @@ turned into pgbench scripts. What varies per request is replaced by pgbench vari
 - the token user (its key and id) by one script per token of the pool, as wrk draws from the
   same pool;
 - everything else stays as captured (bound parameters become -D variables, so a prepared
-  statement stays a prepared statement).
+  statement stays a prepared statement);
+- statements the responder sent in one pipeline (one round trip, found by their shared
+  implicit transaction in the log) are replayed in one pgbench pipeline too.
 """
 import csv
 import os
@@ -32,10 +34,26 @@ class Captured:
         self.statements = statements  # [(sql, [param or None])]
         self.protocol = protocol      # simple | extended | prepared
         self.dropped = []
+        # Per statement: the pipeline it was sent in (an index), or None when it had a round
+        # trip of its own. Found from the log: statements sent in one pipeline (no Sync between
+        # them) share one implicit transaction, so one virtual transaction id.
+        self.pipelines = []
+
+    def pipeline_spans(self):
+        """(first, last) statement index of each pipeline of two or more statements."""
+        spans = {}
+        for i, group in enumerate(self.pipelines):
+            if group is not None:
+                first, _ = spans.get(group, (i, i))
+                spans[group] = (first, i)
+        return [span for span in spans.values() if span[1] > span[0]]
 
     def text(self):
+        starts = {first: last for first, last in self.pipeline_spans()}
         lines = []
-        for sql, params in self.statements:
+        for i, (sql, params) in enumerate(self.statements):
+            if i in starts:
+                lines.append(f"-- pipelined: the next {starts[i] - i + 1} statements in one round trip")
             lines.append(sql + (f"   -- {params}" if params else ""))
         return lines
 
@@ -60,7 +78,7 @@ def capture(pg, role, send_request):
     with open(log, newline="", encoding="utf-8", errors="replace") as f:
         f.seek(start)
         rows = list(csv.reader(f))
-    statements, kinds = [], []
+    statements, kinds, transactions = [], [], []
     for row in rows:
         if len(row) < 15 or row[1] != role:
             continue
@@ -74,9 +92,24 @@ def capture(pg, role, send_request):
                       for _, v in sorted(PARAMETER.findall(detail), key=lambda p: int(p[0]))]
             statements.append((sql, params))
             kinds.append("extended" if name == "<unnamed>" else "prepared")
+        else:
+            continue
+        transactions.append((row[5], row[9]))  # session id, virtual transaction id
     captured = Captured([], max(set(kinds), key=kinds.count) if kinds else "simple")
-    for sql, params in statements:
-        (captured.dropped if SETUP.match(sql) else captured.statements).append((sql, params))
+    explicit = False  # inside BEGIN ... COMMIT: shared transaction ids mean no pipeline there
+    for (sql, params), kind, transaction in zip(statements, kinds, transactions):
+        if SETUP.match(sql):
+            captured.dropped.append((sql, params))
+            continue
+        word = sql.split(None, 1)[0].upper() if sql.split() else ""
+        explicit = explicit or word in ("BEGIN", "START")
+        captured.statements.append((sql, params))
+        captured.pipelines.append(None if explicit or kind == "simple" else transaction)
+        if word in ("COMMIT", "ROLLBACK", "END"):
+            explicit = False
+    # A transaction id seen once is a statement with its own round trip.
+    seen = [t for t in captured.pipelines if t is not None]
+    captured.pipelines = [t if t is not None and seen.count(t) > 1 else None for t in captured.pipelines]
     return captured
 
 
@@ -99,7 +132,11 @@ def scripts(captured, directory, variables, header, token_users):
             defines[f"tok{k}"] = key
             defines[f"uid{k}"] = str(uid)
         lines = list(header)
+        spans = captured.pipeline_spans() if captured.protocol != "simple" else []
+        starts, ends = {first for first, _ in spans}, {last for _, last in spans}
         for n, (sql, params) in enumerate(captured.statements):
+            if n in starts:
+                lines.append("\\startpipeline")
             if params:  # bound parameters: $n -> :variable
                 def bind(match, params=params, n=n):
                     i = int(match.group(1))
@@ -122,6 +159,8 @@ def scripts(captured, directory, variables, header, token_users):
                     return f"'{defines[name]}'" if quoted and name in defines else f":{name}"
                 sql = TOKEN.sub(literal, sql)
             lines.append(" ".join(sql.split()) + ";")
+            if n in ends:
+                lines.append("\\endpipeline")
         path = os.path.join(directory, f"script{k}.sql")
         with open(path, "w") as f:
             f.write("\n".join(lines) + "\n")
