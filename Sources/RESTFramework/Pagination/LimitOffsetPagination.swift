@@ -41,11 +41,19 @@ open class LimitOffsetPagination: Paginator {
         guard let limit = resolvedPageSize(request, view: view, queryParam: limitQueryParam, maximum: maxLimit),
               limit > 0 else { return nil }
         self.limit = limit
-        count = try ResolvedCount(countStrategy, queryset)
         offset = request.query[offsetQueryParam]
             .flatMap { IntegerText(parsing: $0) }
             .flatMap { $0.isNegative ? nil : $0 } ?? IntegerText(0)
 
+        if countStrategy == .exact, let start = offset.intValue {
+            // The count and the page in one go (one round trip to PostgreSQL). An offset past
+            // the end gives an empty page, as below.
+            let (total, rows) = try queryset.countAndFetch(offset: start, limit: limit)
+            count = .exact(total)
+            hasNext = offset + limit < IntegerText(total)
+            return total > 0 && offset <= IntegerText(total) ? rows : []
+        }
+        count = try ResolvedCount(countStrategy, queryset)
         if case .exact(let total) = count {
             hasNext = offset + limit < IntegerText(total)
             // An offset past the end (of any size) is an empty page, without a query.

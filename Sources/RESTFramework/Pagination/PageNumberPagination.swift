@@ -43,9 +43,27 @@ open class PageNumberPagination: Paginator {
         self.request = request
         guard let size = resolvedPageSize(request, view: view, queryParam: pageSizeQueryParam, maximum: maxPageSize),
               size > 0 else { return nil }
-        count = try ResolvedCount(countStrategy, queryset)
         // Django: `query_params.get(page) or 1`, so an empty value is page 1 too.
         let requested = request.query[pageQueryParam].flatMap { $0.isEmpty ? nil : $0 } ?? "1"
+
+        if countStrategy == .exact, !lastPageStrings.contains(requested) {
+            // Django's order: the number must be an integer ≥ 1 before anything is counted.
+            // Then the count and the page in one go (one round trip to PostgreSQL); a page
+            // past the last is `Invalid page.` as below, its rows unused.
+            let number = try validNumber(requested, atMost: nil)
+            let (offset, overflow) = (number - 1).multipliedReportingOverflow(by: size)
+            if !overflow {
+                let (total, rows) = try queryset.countAndFetch(offset: offset, limit: size)
+                count = .exact(total)
+                let pages = Self.pageCount(total, size)
+                guard number <= pages else { throw NotFound(invalidPageMessage) }
+                pageNumber = number
+                hasNext = number < pages
+                hasPrevious = number > 1
+                return rows
+            }
+        }
+        count = try ResolvedCount(countStrategy, queryset)
 
         if case .exact(let total) = count {
             let pages = Self.pageCount(total, size)

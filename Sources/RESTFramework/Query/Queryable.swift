@@ -14,10 +14,16 @@ public protocol Queryable {
     func estimatedCount() throws -> Int?
     /// The rows in `offset ..< offset+limit` (all after `offset` when `limit` is nil).
     func fetch(offset: Int, limit: Int?) throws -> [Element]
+    /// `count()` and `fetch(offset:limit:)` together, what a paginated list needs: a database
+    /// queryset sends both statements in one round trip. The default calls the two in turn.
+    func countAndFetch(offset: Int, limit: Int?) throws -> (count: Int, rows: [Element])
 }
 
 extension Queryable {
     public func estimatedCount() throws -> Int? { nil }
+    public func countAndFetch(offset: Int, limit: Int?) throws -> (count: Int, rows: [Element]) {
+        (try count(), try fetch(offset: offset, limit: limit))
+    }
     public func all() throws -> [Element] { try fetch(offset: 0, limit: nil) }
     public func orderBy(_ terms: String...) -> Self { orderBy(terms.map { OrderTerm($0) }) }
 }
