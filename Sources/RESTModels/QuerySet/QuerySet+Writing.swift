@@ -13,16 +13,17 @@ extension QuerySet {
     public func insert(_ values: ValidatedData) throws -> M {
         let assignments = try Self.assignments(values)
         var sql = SQLBuilder()
-        var text = "INSERT INTO " + QueryCompiler<M>.table
+        let layout = ModelLayout.of(M.self)
+        var text = "INSERT INTO " + layout.table
         if assignments.isEmpty {
             text += " DEFAULT VALUES"
         } else {
             text += " (" + assignments.map { SQL.identifier($0.column.name) }.joined(separator: ", ") + ") VALUES ("
             text += assignments.map { sql.bind(SQLParameter.make($0.value, as: $0.column.type)) }.joined(separator: ", ") + ")"
         }
-        text += " RETURNING " + QueryCompiler<M>.selectList
+        text += layout.returningClause
         let result = try StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection())
-        return try M(row: ModelRow(result[0], layout: ModelLayout.of(M.self)))
+        return try M(row: ModelRow(result[0], layout: layout))
     }
 
     public func insert(_ values: [String: FieldValue]) throws -> M { try insert(ValidatedData(values.map { ($0.key, $0.value) })) }
@@ -45,10 +46,11 @@ extension QuerySet {
         let assignments = try Self.assignments(values)
         guard !assignments.isEmpty else { return try filter(.and(byKey)).get() }
         var sql = SQLBuilder()
-        let text = try updateStatement(assignments, extra: byKey, into: &sql) + " RETURNING " + QueryCompiler<M>.selectList
+        let layout = ModelLayout.of(M.self)
+        let text = try updateStatement(assignments, extra: byKey, into: &sql) + layout.returningClause
         let result = try StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection())
         guard let row = result.first else { throw ModelError.doesNotExist(model: M.modelName) }
-        return try M(row: ModelRow(row, layout: ModelLayout.of(M.self)))
+        return try M(row: ModelRow(row, layout: layout))
     }
 
     /// Django's `delete()` on a queryset: the number of rows deleted (cascades are the
@@ -71,7 +73,7 @@ extension QuerySet {
 
     // MARK: Statements
 
-    private func updateStatement(_ assignments: [(column: Column<M>, value: FieldValue)], extra: [Predicate],
+    private func updateStatement(_ assignments: [(column: ModelLayout.ColumnInfo, value: FieldValue)], extra: [Predicate],
                                  into sql: inout SQLBuilder) throws -> String {
         if let error = query.compositionError { throw error }
         guard !query.isSliced else { throw ModelError.unsupported("Cannot update a query once a slice has been taken.") }
@@ -83,20 +85,21 @@ extension QuerySet {
 
     /// The values as (column, coerced value), in the model's column order: the statement's text
     /// depends only on which columns are written, never on the values or the caller's key order.
-    static func assignments(_ values: ValidatedData) throws -> [(column: Column<M>, value: FieldValue)] {
+    static func assignments(_ values: ValidatedData) throws -> [(column: ModelLayout.ColumnInfo, value: FieldValue)] {
         var byName: [String: FieldValue] = [:]
         for (key, value) in values {
             let column = try writableColumn(key)
             byName[column.name] = try coerceForWrite(value, column)
         }
-        return M.columns.compactMap { column in byName[column.name].map { (column, $0) } }
+        return ModelLayout.of(M.self).columns.compactMap { column in byName[column.name].map { (column, $0) } }
     }
 
-    static func writableColumn(_ key: String) throws -> Column<M> {
-        let column: Column<M>
-        if let found = try? QueryCompiler<M>.column(key) {
+    static func writableColumn(_ key: String) throws -> ModelLayout.ColumnInfo {
+        let layout = ModelLayout.of(M.self)
+        let column: ModelLayout.ColumnInfo
+        if let found = try? QueryCompiler<M>.column(key, in: layout) {
             column = found
-        } else if let foreignKey = M.columns.first(where: { $0.name == key + "_id" && $0.references != nil }) {
+        } else if let foreignKey = layout.columns.first(where: { $0.name == key + "_id" && $0.references != nil }) {
             column = foreignKey
         } else {
             throw QueryValueError.unknownField(key)
@@ -106,7 +109,7 @@ extension QuerySet {
     }
 
     /// A value to store: coerced as in queries, but an integer column takes only integers.
-    static func coerceForWrite(_ value: FieldValue, _ column: Column<M>) throws -> FieldValue {
+    static func coerceForWrite(_ value: FieldValue, _ column: ModelLayout.ColumnInfo) throws -> FieldValue {
         let coerced = try value.coerced(like: column.type.sample, field: column.name)
         if column.type == .int, case .double(let d) = coerced {
             guard let exact = Int64(exactly: d) else {
