@@ -74,6 +74,7 @@ public final class QueryResult: RandomAccessCollection {
     }
 
     /// `row` and `column` must be in range (callers check).
+    @usableFromInline
     func value(row: Int, column: Int) -> PostgresValue {
         let type = PostgresDataType(rawValue: PQftype(handle, Int32(column)))
         if PQgetisnull(handle, Int32(row), Int32(column)) != 0 {

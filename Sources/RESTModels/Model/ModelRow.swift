@@ -16,7 +16,7 @@ public struct ModelRow {
     /// The result's column names in order, when the caller knows them (a `SELECT` of the
     /// model's select list): a name is then found by comparing Swift strings, not by a `strcmp`
     /// against each of libpq's field names (for a ten-column row read whole, 55 of them).
-    let columnNames: [String]?
+    @usableFromInline let columnNames: [String]?
 
     public init(_ row: Row) {
         self.row = row
@@ -29,13 +29,20 @@ public struct ModelRow {
         columnNames = layout.names.count == row.result.columnCount ? layout.names : nil
     }
 
+    /// `@inlinable` so that a model's `init(row:)` reads each column with code for its concrete
+    /// type (see `Row`'s typed reads).
+    @inlinable
     public subscript<T: ColumnValue>(name: String) -> T {
-        get throws {
-            guard let column = columnNames.map({ $0.firstIndex(of: name) }) ?? row.result.columnIndex(named: name) else {
-                throw PostgresError(kind: .decoding, message: "no column named \"\(name)\" in the row; it has: "
-                                    + row.result.columnNames.joined(separator: ", "))
-            }
-            return try T.decode(row, column: column)
+        get throws { try T.decode(row, column: column(named: name)) }
+    }
+
+    /// The position of the column named `name`, or a decoding error naming the row's columns.
+    @usableFromInline
+    func column(named name: String) throws -> Int {
+        if let column = columnNames.map({ $0.firstIndex(of: name) }) ?? row.result.columnIndex(named: name) {
+            return column
         }
+        throw PostgresError(kind: .decoding, message: "no column named \"\(name)\" in the row; it has: "
+                            + row.result.columnNames.joined(separator: ", "))
     }
 }
