@@ -23,11 +23,21 @@ enum LookupCompiler {
     static func compile(_ lookup: Lookup, on expression: String, type: ColumnType, field: String,
                         into sql: inout SQLBuilder) throws -> Leaf {
         func coerce(_ value: FieldValue) throws -> FieldValue {
-            try value.coerced(like: type.sample, field: field)
+            // A value already of the column's kind is its own coercion (`InMemoryEvaluation.coerce`
+            // returns it as is): skip the call.
+            switch (type, value) {
+            case (.int, .int), (.text, .string), (.bool, .bool), (.double, .double), (.double, .int),
+                 (.timestamptz, .dateTime), (_, .null):
+                return value
+            default:
+                return try value.coerced(like: type.sample, field: field)
+            }
         }
-        func comparison(_ op: String, _ value: FieldValue) throws -> Leaf {
+        func comparison(_ op: String, _ value: FieldValue, coerced alreadyCoerced: Bool = false) throws -> Leaf {
             guard !value.isNull else { throw QueryValueError.unsupported("None as a query value for '\(field)'") }
-            let coerced = try coerce(value)
+            // Coercion is idempotent (a coerced value is of the column's kind), so `exact`, which
+            // coerces first, does not pay for it twice.
+            let coerced = alreadyCoerced ? value : try coerce(value)
             if type == .int, case .double(let d) = coerced, d.isInfinite {
                 // An integer beyond 64 bits: below or above every row (Django 5's overflow rule).
                 let everyRowIsBelow = d > 0
@@ -36,7 +46,7 @@ enum LookupCompiler {
                 default: return everyRowIsBelow ? .never : .notNull(expression)
                 }
             }
-            if case .string(let text) = coerced, text.utf8.contains(0) {
+            if case .string(let text) = coerced, SQL.containsNUL(text) {
                 // PostgreSQL text cannot hold NUL, so no stored value equals it; order is undefined.
                 guard op == "=" else { throw QueryValueError.cannotCoerce(field: field, value: value, to: "text without NUL") }
                 return .never
@@ -45,7 +55,7 @@ enum LookupCompiler {
         }
         func like(_ pattern: String, caseInsensitive: Bool) -> Leaf {
             // A NUL can be in no stored text.
-            guard !pattern.utf8.contains(0) else { return .never }
+            guard !SQL.containsNUL(pattern) else { return .never }
             let text = type == .text ? expression : expression + "::text"
             let placeholder = sql.bind(pattern)
             let condition = caseInsensitive ? "UPPER(" + text + ") LIKE UPPER(" + placeholder + ")" : text + " LIKE " + placeholder
@@ -60,7 +70,7 @@ enum LookupCompiler {
         case .exact(let value):
             let coerced = try coerce(value)
             if type == .int, case .double(let d) = coerced, d.isInfinite { return .never }
-            return try comparison("=", coerced)
+            return try comparison("=", coerced, coerced: true)
         case .lt(let value): return try comparison("<", value)
         case .lte(let value): return try comparison("<=", value)
         case .gt(let value): return try comparison(">", value)
@@ -70,7 +80,7 @@ enum LookupCompiler {
             for value in values where !value.isNull {
                 let coerced = try coerce(value)
                 if case .double(let d) = coerced, type == .int, d.isInfinite { continue }
-                if case .string(let text) = coerced, text.utf8.contains(0) { continue }
+                if case .string(let text) = coerced, SQL.containsNUL(text) { continue }
                 candidates.append(coerced)
             }
             guard !candidates.isEmpty else { return .never }
@@ -78,7 +88,7 @@ enum LookupCompiler {
             return Leaf(expression + " = ANY(" + sql.bind(SQLParameter.array(candidates, as: type)) + ")",
                         nulls: .whenColumnIsNull)
         case .iexact(let text):
-            guard !text.utf8.contains(0) else { return .never }
+            guard !SQL.containsNUL(text) else { return .never }
             let column = type == .text ? expression : expression + "::text"
             return Leaf("UPPER(" + column + ") = UPPER(" + sql.bind(text) + ")", nulls: .whenColumnIsNull)
         case .contains(let needle):

@@ -16,15 +16,43 @@ struct SQLBuilder {
     /// bigint. With the type in the text, equal texts always mean equal types.
     mutating func bind(_ value: any PostgresEncodable) -> String {
         parameters.append(value)
-        let placeholder = "$" + String(parameters.count)
-        guard let name = Self.typeNames[type(of: value).postgresDataType.rawValue] else { return placeholder }
-        return placeholder + "::" + name
+        let number = parameters.count
+        let typeIndex = Self.typeIndex(type(of: value).postgresDataType.rawValue)
+        if number <= Self.cachedNumbers, let typeIndex { return Self.placeholders[typeIndex][number - 1] }
+        return Self.placeholder(number, typeIndex: typeIndex)
     }
 
-    private static let typeNames: [UInt32: String] = [
-        16: "bool", 20: "int8", 25: "text", 701: "float8", 1184: "timestamptz",
-        1000: "bool[]", 1016: "int8[]", 1009: "text[]", 1022: "float8[]", 1185: "timestamptz[]",
-    ]
+    /// The types given a cast, in `placeholders`' order.
+    private static let typeNames = ["bool", "int8", "text", "float8", "timestamptz",
+                                    "bool[]", "int8[]", "text[]", "float8[]", "timestamptz[]"]
+
+    private static func typeIndex(_ oid: UInt32) -> Int? {
+        switch oid {
+        case 16: 0
+        case 20: 1
+        case 25: 2
+        case 701: 3
+        case 1184: 4
+        case 1000: 5
+        case 1016: 6
+        case 1009: 7
+        case 1022: 8
+        case 1185: 9
+        default: nil
+        }
+    }
+
+    private static func placeholder(_ number: Int, typeIndex: Int?) -> String {
+        let placeholder = "$" + String(number)
+        guard let typeIndex else { return placeholder }
+        return placeholder + "::" + typeNames[typeIndex]
+    }
+
+    /// `placeholders[type][n - 1]` is `$n::type`, made once rather than per parameter.
+    private static let cachedNumbers = 16
+    private static let placeholders: [[String]] = typeNames.indices.map { typeIndex in
+        (1...cachedNumbers).map { placeholder($0, typeIndex: typeIndex) }
+    }
 }
 
 /// A finished statement.
@@ -34,6 +62,16 @@ struct SQLStatement {
 }
 
 enum SQL {
+    /// Whether `text` holds a NUL byte (which no PostgreSQL text can): `memchr` over the UTF-8
+    /// in place, not a byte-at-a-time iterator (~30 instructions per byte, measured).
+    static func containsNUL(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        }
+    }
+
     /// A quoted identifier: `"users"`. Only ever applied to names from model declarations.
     /// (Plain Swift rather than Foundation's `replacingOccurrences`, which bridges through
     /// NSString and cost ~100k instructions per statement when this ran per column.)
