@@ -30,6 +30,8 @@ final class ModelLayout: Sendable {
     let table: String
     /// Column names in declaration order: `columns[i].name == names[i]`.
     let names: [String]
+    /// `names`, quoted: `"first_name"`.
+    let quotedNames: [String]
     let columns: [ColumnInfo]
     /// `readers[i]` reads `columns[i]` from a pointer to an instance of the model.
     let readers: [@Sendable (UnsafeRawPointer) -> FieldValue]
@@ -58,6 +60,7 @@ final class ModelLayout: Sendable {
         table = SQL.identifier(M.tableName)
         let names = declared.map(\.name)
         self.names = names
+        quotedNames = names.map(SQL.identifier)
         let key = M.primaryKey.single
         hasSinglePrimaryKey = key != nil
         primaryKeyIndex = key.flatMap { names.firstIndex(of: $0) }

@@ -12,17 +12,28 @@ extension QuerySet {
     ///     let note = try Note.objects(on: request).insert(["title": "Hi", "author_id": .int(7)])
     public func insert(_ values: ValidatedData) throws -> M {
         let assignments = try Self.assignments(values)
-        var sql = SQLBuilder()
         let layout = ModelLayout.of(M.self)
-        var text = "INSERT INTO " + layout.table
-        if assignments.isEmpty {
-            text += " DEFAULT VALUES"
-        } else {
-            text += " (" + assignments.map { SQL.identifier($0.column.name) }.joined(separator: ", ") + ") VALUES ("
-            text += assignments.map { sql.bind(SQLParameter.make($0.value, as: $0.column.type)) }.joined(separator: ", ") + ")"
+        let statement = try SQLBuilder.statement { sql in
+            sql.append("INSERT INTO ")
+            sql.append(.table, of: layout)
+            if assignments.isEmpty {
+                sql.append(" DEFAULT VALUES")
+            } else {
+                sql.append(" (")
+                for (position, assignment) in assignments.enumerated() {
+                    if position > 0 { sql.append(", ") }
+                    sql.append(.quotedName, of: layout, column: assignment.index)
+                }
+                sql.append(") VALUES (")
+                for (position, assignment) in assignments.enumerated() {
+                    if position > 0 { sql.append(", ") }
+                    sql.bind(SQLParameter.make(assignment.value, as: assignment.column.type))
+                }
+                sql.append(")")
+            }
+            sql.append(.returning, of: layout)
         }
-        text += layout.returningClause
-        let result = try StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection())
+        let result = try StatementRunner.query(statement, on: requireConnection())
         return try M(row: ModelRow(result[0], layout: layout))
     }
 
@@ -32,9 +43,8 @@ extension QuerySet {
     public func update(_ values: ValidatedData) throws -> Int {
         let assignments = try Self.assignments(values)
         guard !assignments.isEmpty else { return try count() }
-        var sql = SQLBuilder()
-        let text = try updateStatement(assignments, extra: [], into: &sql)
-        return try StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection()).rowsAffected
+        let statement = try SQLBuilder.statement { sql in try updateStatement(assignments, extra: [], into: &sql) }
+        return try StatementRunner.query(statement, on: requireConnection()).rowsAffected
     }
 
     public func update(_ values: [String: FieldValue]) throws -> Int { try update(ValidatedData(values.map { ($0.key, $0.value) })) }
@@ -45,10 +55,12 @@ extension QuerySet {
         let byKey = object.primaryKeyValues.map { Predicate.field($0.column, .exact($0.value)) }
         let assignments = try Self.assignments(values)
         guard !assignments.isEmpty else { return try filter(.and(byKey)).get() }
-        var sql = SQLBuilder()
         let layout = ModelLayout.of(M.self)
-        let text = try updateStatement(assignments, extra: byKey, into: &sql) + layout.returningClause
-        let result = try StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection())
+        let statement = try SQLBuilder.statement { sql in
+            try updateStatement(assignments, extra: byKey, into: &sql)
+            sql.append(.returning, of: layout)
+        }
+        let result = try StatementRunner.query(statement, on: requireConnection())
         guard let row = result.first else { throw ModelError.doesNotExist(model: M.modelName) }
         return try M(row: ModelRow(row, layout: layout))
     }
@@ -59,9 +71,14 @@ extension QuerySet {
     public func delete() throws -> Int {
         if let error = query.compositionError { throw error }
         guard !query.isSliced else { throw ModelError.unsupported("Cannot use 'limit' or 'offset' with delete().") }
-        var sql = SQLBuilder()
-        let text = "DELETE FROM " + QueryCompiler<M>.table + (try QueryCompiler<M>.whereClause(query.predicates, into: &sql))
-        return try StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection()).rowsAffected
+        let predicates = query.predicates
+        let statement = try SQLBuilder.statement { sql in
+            let layout = ModelLayout.of(M.self)
+            sql.append("DELETE FROM ")
+            sql.append(.table, of: layout)
+            try QueryCompiler<M>.whereClause(predicates, in: layout, into: &sql)
+        }
+        return try StatementRunner.query(statement, on: requireConnection()).rowsAffected
     }
 
     /// Django's `instance.delete()`: deletes the row with the object's primary key.
@@ -73,25 +90,36 @@ extension QuerySet {
 
     // MARK: Statements
 
-    private func updateStatement(_ assignments: [(column: ModelLayout.ColumnInfo, value: FieldValue)], extra: [Predicate],
-                                 into sql: inout SQLBuilder) throws -> String {
+    private func updateStatement(_ assignments: [Assignment], extra: [Predicate], into sql: inout SQLBuilder) throws {
         if let error = query.compositionError { throw error }
         guard !query.isSliced else { throw ModelError.unsupported("Cannot update a query once a slice has been taken.") }
-        var text = "UPDATE " + QueryCompiler<M>.table + " SET "
-        text += assignments.map { SQL.identifier($0.column.name) + " = " + sql.bind(SQLParameter.make($0.value, as: $0.column.type)) }
-            .joined(separator: ", ")
-        return text + (try QueryCompiler<M>.whereClause(query.predicates + extra, into: &sql))
+        let layout = ModelLayout.of(M.self)
+        sql.append("UPDATE ")
+        sql.append(.table, of: layout)
+        sql.append(" SET ")
+        for (position, assignment) in assignments.enumerated() {
+            if position > 0 { sql.append(", ") }
+            sql.append(.quotedName, of: layout, column: assignment.index)
+            sql.append(" = ")
+            sql.bind(SQLParameter.make(assignment.value, as: assignment.column.type))
+        }
+        try QueryCompiler<M>.whereClause(query.predicates + extra, in: layout, into: &sql)
     }
+
+    /// A column to write (its position in the layout) and its coerced value.
+    typealias Assignment = (index: Int, column: ModelLayout.ColumnInfo, value: FieldValue)
 
     /// The values as (column, coerced value), in the model's column order: the statement's text
     /// depends only on which columns are written, never on the values or the caller's key order.
-    static func assignments(_ values: ValidatedData) throws -> [(column: ModelLayout.ColumnInfo, value: FieldValue)] {
+    static func assignments(_ values: ValidatedData) throws -> [Assignment] {
         var byName: [String: FieldValue] = [:]
         for (key, value) in values {
             let column = try writableColumn(key)
             byName[column.name] = try coerceForWrite(value, column)
         }
-        return ModelLayout.of(M.self).columns.compactMap { column in byName[column.name].map { (column, $0) } }
+        return ModelLayout.of(M.self).columns.enumerated().compactMap { index, column in
+            byName[column.name].map { (index, column, $0) }
+        }
     }
 
     static func writableColumn(_ key: String) throws -> ModelLayout.ColumnInfo {
