@@ -12,6 +12,37 @@ public enum ColumnType: Sendable, Hashable {
     case double
     case timestamptz
 
+    /// `value.coerced(like: sample, field: field)`, without the call for the common cases whose
+    /// result is known: a value already of this kind is its own coercion, and plain ASCII digits
+    /// into an integer column are the integer (what `IntegerText` makes of them).
+    func coerce(_ value: FieldValue, field: String) throws -> FieldValue {
+        switch (self, value) {
+        case (.int, .int), (.int, .double), (.text, .string), (.bool, .bool), (.double, .double), (.double, .int),
+             (.timestamptz, .dateTime), (_, .null):
+            return value
+        case (.int, .string(let text)):
+            if let number = Self.plainDecimal(text) { return .int(number) }
+        default:
+            break
+        }
+        return try value.coerced(like: sample, field: field)
+    }
+
+    /// 1 to 18 ASCII digits as their value (no overflow possible); nil for anything else.
+    private static func plainDecimal(_ text: String) -> Int64? {
+        var text = text
+        return text.withUTF8 { bytes -> Int64? in
+            guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+            var number: Int64 = 0
+            for byte in bytes {
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                number = number * 10 + Int64(digit)
+            }
+            return number
+        }
+    }
+
     /// A value of this type, for `FieldValue.coerced(like:field:)`.
     var sample: FieldValue {
         switch self {

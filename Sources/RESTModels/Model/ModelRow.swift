@@ -17,16 +17,31 @@ public struct ModelRow {
     /// model's select list): a name is then found by comparing Swift strings, not by a `strcmp`
     /// against each of libpq's field names (for a ten-column row read whole, 55 of them).
     @usableFromInline let columnNames: [String]?
+    /// Where the next read is expected: `init(row:)` reads the columns in declaration order.
+    let cursor: Cursor?
+
+    final class Cursor {
+        var next = 0
+    }
 
     public init(_ row: Row) {
         self.row = row
         columnNames = nil
+        cursor = nil
     }
 
     /// A row of a statement that selected `layout.selectList`: its columns are the model's, in order.
-    init(_ row: Row, layout: ModelLayout) {
+    /// `cursor` may be shared by the rows of one result, decoded one after the other.
+    init(_ row: Row, layout: ModelLayout, cursor: Cursor = Cursor()) {
         self.row = row
-        columnNames = layout.names.count == row.result.columnCount ? layout.names : nil
+        if layout.names.count == row.result.columnCount {
+            columnNames = layout.names
+            cursor.next = 0
+            self.cursor = cursor
+        } else {
+            columnNames = nil
+            self.cursor = nil
+        }
     }
 
     /// `@inlinable` so that a model's `init(row:)` reads each column with code for its concrete
@@ -37,9 +52,21 @@ public struct ModelRow {
     }
 
     /// The position of the column named `name`, or a decoding error naming the row's columns.
+    /// With the model's column names, the column after the last one read is tried first (one
+    /// comparison of equal strings, the fast case), then the others.
     @usableFromInline
     func column(named name: String) throws -> Int {
-        if let column = columnNames.map({ $0.firstIndex(of: name) }) ?? row.result.columnIndex(named: name) {
+        if let columnNames, let cursor {
+            let guess = cursor.next
+            if guess < columnNames.count && columnNames[guess] == name {
+                cursor.next = guess + 1
+                return guess
+            }
+            if let found = columnNames.firstIndex(of: name) {
+                cursor.next = found + 1
+                return found
+            }
+        } else if let column = row.result.columnIndex(named: name) {
             return column
         }
         throw PostgresError(kind: .decoding, message: "no column named \"\(name)\" in the row; it has: "

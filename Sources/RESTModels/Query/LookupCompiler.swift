@@ -52,15 +52,7 @@ enum LookupCompiler {
             return .never
         }
         func coerce(_ value: FieldValue) throws -> FieldValue {
-            // A value already of the column's kind is its own coercion (`InMemoryEvaluation.coerce`
-            // returns it as is): skip the call.
-            switch (type, value) {
-            case (.int, .int), (.text, .string), (.bool, .bool), (.double, .double), (.double, .int),
-                 (.timestamptz, .dateTime), (_, .null):
-                return value
-            default:
-                return try value.coerced(like: type.sample, field: field)
-            }
+            try type.coerce(value, field: field)
         }
         func comparison(_ op: Comparison, _ value: FieldValue, coerced alreadyCoerced: Bool = false,
                         into sql: inout SQLBuilder) throws -> Nulls {

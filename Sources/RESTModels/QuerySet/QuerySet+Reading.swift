@@ -97,6 +97,7 @@ extension QuerySet {
         let statement = try SQLBuilder.statement { sql in try QueryCompiler<M>.select(query, into: &sql) }
         let result = try StatementRunner.query(statement, on: requireConnection())
         let layout = ModelLayout.of(M.self)
-        return try result.map { try M(row: ModelRow($0, layout: layout)) }
+        let cursor = ModelRow.Cursor()
+        return try result.map { try M(row: ModelRow($0, layout: layout, cursor: cursor)) }
     }
 }

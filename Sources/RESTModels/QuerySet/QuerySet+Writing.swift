@@ -112,33 +112,42 @@ extension QuerySet {
     /// The values as (column, coerced value), in the model's column order: the statement's text
     /// depends only on which columns are written, never on the values or the caller's key order.
     static func assignments(_ values: ValidatedData) throws -> [Assignment] {
-        var byName: [String: FieldValue] = [:]
+        let layout = ModelLayout.of(M.self)
+        // By column position (a later key for the same column wins, as in a dictionary).
+        var byIndex = [FieldValue?](repeating: nil, count: layout.columns.count)
         for (key, value) in values {
-            let column = try writableColumn(key)
-            byName[column.name] = try coerceForWrite(value, column)
+            let index = try writableColumnIndex(key, in: layout)
+            byIndex[index] = try coerceForWrite(value, layout.columns[index])
         }
-        return ModelLayout.of(M.self).columns.enumerated().compactMap { index, column in
-            byName[column.name].map { (index, column, $0) }
+        var assignments: [Assignment] = []
+        for (index, value) in byIndex.enumerated() {
+            if let value { assignments.append((index, layout.columns[index], value)) }
         }
+        return assignments
     }
 
     static func writableColumn(_ key: String) throws -> ModelLayout.ColumnInfo {
         let layout = ModelLayout.of(M.self)
-        let column: ModelLayout.ColumnInfo
-        if let found = try? QueryCompiler<M>.column(key, in: layout) {
-            column = found
-        } else if let foreignKey = layout.columns.first(where: { $0.name == key + "_id" && $0.references != nil }) {
-            column = foreignKey
+        return layout.columns[try writableColumnIndex(key, in: layout)]
+    }
+
+    static func writableColumnIndex(_ key: String, in layout: ModelLayout) throws -> Int {
+        let index: Int
+        if let found = layout.index(ofField: key) {
+            index = found
+        } else if let foreignKey = layout.columns.firstIndex(where: { $0.name == key + "_id" && $0.references != nil }) {
+            index = foreignKey
         } else {
             throw QueryValueError.unknownField(key)
         }
+        let column = layout.columns[index]
         guard column.isWritable else { throw ModelError.readOnlyColumn(model: M.modelName, column: column.name) }
-        return column
+        return index
     }
 
     /// A value to store: coerced as in queries, but an integer column takes only integers.
     static func coerceForWrite(_ value: FieldValue, _ column: ModelLayout.ColumnInfo) throws -> FieldValue {
-        let coerced = try value.coerced(like: column.type.sample, field: column.name)
+        let coerced = try column.type.coerce(value, field: column.name)
         if column.type == .int, case .double(let d) = coerced {
             guard let exact = Int64(exactly: d) else {
                 throw QueryValueError.cannotCoerce(field: column.name, value: value, to: "a 64-bit integer")
