@@ -52,11 +52,11 @@ extension Model {
     ///
     /// Serializers call it for every field of every row: one lookup of the model's layout (no
     /// generic metadata), a scan of the column names, and the column's reader on `self` in place.
+    /// `@inlinable` so that the witness in the model's module is compiled for the model's type.
+    @inlinable
     public func fieldValue(_ name: String) -> FieldValue? {
         let layout = ModelLayout.of(Self.self)
-        let found = name == "pk" ? layout.primaryKeyIndex : layout.index(of: name)
-        guard let index = found else { return nil }
-        return withUnsafePointer(to: self) { layout.readers[index](UnsafeRawPointer($0)) }
+        return withUnsafePointer(to: self) { layout.value(of: name, in: UnsafeRawPointer($0)) }
     }
 
     /// The primary key's values, in `primaryKey` order.

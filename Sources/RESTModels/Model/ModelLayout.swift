@@ -12,6 +12,7 @@ import Synchronization
 /// instructions of a ~800k-instruction retrieve. Everything here is non-generic, so reading it
 /// needs no metadata. A model's declaration does not change while the process runs (`columns`
 /// is a `static let`), so the result is kept for the process, shared by the worker threads.
+@usableFromInline
 final class ModelLayout: Sendable {
     /// One column, without the model type: what statements are built from.
     struct ColumnInfo: Sendable {
@@ -30,6 +31,8 @@ final class ModelLayout: Sendable {
     let table: String
     /// Column names in declaration order: `columns[i].name == names[i]`.
     let names: [String]
+    /// `names[i].utf8.count`
+    let nameLengths: [Int]
     /// `names`, quoted: `"first_name"`.
     let quotedNames: [String]
     let columns: [ColumnInfo]
@@ -47,7 +50,7 @@ final class ModelLayout: Sendable {
     /// `String(describing: M.self)`, the default `modelName` (worked out once: ~7k instructions).
     let typeName: String
 
-    private init<M: Model>(_ model: M.Type) {
+    fileprivate init<M: Model>(_ model: M.Type) {
         let declared = M.columns
         columns = declared.map {
             ColumnInfo(name: $0.name, type: $0.type, isNullable: $0.isNullable, references: $0.references,
@@ -61,6 +64,7 @@ final class ModelLayout: Sendable {
         let names = declared.map(\.name)
         self.names = names
         quotedNames = names.map(SQL.identifier)
+        nameLengths = names.map(\.utf8.count)
         let key = M.primaryKey.single
         hasSinglePrimaryKey = key != nil
         primaryKeyIndex = key.flatMap { names.firstIndex(of: $0) }
@@ -70,9 +74,14 @@ final class ModelLayout: Sendable {
     }
 
     /// The position of a column in `columns`. A scan: models have a handful of columns, and
-    /// equal small strings compare in a few instructions.
+    /// equal small strings compare in a few instructions; unequal ones take the standard
+    /// library's slow path (~50), so the lengths are compared first.
     func index(of name: String) -> Int? {
-        names.firstIndex(of: name)
+        let length = name.utf8.count
+        return nameLengths.withUnsafeBufferPointer { lengths in
+            for index in lengths.indices where lengths[index] == length && names[index] == name { return index }
+            return nil
+        }
     }
 
     /// The position of the column a field name means; `"pk"` is the primary key.
@@ -81,8 +90,17 @@ final class ModelLayout: Sendable {
         return index(of: name)
     }
 
+    @usableFromInline
     static func of<M: Model>(_ model: M.Type) -> ModelLayout {
-        cache.layout(for: model)
+        cache.layout(for: ObjectIdentifier(model)) ?? cache.publish(ObjectIdentifier(model), ModelLayout(model))
+    }
+
+    /// `fieldValue(name)` of the instance of the model at `instance`.
+    @usableFromInline
+    func value(of name: String, in instance: UnsafeRawPointer) -> FieldValue? {
+        let found = name == "pk" ? primaryKeyIndex : index(of: name)
+        guard let index = found else { return nil }
+        return readers[index](instance)
     }
 
     private static let cache = LayoutCache()
@@ -107,14 +125,16 @@ private final class LayoutCache: Sendable {
     private let current = Atomic(Unmanaged.passRetained(Snapshot(keys: [], layouts: [])))
     private let writers = Mutex<Void>(())
 
-    func layout<M: Model>(for model: M.Type) -> ModelLayout {
-        let key = ObjectIdentifier(model)
-        let snapshot = current.load(ordering: .acquiring).takeUnretainedValue()
-        if let index = snapshot.keys.firstIndex(of: key) { return snapshot.layouts[index] }
-        return publish(key, ModelLayout.make(model))
+    func layout(for key: ObjectIdentifier) -> ModelLayout? {
+        current.load(ordering: .acquiring)._withUnsafeGuaranteedRef { snapshot in
+            snapshot.keys.withUnsafeBufferPointer { keys in
+                for index in keys.indices where keys[index] == key { return snapshot.layouts[index] }
+                return nil
+            }
+        }
     }
 
-    private func publish(_ key: ObjectIdentifier, _ made: ModelLayout) -> ModelLayout {
+    func publish(_ key: ObjectIdentifier, _ made: ModelLayout) -> ModelLayout {
         writers.withLock { _ in
             let snapshot = current.load(ordering: .acquiring).takeUnretainedValue()
             if let index = snapshot.keys.firstIndex(of: key) { return snapshot.layouts[index] }
@@ -125,6 +145,3 @@ private final class LayoutCache: Sendable {
     }
 }
 
-extension ModelLayout {
-    fileprivate static func make<M: Model>(_ model: M.Type) -> ModelLayout { ModelLayout(model) }
-}

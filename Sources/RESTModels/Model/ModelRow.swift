@@ -16,7 +16,9 @@ public struct ModelRow {
     /// The result's column names in order, when the caller knows them (a `SELECT` of the
     /// model's select list): a name is then found by comparing Swift strings, not by a `strcmp`
     /// against each of libpq's field names (for a ten-column row read whole, 55 of them).
-    @usableFromInline let columnNames: [String]?
+    let columnNames: [String]?
+    /// The model's layout when the row's columns are its columns, in order.
+    let layout: ModelLayout?
     /// Where the next read is expected: `init(row:)` reads the columns in declaration order.
     let cursor: Cursor?
 
@@ -27,6 +29,7 @@ public struct ModelRow {
     public init(_ row: Row) {
         self.row = row
         columnNames = nil
+        layout = nil
         cursor = nil
     }
 
@@ -36,10 +39,12 @@ public struct ModelRow {
         self.row = row
         if layout.names.count == row.result.columnCount {
             columnNames = layout.names
+            self.layout = layout
             cursor.next = 0
             self.cursor = cursor
         } else {
             columnNames = nil
+            self.layout = nil
             self.cursor = nil
         }
     }
@@ -56,13 +61,13 @@ public struct ModelRow {
     /// comparison of equal strings, the fast case), then the others.
     @usableFromInline
     func column(named name: String) throws -> Int {
-        if let columnNames, let cursor {
+        if let columnNames, let layout, let cursor {
             let guess = cursor.next
             if guess < columnNames.count && columnNames[guess] == name {
                 cursor.next = guess + 1
                 return guess
             }
-            if let found = columnNames.firstIndex(of: name) {
+            if let found = layout.index(of: name) {
                 cursor.next = found + 1
                 return found
             }
