@@ -98,7 +98,8 @@ final class ModelLayout: Sendable {
     /// `fieldValue(name)` of the instance of the model at `instance`.
     @usableFromInline
     func value(of name: String, in instance: UnsafeRawPointer) -> FieldValue? {
-        let found = name == "pk" ? primaryKeyIndex : index(of: name)
+        // (Lengths first: comparing unequal strings takes the standard library's slow path.)
+        let found = name.utf8.count == 2 && name == "pk" ? primaryKeyIndex : index(of: name)
         guard let index = found else { return nil }
         return readers[index](instance)
     }

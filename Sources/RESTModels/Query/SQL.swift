@@ -15,14 +15,33 @@ import PostgreSQL
 /// string building was ~10k instructions per statement, most of a statement's compilation.
 struct SQLBuilder {
     var parameters: [any PostgresEncodable] = []
-    private(set) var shape: [UInt64] = []
+    private(set) var shape = Shape()
     private(set) var text = ""
     /// Whether `text` is built (a shape seen for the first time on this thread).
     let rendering: Bool
 
     init(rendering: Bool) {
         self.rendering = rendering
-        shape.reserveCapacity(24)
+        parameters.reserveCapacity(4)
+    }
+
+    /// The tokens of a statement's pieces, with a hash kept as they are appended (one multiply
+    /// per token, rather than the standard hasher over the whole array at the lookup).
+    struct Shape: Hashable {
+        private(set) var tokens: [UInt64] = []
+        private var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        init() { tokens.reserveCapacity(24) }
+
+        mutating func append(_ token: UInt64) {
+            tokens.append(token)
+            digest = (digest ^ token) &* 0x0000_0100_0000_01b3
+            digest ^= digest >> 29
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+
+        static func == (a: Shape, b: Shape) -> Bool { a.digest == b.digest && a.tokens == b.tokens }
     }
 
     /// The pieces of a model's layout a statement uses.
@@ -149,10 +168,10 @@ struct SQLBuilder {
 /// the process), so reads take no lock; bounded, since shapes come from code and declared
 /// fields but filters from query strings combine them.
 final class StatementTextCache {
-    private(set) var texts: [[UInt64]: String] = [:]
+    private(set) var texts: [SQLBuilder.Shape: String] = [:]
     private static let limit = 512
 
-    func store(_ text: String, for shape: [UInt64]) {
+    func store(_ text: String, for shape: SQLBuilder.Shape) {
         guard texts.count < Self.limit else { return }
         texts[shape] = text
     }
