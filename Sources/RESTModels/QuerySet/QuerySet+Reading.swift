@@ -98,6 +98,13 @@ extension QuerySet {
         let result = try StatementRunner.query(statement, on: requireConnection())
         let layout = ModelLayout.of(M.self)
         let cursor = ModelRow.Cursor()
-        return try result.map { try M(row: ModelRow($0, layout: layout, cursor: cursor)) }
+        // A loop over positions rather than `result.map`: the generic `map` over the collection
+        // went through its witnesses for every row.
+        var models: [M] = []
+        models.reserveCapacity(result.count)
+        for index in 0..<result.count {
+            models.append(try M(row: ModelRow(result[index], layout: layout, cursor: cursor)))
+        }
+        return models
     }
 }
