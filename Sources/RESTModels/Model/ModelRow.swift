@@ -13,11 +13,9 @@ import RESTFramework
 public struct ModelRow {
     public let row: Row
 
-    /// The result's column names in order, when the caller knows them (a `SELECT` of the
-    /// model's select list): a name is then found by comparing Swift strings, not by a `strcmp`
-    /// against each of libpq's field names (for a ten-column row read whole, 55 of them).
-    let columnNames: [String]?
-    /// The model's layout when the row's columns are its columns, in order.
+    /// The model's layout, when the caller knows the row's columns are its columns in order (a
+    /// `SELECT` of the model's select list): a name is then found among its Swift strings, not
+    /// by a `strcmp` against each of libpq's field names (for a ten-column row read whole, 55).
     let layout: ModelLayout?
     /// Where the next read is expected: `init(row:)` reads the columns in declaration order.
     let cursor: Cursor?
@@ -28,7 +26,6 @@ public struct ModelRow {
 
     public init(_ row: Row) {
         self.row = row
-        columnNames = nil
         layout = nil
         cursor = nil
     }
@@ -38,12 +35,10 @@ public struct ModelRow {
     init(_ row: Row, layout: ModelLayout, cursor: Cursor = Cursor()) {
         self.row = row
         if layout.names.count == row.result.columnCount {
-            columnNames = layout.names
             self.layout = layout
             cursor.next = 0
             self.cursor = cursor
         } else {
-            columnNames = nil
             self.layout = nil
             self.cursor = nil
         }
@@ -61,9 +56,10 @@ public struct ModelRow {
     /// comparison of equal strings, the fast case), then the others.
     @usableFromInline
     func column(named name: String) throws -> Int {
-        if let columnNames, let layout, let cursor {
+        if let layout, let cursor {
             let guess = cursor.next
-            if guess < columnNames.count && columnNames[guess] == name {
+            let names = layout.names
+            if guess < names.count && names[guess] == name {
                 cursor.next = guess + 1
                 return guess
             }
