@@ -123,11 +123,6 @@ public struct Column<M: Model>: Sendable {
         return { $0.assumingMemoryBound(to: M.self).pointee[keyPath: keyPath].fieldValue }
     }
 
-    /// The column's value in `instance`.
-    func read(_ instance: M) -> FieldValue {
-        withUnsafePointer(to: instance) { reader(UnsafeRawPointer($0)) }
-    }
-
     /// Whether INSERT and UPDATE may write it.
     public var isWritable: Bool { expression == nil }
 
