@@ -1,3 +1,4 @@
+import CLibPQ
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,8 +12,21 @@ import Darwin
 public struct PostgresValue {
     /// The text form, or nil for SQL NULL.
     public let bytes: UnsafeRawBufferPointer?
-    /// The column's type as the server reported it.
-    public let dataType: PostgresDataType
+    /// The column's type as the server reported it; asked of libpq only when read (decoders
+    /// rarely do; the error messages do).
+    public var dataType: PostgresDataType {
+        guard let result else { return .unspecified }
+        return PostgresDataType(rawValue: PQftype(result, column))
+    }
+    /// The libpq result and column `dataType` comes from (nil: unknown).
+    private let result: OpaquePointer?
+    private let column: Int32
+
+    init(bytes: UnsafeRawBufferPointer?, result: OpaquePointer?, column: Int32) {
+        self.bytes = bytes
+        self.result = result
+        self.column = column
+    }
 
     public var isNull: Bool { bytes == nil }
     /// The text form as a String (a copy), or nil for NULL.

@@ -74,14 +74,15 @@ public final class QueryResult: RandomAccessCollection {
     }
 
     /// `row` and `column` must be in range (callers check).
+    @usableFromInline
     func value(row: Int, column: Int) -> PostgresValue {
-        let type = PostgresDataType(rawValue: PQftype(handle, Int32(column)))
-        if PQgetisnull(handle, Int32(row), Int32(column)) != 0 {
-            return PostgresValue(bytes: nil, dataType: type)
+        let length = Int(PQgetlength(handle, Int32(row), Int32(column)))
+        // NULL has length 0: only then is it worth asking.
+        if length == 0 && PQgetisnull(handle, Int32(row), Int32(column)) != 0 {
+            return PostgresValue(bytes: nil, result: handle, column: Int32(column))
         }
         let start = PQgetvalue(handle, Int32(row), Int32(column))
-        let length = Int(PQgetlength(handle, Int32(row), Int32(column)))
-        return PostgresValue(bytes: UnsafeRawBufferPointer(start: start, count: length), dataType: type)
+        return PostgresValue(bytes: UnsafeRawBufferPointer(start: start, count: length), result: handle, column: Int32(column))
     }
 }
 

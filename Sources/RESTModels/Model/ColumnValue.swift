@@ -19,38 +19,38 @@ extension ColumnValue {
 
 extension Int64: ColumnValue {
     public static var columnType: ColumnType { .int }
-    public var fieldValue: FieldValue { .int(self) }
-    public static func decode(_ row: Row, column: Int) throws -> Int64 { try row[column] }
+    @inlinable public var fieldValue: FieldValue { .int(self) }
+    @inlinable public static func decode(_ row: Row, column: Int) throws -> Int64 { try row[column] }
 }
 
 extension Int: ColumnValue {
     public static var columnType: ColumnType { .int }
-    public var fieldValue: FieldValue { .int(Int64(self)) }
-    public static func decode(_ row: Row, column: Int) throws -> Int { try row[column] }
+    @inlinable public var fieldValue: FieldValue { .int(Int64(self)) }
+    @inlinable public static func decode(_ row: Row, column: Int) throws -> Int { try row[column] }
 }
 
 extension String: ColumnValue {
     public static var columnType: ColumnType { .text }
-    public var fieldValue: FieldValue { .string(self) }
-    public static func decode(_ row: Row, column: Int) throws -> String { try row[column] }
+    @inlinable public var fieldValue: FieldValue { .string(self) }
+    @inlinable public static func decode(_ row: Row, column: Int) throws -> String { try row[column] }
 }
 
 extension Bool: ColumnValue {
     public static var columnType: ColumnType { .bool }
-    public var fieldValue: FieldValue { .bool(self) }
-    public static func decode(_ row: Row, column: Int) throws -> Bool { try row[column] }
+    @inlinable public var fieldValue: FieldValue { .bool(self) }
+    @inlinable public static func decode(_ row: Row, column: Int) throws -> Bool { try row[column] }
 }
 
 extension Double: ColumnValue {
     public static var columnType: ColumnType { .double }
-    public var fieldValue: FieldValue { .double(self) }
-    public static func decode(_ row: Row, column: Int) throws -> Double { try row[column] }
+    @inlinable public var fieldValue: FieldValue { .double(self) }
+    @inlinable public static func decode(_ row: Row, column: Int) throws -> Double { try row[column] }
 }
 
 extension DateTime: ColumnValue {
     public static var columnType: ColumnType { .timestamptz }
-    public var fieldValue: FieldValue { .dateTime(self) }
-    public static func decode(_ row: Row, column: Int) throws -> DateTime {
+    @inlinable public var fieldValue: FieldValue { .dateTime(self) }
+    @inlinable public static func decode(_ row: Row, column: Int) throws -> DateTime {
         let timestamp: PostgresTimestamp = try row[column]
         return DateTime(microsecondsSinceEpoch: timestamp.microsecondsSinceEpoch)
     }
@@ -59,8 +59,8 @@ extension DateTime: ColumnValue {
 extension Optional: ColumnValue where Wrapped: ColumnValue {
     public static var columnType: ColumnType { Wrapped.columnType }
     public static var isNullable: Bool { true }
-    public var fieldValue: FieldValue { self?.fieldValue ?? .null }
-    public static func decode(_ row: Row, column: Int) throws -> Wrapped? {
+    @inlinable public var fieldValue: FieldValue { self?.fieldValue ?? .null }
+    @inlinable public static func decode(_ row: Row, column: Int) throws -> Wrapped? {
         row.isNull(column) ? nil : try Wrapped.decode(row, column: column)
     }
 }

@@ -43,18 +43,20 @@ public protocol Model: FieldReadable, Sendable {
 }
 
 extension Model {
-    public static var modelName: String { String(describing: Self.self) }
+    /// `String(describing: Self.self)`, worked out once per type.
+    public static var modelName: String { ModelLayout.of(Self.self).typeName }
     public static var primaryKey: PrimaryKey { "id" }
     public static var ordering: [OrderTerm] { [] }
 
     /// The column's value by name; `"pk"` is the primary key (nil for a composite one).
+    ///
+    /// Serializers call it for every field of every row: one lookup of the model's layout (no
+    /// generic metadata), a scan of the column names, and the column's reader on `self` in place.
+    /// `@inlinable` so that the witness in the model's module is compiled for the model's type.
+    @inlinable
     public func fieldValue(_ name: String) -> FieldValue? {
-        if name == "pk" {
-            guard let key = Self.primaryKey.single else { return nil }
-            return fieldValue(key)
-        }
-        guard let index = ModelLayout.of(Self.self).index(of: name) else { return nil }
-        return Self.columns[index].read(self)
+        let layout = ModelLayout.of(Self.self)
+        return withUnsafePointer(to: self) { layout.value(of: name, in: UnsafeRawPointer($0)) }
     }
 
     /// The primary key's values, in `primaryKey` order.

@@ -1,40 +1,148 @@
 import RESTFramework
+import Synchronization
 
-/// What the SQL compiler and `fieldValue(_:)` would otherwise work out from `columns` on every
-/// statement and every field read: the select list and the column names, once per model type.
+/// What the SQL compiler, `fieldValue(_:)` and row decoding would otherwise work out from
+/// `columns` on every statement and every field read: the select list, the column names, each
+/// column's SQL and type, and a reader per column, once per model type.
 ///
 /// Why a cache: a model's `columns` is a generic `[Column<M>]`, and code generic over the model
 /// (querysets, the compiler, serializers reading fields) runs unspecialized, so scanning it
-/// copies whole `Column` values through value witnesses: measured, joining the select list and
-/// finding columns by name was ~100k instructions of a ~800k-instruction retrieve. A model's
-/// declaration does not change while the process runs (`columns` is a `static let`), so the
-/// result is kept for the process; it is shared by the worker threads (`TypeCache`: lock-free reads).
+/// copies whole `Column` values through value witnesses (and instantiates `Column<M>`'s
+/// metadata): measured, joining the select list and finding columns by name was ~100k
+/// instructions of a ~800k-instruction retrieve. Everything here is non-generic, so reading it
+/// needs no metadata. A model's declaration does not change while the process runs (`columns`
+/// is a `static let`), so the result is kept for the process, shared by the worker threads.
+@usableFromInline
 final class ModelLayout: Sendable {
+    /// One column, without the model type: what statements are built from.
+    struct ColumnInfo: Sendable {
+        let name: String
+        let type: ColumnType
+        let isNullable: Bool
+        let references: String?
+        /// `"notes"."title"`, or an annotation's expression in parentheses.
+        let sql: String
+        let isWritable: Bool
+    }
+
     /// `"users"."id", "users"."username", (SELECT ...) AS "author"`
     let selectList: String
     /// `"users"`
     let table: String
     /// Column names in declaration order: `columns[i].name == names[i]`.
     let names: [String]
+    /// `names[i].utf8.count`
+    let nameLengths: [Int]
+    /// `names`, quoted: `"first_name"`.
+    let quotedNames: [String]
+    let columns: [ColumnInfo]
+    /// `readers[i]` reads `columns[i]` from a pointer to an instance of the model.
+    let readers: [@Sendable (UnsafeRawPointer) -> FieldValue]
+    /// The position of the single-column primary key; nil for a composite one (or one that is
+    /// not a column).
+    let primaryKeyIndex: Int?
+    /// Whether the primary key is a single column (`"pk"` means something).
+    let hasSinglePrimaryKey: Bool
+    /// `SELECT <selectList> FROM <table>`: the start of every whole-row statement.
+    let selectPrefix: String
+    /// ` RETURNING <selectList>`
+    let returningClause: String
+    /// `String(describing: M.self)`, the default `modelName` (worked out once: ~7k instructions).
+    let typeName: String
 
-    private init<M: Model>(_ model: M.Type) {
-        let columns = M.columns
-        selectList = columns.map { column in
+    fileprivate init<M: Model>(_ model: M.Type) {
+        let declared = M.columns
+        columns = declared.map {
+            ColumnInfo(name: $0.name, type: $0.type, isNullable: $0.isNullable, references: $0.references,
+                       sql: $0.sql, isWritable: $0.isWritable)
+        }
+        readers = declared.map(\.reader)
+        selectList = declared.map { column in
             column.expression == nil ? column.sql : column.sql + " AS " + SQL.identifier(column.name)
         }.joined(separator: ", ")
         table = SQL.identifier(M.tableName)
-        names = columns.map(\.name)
+        let names = declared.map(\.name)
+        self.names = names
+        quotedNames = names.map(SQL.identifier)
+        nameLengths = names.map(\.utf8.count)
+        let key = M.primaryKey.single
+        hasSinglePrimaryKey = key != nil
+        primaryKeyIndex = key.flatMap { names.firstIndex(of: $0) }
+        selectPrefix = "SELECT " + selectList + " FROM " + table
+        returningClause = " RETURNING " + selectList
+        typeName = String(describing: M.self)
     }
 
     /// The position of a column in `columns`. A scan: models have a handful of columns, and
-    /// equal small strings compare in a few instructions.
+    /// equal small strings compare in a few instructions; unequal ones take the standard
+    /// library's slow path (~50), so the lengths are compared first.
     func index(of name: String) -> Int? {
-        names.firstIndex(of: name)
+        let length = name.utf8.count
+        return nameLengths.withUnsafeBufferPointer { lengths in
+            for index in lengths.indices where lengths[index] == length && names[index] == name { return index }
+            return nil
+        }
     }
 
-    private static let cache = TypeCache<ModelLayout>()
+    /// The position of the column a field name means; `"pk"` is the primary key.
+    func index(ofField name: String) -> Int? {
+        if hasSinglePrimaryKey && name == "pk" { return primaryKeyIndex }
+        return index(of: name)
+    }
 
+    @usableFromInline
     static func of<M: Model>(_ model: M.Type) -> ModelLayout {
-        cache.value(for: model) { ModelLayout(model) }
+        cache.layout(for: ObjectIdentifier(model)) ?? cache.publish(ObjectIdentifier(model), ModelLayout(model))
+    }
+
+    /// `fieldValue(name)` of the instance of the model at `instance`.
+    @usableFromInline
+    func value(of name: String, in instance: UnsafeRawPointer) -> FieldValue? {
+        // (Lengths first: comparing unequal strings takes the standard library's slow path.)
+        let found = name.utf8.count == 2 && name == "pk" ? primaryKeyIndex : index(of: name)
+        guard let index = found else { return nil }
+        return readers[index](instance)
+    }
+
+    private static let cache = LayoutCache()
+}
+
+/// The layouts by model type. Reads take no lock: one atomic load of an immutable snapshot and
+/// a scan of its keys (a process has a handful of models; comparing pointers beats hashing, and
+/// the snapshot's types are not generic, so no metadata is looked up, unlike `TypeCache`'s
+/// dictionary: ~900 instructions per lookup, measured, with a lookup per field read).
+/// A miss builds the layout outside any lock and publishes a new snapshot under a mutex; a
+/// superseded snapshot is never freed (a reader may still hold it): a few per process.
+private final class LayoutCache: Sendable {
+    private final class Snapshot: Sendable {
+        let keys: [ObjectIdentifier]
+        let layouts: [ModelLayout]
+        init(keys: [ObjectIdentifier], layouts: [ModelLayout]) {
+            self.keys = keys
+            self.layouts = layouts
+        }
+    }
+
+    private let current = Atomic(Unmanaged.passRetained(Snapshot(keys: [], layouts: [])))
+    private let writers = Mutex<Void>(())
+
+    func layout(for key: ObjectIdentifier) -> ModelLayout? {
+        current.load(ordering: .acquiring)._withUnsafeGuaranteedRef { snapshot in
+            snapshot.keys.withUnsafeBufferPointer { keys in
+                for index in keys.indices where keys[index] == key { return snapshot.layouts[index] }
+                return nil
+            }
+        }
+    }
+
+    func publish(_ key: ObjectIdentifier, _ made: ModelLayout) -> ModelLayout {
+        writers.withLock { _ in
+            let snapshot = current.load(ordering: .acquiring).takeUnretainedValue()
+            if let index = snapshot.keys.firstIndex(of: key) { return snapshot.layouts[index] }
+            current.store(Unmanaged.passRetained(Snapshot(keys: snapshot.keys + [key], layouts: snapshot.layouts + [made])),
+                          ordering: .releasing)
+            return made
+        }
     }
 }
+

@@ -13,29 +13,64 @@ import RESTFramework
 public struct ModelRow {
     public let row: Row
 
-    /// The result's column names in order, when the caller knows them (a `SELECT` of the
-    /// model's select list): a name is then found by comparing Swift strings, not by a `strcmp`
-    /// against each of libpq's field names (for a ten-column row read whole, 55 of them).
-    let columnNames: [String]?
+    /// The model's layout, when the caller knows the row's columns are its columns in order (a
+    /// `SELECT` of the model's select list): a name is then found among its Swift strings, not
+    /// by a `strcmp` against each of libpq's field names (for a ten-column row read whole, 55).
+    let layout: ModelLayout?
+    /// Where the next read is expected: `init(row:)` reads the columns in declaration order.
+    let cursor: Cursor?
+
+    final class Cursor {
+        var next = 0
+    }
 
     public init(_ row: Row) {
         self.row = row
-        columnNames = nil
+        layout = nil
+        cursor = nil
     }
 
     /// A row of a statement that selected `layout.selectList`: its columns are the model's, in order.
-    init(_ row: Row, layout: ModelLayout) {
+    /// `cursor` may be shared by the rows of one result, decoded one after the other.
+    init(_ row: Row, layout: ModelLayout, cursor: Cursor = Cursor()) {
         self.row = row
-        columnNames = layout.names.count == row.result.columnCount ? layout.names : nil
+        if layout.names.count == row.result.columnCount {
+            self.layout = layout
+            cursor.next = 0
+            self.cursor = cursor
+        } else {
+            self.layout = nil
+            self.cursor = nil
+        }
     }
 
+    /// `@inlinable` so that a model's `init(row:)` reads each column with code for its concrete
+    /// type (see `Row`'s typed reads).
+    @inlinable
     public subscript<T: ColumnValue>(name: String) -> T {
-        get throws {
-            guard let column = columnNames.map({ $0.firstIndex(of: name) }) ?? row.result.columnIndex(named: name) else {
-                throw PostgresError(kind: .decoding, message: "no column named \"\(name)\" in the row; it has: "
-                                    + row.result.columnNames.joined(separator: ", "))
+        get throws { try T.decode(row, column: column(named: name)) }
+    }
+
+    /// The position of the column named `name`, or a decoding error naming the row's columns.
+    /// With the model's column names, the column after the last one read is tried first (one
+    /// comparison of equal strings, the fast case), then the others.
+    @usableFromInline
+    func column(named name: String) throws -> Int {
+        if let layout, let cursor {
+            let guess = cursor.next
+            let names = layout.names
+            if guess < names.count && names[guess] == name {
+                cursor.next = guess + 1
+                return guess
             }
-            return try T.decode(row, column: column)
+            if let found = layout.index(of: name) {
+                cursor.next = found + 1
+                return found
+            }
+        } else if let column = row.result.columnIndex(named: name) {
+            return column
         }
+        throw PostgresError(kind: .decoding, message: "no column named \"\(name)\" in the row; it has: "
+                            + row.result.columnNames.joined(separator: ", "))
     }
 }

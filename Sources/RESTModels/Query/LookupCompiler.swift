@@ -6,89 +6,143 @@ import RESTFramework
 /// `contains`/`startswith` literal, i-lookups through `UPPER`, non-text columns matched on
 /// their `::text` form (the session runs in UTC, so timestamps read `...+00`).
 enum LookupCompiler {
-    /// A compiled lookup and when it can evaluate to NULL (the caller guards it under NOT).
-    struct Leaf {
-        enum Nulls { case never, whenColumnIsNull, always }
-        var sql: String
-        var nulls: Nulls
-        init(_ sql: String, nulls: Nulls) {
-            self.sql = sql
-            self.nulls = nulls
-        }
-        static let never = Leaf("FALSE", nulls: .never)
-        /// True for every row whose value is not NULL.
-        static func notNull(_ expression: String) -> Leaf { Leaf(expression + " IS NOT NULL", nulls: .never) }
+    /// When a compiled lookup can evaluate to NULL (the caller guards it under NOT).
+    enum Nulls { case never, whenColumnIsNull, always }
+
+    /// A column of a model, as the statement refers to it.
+    struct ColumnRef {
+        let layout: ModelLayout
+        let index: Int
+        var type: ColumnType { layout.columns[index].type }
     }
 
-    static func compile(_ lookup: Lookup, on expression: String, type: ColumnType, field: String,
-                        into sql: inout SQLBuilder) throws -> Leaf {
-        func coerce(_ value: FieldValue) throws -> FieldValue {
-            try value.coerced(like: type.sample, field: field)
+    private enum Comparison {
+        case equal, less, lessOrEqual, greater, greaterOrEqual
+        var sql: StaticString {
+            switch self {
+            case .equal: " = "
+            case .less: " < "
+            case .lessOrEqual: " <= "
+            case .greater: " > "
+            case .greaterOrEqual: " >= "
+            }
         }
-        func comparison(_ op: String, _ value: FieldValue) throws -> Leaf {
+    }
+
+    /// Appends the lookup's SQL to `sql`; returns when it can be NULL.
+    static func compile(_ lookup: Lookup, on column: ColumnRef, field: String,
+                        into sql: inout SQLBuilder) throws -> Nulls {
+        let type = column.type
+        func expression(_ sql: inout SQLBuilder) {
+            sql.append(.columnSQL, of: column.layout, column: column.index)
+        }
+        /// The column as text: itself for a text column, else `<column>::text`.
+        func textExpression(_ sql: inout SQLBuilder) {
+            expression(&sql)
+            if type != .text { sql.append("::text") }
+        }
+        func never(_ sql: inout SQLBuilder) -> Nulls {
+            sql.append("FALSE")
+            return .never
+        }
+        /// True for every row whose value is not NULL.
+        func notNull(_ sql: inout SQLBuilder) -> Nulls {
+            expression(&sql)
+            sql.append(" IS NOT NULL")
+            return .never
+        }
+        func coerce(_ value: FieldValue) throws -> FieldValue {
+            try type.coerce(value, field: field)
+        }
+        func comparison(_ op: Comparison, _ value: FieldValue, coerced alreadyCoerced: Bool = false,
+                        into sql: inout SQLBuilder) throws -> Nulls {
             guard !value.isNull else { throw QueryValueError.unsupported("None as a query value for '\(field)'") }
-            let coerced = try coerce(value)
+            // Coercion is idempotent (a coerced value is of the column's kind), so `exact`, which
+            // coerces first, does not pay for it twice.
+            let coerced = alreadyCoerced ? value : try coerce(value)
             if type == .int, case .double(let d) = coerced, d.isInfinite {
                 // An integer beyond 64 bits: below or above every row (Django 5's overflow rule).
                 let everyRowIsBelow = d > 0
                 switch op {
-                case "<", "<=": return everyRowIsBelow ? .notNull(expression) : .never
-                default: return everyRowIsBelow ? .never : .notNull(expression)
+                case .less, .lessOrEqual: return everyRowIsBelow ? notNull(&sql) : never(&sql)
+                default: return everyRowIsBelow ? never(&sql) : notNull(&sql)
                 }
             }
-            if case .string(let text) = coerced, text.utf8.contains(0) {
+            if case .string(let text) = coerced, SQL.containsNUL(text) {
                 // PostgreSQL text cannot hold NUL, so no stored value equals it; order is undefined.
-                guard op == "=" else { throw QueryValueError.cannotCoerce(field: field, value: value, to: "text without NUL") }
-                return .never
+                guard op == .equal else { throw QueryValueError.cannotCoerce(field: field, value: value, to: "text without NUL") }
+                return never(&sql)
             }
-            return Leaf(expression + " " + op + " " + sql.bind(SQLParameter.make(coerced, as: type)), nulls: .whenColumnIsNull)
+            expression(&sql)
+            sql.append(op.sql)
+            sql.bind(SQLParameter.make(coerced, as: type))
+            return .whenColumnIsNull
         }
-        func like(_ pattern: String, caseInsensitive: Bool) -> Leaf {
+        func like(_ pattern: String, caseInsensitive: Bool, into sql: inout SQLBuilder) -> Nulls {
             // A NUL can be in no stored text.
-            guard !pattern.utf8.contains(0) else { return .never }
-            let text = type == .text ? expression : expression + "::text"
-            let placeholder = sql.bind(pattern)
-            let condition = caseInsensitive ? "UPPER(" + text + ") LIKE UPPER(" + placeholder + ")" : text + " LIKE " + placeholder
-            return Leaf(condition, nulls: .whenColumnIsNull)
+            guard !SQL.containsNUL(pattern) else { return never(&sql) }
+            if caseInsensitive {
+                sql.append("UPPER(")
+                textExpression(&sql)
+                sql.append(") LIKE UPPER(")
+                sql.bind(pattern)
+                sql.append(")")
+            } else {
+                textExpression(&sql)
+                sql.append(" LIKE ")
+                sql.bind(pattern)
+            }
+            return .whenColumnIsNull
         }
 
         switch lookup {
         case .isNull(let wanted):
-            return Leaf(expression + (wanted ? " IS NULL" : " IS NOT NULL"), nulls: .never)
+            expression(&sql)
+            sql.append(wanted ? " IS NULL" : " IS NOT NULL")
+            return .never
         case .exact(.null):
-            return Leaf(expression + " IS NULL", nulls: .never)   // Django's `field=None`
+            expression(&sql)   // Django's `field=None`
+            sql.append(" IS NULL")
+            return .never
         case .exact(let value):
             let coerced = try coerce(value)
-            if type == .int, case .double(let d) = coerced, d.isInfinite { return .never }
-            return try comparison("=", coerced)
-        case .lt(let value): return try comparison("<", value)
-        case .lte(let value): return try comparison("<=", value)
-        case .gt(let value): return try comparison(">", value)
-        case .gte(let value): return try comparison(">=", value)
+            if type == .int, case .double(let d) = coerced, d.isInfinite { return never(&sql) }
+            return try comparison(.equal, coerced, coerced: true, into: &sql)
+        case .lt(let value): return try comparison(.less, value, into: &sql)
+        case .lte(let value): return try comparison(.lessOrEqual, value, into: &sql)
+        case .gt(let value): return try comparison(.greater, value, into: &sql)
+        case .gte(let value): return try comparison(.greaterOrEqual, value, into: &sql)
         case .in(let values):
             var candidates: [FieldValue] = []
             for value in values where !value.isNull {
                 let coerced = try coerce(value)
                 if case .double(let d) = coerced, type == .int, d.isInfinite { continue }
-                if case .string(let text) = coerced, text.utf8.contains(0) { continue }
+                if case .string(let text) = coerced, SQL.containsNUL(text) { continue }
                 candidates.append(coerced)
             }
-            guard !candidates.isEmpty else { return .never }
+            guard !candidates.isEmpty else { return never(&sql) }
             // One array parameter: the statement's text is the same for any number of values.
-            return Leaf(expression + " = ANY(" + sql.bind(SQLParameter.array(candidates, as: type)) + ")",
-                        nulls: .whenColumnIsNull)
+            expression(&sql)
+            sql.append(" = ANY(")
+            sql.bind(SQLParameter.array(candidates, as: type))
+            sql.append(")")
+            return .whenColumnIsNull
         case .iexact(let text):
-            guard !text.utf8.contains(0) else { return .never }
-            let column = type == .text ? expression : expression + "::text"
-            return Leaf("UPPER(" + column + ") = UPPER(" + sql.bind(text) + ")", nulls: .whenColumnIsNull)
+            guard !SQL.containsNUL(text) else { return never(&sql) }
+            sql.append("UPPER(")
+            textExpression(&sql)
+            sql.append(") = UPPER(")
+            sql.bind(text)
+            sql.append(")")
+            return .whenColumnIsNull
         case .contains(let needle):
-            return like("%" + SQL.likeEscaped(needle) + "%", caseInsensitive: false)
+            return like("%" + SQL.likeEscaped(needle) + "%", caseInsensitive: false, into: &sql)
         case .icontains(let needle):
-            return like("%" + SQL.likeEscaped(needle) + "%", caseInsensitive: true)
+            return like("%" + SQL.likeEscaped(needle) + "%", caseInsensitive: true, into: &sql)
         case .startswith(let prefix):
-            return like(SQL.likeEscaped(prefix) + "%", caseInsensitive: false)
+            return like(SQL.likeEscaped(prefix) + "%", caseInsensitive: false, into: &sql)
         case .istartswith(let prefix):
-            return like(SQL.likeEscaped(prefix) + "%", caseInsensitive: true)
+            return like(SQL.likeEscaped(prefix) + "%", caseInsensitive: true, into: &sql)
         }
     }
 }

@@ -9,13 +9,14 @@ import RESTFramework
 ///     // SELECT ... FROM "accounts" WHERE "accounts"."id" IN (SELECT "account_members"."account_id"
 ///     //   FROM "account_members" WHERE "account_members"."user_id" = $1)
 public struct ModelSubquery: SubqueryExpression {
-    let render: @Sendable (inout SQLBuilder) throws -> String
+    /// Appends the subquery's `SELECT` to the outer statement.
+    let render: @Sendable (inout SQLBuilder) throws -> Void
 
     init<M: Model>(_ query: ModelQuery<M>, column name: String) {
         render = { sql in
-            let column = try QueryCompiler<M>.column(name)
+            let index = try QueryCompiler<M>.columnIndex(name, in: ModelLayout.of(M.self))
             // Order matters only to a slice; Django clears it otherwise.
-            return try QueryCompiler<M>.select(query, list: column.sql, ordered: false, into: &sql)
+            try QueryCompiler<M>.select(query, list: .column(index), ordered: false, into: &sql)
         }
     }
 }

@@ -13,23 +13,31 @@ extension QuerySet {
 
     /// `SELECT count(*)`: of the slice when sliced (Django counts `qs[a:b]` the same way).
     public func count() throws -> Int {
-        var sql = SQLBuilder()
-        let text: String
-        if query.isSliced {
-            text = "SELECT count(*) FROM (" + (try QueryCompiler<M>.select(query, list: "1", into: &sql)) + ") AS sliced"
-        } else {
-            if let error = query.compositionError { throw error }
-            text = "SELECT count(*) FROM " + QueryCompiler<M>.table + (try QueryCompiler<M>.whereClause(query.predicates, into: &sql))
+        let query = query
+        let statement = try SQLBuilder.statement { sql in
+            if query.isSliced {
+                sql.append("SELECT count(*) FROM (")
+                try QueryCompiler<M>.select(query, list: .one, into: &sql)
+                sql.append(") AS sliced")
+            } else {
+                if let error = query.compositionError { throw error }
+                let layout = ModelLayout.of(M.self)
+                sql.append("SELECT count(*) FROM ")
+                sql.append(.table, of: layout)
+                try QueryCompiler<M>.whereClause(query.predicates, in: layout, into: &sql)
+            }
         }
-        let result = try StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection())
+        let result = try StatementRunner.query(statement, on: requireConnection())
         return try result[0][0, as: Int.self]
     }
 
     /// Whether any row matches (`SELECT 1 ... LIMIT 1`).
     public func exists() throws -> Bool {
-        var sql = SQLBuilder()
-        let text = try QueryCompiler<M>.select(query.sliced(offset: 0, limit: 1), list: "1", ordered: false, into: &sql)
-        return try !StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection()).isEmpty
+        let query = query.sliced(offset: 0, limit: 1)
+        let statement = try SQLBuilder.statement { sql in
+            try QueryCompiler<M>.select(query, list: .one, ordered: false, into: &sql)
+        }
+        return try !StatementRunner.query(statement, on: requireConnection()).isEmpty
     }
 
     /// The one matching row; `ModelError.doesNotExist` or `.multipleObjectsReturned` otherwise.
@@ -67,10 +75,12 @@ extension QuerySet {
             guard let row = result.first, let tuples = try row[0, as: Int64?.self], tuples >= 0 else { return nil }
             return Int(tuples)
         }
-        var sql = SQLBuilder()
-        let select = try QueryCompiler<M>.select(query, list: "1", ordered: false, into: &sql)
-        let result = try StatementRunner.query(SQLStatement(text: "EXPLAIN (FORMAT JSON) " + select, parameters: sql.parameters),
-                                               on: connection)
+        let query = query
+        let statement = try SQLBuilder.statement { sql in
+            sql.append("EXPLAIN (FORMAT JSON) ")
+            try QueryCompiler<M>.select(query, list: .one, ordered: false, into: &sql)
+        }
+        let result = try StatementRunner.query(statement, on: connection)
         guard let plan = result.first.map({ try? $0[0, as: String.self] }) ?? nil else { return nil }
         return Self.planRows(plan)
     }
@@ -84,10 +94,17 @@ extension QuerySet {
 
     /// Runs a SELECT of whole rows.
     func run(_ query: ModelQuery<M>) throws -> [M] {
-        var sql = SQLBuilder()
-        let text = try QueryCompiler<M>.select(query, into: &sql)
-        let result = try StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection())
+        let statement = try SQLBuilder.statement { sql in try QueryCompiler<M>.select(query, into: &sql) }
+        let result = try StatementRunner.query(statement, on: requireConnection())
         let layout = ModelLayout.of(M.self)
-        return try result.map { try M(row: ModelRow($0, layout: layout)) }
+        let cursor = ModelRow.Cursor()
+        // A loop over positions rather than `result.map`: the generic `map` over the collection
+        // went through its witnesses for every row.
+        var models: [M] = []
+        models.reserveCapacity(result.count)
+        for index in 0..<result.count {
+            models.append(try M(row: ModelRow(result[index], layout: layout, cursor: cursor)))
+        }
+        return models
     }
 }

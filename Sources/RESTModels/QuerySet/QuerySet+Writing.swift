@@ -12,17 +12,29 @@ extension QuerySet {
     ///     let note = try Note.objects(on: request).insert(["title": "Hi", "author_id": .int(7)])
     public func insert(_ values: ValidatedData) throws -> M {
         let assignments = try Self.assignments(values)
-        var sql = SQLBuilder()
-        var text = "INSERT INTO " + QueryCompiler<M>.table
-        if assignments.isEmpty {
-            text += " DEFAULT VALUES"
-        } else {
-            text += " (" + assignments.map { SQL.identifier($0.column.name) }.joined(separator: ", ") + ") VALUES ("
-            text += assignments.map { sql.bind(SQLParameter.make($0.value, as: $0.column.type)) }.joined(separator: ", ") + ")"
+        let layout = ModelLayout.of(M.self)
+        let statement = try SQLBuilder.statement { sql in
+            sql.append("INSERT INTO ")
+            sql.append(.table, of: layout)
+            if assignments.isEmpty {
+                sql.append(" DEFAULT VALUES")
+            } else {
+                sql.append(" (")
+                for (position, assignment) in assignments.enumerated() {
+                    if position > 0 { sql.append(", ") }
+                    sql.append(.quotedName, of: layout, column: assignment.index)
+                }
+                sql.append(") VALUES (")
+                for (position, assignment) in assignments.enumerated() {
+                    if position > 0 { sql.append(", ") }
+                    sql.bind(SQLParameter.make(assignment.value, as: assignment.column.type))
+                }
+                sql.append(")")
+            }
+            sql.append(.returning, of: layout)
         }
-        text += " RETURNING " + QueryCompiler<M>.selectList
-        let result = try StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection())
-        return try M(row: ModelRow(result[0], layout: ModelLayout.of(M.self)))
+        let result = try StatementRunner.query(statement, on: requireConnection())
+        return try M(row: ModelRow(result[0], layout: layout))
     }
 
     public func insert(_ values: [String: FieldValue]) throws -> M { try insert(ValidatedData(values.map { ($0.key, $0.value) })) }
@@ -31,9 +43,8 @@ extension QuerySet {
     public func update(_ values: ValidatedData) throws -> Int {
         let assignments = try Self.assignments(values)
         guard !assignments.isEmpty else { return try count() }
-        var sql = SQLBuilder()
-        let text = try updateStatement(assignments, extra: [], into: &sql)
-        return try StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection()).rowsAffected
+        let statement = try SQLBuilder.statement { sql in try updateStatement(assignments, extra: [], into: &sql) }
+        return try StatementRunner.query(statement, on: requireConnection()).rowsAffected
     }
 
     public func update(_ values: [String: FieldValue]) throws -> Int { try update(ValidatedData(values.map { ($0.key, $0.value) })) }
@@ -44,11 +55,14 @@ extension QuerySet {
         let byKey = object.primaryKeyValues.map { Predicate.field($0.column, .exact($0.value)) }
         let assignments = try Self.assignments(values)
         guard !assignments.isEmpty else { return try filter(.and(byKey)).get() }
-        var sql = SQLBuilder()
-        let text = try updateStatement(assignments, extra: byKey, into: &sql) + " RETURNING " + QueryCompiler<M>.selectList
-        let result = try StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection())
+        let layout = ModelLayout.of(M.self)
+        let statement = try SQLBuilder.statement { sql in
+            try updateStatement(assignments, extra: byKey, into: &sql)
+            sql.append(.returning, of: layout)
+        }
+        let result = try StatementRunner.query(statement, on: requireConnection())
         guard let row = result.first else { throw ModelError.doesNotExist(model: M.modelName) }
-        return try M(row: ModelRow(row, layout: ModelLayout.of(M.self)))
+        return try M(row: ModelRow(row, layout: layout))
     }
 
     /// Django's `delete()` on a queryset: the number of rows deleted (cascades are the
@@ -57,9 +71,14 @@ extension QuerySet {
     public func delete() throws -> Int {
         if let error = query.compositionError { throw error }
         guard !query.isSliced else { throw ModelError.unsupported("Cannot use 'limit' or 'offset' with delete().") }
-        var sql = SQLBuilder()
-        let text = "DELETE FROM " + QueryCompiler<M>.table + (try QueryCompiler<M>.whereClause(query.predicates, into: &sql))
-        return try StatementRunner.query(SQLStatement(text: text, parameters: sql.parameters), on: requireConnection()).rowsAffected
+        let predicates = query.predicates
+        let statement = try SQLBuilder.statement { sql in
+            let layout = ModelLayout.of(M.self)
+            sql.append("DELETE FROM ")
+            sql.append(.table, of: layout)
+            try QueryCompiler<M>.whereClause(predicates, in: layout, into: &sql)
+        }
+        return try StatementRunner.query(statement, on: requireConnection()).rowsAffected
     }
 
     /// Django's `instance.delete()`: deletes the row with the object's primary key.
@@ -71,43 +90,64 @@ extension QuerySet {
 
     // MARK: Statements
 
-    private func updateStatement(_ assignments: [(column: Column<M>, value: FieldValue)], extra: [Predicate],
-                                 into sql: inout SQLBuilder) throws -> String {
+    private func updateStatement(_ assignments: [Assignment], extra: [Predicate], into sql: inout SQLBuilder) throws {
         if let error = query.compositionError { throw error }
         guard !query.isSliced else { throw ModelError.unsupported("Cannot update a query once a slice has been taken.") }
-        var text = "UPDATE " + QueryCompiler<M>.table + " SET "
-        text += assignments.map { SQL.identifier($0.column.name) + " = " + sql.bind(SQLParameter.make($0.value, as: $0.column.type)) }
-            .joined(separator: ", ")
-        return text + (try QueryCompiler<M>.whereClause(query.predicates + extra, into: &sql))
+        let layout = ModelLayout.of(M.self)
+        sql.append("UPDATE ")
+        sql.append(.table, of: layout)
+        sql.append(" SET ")
+        for (position, assignment) in assignments.enumerated() {
+            if position > 0 { sql.append(", ") }
+            sql.append(.quotedName, of: layout, column: assignment.index)
+            sql.append(" = ")
+            sql.bind(SQLParameter.make(assignment.value, as: assignment.column.type))
+        }
+        try QueryCompiler<M>.whereClause(query.predicates + extra, in: layout, into: &sql)
     }
+
+    /// A column to write (its position in the layout) and its coerced value.
+    typealias Assignment = (index: Int, column: ModelLayout.ColumnInfo, value: FieldValue)
 
     /// The values as (column, coerced value), in the model's column order: the statement's text
     /// depends only on which columns are written, never on the values or the caller's key order.
-    static func assignments(_ values: ValidatedData) throws -> [(column: Column<M>, value: FieldValue)] {
-        var byName: [String: FieldValue] = [:]
+    static func assignments(_ values: ValidatedData) throws -> [Assignment] {
+        let layout = ModelLayout.of(M.self)
+        // By column position (a later key for the same column wins, as in a dictionary).
+        var byIndex = [FieldValue?](repeating: nil, count: layout.columns.count)
         for (key, value) in values {
-            let column = try writableColumn(key)
-            byName[column.name] = try coerceForWrite(value, column)
+            let index = try writableColumnIndex(key, in: layout)
+            byIndex[index] = try coerceForWrite(value, layout.columns[index])
         }
-        return M.columns.compactMap { column in byName[column.name].map { (column, $0) } }
+        var assignments: [Assignment] = []
+        for (index, value) in byIndex.enumerated() {
+            if let value { assignments.append((index, layout.columns[index], value)) }
+        }
+        return assignments
     }
 
-    static func writableColumn(_ key: String) throws -> Column<M> {
-        let column: Column<M>
-        if let found = try? QueryCompiler<M>.column(key) {
-            column = found
-        } else if let foreignKey = M.columns.first(where: { $0.name == key + "_id" && $0.references != nil }) {
-            column = foreignKey
+    static func writableColumn(_ key: String) throws -> ModelLayout.ColumnInfo {
+        let layout = ModelLayout.of(M.self)
+        return layout.columns[try writableColumnIndex(key, in: layout)]
+    }
+
+    static func writableColumnIndex(_ key: String, in layout: ModelLayout) throws -> Int {
+        let index: Int
+        if let found = layout.index(ofField: key) {
+            index = found
+        } else if let foreignKey = layout.columns.firstIndex(where: { $0.name == key + "_id" && $0.references != nil }) {
+            index = foreignKey
         } else {
             throw QueryValueError.unknownField(key)
         }
+        let column = layout.columns[index]
         guard column.isWritable else { throw ModelError.readOnlyColumn(model: M.modelName, column: column.name) }
-        return column
+        return index
     }
 
     /// A value to store: coerced as in queries, but an integer column takes only integers.
-    static func coerceForWrite(_ value: FieldValue, _ column: Column<M>) throws -> FieldValue {
-        let coerced = try value.coerced(like: column.type.sample, field: column.name)
+    static func coerceForWrite(_ value: FieldValue, _ column: ModelLayout.ColumnInfo) throws -> FieldValue {
+        let coerced = try column.type.coerce(value, field: column.name)
         if column.type == .int, case .double(let d) = coerced {
             guard let exact = Int64(exactly: d) else {
                 throw QueryValueError.cannotCoerce(field: column.name, value: value, to: "a 64-bit integer")
