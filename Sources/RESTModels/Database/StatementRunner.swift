@@ -11,4 +11,16 @@ enum StatementRunner {
             throw DatabaseErrorMapping.translate(error)
         }
     }
+
+    /// Independent statements in one round trip (`Connection.pipelined`), results in order.
+    static func pipelined(_ statements: [SQLStatement], on connection: Connection) throws -> [QueryResult] {
+        if let capture = QueryCapture.current {
+            for statement in statements { capture.record(statement.text) }
+        }
+        do {
+            return try connection.pipelined(statements.map { ($0.text, $0.parameters) })
+        } catch {
+            throw DatabaseErrorMapping.translate(error)
+        }
+    }
 }

@@ -13,8 +13,22 @@ extension QuerySet {
 
     /// `SELECT count(*)`: of the slice when sliced (Django counts `qs[a:b]` the same way).
     public func count() throws -> Int {
+        let result = try StatementRunner.query(try countStatement(), on: requireConnection())
+        return try result[0][0, as: Int.self]
+    }
+
+    /// `count()` and `fetch(offset:limit:)` in one round trip (libpq's pipeline mode, one
+    /// implicit transaction): what a paginated list costs the database, minus a wait.
+    public func countAndFetch(offset: Int, limit: Int?) throws -> (count: Int, rows: [M]) {
+        let page = query.sliced(offset: offset, limit: limit)
+        let select = try SQLBuilder.statement { sql in try QueryCompiler<M>.select(page, into: &sql) }
+        let results = try StatementRunner.pipelined([try countStatement(), select], on: requireConnection())
+        return (try results[0][0][0, as: Int.self], try decode(results[1]))
+    }
+
+    private func countStatement() throws -> SQLStatement {
         let query = query
-        let statement = try SQLBuilder.statement { sql in
+        return try SQLBuilder.statement { sql in
             if query.isSliced {
                 sql.append("SELECT count(*) FROM (")
                 try QueryCompiler<M>.select(query, list: .one, into: &sql)
@@ -27,8 +41,6 @@ extension QuerySet {
                 try QueryCompiler<M>.whereClause(query.predicates, in: layout, into: &sql)
             }
         }
-        let result = try StatementRunner.query(statement, on: requireConnection())
-        return try result[0][0, as: Int.self]
     }
 
     /// Whether any row matches (`SELECT 1 ... LIMIT 1`).
@@ -95,7 +107,11 @@ extension QuerySet {
     /// Runs a SELECT of whole rows.
     func run(_ query: ModelQuery<M>) throws -> [M] {
         let statement = try SQLBuilder.statement { sql in try QueryCompiler<M>.select(query, into: &sql) }
-        let result = try StatementRunner.query(statement, on: requireConnection())
+        return try decode(try StatementRunner.query(statement, on: requireConnection()))
+    }
+
+    /// The models of a result of `SELECT <the model's columns>`.
+    private func decode(_ result: QueryResult) throws -> [M] {
         let layout = ModelLayout.of(M.self)
         let cursor = ModelRow.Cursor()
         // A loop over positions rather than `result.map`: the generic `map` over the collection
