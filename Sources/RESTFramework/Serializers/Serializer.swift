@@ -36,7 +36,10 @@ open class Serializer {
     // MARK: State
 
     /// This instance's fields; start as the class's, and may be adjusted per instance.
-    public var fields: [any SerializerField]
+    public var fields: [any SerializerField] { didSet { readableFields = nil } }
+    /// The fields `toRepresentation` writes, with their names: worked out once per instance (a
+    /// list serializer represents every row with one instance), not per row.
+    private var readableFields: [(name: String, field: any SerializerField)]?
     /// The object represented or updated; after `save()`, the saved object.
     public internal(set) var instance: (any FieldReadable)?
     /// The input as given (DRF's `initial_data`); nil when the serializer only represents.
@@ -144,11 +147,19 @@ open class Serializer {
 
     /// DRF's `to_representation`: each readable field in order; fields that skip are left out.
     open func toRepresentation(_ instance: any FieldReadable) throws -> JSON {
-        var object = JSONObject()
-        for field in fields where !field.writeOnly {
-            if let value = try field.representation(of: instance, context: context) { object.append(field.name, value) }
+        let readable = readableFields ?? makeReadableFields()
+        let context = self.context
+        var object = JSONObject(minimumCapacity: readable.count)
+        for (name, field) in readable {
+            if let value = try field.representation(of: instance, context: context) { object.append(name, value) }
         }
         return .object(object)
+    }
+
+    private func makeReadableFields() -> [(name: String, field: any SerializerField)] {
+        let readable = fields.compactMap { $0.writeOnly ? nil : (name: $0.name, field: $0) }
+        readableFields = readable
+        return readable
     }
 
     /// DRF's `get_initial`: with input, the writable fields present in it as sent; without, each
