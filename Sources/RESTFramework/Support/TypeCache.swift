@@ -13,41 +13,49 @@ import Synchronization
 /// Superseded snapshots are never freed, since a reader on another thread may still hold one:
 /// at most one per entry ever added, i.e. a few per type, all made in the first requests.
 ///
-/// The read path is `@inlinable` so that a caller in another module (`ModelLayout.of`, for every
-/// field of every row) gets it specialized for its `Value`: unspecialized, each lookup asked the
-/// runtime for `Optional<Value>`'s metadata (~800 instructions a read, 55 reads a request).
+/// A snapshot keeps the keys in one array and the values in another, and a read scans the keys:
+/// there are a few entries per cache (one per model or serializer class), and callers in other
+/// modules run this code unspecialized, where a `[ObjectIdentifier: Value]` lookup asked the
+/// runtime for `Optional<Value>`'s metadata every time (~800 instructions a read; a model's
+/// layout is read for every field of every row).
 package final class TypeCache<Value: Sendable>: Sendable {
-    @usableFromInline
-    final class Snapshot: Sendable {
-        @usableFromInline let entries: [ObjectIdentifier: Value]
-        init(_ entries: [ObjectIdentifier: Value]) { self.entries = entries }
+    private final class Snapshot: Sendable {
+        let keys: [ObjectIdentifier]
+        let values: [Value]
+        init(keys: [ObjectIdentifier], values: [Value]) {
+            self.keys = keys
+            self.values = values
+        }
     }
 
-    @usableFromInline let current: Atomic<Unmanaged<Snapshot>>
+    private let current: Atomic<Unmanaged<Snapshot>>
     private let writers = Mutex<Void>(())
 
     package init() {
-        current = Atomic(Unmanaged.passRetained(Snapshot([:])))
+        current = Atomic(Unmanaged.passRetained(Snapshot(keys: [], values: [])))
     }
 
     /// The value for `type`, made by `make` the first time (`make` may run more than once if
     /// threads race on the first use; the first value published wins).
-    @inlinable
     package func value(for type: Any.Type, make: () -> Value) -> Value {
         let key = ObjectIdentifier(type)
-        if let value = current.load(ordering: .acquiring).takeUnretainedValue().entries[key] { return value }
-        return publish(key, make())
-    }
-
-    @usableFromInline
-    func publish(_ key: ObjectIdentifier, _ made: Value) -> Value {
-        writers.withLock { _ in
+        let snapshot = current.load(ordering: .acquiring).takeUnretainedValue()
+        if let index = typeCacheIndex(of: key, in: snapshot.keys) { return snapshot.values[index] }
+        let made = make()
+        return writers.withLock { _ in
             let snapshot = current.load(ordering: .acquiring).takeUnretainedValue()
-            if let value = snapshot.entries[key] { return value }
-            var entries = snapshot.entries
-            entries[key] = made
-            current.store(Unmanaged.passRetained(Snapshot(entries)), ordering: .releasing)
+            if let index = typeCacheIndex(of: key, in: snapshot.keys) { return snapshot.values[index] }
+            current.store(Unmanaged.passRetained(Snapshot(keys: snapshot.keys + [key], values: snapshot.values + [made])),
+                          ordering: .releasing)
             return made
         }
+    }
+}
+
+/// The position of `key` among a snapshot's keys (a scan: a cache holds a few types).
+private func typeCacheIndex(of key: ObjectIdentifier, in keys: [ObjectIdentifier]) -> Int? {
+    keys.withUnsafeBufferPointer { buffer in
+        for i in buffer.indices where buffer[i] == key { return i }
+        return nil
     }
 }
