@@ -7,7 +7,7 @@
 public enum JSONWriter {
     public static func render(_ value: JSON, indent: Int? = nil) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(256)
+        out.reserveCapacity(1024)
         write(value, into: &out, indent: indent.flatMap { $0 > 0 ? $0 : nil }, level: 0)
         return out
     }
@@ -16,6 +16,8 @@ public enum JSONWriter {
         String(decoding: render(value, indent: indent), as: UTF8.self)
     }
 
+    // Arrays and objects are walked through their buffers: iterating `pairs` by value copied
+    // every key and value (a retain and a release each) only to read them.
     static func write(_ value: JSON, into out: inout [UInt8], indent: Int?, level: Int) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
@@ -27,23 +29,27 @@ public enum JSONWriter {
         case .array(let items):
             if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
             out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(into: &out, indent: indent, level: level + 1)
-                write(item, into: &out, indent: indent, level: level + 1)
+            items.withUnsafeBufferPointer { items in
+                for i in items.indices {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    newline(into: &out, indent: indent, level: level + 1)
+                    write(items[i], into: &out, indent: indent, level: level + 1)
+                }
             }
             newline(into: &out, indent: indent, level: level)
             out.append(UInt8(ascii: "]"))
         case .object(let object):
             if object.isEmpty { out.append(contentsOf: "{}".utf8); return }
             out.append(UInt8(ascii: "{"))
-            for (i, pair) in object.pairs.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(into: &out, indent: indent, level: level + 1)
-                writeString(pair.key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                if indent != nil { out.append(UInt8(ascii: " ")) }
-                write(pair.value, into: &out, indent: indent, level: level + 1)
+            object.pairs.withUnsafeBufferPointer { pairs in
+                for i in pairs.indices {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    newline(into: &out, indent: indent, level: level + 1)
+                    writeString(pairs[i].key, into: &out)
+                    out.append(UInt8(ascii: ":"))
+                    if indent != nil { out.append(UInt8(ascii: " ")) }
+                    write(pairs[i].value, into: &out, indent: indent, level: level + 1)
+                }
             }
             newline(into: &out, indent: indent, level: level)
             out.append(UInt8(ascii: "}"))
@@ -69,10 +75,13 @@ public enum JSONWriter {
         // Most strings need no escape at all: copy them whole rather than byte by byte.
         var string = string
         let plain = string.withUTF8 { bytes in
-            !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 {
+                return false
+            }
+            out.append(contentsOf: bytes)
+            return true
         }
         if plain {
-            string.withUTF8 { out.append(contentsOf: $0) }
             out.append(UInt8(ascii: "\""))
             return
         }
