@@ -36,10 +36,17 @@ open class Serializer {
     // MARK: State
 
     /// This instance's fields; start as the class's, and may be adjusted per instance.
-    public var fields: [any SerializerField] { didSet { readableFields = nil } }
-    /// The fields `toRepresentation` writes, with their names: worked out once per instance (a
-    /// list serializer represents every row with one instance), not per row.
+    public var fields: [any SerializerField] {
+        didSet {
+            readableFields = nil
+            fieldsAreDeclared = false
+        }
+    }
+    /// The fields `toRepresentation` writes, with their names: the class's, worked out once per
+    /// class, until this instance adjusts `fields`; then once per instance (a list serializer
+    /// represents every row with one instance), never per row.
     private var readableFields: [(name: String, field: any SerializerField)]?
+    private var fieldsAreDeclared = true
     /// The object represented or updated; after `save()`, the saved object.
     public internal(set) var instance: (any FieldReadable)?
     /// The input as given (DRF's `initial_data`); nil when the serializer only represents.
@@ -157,7 +164,7 @@ open class Serializer {
     }
 
     private func makeReadableFields() -> [(name: String, field: any SerializerField)] {
-        let readable = fields.compactMap { $0.writeOnly ? nil : (name: $0.name, field: $0) }
+        let readable = fieldsAreDeclared ? DeclaredFields.readable(of: Self.self) : DeclaredFields.readable(in: fields)
         readableFields = readable
         return readable
     }
@@ -196,5 +203,16 @@ enum DeclaredFields {
 
     static func of(_ type: Serializer.Type) -> [any SerializerField] {
         cache.value(for: type) { type.fields }
+    }
+
+    private static let readableCache = TypeCache<[(name: String, field: any SerializerField)]>()
+
+    /// The declared fields that are not write-only, with their names.
+    static func readable(of type: Serializer.Type) -> [(name: String, field: any SerializerField)] {
+        readableCache.value(for: type) { readable(in: of(type)) }
+    }
+
+    static func readable(in fields: [any SerializerField]) -> [(name: String, field: any SerializerField)] {
+        fields.compactMap { $0.writeOnly ? nil : (name: $0.name, field: $0) }
     }
 }
