@@ -75,8 +75,14 @@ public final class Request {
     /// path and query string.
     public func buildAbsoluteURI(_ location: String? = nil) -> String {
         if let location {
-            if location.hasPrefix("http://") || location.hasPrefix("https://") { return location }
-            return scheme + "://" + host + location
+            if location.utf8.first != UInt8(ascii: "/"),
+               location.hasPrefix("http://") || location.hasPrefix("https://") { return location }
+            var uri = scheme
+            uri.reserveCapacity(scheme.utf8.count + 3 + host.utf8.count + location.utf8.count)
+            uri += "://"
+            uri += host
+            uri += location
+            return uri
         }
         return scheme + "://" + host + path + (queryString.isEmpty ? "" : "?" + queryString)
     }

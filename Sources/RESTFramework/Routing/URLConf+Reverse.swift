@@ -44,17 +44,20 @@ extension URLConf {
 
     /// The path for one pattern, or nil when the values do not fit it (Django then tries the next).
     private static func build(_ pattern: RoutePattern, args: [String], kwargs: [String: String]) -> String? {
-        let names = pattern.parameterNames
         let values: [String: String]
         if !args.isEmpty {
+            let names = pattern.parameterNames
             guard args.count == names.count else { return nil }
             values = Dictionary(zip(names, args), uniquingKeysWith: { first, _ in first })
         } else {
             // The same keys as the pattern's names (a set comparison, without building sets).
-            guard names.allSatisfy({ kwargs[$0] != nil }), kwargs.keys.allSatisfy(names.contains) else { return nil }
+            let names = pattern.tokenParameterNames, suffix = pattern.formatSuffix
+            guard names.allSatisfy({ kwargs[$0] != nil }), !suffix || kwargs[RoutePattern.formatKwarg] != nil,
+                  kwargs.keys.allSatisfy({ names.contains($0) || (suffix && $0 == RoutePattern.formatKwarg) }) else { return nil }
             values = kwargs
         }
         var path = "/"
+        path.reserveCapacity(64)
         for token in pattern.tokens {
             switch token {
             case .literal(let text):
