@@ -6,14 +6,24 @@ struct ErrorMessages {
         "null": "This field may not be null.",
     ]
 
-    let messages: [String: String]
+    // Kept apart and looked up in order (the overrides, the field's defaults, the base) rather
+    // than merged: fields make their messages for every validation, and merging two
+    // dictionaries each time cost more than the validation itself.
+    let defaults: [String: String]
+    let overrides: [String: String]
 
     init(defaults: [String: String], overrides: [String: String]) {
-        messages = ErrorMessages.base.merging(defaults) { $1 }.merging(overrides) { $1 }
+        self.defaults = defaults
+        self.overrides = overrides
+    }
+
+    /// The text for `key`, before formatting.
+    func template(_ key: String) -> String? {
+        overrides[key] ?? defaults[key] ?? ErrorMessages.base[key]
     }
 
     func message(_ key: String, _ parameters: [String: String] = [:]) -> String {
-        var text = messages[key] ?? "Invalid value."
+        var text = template(key) ?? "Invalid value."
         for (name, value) in parameters { text = Self.replacing("{" + name + "}", with: value, in: text) }
         return text
     }
