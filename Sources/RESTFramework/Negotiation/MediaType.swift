@@ -64,7 +64,7 @@ public struct MediaType: Sendable, CustomStringConvertible {
     /// DRF's `select_parser`: the first parser whose media type matches the Content-Type
     /// (`media_type_matches(parser.media_type, request.content_type)`).
     static func select(parserFor contentType: String, from parsers: [any Parser]) -> (any Parser)? {
-        let requested = MediaType(contentType)
+        let requested = MediaType.parsed(contentType)
         return parsers.first { MediaType.parsed($0.mediaType).matches(requested) }
     }
 }
