@@ -18,7 +18,10 @@ public struct Headers: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         }
         set {
             // Replace in place: the field keeps the position of the first one of that name.
-            let first = fields.firstIndex { Self.equal($0.name, name) } ?? fields.count
+            guard let first = fields.firstIndex(where: { Self.equal($0.name, name) }) else {
+                if let newValue { fields.append((name: name, value: newValue)) }
+                return
+            }
             fields.removeAll { Self.equal($0.name, name) }
             if let newValue { fields.insert((name: name, value: newValue), at: Swift.min(first, fields.count)) }
         }
