@@ -45,7 +45,7 @@ open class Serializer {
     /// The fields `toRepresentation` writes, with their names: the class's, worked out once per
     /// class, until this instance adjusts `fields`; then once per instance (a list serializer
     /// represents every row with one instance), never per row.
-    private var readableFields: [(name: String, field: any SerializerField)]?
+    private var readableFields: [ReadableField]?
     private var fieldsAreDeclared = true
     /// The object represented or updated; after `save()`, the saved object.
     public internal(set) var instance: (any FieldReadable)?
@@ -157,13 +157,19 @@ open class Serializer {
         let readable = readableFields ?? makeReadableFields()
         let context = self.context
         var object = JSONObject(minimumCapacity: readable.count)
-        for (name, field) in readable {
-            if let value = try field.representation(of: instance, context: context) { object.append(name, value) }
+        // Read in place: copying each (name, field) out of the array went through the runtime's
+        // generic value witnesses, for every field of every row.
+        try readable.withUnsafeBufferPointer { fields in
+            for i in fields.indices {
+                if let value = try fields[i].field.representation(of: instance, context: context) {
+                    object.append(fields[i].name, value)
+                }
+            }
         }
         return .object(object)
     }
 
-    private func makeReadableFields() -> [(name: String, field: any SerializerField)] {
+    private func makeReadableFields() -> [ReadableField] {
         let readable = fieldsAreDeclared ? DeclaredFields.readable(of: Self.self) : DeclaredFields.readable(in: fields)
         readableFields = readable
         return readable
@@ -194,6 +200,12 @@ open class Serializer {
     }
 }
 
+/// A field `toRepresentation` writes, with its name.
+struct ReadableField: Sendable {
+    let name: String
+    let field: any SerializerField
+}
+
 /// Each serializer class's `fields`, built once per class and shared by every instance and
 /// worker thread (fields are values, so an instance adjusting its own copy changes nothing
 /// here). Building them is not free: a `UserSerializer` made its nine fields, their labels and
@@ -205,14 +217,14 @@ enum DeclaredFields {
         cache.value(for: type) { type.fields }
     }
 
-    private static let readableCache = TypeCache<[(name: String, field: any SerializerField)]>()
+    private static let readableCache = TypeCache<[ReadableField]>()
 
     /// The declared fields that are not write-only, with their names.
-    static func readable(of type: Serializer.Type) -> [(name: String, field: any SerializerField)] {
+    static func readable(of type: Serializer.Type) -> [ReadableField] {
         readableCache.value(for: type) { readable(in: of(type)) }
     }
 
-    static func readable(in fields: [any SerializerField]) -> [(name: String, field: any SerializerField)] {
-        fields.compactMap { $0.writeOnly ? nil : (name: $0.name, field: $0) }
+    static func readable(in fields: [any SerializerField]) -> [ReadableField] {
+        fields.compactMap { $0.writeOnly ? nil : ReadableField(name: $0.name, field: $0) }
     }
 }
