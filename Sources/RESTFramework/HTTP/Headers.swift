@@ -9,6 +9,8 @@ public struct Headers: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     public init() {}
     public init(_ fields: [(String, String)]) { self.fields = fields.map { (name: $0.0, value: $0.1) } }
     public init(dictionaryLiteral elements: (String, String)...) { self.init(elements) }
+    /// Takes the fields as they are, in order.
+    public init(fields: [(name: String, value: String)]) { self.fields = fields }
 
     /// The first value for `name`; setting replaces every field of that name (nil removes them).
     public subscript(name: String) -> String? {
