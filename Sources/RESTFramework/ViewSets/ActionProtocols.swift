@@ -31,39 +31,14 @@ public enum StandardAction: String, CaseIterable, Sendable {
         }
     }
 
-    /// The handler for this action on `view`, nil when its class does not implement it. Which
-    /// actions a class implements is worked out once per class: `finalizeResponse` asks for every
-    /// method's handler (the `Allow` header), and a conformance cast for each cost more than the
-    /// rest of the answer. The cast to call the action happens when the handler is called.
     func handler(on view: ViewSet) -> RequestHandler? {
-        guard StandardAction.implemented(by: type(of: view)) & bit != 0 else { return nil }
         switch self {
-        case .list: return { request in try (view as! any ListAction).list(request) }
-        case .create: return { request in try (view as! any CreateAction).create(request) }
-        case .retrieve: return { request in try (view as! any RetrieveAction).retrieve(request) }
-        case .update: return { request in try (view as! any UpdateAction).update(request) }
-        case .partialUpdate: return { request in try (view as! any PartialUpdateAction).partialUpdate(request) }
-        case .destroy: return { request in try (view as! any DestroyAction).destroy(request) }
-        }
-    }
-
-    private var bit: UInt8 {
-        switch self {
-        case .list: return 1
-        case .create: return 2
-        case .retrieve: return 4
-        case .update: return 8
-        case .partialUpdate: return 16
-        case .destroy: return 32
-        }
-    }
-
-    private static let implementedByClass = TypeCache<UInt8>()
-
-    /// The actions `type` implements, one bit each.
-    private static func implemented(by type: ViewSet.Type) -> UInt8 {
-        implementedByClass.value(for: type) {
-            allCases.reduce(0) { mask, action in action.isImplemented(by: type) ? mask | action.bit : mask }
+        case .list: return (view as? any ListAction).map { v in v.list }
+        case .create: return (view as? any CreateAction).map { v in v.create }
+        case .retrieve: return (view as? any RetrieveAction).map { v in v.retrieve }
+        case .update: return (view as? any UpdateAction).map { v in v.update }
+        case .partialUpdate: return (view as? any PartialUpdateAction).map { v in v.partialUpdate }
+        case .destroy: return (view as? any DestroyAction).map { v in v.destroy }
         }
     }
 }
