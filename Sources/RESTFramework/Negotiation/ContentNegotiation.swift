@@ -36,6 +36,7 @@ public enum ContentNegotiation {
                 for entry in level where rendererType.matches(entry.type) {
                     if rendererType.precedence > entry.type.precedence {
                         // A wildcard was accepted: answer with the renderer's own type.
+                        if entry.type.parameters.isEmpty { return (renderer, renderer.mediaType) }
                         let parameters = entry.type.parameters.map { "\($0.name)=\($0.value)" }
                         return (renderer, ([renderer.mediaType] + parameters).joined(separator: ";"))
                     }
