@@ -31,8 +31,10 @@ extension RESTFramework.Request {
     /// The framework's view of a FastCGI request. Header names arrive as the web server wrote
     /// them into `HTTP_*` params (lower case, `-` for `_`); lookups are case-insensitive anyway.
     convenience init(fastCGI request: FastCGI.Request) {
-        var headers = Headers()
-        for field in request.headers.fields { headers.add(field.name, field.value) }
+        var fields: [(name: String, value: String)] = []
+        fields.reserveCapacity(request.headers.fields.count)
+        for field in request.headers.fields { fields.append((name: field.name, value: field.value)) }
+        let headers = Headers(fields: fields)
         self.init(method: HTTPMethod(request.method), path: request.path, queryString: request.queryString,
                   headers: headers, body: request.body, scheme: request.scheme, host: request.host,
                   remoteAddress: request.remoteAddress)

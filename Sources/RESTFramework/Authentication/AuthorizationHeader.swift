@@ -20,10 +20,14 @@ struct AuthorizationHeader {
     /// Whether the first word is `scheme`, compared as Python's `bytes.lower()` does (ASCII only).
     func hasScheme(_ scheme: String) -> Bool {
         guard let first = words.first else { return false }
-        return first.map(Self.asciiLowercased) == Self.bytes(of: scheme).map(Self.asciiLowercased)
+        let expected = Self.bytes(of: scheme)
+        guard first.count == expected.count else { return false }
+        return zip(first, expected).allSatisfy { Self.asciiLowercased($0) == Self.asciiLowercased($1) }
     }
 
     static func bytes(of value: String) -> [UInt8] {
+        // ASCII (what a header nearly always is) reads the same either way.
+        if value.utf8.allSatisfy({ $0 < 0x80 }) { return Array(value.utf8) }
         if value.unicodeScalars.allSatisfy({ $0.value <= 0xFF }) {
             return value.unicodeScalars.map { UInt8($0.value) }
         }

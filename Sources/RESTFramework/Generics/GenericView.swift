@@ -149,7 +149,7 @@ extension GenericView {
     ///
     ///     if let page = try paginateQueryset(recent) { return try getPaginatedResponse(getSerializer(many: page).data) }
     public func getSerializer<Rows: Sequence>(many instances: Rows) throws -> ListSerializer where Rows.Element: FieldReadable {
-        try getSerializerClass().many(instances: instances.map { $0 as any FieldReadable }, context: getSerializerContext())
+        try getSerializerClass().many(instances: boxedRows(instances), context: getSerializerContext())
     }
 
     /// DRF's `paginate_queryset`: the page of any queryset (an extra action may page another
@@ -186,4 +186,19 @@ public struct MultipleObjectsReturned: Error, Sendable, CustomStringConvertible 
     public var description: String {
         "get() returned more than one \(modelName ?? "object") -- the lookup field '\(lookupField)' is not unique."
     }
+}
+
+/// The rows as `[any FieldReadable]`: an array is read through its buffer, one reserved result
+/// (this runs unspecialized for every page, where `map` went through the iterator protocol
+/// for every row).
+func boxedRows<Rows: Sequence>(_ rows: Rows) -> [any FieldReadable] where Rows.Element: FieldReadable {
+    if let array = rows as? [Rows.Element] {
+        return array.withUnsafeBufferPointer { buffer in
+            var boxed: [any FieldReadable] = []
+            boxed.reserveCapacity(buffer.count)
+            for i in buffer.indices { boxed.append(buffer[i]) }
+            return boxed
+        }
+    }
+    return rows.map { $0 as any FieldReadable }
 }

@@ -5,7 +5,11 @@
 public struct HTTPMethod: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let rawValue: String
 
-    public init(_ name: String) { rawValue = name.uppercased() }
+    public init(_ name: String) {
+        // A method nearly always arrives upper-case ASCII: then it is its own upper case.
+        rawValue = name.utf8.allSatisfy({ $0 < 0x80 && !($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) })
+            ? name : name.uppercased()
+    }
     public init(stringLiteral value: String) { self.init(value) }
 
     public static let get = HTTPMethod("GET")

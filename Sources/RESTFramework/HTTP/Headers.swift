@@ -9,6 +9,8 @@ public struct Headers: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     public init() {}
     public init(_ fields: [(String, String)]) { self.fields = fields.map { (name: $0.0, value: $0.1) } }
     public init(dictionaryLiteral elements: (String, String)...) { self.init(elements) }
+    /// Takes the fields as they are, in order.
+    public init(fields: [(name: String, value: String)]) { self.fields = fields }
 
     /// The first value for `name`; setting replaces every field of that name (nil removes them).
     public subscript(name: String) -> String? {
@@ -18,7 +20,10 @@ public struct Headers: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         }
         set {
             // Replace in place: the field keeps the position of the first one of that name.
-            let first = fields.firstIndex { Self.equal($0.name, name) } ?? fields.count
+            guard let first = fields.firstIndex(where: { Self.equal($0.name, name) }) else {
+                if let newValue { fields.append((name: name, value: newValue)) }
+                return
+            }
             fields.removeAll { Self.equal($0.name, name) }
             if let newValue { fields.insert((name: name, value: newValue), at: Swift.min(first, fields.count)) }
         }

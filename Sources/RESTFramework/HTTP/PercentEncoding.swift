@@ -5,9 +5,9 @@
 ///     PercentEncoding.quote("a b,c", safe: "", plus: true)    // "a+b%2Cc"  (quote_plus)
 enum PercentEncoding {
     static func quote(_ text: String, safe: String, plus: Bool = false) -> String {
-        let safeBytes = Array(safe.utf8)
         // Usually nothing needs quoting (reversed URLs are ASCII paths): then the text is the answer.
-        if text.utf8.allSatisfy({ isUnreserved($0) || safeBytes.contains($0) }) { return text }
+        if needsNoQuoting(text, safe: safe) { return text }
+        let safeBytes = Array(safe.utf8)
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
@@ -25,6 +25,21 @@ enum PercentEncoding {
             }
         }
         return result
+    }
+
+    /// Whether `quote` would return `text` unchanged (no allocation, no closure).
+    static func needsNoQuoting(_ text: String, safe: String) -> Bool {
+        var text = text, safe = safe
+        return text.withUTF8 { bytes in
+            safe.withUTF8 { safeBytes in
+                for byte in bytes where !isUnreserved(byte) {
+                    var found = false
+                    for s in safeBytes where s == byte { found = true; break }
+                    if !found { return false }
+                }
+                return true
+            }
+        }
     }
 
     /// The value of one hex digit, for decoding `%XX`.

@@ -12,14 +12,36 @@ public struct QueryDict: Sendable, Equatable {
 
     public init(parsing text: some StringProtocol) {
         guard !text.isEmpty else { return }
-        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
-            // Django keeps blank values ("a=" and "a") and drops nothing else.
-            if let eq = pair.firstIndex(of: "=") {
-                items.append((key: Self.decode(pair[..<eq]), value: Self.decode(pair[pair.index(after: eq)...])))
-            } else {
-                items.append((key: Self.decode(pair), value: ""))
+        // One pass over the bytes: pairs split at `&` (empty ones dropped), each at its first `=`
+        // (Django keeps blank values, "a=" and "a", and drops nothing else).
+        var text = String(text)
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start, eq = -1
+                while end < bytes.count && bytes[end] != UInt8(ascii: "&") {
+                    if eq < 0 && bytes[end] == UInt8(ascii: "=") { eq = end }
+                    end += 1
+                }
+                if end > start {
+                    if eq >= 0 {
+                        items.append((key: Self.decode(UnsafeBufferPointer(rebasing: bytes[start..<eq])),
+                                      value: Self.decode(UnsafeBufferPointer(rebasing: bytes[(eq + 1)..<end]))))
+                    } else {
+                        items.append((key: Self.decode(UnsafeBufferPointer(rebasing: bytes[start..<end])), value: ""))
+                    }
+                }
+                start = end + 1
             }
         }
+    }
+
+    /// `decode` of UTF-8 bytes; those with no `+` or `%` are the text as it is.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if !bytes.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return decodeEscaped(bytes)
     }
 
     /// The last value for `key`, as Django's `QueryDict.__getitem__`.
@@ -66,19 +88,26 @@ public struct QueryDict: Sendable, Equatable {
 
     /// Percent-decodes with `+` as space; invalid UTF-8 becomes U+FFFD as Django's decoding does.
     public static func decode(_ text: some StringProtocol) -> String {
+        var text = String(text)
+        return text.withUTF8 { decode($0) }
+    }
+
+    private static func decodeEscaped(_ input: UnsafeBufferPointer<UInt8>) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = Array(text.utf8)[...]
-        while let byte = iterator.popFirst() {
+        bytes.reserveCapacity(input.count)
+        var i = 0
+        while i < input.count {
+            let byte = input[i]
             if byte == UInt8(ascii: "+") {
                 bytes.append(32)
-            } else if byte == UInt8(ascii: "%"), iterator.count >= 2,
-                      let hi = PercentEncoding.hexValue(iterator[iterator.startIndex]), let lo = PercentEncoding.hexValue(iterator[iterator.startIndex + 1]) {
+            } else if byte == UInt8(ascii: "%"), input.count - i > 2,
+                      let hi = PercentEncoding.hexValue(input[i + 1]), let lo = PercentEncoding.hexValue(input[i + 2]) {
                 bytes.append(hi << 4 | lo)
-                iterator = iterator.dropFirst(2)
+                i += 2
             } else {
                 bytes.append(byte)
             }
+            i += 1
         }
         return String(decoding: bytes, as: UTF8.self)
     }

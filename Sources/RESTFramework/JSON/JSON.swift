@@ -45,6 +45,11 @@ public struct JSONObject: Sendable, Equatable, Sequence {
     public private(set) var pairs: [(key: String, value: JSON)]
 
     public init() { pairs = [] }
+    /// An empty object with room for `minimumCapacity` members.
+    public init(minimumCapacity: Int) {
+        pairs = []
+        pairs.reserveCapacity(minimumCapacity)
+    }
     public init(_ pairs: [(String, JSON)]) { self.pairs = pairs.map { (key: $0.0, value: $0.1) } }
     /// Takes pairs as they are (the parser has already merged repeated keys).
     init(uniquePairs pairs: [(key: String, value: JSON)]) { self.pairs = pairs }

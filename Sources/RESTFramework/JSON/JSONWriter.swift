@@ -7,7 +7,7 @@
 public enum JSONWriter {
     public static func render(_ value: JSON, indent: Int? = nil) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(256)
+        out.reserveCapacity(1024)
         write(value, into: &out, indent: indent.flatMap { $0 > 0 ? $0 : nil }, level: 0)
         return out
     }
@@ -16,6 +16,8 @@ public enum JSONWriter {
         String(decoding: render(value, indent: indent), as: UTF8.self)
     }
 
+    // Arrays and objects are walked through their buffers: iterating `pairs` by value copied
+    // every key and value (a retain and a release each) only to read them.
     static func write(_ value: JSON, into out: inout [UInt8], indent: Int?, level: Int) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
@@ -27,23 +29,27 @@ public enum JSONWriter {
         case .array(let items):
             if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
             out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(into: &out, indent: indent, level: level + 1)
-                write(item, into: &out, indent: indent, level: level + 1)
+            items.withUnsafeBufferPointer { items in
+                for i in items.indices {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    newline(into: &out, indent: indent, level: level + 1)
+                    write(items[i], into: &out, indent: indent, level: level + 1)
+                }
             }
             newline(into: &out, indent: indent, level: level)
             out.append(UInt8(ascii: "]"))
         case .object(let object):
             if object.isEmpty { out.append(contentsOf: "{}".utf8); return }
             out.append(UInt8(ascii: "{"))
-            for (i, pair) in object.pairs.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(into: &out, indent: indent, level: level + 1)
-                writeString(pair.key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                if indent != nil { out.append(UInt8(ascii: " ")) }
-                write(pair.value, into: &out, indent: indent, level: level + 1)
+            object.pairs.withUnsafeBufferPointer { pairs in
+                for i in pairs.indices {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    newline(into: &out, indent: indent, level: level + 1)
+                    writeString(pairs[i].key, into: &out)
+                    out.append(UInt8(ascii: ":"))
+                    if indent != nil { out.append(UInt8(ascii: " ")) }
+                    write(pairs[i].value, into: &out, indent: indent, level: level + 1)
+                }
             }
             newline(into: &out, indent: indent, level: level)
             out.append(UInt8(ascii: "}"))
@@ -59,20 +65,62 @@ public enum JSONWriter {
 
     static func appendInteger(_ value: Int64, into out: inout [UInt8]) {
         if value >= 0 && value < 10 { out.append(UInt8(ascii: "0") + UInt8(value)); return }
-        out.append(contentsOf: String(value).utf8)
+        // The digits written from the end of a stack buffer: no intermediate String.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var magnitude = value.magnitude, start = 20
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude != 0
+            if value < 0 { out.append(UInt8(ascii: "-")) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<20]))
+        }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Whether any byte needs more than a copy: a control character, `"`, `\\`, or 0xE2 (which
+    /// may start U+2028/U+2029). Eight bytes at a time: a word with none of them, and no byte of
+    /// 0x80 or above, is copied as it is; any other word is checked byte by byte.
+    static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base), count = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let quote = word ^ (0x22 &* ones), backslash = word ^ (0x5C &* ones)
+            let below = (word &- 0x20 &* ones) & ~word                 // a byte below 0x20
+            let quotes = (quote &- ones) & ~quote                      // a `"`
+            let backslashes = (backslash &- ones) & ~backslash         // a `\\`
+            if (below | quotes | backslashes | word) & highs != 0 {
+                for j in i..<(i + 8) where isSpecial(bytes[j]) { return true }
+            }
+            i += 8
+        }
+        while i < count {
+            if isSpecial(bytes[i]) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    @inline(__always)
+    static func isSpecial(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2
+    }
 
     public static func writeString(_ string: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most strings need no escape at all: copy them whole rather than byte by byte.
         var string = string
         let plain = string.withUTF8 { bytes in
-            !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }
+            if needsEscaping(bytes) { return false }
+            out.append(contentsOf: bytes)
+            return true
         }
         if plain {
-            string.withUTF8 { out.append(contentsOf: $0) }
             out.append(UInt8(ascii: "\""))
             return
         }

@@ -9,7 +9,7 @@ enum BodyCharset: Sendable {
     case utf8, ascii, latin1
 
     init(contentType: String) {
-        let name = HeaderParameters.parse(contentType).parameters.first { $0.name == "charset" }?.value
+        let name = MediaType.parsed(contentType).parameters.first { $0.name == "charset" }?.value
         self = name.flatMap(Self.init(codecName:)) ?? .utf8
     }
 

@@ -28,7 +28,7 @@ public enum ContentNegotiation {
         }
 
         let accepts = acceptList(request.headers["Accept"] ?? "*/*")
-        let rendererTypes = candidates.map { MediaType($0.mediaType) }
+        let rendererTypes = candidates.map { MediaType.parsed($0.mediaType) }
         for precedence in stride(from: 3, through: 0, by: -1) {
             let level = accepts.filter { $0.type.precedence == precedence }
             if level.isEmpty { continue }
@@ -36,6 +36,7 @@ public enum ContentNegotiation {
                 for entry in level where rendererType.matches(entry.type) {
                     if rendererType.precedence > entry.type.precedence {
                         // A wildcard was accepted: answer with the renderer's own type.
+                        if entry.type.parameters.isEmpty { return (renderer, renderer.mediaType) }
                         let parameters = entry.type.parameters.map { "\($0.name)=\($0.value)" }
                         return (renderer, ([renderer.mediaType] + parameters).joined(separator: ";"))
                     }
@@ -48,7 +49,15 @@ public enum ContentNegotiation {
 
     /// DRF's `get_accept_list`: the header split on `,`, each entry stripped (empty ones kept:
     /// they match nothing, so `Accept:` with an empty value is a 406, as in DRF).
+    /// Parsed `Accept` headers, by text: clients send the same few again and again.
+    private static let acceptLists = TextMemo<[AcceptEntry]>()
+    typealias AcceptEntry = (text: String, type: MediaType)
+
     static func acceptList(_ header: String) -> [(text: String, type: MediaType)] {
+        acceptLists.value(for: header, make: parseAcceptList)
+    }
+
+    static func parseAcceptList(_ header: String) -> [(text: String, type: MediaType)] {
         header.split(separator: ",", omittingEmptySubsequences: false).map { entry in
             let text = HeaderParameters.trim(entry)
             return (text, MediaType(text))

@@ -17,7 +17,7 @@ public struct JSONRenderer: Renderer {
 
     /// DRF's `get_indent`: `zero_as_none(max(min(int(params['indent']), 8), 0))`.
     static func indent(from mediaType: String) -> Int? {
-        guard let text = HeaderParameters.parse(mediaType).parameters.first(where: { $0.name == "indent" })?.value,
+        guard let text = MediaType.parsed(mediaType).parameters.first(where: { $0.name == "indent" })?.value,
               let value = PythonInt.parse(text) else { return nil }
         let clamped = max(min(value, 8), 0)
         return clamped == 0 ? nil : clamped

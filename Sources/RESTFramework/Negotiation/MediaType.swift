@@ -28,6 +28,12 @@ public struct MediaType: Sendable, CustomStringConvertible {
         }
     }
 
+    private static let memo = TextMemo<MediaType>()
+
+    /// `MediaType(text)`, kept for the texts seen first (renderers' and parsers' types, which
+    /// negotiation parses for every request).
+    static func parsed(_ text: String) -> MediaType { memo.value(for: text, make: MediaType.init) }
+
     public func parameter(_ name: String) -> String? { parameters.first { $0.name == name }?.value }
 
     /// DRF's precedence: 3 `type/sub; param=…`, 2 `type/sub` (a lone `q` does not count),
@@ -58,7 +64,7 @@ public struct MediaType: Sendable, CustomStringConvertible {
     /// DRF's `select_parser`: the first parser whose media type matches the Content-Type
     /// (`media_type_matches(parser.media_type, request.content_type)`).
     static func select(parserFor contentType: String, from parsers: [any Parser]) -> (any Parser)? {
-        let requested = MediaType(contentType)
-        return parsers.first { MediaType($0.mediaType).matches(requested) }
+        let requested = MediaType.parsed(contentType)
+        return parsers.first { MediaType.parsed($0.mediaType).matches(requested) }
     }
 }

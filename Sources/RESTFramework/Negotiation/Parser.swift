@@ -27,7 +27,7 @@ enum BodyParsing {
 
     /// DRF's `is_form_media_type`.
     static func isFormMediaType(_ contentType: String) -> Bool {
-        let type = MediaType(contentType).fullType
+        let type = MediaType.parsed(contentType).fullType
         return type == "application/x-www-form-urlencoded" || type == "multipart/form-data"
     }
 }

@@ -15,13 +15,30 @@ enum PaginationLink {
             items.removeAll { $0.key == key }
             if let value { items.append((key: key, value: value)) }
         }
-        // A stable sort by name keeps repeated names in their order, as parse_qs groups them.
-        let sorted = items.enumerated().sorted { a, b in
-            a.element.key == b.element.key ? a.offset < b.offset : PythonText.codePointLess(a.element.key, b.element.key)
-        }.map(\.element)
-        let query = sorted.map { QueryDict.encode($0.key) + "=" + QueryDict.encode($0.value) }.joined(separator: "&")
-        let base = request.scheme + "://" + request.host + PercentEncoding.quote(request.path, safe: "/:@&+$,!*'()")  // Django's escape_uri_path
-        return query.isEmpty ? base : base + "?" + query
+        // A stable sort by name keeps repeated names in their order, as parse_qs groups them
+        // (an insertion sort: a query has a handful of parameters).
+        if items.count > 1 {
+            for i in 1..<items.count {
+                let item = items[i]
+                var j = i
+                while j > 0 && PythonText.codePointLess(item.key, items[j - 1].key) {
+                    items[j] = items[j - 1]
+                    j -= 1
+                }
+                if j != i { items[j] = item }
+            }
+        }
+        var url = request.scheme
+        url += "://"
+        url += request.host
+        url += PercentEncoding.quote(request.path, safe: "/:@&+$,!*'()")  // Django's escape_uri_path
+        for (i, item) in items.enumerated() {
+            url += i == 0 ? "?" : "&"
+            url += QueryDict.encode(item.key)
+            url += "="
+            url += QueryDict.encode(item.value)
+        }
+        return url
     }
 
 }

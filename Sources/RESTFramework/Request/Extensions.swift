@@ -9,11 +9,24 @@ public protocol RequestExtensionKey {
 }
 
 public struct RequestExtensions {
-    private var storage: [ObjectIdentifier: Any] = [:]
+    // A request carries one or two extensions: a scanned array costs less to fill and read than
+    // a dictionary (which allocated its storage and hashed for every request).
+    private var storage: [(key: ObjectIdentifier, value: Any)] = []
     public init() {}
 
     public subscript<Key: RequestExtensionKey>(key: Key.Type) -> Key.Value? {
-        get { storage[ObjectIdentifier(key)] as? Key.Value }
-        set { storage[ObjectIdentifier(key)] = newValue }
+        get {
+            let id = ObjectIdentifier(key)
+            for entry in storage where entry.key == id { return entry.value as? Key.Value }
+            return nil
+        }
+        set {
+            let id = ObjectIdentifier(key)
+            if let index = storage.firstIndex(where: { $0.key == id }) {
+                if let newValue { storage[index].value = newValue } else { storage.remove(at: index) }
+            } else if let newValue {
+                storage.append((key: id, value: newValue))
+            }
+        }
     }
 }

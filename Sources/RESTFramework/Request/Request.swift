@@ -75,9 +75,30 @@ public final class Request {
     /// path and query string.
     public func buildAbsoluteURI(_ location: String? = nil) -> String {
         if let location {
-            if location.hasPrefix("http://") || location.hasPrefix("https://") { return location }
-            return scheme + "://" + host + location
+            if location.utf8.first != UInt8(ascii: "/"),
+               location.hasPrefix("http://") || location.hasPrefix("https://") { return location }
+            // Written in one allocation: hyperlinked fields build one of these for every row.
+            var scheme = scheme, host = host, location = location
+            let total = scheme.utf8.count + 3 + host.utf8.count + location.utf8.count
+            return String(unsafeUninitializedCapacity: total) { buffer in
+                guard let start = buffer.baseAddress else { return 0 }
+                var end = start
+                let n1 = scheme.withUTF8 { Self.copy($0, to: end) }
+                end += n1
+                (end[0], end[1], end[2]) = (UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "/"))
+                end += 3
+                let n2 = host.withUTF8 { Self.copy($0, to: end) }
+                end += n2
+                let n3 = location.withUTF8 { Self.copy($0, to: end) }
+                end += n3
+                return end - start
+            }
         }
         return scheme + "://" + host + path + (queryString.isEmpty ? "" : "?" + queryString)
+    }
+
+    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+        if let base = bytes.baseAddress { destination.initialize(from: base, count: bytes.count) }
+        return bytes.count
     }
 }

@@ -17,6 +17,9 @@ public struct RoutePattern: Sendable {
     public private(set) var tokens: [Token]
     /// Whether DRF's format suffix follows the tokens.
     public var formatSuffix: Bool
+    /// The names of the parameter tokens, in order (kept as tokens are appended: reversing a URL
+    /// reads them for every link).
+    private(set) var tokenParameterNames: [String] = []
 
     public init(_ tokens: [Token] = [], formatSuffix: Bool = false) {
         self.tokens = []
@@ -56,6 +59,7 @@ public struct RoutePattern: Sendable {
                 return
             }
         }
+        if case .parameter(let name, _) = token { tokenParameterNames.append(name) }
         tokens.append(token)
     }
 
@@ -69,9 +73,7 @@ public struct RoutePattern: Sendable {
 
     /// The names of the captured keyword arguments, in order, the format last.
     public var parameterNames: [String] {
-        var names: [String] = tokens.compactMap { if case .parameter(let name, _) = $0 { name } else { nil } }
-        if formatSuffix { names.append(Self.formatKwarg) }
-        return names
+        formatSuffix ? tokenParameterNames + [Self.formatKwarg] : tokenParameterNames
     }
 
     /// The regex DRF would generate for this pattern (literals shown unescaped).

@@ -44,28 +44,44 @@ extension URLConf {
 
     /// The path for one pattern, or nil when the values do not fit it (Django then tries the next).
     private static func build(_ pattern: RoutePattern, args: [String], kwargs: [String: String]) -> String? {
-        let names = pattern.parameterNames
-        let values: [String: String]
+        // The value of each parameter token, in token order, and the format when there is one.
+        var ordered: [String] = []
+        let format: String?
         if !args.isEmpty {
+            let names = pattern.parameterNames
             guard args.count == names.count else { return nil }
-            values = Dictionary(zip(names, args), uniquingKeysWith: { first, _ in first })
+            let values = Dictionary(zip(names, args), uniquingKeysWith: { first, _ in first })
+            ordered = pattern.tokenParameterNames.map { values[$0]! }
+            format = pattern.formatSuffix ? values[RoutePattern.formatKwarg] : nil
         } else {
-            // The same keys as the pattern's names (a set comparison, without building sets).
-            guard names.allSatisfy({ kwargs[$0] != nil }), kwargs.keys.allSatisfy(names.contains) else { return nil }
-            values = kwargs
+            // The same keys as the pattern's names (a set comparison, without building sets);
+            // the format first, which rules out a suffixed pattern with one lookup.
+            let names = pattern.tokenParameterNames, suffix = pattern.formatSuffix
+            format = suffix ? kwargs[RoutePattern.formatKwarg] : nil
+            if suffix && format == nil { return nil }
+            ordered.reserveCapacity(names.count)
+            for name in names {
+                guard let value = kwargs[name] else { return nil }
+                ordered.append(value)
+            }
+            guard kwargs.keys.allSatisfy({ names.contains($0) || (suffix && $0 == RoutePattern.formatKwarg) }) else { return nil }
         }
         var path = "/"
+        path.reserveCapacity(64)
+        var next = 0
         for token in pattern.tokens {
             switch token {
             case .literal(let text):
                 path += text
-            case .parameter(let name, let matcher):
-                guard let value = values[name], matcher.matches(Substring(value)), !value.utf8.contains(UInt8(ascii: "/")) else { return nil }
+            case .parameter(_, let matcher):
+                let value = ordered[next]
+                next += 1
+                guard matcher.matches(Substring(value)), !value.utf8.contains(UInt8(ascii: "/")) else { return nil }
                 path += value
             }
         }
         if pattern.formatSuffix {
-            guard let format = values[RoutePattern.formatKwarg], isFormat(format) else { return nil }
+            guard let format, isFormat(format) else { return nil }
             path += "." + format
         }
         return PercentEncoding.quote(path, safe: "/:@!$&'()*+,;=")  // Django's quote for reversed URLs

@@ -36,7 +36,17 @@ open class Serializer {
     // MARK: State
 
     /// This instance's fields; start as the class's, and may be adjusted per instance.
-    public var fields: [any SerializerField]
+    public var fields: [any SerializerField] {
+        didSet {
+            readableFields = nil
+            fieldsAreDeclared = false
+        }
+    }
+    /// The fields `toRepresentation` writes, with their names: the class's, worked out once per
+    /// class, until this instance adjusts `fields`; then once per instance (a list serializer
+    /// represents every row with one instance), never per row.
+    private var readableFields: [ReadableField]?
+    private var fieldsAreDeclared = true
     /// The object represented or updated; after `save()`, the saved object.
     public internal(set) var instance: (any FieldReadable)?
     /// The input as given (DRF's `initial_data`); nil when the serializer only represents.
@@ -144,11 +154,25 @@ open class Serializer {
 
     /// DRF's `to_representation`: each readable field in order; fields that skip are left out.
     open func toRepresentation(_ instance: any FieldReadable) throws -> JSON {
-        var object = JSONObject()
-        for field in fields where !field.writeOnly {
-            if let value = try field.representation(of: instance, context: context) { object.append(field.name, value) }
+        let readable = readableFields ?? makeReadableFields()
+        let context = self.context
+        var object = JSONObject(minimumCapacity: readable.count)
+        // Read in place: copying each (name, field) out of the array went through the runtime's
+        // generic value witnesses, for every field of every row.
+        try readable.withUnsafeBufferPointer { fields in
+            for i in fields.indices {
+                if let value = try fields[i].field.representation(of: instance, context: context) {
+                    object.append(fields[i].name, value)
+                }
+            }
         }
         return .object(object)
+    }
+
+    private func makeReadableFields() -> [ReadableField] {
+        let readable = fieldsAreDeclared ? DeclaredFields.readable(of: Self.self) : DeclaredFields.readable(in: fields)
+        readableFields = readable
+        return readable
     }
 
     /// DRF's `get_initial`: with input, the writable fields present in it as sent; without, each
@@ -176,6 +200,12 @@ open class Serializer {
     }
 }
 
+/// A field `toRepresentation` writes, with its name.
+struct ReadableField: Sendable {
+    let name: String
+    let field: any SerializerField
+}
+
 /// Each serializer class's `fields`, built once per class and shared by every instance and
 /// worker thread (fields are values, so an instance adjusting its own copy changes nothing
 /// here). Building them is not free: a `UserSerializer` made its nine fields, their labels and
@@ -185,5 +215,16 @@ enum DeclaredFields {
 
     static func of(_ type: Serializer.Type) -> [any SerializerField] {
         cache.value(for: type) { type.fields }
+    }
+
+    private static let readableCache = TypeCache<[ReadableField]>()
+
+    /// The declared fields that are not write-only, with their names.
+    static func readable(of type: Serializer.Type) -> [ReadableField] {
+        readableCache.value(for: type) { readable(in: of(type)) }
+    }
+
+    static func readable(in fields: [any SerializerField]) -> [ReadableField] {
+        fields.compactMap { $0.writeOnly ? nil : ReadableField(name: $0.name, field: $0) }
     }
 }

@@ -14,6 +14,11 @@ public struct IntegerText: Sendable, Hashable, Comparable, CustomStringConvertib
     /// digits of any script (`٣` is 3), single underscores between digits. Nil where Python
     /// raises `ValueError`.
     public init?(parsing text: some StringProtocol) {
+        // Plain ASCII digits (what ids and offsets are): no stripping, signs or underscores.
+        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            self.init(negative: false, digits: text.utf8.map { $0 - UInt8(ascii: "0") })
+            return
+        }
         var scalars = Array(PythonText.strip(text).unicodeScalars)[...]
         var negative = false
         if let sign = scalars.first, sign == "+" || sign == "-" {
@@ -38,7 +43,12 @@ public struct IntegerText: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     public init(_ value: Int) {
-        self.init(negative: value < 0, digits: Array(String(value.magnitude).utf8).map { $0 - 48 })
+        var magnitude = value.magnitude, digits: [UInt8] = []
+        repeat {
+            digits.append(UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude != 0
+        self.init(negative: value < 0, digits: digits.reversed())
     }
 
     private init(negative: Bool, digits: [UInt8]) {
@@ -51,7 +61,13 @@ public struct IntegerText: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// The value when it fits an `Int`.
     public var intValue: Int? {
-        guard let magnitude = UInt(description.drop { $0 == "-" }) else { return nil }
+        var magnitude: UInt = 0
+        for digit in digits {
+            let (times10, overflow) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times10.addingReportingOverflow(UInt(digit))
+            if overflow || carry { return nil }
+            magnitude = sum
+        }
         if isNegative { return magnitude <= UInt(Int.max) + 1 ? Int(truncatingIfNeeded: 0 &- magnitude) : nil }
         return magnitude <= UInt(Int.max) ? Int(magnitude) : nil
     }

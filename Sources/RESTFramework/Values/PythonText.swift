@@ -104,6 +104,7 @@ enum PythonText {
 
     /// Python's code-point order (`sorted()` on `str`), which is not Swift's `<` on `String`.
     static func codePointLess(_ a: String, _ b: String) -> Bool {
-        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) { $0.value < $1.value }
+        // UTF-8 orders byte-wise as its code points do.
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }

@@ -50,13 +50,20 @@ open class ViewSet: APIView {
 
     override open func handler(for method: HTTPMethod) -> RequestHandler? {
         if method == .options { return super.handler(for: method) }
-        var name = actionMap[method]
-        if name == nil && method == .head { name = actionMap[.get] }
+        var name = action(mappedTo: method)
+        if name == nil && method == .head { name = action(mappedTo: .get) }
         guard let name else { return nil }
         return handler(forAction: name)
     }
 
     /// The handler for an action name: a standard action the viewset implements, or an extra one.
+    /// `actionMap[method]`, by a scan: the map has a few entries, and comparing short method
+    /// names costs less than hashing one (this runs for every method when `Allow` is written).
+    private func action(mappedTo method: HTTPMethod) -> String? {
+        for (mapped, name) in actionMap where mapped == method { return name }
+        return nil
+    }
+
     open func handler(forAction name: String) -> RequestHandler? {
         if let standard = StandardAction(rawValue: name) { return standard.handler(on: self) }
         guard let extra = extraActionHandlers[name] else { return nil }

@@ -141,7 +141,13 @@ open class APIView {
     open func finalizeResponse(_ request: Request, _ response: Response) -> Response {
         var response = response
         if request.acceptedRenderer == nil { try? performContentNegotiation(request, force: true) }
-        response.headers["Allow"] = allowedMethods.map(\.rawValue).joined(separator: ", ")
+        var allow = "", first = true
+        for method in allowedMethods {
+            if !first { allow += ", " }
+            allow += method.rawValue
+            first = false
+        }
+        response.headers["Allow"] = allow
         if getRenderers().count > 1 { response.headers["Vary"] = "Accept" }
         for field in responseHeaders { response.headers[field.name] = field.value }
         return response

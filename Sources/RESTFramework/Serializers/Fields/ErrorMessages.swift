@@ -6,14 +6,24 @@ struct ErrorMessages {
         "null": "This field may not be null.",
     ]
 
-    let messages: [String: String]
+    // Kept apart and looked up in order (the overrides, the field's defaults, the base) rather
+    // than merged: fields make their messages for every validation, and merging two
+    // dictionaries each time cost more than the validation itself.
+    let defaults: [String: String]
+    let overrides: [String: String]
 
     init(defaults: [String: String], overrides: [String: String]) {
-        messages = ErrorMessages.base.merging(defaults) { $1 }.merging(overrides) { $1 }
+        self.defaults = defaults
+        self.overrides = overrides
+    }
+
+    /// The text for `key`, before formatting.
+    func template(_ key: String) -> String? {
+        overrides[key] ?? defaults[key] ?? ErrorMessages.base[key]
     }
 
     func message(_ key: String, _ parameters: [String: String] = [:]) -> String {
-        var text = messages[key] ?? "Invalid value."
+        var text = template(key) ?? "Invalid value."
         for (name, value) in parameters { text = Self.replacing("{" + name + "}", with: value, in: text) }
         return text
     }
@@ -25,23 +35,28 @@ struct ErrorMessages {
     /// length validator, and with it a message, each time they validate (~40k instructions per
     /// created note went here).
     static func replacing(_ token: String, with value: String, in text: String) -> String {
-        let pattern = Array(token.utf8), source = Array(text.utf8)
-        guard let first = pattern.first, source.count >= pattern.count else { return text }
-        var result: [UInt8] = []
-        result.reserveCapacity(source.count + value.utf8.count)
-        var index = 0, replaced = false
-        while index < source.count {
-            if source[index] == first, index + pattern.count <= source.count,
-               source[index..<index + pattern.count].elementsEqual(pattern) {
-                result.append(contentsOf: value.utf8)
-                index += pattern.count
-                replaced = true
-            } else {
-                result.append(source[index])
-                index += 1
+        var token = token, bytes = text
+        return token.withUTF8 { pattern in
+            bytes.withUTF8 { source in
+                guard let first = pattern.first, source.count >= pattern.count else { return text }
+                var result: [UInt8] = []
+                var index = 0, copied = 0
+                while index + pattern.count <= source.count {
+                    if source[index] == first, UnsafeBufferPointer(rebasing: source[index..<index + pattern.count]).elementsEqual(pattern) {
+                        if result.isEmpty { result.reserveCapacity(source.count + value.utf8.count) }
+                        result.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<index]))
+                        result.append(contentsOf: value.utf8)
+                        index += pattern.count
+                        copied = index
+                    } else {
+                        index += 1
+                    }
+                }
+                guard copied > 0 else { return text }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied...]))
+                return String(decoding: result, as: UTF8.self)
             }
         }
-        return replaced ? String(decoding: result, as: UTF8.self) : text
     }
 
     func fail(_ key: String, _ parameters: [String: String] = [:]) -> ValidationError {
