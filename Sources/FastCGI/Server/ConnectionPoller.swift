@@ -104,6 +104,11 @@ final class ConnectionPoller: Sendable {
     }
 
     /// A kept connection was closed (by libfcgi at its end, or by a worker at a stop).
+    ///
+    /// libfcgi closes inside `FCGX_Accept_r`, before this runs: in that instant another worker
+    /// may accept a new connection under the same number, keep it, and have it forgotten here.
+    /// The cost is bounded: such a connection is not closed by `close()` at a stop, only when
+    /// the process exits or the web server closes it.
     func forget(_ fd: Int32) {
         kept.withLock { _ = $0.remove(fd) }
     }
