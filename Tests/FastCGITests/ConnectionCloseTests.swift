@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import FastCGI
 import TestSupport
@@ -94,5 +95,46 @@ import TestSupport
             #expect(response.text == "2")
         }
         #expect(server.server.keptConnections == 1)
+    }
+}
+
+/// `ServerConfiguration.ioTimeout`: a peer that stalls mid-request loses its connection.
+@Suite struct StalledPeerTests {
+    @Test func aPeerThatStallsMidRequestDoesNotHoldTheOnlyWorker() throws {
+        let server = try InProcessServer(workers: 1, ioTimeout: .milliseconds(300)) { _, request in .text(200, request.path) }
+        defer { server.stop() }
+        let stalled = try FastCGIConnection(server.address, timeout: 5)
+        try stalled.beginRequest()
+        // Half a request: BEGIN_REQUEST only, no params; the worker is now reading it.
+        usleep(100_000)
+
+        let start = ContinuousClock.now
+        let response = try FastCGIClient.request(to: server.address, path: "/next", timeout: 5)
+        #expect(response.status == 200)
+        #expect(response.text == "/next")
+        let waited = seconds(since: start)
+        #expect(waited < 2.5, "waited \(waited) s")
+        // The stalled connection was dropped.
+        let record = try stalled.readRecord()
+        #expect(record == nil, "got record type \(record?.type ?? 0): \(String(decoding: record?.content ?? [], as: UTF8.self))")
+    }
+
+    /// A peer that goes away in the middle of its params: nothing is served for it (libfcgi
+    /// alone would hand the handler a request with the params read so far).
+    @Test func paramsCutOffAreNotServed() throws {
+        let served = Atomic<Int>(0)
+        let server = try InProcessServer(workers: 1) { _, request in
+            served.add(1, ordering: .relaxed)
+            return .text(200, request.path)
+        }
+        defer { server.stop() }
+        let connection = try FastCGIConnection(server.address, timeout: 5)
+        try connection.beginRequest()
+        // One complete param, but not the empty record that ends them; then the peer leaves.
+        #expect(connection.sendUnterminatedParams([("REQUEST_METHOD", "GET"), ("PATH_INFO", "/cut")]))
+        connection.close()
+        let next = try FastCGIClient.request(to: server.address, path: "/after", timeout: 5)
+        #expect(next.text == "/after")
+        #expect(served.load(ordering: .relaxed) == 1)
     }
 }

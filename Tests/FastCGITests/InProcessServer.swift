@@ -17,6 +17,7 @@ final class InProcessServer: Sendable {
     private let outcome = Mutex<Result<ShutdownReport, ServerConfigurationError>?>(nil)
 
     init(workers: Int = 2, maxBodySize: Int = 1 << 20, drainTimeout: Duration = .seconds(5),
+         ioTimeout: Duration = .seconds(30),
          handler: @escaping @Sendable (Int, Request) throws -> Response) throws {
         let directory = try TestEnvironment.makeTemporaryDirectory("fcgi")
         socketPath = directory + "/api.sock"
@@ -26,6 +27,7 @@ final class InProcessServer: Sendable {
         configuration.workers = workers
         configuration.maxBodySize = maxBodySize
         configuration.drainTimeout = drainTimeout
+        configuration.ioTimeout = ioTimeout
         configuration.logFile = logPath
         let server = try FastCGIServer(configuration: configuration) { worker in
             ClosureResponder { request in try handler(worker, request) }

@@ -166,6 +166,17 @@ public final class FastCGIConnection {
         guard send(bytes) else { throw TestSupportError("write of PARAMS failed: errno \(errno)") }
     }
 
+    /// One PARAMS record with these params but not the empty record that ends them: a request
+    /// cut off in its params (as a peer that goes away or stalls leaves it).
+    @discardableResult
+    public func sendUnterminatedParams(_ params: [(String, String)]) -> Bool {
+        var stream: [UInt8] = []
+        for (name, value) in params {
+            stream += Self.length(name.utf8.count) + Self.length(value.utf8.count) + Array(name.utf8) + Array(value.utf8)
+        }
+        return send(record(.params, stream))
+    }
+
     /// Body bytes as FCGI_STDIN records. Returns false when the responder has closed the
     /// connection (it may have answered early, e.g. 413): read the response then.
     @discardableResult

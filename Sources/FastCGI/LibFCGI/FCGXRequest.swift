@@ -52,7 +52,17 @@ struct FCGXRequest: ~Copyable {
         precondition(raw.pointee.ipcFd < 0, "a connection is still open")
         raw.pointee.ipcFd = fd
         raw.pointee.keepConnection = 1
-        return FCGX_Accept_r(raw)
+        let status = FCGX_Accept_r(raw)
+        // libfcgi ends the params at the first read error or end of file as if they were
+        // complete (measured: a peer that sent BEGIN_REQUEST and stalled past the io timeout
+        // was served as `GET /`). A request cut off like that is not served: the connection is
+        // closed (plainly: the peer is gone or stalled, there is nothing to linger for).
+        if status >= 0, let input = raw.pointee.`in`, FCGX_GetError(input) != 0 {
+            _ = FCGX_Detach(raw)
+            FCGX_Free(raw, 1)
+            return -1
+        }
+        return status
     }
 
     /// After `finish()` of a request whose connection the web server keeps

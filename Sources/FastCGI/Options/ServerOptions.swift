@@ -21,6 +21,7 @@ public struct ServerOptions: Sendable {
         ("--workers N", "requests served at once, one thread each (default: 2 x cores = \(ServerConfiguration.defaultWorkers))"),
         ("--max-body-size SIZE", "larger request bodies get 413; bytes or with k/m/g suffix (default: 10m)"),
         ("--drain-timeout SECONDS", "on SIGTERM/SIGINT, how long requests in flight may take (default: 10; '500ms' works too)"),
+        ("--io-timeout SECONDS", "a web server connection that stalls a read or write this long is dropped (default: 30; 0: never)"),
         ("--socket-mode MODE", "permissions of the unix socket, octal (default: 0666)"),
         ("--access-log on|off", "one line per request (default: on)"),
         ("--log-file PATH", "append the log here instead of stderr"),
@@ -67,6 +68,8 @@ public struct ServerOptions: Sendable {
                 options.configuration.maxBodySize = try parseSize(value(), option: name)
             case "--drain-timeout":
                 options.configuration.drainTimeout = try parseDuration(value(), option: name)
+            case "--io-timeout":
+                options.configuration.ioTimeout = try parseDuration(value(), option: name)
             case "--socket-mode":
                 let text = try value()
                 guard let mode = UInt32(text, radix: 8), mode <= 0o777 else {

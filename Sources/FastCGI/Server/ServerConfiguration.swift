@@ -18,6 +18,12 @@ public struct ServerConfiguration: Sendable {
     public var maxBodySize: Int = 10 * 1024 * 1024
     /// After SIGTERM/`stop()`, how long requests in flight may take to finish.
     public var drainTimeout: Duration = .seconds(10)
+    /// How long one read or write on a web server connection may wait while a worker serves a
+    /// request (SO_RCVTIMEO/SO_SNDTIMEO): a peer that stalls longer loses its connection and the
+    /// worker goes on. nginx sends a request whole and reads the response at once, so only a
+    /// broken or hostile peer waits this long. `.zero`: no limit. Connections idle between
+    /// requests wait in the poller, not in a worker, and are not timed out here.
+    public var ioTimeout: Duration = .seconds(30)
     /// One line per request on the log (stderr or `logFile`).
     public var accessLog: Bool = true
     /// Append the access and error log here instead of stderr (under mod_fcgid stderr may be /dev/null).
@@ -39,6 +45,7 @@ public struct ServerConfiguration: Sendable {
         guard workers >= 1 else { throw ServerConfigurationError("workers must be at least 1 (got \(workers))") }
         guard maxBodySize >= 0 else { throw ServerConfigurationError("maxBodySize must not be negative") }
         guard drainTimeout >= .zero else { throw ServerConfigurationError("drainTimeout must not be negative") }
+        guard ioTimeout >= .zero else { throw ServerConfigurationError("ioTimeout must not be negative") }
         guard socketMode <= 0o777 else { throw ServerConfigurationError("socketMode must be a permission mode like 0660") }
         return self
     }

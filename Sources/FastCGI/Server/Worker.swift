@@ -53,6 +53,7 @@ struct Worker {
                 case .stopped:
                     return
                 case .connection(let fd):
+                    Self.limitWaits(on: fd, to: configuration.ioTimeout)
                     if !poller.watch(newConnection: fd) { _ = Glibc.close(fd) }
                 case .failed(let error) where Self.isTransient(error):
                     // Out of descriptors or memory: back off instead of spinning or dying.
@@ -115,6 +116,18 @@ struct Worker {
         log.access(method: request.method, path: request.path, query: request.queryString, status: response.status,
                    bytes: response.body.count, duration: duration,
                    remoteAddress: request.remoteAddress, worker: index, clientGone: !written)
+    }
+
+    /// `ServerConfiguration.ioTimeout` on a new connection: a read or write that waits longer
+    /// fails, libfcgi closes the connection, and the worker is free again. Set once per
+    /// connection (kept connections carry it from request to request).
+    private static func limitWaits(on fd: Int32, to timeout: Duration) {
+        guard timeout > .zero else { return }
+        let (seconds, attoseconds) = timeout.components
+        var value = timeval(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
+        let size = socklen_t(MemoryLayout<timeval>.size)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, size)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, size)
     }
 
     private static func isTransient(_ error: Int32) -> Bool {
