@@ -99,9 +99,9 @@ extension ListeningSocket {
     /// Waits for the next connection the web server may use. Call with `AcceptWakeup.signal`
     /// blocked; it is unblocked only while waiting. Mirrors what libfcgi's accept does besides
     /// accepting: connections aborted before accept are skipped, `FCGI_WEB_SERVER_ADDRS` is
-    /// honoured for TCP peers, TCP_NODELAY is set. (libfcgi also drops a unix connection that
-    /// sends nothing for 2 s; here no worker reads a connection before `ConnectionPoller` says
-    /// it is readable, so a silent peer pins nobody.)
+    /// honoured for TCP peers, TCP_NODELAY is set, and a unix connection that sends nothing for
+    /// 2 s is dropped (libfcgi's guard against a peer that would pin the worker in a read; a TCP
+    /// peer is bounded by `ServerConfiguration.ioTimeout`).
     /// The descriptor is close-on-exec from the start (accept4 with SOCK_CLOEXEC, no extra fcntl).
     func acceptConnection(stopping: () -> Bool) -> Accepted {
         while true {
@@ -151,6 +151,9 @@ extension ListeningSocket {
                 $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr.s_addr }
             }
             return allowed.contains(peer)
+        case AF_UNIX:
+            var first = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
+            return poll(&first, 1, 2000) > 0
         default:
             return true
         }

@@ -19,8 +19,9 @@ import Glibc
 /// - The listening socket and the connections are registered one-shot: an event goes to
 ///   exactly one worker, and nobody else is told about that socket until it is re-armed (the
 ///   listener right after its accept, a connection after its response).
-/// - A connection is handed to libfcgi only once it is readable, so a peer that connects and
-///   stays silent costs no worker (libfcgi's own accept guarded against it with a 2 s wait).
+/// - A new connection's first request is served by the worker that accepted it (after a 2 s
+///   guard for a silent unix peer, as libfcgi's accept has); only between requests does a
+///   connection wait here, so a stop never strands a connection that was accepted.
 /// - The stop event (an eventfd, level-triggered, never read) wakes every waiting worker at
 ///   once. A worker blocked inside accept (a sibling process took the connection it was told
 ///   about) is still woken by `AcceptWakeup`.
@@ -31,9 +32,8 @@ final class ConnectionPoller: Sendable {
     enum Ready {
         /// A connection is pending on the listening socket: accept it, then `armListener()`.
         case listener
-        /// A connection has a request (or its end) to read. `kept`: it was kept from an earlier
-        /// request (and is remembered).
-        case connection(Int32, kept: Bool)
+        /// A kept connection has its next request (or its end) to read.
+        case connection(Int32)
         case stopping
     }
 
@@ -44,7 +44,6 @@ final class ConnectionPoller: Sendable {
 
     private static let listenerTag = UInt64.max
     private static let stopTag = UInt64.max - 1
-    private static let keptBit: UInt64 = 1 << 32
 
     init(listening fd: Int32) throws(ServerConfigurationError) {
         epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
@@ -77,7 +76,7 @@ final class ConnectionPoller: Sendable {
         switch event.data.u64 {
         case Self.stopTag: return .stopping
         case Self.listenerTag: return .listener
-        case let tag: return .connection(Int32(truncatingIfNeeded: tag & 0xFFFF_FFFF), kept: tag & Self.keptBit != 0)
+        case let tag: return .connection(Int32(truncatingIfNeeded: tag))
         }
     }
 
@@ -86,18 +85,14 @@ final class ConnectionPoller: Sendable {
         _ = control(EPOLL_CTL_MOD, listenFD, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: Self.listenerTag)
     }
 
-    /// Watches a newly accepted connection for its first request; false when it cannot be
-    /// watched (then the caller closes it).
-    func watch(newConnection fd: Int32) -> Bool {
-        control(EPOLL_CTL_ADD, fd, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: UInt64(UInt32(bitPattern: fd)))
-    }
-
-    /// Watches a connection the web server keeps for its next request. `wasKept`: it came as
-    /// `.connection(fd, kept: true)` (already remembered).
+    /// Watches a connection the web server keeps for its next request. `wasKept`: its request
+    /// came from `next()`, so it is in the set (and remembered) already.
     func watch(keptConnection fd: Int32, wasKept: Bool) {
         if !wasKept { kept.withLock { _ = $0.insert(fd) } }
-        let tag = UInt64(UInt32(bitPattern: fd)) | Self.keptBit
-        if !control(EPOLL_CTL_MOD, fd, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: tag) {
+        let tag = UInt64(UInt32(bitPattern: fd))
+        // The first time the connection joins the set, later times it is re-armed.
+        let operation = wasKept ? EPOLL_CTL_MOD : EPOLL_CTL_ADD
+        if !control(operation, fd, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: tag) {
             forget(fd)
             _ = Glibc.close(fd)
         }

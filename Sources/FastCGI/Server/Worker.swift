@@ -53,8 +53,11 @@ struct Worker {
                 case .stopped:
                     return
                 case .connection(let fd):
+                    // The first request is served by the worker that accepted it, a stop
+                    // notwithstanding: a connection taken from the socket is always answered
+                    // (parked in the poller, it could be closed unserved by a drain).
                     Self.limitWaits(on: fd, to: configuration.ioTimeout)
-                    if !poller.watch(newConnection: fd) { _ = Glibc.close(fd) }
+                    serveConnection(fd, wasKept: false, slot: &slot, responder: &responder)
                 case .failed(let error) where Self.isTransient(error):
                     // Out of descriptors or memory: back off instead of spinning or dying.
                     log.error("worker \(index): accept failed: \(describe(errno: error)); retrying")
@@ -63,26 +66,33 @@ struct Worker {
                     state.requestStop(failure: "worker \(index): accept failed: \(describe(errno: error))")
                     return
                 }
-            case .connection(let fd, let wasKept):
-                // The connection ended without a complete request: libfcgi has closed it.
-                guard slot.begin(connection: fd) >= 0 else {
-                    if wasKept { poller.forget(fd) }
-                    continue
-                }
-                serve(slot, with: &responder)
-                if let open = slot.takeKeptConnection() {
-                    // The web server keeps the connection (fastcgi_keep_conn): its next request
-                    // goes to whichever worker is free then. At a stop it is closed instead.
-                    if state.isStopping {
-                        if wasKept { poller.forget(open) }
-                        _ = Glibc.close(open)
-                    } else {
-                        poller.watch(keptConnection: open, wasKept: wasKept)
-                    }
-                } else if wasKept {
-                    poller.forget(fd)
-                }
+            case .connection(let fd):
+                serveConnection(fd, wasKept: true, slot: &slot, responder: &responder)
             }
+        }
+    }
+
+    /// Serves the next request on `fd`, then hands a connection the web server keeps to the
+    /// poller for its next request (or closes it at a stop).
+    private func serveConnection(_ fd: Int32, wasKept: Bool, slot: inout FCGXRequest, responder: inout any Responder) {
+        let poller = state.poller
+        // The connection ended without a complete request: libfcgi has closed it.
+        guard slot.begin(connection: fd) >= 0 else {
+            if wasKept { poller.forget(fd) }
+            return
+        }
+        serve(slot, with: &responder)
+        if let open = slot.takeKeptConnection() {
+            // The web server keeps the connection (fastcgi_keep_conn): its next request goes to
+            // whichever worker is free then. At a stop it is closed instead.
+            if state.isStopping {
+                if wasKept { poller.forget(open) }
+                _ = Glibc.close(open)
+            } else {
+                poller.watch(keptConnection: open, wasKept: wasKept)
+            }
+        } else if wasKept {
+            poller.forget(fd)
         }
     }
 
