@@ -41,35 +41,83 @@ public enum JSON: Sendable, Equatable {
 
 /// The members of a JSON object, in order. Lookups are linear: objects here are small
 /// (serializer fields), and order matters more than hashing.
+///
+/// A serializer's output is kept as its compact rendered bytes instead of pairs: the response
+/// writer copies them as they are, and no tree of keys and values is built, walked and freed per
+/// row. Everything that reads members (`pairs`, subscripts, iteration, `==`) sees the same
+/// members the pairs would hold (read back from the bytes); a change turns it into pairs.
 public struct JSONObject: Sendable, Equatable, Sequence {
-    public private(set) var pairs: [(key: String, value: JSON)]
+    enum Storage: Sendable {
+        case pairs([(key: String, value: JSON)])
+        /// `{...}` exactly as `JSONWriter` writes the members without indent.
+        case rendered([UInt8])
+    }
 
-    public init() { pairs = [] }
+    var storage: Storage
+
+    public var pairs: [(key: String, value: JSON)] {
+        switch storage {
+        case .pairs(let pairs): return pairs
+        case .rendered(let bytes): return RenderedJSON.members(of: bytes)
+        }
+    }
+
+    public init() { storage = .pairs([]) }
     /// An empty object with room for `minimumCapacity` members.
     public init(minimumCapacity: Int) {
-        pairs = []
+        var pairs: [(key: String, value: JSON)] = []
         pairs.reserveCapacity(minimumCapacity)
+        storage = .pairs(pairs)
     }
-    public init(_ pairs: [(String, JSON)]) { self.pairs = pairs.map { (key: $0.0, value: $0.1) } }
+    public init(_ pairs: [(String, JSON)]) { storage = .pairs(pairs.map { (key: $0.0, value: $0.1) }) }
     /// Takes pairs as they are (the parser has already merged repeated keys).
-    init(uniquePairs pairs: [(key: String, value: JSON)]) { self.pairs = pairs }
+    init(uniquePairs pairs: [(key: String, value: JSON)]) { storage = .pairs(pairs) }
+    /// An object already written by `JSONWriter` (compact): `{` members `}`.
+    init(rendered bytes: [UInt8]) { storage = .rendered(bytes) }
+
+    /// The compact bytes, when the object is kept rendered.
+    var renderedBytes: [UInt8]? { if case .rendered(let bytes) = storage { return bytes } else { return nil } }
+
+    /// The pairs, mutable in place: a rendered object becomes pairs first. The storage lets go
+    /// of the array while `body` runs, so appending does not copy it.
+    private mutating func withMutablePairs<R>(_ body: (inout [(key: String, value: JSON)]) -> R) -> R {
+        var pairs = self.pairs
+        storage = .pairs([])
+        defer { storage = .pairs(pairs) }
+        return body(&pairs)
+    }
 
     public subscript(key: String) -> JSON? {
-        get { pairs.last { $0.key == key }?.value }
+        get {
+            switch storage {
+            case .pairs(let pairs): return pairs.last { $0.key == key }?.value
+            // One member read without building the others (a create's `Location` reads `url`).
+            case .rendered(let bytes): return RenderedJSON.lastValue(of: key, in: bytes)
+            }
+        }
         set {
-            if let index = pairs.firstIndex(where: { $0.key == key }) {
-                if let newValue { pairs[index].value = newValue } else { pairs.remove(at: index) }
-            } else if let newValue {
-                pairs.append((key: key, value: newValue))
+            withMutablePairs { pairs in
+                if let index = pairs.firstIndex(where: { $0.key == key }) {
+                    if let newValue { pairs[index].value = newValue } else { pairs.remove(at: index) }
+                } else if let newValue {
+                    pairs.append((key: key, value: newValue))
+                }
             }
         }
     }
 
     public var keys: [String] { pairs.map(\.key) }
     public var count: Int { pairs.count }
-    public var isEmpty: Bool { pairs.isEmpty }
+    public var isEmpty: Bool {
+        switch storage {
+        case .pairs(let pairs): return pairs.isEmpty
+        case .rendered(let bytes): return bytes.count <= 2
+        }
+    }
     public func contains(_ key: String) -> Bool { pairs.contains { $0.key == key } }
-    public mutating func append(_ key: String, _ value: JSON) { pairs.append((key: key, value: value)) }
+    public mutating func append(_ key: String, _ value: JSON) {
+        withMutablePairs { $0.append((key: key, value: value)) }
+    }
     public func makeIterator() -> IndexingIterator<[(key: String, value: JSON)]> { pairs.makeIterator() }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {

@@ -13,9 +13,15 @@ extension JSONReader {
         case UInt8(ascii: "n") where matches("null"): index += 4; return .null
         case UInt8(ascii: "t") where matches("true"): index += 4; return .bool(true)
         case UInt8(ascii: "f") where matches("false"): index += 5; return .bool(false)
-        case UInt8(ascii: "N") where matches("NaN"): throw outOfRange("NaN")
-        case UInt8(ascii: "I") where matches("Infinity"): throw outOfRange("Infinity")
-        case JSONByte.minus where matches("-Infinity"): throw outOfRange("-Infinity")
+        case UInt8(ascii: "N") where matches("NaN"):
+            guard readsWriterOutput else { throw outOfRange("NaN") }
+            index += 3; return .double(.nan)
+        case UInt8(ascii: "I") where matches("Infinity"):
+            guard readsWriterOutput else { throw outOfRange("Infinity") }
+            index += 8; return .double(.infinity)
+        case JSONByte.minus where matches("-Infinity"):
+            guard readsWriterOutput else { throw outOfRange("-Infinity") }
+            index += 9; return .double(-.infinity)
         default: return try number()
         }
     }
@@ -78,7 +84,7 @@ extension JSONReader {
             for k in digitsStart..<integerEnd { magnitude = magnitude * 10 + Int64(text[k] &- JSONByte.zero) }
             return .int(start == digitsStart ? magnitude : -magnitude)
         }
-        if digitCount > 4300 {
+        if digitCount > 4300 && !readsWriterOutput {
             // CPython's int() guard against quadratic conversion (sys.int_info.default_max_str_digits).
             throw JSONParseError("Exceeds the limit (4300 digits) for integer string conversion: value has \(digitCount) digits; use sys.set_int_max_str_digits() to increase the limit")
         }

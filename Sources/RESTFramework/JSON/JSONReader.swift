@@ -47,6 +47,10 @@ struct JSONReader {
     let end: Int
     let maxDepth: Int
     var index = 0
+    /// Reading back what `JSONWriter` wrote (a rendered serializer output), not a request body:
+    /// `NaN`/`Infinity` are the doubles the writer wrote them for, and repeated keys stay
+    /// members of their own, as they were in the object written.
+    var readsWriterOutput = false
 
     init(text: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.text = text
@@ -123,7 +127,9 @@ struct JSONReader {
                     index += 1
                     frames.removeLast()
                     if frame.isObject {
-                        current = .object(Self.makeObject(keys: keys[frame.keysStart...], values: values[frame.valuesStart...]))
+                        current = .object(readsWriterOutput
+                            ? JSONObject(uniquePairs: zip(keys[frame.keysStart...], values[frame.valuesStart...]).map { (key: $0, value: $1) })
+                            : Self.makeObject(keys: keys[frame.keysStart...], values: values[frame.valuesStart...]))
                         keys.removeSubrange(frame.keysStart...)
                     } else {
                         current = .array(Array(values[frame.valuesStart...]))

@@ -39,9 +39,13 @@ public enum JSONWriter {
             newline(into: &out, indent: indent, level: level)
             out.append(UInt8(ascii: "]"))
         case .object(let object):
-            if object.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            // A serializer's output is already written compactly: copy it. With an indent, it is
+            // read back and laid out like any other object.
+            if indent == nil, let bytes = object.renderedBytes { out.append(contentsOf: bytes); return }
+            let pairs = object.pairs
+            if pairs.isEmpty { out.append(contentsOf: "{}".utf8); return }
             out.append(UInt8(ascii: "{"))
-            object.pairs.withUnsafeBufferPointer { pairs in
+            pairs.withUnsafeBufferPointer { pairs in
                 for i in pairs.indices {
                     if i > 0 { out.append(UInt8(ascii: ",")) }
                     newline(into: &out, indent: indent, level: level + 1)
@@ -54,6 +58,25 @@ public enum JSONWriter {
             newline(into: &out, indent: indent, level: level)
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// A field's value as `FieldValue.json` would write it, without making the `JSON`.
+    static func write(_ value: FieldValue, into out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): appendInteger(i, into: &out)
+        case .double(let d): out.append(contentsOf: pythonRepr(d).utf8)
+        case .string(let s): writeString(s, into: &out)
+        case .dateTime(let t): writeDateTime(t, into: &out)
+        }
+    }
+
+    /// A datetime as the string DRF writes (`DateTime.iso8601`: ASCII that needs no escape).
+    static func writeDateTime(_ value: DateTime, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        value.appendISO8601(to: &out)
+        out.append(UInt8(ascii: "\""))
     }
 
     @inline(__always)

@@ -47,6 +47,8 @@ open class Serializer {
     /// represents every row with one instance), never per row.
     private var readableFields: [ReadableField]?
     private var fieldsAreDeclared = true
+    /// The capacity `toRepresentation` reserves: from the last row it wrote.
+    private var renderedSizeHint = 256
     /// The object represented or updated; after `save()`, the saved object.
     public internal(set) var instance: (any FieldReadable)?
     /// The input as given (DRF's `initial_data`); nil when the serializer only represents.
@@ -153,20 +155,40 @@ open class Serializer {
     }
 
     /// DRF's `to_representation`: each readable field in order; fields that skip are left out.
+    ///
+    /// The result is an object already written as compact JSON (each field writes itself into
+    /// one buffer): a response copies it as it is, with no tree of members to build, walk and
+    /// free per row. Reading or changing it (an override calling `super`) works as on any object.
     open func toRepresentation(_ instance: any FieldReadable) throws -> JSON {
         let readable = readableFields ?? makeReadableFields()
         let context = self.context
-        var object = JSONObject(minimumCapacity: readable.count)
+        var out: [UInt8] = []
+        // A list renders every row with one serializer: the rows are alike, so the last one's
+        // size (with room to spare) saves growing the buffer step by step.
+        out.reserveCapacity(renderedSizeHint)
+        out.append(UInt8(ascii: "{"))
         // Read in place: copying each (name, field) out of the array went through the runtime's
         // generic value witnesses, for every field of every row.
         try readable.withUnsafeBufferPointer { fields in
-            for i in fields.indices {
-                if let value = try fields[i].field.representation(of: instance, context: context) {
-                    object.append(fields[i].name, value)
-                }
+            try Self.writeMembers(fields, of: instance, context: context, into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        renderedSizeHint = out.count + out.count / 4
+        return .object(JSONObject(rendered: out))
+    }
+
+    /// The loop of `toRepresentation`, apart: inside the closure, the captured instance was
+    /// copied (an existential box copy and destroy) for every field of every row.
+    private static func writeMembers(_ fields: UnsafeBufferPointer<ReadableField>, of instance: any FieldReadable,
+                                     context: SerializerContext, into out: inout [UInt8]) throws {
+        for i in fields.indices {
+            let mark = out.count
+            if mark > 1 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: fields[i].key)
+            if try !fields[i].write(instance, context, &out) {
+                out.removeLast(out.count - mark)
             }
         }
-        return .object(object)
     }
 
     private func makeReadableFields() -> [ReadableField] {
@@ -200,10 +222,31 @@ open class Serializer {
     }
 }
 
-/// A field `toRepresentation` writes, with its name.
+/// A field `toRepresentation` writes, with its name and the `"name":` that starts its member
+/// (escaped once, not per row).
 struct ReadableField: Sendable {
     let name: String
     let field: any SerializerField
+    let key: [UInt8]
+    /// `field.writeRepresentation`, bound to the field's own type once: called through the
+    /// existential, the field was copied out of it (a box copy, a retain and a release) for
+    /// every field of every row.
+    let write: @Sendable (any FieldReadable, SerializerContext, inout [UInt8]) throws -> Bool
+
+    init(name: String, field: any SerializerField) {
+        self.name = name
+        self.field = field
+        self.write = Self.writer(field)
+        var key: [UInt8] = []
+        JSONWriter.writeString(name, into: &key)
+        key.append(UInt8(ascii: ":"))
+        self.key = key
+    }
+
+    private static func writer<Field: SerializerField>(_ field: Field)
+        -> @Sendable (any FieldReadable, SerializerContext, inout [UInt8]) throws -> Bool {
+        { instance, context, out in try field.writeRepresentation(of: instance, context: context, into: &out) }
+    }
 }
 
 /// Each serializer class's `fields`, built once per class and shared by every instance and

@@ -24,40 +24,60 @@ public struct DateTime: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// ISO 8601 in UTC with `Z`; six fraction digits when the fraction is non-zero, none otherwise
     /// (DRF's rendering of an aware datetime in UTC).
     public var iso8601: String {
+        let text = String(unsafeUninitializedCapacity: 27) { writeFixed(into: $0) ?? 0 }
+        return text.isEmpty ? generalISO8601 : text
+    }
+
+    /// Appends `iso8601`'s bytes: a response writes every timestamp of every row this way, with
+    /// no String in between.
+    func appendISO8601(to out: inout [UInt8]) {
+        let appended = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 27) { buffer -> Bool in
+            guard let length = writeFixed(into: buffer) else { return false }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<length]))
+            return true
+        }
+        if !appended { out.append(contentsOf: generalISO8601.utf8) }
+    }
+
+    /// Years outside four digits: a sign, more digits.
+    private var generalISO8601: String {
         let (days, micros) = floorDivide(microsecondsSinceEpoch, 86_400_000_000)
         let (year, month, day) = DateTime.civil(fromDays: days)
         let seconds = micros / 1_000_000, fraction = micros % 1_000_000
-        guard (0...9999).contains(year) else {
-            // Years outside four digits: the general path (a sign, more digits).
-            var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
-                + pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
-            if fraction != 0 { text += "." + pad(fraction, 6) }
-            return text + "Z"
-        }
-        // Written digit by digit into a fixed buffer: this runs for every timestamp of every row
-        // rendered, and string concatenation of padded pieces cost ~5k instructions each.
+        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
+            + pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
+        if fraction != 0 { text += "." + pad(fraction, 6) }
+        return text + "Z"
+    }
+
+    /// Writes a four-digit year's text (at most 27 bytes) digit by digit (string concatenation
+    /// of padded pieces cost ~5k instructions per timestamp); returns its length, or nil (and
+    /// writes nothing) for other years.
+    private func writeFixed(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        let (days, micros) = floorDivide(microsecondsSinceEpoch, 86_400_000_000)
+        let (year, month, day) = DateTime.civil(fromDays: days)
+        guard (0...9999).contains(year) else { return nil }
+        let seconds = micros / 1_000_000, fraction = micros % 1_000_000
         let length = fraction != 0 ? 27 : 20
-        return String(unsafeUninitializedCapacity: length) { buffer in
-            func put(_ value: Int64, _ width: Int, at offset: Int) {
-                var value = value
-                for i in stride(from: offset + width - 1, through: offset, by: -1) {
-                    buffer[i] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
+        func put(_ value: Int64, _ width: Int, at offset: Int) {
+            var value = value
+            for i in stride(from: offset + width - 1, through: offset, by: -1) {
+                buffer[i] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
             }
-            put(year, 4, at: 0); buffer[4] = UInt8(ascii: "-")
-            put(month, 2, at: 5); buffer[7] = UInt8(ascii: "-")
-            put(day, 2, at: 8); buffer[10] = UInt8(ascii: "T")
-            put(seconds / 3600, 2, at: 11); buffer[13] = UInt8(ascii: ":")
-            put(seconds / 60 % 60, 2, at: 14); buffer[16] = UInt8(ascii: ":")
-            put(seconds % 60, 2, at: 17)
-            if fraction != 0 {
-                buffer[19] = UInt8(ascii: ".")
-                put(fraction, 6, at: 20)
-            }
-            buffer[length - 1] = UInt8(ascii: "Z")
-            return length
         }
+        put(year, 4, at: 0); buffer[4] = UInt8(ascii: "-")
+        put(month, 2, at: 5); buffer[7] = UInt8(ascii: "-")
+        put(day, 2, at: 8); buffer[10] = UInt8(ascii: "T")
+        put(seconds / 3600, 2, at: 11); buffer[13] = UInt8(ascii: ":")
+        put(seconds / 60 % 60, 2, at: 14); buffer[16] = UInt8(ascii: ":")
+        put(seconds % 60, 2, at: 17)
+        if fraction != 0 {
+            buffer[19] = UInt8(ascii: ".")
+            put(fraction, 6, at: 20)
+        }
+        buffer[length - 1] = UInt8(ascii: "Z")
+        return length
     }
 
     public var description: String { iso8601 }

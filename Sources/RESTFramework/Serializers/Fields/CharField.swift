@@ -62,6 +62,17 @@ public struct CharField: SerializerField {
     public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON {
         .string(TextFieldSupport.str(value))
     }
+
+    public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
+                                    into out: inout [UInt8]) throws -> Bool {
+        try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
+            switch value {
+            case .string(let s): JSONWriter.writeString(s, into: &out)
+            case .dateTime(let t): JSONWriter.writeDateTime(t, into: &out)
+            default: JSONWriter.writeString(TextFieldSupport.str(value), into: &out)
+            }
+        }
+    }
 }
 
 /// What `CharField` and its subclasses in DRF (`EmailField`) share.

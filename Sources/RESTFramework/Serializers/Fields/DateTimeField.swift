@@ -34,4 +34,15 @@ public struct DateTimeField: SerializerField {
         default: return value.json
         }
     }
+
+    public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
+                                    into out: inout [UInt8]) throws -> Bool {
+        try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
+            if case .dateTime(let t) = value {
+                JSONWriter.writeDateTime(t, into: &out)
+            } else {
+                JSONWriter.write(try toRepresentation(value, context: context), into: &out, indent: nil, level: 0)
+            }
+        }
+    }
 }

@@ -44,4 +44,9 @@ public struct EmailField: SerializerField {
     public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON {
         try text.toRepresentation(value, context: context)
     }
+
+    public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
+                                    into out: inout [UInt8]) throws -> Bool {
+        try text.writeRepresentation(of: instance, context: context, into: &out)
+    }
 }

@@ -82,4 +82,11 @@ public struct PrimaryKeyRelatedField: SerializerField {
     }
 
     public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON { value.json }
+
+    public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
+                                    into out: inout [UInt8]) throws -> Bool {
+        try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
+            JSONWriter.write(value, into: &out)
+        }
+    }
 }

@@ -16,6 +16,13 @@ public struct ReadOnlyField: SerializerField {
     }
 
     public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON { value.json }
+
+    public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
+                                    into out: inout [UInt8]) throws -> Bool {
+        try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
+            JSONWriter.write(value, into: &out)
+        }
+    }
 }
 
 /// DRF's `SerializerMethodField`: a read-only value computed from the whole instance.

@@ -39,6 +39,13 @@ public protocol SerializerField: Sendable {
     func representation(of instance: any FieldReadable, context: SerializerContext) throws -> JSON?
     /// A non-null value to output JSON.
     func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON
+
+    /// Writes the output for an instance as compact JSON at the end of `out`; false (with
+    /// nothing written) to leave the key out. The same output as `representation(of:context:)`,
+    /// which the default goes through; the built-in fields write their values directly, so a
+    /// serializer renders a row with no `JSON` value made per field.
+    func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
+                             into out: inout [UInt8]) throws -> Bool
 }
 
 extension SerializerField {
@@ -61,6 +68,33 @@ extension SerializerField {
 
     public func representation(of instance: any FieldReadable, context: SerializerContext) throws -> JSON? {
         try standardRepresentation(of: instance, context: context)
+    }
+
+    public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
+                                    into out: inout [UInt8]) throws -> Bool {
+        guard let value = try representation(of: instance, context: context) else { return false }
+        JSONWriter.write(value, into: &out, indent: nil, level: 0)
+        return true
+    }
+
+    /// `standardRepresentation` written into `out`: a present non-null value goes to `write`
+    /// (the field's `toRepresentation`, in bytes); null is `null` without asking the field; a
+    /// missing value takes the rules of `standardRepresentation` (rare: a misnamed or optional
+    /// source).
+    func writeStandardRepresentation(of instance: any FieldReadable, context: SerializerContext,
+                                     into out: inout [UInt8],
+                                     _ write: (FieldValue, inout [UInt8]) throws -> Void) throws -> Bool {
+        guard let value = instance.fieldValue(options.source) else {
+            guard let json = try standardRepresentation(of: instance, context: context) else { return false }
+            JSONWriter.write(json, into: &out, indent: nil, level: 0)
+            return true
+        }
+        if case .null = value {
+            out.append(contentsOf: "null".utf8)
+        } else {
+            try write(value, &out)
+        }
+        return true
     }
 
     /// DRF's `Field.run_validation`: empty values first (absent, null), then conversion, then
