@@ -161,7 +161,6 @@ open class Serializer {
     /// free per row. Reading or changing it (an override calling `super`) works as on any object.
     open func toRepresentation(_ instance: any FieldReadable) throws -> JSON {
         let readable = readableFields ?? makeReadableFields()
-        let context = self.context
         var out: [UInt8] = []
         // A list renders every row with one serializer: the rows are alike, so the last one's
         // size (with room to spare) saves growing the buffer step by step.
@@ -170,7 +169,7 @@ open class Serializer {
         // Read in place: copying each (name, field) out of the array went through the runtime's
         // generic value witnesses, for every field of every row.
         try readable.withUnsafeBufferPointer { fields in
-            try Self.writeMembers(fields, of: instance, context: context, into: &out)
+            try Self.writeMembers(fields, of: instance, context: self.context, into: &out)
         }
         out.append(UInt8(ascii: "}"))
         renderedSizeHint = out.count + out.count / 4

@@ -6,15 +6,22 @@
 ///     options.required    // false: a default makes a field optional
 ///     options.label       // "Is staff"
 ///
-/// The options live in one shared, copy-on-write box: a field hands out its `options` through the
+/// The options live in one shared, immutable box: a field hands out its `options` through the
 /// `SerializerField` requirement, and a serializer reads `name`, `writeOnly` and `source` of
 /// every field for every row; copying eleven members (strings, arrays, a dictionary) for each
 /// read cost more than the value read itself. A copy is now one reference.
 public struct FieldOptions: Sendable {
+    /// The members, in a box that never changes once made: a setter makes a new box. Its
+    /// members are `let`s, so reading one (every field of every row reads `source`) needs no
+    /// runtime exclusivity check, which a class's `var` costs on every read.
     @usableFromInline
-    final class Storage: @unchecked Sendable {
-        // Never mutated once shared: `FieldOptions` copies the box before writing to it unless it
-        // holds the only reference.
+    final class Storage: Sendable {
+        @usableFromInline let values: Values
+        init(_ values: Values) { self.values = values }
+    }
+
+    @usableFromInline
+    struct Values: Sendable {
         @usableFromInline var name: String
         @usableFromInline var source: String
         @usableFromInline var required: Bool
@@ -26,88 +33,66 @@ public struct FieldOptions: Sendable {
         @usableFromInline var helpText: String?
         @usableFromInline var validators: [any Validator]
         @usableFromInline var errorMessages: [String: String]
-
-        init(name: String, source: String, required: Bool, readOnly: Bool, writeOnly: Bool,
-             defaultValue: FieldDefault?, allowNull: Bool, label: String, helpText: String?,
-             validators: [any Validator], errorMessages: [String: String]) {
-            self.name = name
-            self.source = source
-            self.required = required
-            self.readOnly = readOnly
-            self.writeOnly = writeOnly
-            self.defaultValue = defaultValue
-            self.allowNull = allowNull
-            self.label = label
-            self.helpText = helpText
-            self.validators = validators
-            self.errorMessages = errorMessages
-        }
-
-        @usableFromInline func copy() -> Storage {
-            Storage(name: name, source: source, required: required, readOnly: readOnly, writeOnly: writeOnly,
-                    defaultValue: defaultValue, allowNull: allowNull, label: label, helpText: helpText,
-                    validators: validators, errorMessages: errorMessages)
-        }
     }
 
     @usableFromInline var storage: Storage
 
-    /// The box, unshared, for a write.
-    @usableFromInline var unique: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            return storage
-        }
+    /// A change: a new box with the member changed (options change while fields are declared,
+    /// not per request).
+    @usableFromInline mutating func update(_ change: (inout Values) -> Void) {
+        var values = storage.values
+        change(&values)
+        storage = Storage(values)
     }
 
     @inlinable public var name: String {
-        get { storage.name }
-        set { unique.name = newValue }
+        get { storage.values.name }
+        set { update { $0.name = newValue } }
     }
     /// Where the value lives on the instance and goes in validated data; `"*"` is the instance
     /// itself. Defaults to the name.
     @inlinable public var source: String {
-        get { storage.source }
-        set { unique.source = newValue }
+        get { storage.values.source }
+        set { update { $0.source = newValue } }
     }
     @inlinable public var required: Bool {
-        get { storage.required }
-        set { unique.required = newValue }
+        get { storage.values.required }
+        set { update { $0.required = newValue } }
     }
     @inlinable public var readOnly: Bool {
-        get { storage.readOnly }
-        set { unique.readOnly = newValue }
+        get { storage.values.readOnly }
+        set { update { $0.readOnly = newValue } }
     }
     @inlinable public var writeOnly: Bool {
-        get { storage.writeOnly }
-        set { unique.writeOnly = newValue }
+        get { storage.values.writeOnly }
+        set { update { $0.writeOnly = newValue } }
     }
     public var defaultValue: FieldDefault? {
-        get { storage.defaultValue }
-        set { unique.defaultValue = newValue }
+        get { storage.values.defaultValue }
+        set { update { $0.defaultValue = newValue } }
     }
     @inlinable public var allowNull: Bool {
-        get { storage.allowNull }
-        set { unique.allowNull = newValue }
+        get { storage.values.allowNull }
+        set { update { $0.allowNull = newValue } }
     }
     public var label: String {
-        get { storage.label }
-        set { unique.label = newValue }
+        get { storage.values.label }
+        set { update { $0.label = newValue } }
     }
     public var helpText: String? {
-        get { storage.helpText }
-        set { unique.helpText = newValue }
+        get { storage.values.helpText }
+        set { update { $0.helpText = newValue } }
     }
     /// The user's validators, run before the ones the field adds itself (as DRF appends its
     /// own `MaxLengthValidator` after the `validators=` given).
     public var validators: [any Validator] {
-        get { storage.validators }
-        set { unique.validators = newValue }
+        get { storage.values.validators }
+        set { update { $0.validators = newValue } }
     }
     /// Overrides of the field's messages by key (`"required"`, `"blank"`, `"invalid"`, ...).
     public var errorMessages: [String: String] {
-        get { storage.errorMessages }
-        set { unique.errorMessages = newValue }
+        get { storage.values.errorMessages }
+        set { update { $0.errorMessages = newValue } }
     }
 
     public init(name: String, source: String? = nil, required: Bool? = nil, readOnly: Bool = false,
@@ -118,10 +103,10 @@ public struct FieldOptions: Sendable {
         assert(!(readOnly && writeOnly), "May not set both `readOnly` and `writeOnly` on field \(name)")
         assert(!(readOnly && required == true), "May not set both `readOnly` and `required` on field \(name)")
         assert(!(required == true && defaultValue != nil), "May not set both `required` and `default` on field \(name)")
-        storage = Storage(name: name, source: source ?? name, required: required ?? (defaultValue == nil && !readOnly),
+        storage = Storage(Values(name: name, source: source ?? name, required: required ?? (defaultValue == nil && !readOnly),
                           readOnly: readOnly, writeOnly: writeOnly && !readOnly, defaultValue: defaultValue,
                           allowNull: allowNull, label: label ?? FieldOptions.label(forName: name), helpText: helpText,
-                          validators: validators, errorMessages: errorMessages)
+                          validators: validators, errorMessages: errorMessages))
     }
 
     /// DRF's label: `name.replace('_', ' ').capitalize()`. `id` is "ID", as ModelSerializer
