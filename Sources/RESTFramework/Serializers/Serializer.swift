@@ -55,7 +55,12 @@ open class Serializer {
     public let initialData: JSON?
     /// PATCH: validate only the supplied fields, apply no defaults.
     public let partial: Bool
-    public var context: SerializerContext
+    public var context: SerializerContext {
+        didSet { frozenContext = nil }
+    }
+    /// `context` as `toRepresentation` passes it to every field: a `let` in a box is lent as it
+    /// is, where the `var` was copied (a retain and a release per member) for every row.
+    private var frozenContext: FrozenContext?
 
     var validationOutcome: (data: ValidatedData, errors: JSONObject)?
 
@@ -161,6 +166,7 @@ open class Serializer {
     /// free per row. Reading or changing it (an override calling `super`) works as on any object.
     open func toRepresentation(_ instance: any FieldReadable) throws -> JSON {
         let readable = readableFields ?? makeReadableFields()
+        let context = frozenContext ?? freezeContext()
         var out: [UInt8] = []
         // A list renders every row with one serializer: the rows are alike, so the last one's
         // size (with room to spare) saves growing the buffer step by step.
@@ -169,7 +175,7 @@ open class Serializer {
         // Read in place: copying each (name, field) out of the array went through the runtime's
         // generic value witnesses, for every field of every row.
         try readable.withUnsafeBufferPointer { fields in
-            try Self.writeMembers(fields, of: instance, context: self.context, into: &out)
+            try Self.writeMembers(fields, of: instance, context: context.value, into: &out)
         }
         out.append(UInt8(ascii: "}"))
         renderedSizeHint = out.count + out.count / 4
@@ -188,6 +194,12 @@ open class Serializer {
                 out.removeLast(out.count - mark)
             }
         }
+    }
+
+    private func freezeContext() -> FrozenContext {
+        let frozen = FrozenContext(value: context)
+        frozenContext = frozen
+        return frozen
     }
 
     private func makeReadableFields() -> [ReadableField] {
@@ -219,6 +231,11 @@ open class Serializer {
     public var fieldsMetadata: JSON {
         .object(fields.filter { !($0 is HiddenField) }.map { ($0.name, $0.metadataInfo) })
     }
+}
+
+final class FrozenContext {
+    let value: SerializerContext
+    init(value: SerializerContext) { self.value = value }
 }
 
 /// A field `toRepresentation` writes, with its name and the `"name":` that starts its member
