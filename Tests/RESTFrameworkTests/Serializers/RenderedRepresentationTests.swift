@@ -269,6 +269,36 @@ import Testing
         #expect(throws: SerializerConfigurationError.self) { try linked.data }
     }
 
+    @Test func aChangedContextIsSeen() throws {
+        let serializer = Serializer(instance: Row(["id": 3]), context: userContext())
+        serializer.fields = [HyperlinkedIdentityField("url", viewName: "user-detail")]
+        #expect(try serializer.data["url"] == "http://example.com/api/users/3/")
+        serializer.context = userContext(format: "json")
+        #expect(try serializer.data["url"] == "http://example.com/api/users/3.json")
+        serializer.context.format = "api"
+        #expect(try serializer.data["url"] == "http://example.com/api/users/3.api")
+    }
+
+    @Test func fieldOptionsAreValues() {
+        var options = FieldOptions(name: "first_name", validators: [MaxLengthValidator(3, message: "m")])
+        let copy = options
+        options.name = "last_name"
+        options.source = "surname"
+        options.readOnly = true
+        options.allowNull = true
+        options.label = "Surname"
+        options.helpText = "h"
+        options.validators = []
+        options.errorMessages = ["blank": "b"]
+        options.defaultValue = "x"
+        #expect(options.name == "last_name" && options.source == "surname" && options.readOnly && options.allowNull)
+        #expect(options.label == "Surname" && options.helpText == "h" && options.validators.isEmpty)
+        #expect(options.errorMessages == ["blank": "b"] && options.defaultValue != nil)
+        #expect(copy.name == "first_name" && copy.source == "first_name" && !copy.readOnly && !copy.allowNull)
+        #expect(copy.label == "First name" && copy.helpText == nil && copy.validators.count == 1)
+        #expect(copy.errorMessages.isEmpty && copy.defaultValue == nil && copy.required)
+    }
+
     @Test func dateTimeBytesMatchItsText() {
         for micros: Int64 in [0, 1, -1, 999_999, 1_795_911_758_123_456, 253_402_300_799_999_999, 253_402_300_800_000_000,
                               -62_135_596_800_000_000, -62_135_596_800_000_001, 400_000_000_000_000_000] {
