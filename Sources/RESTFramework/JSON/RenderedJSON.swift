@@ -76,3 +76,18 @@ enum RenderedJSON {
         reader.index = i
     }
 }
+
+extension JSON {
+    /// Whether `JSONWriter`'s text of this value reads back as this same value, so it may be
+    /// kept rendered. Everything does but a `.bigInt` whose text is not an integer literal
+    /// beyond 64 bits (only code can make one: the parser never does).
+    var readsBackAsWritten: Bool {
+        switch self {
+        case .null, .bool, .int, .double, .string: return true
+        case .bigInt(let text): return (try? JSON.parse(text)) == .bigInt(text)
+        case .array(let items): return items.allSatisfy(\.readsBackAsWritten)
+        case .object(let object):
+            return object.renderedBytes != nil || object.pairs.allSatisfy { $0.value.readsBackAsWritten }
+        }
+    }
+}

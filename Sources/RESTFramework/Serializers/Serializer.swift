@@ -174,26 +174,44 @@ open class Serializer {
         out.append(UInt8(ascii: "{"))
         // Read in place: copying each (name, field) out of the array went through the runtime's
         // generic value witnesses, for every field of every row.
-        try readable.withUnsafeBufferPointer { fields in
+        let stopped = try readable.withUnsafeBufferPointer { fields in
             try Self.writeMembers(fields, of: instance, context: context.value, into: &out)
         }
         out.append(UInt8(ascii: "}"))
+        if let (index, value) = stopped {
+            // A value that cannot be kept as bytes: this object is made of pairs, as before.
+            var object = JSONObject(uniquePairs: RenderedJSON.members(of: out))
+            object.append(readable[index].name, value)
+            for field in readable[(index + 1)...] {
+                if let value = try field.field.representation(of: instance, context: context.value) {
+                    object.append(field.name, value)
+                }
+            }
+            return .object(object)
+        }
         renderedSizeHint = out.count + out.count / 4
         return .object(JSONObject(rendered: out))
     }
 
     /// The loop of `toRepresentation`, apart: inside the closure, the captured instance was
     /// copied (an existential box copy and destroy) for every field of every row.
+    /// Stops at a field whose value cannot be kept rendered: its index and value.
     private static func writeMembers(_ fields: UnsafeBufferPointer<ReadableField>, of instance: any FieldReadable,
-                                     context: SerializerContext, into out: inout [UInt8]) throws {
+                                     context: SerializerContext, into out: inout [UInt8]) throws -> (Int, JSON)? {
         for i in fields.indices {
             let mark = out.count
             if mark > 1 { out.append(UInt8(ascii: ",")) }
             out.append(contentsOf: fields[i].key)
-            if try !fields[i].write(instance, context, &out) {
+            do {
+                if try !fields[i].write(instance, context, &out) {
+                    out.removeLast(out.count - mark)
+                }
+            } catch let unrenderable as UnrenderableValue {
                 out.removeLast(out.count - mark)
+                return (i, unrenderable.value)
             }
         }
+        return nil
     }
 
     private func freezeContext() -> FrozenContext {

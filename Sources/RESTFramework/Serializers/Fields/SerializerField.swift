@@ -73,6 +73,9 @@ extension SerializerField {
     public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
                                     into out: inout [UInt8]) throws -> Bool {
         guard let value = try representation(of: instance, context: context) else { return false }
+        // A value whose text would not read back as itself cannot be kept as bytes (reading the
+        // object would trap, or give another value): the serializer keeps that object as pairs.
+        guard value.readsBackAsWritten else { throw UnrenderableValue(value: value) }
         JSONWriter.write(value, into: &out, indent: nil, level: 0)
         return true
     }
@@ -175,4 +178,10 @@ extension SerializerField {
         info.append(contentsOf: metadataAttributes)
         return .object(info)
     }
+}
+
+/// Thrown by `writeRepresentation` for a value that cannot be kept rendered (see
+/// `JSON.readsBackAsWritten`); `Serializer.toRepresentation` then builds that object as pairs.
+struct UnrenderableValue: Error {
+    let value: JSON
 }
