@@ -124,4 +124,16 @@ import Testing
         #expect(try field.toRepresentation(12, context: context) == "12")
         #expect(try field.toRepresentation(true, context: context) == "True")
     }
+
+    @Test func lengthMessagesAreTheFieldsFormattedWhenTheCheckFails() throws {
+        let custom = CharField("name", maxLength: 3, minLength: 2,
+                               errorMessages: ["max_length": "At most {max_length}.", "min_length": "At least {min_length}."])
+        #expect(try check(custom, "abcd").messages == ["At most 3."])
+        #expect(try check(custom, "a").messages == ["At least 2."])
+        let lengths = CharField("name", maxLength: 3, minLength: 2).validators
+        #expect((lengths[0] as? MaxLengthValidator)?.message == "Ensure this field has no more than 3 characters.")
+        #expect((lengths[1] as? MinLengthValidator)?.message == "Ensure this field has at least 2 characters.")
+        #expect(MaxLengthValidator(3).message == nil && MaxLengthValidator(3, message: "m").message == "m")
+        #expect(throws: ValidationError.self) { try MaxLengthValidator(1).validate("ab", context: FieldValidationContext(fieldName: "n")) }
+    }
 }

@@ -93,12 +93,9 @@ enum TextFieldSupport {
     static func validators(_ given: [any Validator], maxLength: Int?, minLength: Int?,
                            messages: ErrorMessages) -> [any Validator] {
         var all = given
-        if let maxLength {
-            all.append(MaxLengthValidator(maxLength, message: messages.message("max_length", ["max_length": String(maxLength)])))
-        }
-        if let minLength {
-            all.append(MinLengthValidator(minLength, message: messages.message("min_length", ["min_length": String(minLength)])))
-        }
+        all.reserveCapacity(given.count + 3)
+        if let maxLength { all.append(MaxLengthValidator(maxLength, messages: messages)) }
+        if let minLength { all.append(MinLengthValidator(minLength, messages: messages)) }
         all.append(ProhibitNullCharactersValidator())
         return all
     }

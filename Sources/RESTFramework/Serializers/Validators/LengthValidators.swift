@@ -7,8 +7,26 @@
 /// DRF's "Ensure this field has no more than 150 characters."
 public struct MaxLengthValidator: Validator {
     public let limit: Int
-    public let message: String?
-    public init(_ limit: Int, message: String? = nil) { self.limit = limit; self.message = message }
+    /// The message when the check fails; nil for Django's own.
+    public var message: String? { custom ?? fieldMessages?.message("max_length", ["max_length": String(limit)]) }
+    let custom: String?
+    /// A text field's messages, formatted only when the check fails: the field makes this
+    /// validator each time it validates, and formatting the message every time cost more than
+    /// the check.
+    let fieldMessages: ErrorMessages?
+
+    public init(_ limit: Int, message: String? = nil) {
+        self.limit = limit
+        custom = message
+        fieldMessages = nil
+    }
+
+    /// With the field's `max_length` message (DRF's wording, or the field's `errorMessages`).
+    init(_ limit: Int, messages: ErrorMessages) {
+        self.limit = limit
+        custom = nil
+        fieldMessages = messages
+    }
 
     public func validate(_ value: FieldValue, context: FieldValidationContext) throws {
         guard case .string(let text) = value else { return }
@@ -23,8 +41,26 @@ public struct MaxLengthValidator: Validator {
 /// Django's `MinLengthValidator`: at least `limit` characters (code points).
 public struct MinLengthValidator: Validator {
     public let limit: Int
-    public let message: String?
-    public init(_ limit: Int, message: String? = nil) { self.limit = limit; self.message = message }
+    /// The message when the check fails; nil for Django's own.
+    public var message: String? { custom ?? fieldMessages?.message("min_length", ["min_length": String(limit)]) }
+    let custom: String?
+    /// A text field's messages, formatted only when the check fails: the field makes this
+    /// validator each time it validates, and formatting the message every time cost more than
+    /// the check.
+    let fieldMessages: ErrorMessages?
+
+    public init(_ limit: Int, message: String? = nil) {
+        self.limit = limit
+        custom = message
+        fieldMessages = nil
+    }
+
+    /// With the field's `min_length` message (DRF's wording, or the field's `errorMessages`).
+    init(_ limit: Int, messages: ErrorMessages) {
+        self.limit = limit
+        custom = nil
+        fieldMessages = messages
+    }
 
     public func validate(_ value: FieldValue, context: FieldValidationContext) throws {
         guard case .string(let text) = value else { return }
