@@ -74,6 +74,15 @@ import Testing
         #expect(route("/api/auth-token.json") == nil)
     }
 
+    @Test func aDotInsideAWiderCharacterIsNoFormatSeparator() {
+        // U+0600 is a prepended mark: with the dot after it, it makes one `Character`, which
+        // DRF's regex sees as no `.`; the byte scan for the dot must not find a format there.
+        #expect(route("/api/users/3\u{600}.json/") == nil)
+        #expect(route("/api/users/3\u{600}x.json/")?.format == "json")
+        // A dot with a combining mark is no dot either (and no lookup value: it has a dot byte).
+        #expect(route("/api/users/3.\u{301}json/") == nil)
+    }
+
     @Test func aDotEndsTheLookupAndStartsAFormat() {
         // DRF's regex reads `1.5` as pk 1, format 5; negotiation then answers 404.
         let found = route("/api/users/1.5/")
