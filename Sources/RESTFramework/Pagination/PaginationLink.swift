@@ -10,10 +10,18 @@
 enum PaginationLink {
     /// `changes` maps a parameter to its one new value, or to nil to remove it.
     static func url(_ request: Request, setting changes: KeyValuePairs<String, String?>) -> String {
-        var items = request.query.items
-        for (key, value) in changes {
-            items.removeAll { $0.key == key }
-            if let value { items.append((key: key, value: value)) }
+        // What applying the changes one after another (remove every `key`, append the new value)
+        // leaves, built in one array of the final size: the other parameters in their order,
+        // then each change not overridden by a later one for the same name.
+        let query = request.query.items
+        var items: [(key: String, value: String)] = []
+        items.reserveCapacity(query.count + changes.count)
+        for item in query where !changes.contains(where: { $0.key == item.key }) { items.append(item) }
+        for i in changes.indices {
+            guard let value = changes[i].value else { continue }
+            var overridden = false
+            for j in changes.indices where j > i && changes[j].key == changes[i].key { overridden = true }
+            if !overridden { items.append((key: changes[i].key, value: value)) }
         }
         // A stable sort by name keeps repeated names in their order, as parse_qs groups them
         // (an insertion sort: a query has a handful of parameters).
@@ -47,18 +55,31 @@ enum PaginationLink {
 
     /// `PercentEncoding.quote(text, safe:, plus:)` appended to `bytes`.
     static func appendQuoted(_ text: String, safe: StaticString, plus: Bool, into bytes: inout [UInt8]) {
-        let hex: StaticString = "0123456789ABCDEF"
-        for byte in text.utf8 {
-            if PercentEncoding.isUnreserved(byte) {
-                bytes.append(byte)
-            } else if byte == 32 && plus {
-                bytes.append(UInt8(ascii: "+"))
-            } else if isSafe(byte, safe) {
-                bytes.append(byte)
-            } else {
-                bytes.append(UInt8(ascii: "%"))
-                bytes.append(hex.utf8Start[Int(byte >> 4)])
-                bytes.append(hex.utf8Start[Int(byte & 15)])
+        var text = text
+        text.withUTF8 { input in
+            // Nearly always nothing needs quoting: then the piece is copied whole, not byte by byte.
+            var clean = true
+            for byte in input where !PercentEncoding.isUnreserved(byte) && !isSafe(byte, safe) {
+                clean = false
+                break
+            }
+            if clean {
+                bytes.append(contentsOf: input)
+                return
+            }
+            let hex: StaticString = "0123456789ABCDEF"
+            for byte in input {
+                if PercentEncoding.isUnreserved(byte) {
+                    bytes.append(byte)
+                } else if byte == 32 && plus {
+                    bytes.append(UInt8(ascii: "+"))
+                } else if isSafe(byte, safe) {
+                    bytes.append(byte)
+                } else {
+                    bytes.append(UInt8(ascii: "%"))
+                    bytes.append(hex.utf8Start[Int(byte >> 4)])
+                    bytes.append(hex.utf8Start[Int(byte & 15)])
+                }
             }
         }
     }

@@ -31,6 +31,16 @@ import Testing
         #expect(p.previousLink() == "http://testserver/x%20%C3%A9/?a=%C3%A9&limit=5&search=a+b&z=1")
     }
 
+    @Test func linkChangesApplyInOrder() {
+        let request = get("/x/?b=1&a=1&b=2&c=")
+        #expect(PaginationLink.url(request, setting: ["a": "9"]) == "http://testserver/x/?a=9&b=1&b=2&c=")
+        #expect(PaginationLink.url(request, setting: ["b": nil, "a": nil]) == "http://testserver/x/?c=")
+        // A later change of the same name wins, as when the changes are applied one by one.
+        #expect(PaginationLink.url(request, setting: ["b": "3", "b": nil]) == "http://testserver/x/?a=1&c=")
+        #expect(PaginationLink.url(request, setting: ["b": nil, "b": "4"]) == "http://testserver/x/?a=1&b=4&c=")
+        #expect(PaginationLink.url(request, setting: ["d": "x y", "b": "5"]) == "http://testserver/x/?a=1&b=5&c=&d=x+y")
+    }
+
     @Test func envelopeKeysInDRFOrder() throws {
         let p = paginator()
         _ = try p.paginate(items(3), request: get("/x/"), view: nil)
