@@ -43,51 +43,13 @@ enum PaginationLink {
         url.append(contentsOf: request.scheme.utf8)
         url.append(contentsOf: "://".utf8)
         url.append(contentsOf: request.host.utf8)
-        appendQuoted(request.path, safe: "/:@&+$,!*'()", plus: false, into: &url)  // Django's escape_uri_path
+        PercentEncoding.appendQuoted(request.path, safe: "/:@&+$,!*'()", plus: false, into: &url)  // Django's escape_uri_path
         for (i, item) in items.enumerated() {
             url.append(i == 0 ? UInt8(ascii: "?") : UInt8(ascii: "&"))
-            appendQuoted(item.key, safe: "", plus: true, into: &url)  // QueryDict.encode: quote_plus
+            PercentEncoding.appendQuoted(item.key, safe: "", plus: true, into: &url)  // QueryDict.encode: quote_plus
             url.append(UInt8(ascii: "="))
-            appendQuoted(item.value, safe: "", plus: true, into: &url)
+            PercentEncoding.appendQuoted(item.value, safe: "", plus: true, into: &url)
         }
         return String(decoding: url, as: UTF8.self)
     }
-
-    /// `PercentEncoding.quote(text, safe:, plus:)` appended to `bytes`.
-    static func appendQuoted(_ text: String, safe: StaticString, plus: Bool, into bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { input in
-            // Nearly always nothing needs quoting: then the piece is copied whole, not byte by byte.
-            var clean = true
-            for byte in input where !PercentEncoding.isUnreserved(byte) && !isSafe(byte, safe) {
-                clean = false
-                break
-            }
-            if clean {
-                bytes.append(contentsOf: input)
-                return
-            }
-            let hex: StaticString = "0123456789ABCDEF"
-            for byte in input {
-                if PercentEncoding.isUnreserved(byte) {
-                    bytes.append(byte)
-                } else if byte == 32 && plus {
-                    bytes.append(UInt8(ascii: "+"))
-                } else if isSafe(byte, safe) {
-                    bytes.append(byte)
-                } else {
-                    bytes.append(UInt8(ascii: "%"))
-                    bytes.append(hex.utf8Start[Int(byte >> 4)])
-                    bytes.append(hex.utf8Start[Int(byte & 15)])
-                }
-            }
-        }
-    }
-
-    private static func isSafe(_ byte: UInt8, _ safe: StaticString) -> Bool {
-        let bytes = UnsafeBufferPointer(start: safe.utf8Start, count: safe.utf8CodeUnitCount)
-        for s in bytes where s == byte { return true }
-        return false
-    }
-
 }

@@ -17,12 +17,15 @@ public struct URLConf: Sendable {
     let matcher: RouteMatcher
     /// Pattern indices by name, in definition order.
     let indicesByName: [String: [Int]]
+    /// `patterns[i]` as reversing reads it.
+    let reverseTemplates: [ReverseTemplate]
 
     /// An empty URL conf: every path is a 404.
     public init() {
         patterns = []
         matcher = try! RouteMatcher([])  // cannot throw: there is no pattern to reject
         indicesByName = [:]
+        reverseTemplates = []
     }
 
     public init(_ entries: [URLConfEntry]) throws {
@@ -37,6 +40,7 @@ public struct URLConf: Sendable {
             if let name = pattern.name { byName[name, default: []].append(index) }
         }
         indicesByName = byName
+        reverseTemplates = patterns.map { ReverseTemplate($0.pattern) }
     }
 
     /// Resolves a request path (`/api/users/3/`, query excluded).

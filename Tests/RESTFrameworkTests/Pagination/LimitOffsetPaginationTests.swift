@@ -19,7 +19,7 @@ import Testing
     func linkQuotingIsPercentEncodingsQuote(_ text: String) {
         for (safe, plus) in [("" as StaticString, true), ("/:@&+$,!*'()", false)] {
             var bytes: [UInt8] = []
-            PaginationLink.appendQuoted(text, safe: safe, plus: plus, into: &bytes)
+            PercentEncoding.appendQuoted(text, safe: safe, plus: plus, into: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == PercentEncoding.quote(text, safe: safe.description, plus: plus))
         }
     }
