@@ -66,11 +66,12 @@ extension URLConf {
             // pattern with one lookup. With distinct names (the usual case), equal counts and
             // every name found mean equal key sets, without a scan of the keys.
             let names = template.tokenParameterNames, suffix = template.formatSuffix
+            // (Counted before the format is looked up: a hyperlinked field tries the suffixed
+            // pattern first, without a format, for every row.)
+            if template.namesAreDistinct && kwargs.count != names.count + (suffix ? 1 : 0) { return false }
             let format = suffix ? kwargs[RoutePattern.formatKwarg] : nil
             if suffix && format == nil { return false }
-            if template.namesAreDistinct {
-                guard kwargs.count == names.count + (suffix ? 1 : 0) else { return false }
-            } else {
+            if !template.namesAreDistinct {
                 guard kwargs.keys.allSatisfy({ names.contains($0) || (suffix && $0 == RoutePattern.formatKwarg) }) else { return false }
             }
             written = write(template, format: format, into: &url) { kwargs[$0] }
@@ -89,8 +90,7 @@ extension URLConf {
             case .literal(let quoted):
                 url.append(contentsOf: quoted)
             case .parameter(let name, let matcher):
-                guard let value = value(name), matcher.matches(Substring(value)),
-                      !value.utf8.contains(UInt8(ascii: "/")) else { return false }
+                guard let value = value(name), fits(value, matcher) else { return false }
                 PercentEncoding.appendQuoted(value, safe: ReverseTemplate.safe, into: &url)
             }
         }
@@ -100,6 +100,19 @@ extension URLConf {
             url.append(contentsOf: format.utf8)
         }
         return true
+    }
+
+    /// Whether a value may stand for a parameter: its matcher accepts it and it has no `/`. The
+    /// default lookup (`[^/.]+`) in one pass over the bytes.
+    private static func fits(_ value: String, _ matcher: SegmentMatcher) -> Bool {
+        if case .lookup = matcher {
+            var value = value
+            return value.withUTF8 { bytes in
+                for byte in bytes where byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") { return false }
+                return !bytes.isEmpty
+            }
+        }
+        return matcher.matches(Substring(value)) && !value.utf8.contains(UInt8(ascii: "/"))
     }
 
     private static func isFormat(_ text: String) -> Bool {

@@ -83,6 +83,18 @@ import Testing
         #expect(route("/api/users/3.\u{301}json/") == nil)
     }
 
+    @Test func literalSegmentsCompareAsStrings() throws {
+        final class V: APIView {}
+        let urls = try URLConf([.path("api/K/", V.asView(), name: "k"), .path("api/caf\u{E9}/", V.asView(), name: "cafe")])
+        #expect(matched(urls, "/api/K/") != nil)
+        #expect(matched(urls, "/api/k/") == nil)
+        #expect(matched(urls, "/api/KK/") == nil)
+        // Canonically equivalent text is the same `String`: the Kelvin sign is K, a decomposed é is é.
+        #expect(matched(urls, "/api/\u{212A}/") != nil)
+        #expect(matched(urls, "/api/cafe\u{301}/") != nil)
+        #expect(matched(urls, "/api/caf\u{E9}/") != nil)
+    }
+
     @Test func aDotEndsTheLookupAndStartsAFormat() {
         // DRF's regex reads `1.5` as pk 1, format 5; negotiation then answers 404.
         let found = route("/api/users/1.5/")
