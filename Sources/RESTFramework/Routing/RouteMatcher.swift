@@ -196,14 +196,15 @@ struct RouteMatcher: Sendable {
     /// is looked up in the dictionary, as `String`s.
     private func literalChild(_ nodeIndex: Int, _ segment: Substring) -> Int? {
         if let small = nodes[nodeIndex].smallLiterals {
-            let found = segment.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var segment = segment
+            let found = segment.withUTF8 { bytes -> Int? in
                 for byte in bytes where byte >= 0x80 { return nil }
                 for literal in small where literal.text.count == bytes.count {
                     if literal.text.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return literal.child }
                 }
                 return -1
             }
-            if let found, let found { return found < 0 ? nil : found }
+            if let found { return found < 0 ? nil : found }
         }
         return nodes[nodeIndex].literals[String(segment)]
     }

@@ -95,6 +95,15 @@ import Testing
         #expect(matched(urls, "/api/caf\u{E9}/") != nil)
     }
 
+    @Test func aLeadingSlashWithACombiningMarkIsNoSlash() throws {
+        final class V: APIView {}
+        let urls = try URLConf([.path("\u{301}x/", V.asView()), .path("", V.asView())])
+        // "/\u{301}" is one Character, not "/": the path keeps it and matches nothing.
+        #expect(matched(urls, "/\u{301}x/") == nil)
+        #expect(matched(urls, "/") != nil)
+        #expect(matched(urls, "") != nil)
+    }
+
     @Test func aDotEndsTheLookupAndStartsAFormat() {
         // DRF's regex reads `1.5` as pk 1, format 5; negotiation then answers 404.
         let found = route("/api/users/1.5/")
