@@ -41,6 +41,21 @@ import Testing
         #expect(PaginationLink.url(request, setting: ["d": "x y", "b": "5"]) == "http://testserver/x/?a=1&b=5&c=&d=x+y")
     }
 
+    @Test func offsetsAtTheEdgeOfInt() throws {
+        let p = paginator()
+        #expect(try p.paginate(items(25), request: get("/x/?offset=9223372036854775807"), view: nil)?.isEmpty == true)
+        #expect(p.nextLink() == nil)
+        #expect(p.previousLink() == "http://testserver/x/?limit=10&offset=9223372036854775797")
+        _ = try p.paginate(items(25), request: get("/x/?offset=9223372036854775808"), view: nil)
+        #expect(p.previousLink() == "http://testserver/x/?limit=10&offset=9223372036854775798")
+        _ = try p.paginate(items(25), request: get("/x/?offset=5&limit=7"), view: nil)
+        #expect(p.nextLink() == "http://testserver/x/?limit=7&offset=12")
+        #expect(p.previousLink() == "http://testserver/x/?limit=7")
+        _ = try p.paginate(items(25), request: get("/x/?offset=15&limit=10"), view: nil)
+        #expect(p.nextLink() == nil)
+        #expect(p.previousLink() == "http://testserver/x/?limit=10&offset=5")
+    }
+
     @Test func envelopeKeysInDRFOrder() throws {
         let p = paginator()
         _ = try p.paginate(items(3), request: get("/x/"), view: nil)
