@@ -50,8 +50,11 @@ open class LimitOffsetPagination: Paginator {
             // the end gives an empty page, as below.
             let (total, rows) = try queryset.countAndFetch(offset: start, limit: limit)
             count = .exact(total)
-            hasNext = offset + limit < IntegerText(total)
-            return total > 0 && offset <= IntegerText(total) ? rows : []
+            // In `Int`s, as the offset fits one (Python's integers cost ~1k instructions per
+            // operation): both are non-negative, so a sum past `Int.max` is past any count.
+            let (end, overflow) = start.addingReportingOverflow(limit)
+            hasNext = !overflow && end < total
+            return total > 0 && start <= total ? rows : []
         }
         count = try ResolvedCount(countStrategy, queryset)
         if case .exact(let total) = count {
@@ -81,19 +84,33 @@ open class LimitOffsetPagination: Paginator {
     /// DRF's `get_next_link`: offset + limit, none once that reaches the count.
     open func nextLink() -> String? {
         guard hasNext, let request else { return nil }
+        // (`Int`s when the offset fits one and the sum does not overflow, as in `paginate`.)
+        let next: String
+        if let start = offset.intValue, case (let end, false) = start.addingReportingOverflow(limit) {
+            next = String(end)
+        } else {
+            next = (offset + limit).description
+        }
         return PaginationLink.url(request, setting: [
             limitQueryParam: String(limit),
-            offsetQueryParam: (offset + limit).description,
+            offsetQueryParam: next,
         ])
     }
 
     /// DRF's `get_previous_link`: none at offset 0; without `offset` when offset − limit ≤ 0.
     open func previousLink() -> String? {
         guard let request, !offset.isZero else { return nil }
-        let previous = offset - limit
+        let previous: String?
+        if let start = offset.intValue {
+            // Both non-negative: the difference cannot overflow.
+            previous = start - limit <= 0 ? nil : String(start - limit)
+        } else {
+            let difference = offset - limit
+            previous = difference <= IntegerText(0) ? nil : difference.description
+        }
         return PaginationLink.url(request, setting: [
             limitQueryParam: String(limit),
-            offsetQueryParam: previous <= IntegerText(0) ? nil : previous.description,
+            offsetQueryParam: previous,
         ])
     }
 }

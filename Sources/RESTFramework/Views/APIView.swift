@@ -79,8 +79,20 @@ open class APIView {
         }
     }
 
+    /// Set by the endpoint that made this view: its per-endpoint memo.
+    var endpointMemo: ViewMemo?
+
     /// The methods this view answers, in `Allow` order.
+    ///
+    /// Worked out once per mounted view (a `handler(for:)` per method, ~12k instructions, was
+    /// paid by every request for its `Allow` header): the handlers depend on the view class and
+    /// the endpoint's action map, not on the request.
     open var allowedMethods: [HTTPMethod] {
+        guard let memo = endpointMemo else { return computeAllowedMethods() }
+        return memo.allow.value { AllowedMethods(computeAllowedMethods()) }.methods
+    }
+
+    private func computeAllowedMethods() -> [HTTPMethod] {
         HTTPMethod.allowOrder.filter { handler(for: $0) != nil }
     }
 
@@ -141,13 +153,14 @@ open class APIView {
     open func finalizeResponse(_ request: Request, _ response: Response) -> Response {
         var response = response
         if request.acceptedRenderer == nil { try? performContentNegotiation(request, force: true) }
-        var allow = "", first = true
-        for method in allowedMethods {
-            if !first { allow += ", " }
-            allow += method.rawValue
-            first = false
+        let methods = allowedMethods
+        // The memo's header when the methods are the memo's (no override): the same array buffer,
+        // which `==` sees without comparing elements.
+        if let allowed = endpointMemo?.allow.peek, allowed.methods == methods {
+            response.headers["Allow"] = allowed.header
+        } else {
+            response.headers["Allow"] = AllowedMethods.header(methods)
         }
-        response.headers["Allow"] = allow
         if getRenderers().count > 1 { response.headers["Vary"] = "Accept" }
         for field in responseHeaders { response.headers[field.name] = field.value }
         return response

@@ -5,6 +5,8 @@ public struct ViewEndpoint: Sendable {
     /// For viewsets: method → action name (`[.get: "list", .post: "create"]`); nil for APIViews.
     public let actions: [HTTPMethod: String]?
     public let initkwargs: ViewInitKwargs
+    /// What the views made here work out once (shared by copies of this endpoint).
+    let memo = ViewMemo()
 
     public init(viewType: APIView.Type, actions: [HTTPMethod: String]?, initkwargs: ViewInitKwargs) {
         self.viewType = viewType
@@ -25,6 +27,7 @@ public struct ViewEndpoint: Sendable {
             viewSet.extraActionHandlers = initkwargs.handlers
         }
         initkwargs.configure?(view)
+        view.endpointMemo = memo
         return view
     }
 }
@@ -51,5 +54,33 @@ public struct ViewInitKwargs: Sendable {
         self.detail = detail
         self.handlers = handlers
         self.configure = configure
+    }
+}
+
+/// Per mounted view, what its views would otherwise work out on every request although it does
+/// not change between requests (as DRF binds a view's handlers once, in `as_view`).
+final class ViewMemo: Sendable {
+    /// The default `allowedMethods` and the `Allow` header written from them.
+    let allow = OnceCell<AllowedMethods>()
+}
+
+struct AllowedMethods: Sendable {
+    let methods: [HTTPMethod]
+    /// `GET, POST, HEAD, OPTIONS`.
+    let header: String
+
+    init(_ methods: [HTTPMethod]) {
+        self.methods = methods
+        header = AllowedMethods.header(methods)
+    }
+
+    static func header(_ methods: [HTTPMethod]) -> String {
+        var allow = "", first = true
+        for method in methods {
+            if !first { allow += ", " }
+            allow += method.rawValue
+            first = false
+        }
+        return allow
     }
 }

@@ -19,15 +19,17 @@ extension QuerySet {
             if assignments.isEmpty {
                 sql.append(" DEFAULT VALUES")
             } else {
+                // By position, reading the fields in place: iterating the elements copied each
+                // whole assignment, its column's four strings included (~3k instructions a row).
                 sql.append(" (")
-                for (position, assignment) in assignments.enumerated() {
+                for position in assignments.indices {
                     if position > 0 { sql.append(", ") }
-                    sql.append(.quotedName, of: layout, column: assignment.index)
+                    sql.append(.quotedName, of: layout, column: assignments[position].index)
                 }
                 sql.append(") VALUES (")
-                for (position, assignment) in assignments.enumerated() {
+                for position in assignments.indices {
                     if position > 0 { sql.append(", ") }
-                    sql.bind(SQLParameter.make(assignment.value, as: assignment.column.type))
+                    sql.bind(SQLParameter.make(assignments[position].value, as: assignments[position].column.type))
                 }
                 sql.append(")")
             }
@@ -97,11 +99,11 @@ extension QuerySet {
         sql.append("UPDATE ")
         sql.append(.table, of: layout)
         sql.append(" SET ")
-        for (position, assignment) in assignments.enumerated() {
+        for position in assignments.indices {
             if position > 0 { sql.append(", ") }
-            sql.append(.quotedName, of: layout, column: assignment.index)
+            sql.append(.quotedName, of: layout, column: assignments[position].index)
             sql.append(" = ")
-            sql.bind(SQLParameter.make(assignment.value, as: assignment.column.type))
+            sql.bind(SQLParameter.make(assignments[position].value, as: assignments[position].column.type))
         }
         try QueryCompiler<M>.whereClause(query.predicates + extra, in: layout, into: &sql)
     }
@@ -120,6 +122,7 @@ extension QuerySet {
             byIndex[index] = try coerceForWrite(value, layout.columns[index])
         }
         var assignments: [Assignment] = []
+        assignments.reserveCapacity(layout.columns.count)
         for (index, value) in byIndex.enumerated() {
             if let value { assignments.append((index, layout.columns[index], value)) }
         }

@@ -25,6 +25,14 @@ import Testing
         #expect(try auth.authenticate(request()) == nil)
     }
 
+    @Test(arguments: ["", " ", "Token abc", "  Token\t\tabc  ", "a\u{0B}b\u{0C}c\r\nd", "Token\u{A0}abc x", "caf\u{E9} x", "\u{20AC} \u{20AC}\t"])
+    func headerWordsAreBytesSplitOnASCIIWhitespace(_ value: String) {
+        // Python's bytes.split(), spelled out: the reference the byte loop must agree with.
+        let bytes = AuthorizationHeader.bytes(of: value)
+        let expected = bytes.split(whereSeparator: AuthorizationHeader.isWhitespace).map(Array.init)
+        #expect(AuthorizationHeader(value: value).words == expected)
+    }
+
     @Test func malformedHeaders() {
         #expect(failure { try auth.authenticate(request(authorization: "Token")) }
                 == "Invalid token header. No credentials provided.")

@@ -15,6 +15,47 @@ import Testing
         #expect(try paginate(paginator(), url, items(0)) == expected)
     }
 
+    @Test(arguments: ["", "plain", "a b", "a+b&c=d", "/:@&+$,!*'()", "é ü/€", "~_.-", "100%", "\u{0}\u{7f}"])
+    func linkQuotingIsPercentEncodingsQuote(_ text: String) {
+        for (safe, plus) in [("" as StaticString, true), ("/:@&+$,!*'()", false)] {
+            var bytes: [UInt8] = []
+            PercentEncoding.appendQuoted(text, safe: safe, plus: plus, into: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == PercentEncoding.quote(text, safe: safe.description, plus: plus))
+        }
+    }
+
+    @Test func linksKeepOtherParametersSortedAndQuoted() throws {
+        let p = paginator()
+        _ = try p.paginate(items(25), request: get("/x é/?z=1&search=a b&limit=5&offset=5&a=%C3%A9"), view: nil)
+        #expect(p.nextLink() == "http://testserver/x%20%C3%A9/?a=%C3%A9&limit=5&offset=10&search=a+b&z=1")
+        #expect(p.previousLink() == "http://testserver/x%20%C3%A9/?a=%C3%A9&limit=5&search=a+b&z=1")
+    }
+
+    @Test func linkChangesApplyInOrder() {
+        let request = get("/x/?b=1&a=1&b=2&c=")
+        #expect(PaginationLink.url(request, setting: ["a": "9"]) == "http://testserver/x/?a=9&b=1&b=2&c=")
+        #expect(PaginationLink.url(request, setting: ["b": nil, "a": nil]) == "http://testserver/x/?c=")
+        // A later change of the same name wins, as when the changes are applied one by one.
+        #expect(PaginationLink.url(request, setting: ["b": "3", "b": nil]) == "http://testserver/x/?a=1&c=")
+        #expect(PaginationLink.url(request, setting: ["b": nil, "b": "4"]) == "http://testserver/x/?a=1&b=4&c=")
+        #expect(PaginationLink.url(request, setting: ["d": "x y", "b": "5"]) == "http://testserver/x/?a=1&b=5&c=&d=x+y")
+    }
+
+    @Test func offsetsAtTheEdgeOfInt() throws {
+        let p = paginator()
+        #expect(try p.paginate(items(25), request: get("/x/?offset=9223372036854775807"), view: nil)?.isEmpty == true)
+        #expect(p.nextLink() == nil)
+        #expect(p.previousLink() == "http://testserver/x/?limit=10&offset=9223372036854775797")
+        _ = try p.paginate(items(25), request: get("/x/?offset=9223372036854775808"), view: nil)
+        #expect(p.previousLink() == "http://testserver/x/?limit=10&offset=9223372036854775798")
+        _ = try p.paginate(items(25), request: get("/x/?offset=5&limit=7"), view: nil)
+        #expect(p.nextLink() == "http://testserver/x/?limit=7&offset=12")
+        #expect(p.previousLink() == "http://testserver/x/?limit=7")
+        _ = try p.paginate(items(25), request: get("/x/?offset=15&limit=10"), view: nil)
+        #expect(p.nextLink() == nil)
+        #expect(p.previousLink() == "http://testserver/x/?limit=10&offset=5")
+    }
+
     @Test func envelopeKeysInDRFOrder() throws {
         let p = paginator()
         _ = try p.paginate(items(3), request: get("/x/"), view: nil)

@@ -6,6 +6,31 @@ import Testing
 struct ResponseDispatchTests {
     typealias F = LifecycleFixtures
 
+    @Test func allowIsWorkedOutOncePerEndpointAndFollowsOverrides() {
+        typealias F = LifecycleFixtures
+        let endpoint = F.NoteViewSet.asView(F.detailRoute, suffix: "Instance")
+        let first = endpoint.makeView()
+        #expect(first.endpointMemo?.allow.peek == nil)
+        #expect(first.allowedMethods == [.get, .put, .delete, .head, .options])
+        // A later view of the same endpoint reads what the first worked out: the same buffer.
+        let second = endpoint.makeView()
+        #expect(second.endpointMemo?.allow.peek?.header == "GET, PUT, DELETE, HEAD, OPTIONS")
+        second.allowedMethods.withUnsafeBufferPointer { a in
+            first.allowedMethods.withUnsafeBufferPointer { b in #expect(a.baseAddress == b.baseAddress) }
+        }
+        // Another endpoint of the class has its own.
+        #expect(F.NoteViewSet.asView(F.listRoute).makeView().allowedMethods == [.get, .post, .head, .options])
+
+        final class GetOnly: APIView, GetHandler {
+            override var allowedMethods: [HTTPMethod] { [.get] }
+            func get(_ request: Request) throws -> Response { Response(["ok": true]) }
+        }
+        let view = GetOnly.asView().makeView()
+        view.settings = APISettings()
+        let response = view.dispatch(Request(method: .get, path: "/x/"))
+        #expect(response.headers["Allow"] == "GET")
+    }
+
     @Test func compactJSONWithoutCharset() {
         let response = F.serve(.get, token: "alice")
         #expect(response.status == 200)

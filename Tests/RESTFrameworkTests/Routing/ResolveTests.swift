@@ -74,6 +74,36 @@ import Testing
         #expect(route("/api/auth-token.json") == nil)
     }
 
+    @Test func aDotInsideAWiderCharacterIsNoFormatSeparator() {
+        // U+0600 is a prepended mark: with the dot after it, it makes one `Character`, which
+        // DRF's regex sees as no `.`; the byte scan for the dot must not find a format there.
+        #expect(route("/api/users/3\u{600}.json/") == nil)
+        #expect(route("/api/users/3\u{600}x.json/")?.format == "json")
+        // A dot with a combining mark is no dot either (and no lookup value: it has a dot byte).
+        #expect(route("/api/users/3.\u{301}json/") == nil)
+    }
+
+    @Test func literalSegmentsCompareAsStrings() throws {
+        final class V: APIView {}
+        let urls = try URLConf([.path("api/K/", V.asView(), name: "k"), .path("api/caf\u{E9}/", V.asView(), name: "cafe")])
+        #expect(matched(urls, "/api/K/") != nil)
+        #expect(matched(urls, "/api/k/") == nil)
+        #expect(matched(urls, "/api/KK/") == nil)
+        // Canonically equivalent text is the same `String`: the Kelvin sign is K, a decomposed é is é.
+        #expect(matched(urls, "/api/\u{212A}/") != nil)
+        #expect(matched(urls, "/api/cafe\u{301}/") != nil)
+        #expect(matched(urls, "/api/caf\u{E9}/") != nil)
+    }
+
+    @Test func aLeadingSlashWithACombiningMarkIsNoSlash() throws {
+        final class V: APIView {}
+        let urls = try URLConf([.path("\u{301}x/", V.asView()), .path("", V.asView())])
+        // "/\u{301}" is one Character, not "/": the path keeps it and matches nothing.
+        #expect(matched(urls, "/\u{301}x/") == nil)
+        #expect(matched(urls, "/") != nil)
+        #expect(matched(urls, "") != nil)
+    }
+
     @Test func aDotEndsTheLookupAndStartsAFormat() {
         // DRF's regex reads `1.5` as pk 1, format 5; negotiation then answers 404.
         let found = route("/api/users/1.5/")

@@ -16,6 +16,25 @@ import Testing
         #expect(try urls.reverse("api-token") == "/api/auth-token/")
     }
 
+    @Test func valuesAndLiteralsAreQuotedAsDjangoQuotesTheJoinedPath() throws {
+        final class V: APIView {}
+        let urls = try URLConf([
+            .path("caf\u{E9} x/<str:name>/", V.asView(), name: "cafe"),
+            .path("f/<str:format>/", V.asView(), name: "named-format"),
+            .path("twice/<str:a>/<str:a>/", V.asView(), name: "twice"),
+        ])
+        #expect(try urls.reverse("cafe", kwargs: ["name": "a b:@!é%"]) == "/caf%C3%A9%20x/a%20b:@!%C3%A9%25/")
+        #expect(try urls.reverse("cafe", args: ["~x;="], request: request(.get, "/")) == "http://testserver/caf%C3%A9%20x/~x;=/")
+        #expect(try urls.reverse("named-format", kwargs: ["format": "json"]) == "/f/json/")
+        #expect(try urls.reverse("twice", kwargs: ["a": "1"]) == "/twice/1/1/")
+        #expect(try urls.reverse("twice", args: ["1", "2"]) == "/twice/1/1/")
+        // Keys the pattern does not have, or a value with a slash: no match.
+        #expect(throws: NoReverseMatch.self) { try urls.reverse("cafe", kwargs: ["name": "a", "other": "b"]) }
+        #expect(throws: NoReverseMatch.self) { try urls.reverse("twice", kwargs: ["a": "1", "b": "2"]) }
+        #expect(throws: NoReverseMatch.self) { try urls.reverse("cafe", kwargs: ["name": "a/b"]) }
+        #expect(throws: NoReverseMatch.self) { try urls.reverse("cafe", kwargs: [:]) }
+    }
+
     @Test func formatPicksTheSuffixPattern() throws {
         #expect(try urls.reverse("user-list", format: "json") == "/api/users.json")
         #expect(try urls.reverse("user-detail", kwargs: ["pk": "3"], format: "json") == "/api/users/3.json")
