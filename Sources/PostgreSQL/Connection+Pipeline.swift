@@ -22,7 +22,11 @@ extension Connection {
         guard batch.count > 1 else {
             return try batch.map { try query($0.sql, parameters: $0.parameters) }
         }
-        for statement in batch { try rejectNUL(inSQL: statement.sql) }
+        // Before anything is sent (a later failure would still commit the earlier statements
+        // at the Sync). A prepared statement's text was checked when it entered the cache.
+        for statement in batch where statements.name(for: statement.sql) == nil {
+            try rejectNUL(inSQL: statement.sql)
+        }
         try ensureUsable()
         do {
             return try runPipeline(batch)
@@ -56,8 +60,10 @@ extension Connection {
             var entry = Sent(preparedAs: nil, sql: statement.sql)
             let ok: Int32
             if let name = statements.name(for: statement.sql) ?? preparing[statement.sql] {
-                ok = parameterBuffer.withCParameters { count, _, values in
-                    PQsendQueryPrepared(handle, name, count, values, nil, nil, 0)
+                ok = name.withCString { cName in  // see `executePrepared`
+                    parameterBuffer.withCParameters { count, _, values in
+                        PQsendQueryPrepared(handle, cName, count, values, nil, nil, 0)
+                    }
                 }
             } else if statements.count + preparing.count < statements.capacity {
                 let name = statements.makeName()
