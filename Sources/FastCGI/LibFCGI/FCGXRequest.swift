@@ -93,8 +93,13 @@ struct FCGXRequest: ~Copyable {
         while let pair = entry.pointee {
             if let equals = strchr(pair, Int32(UInt8(ascii: "="))) {
                 let nameBytes = UnsafeRawBufferPointer(start: pair, count: pair.distance(to: equals))
-                let name = String(decoding: nameBytes, as: UTF8.self)
-                let value = Self.isHeader(nameBytes) ? Self.latin1(equals + 1) : String(cString: equals + 1)
+                let name = ParamNames.known(nameBytes) ?? String(decoding: nameBytes, as: UTF8.self)
+                let value: String
+                if equals[1] == 0 {
+                    value = ""  // nginx sends several empty (CONTENT_TYPE, QUERY_STRING, SCRIPT_NAME)
+                } else {
+                    value = Self.isHeader(nameBytes) ? Self.latin1(equals + 1) : String(cString: equals + 1)
+                }
                 list.append((name, value))
             }
             entry += 1
@@ -228,4 +233,83 @@ struct FCGXRequest: ~Copyable {
 enum LibFCGI {
     /// `FCGX_Init` exactly once: a `static let` is initialized lazily and thread-safely.
     static let initialized: Bool = FCGX_Init() == 0
+}
+
+/// The param names web servers send on every request, as ready `String`s.
+///
+/// Why: making a `String` from bytes validates them (~200 instructions per param, a heap
+/// allocation past 15 bytes); a name found here is a literal instead, and the literal's
+/// comparisons later (`Request.init(params:)`) are cheap too. Names are matched on their length
+/// and first and last 8 bytes, which covers every byte of a name up to 16 bytes; longer ones are
+/// compared whole.
+enum ParamNames {
+    /// Trivial (no reference inside), so scanning the table retains nothing.
+    private struct Entry {
+        let head: UInt64
+        let tail: UInt64
+        /// Into `names`.
+        let index: Int
+    }
+
+    private static let names = [
+        "QUERY_STRING", "REQUEST_METHOD", "CONTENT_TYPE", "CONTENT_LENGTH", "SCRIPT_NAME", "PATH_INFO",
+        "REQUEST_URI", "DOCUMENT_URI", "DOCUMENT_ROOT", "SERVER_PROTOCOL", "REQUEST_SCHEME", "HTTPS",
+        "GATEWAY_INTERFACE", "SERVER_SOFTWARE", "REMOTE_ADDR", "REMOTE_PORT", "SERVER_ADDR", "SERVER_PORT",
+        "SERVER_NAME", "SCRIPT_FILENAME", "REDIRECT_STATUS",
+        "HTTP_HOST", "HTTP_AUTHORIZATION", "HTTP_ACCEPT", "HTTP_ACCEPT_ENCODING", "HTTP_ACCEPT_LANGUAGE",
+        "HTTP_USER_AGENT", "HTTP_CONNECTION", "HTTP_COOKIE", "HTTP_REFERER", "HTTP_ORIGIN",
+        "HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_REAL_IP",
+    ]
+
+    /// The entries sorted by name length, and where each length's run starts
+    /// (`starts[n]..<starts[n + 1]`), for lengths 8...maxLength.
+    private static let table: (entries: [Entry], starts: [Int]) = {
+        var byLength = [[Entry]](repeating: [], count: maxLength + 1)
+        for (index, name) in names.enumerated() {
+            let bytes = Array(name.utf8)
+            guard bytes.count >= 8 else { continue }  // HTTPS: matched on its own
+            bytes.withUnsafeBytes { raw in
+                byLength[raw.count].append(Entry(head: head(raw), tail: tail(raw), index: index))
+            }
+        }
+        var entries: [Entry] = []
+        var starts: [Int] = []
+        for run in byLength {
+            starts.append(entries.count)
+            entries += run
+        }
+        starts.append(entries.count)
+        return (entries, starts)
+    }()
+
+    private static let maxLength = 24
+
+    private static func head(_ bytes: UnsafeRawBufferPointer) -> UInt64 { bytes.loadUnaligned(as: UInt64.self) }
+    private static func tail(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+    }
+
+    /// The known name spelled by `bytes`, or nil.
+    static func known(_ bytes: UnsafeRawBufferPointer) -> String? {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return nil }
+        // 8 bytes at least for the word loads; HTTPS (5) is the only shorter known name.
+        guard count >= 8 else {
+            if count == 5, memcmp(base, StaticString("HTTPS").utf8Start, 5) == 0 { return "HTTPS" }
+            return nil
+        }
+        guard count <= maxLength else { return nil }
+        let head = head(bytes), tail = tail(bytes)
+        let table = Self.table
+        var position = table.starts[count]
+        let end = table.starts[count + 1]
+        while position < end {
+            let entry = table.entries[position]
+            position += 1
+            guard entry.head == head && entry.tail == tail else { continue }
+            var name = names[entry.index]
+            if count <= 16 || name.withUTF8({ memcmp($0.baseAddress!, base, count) == 0 }) { return name }
+        }
+        return nil
+    }
 }
