@@ -28,18 +28,16 @@ extension Request {
     public init(params list: [(String, String)], body: [UInt8] = []) {
         // One pass picks out the params the fields derive from (the first of a repeated name
         // wins, as in `params`) and the headers; `params` itself is built only when read.
-        var known = KnownParams()
-        var headers = HTTPHeaders()
-        // A browser sends ~10 headers: growing the array from empty cost three reallocations.
-        headers.reserveCapacity(16)
+        var collected = CollectedParams()
         for (name, value) in list {
-            known.record(name, value)
-            if let header = Self.headerName(forParam: name) {
-                // nginx always sends CONTENT_TYPE/CONTENT_LENGTH, empty when the request has none.
-                let absent = value.isEmpty && !name.hasPrefix("HTTP_")
-                if !absent { headers.add(header, value) }
-            }
+            collected.add(value, as: ParamRole(name: name))
         }
+        self.init(collected, paramList: list, body: body)
+    }
+
+    /// The fields, derived from what one pass over the params collected.
+    init(_ collected: CollectedParams, paramList list: [(String, String)], body: [UInt8]) {
+        let known = collected.known
         func nonEmpty(_ value: String?) -> String? {
             guard let value, !value.isEmpty else { return nil }
             return value
@@ -55,7 +53,7 @@ extension Request {
             path: cgiPath ?? nonEmpty(known.documentURI) ?? requestURI.map { uri in String(uri.prefix { $0 != "?" }) } ?? "/",
             queryString: known.queryString
                 ?? requestURI.flatMap { uri in uri.firstIndex(of: "?").map { String(uri[uri.index(after: $0)...]) } } ?? "",
-            headers: headers,
+            headers: collected.headers,
             contentType: nonEmpty(known.contentType),
             contentLength: nonEmpty(known.contentLength).flatMap { Int($0) },
             remoteAddress: nonEmpty(known.remoteAddress),
@@ -65,43 +63,100 @@ extension Request {
             body: body)
     }
 
+    /// What `init(params:)` does with a param of this name: the field it may set and the header
+    /// it becomes. Worked out per param, or once per known name (`ParamNames`).
+    struct ParamRole {
+        let slot: KnownParams.Slot?
+        let header: String?
+        /// An `HTTP_*` param: a header even when empty (CGI's own CONTENT_TYPE/CONTENT_LENGTH
+        /// are not: nginx always sends them, empty when the request has none).
+        let keepsEmptyHeader: Bool
+
+        init(name: String) {
+            slot = KnownParams.slot(for: name)
+            header = Request.headerName(forParam: name)
+            keepsEmptyHeader = header != nil && name.hasPrefix("HTTP_")
+        }
+    }
+
+    /// The params' contribution to the fields, collected in order.
+    struct CollectedParams {
+        var known = KnownParams()
+        var headers = HTTPHeaders()
+
+        init() {
+            // A browser sends ~10 headers: growing the array from empty cost three reallocations.
+            headers.reserveCapacity(16)
+        }
+
+        mutating func add(_ value: String, as role: ParamRole) {
+            if let slot = role.slot { known.keep(slot, value) }
+            if let header = role.header, !value.isEmpty || role.keepsEmptyHeader {
+                headers.add(header, value)
+            }
+        }
+    }
+
     /// The params `init(params:)` derives fields from, each the first of its name.
-    private struct KnownParams {
+    struct KnownParams {
         var method, scriptName, pathInfo, documentURI, requestURI, queryString: String?
         var https, requestScheme, contentType, contentLength, remoteAddress, host, serverName, serverPort: String?
 
-        mutating func record(_ name: String, _ value: String) {
-            func keep(_ slot: inout String?) { if slot == nil { slot = value } }
+        enum Slot {
+            case method, scriptName, pathInfo, documentURI, requestURI, queryString
+            case https, requestScheme, contentType, contentLength, remoteAddress, host, serverName, serverPort
+        }
+
+        mutating func keep(_ slot: Slot, _ value: String) {
+            func keep(_ field: inout String?) { if field == nil { field = value } }
+            switch slot {
+            case .method: keep(&method)
+            case .scriptName: keep(&scriptName)
+            case .pathInfo: keep(&pathInfo)
+            case .documentURI: keep(&documentURI)
+            case .requestURI: keep(&requestURI)
+            case .queryString: keep(&queryString)
+            case .https: keep(&https)
+            case .requestScheme: keep(&requestScheme)
+            case .contentType: keep(&contentType)
+            case .contentLength: keep(&contentLength)
+            case .remoteAddress: keep(&remoteAddress)
+            case .host: keep(&host)
+            case .serverName: keep(&serverName)
+            case .serverPort: keep(&serverPort)
+            }
+        }
+
+        static func slot(for name: String) -> Slot? {
             // By length first: most of the ~25 params a web server sends match no length here,
             // and a long name compared against every literal was a measurable cost per request.
             switch name.utf8.count {
-            case 5: if name == "HTTPS" { keep(&https) }
-            case 9:
-                if name == "PATH_INFO" { keep(&pathInfo) } else if name == "HTTP_HOST" { keep(&host) }
+            case 5: return name == "HTTPS" ? .https : nil
+            case 9: return name == "PATH_INFO" ? .pathInfo : name == "HTTP_HOST" ? .host : nil
             case 11:
                 switch name {
-                case "SCRIPT_NAME": keep(&scriptName)
-                case "REQUEST_URI": keep(&requestURI)
-                case "REMOTE_ADDR": keep(&remoteAddress)
-                case "SERVER_NAME": keep(&serverName)
-                case "SERVER_PORT": keep(&serverPort)
-                default: break
+                case "SCRIPT_NAME": return .scriptName
+                case "REQUEST_URI": return .requestURI
+                case "REMOTE_ADDR": return .remoteAddress
+                case "SERVER_NAME": return .serverName
+                case "SERVER_PORT": return .serverPort
+                default: return nil
                 }
             case 12:
                 switch name {
-                case "DOCUMENT_URI": keep(&documentURI)
-                case "QUERY_STRING": keep(&queryString)
-                case "CONTENT_TYPE": keep(&contentType)
-                default: break
+                case "DOCUMENT_URI": return .documentURI
+                case "QUERY_STRING": return .queryString
+                case "CONTENT_TYPE": return .contentType
+                default: return nil
                 }
             case 14:
                 switch name {
-                case "REQUEST_METHOD": keep(&method)
-                case "REQUEST_SCHEME": keep(&requestScheme)
-                case "CONTENT_LENGTH": keep(&contentLength)
-                default: break
+                case "REQUEST_METHOD": return .method
+                case "REQUEST_SCHEME": return .requestScheme
+                case "CONTENT_LENGTH": return .contentLength
+                default: return nil
                 }
-            default: break
+            default: return nil
             }
         }
     }

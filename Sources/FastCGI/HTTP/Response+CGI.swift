@@ -20,30 +20,35 @@ extension Response {
         for field in headers { capacity += field.name.utf8.count + field.value.utf8.count + 4 }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(capacity)
-        Self.append("Status: ", to: &bytes)
+        Self.append(literal: "Status: ", to: &bytes)
         Self.appendDecimal(status, to: &bytes)
         bytes.append(UInt8(ascii: " "))
         Self.append(reason, to: &bytes)
-        Self.append("\r\n", to: &bytes)
+        Self.append(literal: "\r\n", to: &bytes)
         for field in headers {
             // A name or value carrying CR/LF would let a handler (or data it echoes) forge
             // headers or end the head early: strip them rather than fail the whole response.
             let name = Self.stripLineBreaks(field.name)
             guard !name.isEmpty, !HTTPHeaders.sameName(name, "status") else { continue }
             Self.append(name, to: &bytes)
-            Self.append(": ", to: &bytes)
+            Self.append(literal: ": ", to: &bytes)
             Self.append(Self.stripLineBreaks(field.value), to: &bytes)
-            Self.append("\r\n", to: &bytes)
+            Self.append(literal: "\r\n", to: &bytes)
         }
         if !headers.contains("content-length") && Self.allowsBody(status) {
             // Lets the web server answer with a length instead of chunking.
-            Self.append("content-length: ", to: &bytes)
+            Self.append(literal: "content-length: ", to: &bytes)
             Self.appendDecimal(body.count, to: &bytes)
-            Self.append("\r\n", to: &bytes)
+            Self.append(literal: "\r\n", to: &bytes)
         }
-        Self.append("\r\n", to: &bytes)
+        Self.append(literal: "\r\n", to: &bytes)
         bytes.append(contentsOf: body)
         return bytes
+    }
+
+    /// A literal's bytes, straight from the binary.
+    static func append(literal: StaticString, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     /// A string's bytes in one copy where they are contiguous (always, for native strings):

@@ -88,23 +88,45 @@ struct FCGXRequest: ~Copyable {
     /// exactly. Every other param (the decoded path above all) is UTF-8.
     func params() -> [(String, String)] {
         var list: [(String, String)] = []
-        guard var entry = raw.pointee.envp else { return list }
         list.reserveCapacity(32)
+        forEachParam { name, value, _ in list.append((name, value)) }
+        return list
+    }
+
+    /// The request built from the params (`Request(params:)`, body empty), in the same pass
+    /// that copies them: a known name's field and header were worked out once, for its
+    /// literal (`ParamNames`), instead of from its string for every request.
+    func request() -> Request {
+        var list: [(String, String)] = []
+        list.reserveCapacity(32)
+        var collected = Request.CollectedParams()
+        forEachParam { name, value, role in
+            list.append((name, value))
+            collected.add(value, as: role ?? Request.ParamRole(name: name))
+        }
+        return Request(collected, paramList: list, body: [])
+    }
+
+    /// Each param in order, copied into Swift strings, with its role when the name is known.
+    private func forEachParam(_ body: (String, String, Request.ParamRole?) -> Void) {
+        guard var entry = raw.pointee.envp else { return }
         while let pair = entry.pointee {
             if let equals = strchr(pair, Int32(UInt8(ascii: "="))) {
                 let nameBytes = UnsafeRawBufferPointer(start: pair, count: pair.distance(to: equals))
-                let name = ParamNames.known(nameBytes) ?? String(decoding: nameBytes, as: UTF8.self)
                 let value: String
                 if equals[1] == 0 {
                     value = ""  // nginx sends several empty (CONTENT_TYPE, QUERY_STRING, SCRIPT_NAME)
                 } else {
                     value = Self.isHeader(nameBytes) ? Self.latin1(equals + 1) : String(cString: equals + 1)
                 }
-                list.append((name, value))
+                if let known = ParamNames.known(nameBytes) {
+                    body(known.name, value, known.role)
+                } else {
+                    body(String(decoding: nameBytes, as: UTF8.self), value, nil)
+                }
             }
             entry += 1
         }
-        return list
     }
 
     /// `HTTP_*` or `CONTENT_TYPE`, looked at as bytes (no `String` comparison per param).
@@ -261,6 +283,9 @@ enum ParamNames {
         "HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_REAL_IP",
     ]
 
+    /// What `Request(params:)` does with each of `names`, worked out once.
+    private static let roles = names.map { Request.ParamRole(name: $0) }
+
     /// The entries sorted by name length, and where each length's run starts
     /// (`starts[n]..<starts[n + 1]`), for lengths 8...maxLength.
     private static let table: (entries: [Entry], starts: [Int]) = {
@@ -283,19 +308,25 @@ enum ParamNames {
     }()
 
     private static let maxLength = 24
+    private static let httpsIndex = names.firstIndex(of: "HTTPS")!
 
     private static func head(_ bytes: UnsafeRawBufferPointer) -> UInt64 { bytes.loadUnaligned(as: UInt64.self) }
     private static func tail(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
     }
 
-    /// The known name spelled by `bytes`, or nil.
-    static func known(_ bytes: UnsafeRawBufferPointer) -> String? {
+    /// The known name spelled by `bytes` and its role, or nil.
+    static func known(_ bytes: UnsafeRawBufferPointer) -> (name: String, role: Request.ParamRole)? {
+        guard let index = index(of: bytes) else { return nil }
+        return (names[index], roles[index])
+    }
+
+    private static func index(of bytes: UnsafeRawBufferPointer) -> Int? {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return nil }
         // 8 bytes at least for the word loads; HTTPS (5) is the only shorter known name.
         guard count >= 8 else {
-            if count == 5, memcmp(base, StaticString("HTTPS").utf8Start, 5) == 0 { return "HTTPS" }
+            if count == 5, memcmp(base, StaticString("HTTPS").utf8Start, 5) == 0 { return httpsIndex }
             return nil
         }
         guard count <= maxLength else { return nil }
@@ -307,8 +338,9 @@ enum ParamNames {
             let entry = table.entries[position]
             position += 1
             guard entry.head == head && entry.tail == tail else { continue }
+            if count <= 16 { return entry.index }
             var name = names[entry.index]
-            if count <= 16 || name.withUTF8({ memcmp($0.baseAddress!, base, count) == 0 }) { return name }
+            if name.withUTF8({ memcmp($0.baseAddress!, base, count) == 0 }) { return entry.index }
         }
         return nil
     }
