@@ -43,4 +43,17 @@ import Testing
         #expect(request.headers.fields.map(\.name) == ["host", "accept", "x-a", "content-length"])
         #expect(request.headers["accept"] == "")
     }
+
+    /// The bytes a request keeps until `paramList` is read.
+    @Test func receivedParamsDecodeAsTheyWereSent() {
+        var bytes: [UInt8] = []
+        for entry: [UInt8] in [Array("A=1".utf8), Array("HTTP_X=caf".utf8) + [0xE9], Array("NO_EQUALS".utf8),
+                               Array("B=".utf8), Array("C=x=y".utf8), Array("PATH_INFO=/".utf8) + [0xFF]] {
+            bytes += entry + [0]
+        }
+        let decoded = ReceivedParams(bytes: bytes).decoded()
+        #expect(decoded.map(\.0) == ["A", "HTTP_X", "B", "C", "PATH_INFO"])
+        #expect(decoded.map(\.1) == ["1", "caf\u{E9}", "", "x=y", "/\u{FFFD}"])
+        #expect(ReceivedParams().decoded().isEmpty)
+    }
 }

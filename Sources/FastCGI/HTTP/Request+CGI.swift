@@ -32,11 +32,11 @@ extension Request {
         for (name, value) in list {
             collected.add(value, as: ParamRole(name: name))
         }
-        self.init(collected, paramList: list, body: body)
+        self.init(collected, params: .list(list), body: body)
     }
 
     /// The fields, derived from what one pass over the params collected.
-    init(_ collected: CollectedParams, paramList list: [(String, String)], body: [UInt8]) {
+    init(_ collected: consuming CollectedParams, params: ParamStorage, body: [UInt8]) {
         let known = collected.known
         func nonEmpty(_ value: String?) -> String? {
             guard let value, !value.isEmpty else { return nil }
@@ -59,7 +59,7 @@ extension Request {
             remoteAddress: nonEmpty(known.remoteAddress),
             scheme: scheme,
             host: nonEmpty(known.host) ?? Self.serverHost(name: nonEmpty(known.serverName), port: nonEmpty(known.serverPort), scheme: scheme),
-            paramList: list,
+            paramStorage: params,
             body: body)
     }
 

@@ -9,7 +9,7 @@ import Glibc
 ///
 ///     var slot = FCGXRequest()
 ///     if case .connection(let fd) = socket.acceptConnection(stopping: { false }), slot.begin(connection: fd) == 0 {
-///         let params = slot.params()        // copied: libfcgi frees them at finish
+///         let request = slot.request()      // copied: libfcgi frees the params at finish
 ///         _ = slot.write(Array("Status: 204 No Content\r\n\r\n".utf8))
 ///         slot.finish()
 ///     }
@@ -79,54 +79,57 @@ struct FCGXRequest: ~Copyable {
     /// (`fastcgi_keep_conn on`): `takeKeptConnection()` after `finish()`.
     var keepsConnection: Bool { raw.pointee.keepConnection != 0 }
 
-    /// The params, copied into Swift strings: `envp` dangles after `finish()`.
+    /// The request built from the params (`Request(params:)`, body empty), copied: `envp`
+    /// dangles after `finish()`.
+    ///
+    /// One pass copies the params' bytes and builds the fields. A known name's field and header
+    /// were worked out once, for its literal (`ParamNames`), instead of from its string for
+    /// every request; a value becomes a string only when a field or header takes it, the rest
+    /// stay bytes until `paramList` is read.
     ///
     /// Header params (`HTTP_*`, `CONTENT_TYPE`) are decoded as Latin-1, one character per byte,
     /// as WSGI hands them to Django (PEP 3333): HTTP header bytes carry no declared encoding, and
     /// this way none is lost or guessed. A UTF-8 `é` arrives as `Ã©`; what needs the bytes back
     /// (DRF's authentication headers, see RESTFramework's `AuthorizationHeader`) gets them
     /// exactly. Every other param (the decoded path above all) is UTF-8.
-    func params() -> [(String, String)] {
-        var list: [(String, String)] = []
-        list.reserveCapacity(32)
-        forEachParam { name, value, _ in list.append((name, value)) }
-        return list
-    }
-
-    /// The request built from the params (`Request(params:)`, body empty), in the same pass
-    /// that copies them: a known name's field and header were worked out once, for its
-    /// literal (`ParamNames`), instead of from its string for every request.
     func request() -> Request {
-        var list: [(String, String)] = []
-        list.reserveCapacity(32)
+        var received = ReceivedParams()
         var collected = Request.CollectedParams()
-        forEachParam { name, value, role in
-            list.append((name, value))
-            collected.add(value, as: role ?? Request.ParamRole(name: name))
-        }
-        return Request(collected, paramList: list, body: [])
-    }
-
-    /// Each param in order, copied into Swift strings, with its role when the name is known.
-    private func forEachParam(_ body: (String, String, Request.ParamRole?) -> Void) {
-        guard var entry = raw.pointee.envp else { return }
-        while let pair = entry.pointee {
-            if let equals = strchr(pair, Int32(UInt8(ascii: "="))) {
-                let nameBytes = UnsafeRawBufferPointer(start: pair, count: pair.distance(to: equals))
-                let value: String
-                if equals[1] == 0 {
-                    value = ""  // nginx sends several empty (CONTENT_TYPE, QUERY_STRING, SCRIPT_NAME)
-                } else {
-                    value = Self.isHeader(nameBytes) ? Self.latin1(equals + 1) : String(cString: equals + 1)
-                }
-                if let known = ParamNames.known(nameBytes) {
-                    body(known.name, value, known.role)
-                } else {
-                    body(String(decoding: nameBytes, as: UTF8.self), value, nil)
+        if let envp = raw.pointee.envp {
+            // Sized first, then copied with memcpy: appending each entry to a growing array
+            // was ~100 instructions per param.
+            var total = 0
+            var entry = envp
+            while let pair = entry.pointee {
+                total += strlen(pair) + 1
+                entry += 1
+            }
+            received.bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+                guard let base = buffer.baseAddress else { return }
+                var entry = envp
+                while let pair = entry.pointee {
+                    entry += 1
+                    let length = strlen(pair)
+                    guard count + length < total else { break }  // cannot happen: libfcgi's strings do not change
+                    memcpy(base + count, pair, length + 1)  // with its NUL
+                    count += length + 1
+                    guard let equals = memchr(pair, Int32(UInt8(ascii: "=")), length) else { continue }
+                    let nameBytes = UnsafeRawBufferPointer(start: pair, count: UnsafeRawPointer(pair).distance(to: equals))
+                    let role = ParamNames.known(nameBytes)?.role ?? Request.ParamRole(name: String(decoding: nameBytes, as: UTF8.self))
+                    guard role.slot != nil || role.header != nil else { continue }
+                    let valueBytes = UnsafeRawBufferPointer(start: equals + 1, count: length - nameBytes.count - 1)
+                    collected.add(Self.value(valueBytes, ofHeader: Self.isHeader(nameBytes)), as: role)
                 }
             }
-            entry += 1
         }
+        return Request(collected, params: .received(received), body: [])
+    }
+
+    /// A header's value as Latin-1, any other as UTF-8 (see `request()`).
+    static func value(_ bytes: UnsafeRawBufferPointer, ofHeader isHeader: Bool) -> String {
+        // nginx sends several empty (CONTENT_TYPE, QUERY_STRING, SCRIPT_NAME).
+        if bytes.isEmpty { return "" }
+        return isHeader ? latin1(bytes) : String(decoding: bytes, as: UTF8.self)
     }
 
     /// `HTTP_*` or `CONTENT_TYPE`, looked at as bytes (no `String` comparison per param).
@@ -138,9 +141,8 @@ struct FCGXRequest: ~Copyable {
         return name.count == 12 && name.elementsEqual("CONTENT_TYPE".utf8)
     }
 
-    /// A C string decoded as Latin-1: every byte is the code point of the same value.
-    static func latin1(_ text: UnsafePointer<CChar>) -> String {
-        let bytes = UnsafeRawBufferPointer(start: text, count: strlen(text))
+    /// Bytes decoded as Latin-1: every byte is the code point of the same value.
+    static func latin1(_ bytes: UnsafeRawBufferPointer) -> String {
         // ASCII, by far the common case, is the same text in UTF-8.
         if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         var scalars = String.UnicodeScalarView()
