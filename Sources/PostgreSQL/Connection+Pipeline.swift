@@ -22,10 +22,17 @@ extension Connection {
         guard batch.count > 1 else {
             return try batch.map { try query($0.sql, parameters: $0.parameters) }
         }
-        for statement in batch { try rejectNUL(inSQL: statement.sql) }
+        // Before anything is sent (a later failure would still commit the earlier statements
+        // at the Sync). A prepared statement's text was checked when it entered the cache.
+        let names = batch.map { statements.name(for: $0.sql) }
+        for (statement, name) in zip(batch, names) where name == nil {
+            try rejectNUL(inSQL: statement.sql)
+        }
         try ensureUsable()
+        // A reconnect in ensureUsable forgot every prepared statement: none of the names holds.
+        let prepared = statements.count == 0 ? names.map { _ in nil } : names
         do {
-            return try runPipeline(batch)
+            return try runPipeline(batch, names: prepared)
         } catch let error as PostgresError where transactionDepth == 0 && error.isStalePreparedStatement {
             for statement in batch { statements.remove(statement.sql) }
             return try batch.map { try query($0.sql, parameters: $0.parameters) }
@@ -38,7 +45,9 @@ extension Connection {
         let sql: String
     }
 
-    private func runPipeline(_ batch: [(sql: String, parameters: [any PostgresEncodable])]) throws -> [QueryResult] {
+    /// `names`: each statement's prepared name on this session, looked up once by `pipelined`
+    /// (nil: not prepared yet).
+    private func runPipeline(_ batch: [(sql: String, parameters: [any PostgresEncodable])], names: [String?]) throws -> [QueryResult] {
         guard PQenterPipelineMode(handle) == 1 else {
             throw PostgresError(result: nil, connection: handle)
         }
@@ -46,7 +55,7 @@ extension Connection {
         sent.reserveCapacity(batch.count)
         var preparing: [String: String] = [:]  // prepared within this pipeline: SQL → name
         var sendError: PostgresError?
-        for statement in batch {
+        for (statement, cachedName) in zip(batch, names) {
             do {
                 try parameterBuffer.encode(statement.parameters)
             } catch let error as PostgresError {
@@ -55,9 +64,11 @@ extension Connection {
             }
             var entry = Sent(preparedAs: nil, sql: statement.sql)
             let ok: Int32
-            if let name = statements.name(for: statement.sql) ?? preparing[statement.sql] {
-                ok = parameterBuffer.withCParameters { count, _, values in
-                    PQsendQueryPrepared(handle, name, count, values, nil, nil, 0)
+            if let name = cachedName ?? preparing[statement.sql] {
+                ok = name.withCString { cName in  // see `executePrepared`
+                    parameterBuffer.withCParameters { count, _, values in
+                        PQsendQueryPrepared(handle, cName, count, values, nil, nil, 0)
+                    }
                 }
             } else if statements.count + preparing.count < statements.capacity {
                 let name = statements.makeName()

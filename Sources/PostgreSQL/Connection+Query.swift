@@ -73,8 +73,12 @@ extension Connection {
     }
 
     private func executePrepared(_ name: String) throws -> OpaquePointer {
-        let result = parameterBuffer.withCParameters { count, _, values in
-            PQexecPrepared(handle, name, count, values, nil, nil, 0)
+        // withCString: a short name (`srf_12`) is a small string, which the implicit
+        // conversion to a C string would copy into a fresh heap array on every call.
+        let result = name.withCString { cName in
+            parameterBuffer.withCParameters { count, _, values in
+                PQexecPrepared(handle, cName, count, values, nil, nil, 0)
+            }
         }
         return try checked(result)
     }
@@ -118,7 +122,7 @@ extension Connection {
 
     func rejectNUL(inSQL sql: String) throws {
         // libpq takes C strings and would silently cut the statement at the NUL.
-        if sql.utf8.contains(0) {
+        if ParameterBuffer.containsNUL(sql) {
             throw PostgresError(kind: .client, message: "the SQL text contains a NUL character")
         }
     }

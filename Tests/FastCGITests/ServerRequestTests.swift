@@ -62,6 +62,43 @@ import TestSupport
         #expect(request.headers["accept"] == "application/json")
     }
 
+    /// The params stay bytes until `paramList` is read; read, they are what was sent, in order:
+    /// names and values as UTF-8 (invalid bytes replaced), header values as Latin-1, repeats and
+    /// empty values kept, a value split from its name at the first `=` only.
+    @Test func paramListIsEveryParamAsSent() throws {
+        let seen = Mutex<Request?>(nil)
+        let server = try InProcessServer { _, request in
+            seen.withLock { $0 = request }
+            return .text(200, "ok")
+        }
+        defer { server.stop() }
+        let connection = try FastCGIConnection(server.address)
+        defer { connection.close() }
+        try connection.beginRequest()
+        let params: [([UInt8], [UInt8])] = [
+            (Array("REQUEST_METHOD".utf8), Array("GET".utf8)), (Array("PATH_INFO".utf8), Array("/ü/".utf8)),
+            (Array("SERVER_PROTOCOL".utf8), Array("HTTP/1.1".utf8)), (Array("X_ODD".utf8), [0x61, 0xFF, 0x62]),
+            (Array("HTTP_X_LATIN1".utf8), [0x63, 0x61, 0x66, 0xE9]), (Array("QUERY_STRING".utf8), []),
+            (Array("MY_PARAM".utf8), Array("a=b".utf8)), (Array("SERVER_PROTOCOL".utf8), Array("again".utf8)),
+        ]
+        try connection.sendParams(bytes: params)
+        _ = connection.endStdin()
+        #expect(try connection.readResponse().status == 200)
+        var request = try #require(seen.withLock { $0 })
+        let expected: [(String, String)] = [
+            ("FCGI_ROLE", "RESPONDER"),  // added by libfcgi
+            ("REQUEST_METHOD", "GET"), ("PATH_INFO", "/ü/"), ("SERVER_PROTOCOL", "HTTP/1.1"), ("X_ODD", "a\u{FFFD}b"),
+            ("HTTP_X_LATIN1", "caf\u{E9}"), ("QUERY_STRING", ""), ("MY_PARAM", "a=b"), ("SERVER_PROTOCOL", "again"),
+        ]
+        #expect(request.paramList.map(\.0) == expected.map(\.0))
+        #expect(request.paramList.map(\.1) == expected.map(\.1))
+        #expect(request.params["SERVER_PROTOCOL"] == "HTTP/1.1")
+        #expect(request.headers.fields.map(\.name) == ["x-latin1"])
+        request.paramList = [("A", "1")]
+        #expect(request.paramList.map(\.0) == ["A"])
+        #expect(request.params == ["A": "1"])
+    }
+
     @Test func schemeAndHostFromServerParamsWhenThereIsNoHostHeader() throws {
         let seen = Mutex<Request?>(nil)
         let server = try InProcessServer { _, request in

@@ -20,6 +20,15 @@ extension PostgreSQLIntegration {
                 #expect(connection.preparedStatementCount == 1)
                 #expect(try connection.query("SELECT count(*) FROM pg_prepared_statements WHERE statement = $1", sql)[0][0, as: Int.self] == 1)
 
+                // A pipeline of statements prepared on the old session: the same.
+                let batch: [(sql: String, parameters: [any PostgresEncodable])] = [(sql, [Int64(3)]), ("SELECT $1::int8 * 2", [Int64(3)])]
+                #expect(try connection.pipelined(batch).map { try $0[0][0, as: Int64.self] } == [4, 6])
+                let beforeRestart = connection.backendPID
+                try cluster.restart()
+                #expect(try connection.pipelined(batch).map { try $0[0][0, as: Int64.self] } == [4, 6])
+                #expect(connection.backendPID != beforeRestart)
+                #expect(connection.preparedStatementCount == 2)
+
                 // Lost inside a transaction: the transaction fails as lost, it is not silently
                 // continued on a new session, and the call after it reconnects.
                 try connection.executeScript("CREATE TABLE items (name text)")

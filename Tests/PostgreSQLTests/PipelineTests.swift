@@ -24,6 +24,24 @@ extension PostgreSQLIntegration {
             }
         }
 
+        /// A NUL in a statement's text is refused before anything is sent (the Sync would commit
+        /// the statements before it); a text already prepared is not scanned again.
+        @Test func nulInTheSQLIsRefusedBeforeAnythingIsSent() throws {
+            try withDatabase { connection, _ in
+                try connection.executeScript("CREATE TABLE items (id int8 PRIMARY KEY)")
+                let insert = "INSERT INTO items VALUES ($1)"
+                let error = postgresError {
+                    _ = try connection.pipelined([(insert, [Int64(1)]), ("SELECT 1\u{0}", [])])
+                }
+                #expect(error?.kind == .client)
+                #expect(error?.message.contains("NUL") == true)
+                #expect(try connection.value("SELECT count(*) FROM items", as: Int64.self) == 0)
+                _ = try connection.pipelined([(insert, [Int64(2)]), ("SELECT count(*) FROM items", [])])
+                #expect(try connection.value("SELECT count(*) FROM items", as: Int64.self) == 1)
+                #expect(connection.preparedStatementCount == 2)  // the insert and the count
+            }
+        }
+
         @Test func theSameTextTwiceIsPreparedOnce() throws {
             try withDatabase { connection, _ in
                 let results = try connection.pipelined([("SELECT $1::int8 * 2", [Int64(3)]), ("SELECT $1::int8 * 2", [Int64(5)])])

@@ -1,6 +1,12 @@
 // Turning CGI/FastCGI params back into an HTTP request. Pure: no libfcgi, so it is tested
 // without a socket.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension Request {
     /// Builds a request from FastCGI params in the order received.
     ///
@@ -22,16 +28,16 @@ extension Request {
     public init(params list: [(String, String)], body: [UInt8] = []) {
         // One pass picks out the params the fields derive from (the first of a repeated name
         // wins, as in `params`) and the headers; `params` itself is built only when read.
-        var known = KnownParams()
-        var headers = HTTPHeaders()
+        var collected = CollectedParams()
         for (name, value) in list {
-            known.record(name, value)
-            if let header = Self.headerName(forParam: name) {
-                // nginx always sends CONTENT_TYPE/CONTENT_LENGTH, empty when the request has none.
-                let absent = value.isEmpty && !name.hasPrefix("HTTP_")
-                if !absent { headers.add(header, value) }
-            }
+            collected.add(value, as: ParamRole(name: name))
         }
+        self.init(collected, params: .list(list), body: body)
+    }
+
+    /// The fields, derived from what one pass over the params collected.
+    init(_ collected: consuming CollectedParams, params: ParamStorage, body: [UInt8]) {
+        let known = collected.known
         func nonEmpty(_ value: String?) -> String? {
             guard let value, !value.isEmpty else { return nil }
             return value
@@ -47,53 +53,110 @@ extension Request {
             path: cgiPath ?? nonEmpty(known.documentURI) ?? requestURI.map { uri in String(uri.prefix { $0 != "?" }) } ?? "/",
             queryString: known.queryString
                 ?? requestURI.flatMap { uri in uri.firstIndex(of: "?").map { String(uri[uri.index(after: $0)...]) } } ?? "",
-            headers: headers,
+            headers: collected.headers,
             contentType: nonEmpty(known.contentType),
             contentLength: nonEmpty(known.contentLength).flatMap { Int($0) },
             remoteAddress: nonEmpty(known.remoteAddress),
             scheme: scheme,
             host: nonEmpty(known.host) ?? Self.serverHost(name: nonEmpty(known.serverName), port: nonEmpty(known.serverPort), scheme: scheme),
-            paramList: list,
+            paramStorage: params,
             body: body)
     }
 
+    /// What `init(params:)` does with a param of this name: the field it may set and the header
+    /// it becomes. Worked out per param, or once per known name (`ParamNames`).
+    struct ParamRole {
+        let slot: KnownParams.Slot?
+        let header: String?
+        /// An `HTTP_*` param: a header even when empty (CGI's own CONTENT_TYPE/CONTENT_LENGTH
+        /// are not: nginx always sends them, empty when the request has none).
+        let keepsEmptyHeader: Bool
+
+        init(name: String) {
+            slot = KnownParams.slot(for: name)
+            header = Request.headerName(forParam: name)
+            keepsEmptyHeader = header != nil && name.hasPrefix("HTTP_")
+        }
+    }
+
+    /// The params' contribution to the fields, collected in order.
+    struct CollectedParams {
+        var known = KnownParams()
+        var headers = HTTPHeaders()
+
+        init() {
+            // A browser sends ~10 headers: growing the array from empty cost three reallocations.
+            headers.reserveCapacity(16)
+        }
+
+        mutating func add(_ value: String, as role: ParamRole) {
+            if let slot = role.slot { known.keep(slot, value) }
+            if let header = role.header, !value.isEmpty || role.keepsEmptyHeader {
+                headers.add(header, value)
+            }
+        }
+    }
+
     /// The params `init(params:)` derives fields from, each the first of its name.
-    private struct KnownParams {
+    struct KnownParams {
         var method, scriptName, pathInfo, documentURI, requestURI, queryString: String?
         var https, requestScheme, contentType, contentLength, remoteAddress, host, serverName, serverPort: String?
 
-        mutating func record(_ name: String, _ value: String) {
-            func keep(_ slot: inout String?) { if slot == nil { slot = value } }
+        enum Slot {
+            case method, scriptName, pathInfo, documentURI, requestURI, queryString
+            case https, requestScheme, contentType, contentLength, remoteAddress, host, serverName, serverPort
+        }
+
+        mutating func keep(_ slot: Slot, _ value: String) {
+            func keep(_ field: inout String?) { if field == nil { field = value } }
+            switch slot {
+            case .method: keep(&method)
+            case .scriptName: keep(&scriptName)
+            case .pathInfo: keep(&pathInfo)
+            case .documentURI: keep(&documentURI)
+            case .requestURI: keep(&requestURI)
+            case .queryString: keep(&queryString)
+            case .https: keep(&https)
+            case .requestScheme: keep(&requestScheme)
+            case .contentType: keep(&contentType)
+            case .contentLength: keep(&contentLength)
+            case .remoteAddress: keep(&remoteAddress)
+            case .host: keep(&host)
+            case .serverName: keep(&serverName)
+            case .serverPort: keep(&serverPort)
+            }
+        }
+
+        static func slot(for name: String) -> Slot? {
             // By length first: most of the ~25 params a web server sends match no length here,
             // and a long name compared against every literal was a measurable cost per request.
             switch name.utf8.count {
-            case 5: if name == "HTTPS" { keep(&https) }
-            case 9:
-                if name == "PATH_INFO" { keep(&pathInfo) } else if name == "HTTP_HOST" { keep(&host) }
+            case 5: return name == "HTTPS" ? .https : nil
+            case 9: return name == "PATH_INFO" ? .pathInfo : name == "HTTP_HOST" ? .host : nil
             case 11:
                 switch name {
-                case "SCRIPT_NAME": keep(&scriptName)
-                case "REQUEST_URI": keep(&requestURI)
-                case "REMOTE_ADDR": keep(&remoteAddress)
-                case "SERVER_NAME": keep(&serverName)
-                case "SERVER_PORT": keep(&serverPort)
-                default: break
+                case "SCRIPT_NAME": return .scriptName
+                case "REQUEST_URI": return .requestURI
+                case "REMOTE_ADDR": return .remoteAddress
+                case "SERVER_NAME": return .serverName
+                case "SERVER_PORT": return .serverPort
+                default: return nil
                 }
             case 12:
                 switch name {
-                case "DOCUMENT_URI": keep(&documentURI)
-                case "QUERY_STRING": keep(&queryString)
-                case "CONTENT_TYPE": keep(&contentType)
-                default: break
+                case "DOCUMENT_URI": return .documentURI
+                case "QUERY_STRING": return .queryString
+                case "CONTENT_TYPE": return .contentType
+                default: return nil
                 }
             case 14:
                 switch name {
-                case "REQUEST_METHOD": keep(&method)
-                case "REQUEST_SCHEME": keep(&requestScheme)
-                case "CONTENT_LENGTH": keep(&contentLength)
-                default: break
+                case "REQUEST_METHOD": return .method
+                case "REQUEST_SCHEME": return .requestScheme
+                case "CONTENT_LENGTH": return .contentLength
+                default: return nil
                 }
-            default: break
+            default: return nil
             }
         }
     }
@@ -101,19 +164,39 @@ extension Request {
     /// `HTTP_X_FORWARDED_FOR` → `x-forwarded-for`; `CONTENT_TYPE`/`CONTENT_LENGTH` (which CGI
     /// passes without the prefix) → `content-type`/`content-length`; anything else → nil.
     public static func headerName(forParam name: String) -> String? {
+        // Decided on the bytes: most of the ~25 params are not headers, and a `String` switch
+        // plus `hasPrefix` cost ~300 instructions per param.
+        if let fast = name.utf8.withContiguousStorageIfAvailable({ Self.headerName(forParamBytes: $0) }), let decided = fast {
+            return decided
+        }
         switch name {
         case "CONTENT_TYPE": return "content-type"
         case "CONTENT_LENGTH": return "content-length"
         default:
             let utf8 = name.utf8
             guard utf8.count > 5, name.hasPrefix("HTTP_") else { return nil }
-            if let converted = utf8.withContiguousStorageIfAvailable({ Self.asciiHeaderName($0[5...]) }), let converted {
-                return converted
-            }
             let bytes = utf8.dropFirst(5)
             return String(decoding: bytes.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: "-") : HTTPHeaders.asciiLower($0) },
                           as: UTF8.self)
         }
+    }
+
+    /// `headerName(forParam:)` on the name's bytes; `.none` when undecided (a name not ASCII).
+    private static func headerName(forParamBytes bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        if bytes.count > 5, bytes[0] == UInt8(ascii: "H"), bytes[1] == UInt8(ascii: "T"), bytes[2] == UInt8(ascii: "T"),
+           bytes[3] == UInt8(ascii: "P"), bytes[4] == UInt8(ascii: "_") {
+            guard let converted = asciiHeaderName(bytes[5...]) else { return .none }
+            return .some(converted)
+        }
+        if bytes.count == 12, equal(bytes, "CONTENT_TYPE") { return .some("content-type") }
+        if bytes.count == 14, equal(bytes, "CONTENT_LENGTH") { return .some("content-length") }
+        return .some(nil)
+    }
+
+    /// A `memcmp` with a literal of the same length (`elementsEqual` was ~280 instructions).
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count == literal.utf8CodeUnitCount else { return false }
+        return memcmp(base, literal.utf8Start, bytes.count) == 0
     }
 
     /// `X_FORWARDED_FOR` → `x-forwarded-for` for ASCII names (header names are tokens), written

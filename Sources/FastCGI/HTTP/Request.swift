@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One HTTP request as the web server handed it over FastCGI, copied into Swift values before
 /// the handler runs (libfcgi frees its own copies when the request finishes).
 ///
@@ -37,7 +43,20 @@ public struct Request: Sendable {
         set { paramList = newValue.map { ($0.key, $0.value) } }
     }
     /// The FastCGI params in the order received, repeats included.
-    public var paramList: [(String, String)]
+    ///
+    /// A request read from a web server keeps them as the bytes received and makes the strings
+    /// when this is read (nothing on the request path does): a string per name and value, the
+    /// list, and freeing them all were ~6k instructions of every request.
+    public var paramList: [(String, String)] {
+        get {
+            switch paramStorage {
+            case .list(let list): list
+            case .received(let params): params.decoded()
+            }
+        }
+        set { paramStorage = .list(newValue) }
+    }
+    var paramStorage: ParamStorage
     public var body: [UInt8]
 
     public init(method: String = "GET", path: String = "/", queryString: String = "",
@@ -54,6 +73,14 @@ public struct Request: Sendable {
                 headers: HTTPHeaders = HTTPHeaders(), contentType: String? = nil, contentLength: Int? = nil,
                 remoteAddress: String? = nil, scheme: String = "http", host: String = "localhost",
                 paramList: [(String, String)], body: [UInt8] = []) {
+        self.init(method: method, path: path, queryString: queryString, headers: headers, contentType: contentType,
+                  contentLength: contentLength, remoteAddress: remoteAddress, scheme: scheme, host: host,
+                  paramStorage: .list(paramList), body: body)
+    }
+
+    init(method: String, path: String, queryString: String, headers: HTTPHeaders, contentType: String?,
+         contentLength: Int?, remoteAddress: String?, scheme: String, host: String,
+         paramStorage: ParamStorage, body: [UInt8]) {
         self.method = method
         self.path = path
         self.queryString = queryString
@@ -63,10 +90,52 @@ public struct Request: Sendable {
         self.remoteAddress = remoteAddress
         self.scheme = scheme
         self.host = host
-        self.paramList = paramList
+        self.paramStorage = paramStorage
         self.body = body
     }
 
     /// The body decoded as UTF-8 (invalid bytes replaced), for text payloads.
     public var bodyText: String { String(decoding: body, as: UTF8.self) }
+}
+
+/// Where `Request.paramList` comes from.
+enum ParamStorage: Sendable {
+    case list([(String, String)])
+    case received(ReceivedParams)
+}
+
+/// Params as a web server sent them: each `NAME=VALUE` followed by a NUL, one after another
+/// (libfcgi's `envp` strings, copied before it frees them).
+struct ReceivedParams: Sendable {
+    var bytes: [UInt8] = []
+
+    /// As `FCGXRequest.request()` reads them: the name and non-header values as UTF-8, header
+    /// values (`HTTP_*`, `CONTENT_TYPE`) as Latin-1; an entry without `=` is skipped.
+    func decoded() -> [(String, String)] {
+        var list: [(String, String)] = []
+        forEach { name, value in
+            list.append((ParamNames.known(name)?.name ?? String(decoding: name, as: UTF8.self),
+                         FCGXRequest.value(value, ofHeader: FCGXRequest.isHeader(name))))
+        }
+        return list
+    }
+
+    /// Each entry's name and value bytes, in order.
+    func forEach(_ body: (_ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Void) {
+        bytes.withUnsafeBytes { all in
+            guard let base = all.baseAddress else { return }
+            var start = 0
+            while start < all.count {
+                let entry = base + start
+                // Every entry ends with a NUL (see `FCGXRequest.request()`).
+                let length = memchr(entry, 0, all.count - start).map { entry.distance(to: UnsafeRawPointer($0)) } ?? all.count - start
+                if let equals = memchr(entry, Int32(UInt8(ascii: "=")), length) {
+                    let nameLength = entry.distance(to: UnsafeRawPointer(equals))
+                    body(UnsafeRawBufferPointer(start: entry, count: nameLength),
+                         UnsafeRawBufferPointer(start: entry + nameLength + 1, count: length - nameLength - 1))
+                }
+                start += length + 1
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@ import Glibc
 ///
 ///     var slot = FCGXRequest()
 ///     if case .connection(let fd) = socket.acceptConnection(stopping: { false }), slot.begin(connection: fd) == 0 {
-///         let params = slot.params()        // copied: libfcgi frees them at finish
+///         let request = slot.request()      // copied: libfcgi frees the params at finish
 ///         _ = slot.write(Array("Status: 204 No Content\r\n\r\n".utf8))
 ///         slot.finish()
 ///     }
@@ -79,27 +79,57 @@ struct FCGXRequest: ~Copyable {
     /// (`fastcgi_keep_conn on`): `takeKeptConnection()` after `finish()`.
     var keepsConnection: Bool { raw.pointee.keepConnection != 0 }
 
-    /// The params, copied into Swift strings: `envp` dangles after `finish()`.
+    /// The request built from the params (`Request(params:)`, body empty), copied: `envp`
+    /// dangles after `finish()`.
+    ///
+    /// One pass copies the params' bytes and builds the fields. A known name's field and header
+    /// were worked out once, for its literal (`ParamNames`), instead of from its string for
+    /// every request; a value becomes a string only when a field or header takes it, the rest
+    /// stay bytes until `paramList` is read.
     ///
     /// Header params (`HTTP_*`, `CONTENT_TYPE`) are decoded as Latin-1, one character per byte,
     /// as WSGI hands them to Django (PEP 3333): HTTP header bytes carry no declared encoding, and
     /// this way none is lost or guessed. A UTF-8 `é` arrives as `Ã©`; what needs the bytes back
     /// (DRF's authentication headers, see RESTFramework's `AuthorizationHeader`) gets them
     /// exactly. Every other param (the decoded path above all) is UTF-8.
-    func params() -> [(String, String)] {
-        var list: [(String, String)] = []
-        guard var entry = raw.pointee.envp else { return list }
-        list.reserveCapacity(32)
-        while let pair = entry.pointee {
-            if let equals = strchr(pair, Int32(UInt8(ascii: "="))) {
-                let nameBytes = UnsafeRawBufferPointer(start: pair, count: pair.distance(to: equals))
-                let name = String(decoding: nameBytes, as: UTF8.self)
-                let value = Self.isHeader(nameBytes) ? Self.latin1(equals + 1) : String(cString: equals + 1)
-                list.append((name, value))
+    func request() -> Request {
+        var received = ReceivedParams()
+        var collected = Request.CollectedParams()
+        if let envp = raw.pointee.envp {
+            // Sized first, then copied with memcpy: appending each entry to a growing array
+            // was ~100 instructions per param.
+            var total = 0
+            var entry = envp
+            while let pair = entry.pointee {
+                total += strlen(pair) + 1
+                entry += 1
             }
-            entry += 1
+            received.bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+                guard let base = buffer.baseAddress else { return }
+                var entry = envp
+                while let pair = entry.pointee {
+                    entry += 1
+                    let length = strlen(pair)
+                    guard count + length < total else { break }  // cannot happen: libfcgi's strings do not change
+                    memcpy(base + count, pair, length + 1)  // with its NUL
+                    count += length + 1
+                    guard let equals = memchr(pair, Int32(UInt8(ascii: "=")), length) else { continue }
+                    let nameBytes = UnsafeRawBufferPointer(start: pair, count: UnsafeRawPointer(pair).distance(to: equals))
+                    let role = ParamNames.known(nameBytes)?.role ?? Request.ParamRole(name: String(decoding: nameBytes, as: UTF8.self))
+                    guard role.slot != nil || role.header != nil else { continue }
+                    let valueBytes = UnsafeRawBufferPointer(start: equals + 1, count: length - nameBytes.count - 1)
+                    collected.add(Self.value(valueBytes, ofHeader: Self.isHeader(nameBytes)), as: role)
+                }
+            }
         }
-        return list
+        return Request(collected, params: .received(received), body: [])
+    }
+
+    /// A header's value as Latin-1, any other as UTF-8 (see `request()`).
+    static func value(_ bytes: UnsafeRawBufferPointer, ofHeader isHeader: Bool) -> String {
+        // nginx sends several empty (CONTENT_TYPE, QUERY_STRING, SCRIPT_NAME).
+        if bytes.isEmpty { return "" }
+        return isHeader ? latin1(bytes) : String(decoding: bytes, as: UTF8.self)
     }
 
     /// `HTTP_*` or `CONTENT_TYPE`, looked at as bytes (no `String` comparison per param).
@@ -111,9 +141,8 @@ struct FCGXRequest: ~Copyable {
         return name.count == 12 && name.elementsEqual("CONTENT_TYPE".utf8)
     }
 
-    /// A C string decoded as Latin-1: every byte is the code point of the same value.
-    static func latin1(_ text: UnsafePointer<CChar>) -> String {
-        let bytes = UnsafeRawBufferPointer(start: text, count: strlen(text))
+    /// Bytes decoded as Latin-1: every byte is the code point of the same value.
+    static func latin1(_ bytes: UnsafeRawBufferPointer) -> String {
         // ASCII, by far the common case, is the same text in UTF-8.
         if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         var scalars = String.UnicodeScalarView()
@@ -228,4 +257,93 @@ struct FCGXRequest: ~Copyable {
 enum LibFCGI {
     /// `FCGX_Init` exactly once: a `static let` is initialized lazily and thread-safely.
     static let initialized: Bool = FCGX_Init() == 0
+}
+
+/// The param names web servers send on every request, as ready `String`s.
+///
+/// Why: making a `String` from bytes validates them (~200 instructions per param, a heap
+/// allocation past 15 bytes); a name found here is a literal instead, and the literal's
+/// comparisons later (`Request.init(params:)`) are cheap too. Names are matched on their length
+/// and first and last 8 bytes, which covers every byte of a name up to 16 bytes; longer ones are
+/// compared whole.
+enum ParamNames {
+    /// Trivial (no reference inside), so scanning the table retains nothing.
+    private struct Entry {
+        let head: UInt64
+        let tail: UInt64
+        /// Into `names`.
+        let index: Int
+    }
+
+    private static let names = [
+        "QUERY_STRING", "REQUEST_METHOD", "CONTENT_TYPE", "CONTENT_LENGTH", "SCRIPT_NAME", "PATH_INFO",
+        "REQUEST_URI", "DOCUMENT_URI", "DOCUMENT_ROOT", "SERVER_PROTOCOL", "REQUEST_SCHEME", "HTTPS",
+        "GATEWAY_INTERFACE", "SERVER_SOFTWARE", "REMOTE_ADDR", "REMOTE_PORT", "SERVER_ADDR", "SERVER_PORT",
+        "SERVER_NAME", "SCRIPT_FILENAME", "REDIRECT_STATUS",
+        "HTTP_HOST", "HTTP_AUTHORIZATION", "HTTP_ACCEPT", "HTTP_ACCEPT_ENCODING", "HTTP_ACCEPT_LANGUAGE",
+        "HTTP_USER_AGENT", "HTTP_CONNECTION", "HTTP_COOKIE", "HTTP_REFERER", "HTTP_ORIGIN",
+        "HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_REAL_IP",
+    ]
+
+    /// What `Request(params:)` does with each of `names`, worked out once.
+    private static let roles = names.map { Request.ParamRole(name: $0) }
+
+    /// The entries sorted by name length, and where each length's run starts
+    /// (`starts[n]..<starts[n + 1]`), for lengths 8...maxLength.
+    private static let table: (entries: [Entry], starts: [Int]) = {
+        var byLength = [[Entry]](repeating: [], count: maxLength + 1)
+        for (index, name) in names.enumerated() {
+            let bytes = Array(name.utf8)
+            guard bytes.count >= 8 else { continue }  // HTTPS: matched on its own
+            bytes.withUnsafeBytes { raw in
+                byLength[raw.count].append(Entry(head: head(raw), tail: tail(raw), index: index))
+            }
+        }
+        var entries: [Entry] = []
+        var starts: [Int] = []
+        for run in byLength {
+            starts.append(entries.count)
+            entries += run
+        }
+        starts.append(entries.count)
+        return (entries, starts)
+    }()
+
+    private static let maxLength = 24
+    private static let httpsIndex = names.firstIndex(of: "HTTPS")!
+
+    private static func head(_ bytes: UnsafeRawBufferPointer) -> UInt64 { bytes.loadUnaligned(as: UInt64.self) }
+    private static func tail(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+    }
+
+    /// The known name spelled by `bytes` and its role, or nil.
+    static func known(_ bytes: UnsafeRawBufferPointer) -> (name: String, role: Request.ParamRole)? {
+        guard let index = index(of: bytes) else { return nil }
+        return (names[index], roles[index])
+    }
+
+    private static func index(of bytes: UnsafeRawBufferPointer) -> Int? {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return nil }
+        // 8 bytes at least for the word loads; HTTPS (5) is the only shorter known name.
+        guard count >= 8 else {
+            if count == 5, memcmp(base, StaticString("HTTPS").utf8Start, 5) == 0 { return httpsIndex }
+            return nil
+        }
+        guard count <= maxLength else { return nil }
+        let head = head(bytes), tail = tail(bytes)
+        let table = Self.table
+        var position = table.starts[count]
+        let end = table.starts[count + 1]
+        while position < end {
+            let entry = table.entries[position]
+            position += 1
+            guard entry.head == head && entry.tail == tail else { continue }
+            if count <= 16 { return entry.index }
+            var name = names[entry.index]
+            if name.withUTF8({ memcmp($0.baseAddress!, base, count) == 0 }) { return entry.index }
+        }
+        return nil
+    }
 }

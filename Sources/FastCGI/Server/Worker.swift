@@ -101,7 +101,7 @@ struct Worker {
         state.requestStarted()
         defer { state.requestFinished() }
 
-        var request = Request(params: slot.params())
+        var request = slot.request()
         let contentLength = request.contentLength.flatMap { $0 >= 0 ? $0 : nil }
         let response: Response
         switch slot.readBody(contentLength: contentLength, limit: configuration.maxBodySize) {
