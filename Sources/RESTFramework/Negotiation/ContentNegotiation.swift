@@ -27,7 +27,14 @@ public enum ContentNegotiation {
             guard !candidates.isEmpty else { throw NotFound() }
         }
 
-        let accepts = acceptList(request.headers["Accept"] ?? "*/*")
+        let acceptHeader = request.headers["Accept"]
+        // Most clients send no Accept or `*/*`: the first renderer then wins with its own type,
+        // as below, when that type has no parameters and no wildcard (which would need parsing).
+        if acceptHeader == nil || acceptHeader == "*/*", let first = candidates.first,
+           !first.mediaType.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "*") }) {
+            return (first, first.mediaType)
+        }
+        let accepts = acceptList(acceptHeader ?? "*/*")
         let rendererTypes = candidates.map { MediaType.parsed($0.mediaType) }
         for precedence in stride(from: 3, through: 0, by: -1) {
             let level = accepts.filter { $0.type.precedence == precedence }

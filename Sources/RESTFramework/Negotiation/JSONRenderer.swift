@@ -17,6 +17,8 @@ public struct JSONRenderer: Renderer {
 
     /// DRF's `get_indent`: `zero_as_none(max(min(int(params['indent']), 8), 0))`.
     static func indent(from mediaType: String) -> Int? {
+        // Parameters follow a `;`: the usual `application/json` needs no parse.
+        guard mediaType.utf8.contains(UInt8(ascii: ";")) else { return nil }
         guard let text = MediaType.parsed(mediaType).parameters.first(where: { $0.name == "indent" })?.value,
               let value = PythonInt.parse(text) else { return nil }
         let clamped = max(min(value, 8), 0)
