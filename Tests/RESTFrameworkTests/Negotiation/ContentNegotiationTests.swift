@@ -8,6 +8,13 @@ private struct PlainTextRenderer: Renderer {
     func render(_ data: JSON?, acceptedMediaType: String?, request: Request?) -> [UInt8] { Array("text".utf8) }
 }
 
+/// A renderer whose own type carries a parameter or a wildcard (the no-Accept shortcut must not apply).
+private struct TypedRenderer: Renderer {
+    let mediaType: String
+    var format: String { "typed" }
+    func render(_ data: JSON?, acceptedMediaType: String?, request: Request?) -> [UInt8] { [] }
+}
+
 struct ContentNegotiationTests {
     static func select(accept: String?, query: String = "", suffix: String? = nil,
                        renderers: [any Renderer] = [JSONRenderer()]) throws -> (renderer: String, mediaType: String) {
@@ -23,6 +30,17 @@ struct ContentNegotiationTests {
         #expect(try Self.select(accept: "*/*") == ("application/json", "application/json"))
         #expect(try Self.select(accept: "*/*", renderers: [PlainTextRenderer(), JSONRenderer()]).renderer == "text/plain")
         #expect(try Self.select(accept: "application/*") == ("application/json", "application/json"))
+    }
+
+    @Test func noAcceptSkipsARendererWhoseTypeHasParameters() throws {
+        // `*/*` has no `version`: DRF's match fails for that renderer, the next one wins.
+        let versioned: [any Renderer] = [TypedRenderer(mediaType: "application/json; version=2"), PlainTextRenderer()]
+        #expect(try Self.select(accept: nil, renderers: versioned) == ("text/plain", "text/plain"))
+        #expect(try Self.select(accept: "*/*", renderers: versioned) == ("text/plain", "text/plain"))
+        // `q` alone does not count; a wildcard renderer answers with the entry's text.
+        #expect(try Self.select(accept: nil, renderers: [TypedRenderer(mediaType: "text/plain; q=0.5")]).mediaType == "text/plain; q=0.5")
+        #expect(try Self.select(accept: nil, renderers: [TypedRenderer(mediaType: "*/*")]).mediaType == "*/*")
+        #expect(throws: NotAcceptable.self) { try Self.select(accept: nil, renderers: []) }
     }
 
     @Test func acceptedMediaTypeKeepsTheClientsParameters() throws {
