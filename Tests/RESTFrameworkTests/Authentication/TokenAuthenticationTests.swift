@@ -33,6 +33,20 @@ import Testing
         #expect(AuthorizationHeader(value: value).words == expected)
     }
 
+    @Test(arguments: ["Token abc", "token abc", "  TOKEN\t\tabc \r\n", "Token", "Token ", "Token a b", "Bearer abc", "Tokens abc",
+                      "Tok abc", "", "   ", "Token caf\u{E9}", "Token\u{A0}abc", "Token\u{1C}abc", "Token \u{0}abc"])
+    func asciiShortcutAgreesWithTheWordSplit(_ value: String) {
+        // The shortcut accepts exactly the headers the general path would read a key from (or
+        // leaves the header to it), with the same key.
+        let words = AuthorizationHeader(value: value).words
+        let general: String? = words.count == 2 && AuthorizationHeader(value: value).hasScheme("Token")
+            ? String(validating: words[1], as: UTF8.self) : nil
+        let shortcut = TokenAuthentication.key(ofASCIIHeader: value, keyword: "Token")
+        if let shortcut { #expect(shortcut == general, "\(value)") }
+        let isASCII = value.utf8.allSatisfy { $0 < 0x80 }
+        #expect((shortcut != nil) == (isASCII && general != nil), "\(value)")
+    }
+
     @Test func malformedHeaders() {
         #expect(failure { try auth.authenticate(request(authorization: "Token")) }
                 == "Invalid token header. No credentials provided.")
