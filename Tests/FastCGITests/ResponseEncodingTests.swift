@@ -5,6 +5,16 @@ import Testing
 @Suite struct ResponseEncodingTests {
     func text(_ response: Response) -> String { String(decoding: response.cgiEncoded(), as: UTF8.self) }
 
+    @Test func headerNamesCompareASCIICaseInsensitively() {
+        #expect(HTTPHeaders.sameName("Content-Length", "content-length"))
+        #expect(!HTTPHeaders.sameName("Content-Length", "content-lengtH2"))
+        #expect(!HTTPHeaders.sameName("Content-Lengtg", "content-length"))
+        #expect(!HTTPHeaders.sameName("@", "`") && !HTTPHeaders.sameName("caf\u{E9}", "CAF\u{C9}"))
+        var response = Response.json(200, "{}")
+        response.headers.add("Content-Length", "2")
+        #expect(!text(response).contains("content-length: 2"))  // the handler's own length is kept, not doubled
+    }
+
     @Test func statusLineHeadersLengthAndBody() {
         var response = Response.json(201, "{}")
         response.headers.add("set-cookie", "a=1")

@@ -54,11 +54,20 @@ public struct HTTPHeaders: Sendable, Equatable {
     public var isEmpty: Bool { fields.isEmpty }
 
     /// ASCII case folding only: header names are tokens, and this avoids Unicode-aware
-    /// lowercasing on a hot path.
-    static func sameName(_ a: String, _ b: String) -> Bool {
-        let x = a.utf8, y = b.utf8
-        guard x.count == y.count else { return false }
-        return zip(x, y).allSatisfy { asciiLower($0) == asciiLower($1) }
+    /// lowercasing on a hot path. Names of different lengths are told apart without a call.
+    @inline(__always) static func sameName(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && sameNameSameLength(a, b)
+    }
+
+    /// Over the bytes in place: `zip` over the two UTF-8 views cost ~120 instructions a byte.
+    static func sameNameSameLength(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                for i in 0..<x.count where asciiLower(x[i]) != asciiLower(y[i]) { return false }
+                return true
+            }
+        }
     }
 
     static func asciiLower(_ byte: UInt8) -> UInt8 {

@@ -37,11 +37,23 @@ public struct Headers: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> { fields.makeIterator() }
 
-    /// ASCII case-insensitive comparison without allocating lower-cased copies.
+    /// ASCII case-insensitive comparison without allocating lower-cased copies. Names of
+    /// different lengths (most pairs) are told apart inline, without a call.
     @inlinable static func equal(_ a: String, _ b: String) -> Bool {
-        let x = a.utf8, y = b.utf8
-        guard x.count == y.count else { return false }
-        for (c, d) in zip(x, y) where c != d {
+        a.utf8.count == b.utf8.count && equalSameLength(a, b)
+    }
+
+    /// `equal` for names of one length, over their bytes in place: `zip` over the two UTF-8
+    /// views cost ~120 instructions a byte (`authorization` against `Authorization`: 1.6k).
+    @usableFromInline static func equalSameLength(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in equalBytes(x, y) } }
+    }
+
+    /// `equal` for two byte buffers of the same length.
+    static func equalBytes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        for i in 0..<x.count where x[i] != y[i] {
+            let c = x[i], d = y[i]
             let lc = (c >= 65 && c <= 90) ? c + 32 : c
             let ld = (d >= 65 && d <= 90) ? d + 32 : d
             if lc != ld { return false }
