@@ -67,10 +67,10 @@ extension QuerySet {
 
     /// The first row in order (by the primary key when unordered, as Django's `first()`), or nil.
     public func first() throws -> M? {
-        var ordered = query
-        if ordered.ordering.isEmpty && !ordered.isSliced {
-            ordered.explicitOrdering = M.primaryKey.columns.map { OrderTerm($0) }
-        }
+        // A new query rather than a `var` changed in place: that asked the runtime for
+        // `ModelQuery<M>`'s metadata.
+        let unordered = query.ordering.isEmpty && !query.isSliced
+        let ordered = unordered ? query.ordered(M.primaryKey.columns.map { OrderTerm($0) }) : query
         let result = try select(ordered.sliced(offset: 0, limit: 1))
         return result.isEmpty ? nil : try decodeFirst(result)
     }
