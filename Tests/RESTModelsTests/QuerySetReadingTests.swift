@@ -83,6 +83,29 @@ import Testing
         }
     }
 
+    /// `ModelQuery` keeps its state in one shared box: composing must still leave the queryset
+    /// it started from (and its other compositions) unchanged.
+    @Test func composingLeavesTheOriginalUnchanged() throws {
+        let base = User.objects.orderBy("id")
+        let staff = base.filter(.field("is_staff", .exact(true)))
+        let slice = base[2..<5]
+        let narrower = slice[1..<10]
+        let reordered = staff.orderBy("-id")
+        #expect(base.query.predicates.isEmpty && !base.query.isSliced)
+        #expect(base.ordering == [OrderTerm("id")])
+        #expect(staff.query.predicates.count == 1 && staff.ordering == [OrderTerm("id")])
+        #expect(reordered.ordering == [OrderTerm("-id")] && reordered.query.predicates.count == 1)
+        #expect(slice.query.offset == 2 && slice.query.limit == 3)
+        #expect(narrower.query.offset == 3 && narrower.query.limit == 2)
+        #expect(staff.filter(.field("id", .gt(1))).query.predicates.count == 2 && staff.query.predicates.count == 1)
+        #expect(User.objects.query.explicitOrdering == nil && User.objects.ordering == User.ordering)
+        // The composition error is the slice's, not the base's.
+        #expect(throws: ModelError.unsupported("Cannot filter a query once a slice has been taken.")) {
+            try slice.filter(.field("id", .exact(1))).all()
+        }
+        #expect(throws: ModelError.notBound(model: "User")) { try base.filter(.field("id", .exact(1))).all() }
+    }
+
     @Test func scopingBySubquery() throws {
         try withModelsDatabase { connection, _ in
             let users = try seedUsers(connection)

@@ -56,10 +56,10 @@ extension QuerySet {
     ///
     ///     let user = try User.objects(on: request).filter(.field("pk", .exact(.string(id)))).get()
     public func get() throws -> M {
-        let rows = try run(query.sliced(offset: 0, limit: 2))
-        guard let row = rows.first else { throw ModelError.doesNotExist(model: M.modelName) }
-        guard rows.count == 1 else { throw ModelError.multipleObjectsReturned(model: M.modelName) }
-        return row
+        let result = try select(query.sliced(offset: 0, limit: 2))
+        guard !result.isEmpty else { throw ModelError.doesNotExist(model: M.modelName) }
+        guard result.count == 1 else { throw ModelError.multipleObjectsReturned(model: M.modelName) }
+        return try decodeFirst(result)
     }
 
     /// `get(pk=value)`, the value coerced to the primary key's type.
@@ -67,11 +67,12 @@ extension QuerySet {
 
     /// The first row in order (by the primary key when unordered, as Django's `first()`), or nil.
     public func first() throws -> M? {
-        var ordered = query
-        if ordered.ordering.isEmpty && !ordered.isSliced {
-            ordered.explicitOrdering = M.primaryKey.columns.map { OrderTerm($0) }
-        }
-        return try run(ordered.sliced(offset: 0, limit: 1)).first
+        // A new query rather than a `var` changed in place: that asked the runtime for
+        // `ModelQuery<M>`'s metadata.
+        let unordered = query.ordering.isEmpty && !query.isSliced
+        let ordered = unordered ? query.ordered(M.primaryKey.columns.map { OrderTerm($0) }) : query
+        let result = try select(ordered.sliced(offset: 0, limit: 1))
+        return result.isEmpty ? nil : try decodeFirst(result)
     }
 
     /// The planner's row estimate, for `CountStrategy.estimated`: `pg_class.reltuples` for the
@@ -105,22 +106,38 @@ extension QuerySet {
     }
 
     /// Runs a SELECT of whole rows.
-    func run(_ query: ModelQuery<M>) throws -> [M] {
+    func run(_ query: ModelQuery<M>) throws -> [M] { try decode(try select(query)) }
+
+    /// The result of a SELECT of whole rows, not yet decoded.
+    private func select(_ query: ModelQuery<M>) throws -> QueryResult {
         let statement = try SQLBuilder.statement { sql in try QueryCompiler<M>.select(query, into: &sql) }
-        return try decode(try StatementRunner.query(statement, on: requireConnection()))
+        return try StatementRunner.query(statement, on: requireConnection())
     }
 
     /// The models of a result of `SELECT <the model's columns>`.
+    ///
+    /// The array is filled in place: in the unspecialized code the views reach this through,
+    /// `reserveCapacity` and `append` on `[M]` were generic runtime calls (~900 instructions a
+    /// statement, measured).
     private func decode(_ result: QueryResult) throws -> [M] {
         let layout = ModelLayout.of(M.self)
         let cursor = ModelRow.Cursor()
+        let count = result.count
         // A loop over positions rather than `result.map`: the generic `map` over the collection
-        // went through its witnesses for every row.
-        var models: [M] = []
-        models.reserveCapacity(result.count)
-        for index in 0..<result.count {
-            models.append(try M(row: ModelRow(result[index], layout: layout, cursor: cursor)))
+        // went through its witnesses for every row. On a throw, the rows made so far are
+        // destroyed by the array (`initialized` counts them).
+        return try [M](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            for index in 0..<count {
+                (base + index).initialize(to: try M(row: ModelRow(result[index], layout: layout, cursor: cursor)))
+                initialized = index + 1
+            }
         }
-        return models
+    }
+
+    /// The first row of a non-empty result of `SELECT <the model's columns>` (`first`, `get`),
+    /// without an array around it.
+    private func decodeFirst(_ result: QueryResult) throws -> M {
+        try M(row: ModelRow(result[0], layout: ModelLayout.of(M.self)))
     }
 }

@@ -52,12 +52,7 @@ public struct QuerySet<M: Model>: Queryable, DeletableQueryable, NamedQueryable,
     // MARK: Composition
 
     public func filter(_ predicate: Predicate) -> QuerySet {
-        changed { query in
-            if query.isSliced {
-                query.compositionError = .unsupported("Cannot filter a query once a slice has been taken.")
-            }
-            query.predicates.append(predicate)
-        }
+        QuerySet(query.filtered(predicate), connection: connection)
     }
 
     /// Django's `exclude()`: the rows where `predicate` is not true (rows with NULL in the field kept).
@@ -65,36 +60,25 @@ public struct QuerySet<M: Model>: Queryable, DeletableQueryable, NamedQueryable,
 
     /// Replaces the ordering; an empty list leaves the rows unordered (Django's `order_by()`).
     public func orderBy(_ terms: [OrderTerm]) -> QuerySet {
-        changed { query in
-            if query.isSliced {
-                query.compositionError = .unsupported("Cannot reorder a query once a slice has been taken.")
-            }
-            query.explicitOrdering = terms
-        }
+        QuerySet(query.ordered(terms), connection: connection)
     }
 
     /// The ordering in force: the explicit one, else the model's `ordering`.
     public var ordering: [OrderTerm] { query.ordering }
 
     /// Django's `qs[:n]`: at most `n` rows.
-    public func limit(_ count: Int) -> QuerySet { changed { $0 = $0.sliced(offset: 0, limit: count) } }
+    public func limit(_ count: Int) -> QuerySet { QuerySet(query.sliced(offset: 0, limit: count), connection: connection) }
 
     /// Django's `qs[n:]`: skips `n` rows.
-    public func offset(_ count: Int) -> QuerySet { changed { $0 = $0.sliced(offset: count, limit: nil) } }
+    public func offset(_ count: Int) -> QuerySet { QuerySet(query.sliced(offset: count, limit: nil), connection: connection) }
 
     /// Django's `qs[a:b]`.
     public subscript(range: Range<Int>) -> QuerySet {
-        changed { $0 = $0.sliced(offset: range.lowerBound, limit: range.count) }
+        QuerySet(query.sliced(offset: range.lowerBound, limit: range.count), connection: connection)
     }
 
     /// Django's `values_list(column, flat=True)` as a subquery for `Predicate.inSubquery`.
     public func values(_ column: String) -> ModelSubquery { ModelSubquery(query, column: column) }
-
-    private func changed(_ change: (inout ModelQuery<M>) -> Void) -> QuerySet {
-        var copy = query
-        change(&copy)
-        return QuerySet(copy, connection: connection)
-    }
 }
 
 extension Model {
