@@ -104,6 +104,12 @@ final class ModelLayout: Sendable {
         return readers[index](instance)
     }
 
+    /// The reader of the column a field name means, as `value(of:in:)` finds it.
+    func reader(ofField name: String) -> FieldReader? {
+        let found = name.utf8.count == 2 && name == "pk" ? primaryKeyIndex : index(of: name)
+        return found.map { readers[$0] }
+    }
+
     private static let cache = LayoutCache()
 }
 
