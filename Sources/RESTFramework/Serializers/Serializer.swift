@@ -51,7 +51,7 @@ open class Serializer {
     /// `rowReaders[i]` reads readable field `i`'s source from an instance of `rowReadersType`
     /// (`FieldReadable.fieldReader`), or is nil: the field reads by name. Looked up on the first
     /// row of a type (a list's rows are alike), resolved once per serializer class and type.
-    private var rowReaders: [FieldReader?] = []
+    private var rowReaders: [RowReader] = []
     private var rowReadersType: ObjectIdentifier?
     /// The capacity `toRepresentation` reserves: from the last row it wrote.
     private var renderedSizeHint = 256
@@ -212,7 +212,7 @@ open class Serializer {
     /// The loop of `toRepresentation`, apart: inside the closure, the captured instance was
     /// copied (an existential box copy and destroy) for every field of every row.
     /// Stops at a field whose value cannot be kept rendered: its index and value.
-    private static func writeMembers(_ fields: UnsafeBufferPointer<ReadableField>, _ readers: UnsafeBufferPointer<FieldReader?>,
+    private static func writeMembers(_ fields: UnsafeBufferPointer<ReadableField>, _ readers: UnsafeBufferPointer<RowReader>,
                                      _ pointer: UnsafeRawPointer, of instance: any FieldReadable,
                                      context: SerializerContext, into out: inout [UInt8]) throws -> (Int, JSON)? {
         for i in fields.indices {
@@ -222,7 +222,7 @@ open class Serializer {
             do {
                 // As `writeStandardRepresentation`, with the value read through the type's
                 // reader; a field without one reads by name (and handles a missing value).
-                if let read = readers[i], let writeValue = fields[i].writeValue {
+                if let read = readers[i].read, let writeValue = fields[i].writeValue {
                     let value = read(pointer)
                     if case .null = value {
                         out.append(contentsOf: "null".utf8)
@@ -288,13 +288,19 @@ private func withFieldPointer<T: FieldReadable, R>(to instance: T, _ body: (Unsa
 /// class and type: a retrieve represents one row per request).
 final class ReadableFieldTable: Sendable {
     let fields: [ReadableField]
-    private let readers = TypeCache<[FieldReader?]>()
+    private let readers = TypeCache<[RowReader]>()
 
     init(_ fields: [ReadableField]) { self.fields = fields }
 
-    func readers(for type: any FieldReadable.Type) -> [FieldReader?] {
-        readers.value(for: type) { fields.map { field in field.valueSource.flatMap { type.fieldReader($0) } } }
+    func readers(for type: any FieldReadable.Type) -> [RowReader] {
+        readers.value(for: type) { fields.map { field in RowReader(read: field.valueSource.flatMap { type.fieldReader($0) }) } }
     }
+}
+
+/// A field's reader for one instance type, or nil: in a struct, so that calling it from the
+/// array needs no reabstraction thunk.
+struct RowReader: Sendable {
+    let read: FieldReader?
 }
 
 final class FrozenContext {
