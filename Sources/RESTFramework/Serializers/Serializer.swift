@@ -327,7 +327,7 @@ struct ReadableField: Sendable {
         self.field = field
         self.write = Self.writer(field)
         if let valueField = field as? any ValueWritingField {
-            valueSource = field.source
+            valueSource = valueField.valueSource
             writeValue = Self.valueWriter(valueField)
         } else {
             valueSource = nil

@@ -73,4 +73,27 @@ private struct ReadableRow: FieldReadable {
         serializer.fields = [CharField("title", source: "note", allowNull: true), IntegerField("id")]
         #expect(text(try serializer.data) == #"{"title":null,"id":5}"#)
     }
+
+    /// A hyperlink reads its lookup field through the reader too, with the by-name path's
+    /// rules: a null or empty key links to null; a missing reader falls back to `"id"` for "pk".
+    @Test func hyperlinksReadTheirLookupField() throws {
+        let serializer = Serializer(context: userContext())
+        serializer.fields = [HyperlinkedIdentityField("url", viewName: "user-detail"),
+                             HyperlinkedIdentityField("by_title", viewName: "user-detail", lookupField: "title",
+                                                      lookupURLKwarg: "pk"),
+                             HyperlinkedIdentityField("by_note", viewName: "user-detail", lookupField: "note",
+                                                      lookupURLKwarg: "pk")]
+        func row(_ instance: any FieldReadable) throws -> String { text(try serializer.toRepresentation(instance)) }
+        #expect(try row(ReadableRow(id: 9, title: "t", note: "")) ==
+            #"{"url":"http://example.com/api/users/9/","by_title":"http://example.com/api/users/by reader: t/","by_note":null}"#)
+        #expect(try row(ReadableRow(id: 8, title: "u", note: nil)) ==
+            #"{"url":"http://example.com/api/users/8/","by_title":"http://example.com/api/users/by reader: u/","by_note":null}"#)
+        #expect(try row(ReadableRow(id: 7, title: "", note: "ada")) ==
+            #"{"url":"http://example.com/api/users/7/","by_title":"http://example.com/api/users/by reader: /","by_note":"http://example.com/api/users/ada/"}"#)
+        #expect(try row(Row(["id": .int(6), "title": .string(""), "note": .string("n")])) ==
+            #"{"url":"http://example.com/api/users/6/","by_title":null,"by_note":"http://example.com/api/users/n/"}"#)
+        let unlinked = Serializer(context: SerializerContext())
+        unlinked.fields = [HyperlinkedIdentityField("url", viewName: "user-detail")]
+        #expect(throws: SerializerConfigurationError.self) { try unlinked.toRepresentation(ReadableRow(id: 1, title: "", note: nil)) }
+    }
 }

@@ -186,8 +186,14 @@ extension SerializerField {
 /// serializer may read that value itself (by a position resolved once per instance type, see
 /// `FieldReadable.fieldIndex`) and hand over a non-null one.
 protocol ValueWritingField: SerializerField {
+    /// The name the value is read by: `source`, unless the field says otherwise.
+    var valueSource: String { get }
     /// Writes `value` (present, not null) as the field's representation.
     func writeValue(_ value: FieldValue, context: SerializerContext, into out: inout [UInt8]) throws
+}
+
+extension ValueWritingField {
+    var valueSource: String { source }
 }
 
 struct UnrenderableValue: Error {
