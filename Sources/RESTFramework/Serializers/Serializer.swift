@@ -40,13 +40,19 @@ open class Serializer {
         didSet {
             readableFields = nil
             fieldsAreDeclared = false
+            rowReadersType = nil
         }
     }
     /// The fields `toRepresentation` writes, with their names: the class's, worked out once per
     /// class, until this instance adjusts `fields`; then once per instance (a list serializer
     /// represents every row with one instance), never per row.
-    private var readableFields: [ReadableField]?
+    private var readableFields: ReadableFieldTable?
     private var fieldsAreDeclared = true
+    /// `rowReaders[i]` reads readable field `i`'s source from an instance of `rowReadersType`
+    /// (`FieldReadable.fieldReader`), or is nil: the field reads by name. Looked up on the first
+    /// row of a type (a list's rows are alike), resolved once per serializer class and type.
+    private var rowReaders: [RowReader] = []
+    private var rowReadersType: ObjectIdentifier?
     /// The capacity `toRepresentation` reserves: from the last row it wrote.
     private var renderedSizeHint = 256
     /// The object represented or updated; after `save()`, the saved object.
@@ -165,7 +171,8 @@ open class Serializer {
     /// one buffer): a response copies it as it is, with no tree of members to build, walk and
     /// free per row. Reading or changing it (an override calling `super`) works as on any object.
     open func toRepresentation(_ instance: any FieldReadable) throws -> JSON {
-        let readable = readableFields ?? makeReadableFields()
+        let table = readableFields ?? makeReadableFields()
+        let readable = table.fields
         let context = frozenContext ?? freezeContext()
         var out: [UInt8] = []
         // A list renders every row with one serializer: the rows are alike, so the last one's
@@ -174,8 +181,17 @@ open class Serializer {
         out.append(UInt8(ascii: "{"))
         // Read in place: copying each (name, field) out of the array went through the runtime's
         // generic value witnesses, for every field of every row.
-        let stopped = try readable.withUnsafeBufferPointer { fields in
-            try Self.writeMembers(fields, of: instance, context: context.value, into: &out)
+        let instanceType = type(of: instance)
+        if rowReadersType != ObjectIdentifier(instanceType) {
+            rowReaders = table.readers(for: instanceType)
+            rowReadersType = ObjectIdentifier(instanceType)
+        }
+        let stopped = try withFieldPointer(to: instance) { pointer in
+            try readable.withUnsafeBufferPointer { fields in
+                try rowReaders.withUnsafeBufferPointer { readers in
+                    try Self.writeMembers(fields, readers, pointer, of: instance, context: context.value, into: &out)
+                }
+            }
         }
         out.append(UInt8(ascii: "}"))
         if let (index, value) = stopped {
@@ -196,14 +212,24 @@ open class Serializer {
     /// The loop of `toRepresentation`, apart: inside the closure, the captured instance was
     /// copied (an existential box copy and destroy) for every field of every row.
     /// Stops at a field whose value cannot be kept rendered: its index and value.
-    private static func writeMembers(_ fields: UnsafeBufferPointer<ReadableField>, of instance: any FieldReadable,
+    private static func writeMembers(_ fields: UnsafeBufferPointer<ReadableField>, _ readers: UnsafeBufferPointer<RowReader>,
+                                     _ pointer: UnsafeRawPointer, of instance: any FieldReadable,
                                      context: SerializerContext, into out: inout [UInt8]) throws -> (Int, JSON)? {
         for i in fields.indices {
             let mark = out.count
             if mark > 1 { out.append(UInt8(ascii: ",")) }
             out.append(contentsOf: fields[i].key)
             do {
-                if try !fields[i].write(instance, context, &out) {
+                // As `writeStandardRepresentation`, with the value read through the type's
+                // reader; a field without one reads by name (and handles a missing value).
+                if let read = readers[i].read, let writeValue = fields[i].writeValue {
+                    let value = read(pointer)
+                    if case .null = value {
+                        out.append(contentsOf: "null".utf8)
+                    } else {
+                        try writeValue(value, context, &out)
+                    }
+                } else if try !fields[i].write(instance, context, &out) {
                     out.removeLast(out.count - mark)
                 }
             } catch let unrenderable as UnrenderableValue {
@@ -220,8 +246,9 @@ open class Serializer {
         return frozen
     }
 
-    private func makeReadableFields() -> [ReadableField] {
-        let readable = fieldsAreDeclared ? DeclaredFields.readable(of: Self.self) : DeclaredFields.readable(in: fields)
+    private func makeReadableFields() -> ReadableFieldTable {
+        let readable = fieldsAreDeclared ? DeclaredFields.readable(of: Self.self)
+                                         : ReadableFieldTable(DeclaredFields.readable(in: fields))
         readableFields = readable
         return readable
     }
@@ -251,6 +278,31 @@ open class Serializer {
     }
 }
 
+/// The instance's storage, for the readers `FieldReadable.fieldReader` hands out (opened from
+/// the existential: no copy).
+private func withFieldPointer<T: FieldReadable, R>(to instance: T, _ body: (UnsafeRawPointer) throws -> R) rethrows -> R {
+    try withUnsafePointer(to: instance) { try body(UnsafeRawPointer($0)) }
+}
+
+/// A serializer's readable fields, and their readers per instance type (worked out once per
+/// class and type: a retrieve represents one row per request).
+final class ReadableFieldTable: Sendable {
+    let fields: [ReadableField]
+    private let readers = TypeCache<[RowReader]>()
+
+    init(_ fields: [ReadableField]) { self.fields = fields }
+
+    func readers(for type: any FieldReadable.Type) -> [RowReader] {
+        readers.value(for: type) { fields.map { field in RowReader(read: field.valueSource.flatMap { type.fieldReader($0) }) } }
+    }
+}
+
+/// A field's reader for one instance type, or nil: in a struct, so that calling it from the
+/// array needs no reabstraction thunk.
+struct RowReader: Sendable {
+    let read: FieldReader?
+}
+
 final class FrozenContext {
     let value: SerializerContext
     init(value: SerializerContext) { self.value = value }
@@ -266,11 +318,21 @@ struct ReadableField: Sendable {
     /// existential, the field was copied out of it (a box copy, a retain and a release) for
     /// every field of every row.
     let write: @Sendable (any FieldReadable, SerializerContext, inout [UInt8]) throws -> Bool
+    /// For a `ValueWritingField`: its source, and its `writeValue` bound to its type.
+    let valueSource: String?
+    let writeValue: (@Sendable (FieldValue, SerializerContext, inout [UInt8]) throws -> Void)?
 
     init(name: String, field: any SerializerField) {
         self.name = name
         self.field = field
         self.write = Self.writer(field)
+        if let valueField = field as? any ValueWritingField {
+            valueSource = valueField.valueSource
+            writeValue = Self.valueWriter(valueField)
+        } else {
+            valueSource = nil
+            writeValue = nil
+        }
         var key: [UInt8] = []
         JSONWriter.writeString(name, into: &key)
         key.append(UInt8(ascii: ":"))
@@ -280,6 +342,11 @@ struct ReadableField: Sendable {
     private static func writer<Field: SerializerField>(_ field: Field)
         -> @Sendable (any FieldReadable, SerializerContext, inout [UInt8]) throws -> Bool {
         { instance, context, out in try field.writeRepresentation(of: instance, context: context, into: &out) }
+    }
+
+    private static func valueWriter<Field: ValueWritingField>(_ field: Field)
+        -> @Sendable (FieldValue, SerializerContext, inout [UInt8]) throws -> Void {
+        { value, context, out in try field.writeValue(value, context: context, into: &out) }
     }
 }
 
@@ -294,11 +361,11 @@ enum DeclaredFields {
         cache.value(for: type) { type.fields }
     }
 
-    private static let readableCache = TypeCache<[ReadableField]>()
+    private static let readableCache = TypeCache<ReadableFieldTable>()
 
     /// The declared fields that are not write-only, with their names.
-    static func readable(of type: Serializer.Type) -> [ReadableField] {
-        readableCache.value(for: type) { readable(in: of(type)) }
+    static func readable(of type: Serializer.Type) -> ReadableFieldTable {
+        readableCache.value(for: type) { ReadableFieldTable(readable(in: of(type))) }
     }
 
     static func readable(in fields: [any SerializerField]) -> [ReadableField] {

@@ -19,9 +19,13 @@ enum PythonText {
     /// `str.strip()`. Works on scalars: a combining mark after a space must not glue the two
     /// into one `Character` that survives trimming.
     static func strip(_ text: some StringProtocol) -> String {
-        let scalars = String(text).unicodeScalars
+        let string = String(text)
+        let scalars = string.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
+        // Nothing to trim (the usual input, stripped twice per validated text field): the text
+        // itself, not a copy of its scalars.
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return string }
         return String(scalars[first...last])
     }
 

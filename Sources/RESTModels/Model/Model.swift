@@ -59,6 +59,9 @@ extension Model {
         return withUnsafePointer(to: self) { layout.value(of: name, in: UnsafeRawPointer($0)) }
     }
 
+    /// The reader of the column `name` means (`"pk"`: the primary key), as `fieldValue(_:)` reads it.
+    public static func fieldReader(_ name: String) -> FieldReader? { ModelLayout.of(Self.self).reader(ofField: name) }
+
     /// The primary key's values, in `primaryKey` order.
     var primaryKeyValues: [(column: String, value: FieldValue)] {
         Self.primaryKey.columns.map { ($0, fieldValue($0) ?? .null) }

@@ -37,7 +37,7 @@ final class ModelLayout: Sendable {
     let quotedNames: [String]
     let columns: [ColumnInfo]
     /// `readers[i]` reads `columns[i]` from a pointer to an instance of the model.
-    let readers: [@Sendable (UnsafeRawPointer) -> FieldValue]
+    let readers: [ColumnReader]
     /// The position of the single-column primary key; nil for a composite one (or one that is
     /// not a column).
     let primaryKeyIndex: Int?
@@ -56,7 +56,7 @@ final class ModelLayout: Sendable {
             ColumnInfo(name: $0.name, type: $0.type, isNullable: $0.isNullable, references: $0.references,
                        sql: $0.sql, isWritable: $0.isWritable)
         }
-        readers = declared.map(\.reader)
+        readers = declared.map { ColumnReader(read: $0.reader) }
         selectList = declared.map { column in
             column.expression == nil ? column.sql : column.sql + " AS " + SQL.identifier(column.name)
         }.joined(separator: ", ")
@@ -101,10 +101,22 @@ final class ModelLayout: Sendable {
         // (Lengths first: comparing unequal strings takes the standard library's slow path.)
         let found = name.utf8.count == 2 && name == "pk" ? primaryKeyIndex : index(of: name)
         guard let index = found else { return nil }
-        return readers[index](instance)
+        return readers[index].read(instance)
+    }
+
+    /// The reader of the column a field name means, as `value(of:in:)` finds it.
+    func reader(ofField name: String) -> FieldReader? {
+        let found = name.utf8.count == 2 && name == "pk" ? primaryKeyIndex : index(of: name)
+        return found.map { readers[$0].read }
     }
 
     private static let cache = LayoutCache()
+}
+
+/// A column's reader in a struct: an array of bare closures holds them at the generic
+/// abstraction, so every call went through a reabstraction thunk (or two).
+struct ColumnReader: Sendable {
+    let read: FieldReader
 }
 
 /// The layouts by model type. Reads take no lock: one atomic load of an immutable snapshot and

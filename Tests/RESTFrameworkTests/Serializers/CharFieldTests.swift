@@ -51,6 +51,16 @@ import Testing
         #expect(try check(field, " \u{301}a").value == "\u{301}a")
     }
 
+    /// One side only, or nothing to trim (the text is then kept as it is, not rebuilt).
+    @Test func trimsEachSideAlone() throws {
+        #expect(try check(field, " ada").value == "ada")
+        #expect(try check(field, "ada\u{3000}").value == "ada")
+        #expect(try check(field, "a d").value == "a d")
+        #expect(PythonText.strip("x") == "x")
+        #expect(PythonText.strip("\u{301}x y\u{301}") == "\u{301}x y\u{301}")
+        #expect(PythonText.strip(" \u{85}") == "")
+    }
+
     @Test func noTrimming() throws {
         let raw = CharField("name", trimWhitespace: false)
         #expect(try check(raw, " a ").value == " a ")

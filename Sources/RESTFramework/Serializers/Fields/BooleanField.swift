@@ -61,11 +61,17 @@ public struct BooleanField: SerializerField {
     public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
                                     into out: inout [UInt8]) throws -> Bool {
         try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
-            if case .bool(let b) = value {
-                out.append(contentsOf: (b ? "true" : "false").utf8)
-            } else {
-                JSONWriter.write(try toRepresentation(value, context: context), into: &out, indent: nil, level: 0)
-            }
+            try writeValue(value, context: context, into: &out)
+        }
+    }
+
+    func writeValue(_ value: FieldValue, context: SerializerContext, into out: inout [UInt8]) throws {
+        if case .bool(let b) = value {
+            out.append(contentsOf: (b ? "true" : "false").utf8)
+        } else {
+            JSONWriter.write(try toRepresentation(value, context: context), into: &out, indent: nil, level: 0)
         }
     }
 }
+
+extension BooleanField: ValueWritingField {}

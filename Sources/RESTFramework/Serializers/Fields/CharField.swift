@@ -66,11 +66,15 @@ public struct CharField: SerializerField {
     public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
                                     into out: inout [UInt8]) throws -> Bool {
         try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
-            switch value {
-            case .string(let s): JSONWriter.writeString(s, into: &out)
-            case .dateTime(let t): JSONWriter.writeDateTime(t, into: &out)
-            default: JSONWriter.writeString(TextFieldSupport.str(value), into: &out)
-            }
+            try writeValue(value, context: context, into: &out)
+        }
+    }
+
+    func writeValue(_ value: FieldValue, context: SerializerContext, into out: inout [UInt8]) throws {
+        switch value {
+        case .string(let s): JSONWriter.writeString(s, into: &out)
+        case .dateTime(let t): JSONWriter.writeDateTime(t, into: &out)
+        default: JSONWriter.writeString(TextFieldSupport.str(value), into: &out)
         }
     }
 }
@@ -119,3 +123,5 @@ enum TextFieldSupport {
         }
     }
 }
+
+extension CharField: ValueWritingField {}

@@ -38,11 +38,17 @@ public struct DateTimeField: SerializerField {
     public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
                                     into out: inout [UInt8]) throws -> Bool {
         try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
-            if case .dateTime(let t) = value {
-                JSONWriter.writeDateTime(t, into: &out)
-            } else {
-                JSONWriter.write(try toRepresentation(value, context: context), into: &out, indent: nil, level: 0)
-            }
+            try writeValue(value, context: context, into: &out)
+        }
+    }
+
+    func writeValue(_ value: FieldValue, context: SerializerContext, into out: inout [UInt8]) throws {
+        if case .dateTime(let t) = value {
+            JSONWriter.writeDateTime(t, into: &out)
+        } else {
+            JSONWriter.write(try toRepresentation(value, context: context), into: &out, indent: nil, level: 0)
         }
     }
 }
+
+extension DateTimeField: ValueWritingField {}

@@ -50,3 +50,9 @@ public struct EmailField: SerializerField {
         try text.writeRepresentation(of: instance, context: context, into: &out)
     }
 }
+
+extension EmailField: ValueWritingField {
+    func writeValue(_ value: FieldValue, context: SerializerContext, into out: inout [UInt8]) throws {
+        try text.writeValue(value, context: context, into: &out)
+    }
+}

@@ -36,6 +36,10 @@ public struct HyperlinkedIdentityField: SerializerField {
 
     /// The link for a lookup value.
     public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON {
+        .string(try link(value, context: context))
+    }
+
+    private func link(_ value: FieldValue, context: SerializerContext) throws -> String {
         guard let reverse = context.reverse else {
             throw SerializerConfigurationError(
                 "`HyperlinkedIdentityField` `\(options.name)` requires a `reverse` function in the serializer context. "
@@ -44,11 +48,27 @@ public struct HyperlinkedIdentityField: SerializerField {
         var format = context.format
         if let requested = format, let own = self.format, own != requested { format = own }
         do {
-            return .string(try reverse(viewName, [lookupURLKwarg: value.description], context.request, format))
+            return try reverse(viewName, [lookupURLKwarg: value.description], context.request, format)
         } catch {
             throw SerializerConfigurationError(
                 "Could not resolve URL for hyperlinked relationship using view name \"\(viewName)\". You may have failed "
                 + "to include the related model in your API, or incorrectly configured the `lookupField` attribute on this field.")
+        }
+    }
+}
+
+/// The serializer reads `lookupField` through the row type's reader (no name lookup per row);
+/// a type without one takes `representation(of:context:)`, with its `"id"` fallback.
+extension HyperlinkedIdentityField: ValueWritingField {
+    var valueSource: String { lookupField }
+
+    func writeValue(_ value: FieldValue, context: SerializerContext, into out: inout [UInt8]) throws {
+        // As `representation(of:context:)`: an empty key is an unsaved object (null was written
+        // by the serializer).
+        if value == .string("") {
+            out.append(contentsOf: "null".utf8)
+        } else {
+            JSONWriter.writeString(try link(value, context: context), into: &out)
         }
     }
 }

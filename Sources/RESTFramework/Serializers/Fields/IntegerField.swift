@@ -91,11 +91,17 @@ public struct IntegerField: SerializerField {
     public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
                                     into out: inout [UInt8]) throws -> Bool {
         try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
-            if case .int(let i) = value {
-                JSONWriter.appendInteger(i, into: &out)
-            } else {
-                JSONWriter.write(try toRepresentation(value, context: context), into: &out, indent: nil, level: 0)
-            }
+            try writeValue(value, context: context, into: &out)
+        }
+    }
+
+    func writeValue(_ value: FieldValue, context: SerializerContext, into out: inout [UInt8]) throws {
+        if case .int(let i) = value {
+            JSONWriter.appendInteger(i, into: &out)
+        } else {
+            JSONWriter.write(try toRepresentation(value, context: context), into: &out, indent: nil, level: 0)
         }
     }
 }
+
+extension IntegerField: ValueWritingField {}

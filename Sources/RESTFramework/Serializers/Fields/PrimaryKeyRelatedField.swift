@@ -86,7 +86,13 @@ public struct PrimaryKeyRelatedField: SerializerField {
     public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
                                     into out: inout [UInt8]) throws -> Bool {
         try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
-            JSONWriter.write(value, into: &out)
+            try writeValue(value, context: context, into: &out)
         }
     }
+
+    func writeValue(_ value: FieldValue, context: SerializerContext, into out: inout [UInt8]) throws {
+        JSONWriter.write(value, into: &out)
+    }
 }
+
+extension PrimaryKeyRelatedField: ValueWritingField {}

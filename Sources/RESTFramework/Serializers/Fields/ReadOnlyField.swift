@@ -20,8 +20,12 @@ public struct ReadOnlyField: SerializerField {
     public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
                                     into out: inout [UInt8]) throws -> Bool {
         try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
-            JSONWriter.write(value, into: &out)
+            try writeValue(value, context: context, into: &out)
         }
+    }
+
+    func writeValue(_ value: FieldValue, context: SerializerContext, into out: inout [UInt8]) throws {
+        JSONWriter.write(value, into: &out)
     }
 }
 
@@ -73,3 +77,5 @@ public struct HiddenField: SerializerField {
 
     public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON { value.json }
 }
+
+extension ReadOnlyField: ValueWritingField {}

@@ -182,6 +182,20 @@ extension SerializerField {
 
 /// Thrown by `writeRepresentation` for a value that cannot be kept rendered (see
 /// `JSON.readsBackAsWritten`); `Serializer.toRepresentation` then builds that object as pairs.
+/// A field that writes the value at its `source` as `writeStandardRepresentation` does: the
+/// serializer may read that value itself (by a position resolved once per instance type, see
+/// `FieldReadable.fieldIndex`) and hand over a non-null one.
+protocol ValueWritingField: SerializerField {
+    /// The name the value is read by: `source`, unless the field says otherwise.
+    var valueSource: String { get }
+    /// Writes `value` (present, not null) as the field's representation.
+    func writeValue(_ value: FieldValue, context: SerializerContext, into out: inout [UInt8]) throws
+}
+
+extension ValueWritingField {
+    var valueSource: String { source }
+}
+
 struct UnrenderableValue: Error {
     let value: JSON
 }
