@@ -12,12 +12,13 @@ def _ms(text):
     return float(value) * UNITS[unit]
 
 
-def wrk(port, endpoint, seconds, connections, data):
-    """data: {users, pages, accounts, tokens}. Returns {rps, p50_ms, p99_ms, non2xx, errors, requests}."""
+def wrk(port, endpoint, seconds, connections, data, timeout=10):
+    """data: {users, pages, accounts, tokens}; timeout: seconds before wrk counts a request as a
+    timeout error. Returns {rps, p50_ms, p99_ms, non2xx, errors, requests}."""
     env = dict(os.environ, BENCH_ENDPOINT=endpoint, BENCH_USERS=str(data["users"]),
                BENCH_PAGES=str(data["pages"]), BENCH_ACCOUNTS=str(max(data["accounts"], 1)),
                BENCH_TOKENS=",".join(data["tokens"]), BENCH_SEED=str(port))
-    cmd = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency",
+    cmd = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", f"{timeout}s", "--latency",
            "-s", os.path.join(HERE, "wrk.lua"), f"http://127.0.0.1:{port}"]
     out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=seconds + 60)
     if out.returncode != 0:

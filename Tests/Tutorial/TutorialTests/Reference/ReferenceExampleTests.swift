@@ -34,6 +34,15 @@ import Testing
                 == ["name": "Ada", "email": "ada@example.com", "age": 36])
     }
 
+    @Test func representationAdjustedAfterSuper() throws {
+        let ada: ValidatedData = ["name": "Ada"], a: ValidatedData = ["name": "A"], b: ValidatedData = ["name": "B"]
+        let data = try BadgeSerializer(instance: ada).data
+        #expect(data == ["name": "Ada", "badge": "gold"])
+        #expect(JSONWriter.renderString(data) == #"{"name":"Ada","badge":"gold"}"#)
+        let many = try BadgeSerializer.many(instances: [a, b]).data
+        #expect(JSONWriter.renderString(many) == #"[{"name":"A","badge":"gold"},{"name":"B","badge":"gold"}]"#)
+    }
+
     @Test func renderersAndNegotiation() throws {
         let app = Application(urls: try bookURLs(), settings: negotiationSettings())
         let text = send(app, .get, "/api/greetings/", headers: ["Accept": "text/plain"])

@@ -137,6 +137,17 @@ func validateContact(_ json: JSON) throws -> JSON {
     return try serializer.data
 }
 
+/// `super.toRepresentation` then a change: the rendered object turns into pairs.
+final class BadgeSerializer: Serializer {
+    override class var fields: [any SerializerField] { [CharField("name", maxLength: 100)] }
+
+    override func toRepresentation(_ instance: any FieldReadable) throws -> JSON {
+        guard case .object(var object) = try super.toRepresentation(instance) else { return .null }
+        object["badge"] = "gold"
+        return .object(object)
+    }
+}
+
 // MARK: - Permissions
 
 /// Object level: only the author may change a book; anyone may read.
