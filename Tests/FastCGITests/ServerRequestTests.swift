@@ -36,24 +36,12 @@ import TestSupport
     /// and bytes that are not UTF-8 both arrive whole (DRF decides what `Token café` means from
     /// the bytes), while the path stays UTF-8.
     @Test func headerValuesArriveAsLatin1() throws {
-        let seen = Mutex<Request?>(nil)
-        let server = try InProcessServer { _, request in
-            seen.withLock { $0 = request }
-            return .text(200, "ok")
-        }
-        defer { server.stop() }
-        let connection = try FastCGIConnection(server.address)
-        defer { connection.close() }
-        try connection.beginRequest()
         let params: [([UInt8], [UInt8])] = [
             (Array("REQUEST_METHOD".utf8), Array("GET".utf8)), (Array("PATH_INFO".utf8), Array("/ü/".utf8)),
             (Array("HTTP_AUTHORIZATION".utf8), Array("Token café".utf8)), (Array("HTTP_X_LATIN1".utf8), [0x63, 0x61, 0x66, 0xE9]),
             (Array("CONTENT_TYPE".utf8), Array("text/plaïn".utf8)), (Array("HTTP_ACCEPT".utf8), Array("application/json".utf8)),
         ]
-        try connection.sendParams(bytes: params)
-        _ = connection.endStdin()
-        #expect(try connection.readResponse().status == 200)
-        let request = try #require(seen.withLock { $0 })
+        let request = try Self.requestSeen(sendingRaw: params)
         #expect(request.path == "/ü/")
         #expect(request.headers["authorization"] == "Token caf\u{C3}\u{A9}")
         #expect(request.headers["x-latin1"] == "caf\u{E9}")
@@ -66,25 +54,13 @@ import TestSupport
     /// names and values as UTF-8 (invalid bytes replaced), header values as Latin-1, repeats and
     /// empty values kept, a value split from its name at the first `=` only.
     @Test func paramListIsEveryParamAsSent() throws {
-        let seen = Mutex<Request?>(nil)
-        let server = try InProcessServer { _, request in
-            seen.withLock { $0 = request }
-            return .text(200, "ok")
-        }
-        defer { server.stop() }
-        let connection = try FastCGIConnection(server.address)
-        defer { connection.close() }
-        try connection.beginRequest()
         let params: [([UInt8], [UInt8])] = [
             (Array("REQUEST_METHOD".utf8), Array("GET".utf8)), (Array("PATH_INFO".utf8), Array("/ü/".utf8)),
             (Array("SERVER_PROTOCOL".utf8), Array("HTTP/1.1".utf8)), (Array("X_ODD".utf8), [0x61, 0xFF, 0x62]),
             (Array("HTTP_X_LATIN1".utf8), [0x63, 0x61, 0x66, 0xE9]), (Array("QUERY_STRING".utf8), []),
             (Array("MY_PARAM".utf8), Array("a=b".utf8)), (Array("SERVER_PROTOCOL".utf8), Array("again".utf8)),
         ]
-        try connection.sendParams(bytes: params)
-        _ = connection.endStdin()
-        #expect(try connection.readResponse().status == 200)
-        var request = try #require(seen.withLock { $0 })
+        var request = try Self.requestSeen(sendingRaw: params)
         let expected: [(String, String)] = [
             ("FCGI_ROLE", "RESPONDER"),  // added by libfcgi
             ("REQUEST_METHOD", "GET"), ("PATH_INFO", "/ü/"), ("SERVER_PROTOCOL", "HTTP/1.1"), ("X_ODD", "a\u{FFFD}b"),
@@ -172,5 +148,23 @@ import TestSupport
         let logged = waitUntil(timeout: 5) { server.log.contains("\"GET /logged?a=1\" 204 0 ") }
         #expect(logged, "log: \(server.log)")
         #expect(server.log.contains("127.0.0.1 \"GET /logged?a=1\""))
+    }
+
+    /// The request a handler sees for params sent as raw bytes (values that are not UTF-8),
+    /// after a 200 came back.
+    static func requestSeen(sendingRaw params: [([UInt8], [UInt8])]) throws -> Request {
+        let seen = Mutex<Request?>(nil)
+        let server = try InProcessServer { _, request in
+            seen.withLock { $0 = request }
+            return .text(200, "ok")
+        }
+        defer { server.stop() }
+        let connection = try FastCGIConnection(server.address)
+        defer { connection.close() }
+        try connection.beginRequest()
+        try connection.sendParams(bytes: params)
+        _ = connection.endStdin()
+        #expect(try connection.readResponse().status == 200)
+        return try #require(seen.withLock { $0 })
     }
 }

@@ -114,7 +114,8 @@ public struct JSONObject: Sendable, Equatable, Sequence {
         case .rendered(let bytes): return bytes.count <= 2
         }
     }
-    public func contains(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+    /// Through the subscript: a rendered object answers without reading back every member.
+    public func contains(_ key: String) -> Bool { self[key] != nil }
     public mutating func append(_ key: String, _ value: JSON) {
         withMutablePairs { $0.append((key: key, value: value)) }
     }
