@@ -50,7 +50,7 @@ let package = Package(
 
         // Shared helpers for the integration tests: the database URL the test script exported,
         // temporary schemas, paths to the built executables, an nginx launcher.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["FastCGI"], path: "Tests/TestSupport"),
 
         .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "TestSupport"]),
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),

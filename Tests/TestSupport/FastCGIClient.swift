@@ -1,4 +1,5 @@
 import Foundation
+import FastCGI
 
 /// A FastCGI client for tests: it speaks the wire protocol (FCGI_BEGIN_REQUEST, FCGI_PARAMS,
 /// FCGI_STDIN; reads FCGI_STDOUT, FCGI_STDERR, FCGI_END_REQUEST) to a responder on a unix or
@@ -81,8 +82,11 @@ public enum FastCGIClient {
 ///     while connection.sendStdin(chunk) { if enough { break } }   // false once the responder hung up
 ///     let response = try connection.readResponse()
 public final class FastCGIConnection {
+    /// The connection's number while it is open (for `setsockopt` and the like in tests).
     public let fd: Int32
     public let requestID: UInt16
+    /// Owns `fd`: nil once closed, so a second `close()` (or `deinit` after one) closes nothing.
+    private var socket: FileDescriptor?
 
     enum RecordType: UInt8 {
         case beginRequest = 1, abortRequest = 2, endRequest = 3, params = 4, stdin = 5, stdout = 6, stderr = 7
@@ -90,50 +94,56 @@ public final class FastCGIConnection {
 
     public init(_ address: FastCGIClient.Address, requestID: UInt16 = 1, timeout: Int = 30) throws {
         self.requestID = requestID
+        // Connected before any stored property is set: a failed connect closes the socket once,
+        // as the local `FileDescriptor` goes, and a throwing init that had set every property
+        // would also run `deinit` (this class once closed its socket twice that way, and the
+        // second close hit another test's connection under the reused number: issue 11).
+        let socket = try Self.connected(to: address)
+        var tv = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(socket.rawValue, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(socket.rawValue, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        fd = socket.rawValue
+        self.socket = Optional(consume socket)
+    }
+
+    private static func connected(to address: FastCGIClient.Address) throws -> FileDescriptor {
         switch address {
         case .unix(let path):
-            fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-            guard fd >= 0 else { throw TestSupportError("socket() failed: errno \(errno)") }
+            guard let socket = FileDescriptor.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue)) else {
+                throw TestSupportError("socket() failed: errno \(errno)")
+            }
             var address = sockaddr_un()
             address.sun_family = sa_family_t(AF_UNIX)
             let bytes = Array(path.utf8.prefix(107))
             withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
             let result = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(socket.rawValue, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                }
             }
-            guard result == 0 else {
-                let error = errno
-                Foundation.close(fd)
-                throw FastCGIConnectError(errno: error, address: "unix:" + path)
-            }
+            guard result == 0 else { throw FastCGIConnectError(errno: errno, address: "unix:" + path) }
+            return socket
         case .tcp(let host, let port):
-            fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            guard fd >= 0 else { throw TestSupportError("socket() failed: errno \(errno)") }
+            guard let socket = FileDescriptor.socket(AF_INET, Int32(SOCK_STREAM.rawValue)) else {
+                throw TestSupportError("socket() failed: errno \(errno)")
+            }
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = in_port_t(UInt16(port).bigEndian)
             inet_pton(AF_INET, host, &address.sin_addr)
             let result = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(socket.rawValue, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
-            guard result == 0 else {
-                let error = errno
-                Foundation.close(fd)
-                throw FastCGIConnectError(errno: error, address: "\(host):\(port)")
-            }
+            guard result == 0 else { throw FastCGIConnectError(errno: errno, address: "\(host):\(port)") }
+            return socket
         }
-        var tv = timeval(tv_sec: timeout, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    deinit { close() }
-
-    private var closed = false
+    /// Closes the connection; later calls do nothing.
     public func close() {
-        guard !closed else { return }
-        closed = true
-        Foundation.close(fd)
+        socket = nil
     }
 
     // MARK: - Sending

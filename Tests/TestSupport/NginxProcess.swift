@@ -1,4 +1,5 @@
 import Foundation
+import FastCGI
 
 /// A real nginx in front of a FastCGI responder, for end-to-end tests. It uses the project's own
 /// `deploy/nginx/api-server.conf` and `fastcgi_params`, so the tests check what operators deploy.
@@ -96,14 +97,12 @@ public final class NginxProcess: Sendable {
 
 /// Whether something accepts TCP connections on 127.0.0.1:`port`.
 func canConnect(port: Int) -> Bool {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
+    guard let socket = FileDescriptor.socket(AF_INET, Int32(SOCK_STREAM.rawValue)) else { return false }
     var addr = sockaddr_in()
     addr.sin_family = sa_family_t(AF_INET)
     addr.sin_port = in_port_t(UInt16(port).bigEndian)
     addr.sin_addr.s_addr = inet_addr("127.0.0.1")
     return withUnsafePointer(to: &addr) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket.rawValue, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     } == 0
 }

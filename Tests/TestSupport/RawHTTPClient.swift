@@ -1,4 +1,5 @@
 import Foundation
+import FastCGI
 
 /// A minimal HTTP/1.1 client over a TCP socket on loopback, for end-to-end tests that need the
 /// exact wire: it follows no redirects, keeps header order and case, and reads the body raw.
@@ -34,9 +35,8 @@ public enum RawHTTPClient {
     }
 
     static func exchange(host: String, port: Int, bytes: [UInt8], timeout: Int) throws -> [UInt8] {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw TestSupportError("socket() failed") }
-        defer { close(fd) }
+        guard let socket = FileDescriptor.socket(AF_INET, Int32(SOCK_STREAM.rawValue)) else { throw TestSupportError("socket() failed") }
+        let fd = socket.rawValue
         var tv = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         var addr = sockaddr_in()
@@ -61,6 +61,7 @@ public enum RawHTTPClient {
             if n == 0 { break }
             received += buffer[0..<n]
         }
+        socket.close()
         return received
     }
 
@@ -100,8 +101,8 @@ public enum RawHTTPClient {
 
 /// A TCP port on 127.0.0.1 that was free a moment ago.
 public func freeLocalPort() -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
+    guard let socket = FileDescriptor.socket(AF_INET, Int32(SOCK_STREAM.rawValue)) else { return 0 }
+    let fd = socket.rawValue
     var addr = sockaddr_in()
     addr.sin_family = sa_family_t(AF_INET)
     addr.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -109,5 +110,6 @@ public func freeLocalPort() -> Int {
     _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+    socket.close()
     return Int(UInt16(bigEndian: addr.sin_port))
 }

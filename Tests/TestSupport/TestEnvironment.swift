@@ -19,6 +19,8 @@ public enum TestEnvironment {
     public static var postgresPort: String { value("SRF_TEST_PGPORT") }
     public static var nginx: String { value("SRF_TEST_NGINX") }
     public static var apache: String { value("SRF_TEST_APACHE") }
+    /// The close check `Tests/run` preloads into every process (Tests/CloseCheck/closecheck.c).
+    public static var closeCheckLibrary: String { value("SRF_CLOSE_CHECK_LIBRARY") }
     /// A scratch folder that `Tests/run` removes afterwards; readable by the postgres user.
     public static var workDirectory: String { value("SRF_TEST_WORK") }
 
