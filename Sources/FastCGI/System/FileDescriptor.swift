@@ -19,17 +19,17 @@ import Glibc
 /// A close that fails with EBADF means the number was not open: a double close whose number was
 /// not reused yet. Debug builds (the tests) trap on it at once, naming the descriptor; `Tests/run`
 /// also loads a check into every process it builds that catches the same in C code (libfcgi).
-public struct FileDescriptor: ~Copyable {
-    public let rawValue: Int32
+package struct FileDescriptor: ~Copyable {
+    package let rawValue: Int32
 
     /// Takes ownership of an open descriptor.
-    public init(adopting rawValue: Int32) {
+    package init(adopting rawValue: Int32) {
         precondition(rawValue >= 0, "FileDescriptor(adopting:) needs an open descriptor, got \(rawValue)")
         self.rawValue = rawValue
     }
 
     /// `socket(2)` with close-on-exec; nil (and `errno` set) on failure.
-    public static func socket(_ family: Int32, _ type: Int32) -> FileDescriptor? {
+    package static func socket(_ family: Int32, _ type: Int32) -> FileDescriptor? {
         let fd = Glibc.socket(family, type | Int32(SOCK_CLOEXEC.rawValue), 0)
         return fd >= 0 ? FileDescriptor(adopting: fd) : nil
     }
@@ -39,7 +39,7 @@ public struct FileDescriptor: ~Copyable {
     }
 
     /// Closes now (the same as letting the value go, but says so at the call site).
-    public consuming func close() {
+    package consuming func close() {
         let fd = rawValue
         discard self
         Self.close(fd)
@@ -47,7 +47,7 @@ public struct FileDescriptor: ~Copyable {
 
     /// Gives the descriptor to code that closes it itself (libfcgi, a kept-connection set);
     /// this value no longer owns it.
-    public consuming func release() -> Int32 {
+    package consuming func release() -> Int32 {
         let fd = rawValue
         discard self
         return fd
