@@ -113,6 +113,22 @@ import Testing
     }
 }
 
+extension DatabaseOutageTests {
+    /// The probe runs on a thread of its own (Dispatch): SIGTERM must still reach the server's
+    /// signal thread and drain, not take the default action on the probe's thread.
+    @Test func aStopDuringAnOutageStillDrains() throws {
+        let nowhere = try TestEnvironment.makeTemporaryDirectory("nodb")
+        let stack = try APIStack(databaseURL: "postgres://postgres@/none?host=\(nowhere)&port=5999", migrate: false,
+                                 arguments: ["--workers", "2"])
+        #expect(try stack.send("GET", "/api/public-accounts/").status == 503)
+        usleep(600_000)  // a few probes have run
+        #expect(stack.server.log.contains("database unavailable"), "\(stack.logs)")
+        stack.server.signal(SIGTERM)
+        #expect(stack.server.wait(timeout: 10) == 0, "\(stack.logs)")
+        #expect(stack.server.log.contains("received SIGTERM"), "\(stack.logs)")
+    }
+}
+
 extension String {
     func lines(containing text: String) -> [Substring] {
         split(separator: "\n").filter { $0.contains(text) }
