@@ -9,7 +9,8 @@ import Darwin
 ///
 /// Statements take bound parameters only, are prepared on first use and reused by SQL text.
 /// A connection lost to a server restart is re-established on its next use; while the server is
-/// down every call fails fast with an error whose `isConnectionLost` is true.
+/// down every call fails with an error whose `isConnectionLost` is true, at once when the
+/// configuration carries a `DatabaseAvailability` that already knows of the outage.
 ///
 ///     let connection = try Connection(configuration: .fromEnvironment())
 ///     let rows = try connection.query("SELECT id, username FROM users WHERE id = $1", Int64(7))
@@ -21,6 +22,8 @@ import Darwin
 /// worker thread and keep it there.
 public final class Connection {
     public let configuration: PostgresConfiguration
+    /// What `configuration` became for libpq (kept for the outage probe).
+    let parameters: ConnectionParameters
     let handle: OpaquePointer
     let noticeLog = NoticeLog()
     let parameterBuffer = ParameterBuffer()
@@ -36,17 +39,21 @@ public final class Connection {
 
     public init(configuration: PostgresConfiguration) throws {
         let parameters = try ConnectionParameters(configuration)
+        try configuration.availability?.checkAvailable()
         guard let handle = parameters.connect() else {
             throw PostgresError(kind: .connection, message: "libpq could not allocate a connection")
         }
         guard PQstatus(handle) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(handle)).trimmingTrailingWhitespace()
             PQfinish(handle)
+            configuration.availability?.recordFailure(message, parameters: parameters)
             throw PostgresError.connectionLost(message)
         }
+        configuration.availability?.recordSuccess()
         // Every stored property is set only once the connection is good: a throwing init that
         // got that far would run deinit, and PQfinish must happen exactly once.
         self.configuration = configuration
+        self.parameters = parameters
         self.handle = handle
         statements = PreparedStatementCache(capacity: configuration.preparedStatementCapacity)
         noticeLog.install(on: handle)
@@ -91,13 +98,19 @@ public final class Connection {
             // Reconnecting here would run the rest of the transaction's statements outside it.
             throw PostgresError.connectionLost("the connection was lost during a transaction")
         }
+        // While the database is known to be down, fail at once: PQreset would block up to
+        // connect_timeout, on every statement of every worker.
+        try configuration.availability?.checkAvailable()
         PQreset(handle)
         // Prepared statements belong to the old session.
         statements.removeAll()
         lastAnswered = .min
         guard PQstatus(handle) == CONNECTION_OK else {
-            throw PostgresError.connectionLost(String(cString: PQerrorMessage(handle)).trimmingTrailingWhitespace())
+            let message = String(cString: PQerrorMessage(handle)).trimmingTrailingWhitespace()
+            configuration.availability?.recordFailure(message, parameters: parameters)
+            throw PostgresError.connectionLost(message)
         }
+        configuration.availability?.recordSuccess()
     }
 
     static let recentAnswerWindow: Int64 = 20  // ms

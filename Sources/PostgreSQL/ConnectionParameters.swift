@@ -9,8 +9,10 @@ import Darwin
 ///
 /// libpq processes them in order and the last value of a keyword wins, which gives the
 /// precedence we want: our defaults first, then the user's URL (expanded by libpq), then the
-/// settings the client depends on (UTF-8, UTC) last so nothing can undo them.
-struct ConnectionParameters {
+/// settings the client depends on (UTF-8, UTC) last so nothing can undo them. Inside `options`
+/// the server applies `-c` switches in order too: the default `statement_timeout` goes before
+/// the URL's (or `PGOPTIONS`') own, so theirs wins.
+struct ConnectionParameters: Sendable {
     private(set) var keywords: [String] = []
     private(set) var values: [String] = []
 
@@ -18,6 +20,12 @@ struct ConnectionParameters {
         let urlOptions = try Self.options(in: configuration.url)
         if let timeout = configuration.connectTimeout, environmentValue("PGCONNECT_TIMEOUT") == nil {
             add("connect_timeout", String(timeout))
+        }
+        if let keepalives = configuration.keepalives {
+            add("keepalives", "1")
+            add("keepalives_idle", String(keepalives.idle))
+            add("keepalives_interval", String(keepalives.interval))
+            add("keepalives_count", String(keepalives.count))
         }
         if let name = configuration.applicationName {
             add("fallback_application_name", name)
@@ -27,13 +35,14 @@ struct ConnectionParameters {
         }
         // Decoding assumes UTF-8 text; timestamptz is parsed from its UTC text form.
         add("client_encoding", "UTF8")
-        var options = urlOptions ?? environmentValue("PGOPTIONS") ?? ""
-        options += " -c TimeZone=UTC"
+        var options = ""
         if let timeout = configuration.statementTimeout {
             let (seconds, attoseconds) = timeout.components
             let milliseconds = max(0, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
-            options += " -c statement_timeout=\(milliseconds)"
+            options = "-c statement_timeout=\(milliseconds) "
         }
+        options += urlOptions ?? environmentValue("PGOPTIONS") ?? ""
+        options += " -c TimeZone=UTC"
         add("options", options)
     }
 
@@ -89,5 +98,11 @@ extension String {
         var end = endIndex
         while end > startIndex, let last = self[..<end].last, last.isWhitespace { end = index(before: end) }
         return String(self[..<end])
+    }
+
+    /// libpq's connection errors run over several lines ("...failed: Connection refused\n\tIs the
+    /// server running..."); a log line wants them on one.
+    func joinedLines() -> String {
+        split(whereSeparator: \.isNewline).map { $0.trimmingPrefix(while: \.isWhitespace) }.joined(separator: " ")
     }
 }

@@ -13,7 +13,11 @@ import Glibc
 ///
 /// Options are the responder's (`--listen`, `--workers`, `--max-body-size`, `--drain-timeout`,
 /// `--access-log`, `--log-file`, `--socket-mode`); `DATABASE_URL` (or libpq's `PG*` variables)
-/// names the database; each worker thread opens its own connection on first need.
+/// names the database; each worker thread opens its own connection on first need. The
+/// database's time limits (statement timeout 30 s, connect timeout 2 s, TCP keepalives) are
+/// `PostgresConfiguration`'s defaults, changed through the URL (`?connect_timeout=5`,
+/// `?options=-c%20statement_timeout%3D10s`). While the database is down, requests that need it
+/// get 503 at once; the outage's cause and the recovery are logged once each.
 ///
 /// Exit status: 0 after a drained stop, 1 when requests were cut off by the drain timeout or the
 /// server failed, 2 for bad options.
@@ -53,7 +57,9 @@ public enum APIServerMain {
         }
         let mode = modes.first { options.flags.contains($0.flag) }
         do {
-            let server = try FastCGIServer(configuration: options.configuration) { worker in
+            let log = try ServerLog(options.configuration)
+            let database = database.map { $0.sharingAvailability(loggingTo: log) }
+            let server = try FastCGIServer(configuration: options.configuration, log: log) { worker in
                 if let mode { return mode.makeResponder(worker) }
                 return ApplicationResponder(application: application, database: database)
             }

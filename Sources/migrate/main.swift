@@ -46,6 +46,9 @@ func runMigrate(_ commandLine: [String]) -> Int32 {
         var configuration = PostgresConfiguration.fromEnvironment()
         if let url = arguments.databaseURL { configuration.url = url }
         configuration.applicationName = "migrate"
+        // A migration may rightly run long (an index on a big table); the server's 30 s default
+        // is for requests. A statement_timeout in the URL still applies.
+        configuration.statementTimeout = nil
         let connection = try Connection(configuration: configuration)
         let migrator = Migrator(connection: connection, directory: arguments.directory)
         switch arguments.command {

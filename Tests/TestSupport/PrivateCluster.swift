@@ -14,14 +14,16 @@ public final class PrivateCluster: Sendable {
     /// `postgres://postgres@/postgres?host=...&port=...`
     public let url: String
 
-    private static let instance = Mutex<PrivateCluster?>(nil)
+    private static let instances = Mutex<[String: PrivateCluster]>([:])
 
-    /// The process-wide private cluster, created and started on the first call.
-    public static func shared() throws -> PrivateCluster {
-        try instance.withLock { cluster in
-            if let cluster { return cluster }
+    /// The process-wide private cluster of that name, created and started on the first call.
+    /// Suites that stop or freeze a cluster use one name each, so that they never take the
+    /// server away from each other when they run in parallel.
+    public static func shared(_ name: String = "default") throws -> PrivateCluster {
+        try instances.withLock { clusters in
+            if let cluster = clusters[name] { return cluster }
             let created = try PrivateCluster()
-            cluster = created
+            clusters[name] = created
             return created
         }
     }
@@ -53,6 +55,27 @@ public final class PrivateCluster: Sendable {
     public func start() throws { try pgctl(["-w", "start", "-l", directory + "/postgres.log"]) }
     public func stop() throws { try pgctl(["-m", "fast", "-w", "stop"]) }
     public func restart() throws { try pgctl(["-m", "fast", "-w", "restart", "-l", directory + "/postgres.log"]) }
+
+    /// Stops every process of the server with SIGSTOP: connecting then hangs until the
+    /// client's connect timeout, and statements on open sessions hang, as with a server host
+    /// that froze or a network that drops packets. `thaw()` undoes it; call it in a `defer`.
+    public func freeze() throws { try signalServer(SIGSTOP) }
+    public func thaw() throws { try signalServer(SIGCONT) }
+
+    /// The postmaster (first line of postmaster.pid) and its children.
+    private func signalServer(_ signal: Int32) throws {
+        let pidFile = try String(contentsOfFile: directory + "/data/postmaster.pid", encoding: .utf8)
+        guard let line = pidFile.split(separator: "\n").first, let postmaster = Int32(line) else {
+            throw TestSupportError("no postmaster pid in \(directory)/data/postmaster.pid")
+        }
+        let children = try Subprocess.run("/usr/bin/pgrep", ["-P", String(postmaster)]).stdout
+            .split(whereSeparator: \.isWhitespace).compactMap { Int32($0) }
+        // Freeze the postmaster first (no new children), thaw it last.
+        let order = signal == SIGSTOP ? [postmaster] + children : children + [postmaster]
+        for pid in order where kill(pid, signal) != 0 {
+            throw TestSupportError("kill(\(pid), \(signal)) failed: errno \(errno)")
+        }
+    }
 
     private func pgctl(_ arguments: [String]) throws {
         try run([TestEnvironment.postgresBin + "/pg_ctl", "-D", directory + "/data"] + arguments)

@@ -1,0 +1,145 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// api-server when its database stops, freezes or is slow: a 503 at once rather than a wait,
+/// the cause logged once, and service back within a second of the database. On a cluster of
+/// its own (stopped and frozen here), one test at a time.
+@Suite(.serialized) struct DatabaseOutageTests {
+    static let unavailable = #"{"detail":"Service temporarily unavailable, try again later."}"#
+
+    /// The "served" private cluster with the project's migrations applied.
+    static func cluster() throws -> PrivateCluster {
+        let cluster = try PrivateCluster.shared("served")
+        let result = try Subprocess.run(TestEnvironment.executable("migrate"),
+                                        ["--database-url", cluster.url, "--dir", NginxProcess.projectRoot + "/migrations"])
+        guard result.status == 0 else { throw TestSupportError("migrate failed: \(result.stdout)\(result.stderr)") }
+        return cluster
+    }
+
+    @Test func aStoppedDatabaseIsA503AtOnceLoggedOnceAndBackWithinASecond() throws {
+        let cluster = try Self.cluster()
+        let stack = try APIStack(databaseURL: cluster.url, migrate: false, arguments: ["--workers", "2"])
+        for _ in 0..<4 { #expect(try stack.send("GET", "/api/public-accounts/").status == 200, "\(stack.logs)") }
+
+        try cluster.stop()
+        var running = false
+        defer { if !running { try? cluster.start() } }
+        let clock = ContinuousClock()
+        let stopped = clock.now
+        let requests = 40
+        for _ in 0..<requests {
+            var response: RawHTTPClient.Response?
+            let took = clock.measure { response = try? stack.send("GET", "/api/public-accounts/") }
+            #expect(response?.status == 503)
+            #expect(response?.text == Self.unavailable)
+            #expect(took < .seconds(1))
+        }
+        // The cause once, not once per request.
+        #expect(stack.server.log.lines(containing: "database unavailable").count == 1, "\(stack.logs)")
+
+        try cluster.start()
+        running = true
+        let started = clock.now
+        #expect(waitUntil(timeout: 5) { (try? stack.send("GET", "/api/public-accounts/").status) == 200 }, "\(stack.logs)")
+        #expect(clock.now - started < .milliseconds(1500))
+        let outage = clock.now - stopped
+
+        let restored = stack.server.log.lines(containing: "database available again")
+        #expect(restored.count == 1, "\(stack.logs)")
+        // The failed connection attempts: the workers' first ones, then one probe per 250 ms
+        // for the whole process, however many requests came.
+        let attempts = restored.first.flatMap { $0.number(before: " failed connection attempts") } ?? -1
+        #expect(attempts >= 1 && attempts <= Int(outage / .milliseconds(250)) + 3, "\(attempts) attempts in \(outage)")
+        #expect(attempts < requests)
+    }
+
+    @Test func aFrozenDatabaseCostsOneConnectTimeoutNotOnePerRequest() throws {
+        let cluster = try Self.cluster()
+        let stack = try APIStack(databaseURL: cluster.url, migrate: false, arguments: ["--workers", "2"])
+        try cluster.freeze()
+        var frozen = true
+        defer { if frozen { try? cluster.thaw() } }
+        let clock = ContinuousClock()
+
+        // The first request waits out the connect timeout (2 s) once...
+        var first: RawHTTPClient.Response?
+        let firstTook = clock.measure { first = try? stack.send("GET", "/api/public-accounts/") }
+        #expect(first?.status == 503, "\(stack.logs)")
+        #expect(firstTook < .milliseconds(3500))
+        // ...and then no request waits, whichever worker takes it.
+        for _ in 0..<10 {
+            var response: RawHTTPClient.Response?
+            let took = clock.measure { response = try? stack.send("GET", "/api/public-accounts/") }
+            #expect(response?.status == 503)
+            #expect(took < .seconds(1))
+        }
+        #expect(stack.server.log.lines(containing: "database unavailable").count == 1, "\(stack.logs)")
+        #expect(stack.server.log.contains("timeout expired"), "\(stack.logs)")
+
+        try cluster.thaw()
+        frozen = false
+        let thawed = clock.now
+        #expect(waitUntil(timeout: 5) { (try? stack.send("GET", "/api/public-accounts/").status) == 200 }, "\(stack.logs)")
+        #expect(clock.now - thawed < .milliseconds(1500))
+    }
+
+    @Test func aStatementPastTheURLsStatementTimeoutIsA503AndFreesTheWorker() throws {
+        let cluster = try Self.cluster()
+        let url = cluster.url + "&options=-c%20statement_timeout%3D300"
+        let stack = try APIStack(databaseURL: url, migrate: false, arguments: ["--workers", "1"])
+        #expect(try stack.send("GET", "/api/public-accounts/").status == 200, "\(stack.logs)")
+
+        // Another session holds the table for 4 s: the request's SELECT waits on the lock.
+        let psql = TestEnvironment.postgresBin + "/psql"
+        let locker = try ChildProcess(psql, [cluster.url, "-c", "BEGIN; LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(4); COMMIT;"],
+                                      logPath: stack.directory + "/locker.log")
+        defer { locker.stop() }
+        let locked = "SELECT count(*) FROM pg_locks WHERE relation = 'accounts'::regclass AND mode = 'AccessExclusiveLock' AND granted"
+        #expect(waitUntil(timeout: 5) { (try? Subprocess.run(psql, [cluster.url, "-Atc", locked]).stdout) == "1\n" })
+
+        let clock = ContinuousClock()
+        var response: RawHTTPClient.Response?
+        let took = clock.measure { response = try? stack.send("GET", "/api/public-accounts/") }
+        #expect(response?.status == 503, "\(stack.logs)")
+        #expect(response?.text == Self.unavailable)
+        #expect(took < .seconds(2))
+        // A slow statement is not an outage: nothing logged as one, and the one worker is free
+        // again at once (a request that needs no database answers meanwhile).
+        #expect(try stack.send("GET", "/nowhere/").status == 404)
+        #expect(stack.server.log.lines(containing: "database unavailable").isEmpty, "\(stack.logs)")
+        #expect(locker.wait(timeout: 10) == 0, "\(locker.log)")
+        #expect(try stack.send("GET", "/api/public-accounts/").status == 200, "\(stack.logs)")
+    }
+}
+
+extension DatabaseOutageTests {
+    /// The probe runs on a thread of its own (Dispatch): SIGTERM must still reach the server's
+    /// signal thread and drain, not take the default action on the probe's thread.
+    @Test func aStopDuringAnOutageStillDrains() throws {
+        let nowhere = try TestEnvironment.makeTemporaryDirectory("nodb")
+        let stack = try APIStack(databaseURL: "postgres://postgres@/none?host=\(nowhere)&port=5999", migrate: false,
+                                 arguments: ["--workers", "2"])
+        #expect(try stack.send("GET", "/api/public-accounts/").status == 503)
+        usleep(600_000)  // a few probes have run
+        #expect(stack.server.log.contains("database unavailable"), "\(stack.logs)")
+        stack.server.signal(SIGTERM)
+        #expect(stack.server.wait(timeout: 10) == 0, "\(stack.logs)")
+        #expect(stack.server.log.contains("received SIGTERM"), "\(stack.logs)")
+    }
+}
+
+extension String {
+    func lines(containing text: String) -> [Substring] {
+        split(separator: "\n").filter { $0.contains(text) }
+    }
+}
+
+extension Substring {
+    /// The whole number just before `suffix`: "... (12 failed connection attempts)" → 12.
+    func number(before suffix: String) -> Int? {
+        guard let end = range(of: suffix)?.lowerBound else { return nil }
+        let digits = self[..<end].reversed().prefix { $0.isNumber }
+        return Int(String(digits.reversed()))
+    }
+}
