@@ -19,9 +19,11 @@ public struct AllowedHosts: Sendable, Equatable, ExpressibleByArrayLiteral, Cust
     /// The patterns as given.
     public let patterns: [String]
     /// Compiled once: a request costs one pass over its host's bytes and a byte comparison per
-    /// pattern, nothing allocated.
+    /// pattern, with nothing allocated or reference-counted per pattern (the patterns' bytes
+    /// lie back to back in one array; `spans` says where).
     private let matchesAnything: Bool
-    private let compiled: [Pattern]
+    private let patternBytes: [UInt8]
+    private let spans: [PatternSpan]
 
     /// `.localhost` (localhost and its subdomains), `127.0.0.1`, `[::1]`, and `testserver`, the
     /// `Host` of DRF's and this framework's test clients.
@@ -33,7 +35,15 @@ public struct AllowedHosts: Sendable, Equatable, ExpressibleByArrayLiteral, Cust
     public init(_ patterns: [String]) {
         self.patterns = patterns
         matchesAnything = patterns.contains("*")
-        compiled = patterns.compactMap(Pattern.init)
+        var bytes: [UInt8] = [], spans: [PatternSpan] = []
+        // Django's `is_same_domain`: an empty pattern matches nothing; `*` is handled above.
+        for pattern in patterns where !pattern.isEmpty && pattern != "*" {
+            let lowered = Array(pattern.lowercased().utf8)
+            spans.append(PatternSpan(start: bytes.count, count: lowered.count, subdomains: lowered[0] == UInt8(ascii: ".")))
+            bytes += lowered
+        }
+        patternBytes = bytes
+        self.spans = spans
     }
 
     public init(arrayLiteral patterns: String...) { self.init(patterns) }
@@ -67,12 +77,18 @@ public struct AllowedHosts: Sendable, Equatable, ExpressibleByArrayLiteral, Cust
 
     /// Django's `get_host()` check: whether `host` is well formed and matches a pattern.
     public func allows(_ host: String) -> Bool {
-        var host = host
-        return host.withUTF8 { bytes in
-            guard let parts = HostSyntax.parts(of: bytes) else { return false }
-            if matchesAnything { return true }
-            let domain = UnsafeBufferPointer(rebasing: bytes[0..<parts.domainEnd])
-            for pattern in compiled where pattern.matches(domain) { return true }
+        // A native string's bytes are contiguous: read in place, no copy.
+        if let answer = host.utf8.withContiguousStorageIfAvailable({ allows(bytes: $0) }) { return answer }
+        var copy = host
+        return copy.withUTF8 { allows(bytes: $0) }
+    }
+
+    private func allows(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let parts = HostSyntax.parts(of: bytes) else { return false }
+        if matchesAnything { return true }
+        let domain = UnsafeBufferPointer(rebasing: bytes[0..<parts.domainEnd])
+        return patternBytes.withUnsafeBufferPointer { all in
+            for span in spans where span.matches(domain, in: all) { return true }
             return false
         }
     }
@@ -91,41 +107,27 @@ public struct AllowedHosts: Sendable, Equatable, ExpressibleByArrayLiteral, Cust
         return bytes.withUTF8 { HostSyntax.parts(of: $0) == HostSyntax.Parts(domainEnd: $0.count, portStart: nil) }
     }
 
-    /// Django's `is_same_domain(host, pattern)`, with the pattern lowercased once.
-    private enum Pattern: Sendable {
-        case exact([UInt8])
+    /// One pattern, lowercased, within `patternBytes`: Django's `is_same_domain(host, pattern)`.
+    private struct PatternSpan: Sendable {
+        let start: Int
+        let count: Int
         /// `.example.org`: `example.org` and anything ending in `.example.org`.
-        case domainAndSubdomains([UInt8])
-
-        init?(_ pattern: String) {
-            // Django: an empty pattern matches nothing; `*` is handled before the patterns.
-            guard !pattern.isEmpty, pattern != "*" else { return nil }
-            let bytes = Array(pattern.lowercased().utf8)
-            self = bytes[0] == UInt8(ascii: ".") ? .domainAndSubdomains(bytes) : .exact(bytes)
-        }
+        let subdomains: Bool
 
         /// `domain`: the request's domain as sent (not yet lowercased), port and trailing dot off.
-        func matches(_ domain: UnsafeBufferPointer<UInt8>) -> Bool {
-            switch self {
-            case .exact(let pattern):
-                return Self.equalIgnoringCase(domain, pattern[...])
-            case .domainAndSubdomains(let pattern):
-                if domain.count >= pattern.count,
-                   Self.equalIgnoringCase(UnsafeBufferPointer(rebasing: domain[(domain.count - pattern.count)...]), pattern[...]) {
-                    return true
-                }
-                return Self.equalIgnoringCase(domain, pattern[1...])
-            }
+        func matches(_ domain: UnsafeBufferPointer<UInt8>, in all: UnsafeBufferPointer<UInt8>) -> Bool {
+            if !subdomains { return Self.equalIgnoringCase(domain, 0, all, start, count) }
+            // `.example.org`: a suffix of the domain, or the domain without the dot.
+            if domain.count >= count, Self.equalIgnoringCase(domain, domain.count - count, all, start, count) { return true }
+            return Self.equalIgnoringCase(domain, 0, all, start + 1, count - 1)
         }
 
-        /// `pattern` is lowercase already; the domain's ASCII letters are lowered as they are read.
-        private static func equalIgnoringCase(_ domain: UnsafeBufferPointer<UInt8>, _ pattern: ArraySlice<UInt8>) -> Bool {
-            guard domain.count == pattern.count else { return false }
-            var index = pattern.startIndex
-            for byte in domain {
-                if HostSyntax.lowercased(byte) != pattern[index] { return false }
-                index += 1
-            }
+        /// Whether `domain[from...]` (to its end) equals the lowercase `pattern[start..<start+count]`;
+        /// the domain's ASCII letters are lowered as they are read.
+        private static func equalIgnoringCase(_ domain: UnsafeBufferPointer<UInt8>, _ from: Int,
+                                              _ pattern: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Bool {
+            guard domain.count - from == count else { return false }
+            for offset in 0..<count where HostSyntax.lowercased(domain[from + offset]) != pattern[start + offset] { return false }
             return true
         }
     }
