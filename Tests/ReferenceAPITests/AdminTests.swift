@@ -87,6 +87,24 @@ import Testing
         #expect(terminal.echoIsOn, "the terminal's settings are restored")
     }
 
+    @Test func ctrlCAtThePromptStopsAndLeavesTheTerminalEchoing() throws {
+        let client = try ReferenceClient(seed: false)
+        let terminal = try PseudoTerminal()
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = client.database.url
+        let pid = try Subprocess.spawn(TestEnvironment.executable("api-admin"), ["create-user", "quitter", "--password-stdin"],
+                                       environment: environment, stdin: .descriptor(terminal.replica),
+                                       stdout: .null, stderr: .descriptor(terminal.replica))
+        terminal.closeReplica()
+        #expect(terminal.read(until: "Password: "))
+        terminal.write("half\u{03}")
+        #expect(Subprocess.waitForExit(pid) == 130, "\(terminal.transcript)")
+        terminal.drain()
+        #expect(terminal.transcript.contains("api-admin: interrupted") && !terminal.transcript.contains("half"))
+        #expect(terminal.echoIsOn)
+        #expect(try client.count("users") == 0)
+    }
+
     @Test func refusalsSayWhy() throws {
         let client = try ReferenceClient()
         let duplicate = try run(["create-user", "ada"], on: client)
