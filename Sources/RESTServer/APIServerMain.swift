@@ -18,6 +18,9 @@ import Glibc
 /// `PostgresConfiguration`'s defaults, changed through the URL (`?connect_timeout=5`,
 /// `?options=-c%20statement_timeout%3D10s`). While the database is down, requests that need it
 /// get 503 at once; the outage's cause and the recovery are logged once each.
+/// `SRF_ALLOWED_HOSTS` (`api.example.com,.example.org`) replaces the application's
+/// `settings.allowedHosts` (Django's `ALLOWED_HOSTS`), and the start-up log says which hosts are
+/// served.
 ///
 /// Exit status: 0 after a drained stop, 1 when requests were cut off by the drain timeout or the
 /// server failed, 2 for bad options.
@@ -49,7 +52,8 @@ public enum APIServerMain {
         }
         let application: Application
         do {
-            application = try makeApplication()
+            application = try withAllowedHostsFromEnvironment(try makeApplication(),
+                                                              value: getenv(AllowedHosts.environmentVariable).map { String(cString: $0) })
         } catch {
             // A misconfigured URL conf (ImproperlyConfigured) stops the start, saying the fix.
             printError("\(program): \(error)")
@@ -65,6 +69,7 @@ public enum APIServerMain {
             }
             server.log.info("\(program) listening on \(server.address) with \(options.configuration.workers) workers"
                             + (mode.map { " (\($0.flag))" } ?? ""))
+            if mode == nil { logAllowedHosts(application.settings.allowedHosts, to: server.log) }
             let report = try server.runUntilSignalled()
             if report.drained {
                 server.log.info("\(program) stopped after \(report.requestsServed) request(s)")
@@ -75,6 +80,30 @@ public enum APIServerMain {
         } catch {
             printError("\(program): \(error)")
             exit(1)
+        }
+    }
+
+    /// The application with `SRF_ALLOWED_HOSTS` (when set and not empty) as its allowed hosts;
+    /// a value that names no usable host stops the start (`ImproperlyConfigured` says the fix).
+    static func withAllowedHostsFromEnvironment(_ application: Application, value: String?) throws -> Application {
+        guard let value, !value.isEmpty else { return application }
+        var settings = application.settings
+        settings.allowedHosts = try AllowedHosts(parsing: value)
+        return Application(urls: application.urls, settings: settings)
+    }
+
+    /// Says which hosts are served, and warns about the two settings that want a second look:
+    /// the default (only local names: a deployment must name its own) and `*`.
+    static func logAllowedHosts(_ hosts: AllowedHosts, to log: ServerLog) {
+        if hosts.patterns.contains("*") {
+            log.warning("allowed hosts: \(hosts): any Host header is accepted and written into absolute links and Location "
+                        + "headers; name the hosts clients use instead (\(AllowedHosts.environmentVariable)=api.example.com)")
+        } else if hosts == .localDefault {
+            log.warning("allowed hosts: \(hosts) (the default): requests for any other Host are refused with 400; "
+                        + "set \(AllowedHosts.environmentVariable) to the names clients use, e.g. "
+                        + "\(AllowedHosts.environmentVariable)=api.example.com,.example.org")
+        } else {
+            log.info("allowed hosts: \(hosts)")
         }
     }
 

@@ -1,22 +1,40 @@
 /// api-admin's command line, parsed.
 ///
-///     api-admin create-user USERNAME [--staff] [--password PW | --no-password] [--email E]
+///     api-admin create-user USERNAME [--staff] [--password-stdin | --no-password | --password PW] [--email E]
 ///     api-admin token USERNAME
 ///     api-admin demo-data [--if-empty]
 enum AdminCommand: Equatable {
-    case createUser(username: String, staff: Bool, password: String?, email: String)
+    case createUser(username: String, staff: Bool, password: PasswordSource, email: String)
     case token(username: String)
     case demoData(ifEmpty: Bool)
     case help
 
+    /// Where create-user's password comes from.
+    enum PasswordSource: Equatable {
+        /// Django's `set_unusable_password()`: token login only (the default, and `--no-password`).
+        case unusable
+        /// `--password-stdin`: typed at a prompt without echo, or piped in.
+        case standardInput
+        /// `--password PW`: visible in `ps` and kept in shell history; for scripts that have no
+        /// other way.
+        case argument(String)
+    }
+
     static let usage = """
-        usage: api-admin create-user USERNAME [--staff] [--password PW | --no-password] [--email E]
+        usage: api-admin create-user USERNAME [--staff] [--password-stdin | --no-password | --password PW] [--email E]
                api-admin token USERNAME
                api-admin demo-data [--if-empty]
 
-          create-user   creates a user (no usable password unless --password) and prints their token
+          create-user   creates a user and prints their token; without a password option the user
+                        has no usable password (token login only)
+            --password-stdin  reads the password from standard input: asked twice without echo
+                        at a terminal, else the whole input (one trailing newline dropped), e.g.
+                        printf '%s' "$PW" | api-admin create-user ada --password-stdin
+            --password PW     WARNING: other users see PW in `ps`, and your shell history keeps
+                        it; only for scripts that cannot use --password-stdin
           token         prints the user's token, creating it when missing
-          demo-data     loads a small demo data set and prints the admin's credentials;
+          demo-data     loads a small demo data set and prints the admin's credentials, with
+                        a password generated for this database (printed once);
                         --if-empty: only when the users table is empty (else does nothing)
 
         DATABASE_URL names the database; SRF_PASSWORD_ITERATIONS the PBKDF2 iterations of new
@@ -48,12 +66,17 @@ enum AdminCommand: Equatable {
         }
         switch command {
         case "create-user":
-            let password = try value(after: "--password")
+            let given = try value(after: "--password")
+            let fromStandardInput = flag("--password-stdin")
             let noPassword = flag("--no-password")
-            if password != nil && noPassword { throw UsageError(message: "give --password or --no-password, not both") }
+            let sources: [PasswordSource] = (given.map { [.argument($0)] } ?? []) + (fromStandardInput ? [.standardInput] : [])
+                + (noPassword ? [.unusable] : [])
+            guard sources.count <= 1 else {
+                throw UsageError(message: "give one of --password-stdin, --no-password and --password")
+            }
             let email = try value(after: "--email") ?? ""
             let staff = flag("--staff")
-            self = .createUser(username: try positional("USERNAME"), staff: staff, password: password, email: email)
+            self = .createUser(username: try positional("USERNAME"), staff: staff, password: sources.first ?? .unusable, email: email)
         case "token":
             self = .token(username: try positional("USERNAME"))
         case "demo-data":

@@ -33,15 +33,32 @@ func runAdmin(_ arguments: [String]) -> Int32 {
         writeLine(AdminCommand.usage)
         return 0
     }
+    // The password first: a prompt should not wait for a database connection, nor follow an error.
+    var password = ReferenceAdmin.Password.unusable
+    if case .createUser(_, _, let source, _) = command {
+        switch source {
+        case .unusable: break
+        case .argument(let text):
+            writeLine("api-admin: warning: --password shows the password to other users in `ps` and leaves it in "
+                      + "your shell history; use --password-stdin", to: 2)
+            password = .set(text)
+        case .standardInput:
+            do {
+                password = .set(try PasswordInput.read())
+            } catch {
+                writeLine("api-admin: \(error)", to: 2)
+                return error.status
+            }
+        }
+    }
     do {
         var database = PostgresConfiguration.fromEnvironment()
         database.applicationName = "api-admin"
         let admin = ReferenceAdmin(connection: try Connection(configuration: database),
                                    configuration: try ReferenceConfiguration.fromEnvironment())
         switch command {
-        case .createUser(let username, let staff, let password, let email):
-            let (_, token) = try admin.createUser(username, staff: staff, password: password.map { .set($0) } ?? .unusable,
-                                                  email: email)
+        case .createUser(let username, let staff, _, let email):
+            let (_, token) = try admin.createUser(username, staff: staff, password: password, email: email)
             writeLine(token.key)
         case .token(let username):
             writeLine(try admin.token(for: username).key)

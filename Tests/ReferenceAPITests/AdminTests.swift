@@ -13,10 +13,19 @@ import Testing
         return try Subprocess.run(TestEnvironment.executable("api-admin"), arguments, environment: environment)
     }
 
+    func run(_ arguments: [String], on client: ReferenceClient, stdin: String) throws -> Subprocess.Result {
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = client.database.url
+        environment["SRF_PASSWORD_ITERATIONS"] = "5"
+        return try Subprocess.run(TestEnvironment.executable("api-admin"), arguments, environment: environment, stdin: stdin)
+    }
+
     @Test func createUserPrintsATokenThatAuthenticates() throws {
         let client = try ReferenceClient(seed: false)
-        let created = try run(["create-user", "boss", "--staff", "--password", "s3cret pass", "--email", "boss@example.com"], on: client)
+        let created = try run(["create-user", "boss", "--staff", "--password-stdin", "--email", "boss@example.com"], on: client,
+                              stdin: "s3cret pass\n")
         #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stderr.isEmpty)
         let key = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(key.wholeMatch(of: /[0-9a-f]{40}/) != nil)
         #expect(try run(["token", "boss"], on: client).stdout == key + "\n")
@@ -28,6 +37,72 @@ import Testing
         let plain = try run(["create-user", "worker", "--no-password"], on: client)
         #expect(plain.status == 0)
         #expect(try client.password(of: "worker").hasPrefix("!"))
+    }
+
+    @Test func thePasswordComesFromStandardInputNotTheCommandLine() throws {
+        let client = try ReferenceClient(seed: false)
+        // Piped: the whole input, one line ending dropped (CRLF too); spaces are the password's.
+        for (name, input, password) in [("piped", " two words \r\n", " two words "), ("bare", "no-newline", "no-newline"),
+                                        ("lines", "first\nsecond\n", "first\nsecond")] {
+            let created = try run(["create-user", name, "--password-stdin"], on: client, stdin: input)
+            #expect(created.status == 0, "\(created.stderr)")
+            #expect(client.send(.get, "/api/users/", basic: (name, password)).status == 200, "\(name)")
+        }
+        let blank = try run(["create-user", "blank", "--password-stdin"], on: client, stdin: "\n")
+        #expect(blank.status == 1 && blank.stderr == "api-admin: blank passwords aren't allowed\n")
+        #expect(try run(["create-user", "both", "--password-stdin", "--no-password"], on: client).status == 2)
+
+        // --password still works for scripts, but says what it costs, and so does --help.
+        let visible = try run(["create-user", "scripted", "--password", "on-the-command-line"], on: client)
+        #expect(visible.status == 0)
+        #expect(visible.stderr.contains("api-admin: warning: --password shows the password to other users in `ps`"))
+        #expect(client.send(.get, "/api/users/", basic: ("scripted", "on-the-command-line")).status == 200)
+        let help = try run(["--help"], on: client).stdout
+        #expect(help.contains("--password-stdin") && help.contains("WARNING: other users see PW in `ps`"))
+        #expect(try client.count("users") == 4)
+    }
+
+    @Test func atATerminalThePasswordIsAskedTwiceWithoutEcho() throws {
+        let client = try ReferenceClient(seed: false)
+        let terminal = try PseudoTerminal()
+        let output = try TestEnvironment.makeTemporaryDirectory("admin-tty") + "/stdout"
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = client.database.url
+        environment["SRF_PASSWORD_ITERATIONS"] = "5"
+        let pid = try Subprocess.spawn(TestEnvironment.executable("api-admin"), ["create-user", "typist", "--password-stdin"],
+                                       environment: environment, stdin: .descriptor(terminal.replica),
+                                       stdout: .file(output), stderr: .descriptor(terminal.replica))
+        terminal.closeReplica()
+        #expect(terminal.read(until: "Password: "))
+        terminal.write("typed secret\r")
+        #expect(terminal.read(until: "Password (again): "))
+        terminal.write("typed secret\r")
+        #expect(Subprocess.waitForExit(pid) == 0, "\(terminal.transcript)")
+        terminal.drain()
+        // Nothing echoed: the terminal shows the prompts only.
+        #expect(!terminal.transcript.contains("typed"), "\(terminal.transcript)")
+        let token = try String(contentsOfFile: output, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(token.wholeMatch(of: /[0-9a-f]{40}/) != nil)
+        #expect(client.send(.get, "/api/users/", basic: ("typist", "typed secret")).status == 200)
+        #expect(terminal.echoIsOn, "the terminal's settings are restored")
+    }
+
+    @Test func ctrlCAtThePromptStopsAndLeavesTheTerminalEchoing() throws {
+        let client = try ReferenceClient(seed: false)
+        let terminal = try PseudoTerminal()
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = client.database.url
+        let pid = try Subprocess.spawn(TestEnvironment.executable("api-admin"), ["create-user", "quitter", "--password-stdin"],
+                                       environment: environment, stdin: .descriptor(terminal.replica),
+                                       stdout: .null, stderr: .descriptor(terminal.replica))
+        terminal.closeReplica()
+        #expect(terminal.read(until: "Password: "))
+        terminal.write("half\u{03}")
+        #expect(Subprocess.waitForExit(pid) == 130, "\(terminal.transcript)")
+        terminal.drain()
+        #expect(terminal.transcript.contains("api-admin: interrupted") && !terminal.transcript.contains("half"))
+        #expect(terminal.echoIsOn)
+        #expect(try client.count("users") == 0)
     }
 
     @Test func refusalsSayWhy() throws {
@@ -52,11 +127,15 @@ import Testing
         let client = try ReferenceClient(seed: false)
         let loaded = try run(["demo-data", "--if-empty"], on: client)
         #expect(loaded.status == 0, "\(loaded.stderr)")
-        let token = try #require(loaded.stdout.firstMatch(of: /admin \(staff\): username admin, password admin-demo-password, token ([0-9a-f]{40})/)).1
+        let admin = try #require(loaded.stdout.firstMatch(of: /admin \(staff\): username admin, password ([A-Za-z0-9]{20}), token ([0-9a-f]{40})/))
+        let (password, token) = (String(admin.1), String(admin.2))
+        #expect(loaded.stdout.contains("the password is generated and shown only now"))
         #expect(try client.count("users") == 5 && client.count("accounts") == 3 && client.count("notes") == 5)
-        let notes = client.send(.get, "/api/notes/", token: String(token))
+        let notes = client.send(.get, "/api/notes/", token: token)
         #expect(notes.text.contains(#""title":"バグ発見 🐛""#) && notes.text.contains(#""author":"zoë""#))
-        #expect(client.send(.get, "/api/users/", basic: ("admin", "admin-demo-password")).text.contains(#""count":5"#))
+        #expect(client.send(.get, "/api/users/", basic: ("admin", password)).text.contains(#""count":5"#))
+        // The password that used to be published opens nothing.
+        #expect(client.send(.get, "/api/users/", basic: ("admin", "admin-demo-password")).status == 401)
         let ada = client.send(.get, "/api/accounts/", token: try ReferenceAdmin(connection: client.connection,
                                                                                  configuration: ReferenceConfiguration()).token(for: "ada").key)
         #expect(ada.text.contains(#""count":2"#))
@@ -66,6 +145,13 @@ import Testing
         let forced = try run(["demo-data"], on: client)
         #expect(forced.status == 1 && forced.stderr.contains("already exists"))
         #expect(try client.count("users") == 5)
+
+        // Another installation gets another password.
+        let other = try ReferenceClient(seed: false)
+        let otherLoad = try run(["demo-data"], on: other)
+        let otherPassword = try #require(otherLoad.stdout.firstMatch(of: /password ([A-Za-z0-9]{20}),/)).1
+        #expect(otherPassword != password)
+        #expect(other.send(.get, "/api/users/", basic: ("admin", password)).status == 401)
     }
 
     @Test func theIterationCountComesFromTheEnvironment() throws {

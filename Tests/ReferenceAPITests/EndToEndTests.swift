@@ -12,8 +12,8 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = stack.database!.url
         environment["SRF_PASSWORD_ITERATIONS"] = "10"
-        let created = try Subprocess.run(TestEnvironment.executable("api-admin"), ["create-user", "boss", "--staff", "--password", "pw-secret-1"],
-                                         environment: environment)
+        let created = try Subprocess.run(TestEnvironment.executable("api-admin"), ["create-user", "boss", "--staff", "--password-stdin"],
+                                         environment: environment, stdin: "pw-secret-1\n")
         #expect(created.status == 0, "\(created.stderr)")
         let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let host = "127.0.0.1:\(stack.port)"

@@ -34,9 +34,10 @@ public final class APIStack: Sendable {
     ///   - migrate: apply `migrations` to the temporary database first.
     ///   - webServer: what runs in front. (api-server's socket is mode 0666 by default, in a
     ///     folder anyone may enter: Apache's workers, www-data, can reach it.)
+    ///   - environment: variables for the responder on top of this process's (`SRF_ALLOWED_HOSTS`, ...).
     public init(executable: String = "api-server", migrations: String = NginxProcess.projectRoot + "/migrations",
                 databaseURL: String? = nil, migrate: Bool = true, arguments: [String] = ["--workers", "4"],
-                webServer: WebServer = .nginx) throws {
+                webServer: WebServer = .nginx, environment extra: [String: String] = [:]) throws {
         self.webServer = webServer
         directory = try TestEnvironment.makeTemporaryDirectory("stack")
         socketPath = directory + "/api.sock"
@@ -56,6 +57,7 @@ public final class APIStack: Sendable {
         }
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = url
+        environment.merge(extra) { _, new in new }
         server = try ChildProcess(TestEnvironment.executable(executable), ["--listen", "unix:" + socketPath] + arguments,
                                   environment: environment, logPath: directory + "/server.log")
         let socketPath = self.socketPath

@@ -8,13 +8,22 @@
 public struct Application: Sendable {
     public let urls: URLConf
     public let settings: APISettings
+    /// `settings.allowedHosts`, read once here rather than through the settings per request.
+    private let allowedHosts: AllowedHosts
 
     public init(urls: URLConf, settings: APISettings = APISettings()) {
         self.urls = urls
         self.settings = settings
+        allowedHosts = settings.allowedHosts
     }
 
     public func handle(_ request: Request) -> RenderedResponse {
+        // Django's CommonMiddleware calls `get_host()` first: a Host outside ALLOWED_HOSTS is a
+        // 400 before routing, so it never reaches an absolute link. `request.host` cannot change
+        // afterwards, so checking it once here stands for Django's check on every use.
+        if let refusal = allowedHosts.refusal(for: request.host) {
+            return ResponseRendering.render(Response(refusal.responseData, status: refusal.statusCode), request: request)
+        }
         switch urls.resolve(request.path) {
         case .redirect(let location) where settings.appendSlash:
             // Django's CommonMiddleware: 301 to the slashed path, query kept, nothing executed.

@@ -66,6 +66,13 @@ public struct PasswordHasher: Sendable {
         unusablePasswordPrefix + SecureRandom.string(length: unusablePasswordSuffixLength)
     }
 
+    /// A new random password, to be shown once (the demo data's admin): Django's former
+    /// `make_random_password()` alphabet, without look-alikes (`l`, `I`, `1`, `O`, `0`), from the
+    /// CSPRNG. 20 characters of 55: about 115 bits.
+    public static func makeRandomPassword(length: Int = 20) -> String {
+        SecureRandom.string(length: length, from: Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".utf8))
+    }
+
     /// Django's `is_password_usable`: anything not starting with `!` counts as usable (it may
     /// still be garbage that never verifies).
     public static func isUsable(_ encoded: String) -> Bool {

@@ -61,6 +61,13 @@ public struct APISettings: Sendable {
         get { box.values.appendSlash }
         set { change { $0.appendSlash = newValue } }
     }
+    /// Django's `ALLOWED_HOSTS`: a request for another `Host` gets a 400 before any view runs.
+    /// Default `AllowedHosts.localDefault` (localhost variants and `testserver`); api-server
+    /// replaces it with `SRF_ALLOWED_HOSTS` when that is set.
+    public var allowedHosts: AllowedHosts {
+        get { box.values.allowedHosts }
+        set { change { $0.allowedHosts = newValue } }
+    }
     /// DRF's `PAGE_SIZE`: the page size of paginators that set none (nil: pagination off).
     public var pageSize: Int? {
         get { box.values.pageSize }
@@ -121,6 +128,7 @@ public struct APISettings: Sendable {
         var formatSuffixKwarg = "format"
         var nonFieldErrorsKey = "non_field_errors"
         var appendSlash = true
+        var allowedHosts = AllowedHosts.localDefault
         var pageSize: Int? = nil
         var paginationClass: PaginatorFactory? = nil
         var filterBackends: [any FilterBackend] = []

@@ -2,15 +2,16 @@ import PostgreSQL
 import RESTFramework
 import RESTModels
 
-/// A small data set that makes a new installation show something at once: an admin with a
-/// known password, a few users, accounts with members, notes in several scripts.
+/// A small data set that makes a new installation show something at once: a staff admin, a few
+/// users, accounts with members, notes in several scripts. The admin's password is generated
+/// for each load and only printed (with the tokens) in the report: a published default
+/// password would be a way into every installation that kept the demo data.
 ///
 ///     let report = try DemoData.load(with: admin)
 ///     print(report.summary)
 public enum DemoData {
-    /// The admin's credentials, printed by `api-admin demo-data` (a demo, not a secret).
+    /// The staff user; their password is generated (`Report.adminPassword`).
     public static let adminUsername = "admin"
-    public static let adminPassword = "admin-demo-password"
 
     static let users: [(username: String, first: String, last: String, email: String)] = [
         ("ada", "Ada", "Lovelace", "ada@example.com"),
@@ -36,12 +37,15 @@ public enum DemoData {
 
     /// What was loaded, for the terminal.
     public struct Report: Sendable {
+        /// Generated for this load; stored only as a hash, so this report is the one place it shows.
+        public let adminPassword: String
         public let adminToken: String
         public let tokens: [(username: String, key: String)]
 
         public var summary: String {
             var lines = ["demo data loaded: \(tokens.count) users, \(DemoData.accounts.count) accounts, \(DemoData.notes.count) notes",
-                         "admin (staff): username \(DemoData.adminUsername), password \(DemoData.adminPassword), token \(adminToken)"]
+                         "admin (staff): username \(DemoData.adminUsername), password \(adminPassword), token \(adminToken)",
+                         "  (the password is generated and shown only now; the tokens: `api-admin token USERNAME`)"]
             for (username, key) in tokens where username != DemoData.adminUsername {
                 lines.append("  \(username): token \(key)")
             }
@@ -54,6 +58,7 @@ public enum DemoData {
         try admin.connection.transaction { connection in
             var ids: [String: Int64] = [:]
             var tokens: [(String, String)] = []
+            let adminPassword = PasswordHasher.makeRandomPassword()
             let (root, rootToken) = try admin.createUser(adminUsername, staff: true, password: .set(adminPassword),
                                                          email: "admin@example.com", firstName: "Admin")
             ids[root.username] = root.id
@@ -80,7 +85,7 @@ public enum DemoData {
                     "title": .string(note.title), "body": .string(note.body), "author_id": .int(ids[note.author]!),
                 ])
             }
-            return Report(adminToken: rootToken.key, tokens: tokens)
+            return Report(adminPassword: adminPassword, adminToken: rootToken.key, tokens: tokens)
         }
     }
 }

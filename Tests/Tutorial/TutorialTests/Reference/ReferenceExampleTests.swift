@@ -26,6 +26,13 @@ import Testing
         #expect(try app.urls.reverse("book-drafts") == "/api/books/drafts/")
     }
 
+    @Test func allowedHosts() throws {
+        let app = Application(urls: try bookURLs(), settings: productionSettings())
+        func status(_ host: String) -> Int { app.handle(Request(method: .get, path: "/api/ping/", headers: ["Host": host])).status }
+        #expect(status("api.example.com") == 200 && status("www.example.org:8443") == 200)
+        #expect(status("testserver") == 400 && status("evil.com") == 400)
+    }
+
     @Test func plainSerializer() throws {
         #expect(try validateContact(["name": "Ada", "email": "nope"]) == ["email": ["Enter a valid email address."]])
         #expect(try validateContact(["name": "Ada", "email": "ada@example.com", "code": "abc"])

@@ -347,6 +347,14 @@ let cheapPages: PaginatorFactory = { PageNumberPagination(countStrategy: .estima
 let endlessPages: PaginatorFactory = { LimitOffsetPagination(defaultLimit: 50, countStrategy: .none) }
 let feedPages: PaginatorFactory = { CursorPagination(ordering: ["-created"], pageSize: 20) }
 
+// MARK: - Allowed hosts
+
+func productionSettings() -> APISettings {
+    var settings = authenticationSettings()
+    settings.allowedHosts = ["api.example.com", ".example.org"]   // example.org and its subdomains
+    return settings
+}
+
 // MARK: - Serving
 
 enum BookAPI {
