@@ -90,6 +90,15 @@ import Testing
         }
     }
 
+    /// Past CPython's 4300 digits `int()` raises: DRF then reads no offset and the default limit.
+    @Test func numbersPastPythonsDigitLimitAreNotNumbers() throws {
+        let digits = String(repeating: "1", count: 4301)
+        #expect(try paginate(paginator(), "/x/?offset=" + digits, items(25))
+            == #"{"count":25,"next":"http://testserver/x/?limit=10&offset=10","previous":null,"results":[1,2,3,4,5,6,7,8,9,10]}"#)
+        #expect(try paginate(paginator(), "/x/?limit=\(digits)&offset=20", items(25))
+            == #"{"count":25,"next":null,"previous":"http://testserver/x/?limit=10&offset=10","results":[21,22,23,24,25]}"#)
+    }
+
     @Test func hugeLimitWithoutMaximumSaturates() throws {
         let p = LimitOffsetPagination(defaultLimit: 10)
         let page = try p.paginate(items(5), request: get("/x/?limit=99999999999999999999"), view: nil)
