@@ -58,6 +58,13 @@ import Testing
         ("limit=1000&offset=x", #"{"count":5,"next":null,"previous":null}"#, [1, 2, 3, 4, 5]),
         ("limit=1", #"{"count":5,"next":"http://testserver/api/public-accounts/?limit=1&offset=1","previous":null}"#, [1]),
         ("offset=99999999999999999999", #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=10&offset=99999999999999999989"}"#, []),
+        // At the edge of PostgreSQL's bigint: the limit is clamped to 100, the offset reaches
+        // OFFSET as it is (and past `Int` the page is empty without a query).
+        ("limit=9223372036854775807", #"{"count":5,"next":null,"previous":null}"#, [1, 2, 3, 4, 5]),
+        ("limit=9223372036854775807&offset=2", #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=100"}"#, [3, 4, 5]),
+        ("offset=9223372036854775807", #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=10&offset=9223372036854775797"}"#, []),
+        ("offset=9223372036854775807&limit=9223372036854775807", #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=100&offset=9223372036854775707"}"#, []),
+        ("offset=9223372036854775806&limit=3", #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=3&offset=9223372036854775803"}"#, []),
         ("search=a&limit=1&offset=1&ordering=-id", #"{"count":5,"next":"http://testserver/api/public-accounts/?limit=1&offset=2&ordering=-id&search=a","previous":"http://testserver/api/public-accounts/?limit=1&ordering=-id&search=a"}"#, [4]),
     ])
     func limitOffsetPages(_ query: String, _ expected: String, _ expectedIDs: [Int]) throws {

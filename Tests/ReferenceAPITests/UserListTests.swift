@@ -40,7 +40,9 @@ import Testing
         #expect(client.send(.get, "/api/users/?page=", token: Seed.adaToken).text == first.text)
     }
 
-    @Test(arguments: ["4", "0", "-1", "abc", "1.5", "2.0", "99999999999999999999", "LAST"])
+    @Test(arguments: ["4", "0", "-1", "abc", "1.5", "2.0", "99999999999999999999", "LAST",
+                      // (page - 1) × 10 at, and past, the edge of bigint.
+                      "922337203685477581", "9223372036854775807", "9223372036854775808"])
     func pagesOutsideTheListAre404InvalidPage(_ page: String) throws {
         let client = try client25()
         let reply = client.send(.get, "/api/users/?page=" + page, token: Seed.adaToken)
@@ -54,6 +56,9 @@ import Testing
         #expect(envelope(small.text) == #"{"count":25,"next":"http://testserver/api/users/?page=3&page_size=4","previous":"http://testserver/api/users/?page_size=4"}"#)
         #expect(ids(small.text) == [5, 6, 7, 8])
         #expect(ids(client.send(.get, "/api/users/?page_size=1000", token: Seed.adaToken).text).count == 25)
+        #expect(ids(client.send(.get, "/api/users/?page_size=9223372036854775807", token: Seed.adaToken).text).count == 25)
+        let clamped = client.send(.get, "/api/users/?page_size=99999999999999999999&page=922337203685477581", token: Seed.adaToken)
+        #expect(clamped.status == 404 && clamped.text == #"{"detail":"Invalid page."}"#)
         for bad in ["0", "-3", "abc", ""] {
             let reply = client.send(.get, "/api/users/?page_size=\(bad)", token: Seed.adaToken)
             #expect(envelope(reply.text) == "{\"count\":25,\"next\":\"http://testserver/api/users/?page=2&page_size=\(bad)\",\"previous\":null}")

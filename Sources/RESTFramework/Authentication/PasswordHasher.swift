@@ -119,10 +119,11 @@ public struct PasswordHasher: Sendable {
 
     /// Django's `PBKDF2PasswordHasher.encode`: PBKDF2-HMAC-SHA256 over the UTF-8 bytes of the
     /// password and salt, 32 bytes, standard base64.
-    func encode(_ password: String, salt: String, iterations: Int) -> String? {
+    func encode(_ password: String, salt: String, iterations: Int, longestPassword: Int = Int(Int32.max)) -> String? {
         guard !salt.isEmpty, !salt.contains("$"), iterations > 0, iterations <= Int(Int32.max) else { return nil }
         observer?()
-        let passwordBytes = Array(password.utf8), saltBytes = Array(salt.utf8)
+        guard let passwordBytes = Self.hmacKey(Array(password.utf8), longest: longestPassword) else { return nil }
+        let saltBytes = Array(salt.utf8)
         var digest = [UInt8](repeating: 0, count: 32)
         let status = passwordBytes.withUnsafeBufferPointer { passwordBuffer in
             passwordBuffer.withMemoryRebound(to: CChar.self) { passwordChars in
@@ -133,5 +134,17 @@ public struct PasswordHasher: Sendable {
         }
         guard status == 1 else { return nil }
         return "\(Self.algorithm)$\(iterations)$\(salt)$\(PythonBase64.encode(digest))"
+    }
+
+    /// The password as PBKDF2's HMAC key. OpenSSL takes its length as an `int`, and a body (a
+    /// login form's password) may be larger when `--max-body-size` allows over 2 GiB. HMAC itself
+    /// replaces a key longer than SHA-256's 64-byte block by the key's SHA-256 digest (RFC 2104),
+    /// so passing that digest for a password over `longest` bytes gives the same hash.
+    static func hmacKey(_ password: [UInt8], longest: Int) -> [UInt8]? {
+        guard password.count > longest, password.count > 64 else { return password }
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        guard EVP_Digest(password, password.count, &digest, &length, EVP_sha256(), nil) == 1, length == 32 else { return nil }
+        return digest
     }
 }

@@ -141,6 +141,7 @@ open class CursorPagination: Paginator {
                 offset = 0
                 position = previousPosition
             } else {
+                // Cannot overflow: `hasNext` means a row was found past offset + page size.
                 offset = (cursor?.offset ?? 0) + effectivePageSize
                 position = previousPosition
             }
@@ -176,6 +177,7 @@ open class CursorPagination: Paginator {
                 offset = effectivePageSize
                 position = nil
             } else if cursor?.reverse == true {
+                // Cannot overflow: `hasPrevious` means a row was found past offset + page size.
                 offset = (cursor?.offset ?? 0) + effectivePageSize
                 position = nextPosition
             } else {

@@ -11,11 +11,12 @@ public struct IntegerText: Sendable, Hashable, Comparable, CustomStringConvertib
     let digits: [UInt8]
 
     /// Python's `int(text)`: surrounding whitespace (Unicode's too), one optional sign, decimal
-    /// digits of any script (`٣` is 3), single underscores between digits. Nil where Python
-    /// raises `ValueError`.
+    /// digits of any script (`٣` is 3), single underscores between digits, at most 4300 digits.
+    /// Nil where Python raises `ValueError`.
     public init?(parsing text: some StringProtocol) {
         // Plain ASCII digits (what ids and offsets are): no stripping, signs or underscores.
         if !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            guard text.utf8.count <= Self.maxDigits else { return nil }
             self.init(negative: false, digits: text.utf8.map { $0 - UInt8(ascii: "0") })
             return
         }
@@ -39,8 +40,14 @@ public struct IntegerText: Sendable, Hashable, Comparable, CustomStringConvertib
             }
         }
         guard lastWasDigit else { return nil }   // empty, or a trailing underscore
+        guard digits.count <= Self.maxDigits else { return nil }
         self.init(negative: negative, digits: digits)
     }
+
+    /// CPython's `sys.get_int_max_str_digits()` default: `int()` of a longer text (leading zeros
+    /// count, underscores do not) raises `ValueError`, so DRF reads `?offset=` of 4301 digits as
+    /// no offset and such a cursor as invalid. It also keeps the digit arithmetic small.
+    static let maxDigits = 4300
 
     public init(_ value: Int) {
         var magnitude = value.magnitude, digits: [UInt8] = []

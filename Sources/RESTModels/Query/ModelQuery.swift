@@ -113,6 +113,9 @@ final class ModelQueryState: Sendable {
         case (let left?, nil): limit = left
         case (let left?, let wanted?): limit = min(left, max(wanted, 0))
         }
-        return with(offset: offset + extra, limit: .some(limit))
+        // Slicing a slice adds the offsets; both come from requests when a paginator slices a
+        // sliced queryset. Past `Int.max` there are no rows: OFFSET `Int.max` (a bigint) says so.
+        let (total, overflow) = offset.addingReportingOverflow(extra)
+        return with(offset: overflow ? Int.max : total, limit: .some(limit))
     }
 }

@@ -89,4 +89,19 @@ import Testing
         #expect(PasswordHasher().iterations == 1_000_000)
         #expect(PasswordHasher.defaultIterations == 1_000_000)
     }
+
+    /// A password longer than OpenSSL's `int` length (a login body over 2 GiB) is hashed as its
+    /// SHA-256 digest, which is what HMAC does with any key over 64 bytes: the same hash. Checked
+    /// here with a lower threshold; Python agrees on the 100-byte vector.
+    @Test func overlongPasswordsHashAsHMACsReducedKey() {
+        let long = String(repeating: "p", count: 100)
+        // base64.b64encode(hashlib.pbkdf2_hmac('sha256', b'p' * 100, b'salt123', 10))
+        let django = "pbkdf2_sha256$10$salt123$UbemiYG4dy2lOumYLwv7oIiKyR4uQXciqxbfN8xx95U="
+        #expect(hasher.encode(long, salt: "salt123", iterations: 10) == django)
+        #expect(hasher.encode(long, salt: "salt123", iterations: 10, longestPassword: 99) == django)
+        #expect(hasher.encode(long, salt: "salt123", iterations: 10, longestPassword: 64) == django)
+        #expect(PasswordHasher.hmacKey(Array(long.utf8), longest: 99)?.count == 32)
+        // At most 64 bytes the key is used as it is: nothing to reduce.
+        #expect(PasswordHasher.hmacKey(Array(String(repeating: "p", count: 64).utf8), longest: 10)?.count == 64)
+    }
 }

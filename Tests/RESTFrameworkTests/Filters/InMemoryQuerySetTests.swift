@@ -69,4 +69,14 @@ import Testing
         #expect(try rows.filter(.inSubquery("id", high)).all().map(\.id) == [1, 4])
         #expect(try rows.filter(.inSubquery("id", InMemorySubquery(values: [2, 3]))).all().map(\.id) == [2, 3])
     }
+
+    /// Offsets and limits come from requests: any `Int` is a slice, never a trap.
+    @Test func slicesAtTheEdgesOfInt() throws {
+        #expect(try rows.fetch(offset: 1, limit: Int.max).map(\.id) == [2, 3, 4])
+        #expect(try rows.fetch(offset: Int.max, limit: Int.max).isEmpty)
+        #expect(try rows.fetch(offset: Int.max, limit: nil).isEmpty)
+        #expect(try rows.fetch(offset: Int.min, limit: 2).map(\.id) == [1, 2])
+        #expect(try rows.fetch(offset: 3, limit: Int.min).isEmpty)
+        #expect(try rows.countAndFetch(offset: 2, limit: Int.max - 1).rows.map(\.id) == [3, 4])
+    }
 }

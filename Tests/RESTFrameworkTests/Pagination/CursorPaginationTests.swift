@@ -113,4 +113,23 @@ import Testing
         #expect(try p.paginate(items(9), request: get("/n/?page_size=50"), view: nil)?.map(\.id) == [1, 2, 3])
         #expect(p.nextLink() == "http://testserver/n/?cursor=cD0z&page_size=50")
     }
+
+    /// A client page size just under `Int.max` (no `maxPageSize`) with an offset cursor: the
+    /// look-ahead row makes the slice `offset ..< offset + size + 1`, past the end of `Int`.
+    /// DRF fetches every row after the offset and links back from the first unique position.
+    /// An `o` or `r` past CPython's 4300 digits is `int()`'s ValueError: DRF's `Invalid cursor`.
+    @Test func cursorNumbersPastPythonsDigitLimitAreInvalid() throws {
+        for key in ["o", "r"] {
+            let token = PythonBase64.encode(Array("\(key)=\(String(repeating: "1", count: 4301))".utf8))
+            #expect(try paginate(paginator("-id", 10), "/n/?cursor=" + token, items(5)) == #"{"error":"Invalid cursor"}"#)
+        }
+    }
+
+    @Test func hugeClientPageSizeWithAnOffsetCursor() throws {
+        let p = CursorPagination(ordering: ["id"], pageSize: 2, pageSizeQueryParam: "page_size")
+        let page = try p.paginate(items(9), request: get("/n/?page_size=9223372036854775806&cursor=bz0x"), view: nil)
+        #expect(page?.map(\.id) == [2, 3, 4, 5, 6, 7, 8, 9])
+        #expect(p.nextLink() == nil)
+        #expect(p.previousLink() == "http://testserver/n/?cursor=bz0xJnI9MSZwPTM%3D&page_size=9223372036854775806")
+    }
 }

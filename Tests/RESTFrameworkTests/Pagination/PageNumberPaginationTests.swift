@@ -57,4 +57,20 @@ import Testing
         #expect(try p.paginate(items(5), request: get("/x/?p=end"), view: nil)?.map(\.id) == [5])
         #expect(p.previousLink() == "http://testserver/x/?p=2")
     }
+
+    /// A client page size up to `Int.max` (no `maxPageSize`): the page's offset, and offset plus
+    /// size, go past the end of `Int`. Answers from DRF 3.18 on the same rows.
+    @Test(arguments: [
+        ("/x/?page_size=9223372036854775807", #"{"count":25,"next":null,"previous":null,"results":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]}"#),
+        ("/x/?page_size=9223372036854775807&page=2", #"{"error":"Invalid page."}"#),
+        ("/x/?page_size=4611686018427387904&page=2", #"{"error":"Invalid page."}"#),
+        ("/x/?page=922337203685477581", #"{"error":"Invalid page."}"#),
+    ])
+    func hugePageSizesAndNumbersMatchDRF(_ url: String, _ expected: String) throws {
+        for strategy in [CountStrategy.exact, .none] {
+            let expected = strategy == .none ? expected.replacing(#""count":25"#, with: #""count":null"#) : expected
+            let p = PageNumberPagination(pageSize: 10, pageSizeQueryParam: "page_size", countStrategy: strategy)
+            #expect(try paginate(p, url, items(25)) == expected)
+        }
+    }
 }

@@ -15,6 +15,19 @@ import Testing
         #expect(IntegerText(parsing: text) == nil)
     }
 
+    /// CPython's limit on `int()` of text (4300 digits: leading zeros count, underscores,
+    /// signs and spaces do not): past it, `ValueError`.
+    @Test func digitLimitIsCPythons() {
+        let limit = String(repeating: "9", count: 4300)
+        #expect(IntegerText(parsing: limit)?.description == limit)
+        #expect(IntegerText(parsing: " -" + limit + " ")?.description == "-" + limit)
+        #expect(IntegerText(parsing: "1" + limit) == nil)
+        #expect(IntegerText(parsing: String(repeating: "0", count: 4301)) == nil)
+        #expect(IntegerText(parsing: String(repeating: "1_", count: 4300) + "1") == nil)
+        #expect(IntegerText(parsing: String(repeating: "٣", count: 4301)) == nil)
+        #expect(PythonText.parseInteger("1" + limit) == nil)
+    }
+
     @Test func arithmeticBeyond64Bits() {
         let big = IntegerText(parsing: "99999999999999999999")!
         #expect((big - 10).description == "99999999999999999989")
