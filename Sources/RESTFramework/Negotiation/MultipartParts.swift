@@ -47,9 +47,14 @@ struct MultipartParts: Sequence, IteratorProtocol {
             return Part(headers: [:], content: body[start..<stop])
         }
         var headers: [String: (value: String, parameters: [(name: String, value: String)])] = [:]
-        let headerText = String(decoding: body[start..<headerEnd], as: UTF8.self)
-        for line in headerText.split(separator: "\r\n") {
-            let (main, parameters) = HeaderParameters.parse(String(line))
+        // Lines split on the bytes CR LF (what splitting the text on "\r\n" gives, without
+        // iterating characters), empty ones skipped.
+        var lineStart = start
+        while lineStart < headerEnd {
+            let lineEnd = ByteSearch.firstIndex(of: Self.lineBreak, in: body, from: lineStart, before: headerEnd) ?? headerEnd
+            defer { lineStart = lineEnd + 2 }
+            if lineEnd == lineStart { continue }
+            let (main, parameters) = HeaderParameters.parse(String(decoding: body[lineStart..<lineEnd], as: UTF8.self))
             guard let colon = main.firstIndex(of: ":") else { continue }
             let name = String(main[..<colon])
             headers[name] = (HeaderParameters.trim(main[main.index(after: colon)...]), parameters)
@@ -58,4 +63,5 @@ struct MultipartParts: Sequence, IteratorProtocol {
     }
 
     private static let blankLine: [UInt8] = [13, 10, 13, 10]
+    private static let lineBreak: [UInt8] = [13, 10]
 }

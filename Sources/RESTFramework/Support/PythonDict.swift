@@ -34,7 +34,8 @@ struct PythonDict<Key: Hashable, Value> {
         }
         pairs.append((key: key, value: value))
         if pairs.count > Self.directLimit {
-            var index = [Key: Int](minimumCapacity: pairs.count * 2)
+            // Sized for the pairs reserved (a body's field count): no rehashing as it fills.
+            var index = [Key: Int](minimumCapacity: Swift.max(pairs.capacity, pairs.count * 2))
             for (position, pair) in pairs.enumerated() { index[pair.key] = position }
             positions = index
         }

@@ -38,6 +38,12 @@ import Testing
         #expect(try ParserTests.request(body, contentType: "multipart/form-data; boundary=B").data == ["a": "1"])
     }
 
+    @Test func headerLinesAndQuotedNamesAreReadAsDjangoReadsThem() throws {
+        // Escapes in a quoted name; a header line ending in a stray CR; several header lines.
+        let part = "Content-Type: text/plain\r\r\nContent-Disposition: form-data; name=\"a\\\"b\\\\c\"\r\nX-Other: 1\r\n\r\nv"
+        #expect(try Self.data([part], boundary: "B") == [#"a"b\c"#: "v"])
+    }
+
     @Test func aPartHeaderOfManyParametersKeepsTheLastOfEach() throws {
         // Body text, so any number of parameters: each set once, the last value wins (a Python dict).
         let parameters = (0..<5_000).map { "p\($0 % 2_500)=\($0)" }.joined(separator: "; ")
