@@ -73,6 +73,8 @@ let package = Package(
                           path: "Tests/Tutorial/todo-api"),
         .testTarget(name: "TutorialTests", dependencies: ["srf-tutorial-todo-api", "RESTFramework", "RESTModels", "PostgreSQL", "TestSupport"],
                     path: "Tests/Tutorial/TutorialTests"),
+        // How long big forms and multipart bodies take to be parsed or refused (Tests/Benchmarks/parsing).
+        .executableTarget(name: "srf-parse-bench", dependencies: ["RESTFramework"], path: "Tests/Benchmarks/parse-bench"),
         // The wire bytes of api-server against the DRF reference (Tests/DRFReference), both behind nginx.
         .testTarget(name: "WireComparisonTests", dependencies: ["TestSupport"]),
         .testTarget(name: "ReferenceAPITests", dependencies: ["ReferenceAPI", "RESTModels", "RESTFramework", "PostgreSQL",
