@@ -29,16 +29,16 @@ public struct MultiPartParser: Parser {
         var fields: [(String, String)] = []
         var files: [UploadedFile] = []
         // Django counts every part that is not a file against the field limit, the raw parts
-        // before the first delimiter and after the last included ("+ 2" for those two), as the
-        // parts come: a body of a million parts is refused after the first thousand.
-        let limit = request.dataUploadMaxNumberFields.map { $0 + 2 }
+        // before the first delimiter and after the last included (allowing 2 more for those),
+        // as the parts come: a body of a million parts is refused after the first thousand.
+        let limit = request.dataUploadMaxNumberFields
         var counted = 1  // the preamble
         for part in MultipartParts(body: body, delimiter: Array(("--" + boundary).utf8)) {
             let disposition = part.headers["content-disposition"]
             let fileName = disposition?.parameters.first(where: { $0.name == "filename" })?.value ?? ""
             if fileName.isEmpty {
                 counted += 1
-                if let limit, counted > limit { throw TooManyFieldsSent() }
+                if let limit, counted - 2 > limit { throw TooManyFieldsSent() }  // (no `limit + 2`: it may be Int.max)
             }
             guard let disposition, let rawName = disposition.parameters.first(where: { $0.name == "name" })?.value else { continue }
             let name = HeaderParameters.trim(rawName[...])

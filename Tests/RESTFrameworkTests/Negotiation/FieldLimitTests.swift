@@ -47,6 +47,14 @@ import Testing
         #expect(try request.formData?.items.count == 20_000)
     }
 
+    @Test func theLargestLimitIsNoLimitAndNoTrap() throws {
+        // A limit from the environment may be Int.max: the multipart count must not add to it.
+        let multipart = Self.request(Self.multipart(fields: 3), contentType: "multipart/form-data; boundary=B", limit: .max)
+        #expect(try multipart.data.objectValue?.count == 3)
+        let form = Self.request(Self.form(3), contentType: "application/x-www-form-urlencoded", limit: .max)
+        #expect(try form.data.objectValue?.count == 3)
+    }
+
     @Test func aMultipartBodyOfAThousandFieldsIsParsedAndOneMoreIsRefused() throws {
         let thousand = Self.request(Self.multipart(fields: 1_000), contentType: "multipart/form-data; boundary=B")
         #expect(try thousand.data.objectValue?.keys == (0..<1_000).map { "f\($0)" })
