@@ -5,6 +5,7 @@
 //
 // Module layout (the C libraries stay behind their own modules; the framework is pure Swift):
 //   CFastCGI, CLibPQ, COpenSSL   system libraries (shim headers only)
+//   CMemmem                      a wrapper around libc's memmem (a GNU extension)
 //   FastCGI                      the responder: listening, worker threads, signals, access log
 //   PostgreSQL                   the client: connections, bound parameters, decoding, errors
 //   Migrations                   the engine behind `migrate`
@@ -39,7 +40,10 @@ let package = Package(
         .target(name: "FastCGI", dependencies: ["CFastCGI"]),
         .target(name: "PostgreSQL", dependencies: ["CLibPQ"]),
         .target(name: "Migrations", dependencies: ["PostgreSQL"]),
-        .target(name: "RESTFramework", dependencies: ["COpenSSL"]),
+        // glibc's memmem (a GNU extension Swift's Glibc module does not export): the multipart
+        // parser's linear boundary search.
+        .target(name: "CMemmem"),
+        .target(name: "RESTFramework", dependencies: ["COpenSSL", "CMemmem"]),
         .target(name: "RESTModels", dependencies: ["RESTFramework", "PostgreSQL"]),
         .target(name: "RESTServer", dependencies: ["FastCGI", "PostgreSQL", "RESTFramework", "RESTModels"]),
         .target(name: "ReferenceAPI", dependencies: ["RESTFramework", "RESTModels", "PostgreSQL"]),
@@ -69,6 +73,8 @@ let package = Package(
                           path: "Tests/Tutorial/todo-api"),
         .testTarget(name: "TutorialTests", dependencies: ["srf-tutorial-todo-api", "RESTFramework", "RESTModels", "PostgreSQL", "TestSupport"],
                     path: "Tests/Tutorial/TutorialTests"),
+        // How long big forms and multipart bodies take to be parsed or refused (Tests/Benchmarks/parsing).
+        .executableTarget(name: "srf-parse-bench", dependencies: ["RESTFramework"], path: "Tests/Benchmarks/parse-bench"),
         // The wire bytes of api-server against the DRF reference (Tests/DRFReference), both behind nginx.
         .testTarget(name: "WireComparisonTests", dependencies: ["TestSupport"]),
         .testTarget(name: "ReferenceAPITests", dependencies: ["ReferenceAPI", "RESTModels", "RESTFramework", "PostgreSQL",

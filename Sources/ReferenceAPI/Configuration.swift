@@ -5,7 +5,9 @@ import RESTFramework
 /// hashes are written with (`SRF_PASSWORD_ITERATIONS`, default Django 5.2's 1,000,000; existing
 /// hashes are always verified with the count they carry), and how the page-number lists count
 /// their rows (`SRF_PAGINATION_COUNT`: `exact`, DRF's behaviour and the default; `estimated`,
-/// planner statistics for large tables; `none`, no count at all).
+/// planner statistics for large tables; `none`, no count at all), and Django's
+/// `DATA_UPLOAD_MAX_NUMBER_FIELDS` (`SRF_DATA_UPLOAD_MAX_NUMBER_FIELDS`: a whole number, default
+/// 1,000, or `none` for no limit).
 ///
 ///     let app = try ReferenceAPI.application(configuration: .fromEnvironment())
 ///     let fast = ReferenceConfiguration(passwordIterations: 1_000)   // tests
@@ -15,17 +17,23 @@ public struct ReferenceConfiguration: Sendable {
 
     public static let paginationCountVariable = "SRF_PAGINATION_COUNT"
 
+    public static let dataUploadMaxNumberFieldsVariable = "SRF_DATA_UPLOAD_MAX_NUMBER_FIELDS"
+
     public var passwordIterations: Int
     /// The count strategy of the default (page-number) paginator.
     public var paginationCount: CountStrategy
+    /// The most fields a query string, form or multipart body may hold (nil: no limit).
+    public var dataUploadMaxNumberFields: Int?
 
-    public init(passwordIterations: Int = PasswordHasher.defaultIterations, paginationCount: CountStrategy = .exact) {
+    public init(passwordIterations: Int = PasswordHasher.defaultIterations, paginationCount: CountStrategy = .exact,
+                dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields) {
         self.passwordIterations = passwordIterations
         self.paginationCount = paginationCount
+        self.dataUploadMaxNumberFields = dataUploadMaxNumberFields
     }
 
-    /// Reads `SRF_PASSWORD_ITERATIONS` (unset or empty: the default); anything but a positive
-    /// 32-bit integer is refused with a message that names the variable.
+    /// Reads the variables above (unset or empty: the default); a value that does not fit is
+    /// refused with a message that names the variable.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> ReferenceConfiguration {
         var configuration = ReferenceConfiguration()
@@ -44,6 +52,18 @@ public struct ReferenceConfiguration: Sendable {
             default:
                 throw ConfigurationError("\(paginationCountVariable)=\(text): use exact (the default, DRF's behaviour), "
                                          + "estimated or none.")
+            }
+        }
+        if let text = environment[dataUploadMaxNumberFieldsVariable], !text.isEmpty {
+            if text == "none" {
+                configuration.dataUploadMaxNumberFields = nil
+            } else {
+                guard let limit = Int(text), limit >= 0 else {
+                    throw ConfigurationError("\(dataUploadMaxNumberFieldsVariable)=\(text): give the most fields a request may "
+                                             + "send as a whole number (Django's default is \(APISettings.defaultDataUploadMaxNumberFields)), "
+                                             + "or none for no limit.")
+                }
+                configuration.dataUploadMaxNumberFields = limit
             }
         }
         return configuration

@@ -34,6 +34,9 @@ public enum ReferenceAPI {
         }
         settings.parserClasses = [JSONParser(), FormParser(), MultiPartParser()]
         settings.rendererClasses = [JSONRenderer()]
+        // `/api/auth-token/` reads forms without authentication: the field limit is what keeps
+        // such a body cheap.
+        settings.dataUploadMaxNumberFields = configuration.dataUploadMaxNumberFields
         // A database outage anywhere (the token lookup included) is a 503, not a 500.
         settings.exceptionHandler = ModelExceptionHandler.wrapping(defaultExceptionHandler)
         settings.extensions[PasswordHasherSetting.self] = hasher

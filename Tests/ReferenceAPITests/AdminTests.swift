@@ -169,4 +169,17 @@ import Testing
         }
         #expect(throws: ConfigurationError.self) { try ReferenceConfiguration.fromEnvironment(["SRF_PAGINATION_COUNT": "approximate"]) }
     }
+
+    @Test func theFieldLimitComesFromTheEnvironment() throws {
+        #expect(try ReferenceConfiguration.fromEnvironment([:]).dataUploadMaxNumberFields == 1_000)
+        let variable = "SRF_DATA_UPLOAD_MAX_NUMBER_FIELDS"
+        #expect(try ReferenceConfiguration.fromEnvironment([variable: "50"]).dataUploadMaxNumberFields == 50)
+        #expect(try ReferenceConfiguration.fromEnvironment([variable: "0"]).dataUploadMaxNumberFields == 0)
+        #expect(try ReferenceConfiguration.fromEnvironment([variable: "none"]).dataUploadMaxNumberFields == nil)
+        for bad in ["-1", "many", "1e3"] {
+            #expect(throws: ConfigurationError.self) { try ReferenceConfiguration.fromEnvironment([variable: bad]) }
+        }
+        let settings = ReferenceAPI.settings(configuration: try .fromEnvironment([variable: "50"]))
+        #expect(settings.dataUploadMaxNumberFields == 50)
+    }
 }

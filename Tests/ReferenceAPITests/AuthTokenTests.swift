@@ -64,6 +64,26 @@ import Testing
         #expect(unsupported.text == #"{"detail":"Unsupported media type \"text/plain\" in request."}"#)
     }
 
+    /// The view reads forms without authentication: Django's field limit keeps a big one cheap.
+    @Test func aFormOfMoreThanAThousandFieldsIsRefusedBeforeAnyCredentialCheck() throws {
+        let client = try ReferenceClient()
+        let padding = (0..<998).map { "pad\($0)=x" }
+        let thousand = client.send(.post, "/api/auth-token/", form: (["username=ada", "password=ada+password+"] + padding).joined(separator: "&"))
+        #expect(thousand.status == 200 && thousand.text == "{\"token\":\"\(Seed.adaToken)\"}")
+        let tooMany = client.send(.post, "/api/auth-token/", form: (["username=ada", "password=ada+password+", "one=more"] + padding).joined(separator: "&"))
+        #expect(tooMany.status == 400)
+        #expect(tooMany.header("Content-Type") == "application/json")
+        #expect(tooMany.text == #"{"detail":"The number of GET/POST parameters exceeded settings.DATA_UPLOAD_MAX_NUMBER_FIELDS."}"#)
+        let multipart = (["username", "password", "one"] + padding.map { String($0.prefix { $0 != "=" }) })
+            .map { "--B\r\nContent-Disposition: form-data; name=\"\($0)\"\r\n\r\nx\r\n" }.joined() + "--B--\r\n"
+        let refused = client.send(.post, "/api/auth-token/", headers: [("Content-Type", "multipart/form-data; boundary=B")],
+                                  body: Array(multipart.utf8))
+        #expect(refused.status == 400 && refused.text == tooMany.text)
+        let query = client.send(.post, "/api/auth-token/?" + padding.joined(separator: "&") + "&a&b&c",
+                                json: #"{"username":"ada","password":"ada password "}"#)
+        #expect(query.status == 400 && query.text == tooMany.text)
+    }
+
     @Test func optionsDescribesTheFormToAnyone() throws {
         let client = try ReferenceClient()
         let reply = client.send(.options, "/api/auth-token/")

@@ -168,29 +168,9 @@ struct JSONReader {
 
     /// A Python dict from members in order: a repeated key keeps its first place, takes the last value.
     private static func makeObject(keys: ArraySlice<String>, values: ArraySlice<JSON>) -> JSONObject {
-        var pairs: [(key: String, value: JSON)] = []
-        pairs.reserveCapacity(keys.count)
-        if keys.count <= 16 {
-            members: for (key, value) in zip(keys, values) {
-                for i in pairs.indices where pairs[i].key == key {
-                    pairs[i].value = value
-                    continue members
-                }
-                pairs.append((key: key, value: value))
-            }
-        } else {
-            var positions: [String: Int] = [:]
-            positions.reserveCapacity(keys.count)
-            for (key, value) in zip(keys, values) {
-                if let i = positions[key] {
-                    pairs[i].value = value
-                } else {
-                    positions[key] = pairs.count
-                    pairs.append((key: key, value: value))
-                }
-            }
-        }
-        return JSONObject(uniquePairs: pairs)
+        var dict = PythonDict<String, JSON>(minimumCapacity: keys.count)
+        for (key, value) in zip(keys, values) { dict.set(key, value) }
+        return JSONObject(uniquePairs: dict.pairs)
     }
 
     // MARK: Helpers

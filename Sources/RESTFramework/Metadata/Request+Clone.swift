@@ -12,6 +12,7 @@ extension Request {
         clone.acceptedRenderer = acceptedRenderer
         clone.acceptedMediaType = acceptedMediaType
         clone.parsers = parsers
+        clone.dataUploadMaxNumberFields = dataUploadMaxNumberFields
         clone.extensions = extensions
         return clone
     }

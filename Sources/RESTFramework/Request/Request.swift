@@ -36,6 +36,9 @@ public final class Request {
     public internal(set) var acceptedMediaType: String?
     /// The parsers the view allows; set before the body is read.
     public internal(set) var parsers: [any Parser] = []
+    /// Django's `DATA_UPLOAD_MAX_NUMBER_FIELDS` for this request, from the view's settings: the
+    /// form parsers refuse a body with more fields (`TooManyFieldsSent`); nil is no limit.
+    public internal(set) var dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields
     /// Typed storage for other modules (the database connection of this worker, ...).
     public var extensions = RequestExtensions()
 

@@ -88,6 +88,15 @@ public struct APISettings: Sendable {
         get { box.values.urlFieldName }
         set { change { $0.urlFieldName = newValue } }
     }
+    /// Django's `DATA_UPLOAD_MAX_NUMBER_FIELDS`: the most fields a query string, a form or a
+    /// multipart body may hold; more is a 400 (`TooManyFieldsSent`) before they are parsed.
+    /// nil: no limit (parsing stays linear, but a big body then costs its size in fields).
+    public var dataUploadMaxNumberFields: Int? {
+        get { box.values.dataUploadMaxNumberFields }
+        set { change { $0.dataUploadMaxNumberFields = newValue } }
+    }
+    /// Django's default for `dataUploadMaxNumberFields`.
+    public static let defaultDataUploadMaxNumberFields = 1_000
     /// The application's own settings, by typed key (see `SettingsExtensionKey`).
     public var extensions: SettingsExtensions {
         get { box.values.extensions }
@@ -133,6 +142,7 @@ public struct APISettings: Sendable {
         var paginationClass: PaginatorFactory? = nil
         var filterBackends: [any FilterBackend] = []
         var urlFieldName = "url"
+        var dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields
         var extensions = SettingsExtensions()
         var errorLog: @Sendable (String) -> Void = { message in
             let line = Array((message + "\n").utf8)

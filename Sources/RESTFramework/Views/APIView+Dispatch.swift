@@ -10,6 +10,7 @@ extension APIView {
         request.urlKwargs = kwargs
         request.format = format
         request.parsers = getParsers()
+        request.dataUploadMaxNumberFields = settings.dataUploadMaxNumberFields
         if let viewSet = self as? ViewSet {
             // DRF: OPTIONS is always the implicit `metadata` action; HEAD follows GET's action.
             viewSet.action = request.method == .options ? "metadata"
@@ -17,6 +18,11 @@ extension APIView {
         }
         var response: Response
         do {
+            // Django counts the query string against the same limit when `request.GET` is first
+            // read, which DRF's content negotiation does first thing in `initial`.
+            if let limit = request.dataUploadMaxNumberFields, QueryDict.fieldCount(request.queryString) > limit {
+                throw TooManyFieldsSent()
+            }
             try initial(request)
             guard let handler = handler(for: request.method) else { throw MethodNotAllowed(request.method) }
             response = try handler(request)
