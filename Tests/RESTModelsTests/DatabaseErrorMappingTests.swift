@@ -27,9 +27,14 @@ import Testing
     @Test func aStatementTimeoutIsUnavailable() throws {
         let database = try TemporaryDatabase(prefix: "models")
         defer { database.drop() }
-        let connection = try Connection(configuration: PostgresConfiguration(url: database.url, statementTimeout: .milliseconds(50)))
-        try connection.executeScript(Widget.schema)
-        _ = try Widget.objects(on: connection).insert(["name": "w"])
+        // The table is made on a connection without the short limit, and the limit is 1 s, not
+        // less: with 50 ms on every statement, the setup itself once ran past it on a loaded
+        // machine (load 11 on 2 cores) and the test failed before reaching the statement it is
+        // about. Only the sleeping statement (5 s) can outlast 1 s.
+        let setup = try Connection(url: database.url)
+        try setup.executeScript(Widget.schema)
+        _ = try Widget.objects(on: setup).insert(["name": "w"])
+        let connection = try Connection(configuration: PostgresConfiguration(url: database.url, statementTimeout: .seconds(1)))
         let slow = Widget.objects(on: connection).filter(.inSubquery("id", SleepingSubquery.values))
         #expect(throws: DatabaseUnavailable.self) { try slow.count() }
         #expect(try Widget.objects(on: connection).count() == 1)
@@ -49,7 +54,7 @@ struct SleepingSubquery: Model {
     var id: Int64
     static let tableName = "widgets"
     static let columns: [Column<SleepingSubquery>] = [
-        .annotation("id", \.id, sql: "SELECT 1 FROM pg_sleep(1)"),
+        .annotation("id", \.id, sql: "SELECT 1 FROM pg_sleep(5)"),
     ]
     init(row: ModelRow) throws { id = try row["id"] }
     static var values: ModelSubquery { SleepingSubquery.objects.values("id") }
