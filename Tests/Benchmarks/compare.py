@@ -7,7 +7,8 @@ exits 1 when something failed: a wrong status, an error under load, a responder 
 On a shared machine req/s moves between runs by more than most changes do, so the two builds
 run at the same time on one PostgreSQL and one nginx and take turns (the first of each round
 alternates), and what is reported is the median of the per-round ratios after ÷ before.
-Instruction counts (--instructions) do not depend on the machine's load.
+Instruction counts (--instructions) hardly depend on the machine's load: the lowest of a few
+passes is reported, with the range of the per-pass ratios.
 """
 import argparse
 import hashlib
@@ -50,6 +51,8 @@ def parse_args():
     p.add_argument("--users", type=int, default=10000, help="users in the data set (default 10000)")
     p.add_argument("--instructions", action="store_true", help="also count instructions per request (callgrind)")
     p.add_argument("--requests", type=int, default=300, help="requests counted per endpoint under callgrind")
+    p.add_argument("--passes", type=int, default=3, help="callgrind passes per endpoint and build; the lowest "
+                                                         "count is reported (default 3)")
     p.add_argument("--no-throughput", action="store_true", help="skip the wrk runs")
     p.add_argument("--keep", action="store_true", help="keep the work directory (logs, callgrind dumps)")
     a = p.parse_args()
@@ -62,8 +65,8 @@ def parse_args():
             p.error(f"{path} is not an executable")
     if a.no_throughput and not a.instructions:
         p.error("--no-throughput without --instructions measures nothing")
-    if a.users < 100 or a.rounds < 1 or a.requests < 1 or a.duration < 1 or a.warmup < 0:
-        p.error("need at least 100 users, 1 round, 1 request and a 1 s run")
+    if a.users < 100 or a.rounds < 1 or a.requests < 1 or a.passes < 1 or a.duration < 1 or a.warmup < 0:
+        p.error("need at least 100 users, 1 round, 1 request, 1 pass and a 1 s run")
     return a
 
 
@@ -78,7 +81,7 @@ class Build:
         self.name, self.binary, self.port, self.callgrind_port = name, os.path.abspath(binary), port, callgrind_port
         self.process = self.callgrind = None
         self.runs = {}          # endpoint -> [wrk result per round]
-        self.instructions = {}  # endpoint -> instructions per request
+        self.instructions = {}  # endpoint -> [instructions per request, one per pass]
 
     def digest(self):
         with open(self.binary, "rb") as f:
@@ -131,11 +134,17 @@ def measure_instructions(builds, a, data, work, env):
     for build in builds:  # valgrind starts a Swift binary in seconds to tens of seconds
         wait_for(build.callgrind.socket, 300, f"{build.name}'s socket under callgrind", build.callgrind.process)
         os.chmod(build.callgrind.socket, 0o777)
-    for endpoint in a.endpoints:
-        for build in builds:
-            log(f"callgrind {endpoint}: {build.name}")
-            build.instructions[endpoint] = build.callgrind.measure(
-                build.callgrind_port, endpoint, data, a.requests, warmup=30, seed=f"compare-{endpoint}")
+    # Passes at different points of a process's life count differently (most likely the first
+    # use of each token, the heap growing), the same way for both builds; a single pass can also land on
+    # a process-to-process difference. So: a few passes, taking turns, the lowest of each build,
+    # and the range of the per-pass ratios as this run's noise.
+    for n in range(a.passes):
+        for endpoint in a.endpoints:
+            for build in (builds if n % 2 == 0 else builds[::-1]):
+                count = build.callgrind.measure(build.callgrind_port, endpoint, data, a.requests, warmup=30,
+                                                seed=f"compare-{endpoint}")
+                log(f"callgrind pass {n + 1}/{a.passes} {endpoint}: {build.name} {count:,.0f}")
+                build.instructions.setdefault(endpoint, []).append(count)
 
 
 # --- the report ---------------------------------------------------------------------------------
@@ -165,12 +174,16 @@ def report(builds, a, data, started, load):
              f"{data['users']:,} users, {data['accounts']:,} accounts, {data['users'] * 5:,} notes "
              "(Tests/Benchmarks/data.sql).", ""]
     if a.instructions:
-        lines += [f"### Instructions per request (callgrind, {a.requests} requests each)", "",
-                  "| endpoint | before | after | after ÷ before |", "|---|---:|---:|---:|"]
+        passes = f"lowest of {a.passes} passes" if a.passes > 1 else "1 pass"
+        lines += [f"### Instructions per request (callgrind, {a.requests} requests each, {passes})", "",
+                  "| endpoint | before | after | after ÷ before | per pass |", "|---|---:|---:|---:|---:|"]
         for e in a.endpoints:
-            b, f = before.instructions[e], after.instructions[e]
-            lines.append(f"| {TITLES[e]} | {b:,.0f} | {f:,.0f} | {f / b:.3f} |")
-        lines.append("")
+            b, f = min(before.instructions[e]), min(after.instructions[e])
+            ratios = [y / x for x, y in zip(before.instructions[e], after.instructions[e])]
+            lines.append(f"| {TITLES[e]} | {b:,.0f} | {f:,.0f} | {f / b:.3f} "
+                         f"| {min(ratios):.3f}–{max(ratios):.3f} |")
+        lines += ["", "Per pass: the range of after ÷ before over the passes (the same binary on both sides: "
+                      "within 0.997–1.003).", ""]
     if not a.no_throughput:
         rounds = f"{a.rounds} alternating round{'s' if a.rounds > 1 else ''} of {a.duration:g} s"
         lines += [f"### Throughput side by side (wrk -t1 -c{a.connections} through nginx, {a.workers} workers "

@@ -3,13 +3,16 @@
 The responder runs under `valgrind --tool=callgrind` with one worker behind nginx. Per
 endpoint: warm-up requests, `callgrind_control -z` (zero the counters), N requests sent one
 after the other on one keep-alive connection to nginx, `callgrind_control -d` (dump), and the
-dump's total divided by N. Counts are the user-space instructions of the api-server process
-(Swift, libpq, libfcgi, libc: every thread, --separate-threads=no), no kernel time, and do
-not depend on the machine's load, where req/s on this shared machine does.
+dump's summary divided by N. Counts are the user-space instructions of the api-server process
+(Swift, libpq, libfcgi, libc: every thread, --separate-threads=no), no kernel time: they move
+by tenths of a percent where req/s on this shared machine moves by tens of percent.
 
-The responder runs with SWIFT_DETERMINISTIC_HASHING=1: Swift seeds its hashing per process, and
-where a dictionary's keys land moves the count by up to ~0.3 % between two runs of the same
-binary; with a fixed seed the same binary counts the same to within a few instructions.
+What still moves them between two processes of the same binary (up to ~0.3 % measured): Swift's
+per-process hashing seed (fixed here with SWIFT_DETERMINISTIC_HASHING=1) and, most likely, the
+heap's layout (threads allocate in an order that timing decides; copies and searches in libc
+take more or fewer instructions by alignment). Within one process, successive passes of the
+same requests differ by up to ~0.6 % (most likely the first use of each token, the heap
+growing), the same way for every build.
 """
 import glob
 import http.client
