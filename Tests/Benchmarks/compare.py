@@ -135,9 +135,9 @@ def measure_instructions(builds, a, data, work, env):
         wait_for(build.callgrind.socket, 300, f"{build.name}'s socket under callgrind", build.callgrind.process)
         os.chmod(build.callgrind.socket, 0o777)
     # Passes at different points of a process's life count differently (most likely the first
-    # use of each token, the heap growing), the same way for both builds; a single pass can also land on
-    # a process-to-process difference. So: a few passes, taking turns, the lowest of each build,
-    # and the range of the per-pass ratios as this run's noise.
+    # use of each token, the heap growing), the same way for both builds; a single pass can
+    # also land on a process-to-process difference. So: a few passes, taking turns, the lowest
+    # of each build, and the range of the per-pass ratios as this run's noise.
     for n in range(a.passes):
         for endpoint in a.endpoints:
             for build in (builds if n % 2 == 0 else builds[::-1]):
