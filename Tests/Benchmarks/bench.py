@@ -9,10 +9,7 @@ Contenders, per endpoint, rotated A B C A B C ...:
               ceiling); DRF's SQL while api-server does not serve the reference API yet
 """
 import argparse
-import hashlib
-import base64
 import json
-import math
 import os
 import random
 import shutil
@@ -23,18 +20,12 @@ import time
 
 import capture
 import report
+from dataset import ENDPOINTS, apply_schema, capture_plan, generate, request
 from load import wrk
 from stack import CPUMeter, Nginx, Postgres, Process, http, peak_rss_kib, reset_peak_rss, run, wait_for
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-ENDPOINTS = {  # name: (title, takes a token, expected status)
-    "retrieve": ("GET /api/users/{id}/", True, 200),
-    "list": ("GET /api/users/?page={n}", True, 200),
-    "public": ("GET /api/public-accounts/?limit=10&offset={n}", False, 200),
-    "create": ("POST /api/notes/", True, 201),
-}
-TOKEN_POOL = 16
 
 
 class Failure(Exception):
@@ -45,8 +36,8 @@ def parse_args():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--smoke", action="store_true", help="a few seconds on tiny data; writes nothing to docs/")
     p.add_argument("--users", type=int, help="users in the data set (default 10000; smoke 200)")
-    p.add_argument("--duration", type=float, help="seconds per measured run (default 10; smoke 1)")
-    p.add_argument("--warmup", type=float, help="seconds of warm-up before each run (default 3; smoke 0)")
+    p.add_argument("--duration", type=int, help="whole seconds per measured run (default 10; smoke 1)")
+    p.add_argument("--warmup", type=int, help="whole seconds of warm-up before each run (default 3; smoke 0)")
     p.add_argument("--rotations", type=int, help="rotations of the contenders (default 3; smoke 0)")
     p.add_argument("--connections", type=int, default=32)
     p.add_argument("--workers", type=int, default=8, help="api-server workers and fcgi-hello threads")
@@ -74,61 +65,6 @@ def parse_args():
 
 def log(message):
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-def django_hash(password, iterations=100_000):
-    salt = base64.b64encode(os.urandom(12)).decode().rstrip("=").replace("+", "a").replace("/", "b")
-    digest = hashlib.pbkdf2_hmac("sha256", password.encode(), salt.encode(), iterations)
-    return f"pbkdf2_sha256${iterations}${salt}${base64.b64encode(digest).decode()}"
-
-
-def generate(pg, users, full=True):
-    accounts, notes = (users // 10, users * 5) if full else (0, 0)
-    log(f"data: {users} users, {accounts} accounts, {notes} notes")
-    pg.psql("bench", file=os.path.join(HERE, "data.sql"),
-            variables={"users": users, "accounts": accounts, "notes": notes, "hash": django_hash("benchmark")})
-    ids = list(range((users // 4) | 1, (users // 4) + 2 * TOKEN_POOL, 2))  # odd ids: never an offset
-    rows = pg.psql("bench", f"SELECT user_id, key FROM auth_tokens WHERE user_id IN ({','.join(map(str, ids))}) "
-                            "ORDER BY user_id")
-    pool = [(key, int(uid)) for uid, key in (line.split("|") for line in rows.split())]
-    return {"users": users, "pages": math.ceil(users / 10), "accounts": accounts, "pool": pool,
-            "tokens": [key for key, _ in pool]}
-
-
-def apply_schema(pg):
-    """The project's migrations, in order (the same SQL `migrate` applies)."""
-    migrations = sorted(f for f in os.listdir(os.path.join(ROOT, "migrations")) if f.endswith(".sql"))
-    files = [os.path.join(ROOT, "migrations", f) for f in migrations]
-    for f in files:
-        pg.psql("bench", file=f)
-    return [os.path.relpath(f, ROOT) for f in files]
-
-
-def capture_plan(endpoint, data):
-    """The capture request's random value, its pgbench variable and the \\set lines."""
-    users, pages, accounts = data["users"], data["pages"], data["accounts"]
-    if endpoint == "retrieve":
-        value = users - 3 if (users - 3) % 2 else users - 4  # odd: not a token user's id... checked below
-        return f"/api/users/{value}/", {str(value): "id"}, [f"\\set id random(1, {users})"]
-    if endpoint == "list":
-        page = max(pages - 1, 2)
-        return (f"/api/users/?page={page}", {str((page - 1) * 10): "off"},
-                [f"\\set page random(1, {pages})", "\\set off (:page - 1) * 10"])
-    if endpoint == "public":
-        offset = max(accounts - 2, 2) & ~1
-        return (f"/api/public-accounts/?limit=10&offset={offset}", {str(offset): "off"},
-                [f"\\set off random(0, {max(accounts - 1, 0)})"])
-    return "/api/notes/", {}, []
-
-
-def request(port, endpoint, path, data):
-    headers = {"Host": "127.0.0.1"}
-    if ENDPOINTS[endpoint][1]:
-        headers["Authorization"] = f"Token {data['pool'][0][0]}"
-    if endpoint == "create":
-        headers["Content-Type"] = "application/json"
-        return http(port, path, "POST", headers, b'{"title":"Benchmark note","body":"Written by wrk."}')
-    return http(port, path, headers=headers)
 
 
 class Contender:
@@ -292,7 +228,7 @@ def main():
     try:
         pg.start()
         schema = apply_schema(pg)
-        data = generate(pg, a.users)
+        data = generate(pg, a.users, log=log)
         nginx, contenders = start_stack(a, work, pg, ports)
         check(contenders, a, data)
         for c in contenders.values():
@@ -308,7 +244,7 @@ def main():
             names = ("api-server", "api-server-estimated", "drf")
             scale_order = [contenders[n] for n in names if not contenders[n].unavailable]
             for users in a.scale:
-                scale_data = generate(pg, users, full=False)
+                scale_data = generate(pg, users, full=False, log=log)
                 scale_db = prepare_pgbench(contenders, scale_data, pg, work, ["list"], tag=str(users))
                 scale[users] = {"captured": scale_db.scripts["list"][4]}
                 estimated = contenders["api-server-estimated"]
