@@ -50,25 +50,24 @@ extension Connection {
         var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
         var waitingSince = Self.coarseMilliseconds()
         var remaining = deadline.milliseconds
-        repeat {
+        while true {
             descriptor.revents = 0
             let ready = poll(&descriptor, 1, remaining)
             if ready > 0 {
-                // 0: the connection failed; PQgetResult hands out that error.
-                guard PQconsumeInput(handle) == 1 else { return }
+                // Not 1: the connection failed, and PQgetResult hands out that error.
+                guard PQconsumeInput(handle) == 1, PQisBusy(handle) == 1 else { return }
                 waitingSince = Self.coarseMilliseconds()
                 remaining = deadline.milliseconds
-                continue
-            }
-            if ready < 0 {
+            } else if ready < 0 {
                 // A signal (api-server wakes its workers with one at shutdown): wait out the rest.
                 guard errno == EINTR else { return }
                 let waited = Self.coarseMilliseconds() - waitingSince
                 remaining = Int32(clamping: Int64(deadline.milliseconds) - waited)
-                if remaining > 0 { continue }
+                if remaining <= 0 { throw abandonSession(after: deadline) }
+            } else {
+                throw abandonSession(after: deadline)
             }
-            throw abandonSession(after: deadline)
-        } while PQisBusy(handle) == 1
+        }
     }
 
     /// The server said nothing for the whole deadline. The session cannot take another
