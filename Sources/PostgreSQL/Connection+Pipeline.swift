@@ -100,17 +100,17 @@ extension Connection {
         for entry in sent {
             if let name = entry.preparedAs {
                 // The Parse's own result, then the end of that command.
-                if let prepared = PQgetResult(handle) {
+                if let prepared = try nextResult() {
                     if PQresultStatus(prepared) == PGRES_COMMAND_OK {
                         statements.insert(name, for: entry.sql)
                     } else if firstError == nil, PQresultStatus(prepared) != PGRES_PIPELINE_ABORTED {
                         firstError = PostgresError(result: prepared, connection: handle)
                     }
                     PQclear(prepared)
-                    _ = PQgetResult(handle)
+                    _ = try nextResult()
                 }
             }
-            guard let result = PQgetResult(handle) else { continue }
+            guard let result = try nextResult() else { continue }
             let status = PQresultStatus(result)
             if status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK {
                 results.append(QueryResult(handle: result, noticeLog: noticeLog))
@@ -120,10 +120,12 @@ extension Connection {
                 }
                 PQclear(result)
             }
-            _ = PQgetResult(handle)  // NULL: the end of this statement's results
+            _ = try nextResult()  // NULL: the end of this statement's results
         }
-        // Up to and including the sync's own result; then leave pipeline mode.
-        while let result = PQgetResult(handle) {
+        // Up to and including the sync's own result; then leave pipeline mode. (Each wait is
+        // bounded by the deadline, see `nextResult`; past it the session is closed, which
+        // ends pipeline mode too.)
+        while let result = try nextResult() {
             let done = PQresultStatus(result) == PGRES_PIPELINE_SYNC
             PQclear(result)
             if done { break }

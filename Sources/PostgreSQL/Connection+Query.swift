@@ -39,7 +39,7 @@ extension Connection {
     public func executeScript(_ sql: String) throws {
         try rejectNUL(inSQL: sql)
         try ensureUsable()
-        PQclear(try checked(PQexec(handle, sql)))
+        PQclear(try checked(awaitResult(sent: PQsendQuery(handle, sql))))
     }
 
     // MARK: Internals
@@ -58,16 +58,16 @@ extension Connection {
         }
         try rejectNUL(inSQL: sql)
         guard !statements.isFull else {
-            let result = parameterBuffer.withCParameters { count, types, values in
-                PQexecParams(handle, sql, count, types, values, nil, nil, 0)
+            let sent = parameterBuffer.withCParameters { count, types, values in
+                PQsendQueryParams(handle, sql, count, types, values, nil, nil, 0)
             }
-            return try checked(result)
+            return try checked(awaitResult(sent: sent))
         }
         let name = statements.makeName()
-        let prepared = parameterBuffer.withCParameters { count, types, _ in
-            PQprepare(handle, name, sql, count, types)
+        let sent = parameterBuffer.withCParameters { count, types, _ in
+            PQsendPrepare(handle, name, sql, count, types)
         }
-        PQclear(try checked(prepared))
+        PQclear(try checked(awaitResult(sent: sent)))
         statements.insert(name, for: sql)
         return try executePrepared(name)
     }
@@ -75,19 +75,19 @@ extension Connection {
     private func executePrepared(_ name: String) throws -> OpaquePointer {
         // withCString: a short name (`srf_12`) is a small string, which the implicit
         // conversion to a C string would copy into a fresh heap array on every call.
-        let result = name.withCString { cName in
+        let sent = name.withCString { cName in
             parameterBuffer.withCParameters { count, _, values in
-                PQexecPrepared(handle, cName, count, values, nil, nil, 0)
+                PQsendQueryPrepared(handle, cName, count, values, nil, nil, 0)
             }
         }
-        return try checked(result)
+        return try checked(awaitResult(sent: sent))
     }
 
     /// Runs a statement without parameters (transaction control), simple protocol.
     @discardableResult
     func command(_ sql: String) throws -> QueryResult {
         try ensureUsable()
-        return QueryResult(handle: try checked(PQexec(handle, sql)), noticeLog: noticeLog)
+        return QueryResult(handle: try checked(awaitResult(sent: PQsendQuery(handle, sql))), noticeLog: noticeLog)
     }
 
     /// The result if it reports success; otherwise it is freed and its error thrown.

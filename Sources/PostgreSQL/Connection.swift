@@ -123,7 +123,7 @@ public final class Connection {
     func noteAnswer() { lastAnswered = Self.coarseMilliseconds() }
 
     /// CLOCK_MONOTONIC_COARSE: read from the vDSO without a syscall; a few ms of resolution is plenty.
-    private static func coarseMilliseconds() -> Int64 {
+    static func coarseMilliseconds() -> Int64 {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC_COARSE, &now)
         return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000

@@ -15,6 +15,8 @@ import Darwin
 struct ConnectionParameters: Sendable {
     private(set) var keywords: [String] = []
     private(set) var values: [String] = []
+    /// How long a statement may go unanswered (see `StatementDeadline`); nil: no limit.
+    private(set) var statementDeadline: StatementDeadline?
 
     init(_ configuration: PostgresConfiguration) throws {
         let urlOptions = try Self.options(in: configuration.url)
@@ -42,6 +44,7 @@ struct ConnectionParameters: Sendable {
             options = "-c statement_timeout=\(milliseconds) "
         }
         options += urlOptions ?? environmentValue("PGOPTIONS") ?? ""
+        statementDeadline = try StatementDeadline(options: options, grace: configuration.statementGrace)
         options += " -c TimeZone=UTC"
         add("options", options)
     }

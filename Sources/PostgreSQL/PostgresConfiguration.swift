@@ -18,6 +18,13 @@ public struct PostgresConfiguration: Sendable {
     /// layer answers with 503), so a runaway query or a lock wait cannot hold a worker for
     /// ever. 30 s by default; `nil`: the server's setting.
     public var statementTimeout: Duration?
+    /// How much longer than the session's `statement_timeout` the client waits for the server
+    /// to say anything before it closes the session and throws an error whose
+    /// `isConnectionLost` is true (a 503): a frozen server cannot enforce its own timeout, and
+    /// this keeps it from holding the worker. 5 s by default; `-c srf.statement_grace=2s` in the
+    /// URL's `options` wins. No deadline when `statement_timeout` is 0 or left to the server, or
+    /// when this is `nil`. See `StatementDeadline`.
+    public var statementGrace: Duration?
     /// Seconds libpq waits for a connection to open (2 by default, libpq's minimum). Low so that
     /// an unreachable server is reported quickly instead of stalling a request. `nil` leaves it
     /// to libpq (no limit).
@@ -36,11 +43,13 @@ public struct PostgresConfiguration: Sendable {
     /// waiting out `connectTimeout`. `nil`: every connection tries on its own.
     public var availability: DatabaseAvailability?
 
-    public init(url: String, statementTimeout: Duration? = .seconds(30), connectTimeout: Int? = 2,
+    public init(url: String, statementTimeout: Duration? = .seconds(30), statementGrace: Duration? = .seconds(5),
+                connectTimeout: Int? = 2,
                 keepalives: TCPKeepalives? = TCPKeepalives(), applicationName: String? = nil,
                 preparedStatementCapacity: Int = 256, availability: DatabaseAvailability? = nil) {
         self.url = url
         self.statementTimeout = statementTimeout
+        self.statementGrace = statementGrace
         self.connectTimeout = connectTimeout
         self.keepalives = keepalives
         self.applicationName = applicationName

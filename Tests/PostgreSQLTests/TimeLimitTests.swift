@@ -17,6 +17,7 @@ extension PostgreSQLIntegration {
                 #expect(connection.connectionOption("keepalives_count") == "3")
                 // The session's own settings still apply.
                 #expect(try connection.value("SHOW TimeZone", as: String.self) == "UTC")
+                #expect(connection.statementDeadline == .seconds(35))
             }
         }
 
@@ -32,6 +33,23 @@ extension PostgreSQLIntegration {
             #expect(connection.connectionOption("keepalives_idle") == "61")
             #expect(connection.connectionOption("keepalives_interval") == "10")
             #expect(try connection.value("SHOW TimeZone", as: String.self) == "UTC")
+            #expect(connection.statementDeadline == .seconds(10))
+        }
+
+        @Test func theGraceIsSettableInTheURLsOptionsAndNoTimeoutMeansNoDeadline() throws {
+            let database = try TemporaryDatabase()
+            defer { database.drop() }
+            // A custom setting (the server keeps it and ignores it): the same `options` carry it.
+            let graced = try Connection(url: database.url + "&options=-c%20srf.statement_grace%3D250ms")
+            #expect(graced.statementDeadline == .milliseconds(30_250))
+            #expect(try graced.value("SHOW srf.statement_grace", as: String.self) == "250ms")
+            let unlimited = try Connection(url: database.url + "&options=-c%20statement_timeout%3D0")
+            #expect(unlimited.statementDeadline == nil)
+            var configuration = PostgresConfiguration(url: database.url)
+            configuration.statementGrace = nil
+            #expect(try Connection(configuration: configuration).statementDeadline == nil)
+            configuration.url += "&options=-c%20srf.statement_grace%3Dsoon"
+            #expect(postgresError { _ = try Connection(configuration: configuration) }?.kind == .client)
         }
 
         @Test func nilLeavesEachToTheServerOrLibpq() throws {
@@ -39,6 +57,7 @@ extension PostgreSQLIntegration {
                 #expect(try connection.value("SHOW statement_timeout", as: String.self) == "0")
                 #expect(connection.connectionOption("connect_timeout") == nil)
                 #expect(connection.connectionOption("keepalives_idle") == nil)
+                #expect(connection.statementDeadline == nil)
             }
         }
     }

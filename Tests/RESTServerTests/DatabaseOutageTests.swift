@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -114,6 +115,69 @@ import Testing
 }
 
 extension DatabaseOutageTests {
+    /// A database that freezes while every worker has a session open: each worker's statement
+    /// fails at the client's deadline (statement_timeout 1 s + a grace of 500 ms, both from the
+    /// URL) instead of waiting for the server, then the outage is known and requests fail at once.
+    @Test func aDatabaseThatFreezesUnderOpenSessionsIsA503AtTheDeadlineAndHoldsNoWorker() throws {
+        let cluster = try Self.cluster()
+        let url = cluster.url + "&options=-c%20statement_timeout%3D1s%20-c%20srf.statement_grace%3D500ms"
+        let stack = try APIStack(databaseURL: url, migrate: false, arguments: ["--workers", "2"])
+        let clock = ContinuousClock()
+        // Two at a time, so that both workers open a session.
+        for _ in 0..<4 {
+            let statuses = Mutex<[Int]>([])
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                let status = (try? stack.send("GET", "/api/public-accounts/").status) ?? 0
+                statuses.withLock { $0.append(status) }
+            }
+            #expect(statuses.withLock { $0 } == [200, 200], "\(stack.logs)")
+        }
+
+        try cluster.freeze()
+        let frozen = Atomic(true)
+        defer { if frozen.load(ordering: .sequentiallyConsistent) { try? cluster.thaw() } }
+        // Without the deadline every worker waits for the server: thaw after 12 s so that the
+        // test fails (the client gives up after 8 s) instead of hanging.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 12) {
+            if frozen.exchange(false, ordering: .sequentiallyConsistent) { try? cluster.thaw() }
+        }
+        let port = stack.port
+        @Sendable func request(_ path: String) -> (status: Int?, took: Duration) {
+            var status: Int?
+            let took = ContinuousClock().measure {
+                status = try? RawHTTPClient.send(port: port, method: "GET", path: path, timeout: 8).status
+            }
+            return (status, took)
+        }
+
+        // One request per worker, at once: each answers 503 at its deadline (1.5 s), or after
+        // the 2 s connect timeout if that worker had no session.
+        let first = Mutex<[(status: Int?, took: Duration)]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            let answer = request("/api/public-accounts/")
+            first.withLock { $0.append(answer) }
+        }
+        for answer in first.withLock({ $0 }) {
+            #expect(answer.status == 503, "\(stack.logs)")
+            #expect(answer.took >= .milliseconds(1400) && answer.took < .milliseconds(3500), "\(answer.took)")
+        }
+        // Then at most one reconnect waits out the connect timeout and marks the outage; after
+        // it every request is a 503 at once, and a request without the database is served.
+        var answers: [(status: Int?, took: Duration)] = []
+        for _ in 0..<8 { answers.append(request("/api/public-accounts/")) }
+        #expect(answers.allSatisfy { $0.status == 503 }, "\(answers) \(stack.logs)")
+        #expect(answers.allSatisfy { $0.took < .milliseconds(3500) }, "\(answers)")
+        #expect(answers.filter { $0.took >= .seconds(1) }.count <= 1, "\(answers)")
+        let nowhere = request("/nowhere/")
+        #expect(nowhere.status == 404 && nowhere.took < .seconds(1), "\(nowhere)")
+        #expect(stack.server.log.lines(containing: "database unavailable").count == 1, "\(stack.logs)")
+
+        if frozen.exchange(false, ordering: .sequentiallyConsistent) { try cluster.thaw() }
+        let thawed = clock.now
+        #expect(waitUntil(timeout: 5) { (try? stack.send("GET", "/api/public-accounts/").status) == 200 }, "\(stack.logs)")
+        #expect(clock.now - thawed < .milliseconds(1500))
+    }
+
     /// The probe runs on a thread of its own (Dispatch): SIGTERM must still reach the server's
     /// signal thread and drain, not take the default action on the probe's thread.
     @Test func aStopDuringAnOutageStillDrains() throws {
