@@ -285,8 +285,9 @@ enum ParamNames {
         "HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_REAL_IP",
     ]
 
-    /// What `Request(params:)` does with each of `names`, worked out once.
-    private static let roles = names.map { Request.ParamRole(name: $0) }
+    /// What `Request(params:)` does with each of `names`, worked out once; each name has its
+    /// own `seenBit` (64 at most: a name past that gets 0 and its repeats are found by search).
+    private static let roles = names.enumerated().map { Request.ParamRole(name: $1, seenBit: 1 << UInt64($0)) }
 
     /// The entries sorted by name length, and where each length's run starts
     /// (`starts[n]..<starts[n + 1]`), for lengths 8...maxLength.
