@@ -25,7 +25,7 @@ import TestSupport
                 environment["DATABASE_URL"] = database.url
             }
             child = try ChildProcess(TestEnvironment.executable("api-server"),
-                                     ["--listen", "unix:" + socketPath, "--socket-mode", "0666", "--workers", "2"]
+                                     ["--listen", "unix:" + socketPath, "--workers", "2"] + TestEnvironment.socketGroupArguments
                                         + (testRoutes ? ["--test-routes"] : []) + arguments,
                                      environment: environment, logPath: directory + "/server.log")
             let socketPath = self.socketPath

@@ -22,7 +22,8 @@ public struct ServerOptions: Sendable {
         ("--max-body-size SIZE", "larger request bodies get 413; bytes or with k/m/g suffix (default: 10m)"),
         ("--drain-timeout SECONDS", "on SIGTERM/SIGINT, how long requests in flight may take (default: 10; '500ms' works too)"),
         ("--io-timeout SECONDS", "a web server connection that stalls a read or write this long is dropped (default: 30; 0: never)"),
-        ("--socket-mode MODE", "permissions of the unix socket, octal (default: 0666)"),
+        ("--socket-mode MODE", "permissions of the unix socket, octal (default: 0660: the owner and the socket's group)"),
+        ("--socket-group NAME", "give the unix socket this group, the web server's (e.g. www-data; default: the server's group)"),
         ("--access-log on|off", "one line per request (default: on)"),
         ("--log-file PATH", "append the log here instead of stderr"),
         ("--help", "show this help"),
@@ -76,6 +77,10 @@ public struct ServerOptions: Sendable {
                     throw ServerConfigurationError("--socket-mode needs an octal mode such as 0660, got '\(text)'")
                 }
                 options.configuration.socketMode = mode
+            case "--socket-group":
+                let text = try value()
+                guard !text.isEmpty else { throw ServerConfigurationError("--socket-group needs a group name such as www-data") }
+                options.configuration.socketGroup = text
             case "--access-log":
                 let text = try value()
                 switch text {

@@ -50,7 +50,8 @@ public final class FastCGIServer: Sendable {
         } else {
             self.log = ServerLog(accessLog: configuration.accessLog)
         }
-        let socket = try ListeningSocket.open(configuration.listen, mode: configuration.socketMode, backlog: configuration.backlog)
+        let socket = try ListeningSocket.open(configuration.listen, mode: configuration.socketMode, group: configuration.socketGroup,
+                                          backlog: configuration.backlog)
         let poller: ConnectionPoller
         do {
             poller = try ConnectionPoller(listening: socket.fd)

@@ -28,9 +28,15 @@ public struct ServerConfiguration: Sendable {
     public var accessLog: Bool = true
     /// Append the access and error log here instead of stderr (under mod_fcgid stderr may be /dev/null).
     public var logFile: String? = nil
-    /// Permissions of a unix socket: the web server's user must be able to connect. 0666 works
-    /// with any web server user; use 0660 plus a shared group to restrict it.
-    public var socketMode: UInt32 = 0o666
+    /// Permissions of a unix socket. FastCGI has no authentication: whoever may connect may send
+    /// any request as any client, so only the web server's user should. The default 0660 lets
+    /// the owner and the socket's group in: run the server as the web server's group, or set
+    /// `socketGroup` to it (Debian's nginx and Apache run as `www-data`).
+    public var socketMode: UInt32 = 0o660
+    /// The group a unix socket is given after bind (a name such as `www-data`, or a number);
+    /// nil: the server's own group. Start-up fails when the group does not exist or the chown
+    /// is refused (the server must be root or a member of that group).
+    public var socketGroup: String? = nil
     /// listen(2) backlog: connections waiting while every worker is busy.
     public var backlog: Int32 = 1024
 
@@ -47,6 +53,9 @@ public struct ServerConfiguration: Sendable {
         guard drainTimeout >= .zero else { throw ServerConfigurationError("drainTimeout must not be negative") }
         guard ioTimeout >= .zero else { throw ServerConfigurationError("ioTimeout must not be negative") }
         guard socketMode <= 0o777 else { throw ServerConfigurationError("socketMode must be a permission mode like 0660") }
+        if socketGroup != nil {
+            guard case .unix = listen else { throw ServerConfigurationError("--socket-group applies to a unix socket the server opens (--listen unix:/path.sock); set the group of an inherited socket where it is made (systemd: SocketGroup=)") }
+        }
         return self
     }
 }
