@@ -21,8 +21,10 @@ public struct ServerConfiguration: Sendable {
     /// How long one read or write on a web server connection may wait while a worker serves a
     /// request (SO_RCVTIMEO/SO_SNDTIMEO): a peer that stalls longer loses its connection and the
     /// worker goes on. nginx sends a request whole and reads the response at once, so only a
-    /// broken or hostile peer waits this long. `.zero`: no limit. Connections idle between
-    /// requests wait in the poller, not in a worker, and are not timed out here.
+    /// broken or hostile peer waits this long. `.zero`: no limit. A new connection that sends
+    /// nothing at all waits in the poller, not in a worker, and is closed after this long too.
+    /// Connections the web server keeps idle between requests wait in the poller and are not
+    /// timed out here (the web server closes them).
     public var ioTimeout: Duration = .seconds(30)
     /// One line per request on the log (stderr or `logFile`).
     public var accessLog: Bool = true

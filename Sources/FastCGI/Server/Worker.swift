@@ -53,11 +53,19 @@ struct Worker {
                 case .stopped:
                     return
                 case .connection(let fd):
-                    // The first request is served by the worker that accepted it, a stop
-                    // notwithstanding: a connection taken from the socket is always answered
-                    // (parked in the poller, it could be closed unserved by a drain).
                     Self.limitWaits(on: fd, to: configuration.ioTimeout)
-                    serveConnection(fd, wasKept: false, slot: &slot, responder: &responder)
+                    if Self.hasInput(fd) {
+                        // The usual case: the web server wrote its request as it connected. The
+                        // first request is served by the worker that accepted it, a stop
+                        // notwithstanding: a connection taken from the socket that has a
+                        // request is always answered.
+                        serveConnection(fd, wasKept: false, slot: &slot, responder: &responder)
+                    } else {
+                        // Nothing sent yet: it waits in the poller, not in this worker, so a
+                        // peer that connects and stays silent holds up nobody (at a stop it is
+                        // closed unserved; past the io timeout as well).
+                        poller.watch(silentConnection: fd)
+                    }
                 case .failed(let error) where Self.isTransient(error):
                     // Out of descriptors or memory: back off instead of spinning or dying.
                     log.error("worker \(index): accept failed: \(describe(errno: error)); retrying")
@@ -68,6 +76,8 @@ struct Worker {
                 }
             case .connection(let fd):
                 serveConnection(fd, wasKept: true, slot: &slot, responder: &responder)
+            case .firstBytes(let fd):
+                serveConnection(fd, wasKept: false, slot: &slot, responder: &responder)
             }
         }
     }
@@ -138,6 +148,12 @@ struct Worker {
         let size = socklen_t(MemoryLayout<timeval>.size)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, size)
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, size)
+    }
+
+    /// Whether the web server has written anything yet (or closed): one `poll` that does not wait.
+    private static func hasInput(_ fd: Int32) -> Bool {
+        var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&ready, 1, 0) != 0
     }
 
     private static func isTransient(_ error: Int32) -> Bool {
