@@ -12,7 +12,8 @@ import Glibc
 ///     APIServerMain.run(program: "my-api") { try MyAPI.application() }
 ///
 /// Options are the responder's (`--listen`, `--workers`, `--max-body-size`, `--drain-timeout`,
-/// `--access-log`, `--log-file`, `--socket-mode`); `DATABASE_URL` (or libpq's `PG*` variables)
+/// `--io-timeout`, `--request-timeout`, `--access-log`, `--log-file`, `--socket-mode`,
+/// `--socket-group`; `ServerOptions.descriptions`); `DATABASE_URL` (or libpq's `PG*` variables)
 /// names the database; each worker thread opens its own connection on first need.
 ///
 /// Exit status: 0 after a drained stop, 1 when requests were cut off by the drain timeout or the

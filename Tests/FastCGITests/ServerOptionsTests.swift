@@ -6,7 +6,7 @@ import Testing
     @Test func everyOption() throws {
         let options = try ServerOptions.parse([
             "--listen", "unix:/run/api/api.sock", "--workers=8", "--max-body-size", "2m", "--drain-timeout", "2.5",
-            "--socket-mode", "0600", "--socket-group", "www-data",
+            "--socket-mode", "0600", "--socket-group", "www-data", "--request-timeout", "20", "--io-timeout", "5",
             "--access-log", "off", "--log-file", "/var/log/api.log", "--test-routes",
         ], extraFlags: ["--test-routes"])
         let configuration = options.configuration
@@ -16,6 +16,8 @@ import Testing
         #expect(configuration.drainTimeout == .milliseconds(2500))
         #expect(configuration.socketMode == 0o600)
         #expect(configuration.socketGroup == "www-data")
+        #expect(configuration.requestTimeout == .seconds(20))
+        #expect(configuration.ioTimeout == .seconds(5))
         #expect(configuration.accessLog == false)
         #expect(configuration.logFile == "/var/log/api.log")
         #expect(options.flags == ["--test-routes"])
@@ -32,6 +34,8 @@ import Testing
         #expect(configuration.accessLog)
         #expect(configuration.socketMode == 0o660)
         #expect(configuration.socketGroup == nil)
+        #expect(configuration.requestTimeout == .seconds(60))
+        #expect(configuration.ioTimeout == .seconds(30))
     }
 
     @Test func listenAddresses() throws {
@@ -66,6 +70,7 @@ import Testing
         let usage = ServerOptions.usage(program: "api-server", extra: [("--test-routes", "test only")])
         #expect(usage.hasPrefix("usage: api-server [options]"))
         #expect(usage.contains("--drain-timeout SECONDS"))
+        #expect(usage.contains("--request-timeout SECONDS"))
         #expect(usage.contains("--socket-group NAME"))
         #expect(usage.contains("--test-routes"))
     }

@@ -26,6 +26,12 @@ public struct ServerConfiguration: Sendable {
     /// Connections the web server keeps idle between requests wait in the poller and are not
     /// timed out here (the web server closes them).
     public var ioTimeout: Duration = .seconds(30)
+    /// How long the params and the body of one request may take to arrive, all reads together:
+    /// `ioTimeout` bounds each read, so a client that trickles its body through a web server
+    /// that streams it (Apache's mod_proxy_fcgi) would otherwise hold a worker for as long as it
+    /// keeps sending. Past it the request is answered 408 and its connection closed. `.zero`:
+    /// no limit.
+    public var requestTimeout: Duration = .seconds(60)
     /// One line per request on the log (stderr or `logFile`).
     public var accessLog: Bool = true
     /// Append the access and error log here instead of stderr (under mod_fcgid stderr may be /dev/null).
@@ -54,6 +60,7 @@ public struct ServerConfiguration: Sendable {
         guard maxBodySize >= 0 else { throw ServerConfigurationError("maxBodySize must not be negative") }
         guard drainTimeout >= .zero else { throw ServerConfigurationError("drainTimeout must not be negative") }
         guard ioTimeout >= .zero else { throw ServerConfigurationError("ioTimeout must not be negative") }
+        guard requestTimeout >= .zero else { throw ServerConfigurationError("requestTimeout must not be negative") }
         guard socketMode <= 0o777 else { throw ServerConfigurationError("socketMode must be a permission mode like 0660") }
         if socketGroup != nil {
             guard case .unix = listen else { throw ServerConfigurationError("--socket-group applies to a unix socket the server opens (--listen unix:/path.sock); set the group of an inherited socket where it is made (systemd: SocketGroup=)") }

@@ -53,7 +53,7 @@ struct Worker {
                 case .stopped:
                     return
                 case .connection(let fd):
-                    Self.limitWaits(on: fd, to: configuration.ioTimeout)
+                    Self.limitWaits(on: fd, configuration)
                     if Self.hasInput(fd) {
                         // The usual case: the web server wrote its request as it connected. The
                         // first request is served by the worker that accepted it, a stop
@@ -86,12 +86,17 @@ struct Worker {
     /// poller for its next request (or closes it at a stop).
     private func serveConnection(_ fd: Int32, wasKept: Bool, slot: inout FCGXRequest, responder: inout any Responder) {
         let poller = state.poller
+        // The request begins now: its params and body must arrive by `requestTimeout` from here.
+        let started = ContinuousClock.now
         // The connection ended without a complete request: libfcgi has closed it.
         guard slot.begin(connection: fd) >= 0 else {
             if wasKept { poller.forget(fd) }
             return
         }
-        serve(slot, with: &responder)
+        var deadline = configuration.requestTimeout > .zero
+            ? ReadDeadline(connection: fd, at: started + configuration.requestTimeout, perRead: Self.perRead(configuration))
+            : nil
+        serve(slot, started: started, deadline: &deadline, with: &responder)
         if let open = slot.takeKeptConnection() {
             // The web server keeps the connection (fastcgi_keep_conn): its next request goes to
             // whichever worker is free then. At a stop it is closed instead.
@@ -106,19 +111,23 @@ struct Worker {
         }
     }
 
-    private func serve(_ slot: borrowing FCGXRequest, with responder: inout any Responder) {
-        let started = ContinuousClock.now
+    private func serve(_ slot: borrowing FCGXRequest, started: ContinuousClock.Instant, deadline: inout ReadDeadline?,
+                       with responder: inout any Responder) {
         state.requestStarted()
         defer { state.requestFinished() }
 
         var request = slot.request()
         let contentLength = request.contentLength.flatMap { $0 >= 0 ? $0 : nil }
         let response: Response
-        switch slot.readBody(contentLength: contentLength, limit: configuration.maxBodySize) {
+        var timedOut = false
+        switch slot.readBody(contentLength: contentLength, limit: configuration.maxBodySize, within: &deadline) {
         case .tooLarge:
             response = .payloadTooLarge
         case .incomplete:
-            response = .json(400, #"{"detail":"Request body is incomplete."}"#)
+            response = .incompleteBody
+        case .timedOut:
+            response = .requestTimeout
+            timedOut = true
         case .complete(let body):
             request.body = body
             do {
@@ -132,22 +141,32 @@ struct Worker {
         // Measured before finish: Debian's libfcgi closes by shutting down its side and then
         // waiting (up to 2 s of silence) for the web server to close, which is not request time.
         let duration = ContinuousClock.now - started
-        slot.finish()
+        slot.finish(abandoningInput: timedOut)
         log.access(method: request.method, path: request.path, query: request.queryString, status: response.status,
                    bytes: response.body.count, duration: duration,
                    remoteAddress: request.remoteAddress, worker: index, clientGone: !written)
     }
 
     /// `ServerConfiguration.ioTimeout` on a new connection: a read or write that waits longer
-    /// fails, libfcgi closes the connection, and the worker is free again. Set once per
-    /// connection (kept connections carry it from request to request).
-    private static func limitWaits(on fd: Int32, to timeout: Duration) {
-        guard timeout > .zero else { return }
-        let (seconds, attoseconds) = timeout.components
-        var value = timeval(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
-        let size = socklen_t(MemoryLayout<timeval>.size)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, size)
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, size)
+    /// fails, libfcgi closes the connection, and the worker is free again. A read waits no
+    /// longer than `requestTimeout` either: the params are read inside libfcgi, where only this
+    /// bounds a read (see `ReadDeadline`). Set once per connection (kept connections carry it
+    /// from request to request).
+    private static func limitWaits(on fd: Int32, _ configuration: ServerConfiguration) {
+        let read = perRead(configuration)
+        if read > .zero { ReadDeadline.setReceiveTimeout(fd, read) }
+        if configuration.ioTimeout > .zero {
+            var value = timeval(configuration.ioTimeout)
+            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+        }
+    }
+
+    /// SO_RCVTIMEO of every connection: the smaller of the two timeouts that are set (`.zero`: none).
+    private static func perRead(_ configuration: ServerConfiguration) -> Duration {
+        let io = configuration.ioTimeout, request = configuration.requestTimeout
+        if io == .zero { return request }
+        if request == .zero { return io }
+        return min(io, request)
     }
 
     /// Whether the web server has written anything yet (or closed): one `poll` that does not wait.
