@@ -100,6 +100,8 @@ extension Request {
             headers.reserveCapacity(16)
         }
 
+        // Inlined: called per param, and a call passing the role (two strings) costs more than its body.
+        @inline(__always)
         mutating func add(_ value: String, as role: ParamRole) {
             var repeated = seen & role.seenBit != 0
             seen |= role.seenBit
@@ -126,6 +128,7 @@ extension Request {
         }
 
         /// Sets the field; true when it was set already (the name is repeated).
+        @inline(__always)
         mutating func keep(_ slot: Slot, _ value: String) -> Bool {
             func keep(_ field: inout String?) -> Bool {
                 defer { field = value }

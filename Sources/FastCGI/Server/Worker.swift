@@ -41,6 +41,7 @@ struct Worker {
 
         var slot = FCGXRequest()
         let poller = state.poller
+        let limits = ReadLimits(configuration)
         while true {
             switch poller.next() {
             case .stopping:
@@ -53,13 +54,13 @@ struct Worker {
                 case .stopped:
                     return
                 case .connection(let fd):
-                    Self.limitWaits(on: fd, configuration)
+                    Self.limitWaits(on: fd, limits, ioTimeout: configuration.ioTimeout)
                     if Self.hasInput(fd) {
                         // The usual case: the web server wrote its request as it connected. The
                         // first request is served by the worker that accepted it, a stop
                         // notwithstanding: a connection taken from the socket that has a
                         // request is always answered.
-                        serveConnection(fd, wasKept: false, slot: &slot, responder: &responder)
+                        serveConnection(fd, wasKept: false, slot: &slot, responder: &responder, limits: limits)
                     } else {
                         // Nothing sent yet: it waits in the poller, not in this worker, so a
                         // peer that connects and stays silent holds up nobody (at a stop it is
@@ -75,27 +76,26 @@ struct Worker {
                     return
                 }
             case .connection(let fd):
-                serveConnection(fd, wasKept: true, slot: &slot, responder: &responder)
+                serveConnection(fd, wasKept: true, slot: &slot, responder: &responder, limits: limits)
             case .firstBytes(let fd):
-                serveConnection(fd, wasKept: false, slot: &slot, responder: &responder)
+                serveConnection(fd, wasKept: false, slot: &slot, responder: &responder, limits: limits)
             }
         }
     }
 
     /// Serves the next request on `fd`, then hands a connection the web server keeps to the
     /// poller for its next request (or closes it at a stop).
-    private func serveConnection(_ fd: Int32, wasKept: Bool, slot: inout FCGXRequest, responder: inout any Responder) {
+    private func serveConnection(_ fd: Int32, wasKept: Bool, slot: inout FCGXRequest, responder: inout any Responder,
+                                 limits: ReadLimits) {
         let poller = state.poller
-        // The request begins now: its params and body must arrive by `requestTimeout` from here.
         let started = ContinuousClock.now
+        // The request begins now: its params and body must arrive by `requestTimeout` from here.
+        var deadline = limits.request > 0 ? ReadDeadline(connection: fd, limits: limits) : nil
         // The connection ended without a complete request: libfcgi has closed it.
         guard slot.begin(connection: fd) >= 0 else {
             if wasKept { poller.forget(fd) }
             return
         }
-        var deadline = configuration.requestTimeout > .zero
-            ? ReadDeadline(connection: fd, at: started + configuration.requestTimeout, perRead: Self.perRead(configuration))
-            : nil
         serve(slot, started: started, deadline: &deadline, with: &responder)
         if let open = slot.takeKeptConnection() {
             // The web server keeps the connection (fastcgi_keep_conn): its next request goes to
@@ -152,21 +152,12 @@ struct Worker {
     /// longer than `requestTimeout` either: the params are read inside libfcgi, where only this
     /// bounds a read (see `ReadDeadline`). Set once per connection (kept connections carry it
     /// from request to request).
-    private static func limitWaits(on fd: Int32, _ configuration: ServerConfiguration) {
-        let read = perRead(configuration)
-        if read > .zero { ReadDeadline.setReceiveTimeout(fd, read) }
-        if configuration.ioTimeout > .zero {
-            var value = timeval(configuration.ioTimeout)
+    private static func limitWaits(on fd: Int32, _ limits: ReadLimits, ioTimeout: Duration) {
+        if limits.perRead > 0 { ReadDeadline.setReceiveTimeout(fd, nanoseconds: limits.perRead) }
+        if ioTimeout > .zero {
+            var value = timeval(ioTimeout)
             setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
         }
-    }
-
-    /// SO_RCVTIMEO of every connection: the smaller of the two timeouts that are set (`.zero`: none).
-    private static func perRead(_ configuration: ServerConfiguration) -> Duration {
-        let io = configuration.ioTimeout, request = configuration.requestTimeout
-        if io == .zero { return request }
-        if request == .zero { return io }
-        return min(io, request)
     }
 
     /// Whether the web server has written anything yet (or closed): one `poll` that does not wait.
