@@ -122,4 +122,36 @@ import TestSupport
         #expect(try connection.readResponse().text == "10")
         #expect(handled.current == 2)
     }
+
+    /// A body over the limit is answered 413 at once, but the rest of it used to be read and
+    /// dropped by libfcgi's lingering close for as long as it kept coming (it stops only after
+    /// 2 s of silence): a client trickling a large announced body held the worker for hours.
+    /// The linger after a 413 is bounded like the 408's.
+    @Test func aTooLargeBodyThatTricklesDoesNotHoldTheWorker() throws {
+        let handled = Count()
+        let server = try InProcessServer(workers: 1, maxBodySize: 1024) { _, request in
+            handled.add()
+            return .text(200, request.path)
+        }
+        defer { server.stop() }
+        let slow = try FastCGIConnection(server.address, timeout: 10)
+        defer { slow.close() }
+        try slow.beginRequest()
+        try slow.sendParams(FastCGIClient.params(method: "POST", path: "/upload", body: [UInt8](repeating: 1, count: 100_000)))
+        #expect(try slow.readResponse().status == 413)
+        // Keep trickling: the server must close within its bound (a send then fails), not wait
+        // for silence. (End of file on reading comes at once: that is its shutdown of sending.)
+        let start = ContinuousClock.now
+        var closed = false
+        while seconds(since: start) < 4 {
+            guard slow.sendStdin([UInt8](repeating: 7, count: 5)) else { closed = true; break }
+            usleep(100_000)
+        }
+        let waited = seconds(since: start)
+        #expect(closed, "still open after \(waited) s of trickling")
+        #expect(waited < 2, "closed after \(waited) s")
+        // The only worker is free again.
+        #expect(try FastCGIClient.request(to: server.address, path: "/next", timeout: 5).text == "/next")
+        #expect(handled.current == 1)
+    }
 }

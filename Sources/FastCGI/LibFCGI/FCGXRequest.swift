@@ -266,19 +266,21 @@ struct FCGXRequest: ~Copyable {
     /// end (the empty FCGI_STDIN record, which every web server sends) there is nothing left to
     /// drain, and the worker would only wait for the web server to close: three more syscalls
     /// and a sleep per request. Then the request is detached first, which makes libfcgi close
-    /// the descriptor plainly. A 413 (body left unread) keeps the lingering close.
+    /// the descriptor plainly. A body left unread (413, 408) gets a lingering close with a bound
+    /// (`abandoningInput`).
     ///
     /// A connection the web server wants kept is closed (lingering) all the same when the input
     /// was not read to its end: the rest of this request's body would be read as the next
     /// request's records.
     ///
-    /// `abandoningInput`: a request given up on before its body arrived (408). Its client may
-    /// still be trickling the body through the web server, and libfcgi's lingering close reads
-    /// for as long as bytes keep coming (it stops only after 2 s of silence). So the answer is
+    /// `abandoningInput`: a request answered without reading its body (413) or given up on
+    /// before its body arrived (408). Its client may still be sending the body, slowly, through
+    /// the web server, and libfcgi's lingering close reads for as long as bytes keep coming (it
+    /// stops only after 2 s of silence): hours for a large body trickled. So the answer is
     /// sent here, the sending side shut, and what the web server still sends read and dropped
     /// for at most `abandonedInputLinger`; then the connection is closed plainly. The moment
     /// matters: Apache, still sending the body, answers its client 503 when the connection
-    /// closes under it, but reads the 408 and hangs up when given the time.
+    /// closes under it, but reads the answer and hangs up when given the time.
     func finish(abandoningInput: Bool = false) {
         let inputEnded = FCGX_HasSeenEOF(raw.pointee.in) == EOF
         if abandoningInput {

@@ -119,15 +119,17 @@ struct Worker {
         var request = slot.request()
         let contentLength = request.contentLength.flatMap { $0 >= 0 ? $0 : nil }
         let response: Response
-        var timedOut = false
+        // The body is left unread (413, 408): the client may still be sending it.
+        var abandoned = false
         switch slot.readBody(contentLength: contentLength, limit: configuration.maxBodySize, within: &deadline) {
         case .tooLarge:
             response = .payloadTooLarge
+            abandoned = true
         case .incomplete:
             response = .incompleteBody
         case .timedOut:
             response = .requestTimeout
-            timedOut = true
+            abandoned = true
         case .complete(let body):
             request.body = body
             do {
@@ -141,7 +143,7 @@ struct Worker {
         // Measured before finish: Debian's libfcgi closes by shutting down its side and then
         // waiting (up to 2 s of silence) for the web server to close, which is not request time.
         let duration = ContinuousClock.now - started
-        slot.finish(abandoningInput: timedOut)
+        slot.finish(abandoningInput: abandoned)
         log.access(method: request.method, path: request.path, query: request.queryString, status: response.status,
                    bytes: response.body.count, duration: duration,
                    remoteAddress: request.remoteAddress, worker: index, clientGone: !written)
