@@ -2,9 +2,10 @@
 #define CFASTCGI_SHIM_H
 // The reentrant FCGX_* API. FCGX_FPrintF is C-variadic and not imported: use FCGX_PutStr.
 #include <fcgiapp.h>
-// epoll and eventfd (the workers' wait, see ConnectionPoller): not in Swift's Glibc module.
+// epoll, eventfd and timerfd (the workers' wait, see ConnectionPoller): not in Swift's Glibc module.
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/timerfd.h>
 
 // accept4 is a GNU extension that Swift's Glibc module does not declare (it needs _GNU_SOURCE).
 // Accepting with SOCK_CLOEXEC saves a worker an fcntl(F_SETFD) per connection. Declared here

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TestSupport
 
@@ -25,7 +26,7 @@ import TestSupport
                 environment["DATABASE_URL"] = database.url
             }
             child = try ChildProcess(TestEnvironment.executable("api-server"),
-                                     ["--listen", "unix:" + socketPath, "--socket-mode", "0666", "--workers", "2"]
+                                     ["--listen", "unix:" + socketPath, "--workers", "2"] + TestEnvironment.socketGroupArguments
                                         + (testRoutes ? ["--test-routes"] : []) + arguments,
                                      environment: environment, logPath: directory + "/server.log")
             let socketPath = self.socketPath
@@ -178,5 +179,55 @@ import TestSupport
         #expect(missing.status == 404 && missing.text == #"{"detail":"Not found."}"#)
         // --log-file: the access log in its own file.
         #expect(waitUntil(timeout: 5) { apache.fcgidLog.contains("\"GET /api/public-accounts/\" 200") }, "\(apache.fcgidLog)")
+    }
+
+    /// The vhost streams bodies, so a client that sends a few bytes every 100 ms holds an
+    /// api-server worker while it does (each read is well within --io-timeout). With
+    /// `--request-timeout 2` it is answered 408 after about 2 s and the worker is free again;
+    /// the other worker answers meanwhile.
+    @Test func aBodyThatTricklesIsCutAtTheRequestTimeout() throws {
+        let server = try Server(testRoutes: true, arguments: ["--request-timeout", "2"])
+        let apache = try ApacheProcess(fastcgiSocket: server.socketPath)
+        defer { apache.stop() }
+        let port = apache.port
+
+        let trickled = Mutex<Result<(response: RawHTTPClient.Response?, seconds: Double), any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let result = Result { try RawHTTPClient.trickle(port: port, path: "/__test/echo", contentLength: 100_000, giveUpAfter: 10) }
+            trickled.withLock { $0 = result }
+            done.signal()
+        }
+        usleep(500_000)
+        let otherStart = Date()
+        let other = try RawHTTPClient.send(port: port, method: "GET", path: "/__test/echo", timeout: 5)
+        let otherTook = Date().timeIntervalSince(otherStart)
+        #expect(other.status == 200)
+        #expect(otherTook < 1, "a request beside the trickling one took \(otherTook) s")
+
+        #expect(done.wait(timeout: .now() + 15) == .success)
+        let outcome = try #require(trickled.withLock { $0 }).get()
+        #expect(outcome.seconds >= 1.8 && outcome.seconds < 4.5, "answered after \(outcome.seconds) s; apache: \(apache.errorLog) server: \(server.child.log)")
+        // Passed on by Apache (api-server gives it a moment to read the answer before closing).
+        let response = try #require(outcome.response, "closed without an answer; apache: \(apache.errorLog)")
+        #expect(response.status == 408, "\(response.status) \(response.text)")
+        #expect(response.text == #"{"detail":"Request timeout."}"#)
+
+        // Both workers are free: two slow requests at once take one round.
+        let start = Date()
+        let group = DispatchGroup()
+        let statuses = Mutex<[Int]>([])
+        for _ in 0..<2 {
+            group.enter()
+            Thread.detachNewThread {
+                let status = (try? RawHTTPClient.send(port: port, method: "GET", path: "/__test/sleep?ms=400", timeout: 5))?.status ?? 0
+                statuses.withLock { $0.append(status) }
+                group.leave()
+            }
+        }
+        group.wait()
+        #expect(statuses.withLock { $0 } == [200, 200])
+        #expect(Date().timeIntervalSince(start) < 0.79, "took \(Date().timeIntervalSince(start)) s: a worker is still held")
+        #expect(server.child.log.contains(" 408 "), "log: \(server.child.log)")
     }
 }

@@ -15,7 +15,7 @@ final class APIServerProcess {
         directory = try TestEnvironment.makeTemporaryDirectory("api")
         socketPath = directory + "/api.sock"
         child = try ChildProcess(TestEnvironment.executable("api-server"),
-                                 ["--listen", "unix:" + socketPath, "--test-routes"] + arguments,
+                                 ["--listen", "unix:" + socketPath, "--test-routes"] + TestEnvironment.socketGroupArguments + arguments,
                                  logPath: directory + "/server.log")
         if waitUntilReady { try self.waitUntilReady() }
     }

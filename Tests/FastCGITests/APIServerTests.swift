@@ -144,13 +144,57 @@ import TestSupport
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me")
     }
 
-    @Test func unixSocketIsOpenToTheWebServerUser() throws {
-        let server = try APIServerProcess()
-        let mode = try FileManager.default.attributesOfItem(atPath: server.socketPath)[.posixPermissions] as? Int
-        #expect(mode == 0o666)
-        let restricted = try APIServerProcess(arguments: ["--socket-mode", "0660"])
-        let restrictedMode = try FileManager.default.attributesOfItem(atPath: restricted.socketPath)[.posixPermissions] as? Int
-        #expect(restrictedMode == 0o660)
+    /// FastCGI has no authentication, so the socket is the door: by default only its owner and
+    /// its group may connect (0660, was 0666), and `--socket-group` gives it the web server's
+    /// group. A group that does not exist stops the start with a message that says so.
+    @Test func unixSocketIsOpenToItsOwnerAndGroupOnly() throws {
+        func start(_ arguments: [String]) throws -> (ChildProcess, String) {
+            let directory = try TestEnvironment.makeTemporaryDirectory("mode")
+            let path = directory + "/api.sock"
+            let child = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "unix:" + path, "--test-routes"] + arguments,
+                                         logPath: directory + "/server.log")
+            #expect(waitUntil(timeout: 15) { (try? FastCGIClient.request(to: .unix(path), timeout: 2))?.status == 200 }, "log: \(child.log)")
+            return (child, path)
+        }
+        func owner(_ path: String) -> (mode: mode_t, group: gid_t) {
+            var info = stat()
+            _ = stat(path, &info)
+            return (info.st_mode & 0o777, info.st_gid)
+        }
+        let nogroup = try #require(getgrnam("nogroup")?.pointee.gr_gid)
+
+        let (plain, plainPath) = try start([])
+        defer { plain.stop() }
+        #expect(owner(plainPath).mode == 0o660)
+        #expect(owner(plainPath).group == getegid())
+
+        let (grouped, groupedPath) = try start(["--socket-group", "nogroup"])
+        defer { grouped.stop() }
+        #expect(owner(groupedPath).mode == 0o660)
+        #expect(owner(groupedPath).group == nogroup)
+
+        let (open, openPath) = try start(["--socket-mode", "0666"])
+        defer { open.stop() }
+        #expect(owner(openPath).mode == 0o666)
+
+        // Refused at start: the process exits 1 with a message that says why (a server that
+        // started anyway is stopped when the ChildProcess goes).
+        func refusal(_ arguments: [String]) throws -> (status: Int32?, log: String, directory: String) {
+            let directory = try TestEnvironment.makeTemporaryDirectory("refused")
+            let child = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "unix:" + directory + "/api.sock"] + arguments,
+                                         logPath: directory + "/server.log")
+            return (child.wait(timeout: 15), child.log, directory)
+        }
+        let unknown = try refusal(["--socket-group", "no-such-group-srf"])
+        #expect(unknown.status == 1)
+        #expect(unknown.log.contains("--socket-group no-such-group-srf: no such group"), "log: \(unknown.log)")
+        #expect(!FileManager.default.fileExists(atPath: unknown.directory + "/api.sock"))
+
+        let directory = try TestEnvironment.makeTemporaryDirectory("refused")
+        let tcp = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "127.0.0.1:\(freeLocalPort())", "--socket-group", "nogroup"],
+                                   logPath: directory + "/server.log")
+        #expect(tcp.wait(timeout: 15) == 1)
+        #expect(tcp.log.contains("--socket-group applies to a unix socket"), "log: \(tcp.log)")
     }
 
     @Test func listensOnTCP() throws {

@@ -17,7 +17,7 @@ final class InProcessServer: Sendable {
     private let outcome = Mutex<Result<ShutdownReport, ServerConfigurationError>?>(nil)
 
     init(workers: Int = 2, maxBodySize: Int = 1 << 20, drainTimeout: Duration = .seconds(5),
-         ioTimeout: Duration = .seconds(30),
+         ioTimeout: Duration = .seconds(30), requestTimeout: Duration = .seconds(60),
          handler: @escaping @Sendable (Int, Request) throws -> Response) throws {
         let directory = try TestEnvironment.makeTemporaryDirectory("fcgi")
         socketPath = directory + "/api.sock"
@@ -28,6 +28,7 @@ final class InProcessServer: Sendable {
         configuration.maxBodySize = maxBodySize
         configuration.drainTimeout = drainTimeout
         configuration.ioTimeout = ioTimeout
+        configuration.requestTimeout = requestTimeout
         configuration.logFile = logPath
         let server = try FastCGIServer(configuration: configuration) { worker in
             ClosureResponder { request in try handler(worker, request) }

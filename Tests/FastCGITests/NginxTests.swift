@@ -67,4 +67,36 @@ import TestSupport
         #expect(statuses.count == 180)
         #expect(statuses.allSatisfy { $0 == 200 }, "nginx: \(nginx.errorLog) server: \(server.log)")
     }
+
+    /// Debian's stock `/etc/nginx/fastcgi_params` with the usual overrides after the include:
+    /// nginx then sends SCRIPT_NAME and HTTP_HOST twice, and the
+    /// last of each must win (PHP-FPM's rule). With the first, the path came out doubled
+    /// (`/api/users//api/users/`) and every request was a 404.
+    @Test func debiansStockParamsWithOverridesAfterTheInclude() throws {
+        let stock = "/etc/nginx/fastcgi_params"
+        let params = try String(contentsOfFile: stock, encoding: .utf8)
+        // The case this test is about: the stock file sets both params the overrides repeat.
+        try #require(params.contains("SCRIPT_NAME") && params.contains("HTTP_HOST"), "\(stock) changed: \(params)")
+        let server = try APIServerProcess(arguments: ["--workers", "2"])
+        let nginx = try NginxProcess(location: """
+                    include \(stock);
+                    fastcgi_param SCRIPT_NAME "";
+                    fastcgi_param PATH_INFO $uri;
+                    fastcgi_param HTTP_HOST $http_host;
+                    fastcgi_pass unix:\(server.socketPath);
+            """)
+        defer { nginx.stop() }
+
+        let response = try RawHTTPClient.send(port: nginx.port, method: "GET", path: "/api/a%20b/users/?x=1")
+        #expect(response.status == 200, "nginx: \(nginx.errorLog) server: \(server.log)")
+        #expect(response.text.contains(#""path":"/api/a b/users/""#), "body: \(response.text)")
+
+        let echo = try RawHTTPClient.send(port: nginx.port, method: "GET", path: "/__test/echo?x=1")
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(echo.body)) as? [String: Any], "body: \(echo.text)")
+        #expect(body["path"] as? String == "/__test/echo")
+        // `$http_host` (with the port) overrides the stock `$host` (without it).
+        #expect(body["host"] as? String == "127.0.0.1:\(nginx.port)")
+        let headers = (body["headers"] as? [[String]]) ?? []
+        #expect(headers.filter { $0.first == "host" } == [["host", "127.0.0.1:\(nginx.port)"]])
+    }
 }

@@ -42,4 +42,30 @@ import Testing
         #expect(Request(params: [("REQUEST_URI", "/raw%20path/?q=1")]).path == "/raw%20path/")
         #expect(Request(params: [("REQUEST_METHOD", "GET")]).path == "/")
     }
+
+    /// `include fastcgi_params; fastcgi_param SCRIPT_NAME "";` makes nginx send SCRIPT_NAME twice
+    /// (Debian's file sets it to the path). The last value wins, as in PHP-FPM: the first would
+    /// double the path.
+    @Test func aRepeatedParamCountsWithItsLastValue() {
+        let request = Request(params: [
+            ("SCRIPT_NAME", "/api/users/"), ("HTTP_HOST", "example.com"), ("CONTENT_LENGTH", "7"), ("CONTENT_TYPE", "text/plain"),
+            ("HTTP_AUTHORIZATION", "Token a"), ("HTTP_X_TRACE", "1"), ("REQUEST_METHOD", "GET"),
+            ("SCRIPT_NAME", ""), ("PATH_INFO", "/api/users/"), ("HTTP_HOST", "example.com:8080"), ("CONTENT_LENGTH", "3"),
+            ("CONTENT_TYPE", ""), ("HTTP_AUTHORIZATION", "Token b"), ("HTTP_X_TRACE", "2"), ("REQUEST_METHOD", "POST"),
+        ])
+        #expect(request.path == "/api/users/")
+        #expect(request.method == "POST")
+        #expect(request.host == "example.com:8080")
+        #expect(request.contentLength == 3)
+        #expect(request.contentType == nil)
+        // The headers agree with the fields: one field per name, the last value.
+        #expect(request.headers.values(for: "host") == ["example.com:8080"])
+        #expect(request.headers.values(for: "content-length") == ["3"])
+        #expect(request.headers.values(for: "content-type") == [])
+        #expect(request.headers.values(for: "authorization") == ["Token b"])
+        #expect(request.headers.values(for: "x-trace") == ["2"])
+        #expect(request.params["SCRIPT_NAME"] == "")
+        #expect(request.params["HTTP_HOST"] == "example.com:8080")
+        #expect(request.paramList.count == 15)  // every param as sent, repeats included
+    }
 }

@@ -6,14 +6,18 @@ import Testing
     @Test func everyOption() throws {
         let options = try ServerOptions.parse([
             "--listen", "unix:/run/api/api.sock", "--workers=8", "--max-body-size", "2m", "--drain-timeout", "2.5",
-            "--socket-mode", "0660", "--access-log", "off", "--log-file", "/var/log/api.log", "--test-routes",
+            "--socket-mode", "0600", "--socket-group", "www-data", "--request-timeout", "20", "--io-timeout", "5",
+            "--access-log", "off", "--log-file", "/var/log/api.log", "--test-routes",
         ], extraFlags: ["--test-routes"])
         let configuration = options.configuration
         #expect(configuration.listen == .unix(path: "/run/api/api.sock"))
         #expect(configuration.workers == 8)
         #expect(configuration.maxBodySize == 2 << 20)
         #expect(configuration.drainTimeout == .milliseconds(2500))
-        #expect(configuration.socketMode == 0o660)
+        #expect(configuration.socketMode == 0o600)
+        #expect(configuration.socketGroup == "www-data")
+        #expect(configuration.requestTimeout == .seconds(20))
+        #expect(configuration.ioTimeout == .seconds(5))
         #expect(configuration.accessLog == false)
         #expect(configuration.logFile == "/var/log/api.log")
         #expect(options.flags == ["--test-routes"])
@@ -28,7 +32,10 @@ import Testing
         #expect(configuration.maxBodySize == 10 << 20)
         #expect(configuration.drainTimeout == .seconds(10))
         #expect(configuration.accessLog)
-        #expect(configuration.socketMode == 0o666)
+        #expect(configuration.socketMode == 0o660)
+        #expect(configuration.socketGroup == nil)
+        #expect(configuration.requestTimeout == .seconds(60))
+        #expect(configuration.ioTimeout == .seconds(30))
     }
 
     @Test func listenAddresses() throws {
@@ -63,6 +70,8 @@ import Testing
         let usage = ServerOptions.usage(program: "api-server", extra: [("--test-routes", "test only")])
         #expect(usage.hasPrefix("usage: api-server [options]"))
         #expect(usage.contains("--drain-timeout SECONDS"))
+        #expect(usage.contains("--request-timeout SECONDS"))
+        #expect(usage.contains("--socket-group NAME"))
         #expect(usage.contains("--test-routes"))
     }
 }

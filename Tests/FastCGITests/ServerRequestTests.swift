@@ -68,7 +68,7 @@ import TestSupport
         ]
         #expect(request.paramList.map(\.0) == expected.map(\.0))
         #expect(request.paramList.map(\.1) == expected.map(\.1))
-        #expect(request.params["SERVER_PROTOCOL"] == "HTTP/1.1")
+        #expect(request.params["SERVER_PROTOCOL"] == "again")  // the last of a repeated name, as PHP-FPM
         #expect(request.headers.fields.map(\.name) == ["x-latin1"])
         request.paramList = [("A", "1")]
         #expect(request.paramList.map(\.0) == ["A"])
@@ -152,6 +152,30 @@ import TestSupport
 
     /// The request a handler sees for params sent as raw bytes (values that are not UTF-8),
     /// after a 200 came back.
+    /// A param sent twice counts with its last value (PHP-FPM's rule), read from libfcgi's
+    /// params as from a list: nginx sends `SCRIPT_NAME` twice with Debian's `fastcgi_params`
+    /// plus `fastcgi_param SCRIPT_NAME "";`, and the first value doubled the path.
+    @Test func repeatedParamsCountWithTheirLastValue() throws {
+        let params: [(String, String)] = [
+            ("REQUEST_METHOD", "GET"), ("SCRIPT_NAME", "/users/7/"), ("HTTP_HOST", "example.com"), ("CONTENT_LENGTH", "9"),
+            ("HTTP_AUTHORIZATION", "Token a"), ("HTTP_X_UNKNOWN", "1"), ("QUERY_STRING", "a=1"),
+            ("SCRIPT_NAME", ""), ("PATH_INFO", "/users/7/"), ("HTTP_HOST", "example.com:8080"), ("CONTENT_LENGTH", ""),
+            ("HTTP_AUTHORIZATION", "Token b"), ("HTTP_X_UNKNOWN", "2"), ("QUERY_STRING", "b=2"), ("REQUEST_METHOD", "DELETE"),
+        ]
+        let request = try Self.requestSeen(sendingRaw: params.map { (Array($0.0.utf8), Array($0.1.utf8)) })
+        #expect(request.method == "DELETE")
+        #expect(request.path == "/users/7/")
+        #expect(request.queryString == "b=2")
+        #expect(request.host == "example.com:8080")
+        #expect(request.contentLength == nil)
+        #expect(request.headers.values(for: "host") == ["example.com:8080"])
+        #expect(request.headers.values(for: "content-length") == [])
+        #expect(request.headers.values(for: "authorization") == ["Token b"])
+        #expect(request.headers.values(for: "x-unknown") == ["2"])
+        #expect(request.params["PATH_INFO"] == "/users/7/")
+        #expect(request.params["SCRIPT_NAME"] == "")
+    }
+
     static func requestSeen(sendingRaw params: [([UInt8], [UInt8])]) throws -> Request {
         let seen = Mutex<Request?>(nil)
         let server = try InProcessServer { _, request in

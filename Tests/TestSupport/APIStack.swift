@@ -32,8 +32,8 @@ public final class APIStack: Sendable {
     ///   - migrations: the folder of SQL files `migrate` applies.
     ///   - databaseURL: overrides the temporary database (e.g. a URL to a server that is down).
     ///   - migrate: apply `migrations` to the temporary database first.
-    ///   - webServer: what runs in front. (api-server's socket is mode 0666 by default, in a
-    ///     folder anyone may enter: Apache's workers, www-data, can reach it.)
+    ///   - webServer: what runs in front. (api-server's socket gets the web server's group,
+    ///     `TestEnvironment.socketGroupArguments`, in a folder anyone may enter.)
     ///   - environment: variables for the responder on top of this process's (`SRF_ALLOWED_HOSTS`, ...).
     public init(executable: String = "api-server", migrations: String = NginxProcess.projectRoot + "/migrations",
                 databaseURL: String? = nil, migrate: Bool = true, arguments: [String] = ["--workers", "4"],
@@ -58,7 +58,7 @@ public final class APIStack: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = url
         environment.merge(extra) { _, new in new }
-        server = try ChildProcess(TestEnvironment.executable(executable), ["--listen", "unix:" + socketPath] + arguments,
+        server = try ChildProcess(TestEnvironment.executable(executable), ["--listen", "unix:" + socketPath] + TestEnvironment.socketGroupArguments + arguments,
                                   environment: environment, logPath: directory + "/server.log")
         let socketPath = self.socketPath
         guard waitUntil(timeout: 15, { FileManager.default.fileExists(atPath: socketPath) }) else {

@@ -11,7 +11,8 @@ import Foundation
 ///     let response = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/public-accounts/")
 ///
 /// Apache refuses to serve as root, so its workers run as `www-data`: the responder's socket
-/// must be reachable by that user (`api-server --socket-mode 0666`, in a folder it can enter).
+/// must be reachable by that user (`api-server --socket-group www-data`, see
+/// `TestEnvironment.socketGroupArguments`, in a folder it can enter).
 public final class ApacheProcess: Sendable {
     public let port: Int
     public let directory: String
@@ -78,8 +79,8 @@ public final class ApacheProcess: Sendable {
         ErrorLog \(directory)/error.log
         LogLevel warn
         \(loads)
-        User www-data
-        Group www-data
+        User \(TestEnvironment.webServerUser)
+        Group \(TestEnvironment.webServerUser)
         ServerName localhost
         # A handful of threads is plenty for tests and keeps start-up quick.
         StartServers 1

@@ -204,6 +204,15 @@ public final class FastCGIConnection {
     @discardableResult
     public func endStdin() -> Bool { send(record(.stdin, [])) }
 
+    /// FCGI_ABORT_REQUEST: the web server gives the request up (its client went away).
+    @discardableResult
+    public func abortRequest() -> Bool { send(record(.abortRequest, [])) }
+
+    /// Ends the sending side only (the responder reads end of file), still able to read its answer.
+    public func finishSending() {
+        shutdown(fd, Int32(SHUT_WR))
+    }
+
     /// Hangs up without reading the rest: the way a client that goes away looks to the responder.
     public func abort() {
         // SO_LINGER 0 turns close into a reset on TCP; on a unix socket close is abrupt anyway.

@@ -59,7 +59,11 @@ public final class NginxProcess: Sendable {
     public init(site: (Int) -> String) throws {
         directory = try TestEnvironment.makeTemporaryDirectory("nginx")
         port = freeLocalPort()
+        // As Debian's nginx.conf: the workers run as www-data (the group api-server's socket is
+        // given in the tests, see `TestEnvironment.socketGroupArguments`).
+        let user = geteuid() == 0 ? "user \(TestEnvironment.webServerUser);" : ""
         let config = """
+        \(user)
         worker_processes 1;
         daemon off;
         pid \(directory)/nginx.pid;

@@ -34,7 +34,52 @@ public enum RawHTTPClient {
         return try parse(raw, method: method)
     }
 
-    static func exchange(host: String, port: Int, bytes: [UInt8], timeout: Int) throws -> [UInt8] {
+    /// A client that sends its body slowly: the request head with `Content-Length:
+    /// contentLength`, then `chunk` bytes every `interval` seconds, until the server answers or
+    /// closes (the answer, or nil when it closed without one) or `giveUpAfter` seconds pass
+    /// (an error). Also returns how long it took.
+    ///
+    ///     let (response, seconds) = try RawHTTPClient.trickle(port: apache.port, path: "/upload", contentLength: 100_000)
+    public static func trickle(host: String = "127.0.0.1", port: Int, method: String = "POST", path: String,
+                               contentLength: Int, chunk: Int = 5, interval: Double = 0.1,
+                               giveUpAfter limit: Double = 15) throws -> (response: Response?, seconds: Double) {
+        let socket = try connected(host: host, port: port, timeout: 10)
+        let fd = socket.rawValue
+        let start = Date()
+        let head = "\(method) \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\nContent-Type: application/octet-stream\r\nContent-Length: \(contentLength)\r\n\r\n"
+        var pending = Array(head.utf8)
+        var sent = 0
+        while Date().timeIntervalSince(start) < limit {
+            if !pending.isEmpty {
+                let n = pending.withUnsafeBytes { Foundation.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                if n <= 0 { break }  // the server closed: read what it said
+                pending.removeFirst(n)
+            }
+            var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            if poll(&ready, 1, Int32(interval * 1000)) > 0 { break }
+            if pending.isEmpty && sent < contentLength {
+                let count = min(chunk, contentLength - sent)
+                pending = [UInt8](repeating: UInt8(ascii: "x"), count: count)
+                sent += count
+            }
+        }
+        guard Date().timeIntervalSince(start) < limit else {
+            throw TestSupportError("no answer after \(limit) s (sent \(sent) of \(contentLength) body bytes)")
+        }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { break }  // the end, or a reset after the answer
+            received += buffer[0..<n]
+        }
+        socket.close()
+        let seconds = Date().timeIntervalSince(start)
+        return (received.isEmpty ? nil : try parse(received, method: method), seconds)
+    }
+
+    /// A connected socket, owned by the caller (closed once, when it goes).
+    static func connected(host: String, port: Int, timeout: Int) throws -> FileDescriptor {
         guard let socket = FileDescriptor.socket(AF_INET, Int32(SOCK_STREAM.rawValue)) else { throw TestSupportError("socket() failed") }
         let fd = socket.rawValue
         var tv = timeval(tv_sec: timeout, tv_usec: 0)
@@ -43,10 +88,16 @@ public enum RawHTTPClient {
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = in_port_t(UInt16(port).bigEndian)
         inet_pton(AF_INET, host, &addr.sin_addr)
-        let connected = withUnsafePointer(to: &addr) {
+        let result = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw TestSupportError("connect to \(host):\(port) failed: errno \(errno)") }
+        guard result == 0 else { throw TestSupportError("connect to \(host):\(port) failed: errno \(errno)") }
+        return socket
+    }
+
+    static func exchange(host: String, port: Int, bytes: [UInt8], timeout: Int) throws -> [UInt8] {
+        let socket = try connected(host: host, port: port, timeout: timeout)
+        let fd = socket.rawValue
         var sent = 0
         while sent < bytes.count {
             let n = bytes[sent...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
@@ -101,8 +152,8 @@ public enum RawHTTPClient {
 
 /// A TCP port on 127.0.0.1 that was free a moment ago.
 public func freeLocalPort() -> Int {
-    guard let socket = FileDescriptor.socket(AF_INET, Int32(SOCK_STREAM.rawValue)) else { return 0 }
-    let fd = socket.rawValue
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
     var addr = sockaddr_in()
     addr.sin_family = sa_family_t(AF_INET)
     addr.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -110,6 +161,5 @@ public func freeLocalPort() -> Int {
     _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-    socket.close()
     return Int(UInt16(bigEndian: addr.sin_port))
 }

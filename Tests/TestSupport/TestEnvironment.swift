@@ -33,6 +33,17 @@ public enum TestEnvironment {
         return path
     }
 
+    /// The user and group the web servers' workers run as, as Debian runs them: nginx's
+    /// `user` and Apache's `User`/`Group` (both ignored when the tests do not run as root: then
+    /// the web server, the responder and its socket all belong to the same user).
+    public static let webServerUser = "www-data"
+
+    /// What api-server needs so that the web server may connect to its socket (mode 0660 by
+    /// default): as root, the web server's group on the socket, as deploy/ documents.
+    public static var socketGroupArguments: [String] {
+        geteuid() == 0 ? ["--socket-group", webServerUser] : []
+    }
+
     /// A fresh folder under the work directory, for sockets, configs and logs of one test.
     public static func makeTemporaryDirectory(_ prefix: String = "t") throws -> String {
         let path = workDirectory + "/" + prefix + "-" + UUID().uuidString.prefix(8).lowercased()

@@ -26,7 +26,7 @@ extension Request {
     /// - host: the `Host` header; else `SERVER_NAME`, with `:SERVER_PORT` unless it is the
     ///   scheme's default port.
     public init(params list: [(String, String)], body: [UInt8] = []) {
-        // One pass picks out the params the fields derive from (the first of a repeated name
+        // One pass picks out the params the fields derive from (the last of a repeated name
         // wins, as in `params`) and the headers; `params` itself is built only when read.
         var collected = CollectedParams()
         for (name, value) in list {
@@ -71,33 +71,53 @@ extension Request {
         /// An `HTTP_*` param: a header even when empty (CGI's own CONTENT_TYPE/CONTENT_LENGTH
         /// are not: nginx always sends them, empty when the request has none).
         let keepsEmptyHeader: Bool
+        /// One bit per known name (`ParamNames`), so a repeat is noticed without a lookup; 0
+        /// for any other name.
+        let seenBit: UInt64
 
-        init(name: String) {
+        init(name: String, seenBit: UInt64 = 0) {
             slot = KnownParams.slot(for: name)
             header = Request.headerName(forParam: name)
             keepsEmptyHeader = header != nil && name.hasPrefix("HTTP_")
+            self.seenBit = seenBit
         }
     }
 
     /// The params' contribution to the fields, collected in order.
+    ///
+    /// A name sent twice counts with its last value, as PHP-FPM and Python's FastCGI servers
+    /// read params: `include fastcgi_params; fastcgi_param SCRIPT_NAME "";` is nginx's usual way
+    /// to override one, and nginx then sends both. For a header param the earlier field goes,
+    /// so `headers` agrees with the field derived from it (`host`). A repeat is rare: noticed
+    /// with a bit per known name, a search of the headers only for other `HTTP_*` names.
     struct CollectedParams {
         var known = KnownParams()
         var headers = HTTPHeaders()
+        private var seen: UInt64 = 0
 
         init() {
             // A browser sends ~10 headers: growing the array from empty cost three reallocations.
             headers.reserveCapacity(16)
         }
 
+        // Inlined: called per param, and a call passing the role (two strings) costs more than its body.
+        @inline(__always)
         mutating func add(_ value: String, as role: ParamRole) {
-            if let slot = role.slot { known.keep(slot, value) }
-            if let header = role.header, !value.isEmpty || role.keepsEmptyHeader {
+            var repeated = seen & role.seenBit != 0
+            seen |= role.seenBit
+            if let slot = role.slot, known.keep(slot, value) { repeated = true }
+            guard let header = role.header else { return }
+            let kept = !value.isEmpty || role.keepsEmptyHeader
+            if !repeated && role.seenBit == 0 && role.slot == nil { repeated = headers.contains(header) }
+            if repeated {
+                headers.replace(header, kept ? value : nil)
+            } else if kept {
                 headers.add(header, value)
             }
         }
     }
 
-    /// The params `init(params:)` derives fields from, each the first of its name.
+    /// The params `init(params:)` derives fields from, each the last of its name.
     struct KnownParams {
         var method, scriptName, pathInfo, documentURI, requestURI, queryString: String?
         var https, requestScheme, contentType, contentLength, remoteAddress, host, serverName, serverPort: String?
@@ -107,23 +127,28 @@ extension Request {
             case https, requestScheme, contentType, contentLength, remoteAddress, host, serverName, serverPort
         }
 
-        mutating func keep(_ slot: Slot, _ value: String) {
-            func keep(_ field: inout String?) { if field == nil { field = value } }
+        /// Sets the field; true when it was set already (the name is repeated).
+        @inline(__always)
+        mutating func keep(_ slot: Slot, _ value: String) -> Bool {
+            func keep(_ field: inout String?) -> Bool {
+                defer { field = value }
+                return field != nil
+            }
             switch slot {
-            case .method: keep(&method)
-            case .scriptName: keep(&scriptName)
-            case .pathInfo: keep(&pathInfo)
-            case .documentURI: keep(&documentURI)
-            case .requestURI: keep(&requestURI)
-            case .queryString: keep(&queryString)
-            case .https: keep(&https)
-            case .requestScheme: keep(&requestScheme)
-            case .contentType: keep(&contentType)
-            case .contentLength: keep(&contentLength)
-            case .remoteAddress: keep(&remoteAddress)
-            case .host: keep(&host)
-            case .serverName: keep(&serverName)
-            case .serverPort: keep(&serverPort)
+            case .method: return keep(&method)
+            case .scriptName: return keep(&scriptName)
+            case .pathInfo: return keep(&pathInfo)
+            case .documentURI: return keep(&documentURI)
+            case .requestURI: return keep(&requestURI)
+            case .queryString: return keep(&queryString)
+            case .https: return keep(&https)
+            case .requestScheme: return keep(&requestScheme)
+            case .contentType: return keep(&contentType)
+            case .contentLength: return keep(&contentLength)
+            case .remoteAddress: return keep(&remoteAddress)
+            case .host: return keep(&host)
+            case .serverName: return keep(&serverName)
+            case .serverPort: return keep(&serverPort)
             }
         }
 

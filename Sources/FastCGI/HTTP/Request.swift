@@ -35,11 +35,12 @@ public struct Request: Sendable {
     public var scheme: String
     /// `Host` header, else `SERVER_NAME[:SERVER_PORT]` (default ports left out).
     public var host: String
-    /// Every FastCGI param as received (the first value wins if the web server repeats one).
+    /// Every FastCGI param as received (the last value wins if the web server repeats one, as
+    /// in PHP-FPM and the fields above).
     /// Built from `paramList` when read: nothing on the request path needs it, and making a
     /// dictionary of some 25 params for every request was a measurable part of its cost.
     public var params: [String: String] {
-        get { Dictionary(paramList, uniquingKeysWith: { first, _ in first }) }
+        get { Dictionary(paramList, uniquingKeysWith: { _, last in last }) }
         set { paramList = newValue.map { ($0.key, $0.value) } }
     }
     /// The FastCGI params in the order received, repeats included.

@@ -30,4 +30,8 @@ public struct Response: Sendable {
     /// The server's own answers, shaped like DRF's error bodies (`{"detail": ...}`).
     static let payloadTooLarge = json(413, #"{"detail":"Request body is too large."}"#)
     static let serverError = json(500, #"{"detail":"A server error occurred."}"#)
+    /// `--request-timeout` passed before the request's body arrived. (Django has no such answer:
+    /// its servers cut the connection; this says why, in the shape DRF clients parse.)
+    static let requestTimeout = json(408, #"{"detail":"Request timeout."}"#)
+    static let incompleteBody = json(400, #"{"detail":"Request body is incomplete."}"#)
 }

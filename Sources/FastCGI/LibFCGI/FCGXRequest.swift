@@ -154,31 +154,32 @@ struct FCGXRequest: ~Copyable {
         case complete([UInt8])
         /// Over the limit: answered 413 without reading the rest.
         case tooLarge
-        /// The stream ended before CONTENT_LENGTH bytes: the client went away mid-upload.
+        /// The stream ended before CONTENT_LENGTH bytes, or, without one, before its end (the
+        /// empty FCGI_STDIN record): the client or the web server went away mid-upload, or the
+        /// web server aborted the request. Answered 400, never handed on as if whole.
         case incomplete
+        /// The request timeout passed before the body had all arrived (`ReadDeadline`).
+        case timedOut
     }
 
     /// Reads FCGI_STDIN, never more than `limit + 1` bytes: with a CONTENT_LENGTH over the
     /// limit nothing is read, and without one the extra byte tells "exactly the limit" from
-    /// "over it".
-    func readBody(contentLength: Int?, limit: Int) -> Body {
+    /// "over it". With a `deadline`, no read from the socket may outlast it.
+    func readBody(contentLength: Int?, limit: Int, within deadline: inout ReadDeadline?) -> Body {
         if let contentLength, contentLength > limit { return .tooLarge }
         let body: [UInt8]
         if let contentLength {
             // The usual case with a body: read straight into an array of exactly that size.
             var complete = true
             body = [UInt8](unsafeUninitializedCapacity: contentLength) { buffer, count in
-                while count < contentLength {
-                    let got = read(into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[count...])))
-                    count += got
-                    if got == 0 { complete = false; break }
-                }
+                count = read(into: UnsafeMutableRawBufferPointer(buffer), within: &deadline)
+                complete = count == contentLength
             }
-            if !complete { return .incomplete }
+            if !complete { return deadline?.hasPassed == true ? .timedOut : .incomplete }
             // The stream's end (the empty FCGI_STDIN record) normally follows the body at once;
             // reading it lets `finish` close without lingering. Bytes past CONTENT_LENGTH are
             // ignored, as WSGI reads only CONTENT_LENGTH.
-            _ = FCGX_GetChar(raw.pointee.in)
+            if bufferedInput > 0 || deadline?.allowsRead() != false { _ = FCGX_GetChar(raw.pointee.in) }
         } else {
             // No length (nginx sends CONTENT_LENGTH empty for a GET): read until the stream
             // ends, through an uninitialized stack chunk. (Measured: a zero-filled 64 KiB chunk
@@ -188,25 +189,53 @@ struct FCGXRequest: ~Copyable {
             withUnsafeTemporaryAllocation(byteCount: 16 * 1024, alignment: 1) { chunk in
                 while collected.count < cap {
                     let wanted = min(chunk.count, cap - collected.count)
-                    let got = read(into: UnsafeMutableRawBufferPointer(rebasing: chunk[..<wanted]))
+                    let got = read(into: UnsafeMutableRawBufferPointer(rebasing: chunk[..<wanted]), within: &deadline)
                     if got > 0 { collected.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[..<got])) }
-                    if got < wanted { break }  // end of stream (or a read error)
+                    if got < wanted { break }  // end of stream, a read error, or the deadline
                 }
             }
             body = collected
+            // Ended short of the limit without the end record (or with an error): cut off.
+            if body.count <= limit && (inputFailed || FCGX_HasSeenEOF(raw.pointee.in) != EOF) {
+                return deadline?.hasPassed == true ? .timedOut : .incomplete
+            }
         }
         if body.count > limit { return .tooLarge }
+        deadline?.restore()
         return .complete(body)
     }
 
-    /// One `FCGX_GetStr` into `buffer`: the bytes read, fewer than asked only at the end of the
-    /// stream (or on a read error).
-    private func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    /// The input stream ended in an error rather than its end record: a read error or timeout,
+    /// the connection closed, or a record it did not expect (FCGI_ABORT_REQUEST).
+    private var inputFailed: Bool { FCGX_GetError(raw.pointee.in) != 0 }
+
+    /// Input bytes libfcgi has read from the socket and not handed out yet (of the current record).
+    private var bufferedInput: Int {
+        guard let stream = raw.pointee.`in`, let next = stream.pointee.rdNext, let stop = stream.pointee.stop else { return 0 }
+        return next.distance(to: stop)
+    }
+
+    /// `FCGX_GetStr` into `buffer` until it is full: the bytes read, fewer only at the end of the
+    /// stream, on a read error, or when the deadline passed. With a deadline each call reads at
+    /// most once from the socket (libfcgi's buffer holds up to 8 KiB), so the deadline is
+    /// looked at before every read; what libfcgi holds already is copied without looking.
+    private func read(into buffer: UnsafeMutableRawBufferPointer, within deadline: inout ReadDeadline?) -> Int {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return 0 }
         var total = 0
         while total < buffer.count {
-            let wanted = Int32(min(buffer.count - total, Int(Int32.max)))
-            let got = FCGX_GetStr((base + total).assumingMemoryBound(to: CChar.self), wanted, raw.pointee.in)
+            var wanted = min(buffer.count - total, Int(Int32.max))
+            if deadline != nil {
+                let buffered = bufferedInput
+                if buffered < wanted {
+                    if buffered > 0 {
+                        wanted = buffered
+                    } else {
+                        guard deadline?.allowsRead() == true else { break }
+                        wanted = 1  // one fill; the rest of it is copied on the next turn
+                    }
+                }
+            }
+            let got = FCGX_GetStr((base + total).assumingMemoryBound(to: CChar.self), Int32(wanted), raw.pointee.in)
             if got > 0 { total += Int(got) }
             if got < wanted { break }
         }
@@ -237,19 +266,61 @@ struct FCGXRequest: ~Copyable {
     /// end (the empty FCGI_STDIN record, which every web server sends) there is nothing left to
     /// drain, and the worker would only wait for the web server to close: three more syscalls
     /// and a sleep per request. Then the request is detached first, which makes libfcgi close
-    /// the descriptor plainly. A 413 (body left unread) keeps the lingering close.
+    /// the descriptor plainly. A body left unread (413, 408) gets a lingering close with a bound
+    /// (`abandoningInput`).
     ///
     /// A connection the web server wants kept is closed (lingering) all the same when the input
     /// was not read to its end: the rest of this request's body would be read as the next
     /// request's records.
-    func finish() {
+    ///
+    /// `abandoningInput`: a request answered without reading its body (413) or given up on
+    /// before its body arrived (408). Its client may still be sending the body, slowly, through
+    /// the web server, and libfcgi's lingering close reads for as long as bytes keep coming (it
+    /// stops only after 2 s of silence): hours for a large body trickled. So the answer is
+    /// sent here, the sending side shut, and what the web server still sends read and dropped
+    /// for at most `abandonedInputLinger`; then the connection is closed plainly. The moment
+    /// matters: Apache, still sending the body, answers its client 503 when the connection
+    /// closes under it, but reads the answer and hangs up when given the time.
+    func finish(abandoningInput: Bool = false) {
         let inputEnded = FCGX_HasSeenEOF(raw.pointee.in) == EOF
-        if !inputEnded {
+        if abandoningInput {
+            // What FCGX_Finish_r sends first (stderr's end, stdout's end, END_REQUEST); it
+            // does not send them twice.
+            _ = FCGX_FClose(raw.pointee.err)
+            _ = FCGX_FClose(raw.pointee.out)
+            Self.drain(raw.pointee.ipcFd, for: Self.abandonedInputLinger)
+            raw.pointee.keepConnection = 0
+            _ = FCGX_Detach(raw)
+        } else if !inputEnded {
             raw.pointee.keepConnection = 0
         } else if !keepsConnection {
             _ = FCGX_Detach(raw)
         }
         FCGX_Finish_r(raw)
+    }
+}
+
+extension FCGXRequest {
+    /// How long an abandoned request's connection may take to be closed by the web server.
+    static let abandonedInputLinger: Duration = .seconds(1)
+
+    /// Shuts the sending side and reads and drops what arrives until the peer closes, a read
+    /// fails, or `limit` has passed (libfcgi's lingering close, with a bound on the whole).
+    static func drain(_ fd: Int32, for limit: Duration) {
+        guard fd >= 0 else { return }
+        shutdown(fd, Int32(SHUT_WR))
+        let end = ContinuousClock.now + limit
+        withUnsafeTemporaryAllocation(byteCount: 4096, alignment: 1) { trash in
+            while true {
+                let left = end - .now
+                guard left > .zero else { return }
+                var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                let (seconds, attoseconds) = left.components
+                let milliseconds = Int32(min(seconds * 1000 + attoseconds / 1_000_000_000_000_000 + 1, 60_000))
+                guard poll(&ready, 1, milliseconds) > 0 else { return }
+                guard Glibc.read(fd, trash.baseAddress, trash.count) > 0 else { return }
+            }
+        }
     }
 }
 
@@ -285,8 +356,9 @@ enum ParamNames {
         "HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_REAL_IP",
     ]
 
-    /// What `Request(params:)` does with each of `names`, worked out once.
-    private static let roles = names.map { Request.ParamRole(name: $0) }
+    /// What `Request(params:)` does with each of `names`, worked out once; each name has its
+    /// own `seenBit` (64 at most: a name past that gets 0 and its repeats are found by search).
+    private static let roles = names.enumerated().map { Request.ParamRole(name: $1, seenBit: 1 << UInt64($0)) }
 
     /// The entries sorted by name length, and where each length's run starts
     /// (`starts[n]..<starts[n + 1]`), for lengths 8...maxLength.

@@ -21,8 +21,10 @@ public struct ServerOptions: Sendable {
         ("--workers N", "requests served at once, one thread each (default: 2 x cores = \(ServerConfiguration.defaultWorkers))"),
         ("--max-body-size SIZE", "larger request bodies get 413; bytes or with k/m/g suffix (default: 10m)"),
         ("--drain-timeout SECONDS", "on SIGTERM/SIGINT, how long requests in flight may take (default: 10; '500ms' works too)"),
-        ("--io-timeout SECONDS", "a web server connection that stalls a read or write this long is dropped (default: 30; 0: never)"),
-        ("--socket-mode MODE", "permissions of the unix socket, octal (default: 0666)"),
+        ("--io-timeout SECONDS", "a web server connection that stalls a read or write this long is dropped, and one that sends nothing at all (default: 30; 0: never)"),
+        ("--request-timeout SECONDS", "a request whose params and body have not all arrived this long after it began gets 408 (default: 60; 0: never)"),
+        ("--socket-mode MODE", "permissions of the unix socket, octal (default: 0660: the owner and the socket's group)"),
+        ("--socket-group NAME", "give the unix socket this group, the web server's (e.g. www-data; default: the server's group)"),
         ("--access-log on|off", "one line per request (default: on)"),
         ("--log-file PATH", "append the log here instead of stderr"),
         ("--help", "show this help"),
@@ -70,12 +72,18 @@ public struct ServerOptions: Sendable {
                 options.configuration.drainTimeout = try parseDuration(value(), option: name)
             case "--io-timeout":
                 options.configuration.ioTimeout = try parseDuration(value(), option: name)
+            case "--request-timeout":
+                options.configuration.requestTimeout = try parseDuration(value(), option: name)
             case "--socket-mode":
                 let text = try value()
                 guard let mode = UInt32(text, radix: 8), mode <= 0o777 else {
                     throw ServerConfigurationError("--socket-mode needs an octal mode such as 0660, got '\(text)'")
                 }
                 options.configuration.socketMode = mode
+            case "--socket-group":
+                let text = try value()
+                guard !text.isEmpty else { throw ServerConfigurationError("--socket-group needs a group name such as www-data") }
+                options.configuration.socketGroup = text
             case "--access-log":
                 let text = try value()
                 switch text {

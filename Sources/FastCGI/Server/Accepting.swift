@@ -99,9 +99,10 @@ extension ListeningSocket {
     /// Waits for the next connection the web server may use. Call with `AcceptWakeup.signal`
     /// blocked; it is unblocked only while waiting. Mirrors what libfcgi's accept does besides
     /// accepting: connections aborted before accept are skipped, `FCGI_WEB_SERVER_ADDRS` is
-    /// honoured for TCP peers, TCP_NODELAY is set, and a unix connection that sends nothing for
-    /// 2 s is dropped (libfcgi's guard against a peer that would pin the worker in a read; a TCP
-    /// peer is bounded by `ServerConfiguration.ioTimeout`).
+    /// honoured for TCP peers, TCP_NODELAY is set. libfcgi also waits here up to 2 s for a unix
+    /// peer's first bytes; this returns at once instead, so the listener is armed again before
+    /// anything is read: a connection that has sent nothing yet waits in the poller
+    /// (`ConnectionPoller.watch(silentConnection:)`), never in front of other connections.
     /// The descriptor is close-on-exec from the start (accept4 with SOCK_CLOEXEC, no extra fcntl).
     func acceptConnection(stopping: () -> Bool) -> Accepted {
         while true {
@@ -151,9 +152,6 @@ extension ListeningSocket {
                 $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr.s_addr }
             }
             return allowed.contains(peer)
-        case AF_UNIX:
-            var first = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
-            return poll(&first, 1, 2000) > 0
         default:
             return true
         }

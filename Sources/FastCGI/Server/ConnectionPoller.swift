@@ -19,9 +19,12 @@ import Glibc
 /// - The listening socket and the connections are registered one-shot: an event goes to
 ///   exactly one worker, and nobody else is told about that socket until it is re-armed (the
 ///   listener right after its accept, a connection after its response).
-/// - A new connection's first request is served by the worker that accepted it (after a 2 s
-///   guard for a silent unix peer, as libfcgi's accept has); only between requests does a
-///   connection wait here, so a stop never strands a connection that was accepted.
+/// - A new connection's first request is served by the worker that accepted it when the web
+///   server has written it already (the usual case: it writes as it connects). One that has
+///   sent nothing yet waits here for its first bytes, so a peer that connects and stays silent
+///   never holds a worker or the listener (libfcgi's accept waited up to 2 s for it, with the
+///   listener held). A silent connection is closed after `silenceLimit` (the io timeout), or
+///   at a stop.
 /// - The stop event (an eventfd, level-triggered, never read) wakes every waiting worker at
 ///   once. A worker blocked inside accept (a sibling process took the connection it was told
 ///   about) is still woken by `AcceptWakeup`.
@@ -34,6 +37,9 @@ final class ConnectionPoller: Sendable {
         case listener
         /// A kept connection has its next request (or its end) to read.
         case connection(Int32)
+        /// A new connection that was silent when accepted has sent its first bytes (or closed):
+        /// its first request, served like one accepted just now (it is not kept yet).
+        case firstBytes(Int32)
         case stopping
     }
 
@@ -41,11 +47,30 @@ final class ConnectionPoller: Sendable {
     private let stopEvent: Int32
     private let listenFD: Int32
     private let kept = Mutex<Set<Int32>>([])
+    /// How long a new connection may stay silent (`.zero`: as long as it likes).
+    private let silenceLimit: Duration
+    private let silent = Mutex(SilentConnections())
+    /// Fires when the earliest silent connection's time is up (armed only while there is one).
+    private let silenceTimer: Int32
+
+    /// New connections that have not sent anything yet, and when each must have.
+    private struct SilentConnections {
+        /// By descriptor: the generation its epoll tag carries, and its deadline.
+        var waiting: [Int32: (generation: UInt64, deadline: ContinuousClock.Instant)] = [:]
+        var lastGeneration: UInt64 = 0
+        var timerArmed = false
+    }
 
     private static let listenerTag = UInt64.max
     private static let stopTag = UInt64.max - 1
+    private static let timerTag = UInt64.max - 2
+    /// A silent connection's tag: this bit, a generation (bits 32...61) and the descriptor. The
+    /// generation tells an event for the connection from one for an earlier connection with the
+    /// same number, closed as silent by another worker meanwhile.
+    private static let silentBit: UInt64 = 1 << 62
 
-    init(listening fd: Int32) throws(ServerConfigurationError) {
+    init(listening fd: Int32, silenceLimit: Duration = .zero) throws(ServerConfigurationError) {
+        self.silenceLimit = silenceLimit
         epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epoll >= 0 else { throw ServerConfigurationError("epoll_create1: \(describe(errno: errno))") }
         stopEvent = eventfd(0, Int32(EFD_CLOEXEC))
@@ -54,10 +79,19 @@ final class ConnectionPoller: Sendable {
             Glibc.close(epoll)
             throw ServerConfigurationError("eventfd: \(describe(errno: error))")
         }
+        silenceTimer = timerfd_create(CLOCK_MONOTONIC, Int32(TFD_CLOEXEC | TFD_NONBLOCK))
+        guard silenceTimer >= 0 else {
+            let error = errno
+            Glibc.close(stopEvent)
+            Glibc.close(epoll)
+            throw ServerConfigurationError("timerfd_create: \(describe(errno: error))")
+        }
         listenFD = fd
         guard control(EPOLL_CTL_ADD, stopEvent, events: EPOLLIN.rawValue, tag: Self.stopTag),
+              control(EPOLL_CTL_ADD, silenceTimer, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: Self.timerTag),
               control(EPOLL_CTL_ADD, fd, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: Self.listenerTag) else {
             let error = errno
+            Glibc.close(silenceTimer)
             Glibc.close(stopEvent)
             Glibc.close(epoll)
             throw ServerConfigurationError("epoll_ctl on the listening socket: \(describe(errno: error))")
@@ -69,16 +103,86 @@ final class ConnectionPoller: Sendable {
         var event = epoll_event()
         while true {
             let count = epoll_wait(epoll, &event, 1, -1)
-            if count == 1 { break }
-            // EINTR (a signal for another purpose); anything else means the set is gone.
-            if count < 0 && errno != EINTR { return .stopping }
-        }
-        switch event.data.u64 {
-        case Self.stopTag: return .stopping
-        case Self.listenerTag: return .listener
-        case let tag: return .connection(Int32(truncatingIfNeeded: tag))
+            if count < 0 && errno != EINTR { return .stopping }  // the set is gone
+            guard count == 1 else { continue }  // EINTR: a signal for another purpose
+            switch event.data.u64 {
+            case Self.stopTag: return .stopping
+            case Self.listenerTag: return .listener
+            case Self.timerTag: closeSilentConnections()
+            case let tag where tag & Self.silentBit != 0:
+                let fd = Int32(truncatingIfNeeded: tag)
+                if claimSilent(fd, generation: (tag & ~Self.silentBit) >> 32) { return .firstBytes(fd) }
+            case let tag: return .connection(Int32(truncatingIfNeeded: tag))
+            }
         }
     }
+
+    // MARK: - Silent new connections
+
+    /// Waits for a new connection's first bytes here rather than in a worker (see the type's
+    /// notes). The poller owns it until `next()` hands it out as `.firstBytes`, or closes it.
+    func watch(silentConnection fd: Int32) {
+        let registered = silent.withLock { silent in
+            silent.lastGeneration = (silent.lastGeneration + 1) & 0x3FFF_FFFF
+            let tag = Self.silentBit | silent.lastGeneration << 32 | UInt64(UInt32(bitPattern: fd))
+            // Inside the lock: the sweep must not see it before it is in the set.
+            guard control(EPOLL_CTL_ADD, fd, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: tag) else { return false }
+            silent.waiting[fd] = (silent.lastGeneration, .now + silenceLimit)
+            if silenceLimit > .zero && !silent.timerArmed {
+                armSilenceTimer(in: silenceLimit)
+                silent.timerArmed = true
+            }
+            return true
+        }
+        if !registered { _ = Glibc.close(fd) }
+    }
+
+    /// The worker that got the event takes the connection, unless the sweep closed it first (then
+    /// the event is stale, and the number may already belong to someone else: hands off).
+    private func claimSilent(_ fd: Int32, generation: UInt64) -> Bool {
+        silent.withLock { silent in
+            guard let entry = silent.waiting[fd], entry.generation == generation else { return false }
+            silent.waiting[fd] = nil
+            // Out of the set: it joins again, as a kept connection, if the web server keeps it.
+            _ = epoll_ctl(epoll, EPOLL_CTL_DEL, fd, nil)
+            return true
+        }
+    }
+
+    /// The timer fired: closes the connections silent past their deadline, then sets the timer
+    /// for the next one.
+    private func closeSilentConnections() {
+        var expirations: UInt64 = 0
+        _ = read(silenceTimer, &expirations, MemoryLayout<UInt64>.size)
+        silent.withLock { silent in
+            let now = ContinuousClock.now
+            var next: ContinuousClock.Instant?
+            for (fd, entry) in silent.waiting {
+                if entry.deadline <= now {
+                    // Closed inside the lock: a worker holding an event for it finds it gone.
+                    silent.waiting[fd] = nil
+                    _ = Glibc.close(fd)
+                } else {
+                    next = min(next ?? entry.deadline, entry.deadline)
+                }
+            }
+            if let next { armSilenceTimer(in: next - now) }
+            silent.timerArmed = next != nil
+        }
+        _ = control(EPOLL_CTL_MOD, silenceTimer, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: Self.timerTag)
+    }
+
+    private func armSilenceTimer(in delay: Duration) {
+        let (seconds, attoseconds) = max(delay, .nanoseconds(1)).components
+        var value = itimerspec(it_interval: timespec(), it_value: timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000)))
+        if value.it_value.tv_sec == 0 && value.it_value.tv_nsec == 0 { value.it_value.tv_nsec = 1 }  // 0 would disarm it
+        _ = timerfd_settime(silenceTimer, 0, &value, nil)
+    }
+
+    /// New connections waiting for their first bytes right now (for tests and reports).
+    var silentConnectionCount: Int { silent.withLock { $0.waiting.count } }
+
+    // MARK: - Kept connections
 
     /// Re-arms the listening socket after a worker took its connection.
     func armListener() {
@@ -114,9 +218,13 @@ final class ConnectionPoller: Sendable {
         _ = write(stopEvent, &one, MemoryLayout<UInt64>.size)
     }
 
-    /// After the workers exited: closes the kept connections and the poller itself.
+    /// After the workers exited: closes the kept and the silent connections and the poller itself.
     func close() {
         for fd in kept.withLock({ set in defer { set.removeAll() }; return set }) { _ = Glibc.close(fd) }
+        for fd in silent.withLock({ silent in defer { silent.waiting.removeAll() }; return silent.waiting.keys }) {
+            _ = Glibc.close(fd)
+        }
+        Glibc.close(silenceTimer)
         Glibc.close(stopEvent)
         Glibc.close(epoll)
     }

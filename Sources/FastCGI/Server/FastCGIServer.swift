@@ -50,10 +50,11 @@ public final class FastCGIServer: Sendable {
         } else {
             self.log = ServerLog(accessLog: configuration.accessLog)
         }
-        let socket = try ListeningSocket.open(configuration.listen, mode: configuration.socketMode, backlog: configuration.backlog)
+        let socket = try ListeningSocket.open(configuration.listen, mode: configuration.socketMode, group: configuration.socketGroup,
+                                          backlog: configuration.backlog)
         let poller: ConnectionPoller
         do {
-            poller = try ConnectionPoller(listening: socket.fd)
+            poller = try ConnectionPoller(listening: socket.fd, silenceLimit: configuration.ioTimeout)
         } catch {
             if !socket.isInherited { socket.close() }
             throw error
@@ -67,6 +68,9 @@ public final class FastCGIServer: Sendable {
     public var requestsInFlight: Int { state.requestsInFlight }
     /// Connections the web server keeps open between requests, waiting for their next one.
     public var keptConnections: Int { state.poller.keptConnectionCount }
+    /// New connections that have sent nothing yet, waiting for their first bytes (at most
+    /// `ioTimeout`) outside the workers.
+    public var silentConnections: Int { state.poller.silentConnectionCount }
 
     /// Stops accepting; `run()` then drains and returns. Safe from any thread, idempotent.
     public func stop() {

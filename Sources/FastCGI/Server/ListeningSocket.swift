@@ -4,7 +4,7 @@ import Glibc
 
 /// The socket every worker accepts on.
 ///
-///     let socket = try ListeningSocket.open(.unix(path: "/run/api/api.sock"), mode: 0o660, backlog: 1024)
+///     let socket = try ListeningSocket.open(.unix(path: "/run/api/api.sock"), mode: 0o660, group: "www-data")
 ///
 /// Opened here rather than with `FCGX_OpenSocket`, which unlinks whatever is at the path (a live
 /// responder's socket, or a regular file), leaks its descriptor on failure, reports through
@@ -32,16 +32,29 @@ public struct ListeningSocket: Sendable {
         isInherited = true
     }
 
-    public static func open(_ address: ListenAddress, mode: UInt32 = 0o666, backlog: Int32 = 1024) throws(ServerConfigurationError) -> ListeningSocket {
+    /// - Parameters:
+    ///   - mode: a unix socket's permissions (see `ServerConfiguration.socketMode`).
+    ///   - group: a unix socket's group, a name or a number (`ServerConfiguration.socketGroup`).
+    public static func open(_ address: ListenAddress, mode: UInt32 = 0o660, group: String? = nil,
+                            backlog: Int32 = 1024) throws(ServerConfigurationError) -> ListeningSocket {
         switch address {
         case .inherited:
             return try ListeningSocket(listeningDescriptor: 0, address: .inherited)
         case .unix(let path):
+            // Looked up first: a misspelt group fails before anything is bound.
+            let gid = try group.map { name throws(ServerConfigurationError) in try groupID(name) }
             try refuseLiveOrForeign(path: path)
             let fd = try bound(family: AF_UNIX, address: address, backlog: backlog) { fd in
                 withUnixAddress(path) { bind(fd, $0, $1) }
             }
-            // chmod after bind: the web server's user (www-data, nobody) must be able to connect.
+            // chown and chmod after bind: the web server's user (www-data) must be able to
+            // connect, and nobody else. (Until the chmod the socket has the umask's mode, which
+            // lets no other user connect: connecting needs write permission.)
+            if let gid, let group, chown(path, uid_t.max, gid) != 0 {
+                let error = errno
+                Glibc.close(fd)
+                throw ServerConfigurationError("cannot give \(path) the group \(group): \(describe(errno: error)) (the server must run as root or as a member of \(group))")
+            }
             guard chmod(path, mode_t(mode)) == 0 else {
                 let error = errno
                 Glibc.close(fd)
@@ -106,6 +119,20 @@ public struct ListeningSocket: Sendable {
             throw ServerConfigurationError("listen() on \(address): \(describe(errno: error))")
         }
         return fd
+    }
+
+    /// A group name (`www-data`) or number.
+    private static func groupID(_ name: String) throws(ServerConfigurationError) -> gid_t {
+        if let number = gid_t(name) { return number }
+        var entry = group()
+        var found: UnsafeMutablePointer<group>?
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let status = getgrnam_r(name, &entry, &buffer, buffer.count, &found)
+        guard status == 0, found != nil else {
+            let reason = status == 0 ? "no such group" : describe(errno: status)
+            throw ServerConfigurationError("--socket-group \(name): \(reason); name a group the web server's user is in, e.g. www-data")
+        }
+        return entry.gr_gid
     }
 
     /// A path that exists must be a socket nobody answers on; only then is it unlinked.

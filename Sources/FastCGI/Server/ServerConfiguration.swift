@@ -21,16 +21,30 @@ public struct ServerConfiguration: Sendable {
     /// How long one read or write on a web server connection may wait while a worker serves a
     /// request (SO_RCVTIMEO/SO_SNDTIMEO): a peer that stalls longer loses its connection and the
     /// worker goes on. nginx sends a request whole and reads the response at once, so only a
-    /// broken or hostile peer waits this long. `.zero`: no limit. Connections idle between
-    /// requests wait in the poller, not in a worker, and are not timed out here.
+    /// broken or hostile peer waits this long. `.zero`: no limit. A new connection that sends
+    /// nothing at all waits in the poller, not in a worker, and is closed after this long too.
+    /// Connections the web server keeps idle between requests wait in the poller and are not
+    /// timed out here (the web server closes them).
     public var ioTimeout: Duration = .seconds(30)
+    /// How long the params and the body of one request may take to arrive, all reads together:
+    /// `ioTimeout` bounds each read, so a client that trickles its body through a web server
+    /// that streams it (Apache's mod_proxy_fcgi) would otherwise hold a worker for as long as it
+    /// keeps sending. Past it the request is answered 408 and its connection closed. `.zero`:
+    /// no limit.
+    public var requestTimeout: Duration = .seconds(60)
     /// One line per request on the log (stderr or `logFile`).
     public var accessLog: Bool = true
     /// Append the access and error log here instead of stderr (under mod_fcgid stderr may be /dev/null).
     public var logFile: String? = nil
-    /// Permissions of a unix socket: the web server's user must be able to connect. 0666 works
-    /// with any web server user; use 0660 plus a shared group to restrict it.
-    public var socketMode: UInt32 = 0o666
+    /// Permissions of a unix socket. FastCGI has no authentication: whoever may connect may send
+    /// any request as any client, so only the web server's user should. The default 0660 lets
+    /// the owner and the socket's group in: run the server as the web server's group, or set
+    /// `socketGroup` to it (Debian's nginx and Apache run as `www-data`).
+    public var socketMode: UInt32 = 0o660
+    /// The group a unix socket is given after bind (a name such as `www-data`, or a number);
+    /// nil: the server's own group. Start-up fails when the group does not exist or the chown
+    /// is refused (the server must be root or a member of that group).
+    public var socketGroup: String? = nil
     /// listen(2) backlog: connections waiting while every worker is busy.
     public var backlog: Int32 = 1024
 
@@ -46,7 +60,11 @@ public struct ServerConfiguration: Sendable {
         guard maxBodySize >= 0 else { throw ServerConfigurationError("maxBodySize must not be negative") }
         guard drainTimeout >= .zero else { throw ServerConfigurationError("drainTimeout must not be negative") }
         guard ioTimeout >= .zero else { throw ServerConfigurationError("ioTimeout must not be negative") }
+        guard requestTimeout >= .zero else { throw ServerConfigurationError("requestTimeout must not be negative") }
         guard socketMode <= 0o777 else { throw ServerConfigurationError("socketMode must be a permission mode like 0660") }
+        if socketGroup != nil {
+            guard case .unix = listen else { throw ServerConfigurationError("--socket-group applies to a unix socket the server opens (--listen unix:/path.sock); set the group of an inherited socket where it is made (systemd: SocketGroup=)") }
+        }
         return self
     }
 }

@@ -41,6 +41,7 @@ struct Worker {
 
         var slot = FCGXRequest()
         let poller = state.poller
+        let limits = ReadLimits(configuration)
         while true {
             switch poller.next() {
             case .stopping:
@@ -53,11 +54,19 @@ struct Worker {
                 case .stopped:
                     return
                 case .connection(let fd):
-                    // The first request is served by the worker that accepted it, a stop
-                    // notwithstanding: a connection taken from the socket is always answered
-                    // (parked in the poller, it could be closed unserved by a drain).
-                    Self.limitWaits(on: fd, to: configuration.ioTimeout)
-                    serveConnection(fd, wasKept: false, slot: &slot, responder: &responder)
+                    Self.limitWaits(on: fd, limits, ioTimeout: configuration.ioTimeout)
+                    if Self.hasInput(fd) {
+                        // The usual case: the web server wrote its request as it connected. The
+                        // first request is served by the worker that accepted it, a stop
+                        // notwithstanding: a connection taken from the socket that has a
+                        // request is always answered.
+                        serveConnection(fd, wasKept: false, slot: &slot, responder: &responder, limits: limits)
+                    } else {
+                        // Nothing sent yet: it waits in the poller, not in this worker, so a
+                        // peer that connects and stays silent holds up nobody (at a stop it is
+                        // closed unserved; past the io timeout as well).
+                        poller.watch(silentConnection: fd)
+                    }
                 case .failed(let error) where Self.isTransient(error):
                     // Out of descriptors or memory: back off instead of spinning or dying.
                     log.error("worker \(index): accept failed: \(describe(errno: error)); retrying")
@@ -67,21 +76,27 @@ struct Worker {
                     return
                 }
             case .connection(let fd):
-                serveConnection(fd, wasKept: true, slot: &slot, responder: &responder)
+                serveConnection(fd, wasKept: true, slot: &slot, responder: &responder, limits: limits)
+            case .firstBytes(let fd):
+                serveConnection(fd, wasKept: false, slot: &slot, responder: &responder, limits: limits)
             }
         }
     }
 
     /// Serves the next request on `fd`, then hands a connection the web server keeps to the
     /// poller for its next request (or closes it at a stop).
-    private func serveConnection(_ fd: Int32, wasKept: Bool, slot: inout FCGXRequest, responder: inout any Responder) {
+    private func serveConnection(_ fd: Int32, wasKept: Bool, slot: inout FCGXRequest, responder: inout any Responder,
+                                 limits: ReadLimits) {
         let poller = state.poller
+        let started = ContinuousClock.now
+        // The request begins now: its params and body must arrive by `requestTimeout` from here.
+        var deadline = limits.request > 0 ? ReadDeadline(connection: fd, limits: limits) : nil
         // The connection ended without a complete request: libfcgi has closed it.
         guard slot.begin(connection: fd) >= 0 else {
             if wasKept { poller.forget(fd) }
             return
         }
-        serve(slot, with: &responder)
+        serve(slot, started: started, deadline: &deadline, with: &responder)
         if let open = slot.takeKeptConnection() {
             // The web server keeps the connection (fastcgi_keep_conn): its next request goes to
             // whichever worker is free then. At a stop it is closed instead.
@@ -96,19 +111,25 @@ struct Worker {
         }
     }
 
-    private func serve(_ slot: borrowing FCGXRequest, with responder: inout any Responder) {
-        let started = ContinuousClock.now
+    private func serve(_ slot: borrowing FCGXRequest, started: ContinuousClock.Instant, deadline: inout ReadDeadline?,
+                       with responder: inout any Responder) {
         state.requestStarted()
         defer { state.requestFinished() }
 
         var request = slot.request()
         let contentLength = request.contentLength.flatMap { $0 >= 0 ? $0 : nil }
         let response: Response
-        switch slot.readBody(contentLength: contentLength, limit: configuration.maxBodySize) {
+        // The body is left unread (413, 408): the client may still be sending it.
+        var abandoned = false
+        switch slot.readBody(contentLength: contentLength, limit: configuration.maxBodySize, within: &deadline) {
         case .tooLarge:
             response = .payloadTooLarge
+            abandoned = true
         case .incomplete:
-            response = .json(400, #"{"detail":"Request body is incomplete."}"#)
+            response = .incompleteBody
+        case .timedOut:
+            response = .requestTimeout
+            abandoned = true
         case .complete(let body):
             request.body = body
             do {
@@ -122,22 +143,29 @@ struct Worker {
         // Measured before finish: Debian's libfcgi closes by shutting down its side and then
         // waiting (up to 2 s of silence) for the web server to close, which is not request time.
         let duration = ContinuousClock.now - started
-        slot.finish()
+        slot.finish(abandoningInput: abandoned)
         log.access(method: request.method, path: request.path, query: request.queryString, status: response.status,
                    bytes: response.body.count, duration: duration,
                    remoteAddress: request.remoteAddress, worker: index, clientGone: !written)
     }
 
     /// `ServerConfiguration.ioTimeout` on a new connection: a read or write that waits longer
-    /// fails, libfcgi closes the connection, and the worker is free again. Set once per
-    /// connection (kept connections carry it from request to request).
-    private static func limitWaits(on fd: Int32, to timeout: Duration) {
-        guard timeout > .zero else { return }
-        let (seconds, attoseconds) = timeout.components
-        var value = timeval(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
-        let size = socklen_t(MemoryLayout<timeval>.size)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, size)
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, size)
+    /// fails, libfcgi closes the connection, and the worker is free again. A read waits no
+    /// longer than `requestTimeout` either: the params are read inside libfcgi, where only this
+    /// bounds a read (see `ReadDeadline`). Set once per connection (kept connections carry it
+    /// from request to request).
+    private static func limitWaits(on fd: Int32, _ limits: ReadLimits, ioTimeout: Duration) {
+        if limits.perRead > 0 { ReadDeadline.setReceiveTimeout(fd, nanoseconds: limits.perRead) }
+        if ioTimeout > .zero {
+            var value = timeval(ioTimeout)
+            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+        }
+    }
+
+    /// Whether the web server has written anything yet (or closed): one `poll` that does not wait.
+    private static func hasInput(_ fd: Int32) -> Bool {
+        var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&ready, 1, 0) != 0
     }
 
     private static func isTransient(_ error: Int32) -> Bool {
