@@ -67,6 +67,40 @@ import TestSupport
         }
     }
 
+    /// The poller counts (and at a stop closes) exactly the connections waiting in it: one a
+    /// worker is serving is the worker's. Before, it stayed counted while served, and was
+    /// forgotten only after libfcgi had closed it, so another worker could keep a new connection
+    /// under the same number in between and have it forgotten (never closed by a stop).
+    @Test func aConnectionBeingServedIsTheWorkersNotThePollers() throws {
+        let inHandler = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let server = try InProcessServer(workers: 2) { _, request in
+            if request.path == "/hold" {
+                inHandler.signal()
+                _ = release.wait(timeout: .now() + 10)
+            }
+            return .text(200, request.path)
+        }
+        defer { server.stop() }
+        let connection = try FastCGIConnection(server.address, timeout: 10)
+        #expect(try get(connection, "/first").status == 200)
+        #expect(server.server.keptConnections == 1, "waiting for its next request")
+
+        // The request is sent, its response read only after the look at the count.
+        try connection.beginRequest(keepConnection: true)
+        try connection.sendParams(FastCGIClient.params(path: "/hold"))
+        #expect(connection.endStdin())
+        #expect(inHandler.wait(timeout: .now() + 10) == .success)
+        #expect(server.server.keptConnections == 0, "being served: the worker owns it")
+        release.signal()
+        #expect(try connection.readResponse().status == 200)
+        #expect(waitUntil(timeout: 5) { server.server.keptConnections == 1 }, "given back to the poller")
+
+        // Closed by the web server between requests: libfcgi closes it in a worker, and the
+        // poller holds nothing stale.
+        connection.close()
+        #expect(waitUntil(timeout: 5) { server.server.keptConnections == 0 })
+    }
+
     /// A kept connection whose request body was not read (413) is closed, not kept: its unread
     /// records would otherwise be taken for the next request's.
     @Test func aBodyLeftUnreadClosesAKeptConnection() throws {

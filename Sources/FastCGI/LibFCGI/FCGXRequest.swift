@@ -8,7 +8,7 @@ import Glibc
 /// protocol on them.
 ///
 ///     var slot = FCGXRequest()
-///     if case .connection(let fd) = socket.acceptConnection(stopping: { false }), slot.begin(connection: fd) == 0 {
+///     if case .connection(let connection) = socket.acceptConnection(stopping: { false }), slot.begin(connection: connection) == 0 {
 ///         let request = slot.request()      // copied: libfcgi frees the params at finish
 ///         _ = slot.write(Array("Status: 204 No Content\r\n\r\n".utf8))
 ///         slot.finish()
@@ -48,9 +48,12 @@ struct FCGXRequest: ~Copyable {
     /// from the web server's flag. When the connection fails, libfcgi closes it and tries to
     /// accept on the listening socket, -1 here: `accept(-1)` fails with EBADF, so the call
     /// returns -9 instead of blocking.
-    mutating func begin(connection fd: Int32) -> Int32 {
+    ///
+    /// The connection is libfcgi's from here (it closes it when the request fails or at
+    /// `finish`) until `takeKeptConnection()` hands a kept one back.
+    mutating func begin(connection: consuming FileDescriptor) -> Int32 {
         precondition(raw.pointee.ipcFd < 0, "a connection is still open")
-        raw.pointee.ipcFd = fd
+        raw.pointee.ipcFd = connection.release()
         raw.pointee.keepConnection = 1
         let status = FCGX_Accept_r(raw)
         // libfcgi ends the params at the first read error or end of file as if they were
@@ -68,11 +71,11 @@ struct FCGXRequest: ~Copyable {
     /// After `finish()` of a request whose connection the web server keeps
     /// (`keepsConnection`): the still-open descriptor, which the caller now owns (the slot
     /// forgets it, so it can begin on any other connection); nil when libfcgi closed it.
-    mutating func takeKeptConnection() -> Int32? {
+    mutating func takeKeptConnection() -> FileDescriptor? {
         let fd = raw.pointee.ipcFd
         guard fd >= 0 else { return nil }
         raw.pointee.ipcFd = -1
-        return fd
+        return FileDescriptor(adopting: fd)
     }
 
     /// The web server asked to keep the connection open after this request

@@ -13,13 +13,15 @@ import Glibc
 /// nothing sits in a stdio buffer when the process exits.
 public final class ServerLog: Sendable {
     private let fd: Int32
-    private let ownsDescriptor: Bool
+    /// The log file's descriptor when this log opened it (closed when the log goes); nil for a
+    /// descriptor someone else owns (stderr).
+    private let file: FileDescriptor?
     public let accessLogEnabled: Bool
 
     /// Logs to an open descriptor (stderr by default), which stays open.
     public init(descriptor: Int32 = 2, accessLog: Bool = true) {
         fd = descriptor
-        ownsDescriptor = false
+        file = nil
         accessLogEnabled = accessLog
     }
 
@@ -30,13 +32,10 @@ public final class ServerLog: Sendable {
             throw ServerConfigurationError("cannot open the log file \(path): \(describe(errno: errno))")
         }
         fd = descriptor
-        ownsDescriptor = true
+        file = FileDescriptor(adopting: descriptor)
         accessLogEnabled = accessLog
     }
 
-    deinit {
-        if ownsDescriptor { close(fd) }
-    }
 
     public func info(_ message: String) { write(level: "info", message) }
     public func warning(_ message: String) { write(level: "warning", message) }

@@ -88,8 +88,9 @@ enum AcceptWakeup {
 }
 
 /// What `ListeningSocket.acceptConnection` gives a worker.
-enum Accepted {
-    case connection(Int32)
+enum Accepted: ~Copyable {
+    /// A connected socket, the worker's to serve (or hand to the poller).
+    case connection(FileDescriptor)
     /// The server is stopping: return.
     case stopped
     case failed(errno: Int32)
@@ -135,10 +136,11 @@ extension ListeningSocket {
                     return .failed(errno: error)
                 }
             }
+            let accepted = FileDescriptor(adopting: connection)
             if Self.usable(connection, family: Int32(address.ss_family), address: address) {
-                return .connection(connection)
+                return .connection(accepted)
             }
-            _ = Glibc.close(connection)
+            accepted.close()
         }
     }
 

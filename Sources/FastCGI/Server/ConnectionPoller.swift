@@ -28,30 +28,38 @@ import Glibc
 /// - The stop event (an eventfd, level-triggered, never read) wakes every waiting worker at
 ///   once. A worker blocked inside accept (a sibling process took the connection it was told
 ///   about) is still woken by `AcceptWakeup`.
-/// - Connections kept between requests are remembered (a set touched once per connection
-///   life, not per request), so a drain can close them: nginx then retries the request it
-///   may have been about to send on another connection.
+/// - Connections kept between requests are remembered while they wait here (a set: one insert
+///   and one removal per request on a kept connection), so a drain can close them: nginx then
+///   retries the request it may have been about to send on another connection.
 final class ConnectionPoller: Sendable {
-    enum Ready {
+    /// Who owns a connection: the poller while it waits here (its number in `kept` or
+    /// `silent`, registered in the epoll set), the worker it is handed to through `next()` from
+    /// then on (`FileDescriptor`), until the worker gives it back with `watch` or it is closed.
+    enum Ready: ~Copyable {
         /// A connection is pending on the listening socket: accept it, then `armListener()`.
         case listener
         /// A kept connection has its next request (or its end) to read.
-        case connection(Int32)
+        case connection(FileDescriptor)
         /// A new connection that was silent when accepted has sent its first bytes (or closed):
         /// its first request, served like one accepted just now (it is not kept yet).
-        case firstBytes(Int32)
+        case firstBytes(FileDescriptor)
         case stopping
     }
 
-    private let epoll: Int32
-    private let stopEvent: Int32
+    // The poller's own descriptors, closed when it goes (after the last worker let go of it).
+    private let epollDescriptor: FileDescriptor
+    private let stopEventDescriptor: FileDescriptor
+    private let silenceTimerDescriptor: FileDescriptor
+    private var epoll: Int32 { epollDescriptor.rawValue }
+    private var stopEvent: Int32 { stopEventDescriptor.rawValue }
+    private var silenceTimer: Int32 { silenceTimerDescriptor.rawValue }
     private let listenFD: Int32
     private let kept = Mutex<Set<Int32>>([])
     /// How long a new connection may stay silent (`.zero`: as long as it likes).
     private let silenceLimit: Duration
     private let silent = Mutex(SilentConnections())
-    /// Fires when the earliest silent connection's time is up (armed only while there is one).
-    private let silenceTimer: Int32
+    // `silenceTimer` fires when the earliest silent connection's time is up (armed only while
+    // there is one).
 
     /// New connections that have not sent anything yet, and when each must have.
     private struct SilentConnections {
@@ -71,30 +79,21 @@ final class ConnectionPoller: Sendable {
 
     init(listening fd: Int32, silenceLimit: Duration = .zero) throws(ServerConfigurationError) {
         self.silenceLimit = silenceLimit
-        epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
+        // Each one is closed by its owner if a later step fails: no cleanup list to keep right.
+        let epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epoll >= 0 else { throw ServerConfigurationError("epoll_create1: \(describe(errno: errno))") }
-        stopEvent = eventfd(0, Int32(EFD_CLOEXEC))
-        guard stopEvent >= 0 else {
-            let error = errno
-            Glibc.close(epoll)
-            throw ServerConfigurationError("eventfd: \(describe(errno: error))")
-        }
-        silenceTimer = timerfd_create(CLOCK_MONOTONIC, Int32(TFD_CLOEXEC | TFD_NONBLOCK))
-        guard silenceTimer >= 0 else {
-            let error = errno
-            Glibc.close(stopEvent)
-            Glibc.close(epoll)
-            throw ServerConfigurationError("timerfd_create: \(describe(errno: error))")
-        }
+        epollDescriptor = FileDescriptor(adopting: epoll)
+        let stopEvent = eventfd(0, Int32(EFD_CLOEXEC))
+        guard stopEvent >= 0 else { throw ServerConfigurationError("eventfd: \(describe(errno: errno))") }
+        stopEventDescriptor = FileDescriptor(adopting: stopEvent)
+        let silenceTimer = timerfd_create(CLOCK_MONOTONIC, Int32(TFD_CLOEXEC | TFD_NONBLOCK))
+        guard silenceTimer >= 0 else { throw ServerConfigurationError("timerfd_create: \(describe(errno: errno))") }
+        silenceTimerDescriptor = FileDescriptor(adopting: silenceTimer)
         listenFD = fd
         guard control(EPOLL_CTL_ADD, stopEvent, events: EPOLLIN.rawValue, tag: Self.stopTag),
               control(EPOLL_CTL_ADD, silenceTimer, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: Self.timerTag),
               control(EPOLL_CTL_ADD, fd, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: Self.listenerTag) else {
-            let error = errno
-            Glibc.close(silenceTimer)
-            Glibc.close(stopEvent)
-            Glibc.close(epoll)
-            throw ServerConfigurationError("epoll_ctl on the listening socket: \(describe(errno: error))")
+            throw ServerConfigurationError("epoll_ctl on the listening socket: \(describe(errno: errno))")
         }
     }
 
@@ -111,8 +110,13 @@ final class ConnectionPoller: Sendable {
             case Self.timerTag: closeSilentConnections()
             case let tag where tag & Self.silentBit != 0:
                 let fd = Int32(truncatingIfNeeded: tag)
-                if claimSilent(fd, generation: (tag & ~Self.silentBit) >> 32) { return .firstBytes(fd) }
-            case let tag: return .connection(Int32(truncatingIfNeeded: tag))
+                if claimSilent(fd, generation: (tag & ~Self.silentBit) >> 32) { return .firstBytes(FileDescriptor(adopting: fd)) }
+            case let tag:
+                // The worker owns it now: out of `kept`, so a stop's `closeConnections` cannot
+                // close it under the worker, and libfcgi closing it needs no bookkeeping here.
+                let fd = Int32(truncatingIfNeeded: tag)
+                kept.withLock { _ = $0.remove(fd) }
+                return .connection(FileDescriptor(adopting: fd))
             }
         }
     }
@@ -121,7 +125,8 @@ final class ConnectionPoller: Sendable {
 
     /// Waits for a new connection's first bytes here rather than in a worker (see the type's
     /// notes). The poller owns it until `next()` hands it out as `.firstBytes`, or closes it.
-    func watch(silentConnection fd: Int32) {
+    func watch(silentConnection connection: consuming FileDescriptor) {
+        let fd = connection.rawValue
         let registered = silent.withLock { silent in
             silent.lastGeneration = (silent.lastGeneration + 1) & 0x3FFF_FFFF
             let tag = Self.silentBit | silent.lastGeneration << 32 | UInt64(UInt32(bitPattern: fd))
@@ -134,7 +139,7 @@ final class ConnectionPoller: Sendable {
             }
             return true
         }
-        if !registered { _ = Glibc.close(fd) }
+        if registered { _ = connection.release() } else { connection.close() }
     }
 
     /// The worker that got the event takes the connection, unless the sweep closed it first (then
@@ -161,7 +166,7 @@ final class ConnectionPoller: Sendable {
                 if entry.deadline <= now {
                     // Closed inside the lock: a worker holding an event for it finds it gone.
                     silent.waiting[fd] = nil
-                    _ = Glibc.close(fd)
+                    FileDescriptor(adopting: fd).close()
                 } else {
                     next = min(next ?? entry.deadline, entry.deadline)
                 }
@@ -189,27 +194,25 @@ final class ConnectionPoller: Sendable {
         _ = control(EPOLL_CTL_MOD, listenFD, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: Self.listenerTag)
     }
 
-    /// Watches a connection the web server keeps for its next request. `wasKept`: its request
-    /// came from `next()`, so it is in the set (and remembered) already.
-    func watch(keptConnection fd: Int32, wasKept: Bool) {
-        if !wasKept { kept.withLock { _ = $0.insert(fd) } }
+    /// Takes back a connection the web server keeps, to wait for its next request. `wasKept`:
+    /// it came from `next()`, so it is registered in the epoll set already (disarmed).
+    ///
+    /// `kept` holds exactly the connections the poller owns: one joins it here, before it is
+    /// armed (an event can hand it to another worker at once), and leaves it in `next()`. (It
+    /// once also held the connections being served, and forgot one only after libfcgi had
+    /// closed it: another worker could meanwhile accept a new connection under that number,
+    /// keep it, and then lose it from the set.)
+    func watch(keptConnection connection: consuming FileDescriptor, wasKept: Bool) {
+        let fd = connection.release()
+        kept.withLock { _ = $0.insert(fd) }
         let tag = UInt64(UInt32(bitPattern: fd))
-        // The first time the connection joins the set, later times it is re-armed.
+        // The first time the connection joins the epoll set, later times it is re-armed.
         let operation = wasKept ? EPOLL_CTL_MOD : EPOLL_CTL_ADD
         if !control(operation, fd, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: tag) {
-            forget(fd)
-            _ = Glibc.close(fd)
+            // Never armed: still ours alone.
+            kept.withLock { _ = $0.remove(fd) }
+            FileDescriptor(adopting: fd).close()
         }
-    }
-
-    /// A kept connection was closed (by libfcgi at its end, or by a worker at a stop).
-    ///
-    /// libfcgi closes inside `FCGX_Accept_r`, before this runs: in that instant another worker
-    /// may accept a new connection under the same number, keep it, and have it forgotten here.
-    /// The cost is bounded: such a connection is not closed by `close()` at a stop, only when
-    /// the process exits or the web server closes it.
-    func forget(_ fd: Int32) {
-        kept.withLock { _ = $0.remove(fd) }
     }
 
     /// Wakes every worker waiting in `next()`; they all see `.stopping` from then on.
@@ -218,15 +221,13 @@ final class ConnectionPoller: Sendable {
         _ = write(stopEvent, &one, MemoryLayout<UInt64>.size)
     }
 
-    /// After the workers exited: closes the kept and the silent connections and the poller itself.
-    func close() {
-        for fd in kept.withLock({ set in defer { set.removeAll() }; return set }) { _ = Glibc.close(fd) }
+    /// After the workers exited: closes the connections waiting here, kept and silent, so the
+    /// web server sees them go. (The poller's own descriptors go with the poller.)
+    func closeConnections() {
+        for fd in kept.withLock({ set in defer { set.removeAll() }; return set }) { FileDescriptor(adopting: fd).close() }
         for fd in silent.withLock({ silent in defer { silent.waiting.removeAll() }; return silent.waiting.keys }) {
-            _ = Glibc.close(fd)
+            FileDescriptor(adopting: fd).close()
         }
-        Glibc.close(silenceTimer)
-        Glibc.close(stopEvent)
-        Glibc.close(epoll)
     }
 
     /// Connections kept open between requests right now (for tests and reports).

@@ -128,7 +128,7 @@ public final class FastCGIServer: Sendable {
         // number reused by then would otherwise be accepted or read on. The connections the
         // web server kept open between requests are closed with the poller.
         if exited == threads.count {
-            state.poller.close()
+            state.poller.closeConnections()
             state.socket.close()
         }
         return ShutdownReport(requestsServed: state.requestsServed, workersStillBusy: threads.count - exited)

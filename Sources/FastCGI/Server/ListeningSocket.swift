@@ -44,30 +44,26 @@ public struct ListeningSocket: Sendable {
             // Looked up first: a misspelt group fails before anything is bound.
             let gid = try group.map { name throws(ServerConfigurationError) in try groupID(name) }
             try refuseLiveOrForeign(path: path)
-            let fd = try bound(family: AF_UNIX, address: address, backlog: backlog) { fd in
+            let socket = try bound(family: AF_UNIX, address: address, backlog: backlog) { fd in
                 withUnixAddress(path) { bind(fd, $0, $1) }
             }
             // chown and chmod after bind: the web server's user (www-data) must be able to
             // connect, and nobody else. (Until the chmod the socket has the umask's mode, which
             // lets no other user connect: connecting needs write permission.)
             if let gid, let group, chown(path, uid_t.max, gid) != 0 {
-                let error = errno
-                Glibc.close(fd)
-                throw ServerConfigurationError("cannot give \(path) the group \(group): \(describe(errno: error)) (the server must run as root or as a member of \(group))")
+                throw ServerConfigurationError("cannot give \(path) the group \(group): \(describe(errno: errno)) (the server must run as root or as a member of \(group))")
             }
             guard chmod(path, mode_t(mode)) == 0 else {
-                let error = errno
-                Glibc.close(fd)
-                throw ServerConfigurationError("cannot chmod \(path) to \(String(mode, radix: 8)): \(describe(errno: error))")
+                throw ServerConfigurationError("cannot chmod \(path) to \(String(mode, radix: 8)): \(describe(errno: errno))")
             }
-            return ListeningSocket(fd: fd, address: address)
+            return ListeningSocket(fd: socket.release(), address: address)
         case .tcp(let host, let port):
             var ip = in_addr()
             let literal = host == "localhost" ? "127.0.0.1" : host
             guard inet_pton(AF_INET, literal, &ip) == 1 else {
                 throw ServerConfigurationError("--listen \(address): give an IPv4 address such as 127.0.0.1 (host names are not resolved)")
             }
-            let fd = try bound(family: AF_INET, address: address, backlog: backlog) { fd in
+            let socket = try bound(family: AF_INET, address: address, backlog: backlog) { fd in
                 var reuse: Int32 = 1  // restart at once even with connections in TIME_WAIT
                 setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
                 var sin = sockaddr_in()
@@ -78,7 +74,7 @@ public struct ListeningSocket: Sendable {
                     $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
                 }
             }
-            return ListeningSocket(fd: fd, address: address)
+            return ListeningSocket(fd: socket.release(), address: address)
         }
     }
 
@@ -97,28 +93,28 @@ public struct ListeningSocket: Sendable {
         shutdown(fd, Int32(SHUT_RDWR))
     }
 
+    /// Once, by the server that opened or was handed it, when no worker can be in accept.
     func close() {
-        _ = Glibc.close(fd)
+        FileDescriptor(adopting: fd).close()
     }
 
     // MARK: - Opening
 
     private static func bound(family: Int32, address: ListenAddress, backlog: Int32,
-                              bindTo: (Int32) -> Int32) throws(ServerConfigurationError) -> Int32 {
-        let fd = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw ServerConfigurationError("socket(): \(describe(errno: errno))") }
-        guard bindTo(fd) == 0 else {
+                              bindTo: (Int32) -> Int32) throws(ServerConfigurationError) -> FileDescriptor {
+        // Closed by its owner on every failure below, once.
+        guard let socket = FileDescriptor.socket(family, Int32(SOCK_STREAM.rawValue)) else {
+            throw ServerConfigurationError("socket(): \(describe(errno: errno))")
+        }
+        guard bindTo(socket.rawValue) == 0 else {
             let error = errno
-            Glibc.close(fd)
             let hint = error == EADDRINUSE ? " (another process is listening there)" : ""
             throw ServerConfigurationError("cannot listen on \(address): \(describe(errno: error))\(hint)")
         }
-        guard listen(fd, backlog) == 0 else {
-            let error = errno
-            Glibc.close(fd)
-            throw ServerConfigurationError("listen() on \(address): \(describe(errno: error))")
+        guard listen(socket.rawValue, backlog) == 0 else {
+            throw ServerConfigurationError("listen() on \(address): \(describe(errno: errno))")
         }
-        return fd
+        return socket
     }
 
     /// A group name (`www-data`) or number.
@@ -142,11 +138,12 @@ public struct ListeningSocket: Sendable {
         guard (info.st_mode & S_IFMT) == S_IFSOCK else {
             throw ServerConfigurationError("\(path) exists and is not a socket; refusing to replace it")
         }
-        let probe = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard probe >= 0 else { throw ServerConfigurationError("socket(): \(describe(errno: errno))") }
-        let connected = withUnixAddress(path) { connect(probe, $0, $1) }
+        guard let probe = FileDescriptor.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue)) else {
+            throw ServerConfigurationError("socket(): \(describe(errno: errno))")
+        }
+        let connected = withUnixAddress(path) { connect(probe.rawValue, $0, $1) }
         let error = errno
-        Glibc.close(probe)
+        probe.close()
         if connected == 0 {
             throw ServerConfigurationError("another responder is already listening on unix:\(path); stop it first or choose another --listen path")
         }

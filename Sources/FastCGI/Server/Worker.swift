@@ -48,26 +48,26 @@ struct Worker {
                 return
             case .listener:
                 let accepted = state.socket.acceptConnection(stopping: { state.isStopping })
-                if case .stopped = accepted { return }
-                poller.armListener()
-                switch accepted {
+                switch consume accepted {
                 case .stopped:
                     return
-                case .connection(let fd):
-                    Self.limitWaits(on: fd, limits, ioTimeout: configuration.ioTimeout)
-                    if Self.hasInput(fd) {
+                case .connection(let connection):
+                    poller.armListener()  // at once: the next connection is another worker's
+                    Self.limitWaits(on: connection.rawValue, limits, ioTimeout: configuration.ioTimeout)
+                    if Self.hasInput(connection.rawValue) {
                         // The usual case: the web server wrote its request as it connected. The
                         // first request is served by the worker that accepted it, a stop
                         // notwithstanding: a connection taken from the socket that has a
                         // request is always answered.
-                        serveConnection(fd, wasKept: false, slot: &slot, responder: &responder, limits: limits)
+                        serveConnection(connection, wasKept: false, slot: &slot, responder: &responder, limits: limits)
                     } else {
                         // Nothing sent yet: it waits in the poller, not in this worker, so a
                         // peer that connects and stays silent holds up nobody (at a stop it is
                         // closed unserved; past the io timeout as well).
-                        poller.watch(silentConnection: fd)
+                        poller.watch(silentConnection: connection)
                     }
                 case .failed(let error) where Self.isTransient(error):
+                    poller.armListener()
                     // Out of descriptors or memory: back off instead of spinning or dying.
                     log.error("worker \(index): accept failed: \(describe(errno: error)); retrying")
                     usleep(100_000)
@@ -75,39 +75,38 @@ struct Worker {
                     state.requestStop(failure: "worker \(index): accept failed: \(describe(errno: error))")
                     return
                 }
-            case .connection(let fd):
-                serveConnection(fd, wasKept: true, slot: &slot, responder: &responder, limits: limits)
-            case .firstBytes(let fd):
-                serveConnection(fd, wasKept: false, slot: &slot, responder: &responder, limits: limits)
+            case .connection(let connection):
+                serveConnection(connection, wasKept: true, slot: &slot, responder: &responder, limits: limits)
+            case .firstBytes(let connection):
+                serveConnection(connection, wasKept: false, slot: &slot, responder: &responder, limits: limits)
             }
         }
     }
 
-    /// Serves the next request on `fd`, then hands a connection the web server keeps to the
-    /// poller for its next request (or closes it at a stop).
-    private func serveConnection(_ fd: Int32, wasKept: Bool, slot: inout FCGXRequest, responder: inout any Responder,
-                                 limits: ReadLimits) {
+    /// Serves the next request on `connection`, then hands a connection the web server keeps
+    /// to the poller for its next request (or closes it at a stop). `wasKept`: it came from the
+    /// poller's set (see `ConnectionPoller.watch(keptConnection:wasKept:)`).
+    ///
+    /// Ownership: the worker's from `next()` or accept, libfcgi's from `begin` (which closes a
+    /// connection that fails), the worker's again from `takeKeptConnection`, then the poller's.
+    private func serveConnection(_ connection: consuming FileDescriptor, wasKept: Bool, slot: inout FCGXRequest,
+                                 responder: inout any Responder, limits: ReadLimits) {
         let poller = state.poller
+        let fd = connection.rawValue  // for the read deadline's socket options only
         let started = ContinuousClock.now
         // The request begins now: its params and body must arrive by `requestTimeout` from here.
         var deadline = limits.request > 0 ? ReadDeadline(connection: fd, limits: limits) : nil
         // The connection ended without a complete request: libfcgi has closed it.
-        guard slot.begin(connection: fd) >= 0 else {
-            if wasKept { poller.forget(fd) }
-            return
-        }
+        guard slot.begin(connection: connection) >= 0 else { return }
         serve(slot, started: started, deadline: &deadline, with: &responder)
         if let open = slot.takeKeptConnection() {
             // The web server keeps the connection (fastcgi_keep_conn): its next request goes to
             // whichever worker is free then. At a stop it is closed instead.
             if state.isStopping {
-                if wasKept { poller.forget(open) }
-                _ = Glibc.close(open)
+                open.close()
             } else {
                 poller.watch(keptConnection: open, wasKept: wasKept)
             }
-        } else if wasKept {
-            poller.forget(fd)
         }
     }
 
