@@ -4,6 +4,7 @@
 ///
 ///     PythonText.strip("\u{3000} 12 \n")      // "12"
 ///     PythonText.str(FieldValue.bool(true))   // "True"
+///     PythonText.repr("it's")                 // "\"it's\"" (Django's messages use `%r`)
 enum PythonText {
     /// `str.isspace()`: Unicode whitespace as Python defines it (bidi classes WS, B, S and
     /// category Zs). Includes U+001C–U+001F and U+0085; excludes U+200B and U+FEFF.
@@ -27,6 +28,41 @@ enum PythonText {
         // itself, not a copy of its scalars.
         if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return string }
         return String(scalars[first...last])
+    }
+
+    /// Python's `repr(str)`: single quotes unless the text has a single quote and no double
+    /// one; backslash, the quote, `\t`, `\n`, `\r` and unprintable characters escaped.
+    static func repr(_ text: String) -> String {
+        let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
+        var out = String(quote)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case _ where Character(scalar) == quote: out += "\\" + String(quote)
+            case _ where isPrintable(scalar): out.unicodeScalars.append(scalar)
+            default:
+                let (prefix, width) = scalar.value < 0x100 ? ("\\x", 2) : scalar.value < 0x10000 ? ("\\u", 4) : ("\\U", 8)
+                let hex = String(scalar.value, radix: 16)
+                out += prefix + String(repeating: "0", count: width - hex.count) + hex
+            }
+        }
+        out.append(quote)
+        return out
+    }
+
+    /// `str.isprintable()` per character: not a control, format, surrogate, private-use,
+    /// unassigned or separator character (the ASCII space excepted).
+    private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == " " { return true }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            return false
+        default:
+            return true
+        }
     }
 
     /// `len(str)`: code points.
