@@ -38,6 +38,7 @@ public final class ApacheProcess: Sendable {
     /// The mod_fcgid notes of `deploy/apache/api-server.conf`, uncommented, with the responder,
     /// the database URL and the log file replaced: Apache spawns `executable` itself.
     public convenience init(fcgidExecutable executable: String, databaseURL: String) throws {
+        try Self.requireReachableByOthers(executable)
         let port = freeLocalPort()
         let template = try String(contentsOfFile: Self.siteTemplate, encoding: .utf8).components(separatedBy: "\n")
         guard let first = template.firstIndex(of: "#   <VirtualHost *:80>"),
@@ -58,6 +59,20 @@ public final class ApacheProcess: Sendable {
             FcgidProcessTableFile \(directory)/fcgid_shm
             DocumentRoot \(directory)/www
             """)
+    }
+
+    /// mod_fcgid runs the responder as Apache's user (www-data), so every folder above it must
+    /// be searchable by others. A checkout under a 0700 folder (mktemp -d) made the mod_fcgid test
+    /// fail with nothing but "End of script output before headers" and a 500; say why instead.
+    static func requireReachableByOthers(_ path: String) throws {
+        var folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        while folder.path != "/" {
+            var info = stat()
+            if stat(folder.path, &info) == 0, info.st_mode & S_IXOTH == 0 {
+                throw TestSupportError("mod_fcgid runs \(path) as www-data, which cannot enter \(folder.path) (mode \(String(info.st_mode & 0o777, radix: 8))): make the folders above the build world-searchable (chmod o+x)")
+            }
+            folder.deleteLastPathComponent()
+        }
     }
 
     /// The log file the mod_fcgid notes' `--log-file` was pointed at (see `init(fcgidExecutable:databaseURL:)`).
