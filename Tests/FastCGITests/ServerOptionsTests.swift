@@ -55,6 +55,18 @@ import Testing
         #expect(try ServerOptions.parseDuration("500ms", option: "--drain-timeout") == .milliseconds(500))
         #expect(try ServerOptions.parseDuration("3s", option: "--drain-timeout") == .seconds(3))
         #expect(throws: ServerConfigurationError.self) { _ = try ServerOptions.parseDuration("-1", option: "--drain-timeout") }
+        // Operator input must not trap either: past Int's milliseconds, and past what the kernel takes.
+        #expect(throws: ServerConfigurationError.self) { _ = try ServerOptions.parseDuration("1e300", option: "--io-timeout") }
+        #expect(throws: ServerConfigurationError.self) { _ = try ServerOptions.parseDuration("inf", option: "--io-timeout") }
+        #expect(throws: ServerConfigurationError.self) {
+            _ = try ServerOptions.parse(["--request-timeout", "99999999999"]).configuration.validated()
+        }
+        // A limit past what can be allocated would let CONTENT_LENGTH end the process (and
+        // `limit + 1` overflowed for Int.max).
+        #expect(throws: ServerConfigurationError.self) {
+            _ = try ServerOptions.parse(["--max-body-size", "9223372036854775807"]).configuration.validated()
+        }
+        #expect(try ServerOptions.parse(["--max-body-size", "1g"]).configuration.validated().maxBodySize == 1 << 30)
     }
 
     @Test func mistakesSayWhatIsWrong() {

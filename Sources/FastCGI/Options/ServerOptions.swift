@@ -127,7 +127,8 @@ public struct ServerOptions: Sendable {
             return .milliseconds(milliseconds)
         }
         let number = text.hasSuffix("s") ? String(text.dropLast()) : text
-        guard let seconds = Double(number), seconds >= 0, seconds.isFinite else {
+        // Bounded before the conversion to Int, which traps past Int.max (validated() bounds it more).
+        guard let seconds = Double(number), seconds >= 0, seconds <= 1e12 else {
             throw ServerConfigurationError("\(option) needs seconds like 10 or 2.5 (or 500ms), got '\(text)'")
         }
         return .milliseconds(Int((seconds * 1000).rounded()))

@@ -55,12 +55,22 @@ public struct ServerConfiguration: Sendable {
         max(2, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
+    static let largestMaxBodySize = 1 << 30
+    static let longestTimeout: Duration = .seconds(366 * 24 * 3600)
+
     func validated() throws(ServerConfigurationError) -> ServerConfiguration {
         guard workers >= 1 else { throw ServerConfigurationError("workers must be at least 1 (got \(workers))") }
         guard maxBodySize >= 0 else { throw ServerConfigurationError("maxBodySize must not be negative") }
-        guard drainTimeout >= .zero else { throw ServerConfigurationError("drainTimeout must not be negative") }
-        guard ioTimeout >= .zero else { throw ServerConfigurationError("ioTimeout must not be negative") }
-        guard requestTimeout >= .zero else { throw ServerConfigurationError("requestTimeout must not be negative") }
+        // A body is read into memory whole, in an array of CONTENT_LENGTH bytes: a limit past
+        // what can be allocated would let a request's CONTENT_LENGTH end the process.
+        guard maxBodySize <= Self.largestMaxBodySize else {
+            throw ServerConfigurationError("--max-body-size may be at most 1g: bodies are held in memory whole (got \(maxBodySize) bytes)")
+        }
+        for (name, value) in [("drainTimeout", drainTimeout), ("ioTimeout", ioTimeout), ("requestTimeout", requestTimeout)] {
+            guard value >= .zero else { throw ServerConfigurationError("\(name) must not be negative") }
+            // Converted to nanoseconds (UInt64) and timevals on the way to the kernel.
+            guard value <= Self.longestTimeout else { throw ServerConfigurationError("\(name) may be at most a year") }
+        }
         guard socketMode <= 0o777 else { throw ServerConfigurationError("socketMode must be a permission mode like 0660") }
         if socketGroup != nil {
             guard case .unix = listen else { throw ServerConfigurationError("--socket-group applies to a unix socket the server opens (--listen unix:/path.sock); set the group of an inherited socket where it is made (systemd: SocketGroup=)") }
