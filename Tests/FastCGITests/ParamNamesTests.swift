@@ -10,7 +10,8 @@ import Testing
 
     @Test func knownNamesComeBackAsThemselves() {
         for name in ["HTTPS", "PATH_INFO", "HTTP_HOST", "QUERY_STRING", "REQUEST_METHOD", "SERVER_PROTOCOL",
-                     "GATEWAY_INTERFACE", "HTTP_AUTHORIZATION", "HTTP_ACCEPT_ENCODING", "HTTP_X_FORWARDED_PROTO"] {
+                     "GATEWAY_INTERFACE", "HTTP_AUTHORIZATION", "HTTP_ACCEPT_ENCODING", "HTTP_X_FORWARDED_PROTO",
+                     "HTTP_CONTENT_TYPE", "HTTP_CONTENT_LENGTH"] {
             #expect(known(name) == name)
         }
     }

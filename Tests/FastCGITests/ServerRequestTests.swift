@@ -176,6 +176,25 @@ import TestSupport
         #expect(request.params["SCRIPT_NAME"] == "")
     }
 
+    /// nginx sends a POST's Content-Type and Content-Length twice: CGI's CONTENT_TYPE and
+    /// CONTENT_LENGTH from `fastcgi_params`, then the headers as HTTP_CONTENT_TYPE and
+    /// HTTP_CONTENT_LENGTH. The headers hold one field each, the HTTP_ param's value, moved
+    /// last; the fields come from CGI's params.
+    @Test func contentHeadersSentTwiceAsNginxDoesAreKeptOnce() throws {
+        let params: [(String, String)] = [
+            ("REQUEST_METHOD", "POST"), ("CONTENT_TYPE", "application/json"), ("CONTENT_LENGTH", "0"),
+            ("HTTP_HOST", "example.com"), ("HTTP_CONTENT_TYPE", "text/plain"), ("HTTP_CONTENT_LENGTH", "3"),
+            ("HTTP_X_A", "1"), ("HTTP_CONTENT_TYPE", "text/html"),
+        ]
+        let request = try Self.requestSeen(sendingRaw: params.map { (Array($0.0.utf8), Array($0.1.utf8)) })
+        #expect(request.headers.fields.map(\.name) == ["host", "content-length", "x-a", "content-type"])
+        #expect(request.headers.values(for: "content-type") == ["text/html"])
+        #expect(request.headers.values(for: "Content-Length") == ["3"])
+        #expect(request.contentType == "application/json")
+        #expect(request.contentLength == 0)
+        #expect(request.params["HTTP_CONTENT_TYPE"] == "text/html")
+    }
+
     static func requestSeen(sendingRaw params: [([UInt8], [UInt8])]) throws -> Request {
         let seen = Mutex<Request?>(nil)
         let server = try InProcessServer { _, request in

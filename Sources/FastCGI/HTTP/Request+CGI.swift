@@ -88,8 +88,10 @@ extension Request {
     /// A name sent twice counts with its last value, as PHP-FPM and Python's FastCGI servers
     /// read params: `include fastcgi_params; fastcgi_param SCRIPT_NAME "";` is nginx's usual way
     /// to override one, and nginx then sends both. For a header param the earlier field goes,
-    /// so `headers` agrees with the field derived from it (`host`). A repeat is rare: noticed
-    /// with a bit per known name, a search of the headers only for other `HTTP_*` names.
+    /// so `headers` agrees with the field derived from it (`host`). A repeat is noticed with a
+    /// bit per known name; other `HTTP_*` names replace any field of their header (a search).
+    /// nginx sends every POST's Content-Type and Content-Length twice, as CGI's CONTENT_TYPE
+    /// and as HTTP_CONTENT_TYPE: the header keeps HTTP_CONTENT_TYPE's value, moved last.
     struct CollectedParams {
         var known = KnownParams()
         var headers = HTTPHeaders()
@@ -108,7 +110,9 @@ extension Request {
             if let slot = role.slot, known.keep(slot, value) { repeated = true }
             guard let header = role.header else { return }
             let kept = !value.isEmpty || role.keepsEmptyHeader
-            if !repeated && role.seenBit == 0 && role.slot == nil { repeated = headers.contains(header) }
+            // A header param no bit or field tells about: `replace` removes an earlier field of
+            // its name if there is one (a search either way, so no `contains` first).
+            if !repeated && role.seenBit == 0 && role.slot == nil { repeated = true }
             if repeated {
                 headers.replace(header, kept ? value : nil)
             } else if kept {

@@ -357,11 +357,21 @@ enum ParamNames {
         "HTTP_HOST", "HTTP_AUTHORIZATION", "HTTP_ACCEPT", "HTTP_ACCEPT_ENCODING", "HTTP_ACCEPT_LANGUAGE",
         "HTTP_USER_AGENT", "HTTP_CONNECTION", "HTTP_COOKIE", "HTTP_REFERER", "HTTP_ORIGIN",
         "HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_REAL_IP",
+        "HTTP_CONTENT_TYPE", "HTTP_CONTENT_LENGTH",
     ]
 
     /// What `Request(params:)` does with each of `names`, worked out once; each name has its
     /// own `seenBit` (64 at most: a name past that gets 0 and its repeats are found by search).
-    private static let roles = names.enumerated().map { Request.ParamRole(name: $1, seenBit: 1 << UInt64($0)) }
+    /// HTTP_CONTENT_TYPE and HTTP_CONTENT_LENGTH get 0 too: their header is also CGI's
+    /// CONTENT_TYPE's and CONTENT_LENGTH's, so an earlier field of it is found by search, as
+    /// for a name not listed (they are listed so as not to be decoded on every POST nginx passes).
+    private static let roles = names.enumerated().map { index, name in
+        Request.ParamRole(name: name, seenBit: sharesHeader(name) ? 0 : 1 << UInt64(index))
+    }
+
+    private static func sharesHeader(_ name: String) -> Bool {
+        name == "HTTP_CONTENT_TYPE" || name == "HTTP_CONTENT_LENGTH"
+    }
 
     /// The entries sorted by name length, and where each length's run starts
     /// (`starts[n]..<starts[n + 1]`), for lengths 8...maxLength.
