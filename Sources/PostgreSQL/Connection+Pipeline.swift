@@ -9,8 +9,8 @@ extension Connection {
     ///         ("SELECT id, name FROM accounts ORDER BY id LIMIT $1 OFFSET $2", [Int64(10), Int64(990)]),
     ///     ])
     ///
-    /// Why: each round trip costs both sides a send, a wait and a wake-up. Measured with pgbench
-    /// on the public-accounts pair (count + page, 8 clients, 2 cores): 14k → 17k pairs/s.
+    /// Why: each round trip costs both sides a send, a wait and a wake-up (docs/profile.md has
+    /// the pgbench figures for the public-accounts pair).
     ///
     /// Outside `transaction` the batch is one implicit transaction (one Sync ends it, as
     /// pgbench's `\startpipeline`…`\endpipeline`): it takes effect whole or not at all. The

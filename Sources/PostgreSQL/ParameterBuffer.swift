@@ -11,8 +11,8 @@ import Darwin
 /// followed by a NUL; their C pointers are taken only while libpq is called.
 final class ParameterBuffer {
     /// Everything in one allocation reached through a `let` pointer: each access to a class's
-    /// `var` is checked for exclusivity at run time (~120 instructions), and a statement took
-    /// ~7 of them. Accesses never overlap: each method's access ends before it returns, and the
+    /// `var` is checked for exclusivity at run time, and a statement took several. Accesses
+    /// never overlap: each method's access ends before it returns, and the
     /// buffer belongs to one connection, used by one thread at a time.
     private let storage: UnsafeMutablePointer<Storage>
 

@@ -32,8 +32,8 @@ struct PreparedStatementCache {
 
 /// SQL text as a dictionary key, hashed on its length and a sample of its bytes.
 ///
-/// Why: a statement's text is a few hundred bytes and is looked up on every execution;
-/// SipHash over all of it was ~1.9k instructions per lookup. Equality still compares the whole
+/// Why: a statement's text is a few hundred bytes and is looked up on every execution, and
+/// SipHash over all of it was dear. Equality still compares the whole
 /// text, so a sample shared by two texts costs one extra comparison, never a wrong statement.
 /// The texts come from the application's code (values are bound parameters), not from clients.
 struct StatementKey: Hashable {
@@ -54,7 +54,7 @@ struct StatementKey: Hashable {
     /// The length, the first 16 bytes, three 8-byte words spread over the middle and the last
     /// 64 bytes: generated statements for one table differ in their select list (start, length)
     /// or their WHERE/ORDER/LIMIT clauses (end). The words are folded into one (multiply and
-    /// rotate) and that is hashed: a Hasher call per word was ~40 instructions.
+    /// rotate) and that is hashed, rather than a Hasher call per word.
     static func hashSample(_ bytes: UnsafeRawBufferPointer, into hasher: inout Hasher) {
         let count = bytes.count
         guard count >= 96 else {

@@ -99,8 +99,8 @@ struct FCGXRequest: ~Copyable {
         var received = ReceivedParams()
         var collected = Request.CollectedParams()
         if let envp = raw.pointee.envp {
-            // Sized first, then copied with memcpy: appending each entry to a growing array
-            // was ~100 instructions per param.
+            // Sized first, then copied with memcpy, not appended entry by entry to a growing
+            // array: this runs for every param of every request.
             var total = 0
             var entry = envp
             while let pair = entry.pointee {
@@ -185,8 +185,8 @@ struct FCGXRequest: ~Copyable {
             if bufferedInput > 0 || deadline?.allowsRead() != false { _ = FCGX_GetChar(raw.pointee.in) }
         } else {
             // No length (nginx sends CONTENT_LENGTH empty for a GET): read until the stream
-            // ends, through an uninitialized stack chunk. (Measured: a zero-filled 64 KiB chunk
-            // and a 1 MiB reservation here cost a bodiless GET ~65k instructions.)
+            // ends, through an uninitialized stack chunk: a zero-filled chunk and a large
+            // reservation here were a large share of a bodiless GET's cost.
             var collected: [UInt8] = []
             let cap = limit + 1
             withUnsafeTemporaryAllocation(byteCount: 16 * 1024, alignment: 1) { chunk in
@@ -335,8 +335,8 @@ enum LibFCGI {
 
 /// The param names web servers send on every request, as ready `String`s.
 ///
-/// Why: making a `String` from bytes validates them (~200 instructions per param, a heap
-/// allocation past 15 bytes); a name found here is a literal instead, and the literal's
+/// Why: making a `String` from bytes validates them (per param, with a heap allocation past
+/// 15 bytes); a name found here is a literal instead, and the literal's
 /// comparisons later (`Request.init(params:)`) are cheap too. Names are matched on their length
 /// and first and last 8 bytes, which covers every byte of a name up to 16 bytes; longer ones are
 /// compared whole.

@@ -9,8 +9,8 @@ import Glibc
 ///
 /// Why: with keep-alive to the upstream (nginx `fastcgi_keep_conn on` + `keepalive` in the
 /// upstream), nginx sends each request on a connection it already has: no connect, accept or
-/// close per request (measured with the C transport ceiling: nginx's CPU per request −40 %,
-/// the responder's −50 %). libfcgi's own model serves a kept connection by blocking on it, so
+/// close per request, which cuts both sides' CPU per request (docs/profile.md). libfcgi's own
+/// model serves a kept connection by blocking on it, so
 /// a worker would be pinned to one idle connection and a web server holding more connections
 /// than there are workers would see requests wait forever. Here no worker ever waits on one
 /// connection: whichever connection has a request ready goes to one idle worker, so any number

@@ -7,7 +7,7 @@ import Glibc
 ///
 /// Why threads in one process (and not processes, or async tasks): a request that waits on
 /// PostgreSQL blocks a thread, not a core, so 2×cores threads keep the cores busy; threads
-/// share the route table and caches; each costs ~10–17 kB of RSS; processes would multiply RSS
+/// share the route table and caches; each costs little RSS; processes would multiply RSS
 /// and database connections. All workers wait on one epoll set (`ConnectionPoller`), which
 /// gives each ready connection to one of them; libfcgi then reads the request on it (see
 /// `AcceptWakeup` for why the worker, not libfcgi, accepts). Scale out with more processes or

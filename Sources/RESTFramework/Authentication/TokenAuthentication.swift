@@ -22,7 +22,7 @@ public struct TokenAuthentication: Authentication {
     public func authenticate(_ request: Request) throws -> AuthenticationResult? {
         let value = request.headers["Authorization"] ?? ""
         // The usual `Token <key>` in ASCII, read in place: splitting it into word arrays,
-        // comparing and validating them cost ~5k instructions on every authenticated request.
+        // comparing and validating them was a measurable cost on every authenticated request.
         if let key = Self.key(ofASCIIHeader: value, keyword: keyword) {
             return try authenticateCredentials(key, request: request)
         }
@@ -86,8 +86,8 @@ public struct TokenAuthentication: Authentication {
         }
     }
 
-    /// `key.utf8.contains(0)` over the key's bytes (the generic `contains` on the UTF-8 view
-    /// cost ~1.2k instructions for a 40-character key).
+    /// `key.utf8.contains(0)` over the key's bytes, without the generic `contains` on the
+    /// UTF-8 view (dear for a 40-character key on every authenticated request).
     private static func containsNUL(_ key: String) -> Bool {
         var key = key
         return key.withUTF8 { bytes in

@@ -191,7 +191,7 @@ public struct MultipleObjectsReturned: Error, Sendable, CustomStringConvertible 
 /// The rows as `[any FieldReadable]`: an array is read through its buffer, one reserved result
 /// (this runs unspecialized for every page, where `map` went through the iterator protocol
 /// for every row). Each box is made in its place in the result: appending copied every row
-/// twice (into a temporary, then into the box), ~60 instructions per copy of a model row.
+/// twice (into a temporary, then into the box).
 func boxedRows<Rows: Sequence>(_ rows: Rows) -> [any FieldReadable] where Rows.Element: FieldReadable {
     if let array = rows as? [Rows.Element] {
         return array.withUnsafeBufferPointer { buffer in

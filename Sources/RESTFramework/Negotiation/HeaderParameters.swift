@@ -23,7 +23,7 @@ public enum HeaderParameters {
             var text = trim(part[part.index(after: eq)...])
             if text.count >= 2 && text.first == "\"" && text.last == "\"" {
                 text = String(text.dropFirst().dropLast())
-                // `replacing` costs thousands of instructions even when there is nothing to replace.
+                // `replacing` is dear even when there is nothing to replace.
                 if text.utf8.contains(UInt8(ascii: "\\")) {
                     text = text.replacing("\\\\", with: "\\").replacing("\\\"", with: "\"")
                 }

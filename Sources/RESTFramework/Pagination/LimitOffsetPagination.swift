@@ -50,8 +50,8 @@ open class LimitOffsetPagination: Paginator {
             // the end gives an empty page, as below.
             let (total, rows) = try queryset.countAndFetch(offset: start, limit: limit)
             count = .exact(total)
-            // In `Int`s, as the offset fits one (Python's integers cost ~1k instructions per
-            // operation): both are non-negative, so a sum past `Int.max` is past any count.
+            // In `Int`s, as the offset fits one (not Python's arbitrary-size integers, which are
+            // far dearer): both are non-negative, so a sum past `Int.max` is past any count.
             let (end, overflow) = start.addingReportingOverflow(limit)
             hasNext = !overflow && end < total
             return total > 0 && start <= total ? rows : []

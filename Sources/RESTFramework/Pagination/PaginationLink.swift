@@ -37,7 +37,7 @@ enum PaginationLink {
             }
         }
         // Written as bytes into one buffer: appending a dozen pieces to a `String` grew and copied
-        // it several times per link (~8k instructions a link, two links a page).
+        // it several times per link, and a page has two links.
         var url: [UInt8] = []
         url.reserveCapacity(128)
         url.append(contentsOf: request.scheme.utf8)

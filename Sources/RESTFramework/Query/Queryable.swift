@@ -34,8 +34,8 @@ public protocol FieldReadable {
     func fieldValue(_ name: String) -> FieldValue?
     /// What `fieldValue(name)` reads, as a function of a pointer to an instance of this type;
     /// nil (the default): read by name. Serializers ask once per field and instance type, then
-    /// read every row through it (comparing a field's source with a model's column names was
-    /// ~400 instructions per field of every row). It must agree with `fieldValue(name)`
+    /// read every row through it (rather than comparing a field's source with a model's column
+    /// names for every field of every row). It must agree with `fieldValue(name)`
     /// whenever it is not nil.
     static func fieldReader(_ name: String) -> FieldReader?
 }

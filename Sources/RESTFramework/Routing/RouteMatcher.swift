@@ -39,7 +39,7 @@ struct RouteMatcher: Sendable {
         /// beat the best candidate found so far.
         var lowestIndex = Int.max
         /// `literals` as a list, when they are few and all ASCII: an ASCII segment is found by
-        /// comparing bytes, without making a `String` and hashing it (~450 instructions a segment).
+        /// comparing bytes, without making a `String` and hashing it for every segment.
         var smallLiterals: [(text: [UInt8], child: Int)]?
     }
 
@@ -131,7 +131,7 @@ struct RouteMatcher: Sendable {
         // The suffixed reading: `users/3.json` or `users/3.json/` is `users/3` plus a format. The
         // format is `[a-z0-9]+`, so it starts after the last dot of the last segment. Most paths
         // have none: the bytes are checked first (a backward `Character` scan of a whole segment
-        // cost ~600 instructions a character); the `Character` scan, which can only end sooner,
+        // is dear per character); the `Character` scan, which can only end sooner,
         // confirms the dot is one on its own (not part of a wider grapheme).
         var lastIndex = segments.count - 1
         if lastIndex > 0 && segments[lastIndex].isEmpty { lastIndex -= 1 }

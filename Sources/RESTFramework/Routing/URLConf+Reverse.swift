@@ -21,7 +21,7 @@ extension URLConf {
         }
         // Django tries the last pattern of a name first. The URL is written as bytes into one
         // buffer, the request's `scheme://host` first (hyperlinked fields reverse a URL for every
-        // row: joining strings and quoting the joined path cost ~4k instructions a URL).
+        // row, so joining strings and quoting the joined path added up).
         var url: [UInt8] = []
         url.reserveCapacity(96)
         if let request {

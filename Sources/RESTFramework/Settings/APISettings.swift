@@ -11,7 +11,7 @@ import Glibc
 ///
 /// The values live in one shared, immutable box: every view gets the settings per request
 /// (and starts from the defaults), so making, copying and dropping them is one reference count
-/// instead of a dozen arrays and existentials each (~2.5k instructions a request). A change
+/// instead of a dozen arrays and existentials each. A change
 /// (configuration, at start-up) boxes a changed copy.
 public struct APISettings: Sendable {
     /// DRF's default is none.

@@ -51,7 +51,7 @@ public struct DateTime: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// Writes a four-digit year's text (at most 27 bytes) digit by digit (string concatenation
-    /// of padded pieces cost ~5k instructions per timestamp); returns its length, or nil (and
+    /// of padded pieces was dear, and every row has a timestamp); returns its length, or nil (and
     /// writes nothing) for other years.
     private func writeFixed(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         let (days, micros) = floorDivide(microsecondsSinceEpoch, 86_400_000_000)

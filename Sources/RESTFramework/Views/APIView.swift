@@ -84,9 +84,9 @@ open class APIView {
 
     /// The methods this view answers, in `Allow` order.
     ///
-    /// Worked out once per mounted view (a `handler(for:)` per method, ~12k instructions, was
-    /// paid by every request for its `Allow` header): the handlers depend on the view class and
-    /// the endpoint's action map, not on the request.
+    /// Worked out once per mounted view (a `handler(for:)` per method, once paid by every
+    /// request for its `Allow` header): the handlers depend on the view class and the
+    /// endpoint's action map, not on the request.
     open var allowedMethods: [HTTPMethod] {
         guard let memo = endpointMemo else { return computeAllowedMethods() }
         return memo.allow.value { AllowedMethods(computeAllowedMethods()) }.methods

@@ -79,7 +79,7 @@ public struct Column<M: Model>: Sendable {
     /// public initializers are `@inlinable` so that the reader is compiled for the model's
     /// concrete property type where the model declares its columns: a stored property is then
     /// read at its offset (a load and the `FieldValue` case), not through the runtime's key path
-    /// machinery (`swift_getAtKeyPath`, ~1.7k instructions per field read, measured).
+    /// machinery (`swift_getAtKeyPath`, dear on every field read).
     @usableFromInline let reader: @Sendable (UnsafeRawPointer) -> FieldValue
     /// The column as SQL: `"notes"."title"`, or the annotation's expression in parentheses.
     /// Worked out once here (columns live in the model's `static let`), not per statement: the

@@ -8,8 +8,8 @@ import RESTFramework
 /// The state lives in one immutable box, so the struct is a single reference whatever `M` is:
 /// unspecialized generic code (the views reach querysets through `Queryable`) copies it with one
 /// retain. Held inline it was just over the size copied field by field without metadata, so each
-/// copy asked the runtime for `ModelQuery<M>`'s metadata (~360 instructions, ~15 per retrieve,
-/// measured). A change makes a new box (composing copies the predicates either way); immutable,
+/// copy (many per retrieve) asked the runtime for `ModelQuery<M>`'s metadata. A change makes a
+/// new box (composing copies the predicates either way); immutable,
 /// its fields are read without the exclusivity checks a class's `var`s cost.
 public struct ModelQuery<M: Model>: Sendable {
     var state: ModelQueryState

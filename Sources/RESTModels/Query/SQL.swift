@@ -11,8 +11,8 @@ import PostgreSQL
 /// (`$3::int8`). `shape` records one token per piece (a keyword's address, the layout and
 /// column, the placeholder's number and type), so it determines the text; `SQLBuilder.statement`
 /// compiles once without text, looks the shape up among the texts this thread has rendered, and
-/// renders (compiles again, building the string) only for a shape it has not seen. Measured:
-/// string building was ~10k instructions per statement, most of a statement's compilation.
+/// renders (compiles again, building the string) only for a shape it has not seen: string
+/// building was most of a statement's compilation.
 struct SQLBuilder {
     var parameters: [any PostgresEncodable] = []
     private(set) var shape = Shape()
@@ -204,7 +204,7 @@ struct SQLStatement {
 
 enum SQL {
     /// Whether `text` holds a NUL byte (which no PostgreSQL text can): `memchr` over the UTF-8
-    /// in place, not a byte-at-a-time iterator (~30 instructions per byte, measured).
+    /// in place, not a byte-at-a-time iterator.
     static func containsNUL(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
@@ -215,7 +215,7 @@ enum SQL {
 
     /// A quoted identifier: `"users"`. Only ever applied to names from model declarations.
     /// (Plain Swift rather than Foundation's `replacingOccurrences`, which bridges through
-    /// NSString and cost ~100k instructions per statement when this ran per column.)
+    /// NSString: once the largest cost of a statement.)
     static func identifier(_ name: String) -> String {
         guard name.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + name + "\"" }
         var quoted = "\""

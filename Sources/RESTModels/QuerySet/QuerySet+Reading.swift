@@ -117,8 +117,7 @@ extension QuerySet {
     /// The models of a result of `SELECT <the model's columns>`.
     ///
     /// The array is filled in place: in the unspecialized code the views reach this through,
-    /// `reserveCapacity` and `append` on `[M]` were generic runtime calls (~900 instructions a
-    /// statement, measured).
+    /// `reserveCapacity` and `append` on `[M]` were generic runtime calls.
     private func decode(_ result: QueryResult) throws -> [M] {
         let layout = ModelLayout.of(M.self)
         let cursor = ModelRow.Cursor()

@@ -20,7 +20,7 @@ extension QuerySet {
                 sql.append(" DEFAULT VALUES")
             } else {
                 // By position, reading the fields in place: iterating the elements copied each
-                // whole assignment, its column's four strings included (~3k instructions a row).
+                // whole assignment, its column's four strings included.
                 sql.append(" (")
                 for position in assignments.indices {
                     if position > 0 { sql.append(", ") }

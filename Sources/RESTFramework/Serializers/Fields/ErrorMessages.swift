@@ -32,8 +32,7 @@ struct ErrorMessages {
     /// Every occurrence of `token` replaced, comparing UTF-8 bytes: what Foundation's literal
     /// `replacingOccurrences` did (it compares UTF-16 units), without bridging through NSString,
     /// and far cheaper than the standard library's generic `replacing`. Text fields build their
-    /// length validator, and with it a message, each time they validate (~40k instructions per
-    /// created note went here).
+    /// length validator, and with it a message, each time they validate.
     static func replacing(_ token: String, with value: String, in text: String) -> String {
         var token = token, bytes = text
         return token.withUTF8 { pattern in
