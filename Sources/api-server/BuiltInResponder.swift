@@ -3,8 +3,9 @@ import FastCGI
 import Glibc
 #endif
 
-/// What api-server answers until the framework's router exists: a small JSON status for any
-/// path, and, only with `--test-routes`, routes the end-to-end tests drive:
+/// What api-server answers with `--test-routes`, in place of the reference API: the FastCGI
+/// layer alone (no framework, no database), for the routes the transport's end-to-end tests
+/// drive, and a small JSON status for any other path:
 ///
 ///     GET /anything             {"status":"ok","worker":3,"path":"/anything"}
 ///     ANY /__test/echo          the request as JSON (method, path, query, scheme, host, headers, body);

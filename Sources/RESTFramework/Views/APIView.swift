@@ -126,7 +126,8 @@ open class APIView {
         }
     }
 
-    /// The seam for throttling (a later issue); DRF's `check_throttles`.
+    /// The seam for throttling, DRF's `check_throttles`: the framework ships no throttle classes
+    /// yet, so this passes; a view that throttles overrides it and throws `Throttled`.
     open func checkThrottles(_ request: Request) throws {}
 
     /// DRF's `handle_exception`: 401s get `WWW-Authenticate` from the first authenticator, or

@@ -1,5 +1,5 @@
 // The README tutorial's application, compiled: every ```swift block of the tutorial is copied
-// verbatim from this folder, and TutorialTests/ReadmeSnippetTests checks that they still match.
+// verbatim from this folder, and TutorialTests/MarkdownSnippetTests checks that they still match.
 import RESTFramework
 import RESTModels
 

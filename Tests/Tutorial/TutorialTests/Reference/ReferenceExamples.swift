@@ -1,5 +1,5 @@
 // The examples of docs/framework.md, compiled: each ```swift block there is copied from this
-// file (SnippetTests checks it), and ReferenceExampleTests runs the ones that need no database.
+// file (MarkdownSnippetTests checks it), and ReferenceExampleTests runs the ones that need no database.
 import PostgreSQL
 import RESTFramework
 import RESTModels

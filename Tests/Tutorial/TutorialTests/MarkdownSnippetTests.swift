@@ -7,7 +7,7 @@ import Testing
 /// (`Tests/Tutorial`: the `todo-api` executable and this test target), and every ```sql block in
 /// the tutorial's migrations. A block that cannot be compiled here (a package manifest) is
 /// preceded by `<!-- not compiled: <reason> -->`, and stays the exception.
-@Suite struct SnippetTests {
+@Suite struct MarkdownSnippetTests {
     static let root = NginxProcess.projectRoot
     static let tutorialFolder = root + "/Tests/Tutorial"
 
@@ -24,19 +24,6 @@ import Testing
         let blocks = Snippets.blocks(in: reference)
         #expect(blocks.filter { $0.language == "swift" && $0.exemption == nil }.count >= 20)
         try Self.check(blocks, document: "docs/framework.md")
-    }
-
-    /// The README keeps its sections and its two commands.
-    @Test func readmeKeepsTheTwoCommands() throws {
-        let readme = try String(contentsOfFile: Self.root + "/README.md", encoding: .utf8)
-        #expect(readme.contains("## The two commands"))
-        #expect(readme.contains("./deploy/stack up    # "))
-        #expect(readme.contains("./Tests/run          # runs every test"))
-        // CI must call the README's test command, to the letter.
-        let ci = try String(contentsOfFile: Self.root + "/.ci/run", encoding: .utf8)
-        #expect(ci.split(separator: "\n").contains("./Tests/run"))
-        let headings = readme.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
-        #expect(headings.firstIndex(of: "## Tutorial") == headings.firstIndex(of: "## The two commands").map { $0 + 1 })
     }
 
     static func check(_ blocks: [Snippets.Block], document: String) throws {
@@ -121,7 +108,7 @@ enum Snippets {
         var texts: [String] = []
         while let path = enumerator?.nextObject() as? String {
             // This file quotes Markdown, not code: it must not vouch for a snippet.
-            guard path.hasSuffix("." + ext), !path.hasSuffix("SnippetTests.swift") else { continue }
+            guard path.hasSuffix("." + ext), !path.hasSuffix("MarkdownSnippetTests.swift") else { continue }
             texts.append(try String(contentsOfFile: folder + "/" + path, encoding: .utf8))
         }
         return texts
