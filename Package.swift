@@ -77,6 +77,11 @@ let package = Package(
         .executableTarget(name: "srf-parse-bench", dependencies: ["RESTFramework"], path: "Tests/Benchmarks/parse-bench"),
         // The wire bytes of api-server against the DRF reference (Tests/DRFReference), both behind nginx.
         .testTarget(name: "WireComparisonTests", dependencies: ["TestSupport"]),
+        // Every `///` example of the framework modules, compiled here in the context it needs,
+        // and a test that finds each one's lines in these files.
+        .testTarget(name: "DocExampleTests", dependencies: ["RESTFramework", "RESTModels", "RESTServer", "PostgreSQL",
+                                                           "Migrations", "FastCGI", "TestSupport"],
+                    path: "Tests/DocExamples"),
         .testTarget(name: "ReferenceAPITests", dependencies: ["ReferenceAPI", "RESTModels", "RESTFramework", "PostgreSQL",
                                                             "Migrations", "TestSupport"]),
     ],

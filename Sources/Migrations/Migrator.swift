@@ -5,7 +5,7 @@ import PostgreSQL
 ///
 ///     let connection = try Connection(configuration: .fromEnvironment())
 ///     let migrator = Migrator(connection: connection, directory: "migrations")
-///     try migrator.migrate { applied in print("applied \(applied.name)") }
+///     try migrator.migrate { applied, _ in print("applied \(applied.name)") }
 ///
 /// Safe to run twice (the second run finds nothing to do) and from two places at once: a
 /// session advisory lock makes the second run wait for the first, then find nothing to do.

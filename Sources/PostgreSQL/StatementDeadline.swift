@@ -13,6 +13,7 @@
 /// `-c statement_timeout=...`, last one wins). `0` there (no limit) means no deadline either. The
 /// grace is `PostgresConfiguration.statementGrace`, or `-c srf.statement_grace=...` in the same
 /// `options` (a custom setting the server accepts and ignores, so it travels in `DATABASE_URL`).
+/// For example (not compiled: an environment setting and its effect):
 ///
 ///     // DATABASE_URL=postgres://api@db/api?options=-c%20statement_timeout%3D10s%20-c%20srf.statement_grace%3D2s
 ///     // → a statement whose server says nothing for 12 s fails with `isConnectionLost`

@@ -9,6 +9,7 @@ import Glibc
 ///
 ///     // Sources/my-api/main.swift
 ///     import RESTServer
+///
 ///     APIServerMain.run(program: "my-api") { try MyAPI.application() }
 ///
 /// Options are the responder's (`--listen`, `--workers`, `--max-body-size`, `--drain-timeout`,

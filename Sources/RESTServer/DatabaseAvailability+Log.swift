@@ -3,7 +3,7 @@ import PostgreSQL
 
 extension PostgresConfiguration {
     /// This configuration with one `DatabaseAvailability` for the whole process (kept if the
-    /// application brought its own), reporting to the server's log:
+    /// application brought its own), reporting to the server's log (not compiled: log lines):
     ///
     ///     2026-12-06T17:40:01.123Z error: database unavailable: connection to server ... failed: Connection refused; requests that need it get 503, retrying every 250 ms
     ///     2026-12-06T17:40:09.456Z info: database available again after 8.3 s (33 failed connection attempts)

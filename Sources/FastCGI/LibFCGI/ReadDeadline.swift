@@ -6,7 +6,7 @@ import Glibc
 /// per-read limit the connection has now (SO_RCVTIMEO, `--io-timeout` or less).
 ///
 ///     var deadline: ReadDeadline? = ReadDeadline(connection: fd, limits: ReadLimits(configuration))
-///     switch slot.readBody(contentLength: nil, limit: 1 << 20, within: &deadline) { ... }
+///     if case .complete(let body) = slot.readBody(contentLength: nil, limit: 1 << 20, within: &deadline) { handle(body) }
 ///
 /// Why: SO_RCVTIMEO bounds each read, not their sum, and a web server that streams bodies
 /// (Apache's mod_proxy_fcgi) passes on a client that sends a few bytes now and then as a few

@@ -4,7 +4,7 @@
 ///
 ///     let options = try ServerOptions.parse(Array(CommandLine.arguments.dropFirst()), extraFlags: ["--test-routes"])
 ///     if options.showHelp { print(ServerOptions.usage(program: "api-server")); exit(0) }
-///     let server = try FastCGIServer(configuration: options.configuration) { ... }
+///     let server = try FastCGIServer(configuration: options.configuration) { _ in ClosureResponder { _ in .text(200, "ok") } }
 ///
 /// Values go as `--name value` or `--name=value`.
 public struct ServerOptions: Sendable {

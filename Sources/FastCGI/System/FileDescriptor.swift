@@ -4,8 +4,8 @@ import Glibc
 
 /// An open file descriptor with exactly one owner, closed exactly once.
 ///
-///     let socket = try FileDescriptor.socket(AF_UNIX, SOCK_STREAM)
-///     guard connect(socket.rawValue, address, length) == 0 else { throw ... }   // closed on the way out
+///     guard let socket = FileDescriptor.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue)) else { return false }
+///     guard connect(socket.rawValue, address, length) == 0 else { return false }   // closed on the way out
 ///     handOver(socket.release())          // now someone else (libfcgi, the kernel's epoll set) owns it
 ///
 /// Why a type: a descriptor number is reused by the kernel the moment it is closed, so a second

@@ -1,8 +1,13 @@
 /// DRF's authentication class: looks at the request and returns a user, returns nil to let the
 /// next authenticator try, or throws `AuthenticationFailed`.
 ///
-///     struct HeaderAuthentication: Authentication {
-///         func authenticate(_ request: Request) throws -> AuthenticationResult? { ... }
+///     struct APIKeyAuthentication: Authentication {
+///         let key: String, user: any User
+///         func authenticate(_ request: Request) throws -> AuthenticationResult? {
+///             guard let sent = request.headers["X-Api-Key"] else { return nil }   // the next one tries
+///             guard sent == key else { throw AuthenticationFailed("Invalid API key.") }
+///             return AuthenticationResult(user: user)
+///         }
 ///     }
 public protocol Authentication: Sendable {
     func authenticate(_ request: Request) throws -> AuthenticationResult?

@@ -1,10 +1,11 @@
 /// Where `TokenAuthentication` looks up token keys: the application's `auth_tokens` table,
-/// typically. Reach the worker's database connection through `request.extensions`.
+/// typically, through the request's database connection (here with the model layer's
+/// querysets, an app's `Token` and `User` models):
 ///
 ///     struct SQLTokenStore: TokenStore {
-///         func user(forToken key: String, request: Request) throws -> (any User)? {
-///             let db = request.extensions[DatabaseKey.self]!
-///             return try db.queryUser("SELECT u.* FROM auth_tokens t JOIN users u ON u.id = t.user_id WHERE t.key = $1", key)
+///         func user(forToken key: String, request: Request) throws -> (any RESTFramework.User)? {
+///             let owner = Token.objects.filter(.field("key", .exact(.string(key)))).values("user_id")
+///             return try User.objects(on: request).filter(.inSubquery("id", owner)).first()
 ///         }
 ///     }
 ///
@@ -20,8 +21,11 @@ public protocol TokenStore: Sendable {
 /// exact, case-sensitive match), with the stored password hash.
 ///
 ///     struct SQLUserStore: UserCredentialStore {
-///         func user(forUsername username: String, request: Request) throws -> (user: any User, passwordHash: String)? {
-///             try request.extensions[DatabaseKey.self]!.userWithPassword(username: username)
+///         func user(forUsername username: String, request: Request) throws -> (user: any RESTFramework.User, passwordHash: String)? {
+///             guard let user = try User.objects(on: request).filter(.field("username", .exact(.string(username)))).first() else {
+///                 return nil
+///             }
+///             return (user, user.password)
 ///         }
 ///     }
 ///

@@ -1,7 +1,7 @@
 /// DRF's `TokenAuthentication`: `Authorization: Token <key>`.
 ///
 ///     var settings = APISettings()
-///     settings.authenticationClasses = [TokenAuthentication(store: SQLTokenStore()), BasicAuthentication(store: ...)]
+///     settings.authenticationClasses = [TokenAuthentication(store: SQLTokenStore()), BasicAuthentication(store: SQLUserStore())]
 ///     // a new key for a user, as DRF's Token.generate_key():
 ///     let key = TokenAuthentication.generateKey()   // 40 lowercase hex digits
 ///

@@ -1,6 +1,6 @@
 /// Django's `DisallowedHost`: the request's `Host` is not in `ALLOWED_HOSTS` (`AllowedHosts`).
 /// Django answers it with its HTML "Bad Request (400)" page; here it is a 400 with Django's own
-/// message as the JSON `detail`, which names the fix:
+/// message as the JSON `detail`, which names the fix (not compiled: response bodies):
 ///
 ///     {"detail": "Invalid HTTP_HOST header: 'evil.com'. You may need to add 'evil.com' to ALLOWED_HOSTS."}
 ///     {"detail": "Invalid HTTP_HOST header: 'a b'. The domain name provided is not valid according to RFC 1034/1035."}

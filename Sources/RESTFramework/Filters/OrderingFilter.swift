@@ -1,6 +1,6 @@
 /// DRF's `OrderingFilter`: `?ordering=name,-created` orders by the terms the view allows.
 ///
-///     final class PublicAccountViewSet: ..., FilteredView, OrderableView {
+///     final class AccountList: APIView, FilteredView, OrderableView {
 ///         var filterBackends: [any FilterBackend] { [SearchFilter(), OrderingFilter()] }
 ///         var orderingFields: [String]? { ["name", "created", "id"] }
 ///         var ordering: [String]? { ["id"] }

@@ -2,7 +2,7 @@
 /// least one of the view's `searchFields` (an AND of ORs), case-insensitively, with `%` and
 /// `_` matched literally.
 ///
-///     final class PublicAccountViewSet: ..., FilteredView, SearchableView {
+///     final class AccountSearch: APIView, FilteredView, SearchableView {
 ///         var filterBackends: [any FilterBackend] { [SearchFilter(), OrderingFilter()] }
 ///         var searchFields: [String] { ["name", "description"] }
 ///     }

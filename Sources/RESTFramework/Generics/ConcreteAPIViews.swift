@@ -5,7 +5,7 @@
 ///         override class var queryset: QuerySet<User>? { User.objects.orderBy("id") }
 ///         override class var serializerClass: Serializer.Type? { UserSerializer.self }
 ///     }
-///     final class UserDetail: RetrieveUpdateDestroyAPIView<QuerySet<User>> { ... }
+///     final class UserDetail: RetrieveUpdateDestroyAPIView<QuerySet<User>> { /* the same two overrides */ }
 
 /// `GET`: the list.
 open class ListAPIView<Q: Queryable>: GenericAPIView<Q>, GetHandler {

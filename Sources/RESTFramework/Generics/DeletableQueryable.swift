@@ -3,9 +3,8 @@
 /// over a queryset that does not gets a clear `ImproperlyConfigured` on DELETE, unless it
 /// overrides `performDestroy(_:)`.
 ///
-///     extension QuerySet: DeletableQueryable {
-///         func delete(_ object: M) throws { try filter(.field("pk", .exact(object.pk))).deleteAll() }
-///     }
+///     // A view over rows that cannot be deleted this way says what DELETE does itself:
+///     override func performDestroy(_ instance: Row) throws { try archive(instance) }
 public protocol DeletableQueryable: Queryable {
     /// Deletes the row (Django's `Model.delete()`: cascades are the database's business).
     func delete(_ object: Element) throws

@@ -3,7 +3,7 @@
 /// viewset has a class-level `queryset`, the router's basename (`user`). The model layer's
 /// `QuerySet<M>` conforms, so `ModelViewSet<QuerySet<User>>` needs no extra declaration.
 ///
-///     extension QuerySet: NamedQueryable { static var modelName: String { M.modelName } }   // "User"
+///     QuerySet<User>.modelName   // "User"
 public protocol NamedQueryable: Queryable {
     static var modelName: String { get }
 }

@@ -1,7 +1,7 @@
 /// DRF's `ReadOnlyModelViewSet`: `list` and `retrieve` only; other methods are 405 with `Allow`.
 ///
 ///     final class PublicAccountViewSet: ReadOnlyModelViewSet<QuerySet<Account>>, SearchableView {
-///         override class var queryset: QuerySet<Account>? { Account.objects.all() }
+///         override class var queryset: QuerySet<Account>? { Account.objects }
 ///         override class var serializerClass: Serializer.Type? { PublicAccountSerializer.self }
 ///         override class var permissionClasses: [any Permission]? { [AllowAny()] }
 ///         override class var filterBackends: [any FilterBackend]? { [SearchFilter(), OrderingFilter()] }

@@ -2,7 +2,7 @@
 /// error dictionaries are written in the order DRF writes them.
 ///
 ///     let body: JSON = ["count": 2, "next": nil, "results": [["id": 1]]]
-///     body.rendered()          // {"count":2,"next":null,"results":[{"id":1}]}
+///     JSONWriter.renderString(body)   // {"count":2,"next":null,"results":[{"id":1}]}
 public enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)

@@ -1,7 +1,7 @@
 /// Why a body is not JSON, worded as Python's `json` module words it, so DRF's
 /// `JSON parse error - <reason>` message comes out the same.
 ///
-///     do { _ = try JSON.parse(Array("[1,]".utf8)) } catch {
+///     do { _ = try JSON.parse(Array("[1,]".utf8)) } catch let error as JSONParseError {
 ///         error.description   // "Expecting value: line 1 column 4 (char 3)"
 ///     }
 public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {

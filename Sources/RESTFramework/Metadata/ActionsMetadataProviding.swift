@@ -2,8 +2,8 @@
 /// finds on generic views (`get_serializer`, `get_object`). The model layer's generic views
 /// adopt it; a hand-written view may too.
 ///
-///     final class NoteList: APIView, PostHandler, ActionsMetadataProviding {
-///         func post(_ request: Request) throws -> Response { ... }
+///     final class NoteForm: APIView, PostHandler, ActionsMetadataProviding {
+///         func post(_ request: Request) throws -> Response { Response(status: 201) }
 ///         func serializerInfo(for method: HTTPMethod) throws -> JSON? {
 ///             FieldInfo.describe([
 ///                 ("id", FieldInfo(name: "id", type: .integer, readOnly: true)),

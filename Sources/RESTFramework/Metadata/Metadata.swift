@@ -6,7 +6,7 @@ public protocol Metadata: Sendable {
 /// DRF's `SimpleMetadata`: `name`, `description`, `renders`, `parses` and, for views that
 /// describe their serializer (`ActionsMetadataProviding`), `actions` with the fields of each of
 /// POST and PUT the route maps and the user may use. Never a 404: a failed object lookup only
-/// leaves PUT out.
+/// leaves PUT out. For example (not compiled: a request and its response):
 ///
 ///     // OPTIONS /api/users/ as staff:
 ///     // {"name":"User List","description":"","renders":["application/json"],

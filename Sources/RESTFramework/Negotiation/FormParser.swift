@@ -3,7 +3,9 @@
 /// `request.formData` keeps every value. Blank values are kept (`a=` and `a`), as Django keeps them.
 /// More fields than `request.dataUploadMaxNumberFields` (Django's 1,000) is `TooManyFieldsSent`.
 ///
-///     // body "tag=x&tag=y&name=" → data ["tag": "y", "name": ""], formData.list("tag") == ["x", "y"]
+///     let body = Array("tag=x&tag=y&name=".utf8)
+///     try FormParser().parse(body, mediaType: "application/x-www-form-urlencoded", request: request)
+///     // data ["tag": "y", "name": ""], and request.formData?.list("tag") == ["x", "y"]
 public struct FormParser: Parser {
     public init() {}
     public var mediaType: String { "application/x-www-form-urlencoded" }

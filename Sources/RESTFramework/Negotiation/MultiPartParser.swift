@@ -8,7 +8,8 @@
 /// More parts that are not files than `request.dataUploadMaxNumberFields` allows is Django's
 /// `TooManyFieldsSent`. Not supported: `Content-Transfer-Encoding: base64` parts (read as is).
 /// A missing or malformed boundary is DRF's
-/// `Multipart form parse error - Invalid boundary in multipart: None`.
+/// `Multipart form parse error - Invalid boundary in multipart: None`. For example
+/// (not compiled: a request's header and body):
 ///
 ///     // Content-Type: multipart/form-data; boundary=XyZ
 ///     // --XyZ\r\nContent-Disposition: form-data; name="title"\r\n\r\nHello\r\n--XyZ--\r\n

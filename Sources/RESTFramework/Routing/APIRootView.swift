@@ -1,6 +1,7 @@
 /// DRF's `APIRootView`: `GET` lists the list route of every registration, as absolute links,
 /// keyed by prefix, in registration order. Links keep the request's format: `/api/.json` links
-/// to `users.json`, `?format=json` is carried over. The default permission applies.
+/// to `users.json`, `?format=json` is carried over. The default permission applies. For example
+/// (not compiled: a request and its response):
 ///
 ///     GET /api/   →   {"users":"http://example.com/api/users/","notes":"http://example.com/api/notes/"}
 open class APIRootView: APIView, GetHandler {

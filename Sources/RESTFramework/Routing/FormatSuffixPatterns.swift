@@ -2,8 +2,8 @@
 /// style suffix, trailing slash optional after it (`users/3.json`, `users/3.json/`). The order
 /// is kept, so first-match resolution is unchanged. The suffix is captured as `format`.
 ///
-///     let urls = formatSuffixPatterns([URLPattern(try RoutePattern(path: "status/"), Status.asView())])
-///     // ^status/$   ^status\.(?P<format>[a-z0-9]+)/?$
+///     let urls = formatSuffixPatterns([URLPattern(try RoutePattern(path: "health/"), Health.asView())])
+///     // ^health/$   ^health\.(?P<format>[a-z0-9]+)/?$
 public func formatSuffixPatterns(_ patterns: [URLPattern], suffixRequired: Bool = false) -> [URLPattern] {
     var result: [URLPattern] = []
     for pattern in patterns {

@@ -78,9 +78,9 @@ public struct URLConf: Sendable {
 /// `.notFound` with a 404.
 ///
 ///     switch urls.resolve("/api/users/3.json") {
-///     case .match(let endpoint, let kwargs, let format): ...   // kwargs ["pk": "3"], format "json"
-///     case .redirect(let location): ...                         // "/api/users/" for "/api/users"
-///     case .notFound: ...
+///     case .match(let endpoint, let kwargs, let format): print(endpoint, kwargs, format ?? "")   // kwargs ["pk": "3"], format "json"
+///     case .redirect(let location): print(location)   // "/api/users/" for "/api/users"
+///     case .notFound: print("404")
 ///     }
 public enum URLResolution: Sendable {
     /// The view, the URL's keyword arguments (format excluded) and the format suffix.

@@ -2,7 +2,7 @@
 /// path of `ALLOWED_HOSTS` (see `AllowedHosts`).
 ///
 /// The grammar is Django's `host_validation_re`, matched case-insensitively against the whole
-/// value:
+/// value (not compiled: a regular expression):
 ///
 ///     ^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::([0-9]+))?$
 ///

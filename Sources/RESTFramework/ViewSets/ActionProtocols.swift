@@ -3,8 +3,8 @@
 /// layer's mixins conform with default implementations.
 ///
 ///     final class SimpleUserViewSet: ViewSet, ListAction, RetrieveAction {
-///         func list(_ request: Request) throws -> Response { ... }
-///         func retrieve(_ request: Request) throws -> Response { ... }
+///         func list(_ request: Request) throws -> Response { Response([["id": 1, "username": "ada"]]) }
+///         func retrieve(_ request: Request) throws -> Response { Response(["id": 1, "username": "ada"]) }
 ///     }
 public protocol ListAction: ViewSet { func list(_ request: Request) throws -> Response }
 public protocol CreateAction: ViewSet { func create(_ request: Request) throws -> Response }

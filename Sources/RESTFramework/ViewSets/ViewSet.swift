@@ -1,8 +1,7 @@
 /// DRF's `ViewSet`: an `APIView` whose handlers are actions (`list`, `retrieve`, extra actions)
 /// bound to methods when it is mounted, by a router or by `asView(_:)`.
 ///
-///     final class SimpleUserViewSet: ViewSet, ListAction, RetrieveAction { ... }
-///     // without a router:
+///     // `SimpleUserViewSet` (see `ListAction`) without a router:
 ///     try URLConf([.path("users/", SimpleUserViewSet.asView([.get: "list"]))])
 open class ViewSet: APIView {
     /// The extra actions of this viewset (DRF's `@action` methods).

@@ -2,7 +2,7 @@
 /// `def get(self, request)`. HEAD follows GET; OPTIONS is built in.
 ///
 ///     final class ObtainAuthToken: APIView, PostHandler {
-///         func post(_ request: Request) throws -> Response { ... }
+///         func post(_ request: Request) throws -> Response { Response(["token": "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"]) }
 ///     }
 public protocol GetHandler: APIView { func get(_ request: Request) throws -> Response }
 public protocol PostHandler: APIView { func post(_ request: Request) throws -> Response }

@@ -4,7 +4,7 @@
 /// `doesNotExist` where a missing row is expected.
 ///
 ///     do { let user = try User.objects(on: request).filter(.field("username", .exact("ada"))).get() }
-///     catch ModelError.doesNotExist { ... }
+///     catch ModelError.doesNotExist { throw NotFound() }
 public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `get()` found no row.
     case doesNotExist(model: String)

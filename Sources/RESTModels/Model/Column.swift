@@ -61,7 +61,7 @@ public enum ColumnType: Sendable, Hashable {
 ///     Column("id", \User.id)                                     // bigint, NOT NULL
 ///     Column("last_login", \User.lastLogin)                      // timestamptz, NULL (DateTime?)
 ///     Column("owner_id", \Account.ownerID, references: "users")  // foreign key by id
-///     .annotation("author", \Note.author, sql: "(SELECT username FROM users WHERE users.id = notes.author_id)")
+///     Column<Note>.annotation("author", \.author, sql: "(SELECT username FROM users WHERE users.id = notes.author_id)")
 ///
 /// An annotation is a read-only SQL expression selected with the row (Django's `annotate`):
 /// filterable and orderable like a column, never written. Its SQL is the model author's static

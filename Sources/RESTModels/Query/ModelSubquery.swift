@@ -5,7 +5,7 @@ import RESTFramework
 /// parameters numbered after the outer ones, run as one statement.
 ///
 ///     let memberOf = AccountMember.objects.filter(.field("user_id", .exact(7))).values("account_id")
-///     let accounts = Account.objects(on: request).filter(.inSubquery("id", memberOf))
+///     let accounts = try Account.objects(on: request).filter(.inSubquery("id", memberOf))
 ///     // SELECT ... FROM "accounts" WHERE "accounts"."id" IN (SELECT "account_members"."account_id"
 ///     //   FROM "account_members" WHERE "account_members"."user_id" = $1)
 public struct ModelSubquery: SubqueryExpression {

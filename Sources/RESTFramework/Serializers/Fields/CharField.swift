@@ -3,7 +3,7 @@
 /// `"4.5"`); booleans, arrays and objects are "Not a valid string.".
 ///
 ///     CharField("username", maxLength: 150, validators: [RegexValidator(#"^[\w.@+-]+\z"#, message: "...")])
-///     CharField("description", required: false, allowBlank: true, default: "")
+///     CharField("description", required: false, default: "", allowBlank: true)
 ///
 /// Validator order follows DRF's `CharField.__init__`: the `validators:` given first, then the
 /// field appends `MaxLengthValidator`, `MinLengthValidator` and `ProhibitNullCharactersValidator`

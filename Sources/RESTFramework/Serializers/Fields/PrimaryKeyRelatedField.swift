@@ -2,8 +2,10 @@
 /// `queryset.get(pk=...)`). The model layer implements it against the database (the handle is
 /// in `context.extensions`); tests use an in-memory set.
 ///
-///     struct Users: RelatedLookup {
-///         func exists(pk: Int64, context: SerializerContext) throws -> Bool { try db(context).userExists(pk) }
+///     struct UsersLookup: RelatedLookup {
+///         func exists(pk: Int64, context: SerializerContext) throws -> Bool {
+///             try User.objects.using(context.database).filter(.field("pk", .exact(.int(pk)))).exists()
+///         }
 ///     }
 public protocol RelatedLookup: Sendable {
     /// Throw only for failures (a database outage); a missing row is `false`.

@@ -1,0 +1,131 @@
+// The `///` examples of Sources/PostgreSQL, compiled (DocCommentExampleTests finds them here).
+import PostgreSQL
+import Testing
+
+/// The type the encoding and decoding examples extend.
+struct UserID {
+    var rawValue: Int64
+    init(_ rawValue: Int64) { self.rawValue = rawValue }
+}
+
+// PostgresParameterWriter
+extension UserID: PostgresEncodable {
+    static var postgresDataType: PostgresDataType { .int8 }
+    func encode(into writer: PostgresParameterWriter) throws { writer.write(rawValue) }
+}
+
+// PostgresDecodable
+extension UserID: PostgresDecodable {
+    static func decode(_ value: PostgresValue) -> UserID? { Int64.decode(value).map(UserID.init) }
+}
+
+/// Stands in for a server log in `DatabaseAvailability`'s example.
+private struct Log: Sendable {
+    func error(_ message: String) {}
+    func info(_ message: String) {}
+}
+
+enum PostgreSQLExamples {
+    // Connection.pipelined
+    static func pipelined(_ connection: Connection) throws {
+        let results = try connection.pipelined([
+            ("SELECT count(*) FROM accounts", []),
+            ("SELECT id, name FROM accounts ORDER BY id LIMIT $1 OFFSET $2", [Int64(10), Int64(990)]),
+        ])
+        _ = results
+    }
+
+    // Connection.query, Connection.execute
+    static func query(_ connection: Connection) throws {
+        let result = try connection.query("SELECT username FROM users WHERE id = $1", Int64(3))
+        let deleted = try connection.execute("DELETE FROM auth_tokens WHERE user_id = $1", Int64(3))
+        _ = (result, deleted)
+    }
+
+    // Connection.transaction
+    static func transaction(_ connection: Connection, name: String, owner: Int64) throws {
+        try connection.transaction { connection in
+            let id: Int64 = try connection.query("INSERT INTO accounts (name, owner_id) VALUES ($1, $2) RETURNING id", name, owner)[0][0]
+            try connection.execute("INSERT INTO account_members (account_id, user_id, is_admin) VALUES ($1, $2, true)", id, owner)
+        }
+    }
+
+    // Connection
+    static func connection() throws {
+        let connection = try Connection(configuration: .fromEnvironment())
+        let rows = try connection.query("SELECT id, username FROM users WHERE id = $1", Int64(7))
+        try connection.transaction { connection in
+            try connection.execute("INSERT INTO notes (title, author_id) VALUES ($1, $2)", "Hi", Int64(7))
+        }
+        _ = rows
+    }
+
+    // DatabaseAvailability
+    static func availability(url: String) {
+        let log = Log()
+        let availability = DatabaseAvailability { event in
+            switch event {
+            case .unavailable(let cause): log.error("database unavailable: \(cause)")
+            case .restored(let after, _): log.info("database available again after \(after)")
+            }
+        }
+        let configuration = PostgresConfiguration(url: url, availability: availability)
+        _ = configuration
+    }
+
+    // PostgresConfiguration
+    static func configuration() throws {
+        var configuration = PostgresConfiguration(url: "postgres://app:secret@db:5432/app")
+        configuration.statementTimeout = .seconds(5)
+        let connection = try Connection(configuration: configuration)
+        _ = connection
+    }
+
+    // PostgresDataType
+    static func dataType(_ result: QueryResult) {
+        #expect(result.columnType(0) == .timestamptz)
+    }
+
+    // PostgresEncodable, PostgresNull
+    static func encodable(_ connection: Connection) throws {
+        try connection.execute("UPDATE users SET is_staff = $1 WHERE id = $2", true, Int64(7))
+        try connection.execute("UPDATE users SET last_login = $1 WHERE id = $2", PostgresTimestamp?.none, 7)
+        try connection.execute("UPDATE notes SET body = COALESCE($1, body)", PostgresNull())
+    }
+
+    // PostgresError
+    static func error(_ connection: Connection, name: String) throws {
+        do {
+            try connection.execute("INSERT INTO users (username) VALUES ($1)", name)
+        } catch let error as PostgresError where error.isUniqueViolation {
+            // "A user with that username already exists."
+        } catch let error as PostgresError where error.isConnectionLost {
+            // answer 503; the connection reconnects on its next use
+        }
+    }
+
+    // PostgresTimestamp
+    static func timestamp(_ row: Row) throws {
+        PostgresTimestamp("2026-11-29T00:22:38.5Z")?.microsecondsSinceEpoch  // 1795911758500000
+        let created = try row["created", as: PostgresTimestamp.self]
+        created.iso8601                                  // "2026-11-29T00:22:38.123456Z"
+        PostgresTimestamp(microsecondsSinceEpoch: 0).iso8601   // "1970-01-01T00:00:00Z"
+    }
+
+    // QueryResult
+    static func result(_ connection: Connection) throws {
+        let result = try connection.query("SELECT id, username FROM users ORDER BY id")
+        for row in result {
+            let id = try row[0, as: Int64.self]
+            let name = try row["username", as: String.self]
+        }
+        result.rowsAffected   // for INSERT/UPDATE/DELETE
+    }
+
+    // Row
+    static func row(_ row: Row) throws {
+        let id: Int64 = try row[0]
+        let lastLogin = try row["last_login", as: PostgresTimestamp?.self]
+        _ = (id, lastLogin)
+    }
+}
