@@ -17,7 +17,7 @@ public struct ListeningSocket: Sendable {
     /// shared with sibling processes: a stop never shuts it down (see `AcceptWakeup`).
     public let isInherited: Bool
 
-    /// Wraps a descriptor that is already listening (a later graceful reload hands one over).
+    /// Wraps a descriptor that is already listening: fd 0 from systemd, spawn-fcgi or mod_fcgid.
     /// It counts as inherited: stopping leaves it listening.
     public init(listeningDescriptor fd: Int32, address: ListenAddress) throws(ServerConfigurationError) {
         var accepting: Int32 = 0
