@@ -15,9 +15,9 @@ extension Authentication {
 }
 
 public struct AuthenticationResult: Sendable {
-    public let user: any User
+    public let user: any RequestUser
     public let auth: (any Sendable)?
-    public init(user: any User, auth: (any Sendable)? = nil) {
+    public init(user: any RequestUser, auth: (any Sendable)? = nil) {
         self.user = user
         self.auth = auth
     }
