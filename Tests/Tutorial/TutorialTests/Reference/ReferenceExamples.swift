@@ -20,6 +20,18 @@ final class PingView: APIView, GetHandler, PostHandler {
     }
 }
 
+// MARK: - Headers
+
+func headersExample() -> (headers: Headers, type: String?, cookies: [String]) {
+    var headers: Headers = ["Content-Type": "application/json"]
+    headers.add("Set-Cookie", "a=1")
+    headers.add("Set-Cookie", "b=2")
+    headers["Vary"] = "Accept"                  // replaces every `Vary`, in the first one's place
+    let type = headers["content-type"]          // "application/json"
+    let cookies = headers.values("set-cookie")  // ["a=1", "b=2"]
+    return (headers, type, cookies)
+}
+
 // MARK: - ViewSets
 
 final class GreetingViewSet: ViewSet, ListAction, RetrieveAction {
