@@ -36,6 +36,15 @@ private struct IsOwner: Permission {
         #expect(["author_id": request.user.pk] == ["author_id": .int(7)] as [String: FieldValue])
     }
 
+    /// `HiddenField`'s doc example: the requesting user's pk as a default, `.null` when anonymous.
+    @Test func theCurrentUserAsAHiddenDefault() {
+        let field = HiddenField("author_id", default: .computed { context in context.request?.user.pk ?? .null })
+        let request = Request(method: .post, path: "/notes/")
+        #expect(field.options.defaultValue?.resolve(SerializerContext(request: request)) == .null)
+        request.user = Self.ada
+        #expect(field.options.defaultValue?.resolve(SerializerContext(request: request)) == .int(7))
+    }
+
     @Test func anOwnerPermissionComparesThePKWithTheRows() throws {
         let request = Request(method: .delete, path: "/notes/1/"), view = APIView()
         #expect(try !IsOwner().hasObjectPermission(request, view: view, object: Note(authorID: 7)))  // anonymous
