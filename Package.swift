@@ -6,6 +6,7 @@
 // Module layout (the C libraries stay behind their own modules; the framework is pure Swift):
 //   CFastCGI, CLibPQ, COpenSSL   system libraries (shim headers only)
 //   CMemmem                      a wrapper around libc's memmem (a GNU extension)
+//   HTTPCore                     what FastCGI and RESTFramework share: the HTTP headers type
 //   FastCGI                      the responder: listening, worker threads, signals, access log
 //   PostgreSQL                   the client: connections, bound parameters, decoding, errors
 //   Migrations                   the engine behind `migrate`
@@ -37,13 +38,16 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
-        .target(name: "FastCGI", dependencies: ["CFastCGI"]),
+        // Pure Swift, no C: the one headers type, so a request's headers go from FastCGI to the
+        // views, and a response's back, without a copy. (Not `HTTPTypes`: Apple's package.)
+        .target(name: "HTTPCore"),
+        .target(name: "FastCGI", dependencies: ["CFastCGI", "HTTPCore"]),
         .target(name: "PostgreSQL", dependencies: ["CLibPQ"]),
         .target(name: "Migrations", dependencies: ["PostgreSQL"]),
         // glibc's memmem (a GNU extension Swift's Glibc module does not export): the multipart
         // parser's linear boundary search.
         .target(name: "CMemmem"),
-        .target(name: "RESTFramework", dependencies: ["COpenSSL", "CMemmem"]),
+        .target(name: "RESTFramework", dependencies: ["COpenSSL", "CMemmem", "HTTPCore"]),
         .target(name: "RESTModels", dependencies: ["RESTFramework", "PostgreSQL"]),
         .target(name: "RESTServer", dependencies: ["FastCGI", "PostgreSQL", "RESTFramework", "RESTModels"]),
         .target(name: "ReferenceAPI", dependencies: ["RESTFramework", "RESTModels", "PostgreSQL"]),
@@ -56,11 +60,12 @@ let package = Package(
         // temporary schemas, paths to the built executables, an nginx launcher.
         .target(name: "TestSupport", dependencies: ["FastCGI"], path: "Tests/TestSupport"),
 
+        .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
         .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "TestSupport"]),
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "PostgreSQL", "TestSupport"]),
         .testTarget(name: "RESTFrameworkTests", dependencies: ["RESTFramework"]),
-        .testTarget(name: "RESTServerTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "RESTServerTests", dependencies: ["RESTServer", "TestSupport"]),
         .testTarget(name: "RESTModelsTests", dependencies: ["RESTModels", "RESTFramework", "PostgreSQL", "TestSupport"]),
         // api-server behind a private Apache 2.4 (mod_proxy_fcgi, deploy/apache/api-server.conf).
         .testTarget(name: "ApacheTests", dependencies: ["TestSupport"]),

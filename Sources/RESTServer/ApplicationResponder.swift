@@ -30,21 +30,16 @@ struct ApplicationResponder: Responder {
 extension RESTFramework.Request {
     /// The framework's view of a FastCGI request. Header names arrive as the web server wrote
     /// them into `HTTP_*` params (lower case, `-` for `_`); lookups are case-insensitive anyway.
+    /// The headers are the FastCGI request's own value (one `Headers` type): no copy.
     convenience init(fastCGI request: FastCGI.Request) {
-        var fields: [(name: String, value: String)] = []
-        fields.reserveCapacity(request.headers.fields.count)
-        for field in request.headers.fields { fields.append((name: field.name, value: field.value)) }
-        let headers = Headers(fields: fields)
         self.init(method: HTTPMethod(request.method), path: request.path, queryString: request.queryString,
-                  headers: headers, body: request.body, scheme: request.scheme, host: request.host,
+                  headers: request.headers, body: request.body, scheme: request.scheme, host: request.host,
                   remoteAddress: request.remoteAddress)
     }
 }
 
 extension FastCGI.Response {
     init(_ rendered: RenderedResponse) {
-        var headers = HTTPHeaders()
-        for field in rendered.headers { headers.add(field.name, field.value) }
-        self.init(status: rendered.status, headers: headers, body: rendered.body)
+        self.init(status: rendered.status, headers: rendered.headers, body: rendered.body)
     }
 }

@@ -28,13 +28,15 @@ enum FastCGIExamples {
         _ = (server, factory)
     }
 
-    // HTTPHeaders, HTTPReasonPhrase, Request(params:), Response
+    // HTTPCore's Headers, HTTPReasonPhrase, Request(params:), Response
     static func http() {
-        var headers: HTTPHeaders = ["content-type": "application/json"]
+        var headers: Headers = ["Content-Type": "application/json"]
+        headers["content-type"]              // "application/json"
         headers.add("set-cookie", "a=1")
         headers.add("set-cookie", "b=2")
-        headers["Content-Type"]          // "application/json"
-        headers.values(for: "set-cookie") // ["a=1", "b=2"]
+        headers.values("Set-Cookie")         // ["a=1", "b=2"]
+        headers["Vary"] = "Accept"           // replaces every `vary` field, in the first one's place
+        for field in headers { print(field.name, field.value) }
 
         HTTPReasonPhrase.for(404) // "Not Found"
 

@@ -4,7 +4,7 @@ import PostgreSQL
 import RESTFramework
 import RESTModels
 
-struct User: Model, RESTFramework.User {
+struct User: Model, RequestUser {
     var id: Int64, username: String, email: String, password: String, isStaff: Bool, isActive: Bool, lastLogin: DateTime?
     static let tableName = "users"
     static let columns: [Column<User>] = [
@@ -18,7 +18,7 @@ struct User: Model, RESTFramework.User {
     init(id: Int64, username: String) {
         self.id = id; self.username = username; email = ""; password = ""; isStaff = false; isActive = true; lastLogin = nil
     }
-    var pk: String { String(id) }
+    var pk: FieldValue { .int(id) }
 }
 
 struct Account: Model {
@@ -65,7 +65,7 @@ final class PublicAccountSerializer: ModelSerializer<Account> {
 /// Who may change an object: its owner.
 struct IsOwner: Permission {
     func hasObjectPermission(_ request: Request, view: APIView, object: Any) throws -> Bool {
-        (object as? Account)?.ownerID == Int64(request.user.pk)
+        (object as? Account).map { .int($0.ownerID) } == request.user.pk
     }
 }
 

@@ -6,9 +6,8 @@ import PostgreSQL
 
 // Authentication (where `User` is the framework's protocol, as in its own sources)
 enum AuthenticationExample {
-    typealias User = RESTFramework.User
     struct APIKeyAuthentication: Authentication {
-        let key: String, user: any User
+        let key: String, user: any RequestUser
         func authenticate(_ request: Request) throws -> AuthenticationResult? {
             guard let sent = request.headers["X-Api-Key"] else { return nil }   // the next one tries
             guard sent == key else { throw AuthenticationFailed("Invalid API key.") }
@@ -19,7 +18,7 @@ enum AuthenticationExample {
 
 // TokenStore
 struct SQLTokenStore: TokenStore {
-    func user(forToken key: String, request: Request) throws -> (any RESTFramework.User)? {
+    func user(forToken key: String, request: Request) throws -> (any RequestUser)? {
         let owner = Token.objects.filter(.field("key", .exact(.string(key)))).values("user_id")
         return try User.objects(on: request).filter(.inSubquery("id", owner)).first()
     }
@@ -27,7 +26,7 @@ struct SQLTokenStore: TokenStore {
 
 // UserCredentialStore
 struct SQLUserStore: UserCredentialStore {
-    func user(forUsername username: String, request: Request) throws -> (user: any RESTFramework.User, passwordHash: String)? {
+    func user(forUsername username: String, request: Request) throws -> (user: any RequestUser, passwordHash: String)? {
         guard let user = try User.objects(on: request).filter(.field("username", .exact(.string(username)))).first() else {
             return nil
         }
@@ -53,7 +52,7 @@ extension DocHost {
     }
 
     // UserCredentialStore.authenticate (ModelBackend)
-    func logIn(users: SQLUserStore, name: String) throws -> any RESTFramework.User {
+    func logIn(users: SQLUserStore, name: String) throws -> any RequestUser {
         guard let user = try users.authenticate(username: name, password: password,
                                                 hasher: hasher, request: request) else {
             throw ValidationError(["non_field_errors": ["Unable to log in with provided credentials."]])

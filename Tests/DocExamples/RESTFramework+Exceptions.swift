@@ -12,7 +12,7 @@ final class ThingViewSet: ViewSet, ListAction {
 // FilterBackend
 struct OwnedByUser: FilterBackend {
     func filterQueryset<Q: Queryable>(_ request: Request, _ queryset: Q, view: APIView) throws -> Q {
-        queryset.filter(.field("owner_id", .exact(.string(request.user.pk))))
+        queryset.filter(.field("owner_id", .exact(request.user.pk)))
     }
 }
 

@@ -30,7 +30,7 @@ open class EditableViewSet<Q: DeletableQueryable>: GenericViewSet<Q>, UpdateMode
 // CreateModelMixin
 final class NoteViewSet: ModelViewSet<QuerySet<Note>> {
     override func performCreate(_ serializer: Serializer) throws {
-        try serializer.save(["author_id": .string(request.user.pk)])
+        try serializer.save(["author_id": request.user.pk])
     }
 }
 
@@ -55,8 +55,8 @@ enum GenericViewSetExample {
 
 // GenericView
 enum GenericViewExample {
-    static func memberships(of user: any RESTFramework.User) -> ModelSubquery {
-        AccountMember.objects.filter(.field("user_id", .exact(.string(user.pk)))).values("account_id")
+    static func memberships(of user: any RequestUser) -> ModelSubquery {
+        AccountMember.objects.filter(.field("user_id", .exact(user.pk))).values("account_id")
     }
     final class AccountViewSet: ModelViewSet<QuerySet<Account>> {
         override func getQueryset() throws -> QuerySet<Account> {

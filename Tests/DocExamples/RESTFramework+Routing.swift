@@ -6,7 +6,7 @@ import PostgreSQL
 extension DocHost {
     // APIView.reverse
     func link() throws {
-        let link = try reverse("user-detail", args: [user.pk])   // "http://host/api/users/7/"
+        let link = try reverse("user-detail", args: [String(user.id)])   // "http://host/api/users/7/"
         _ = link
     }
 

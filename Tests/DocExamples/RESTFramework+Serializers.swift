@@ -92,7 +92,7 @@ extension DocHost {
     // The fields
     func fields() {
         BooleanField("is_staff", default: false)
-        HiddenField("author", default: .computed { context in .string(context.request?.user.pk ?? "") })
+        HiddenField("author", default: .computed { context in context.request?.user.pk ?? .null })
 
         CharField("username", maxLength: 150, validators: [RegexValidator(#"^[\w.@+-]+\z"#, message: "...")])
         CharField("description", required: false, default: "", allowBlank: true)
@@ -124,7 +124,7 @@ extension DocHost {
             .string((user.fieldValue("first_name")?.stringValue ?? "") + " " + (user.fieldValue("last_name")?.stringValue ?? ""))
         }
 
-        HiddenField("author_id", default: .computed { context in .int(Int64(context.request?.user.pk ?? "") ?? 0) })
+        HiddenField("author_id", default: .computed { context in context.request?.user.pk ?? .null })
     }
 
     // The validators

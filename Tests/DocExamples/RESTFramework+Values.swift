@@ -158,6 +158,7 @@ extension DocHost {
 
         PercentEncoding.quote("/api/ü sers/", safe: "/")        // "/api/%C3%BC%20sers/"
         PercentEncoding.quote("a b,c", safe: "", plus: true)    // "a+b%2Cc"  (quote_plus)
+        PercentEncoding.unquote("a+b%2Cc", plus: true)          // "a b,c"    (unquote_plus)
 
         QueryDict.fieldCount("a=1&b=2&&")   // 4
 

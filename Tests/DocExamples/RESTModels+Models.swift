@@ -32,7 +32,7 @@ final class NoteSerializer: ModelSerializer<Note> {
          DateTimeField("created", readOnly: true)]
     }
 }
-// In the view: try serializer.save(["author_id": .string(request.user.pk)])
+// In the view: try serializer.save(["author_id": request.user.pk])
 
 // PrimaryKey
 struct Membership: Model {

@@ -5,11 +5,7 @@ import Testing
 @Suite struct ResponseEncodingTests {
     func text(_ response: Response) -> String { String(decoding: response.cgiEncoded(), as: UTF8.self) }
 
-    @Test func headerNamesCompareASCIICaseInsensitively() {
-        #expect(HTTPHeaders.sameName("Content-Length", "content-length"))
-        #expect(!HTTPHeaders.sameName("Content-Length", "content-lengtH2"))
-        #expect(!HTTPHeaders.sameName("Content-Lengtg", "content-length"))
-        #expect(!HTTPHeaders.sameName("@", "`") && !HTTPHeaders.sameName("caf\u{E9}", "CAF\u{C9}"))
+    @Test func handlerContentLengthIsNotDoubled() {
         var response = Response.json(200, "{}")
         response.headers.add("Content-Length", "2")
         #expect(!text(response).contains("content-length: 2"))  // the handler's own length is kept, not doubled
@@ -37,17 +33,5 @@ import Testing
         #expect(text(Response(status: 299)).hasPrefix("Status: 299 Success\r\n"))
         #expect(text(Response(status: 42)).hasPrefix("Status: 500 Internal Server Error\r\n"))
         #expect(HTTPReasonPhrase.for(413) == "Content Too Large")
-    }
-
-    @Test func headersAreOrderedAndCaseInsensitive() {
-        var headers: HTTPHeaders = ["Content-Type": "text/plain"]
-        headers.add("X-A", "1")
-        headers.add("x-a", "2")
-        #expect(headers["content-type"] == "text/plain")
-        #expect(headers.values(for: "X-A") == ["1", "2"])
-        headers.replace("X-a", "3")
-        #expect(headers.fields.map(\.value) == ["text/plain", "3"])
-        headers.remove("CONTENT-TYPE")
-        #expect(headers.count == 1)
     }
 }

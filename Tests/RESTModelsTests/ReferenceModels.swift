@@ -68,8 +68,8 @@ struct Account: Model {
     }
 
     /// The spec's `get_queryset`: the accounts of which the user is a member.
-    static func memberships(of userID: Int64) -> ModelSubquery {
-        AccountMember.objects.filter(.field("user_id", .exact(.int(userID)))).values("account_id")
+    static func memberships(of userPK: FieldValue) -> ModelSubquery {
+        AccountMember.objects.filter(.field("user_id", .exact(userPK))).values("account_id")
     }
 }
 

@@ -5,13 +5,13 @@ import RESTModels
 // The reference API's accounts, public-accounts and notes viewsets, written with RESTModels as
 // the application writes them (permissions trimmed to what these tests need).
 
-extension User: RESTFramework.User {
-    var pk: String { String(id) }
+extension User: RequestUser {
+    var pk: FieldValue { .int(id) }
 }
 
 /// `Authorization: Token <key>`: one query for the token's user.
 struct ModelTokenStore: TokenStore {
-    func user(forToken key: String, request: Request) throws -> (any RESTFramework.User)? {
+    func user(forToken key: String, request: Request) throws -> (any RequestUser)? {
         let tokens = Token.objects.filter(.field("key", .exact(.string(key)))).values("user_id")
         return try User.objects(on: request).filter(.inSubquery("id", tokens)).first()
     }
@@ -34,16 +34,15 @@ final class AccountViewSet: ModelViewSet<QuerySet<Account>> {
     override class var permissionClasses: [any Permission]? { [IsAuthenticated()] }
 
     override func getQueryset() throws -> QuerySet<Account> {
-        let userID = Int64(request.user.pk) ?? 0
-        return try Account.objects(on: request).filter(.inSubquery("id", Account.memberships(of: userID))).orderBy("id")
+        try Account.objects(on: request).filter(.inSubquery("id", Account.memberships(of: request.user.pk))).orderBy("id")
     }
 
     /// The owner is the requesting user, who becomes an admin member, in one transaction.
     override func performCreate(_ serializer: Serializer) throws {
         try request.database.transaction { _ in
-            let account = try serializer.save(["owner_id": .string(request.user.pk)])
+            let account = try serializer.save(["owner_id": request.user.pk])
             _ = try AccountMember.objects(on: request)
-                .insert(["account_id": account.fieldValue("id")!, "user_id": .string(request.user.pk), "is_admin": true])
+                .insert(["account_id": account.fieldValue("id")!, "user_id": request.user.pk, "is_admin": true])
         }
     }
 }
@@ -87,7 +86,7 @@ final class NoteViewSet: CreateListRetrieveModelViewSet<QuerySet<Note>> {
     override class var paginationClass: PaginatorFactory? { { CursorPagination(ordering: ["-id"], pageSize: 2) } }
 
     override func performCreate(_ serializer: Serializer) throws {
-        try serializer.save(["author_id": .string(request.user.pk)])
+        try serializer.save(["author_id": request.user.pk])
     }
 }
 

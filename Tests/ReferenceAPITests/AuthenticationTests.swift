@@ -1,4 +1,5 @@
 import Foundation
+import ReferenceAPI
 import RESTFramework
 import RESTModels
 import Testing
@@ -60,7 +61,7 @@ import Testing
 
     @Test func basicCredentialsAreDecodedAsPythonDecodesThem() throws {
         let client = try ReferenceClient()
-        _ = try UserModel.objects(on: client.connection).insert(["username": "zoë", "date_joined": "2026-01-01T00:00:00Z",
+        _ = try User.objects(on: client.connection).insert(["username": "zoë", "date_joined": "2026-01-01T00:00:00Z",
                                                                  "password": .string(Seed.hasher.makePassword("pâss:wörd"))])
         let utf8 = Data("zoë:pâss:wörd".utf8).base64EncodedString()
         let latin1 = Data("zoë:pâss:wörd".data(using: .isoLatin1)!).base64EncodedString()

@@ -54,7 +54,7 @@ final class ReferenceClient {
     deinit { database.drop() }
 
     private func seedUsers() throws {
-        let users = UserModel.objects(on: connection)
+        let users = User.objects(on: connection)
         let joined: FieldValue = "2026-01-01T00:00:00Z"
         _ = try users.insert(["username": "admin", "is_staff": true, "date_joined": joined,
                               "password": .string(Seed.hasher.makePassword(Seed.adminPassword))])
@@ -97,7 +97,7 @@ final class ReferenceClient {
     }
 
     func password(of username: String) throws -> String {
-        try UserModel.objects(on: connection).filter(.field("username", .exact(.string(username)))).get().password
+        try User.objects(on: connection).filter(.field("username", .exact(.string(username)))).get().password
     }
 }
 

@@ -10,7 +10,7 @@ import Testing
     func client25() throws -> ReferenceClient {
         let client = try ReferenceClient()
         for n in 5...25 {
-            _ = try UserModel.objects(on: client.connection).insert(["username": .string("u\(n < 10 ? "0" : "")\(n)"),
+            _ = try User.objects(on: client.connection).insert(["username": .string("u\(n < 10 ? "0" : "")\(n)"),
                                                                   "date_joined": "2026-01-01T00:00:00Z"])
         }
         return client

@@ -94,7 +94,7 @@ extension Request {
     /// and as HTTP_CONTENT_TYPE: the header keeps HTTP_CONTENT_TYPE's value, moved last.
     struct CollectedParams {
         var known = KnownParams()
-        var headers = HTTPHeaders()
+        var headers = Headers()
         private var seen: UInt64 = 0
 
         init() {
@@ -205,7 +205,7 @@ extension Request {
             let utf8 = name.utf8
             guard utf8.count > 5, name.hasPrefix("HTTP_") else { return nil }
             let bytes = utf8.dropFirst(5)
-            return String(decoding: bytes.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: "-") : HTTPHeaders.asciiLower($0) },
+            return String(decoding: bytes.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: "-") : Headers.asciiLower($0) },
                           as: UTF8.self)
         }
     }
@@ -235,7 +235,7 @@ extension Request {
         return String(unsafeUninitializedCapacity: bytes.count) { buffer in
             var i = 0
             for byte in bytes {
-                buffer[i] = byte == UInt8(ascii: "_") ? UInt8(ascii: "-") : HTTPHeaders.asciiLower(byte)
+                buffer[i] = byte == UInt8(ascii: "_") ? UInt8(ascii: "-") : Headers.asciiLower(byte)
                 i += 1
             }
             return i

@@ -26,7 +26,7 @@ public struct Request: Sendable {
     /// plus `content-type` and `content-length`, in the order the web server sent them. Values
     /// off the wire are Latin-1 decoded, a character per byte, as WSGI's (`é` sent as UTF-8
     /// reads `Ã©`): the exact bytes stay recoverable.
-    public var headers: HTTPHeaders
+    public var headers: Headers
     public var contentType: String?
     public var contentLength: Int?
     /// `REMOTE_ADDR`: the client as the web server saw it.
@@ -61,7 +61,7 @@ public struct Request: Sendable {
     public var body: [UInt8]
 
     public init(method: String = "GET", path: String = "/", queryString: String = "",
-                headers: HTTPHeaders = HTTPHeaders(), contentType: String? = nil, contentLength: Int? = nil,
+                headers: Headers = Headers(), contentType: String? = nil, contentLength: Int? = nil,
                 remoteAddress: String? = nil, scheme: String = "http", host: String = "localhost",
                 params: [String: String] = [:], body: [UInt8] = []) {
         self.init(method: method, path: path, queryString: queryString, headers: headers, contentType: contentType,
@@ -71,7 +71,7 @@ public struct Request: Sendable {
 
     /// A request with its params as an ordered list (what a FastCGI server receives).
     public init(method: String = "GET", path: String = "/", queryString: String = "",
-                headers: HTTPHeaders = HTTPHeaders(), contentType: String? = nil, contentLength: Int? = nil,
+                headers: Headers = Headers(), contentType: String? = nil, contentLength: Int? = nil,
                 remoteAddress: String? = nil, scheme: String = "http", host: String = "localhost",
                 paramList: [(String, String)], body: [UInt8] = []) {
         self.init(method: method, path: path, queryString: queryString, headers: headers, contentType: contentType,
@@ -79,7 +79,7 @@ public struct Request: Sendable {
                   paramStorage: .list(paramList), body: body)
     }
 
-    init(method: String, path: String, queryString: String, headers: HTTPHeaders, contentType: String?,
+    init(method: String, path: String, queryString: String, headers: Headers, contentType: String?,
          contentLength: Int?, remoteAddress: String?, scheme: String, host: String,
          paramStorage: ParamStorage, body: [UInt8]) {
         self.method = method

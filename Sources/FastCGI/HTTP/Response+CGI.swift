@@ -29,7 +29,7 @@ extension Response {
             // A name or value carrying CR/LF would let a handler (or data it echoes) forge
             // headers or end the head early: strip them rather than fail the whole response.
             let name = Self.stripLineBreaks(field.name)
-            guard !name.isEmpty, !HTTPHeaders.sameName(name, "status") else { continue }
+            guard !name.isEmpty, !Headers.sameName(name, "status") else { continue }
             Self.append(name, to: &bytes)
             Self.append(literal: ": ", to: &bytes)
             Self.append(Self.stripLineBreaks(field.value), to: &bytes)

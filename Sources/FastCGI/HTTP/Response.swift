@@ -8,10 +8,10 @@
 /// The server adds `content-length` when the handler did not set one.
 public struct Response: Sendable {
     public var status: Int
-    public var headers: HTTPHeaders
+    public var headers: Headers
     public var body: [UInt8]
 
-    public init(status: Int = 200, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+    public init(status: Int = 200, headers: Headers = Headers(), body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body

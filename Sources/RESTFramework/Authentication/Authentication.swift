@@ -2,7 +2,7 @@
 /// next authenticator try, or throws `AuthenticationFailed`.
 ///
 ///     struct APIKeyAuthentication: Authentication {
-///         let key: String, user: any User
+///         let key: String, user: any RequestUser
 ///         func authenticate(_ request: Request) throws -> AuthenticationResult? {
 ///             guard let sent = request.headers["X-Api-Key"] else { return nil }   // the next one tries
 ///             guard sent == key else { throw AuthenticationFailed("Invalid API key.") }
@@ -20,9 +20,9 @@ extension Authentication {
 }
 
 public struct AuthenticationResult: Sendable {
-    public let user: any User
+    public let user: any RequestUser
     public let auth: (any Sendable)?
-    public init(user: any User, auth: (any Sendable)? = nil) {
+    public init(user: any RequestUser, auth: (any Sendable)? = nil) {
         self.user = user
         self.auth = auth
     }

@@ -3,7 +3,7 @@
 /// querysets, an app's `Token` and `User` models):
 ///
 ///     struct SQLTokenStore: TokenStore {
-///         func user(forToken key: String, request: Request) throws -> (any RESTFramework.User)? {
+///         func user(forToken key: String, request: Request) throws -> (any RequestUser)? {
 ///             let owner = Token.objects.filter(.field("key", .exact(.string(key)))).values("user_id")
 ///             return try User.objects(on: request).filter(.inSubquery("id", owner)).first()
 ///         }
@@ -14,14 +14,14 @@
 public protocol TokenStore: Sendable {
     /// The owner of the token `key`, whether active or not (the authenticator tells the two
     /// refusals apart, as DRF does).
-    func user(forToken key: String, request: Request) throws -> (any User)?
+    func user(forToken key: String, request: Request) throws -> (any RequestUser)?
 }
 
 /// Where `BasicAuthentication` looks up users by username (Django's `get_by_natural_key`: an
 /// exact, case-sensitive match), with the stored password hash.
 ///
 ///     struct SQLUserStore: UserCredentialStore {
-///         func user(forUsername username: String, request: Request) throws -> (user: any RESTFramework.User, passwordHash: String)? {
+///         func user(forUsername username: String, request: Request) throws -> (user: any RequestUser, passwordHash: String)? {
 ///             guard let user = try User.objects(on: request).filter(.field("username", .exact(.string(username)))).first() else {
 ///                 return nil
 ///             }
@@ -31,7 +31,7 @@ public protocol TokenStore: Sendable {
 ///
 /// Return inactive users too: the authenticator checks the password first, as Django does.
 public protocol UserCredentialStore: Sendable {
-    func user(forUsername username: String, request: Request) throws -> (user: any User, passwordHash: String)?
+    func user(forUsername username: String, request: Request) throws -> (user: any RequestUser, passwordHash: String)?
 }
 
 /// A fixed table of tokens, for tests and small tools.
@@ -39,13 +39,13 @@ public protocol UserCredentialStore: Sendable {
 ///     let tokens = InMemoryTokenStore(["9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b": alice])
 ///     TokenAuthentication(store: tokens)
 public struct InMemoryTokenStore: TokenStore {
-    public let tokens: [String: any User]
+    public let tokens: [String: any RequestUser]
 
-    public init(_ tokens: [String: any User]) {
+    public init(_ tokens: [String: any RequestUser]) {
         self.tokens = tokens
     }
 
-    public func user(forToken key: String, request: Request) throws -> (any User)? {
+    public func user(forToken key: String, request: Request) throws -> (any RequestUser)? {
         tokens[key]
     }
 }
@@ -56,16 +56,16 @@ public struct InMemoryTokenStore: TokenStore {
 ///     let users = InMemoryUserStore([(alice, hasher.makePassword("s3cret"))])
 ///     BasicAuthentication(store: users, hasher: hasher)
 public struct InMemoryUserStore: UserCredentialStore {
-    public let users: [String: (user: any User, passwordHash: String)]
+    public let users: [String: (user: any RequestUser, passwordHash: String)]
 
     /// Later entries win over earlier ones with the same username.
-    public init(_ users: [(user: any User, passwordHash: String)]) {
-        var table: [String: (user: any User, passwordHash: String)] = [:]
+    public init(_ users: [(user: any RequestUser, passwordHash: String)]) {
+        var table: [String: (user: any RequestUser, passwordHash: String)] = [:]
         for entry in users { table[entry.user.username] = entry }
         self.users = table
     }
 
-    public func user(forUsername username: String, request: Request) throws -> (user: any User, passwordHash: String)? {
+    public func user(forUsername username: String, request: Request) throws -> (user: any RequestUser, passwordHash: String)? {
         users[username]
     }
 }

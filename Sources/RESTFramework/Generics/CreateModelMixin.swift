@@ -10,7 +10,7 @@
 /// To change what saving does (set the owner), override `performCreate(_:)` instead:
 ///
 ///     override func performCreate(_ serializer: Serializer) throws {
-///         try serializer.save(["author_id": .string(request.user.pk)])
+///         try serializer.save(["author_id": request.user.pk])
 ///     }
 public protocol CreateModelMixin: GenericView, CreateAction {}
 

@@ -41,7 +41,7 @@ public struct QueryDict: Sendable, Equatable {
         if !bytes.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) {
             return String(decoding: bytes, as: UTF8.self)
         }
-        return decodeEscaped(bytes)
+        return PercentEncoding.unquote(bytes, plus: true)
     }
 
     /// The last value for `key`, as Django's `QueryDict.__getitem__`.
@@ -92,28 +92,6 @@ public struct QueryDict: Sendable, Equatable {
         return text.withUTF8 { decode($0) }
     }
 
-    private static func decodeEscaped(_ input: UnsafeBufferPointer<UInt8>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(input.count)
-        var i = 0
-        while i < input.count {
-            let byte = input[i]
-            if byte == UInt8(ascii: "+") {
-                bytes.append(32)
-            } else if byte == UInt8(ascii: "%"), input.count - i > 2,
-                      let hi = PercentEncoding.hexValue(input[i + 1]), let lo = PercentEncoding.hexValue(input[i + 2]) {
-                bytes.append(hi << 4 | lo)
-                i += 2
-            } else {
-                bytes.append(byte)
-            }
-            i += 1
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Python's `quote_plus` with `safe=''`: letters, digits and `_.-~` stay; space is `+`.
     public static func encode(_ text: String) -> String { PercentEncoding.quote(text, safe: "", plus: true) }
-
-
 }

@@ -31,7 +31,7 @@ public enum HeaderParameters {
             if encoded {
                 // charset'language'percent-encoded; only UTF-8 (and its ASCII subset) is decoded.
                 let pieces = text.split(separator: "'", omittingEmptySubsequences: false)
-                if pieces.count == 3 { text = percentDecode(pieces[2]) }
+                if pieces.count == 3 { text = PercentEncoding.unquote(pieces[2], plus: false) }
             }
             parameters.set(name, text)
         }
@@ -97,24 +97,6 @@ public enum HeaderParameters {
         while let first = text.first, first.isWhitespace { text.removeFirst() }
         while let last = text.last, last.isWhitespace { text.removeLast() }
         return String(text)
-    }
-
-    /// `urllib.parse.unquote` (no `+` to space), reading the bytes as UTF-8.
-    static func percentDecode(_ text: Substring) -> String {
-        var bytes: [UInt8] = []
-        let utf8 = Array(text.utf8)
-        var i = 0
-        while i < utf8.count {
-            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count,
-               let high = PercentEncoding.hexValue(utf8[i + 1]), let low = PercentEncoding.hexValue(utf8[i + 2]) {
-                bytes.append(high << 4 | low)
-                i += 3
-            } else {
-                bytes.append(utf8[i])
-                i += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
 }

@@ -3,7 +3,8 @@
 ///
 ///     struct IsOwner: Permission {
 ///         func hasObjectPermission(_ request: Request, view: APIView, object: Any) throws -> Bool {
-///             (object as? Note)?.authorID == request.user.pk
+///             guard let note = object as? Note else { return false }
+///             return .int(note.authorID) == request.user.pk
 ///         }
 ///     }
 ///     view.permissionClasses = [IsAuthenticated() & IsOwner()]

@@ -22,7 +22,7 @@ public final class Request {
     // MARK: Set by the framework while dispatching
 
     /// The authenticated user, or `AnonymousUser`.
-    public internal(set) var user: any User = AnonymousUser()
+    public internal(set) var user: any RequestUser = AnonymousUser()
     /// What the authenticator returned besides the user (the token key, for token auth).
     public internal(set) var auth: (any Sendable)?
     /// The authenticator that succeeded (DRF's `successful_authenticator`).

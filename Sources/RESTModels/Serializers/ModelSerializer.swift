@@ -16,7 +16,7 @@ import RESTFramework
 ///              DateTimeField("created", readOnly: true)]
 ///         }
 ///     }
-///     // In the view: try serializer.save(["author_id": .string(request.user.pk)])
+///     // In the view: try serializer.save(["author_id": request.user.pk])
 ///
 /// Validated data is keyed by field source; a source names a column (`title`), or a foreign
 /// key by its relation name (`owner` writes `owner_id`). Anything else is a programming mistake

@@ -47,7 +47,7 @@ public struct ReferenceAdmin {
         }
         return try connection.transaction { _ in
             let user = try serializer.save(["password": .string(encoded), "is_active": .bool(active)]) as! User
-            return (user, try Token.getOrCreate(userID: user.id, on: connection))
+            return (user, try Token.getOrCreate(user: user.pk, on: connection))
         }
     }
 
@@ -56,7 +56,7 @@ public struct ReferenceAdmin {
         guard let user = try User.objects(on: connection).filter(.field("username", .exact(.string(username)))).first() else {
             throw AdminError("no user named \"\(username)\"")
         }
-        return try Token.getOrCreate(userID: user.id, on: connection)
+        return try Token.getOrCreate(user: user.pk, on: connection)
     }
 
     /// Whether the `users` table has no row.

@@ -22,8 +22,8 @@ public struct Account: Model {
     }
 
     /// The ids of the accounts `userID` is a member of (Django's `memberships__user=user`).
-    static func ids(ofMember userID: Int64) -> ModelSubquery {
-        AccountMember.objects.filter(.field("user_id", .exact(.int(userID)))).values("account_id")
+    static func ids(ofMember userPK: FieldValue) -> ModelSubquery {
+        AccountMember.objects.filter(.field("user_id", .exact(userPK))).values("account_id")
     }
 }
 

@@ -16,14 +16,14 @@ public struct Token: Model {
 
     public init(row: ModelRow) throws { key = try row["key"]; userID = try row["user_id"]; created = try row["created"] }
 
-    /// DRF's `Token.objects.get_or_create(user=user)`: the user's key, made (40 hex digits) when
+    /// DRF's `Token.objects.get_or_create(user=user)`, by the user's pk: the user's key, made (40 hex digits) when
     /// missing. Two requests racing to make it both end with the one that was stored.
-    public static func getOrCreate(userID: Int64, on connection: Connection) throws -> Token {
-        let tokens = Token.objects(on: connection).filter(.field("user_id", .exact(.int(userID))))
+    public static func getOrCreate(user pk: FieldValue, on connection: Connection) throws -> Token {
+        let tokens = Token.objects(on: connection).filter(.field("user_id", .exact(pk)))
         if let existing = try tokens.first() { return existing }
         do {
             return try connection.transaction { _ in
-                try Token.objects(on: connection).insert(["key": .string(TokenAuthentication.generateKey()), "user_id": .int(userID)])
+                try Token.objects(on: connection).insert(["key": .string(TokenAuthentication.generateKey()), "user_id": pk])
             }
         } catch let error as PostgresError where error.isUniqueViolation {
             return try tokens.get()

@@ -7,7 +7,7 @@ import RESTModels
 ///
 ///     let ada = try User.objects(on: request).get(pk: 2)
 ///     ada.isStaff   // false
-public struct User: Model, RESTFramework.User {
+public struct User: Model, RequestUser {
     public var id: Int64
     public var username: String
     public var email: String
@@ -34,6 +34,6 @@ public struct User: Model, RESTFramework.User {
         dateJoined = try row["date_joined"]
     }
 
-    /// The framework compares users by primary key text.
-    public var pk: String { String(id) }
+    /// `request.user.pk`: the `id` column's value.
+    public var pk: FieldValue { .int(id) }
 }

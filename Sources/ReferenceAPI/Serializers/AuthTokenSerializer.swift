@@ -24,7 +24,7 @@ final class AuthTokenSerializer: Serializer {
             throw ValidationError(Self.invalidCredentials, code: "authorization")
         }
         var validated = attrs
-        validated["user"] = .string(user.pk)
+        validated["user"] = user.pk
         return validated
     }
 }

@@ -20,16 +20,15 @@ final class AccountViewSet: ModelViewSet<QuerySet<Account>> {
     ]}
 
     override func getQueryset() throws -> QuerySet<Account> {
-        let userID = Int64(request.user.pk) ?? 0
-        return try Account.objects(on: request).filter(.inSubquery("id", Account.ids(ofMember: userID))).orderBy("id")
+        try Account.objects(on: request).filter(.inSubquery("id", Account.ids(ofMember: request.user.pk))).orderBy("id")
     }
 
     /// The requesting user owns the new account and becomes its admin member.
     override func performCreate(_ serializer: Serializer) throws {
         try request.database.transaction { _ in
-            let account = try serializer.save(["owner_id": .string(request.user.pk)])
+            let account = try serializer.save(["owner_id": request.user.pk])
             _ = try AccountMember.objects(on: request).insert([
-                "account_id": account.fieldValue("id") ?? .null, "user_id": .string(request.user.pk), "is_admin": true,
+                "account_id": account.fieldValue("id") ?? .null, "user_id": request.user.pk, "is_admin": true,
             ])
         }
     }

@@ -20,6 +20,6 @@ final class NoteViewSet: CreateListRetrieveViewSet<QuerySet<Note>> {
 
     /// The author is the requesting user.
     override func performCreate(_ serializer: Serializer) throws {
-        try serializer.save(["author_id": .string(request.user.pk)])
+        try serializer.save(["author_id": request.user.pk])
     }
 }

@@ -17,8 +17,8 @@ final class ObtainAuthToken: APIView, PostHandler, ActionsMetadataProviding {
     func post(_ request: Request) throws -> Response {
         let serializer = getSerializer(data: try request.data)
         try serializer.isValid(raiseException: true)
-        let userID = Int64(serializer.validatedData["user"]?.stringValue ?? "") ?? 0
-        let token = try Token.getOrCreate(userID: userID, on: request.database)
+        // The user's pk, which `AuthTokenSerializer.validate` always sets.
+        let token = try Token.getOrCreate(user: serializer.validatedData["user"] ?? .null, on: request.database)
         return Response(["token": .string(token.key)])
     }
 

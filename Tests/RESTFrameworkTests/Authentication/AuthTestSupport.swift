@@ -1,12 +1,12 @@
 @testable import RESTFramework
 
 /// A user as an application would define one.
-struct TestUser: User {
+struct TestUser: RequestUser {
     var id: Int
     var username: String
     var isStaff = false
     var isActive = true
-    var pk: String { String(id) }
+    var pk: FieldValue { .int(Int64(id)) }
 }
 
 let alice = TestUser(id: 1, username: "alice")

@@ -8,7 +8,7 @@ final class WhoAmI: APIView, GetHandler, PostHandler {
     }
     func post(_ request: Request) throws -> Response {
         // An object-level check on alice's record, as a detail view's get_object does.
-        try checkObjectPermissions(request, object: "1")
+        try checkObjectPermissions(request, object: 1 as Int64)
         return Response(["ok": true])
     }
 }
@@ -16,7 +16,7 @@ final class WhoAmI: APIView, GetHandler, PostHandler {
 /// Object level: only the user whose pk is the object.
 struct IsSelf: Permission {
     func hasObjectPermission(_ request: Request, view: APIView, object: Any) throws -> Bool {
-        object as? String == request.user.pk
+        (object as? Int64).map { FieldValue.int($0) == request.user.pk } ?? false
     }
 }
 

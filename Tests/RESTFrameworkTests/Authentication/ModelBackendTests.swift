@@ -6,7 +6,7 @@ import Testing
     let req = request()
 
     @Test func returnsOnlyActiveUsersWithTheRightPassword() throws {
-        #expect(try userStore.authenticate(username: "alice", password: "s3cret", hasher: testHasher, request: req)?.pk == "1")
+        #expect(try userStore.authenticate(username: "alice", password: "s3cret", hasher: testHasher, request: req)?.pk == 1)
         for (username, password) in [("alice", "wrong"), ("nobody", "s3cret"), ("carol", "s3cret"), ("dave", ""), ("dave", "x"), ("alice\u{0}", "s3cret")] {
             #expect(try userStore.authenticate(username: username, password: password, hasher: testHasher, request: req) == nil,
                     "\(username)")

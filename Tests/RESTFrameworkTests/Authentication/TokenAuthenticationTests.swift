@@ -91,7 +91,7 @@ import Testing
     @Test func storeErrorsPropagate() {
         struct Down: Error {}
         struct FailingStore: TokenStore {
-            func user(forToken key: String, request: Request) throws -> (any User)? { throw Down() }
+            func user(forToken key: String, request: Request) throws -> (any RequestUser)? { throw Down() }
         }
         #expect(throws: Down.self) { try TokenAuthentication(store: FailingStore()).authenticate(request(authorization: "Token x")) }
     }

@@ -129,8 +129,8 @@ final class BriefWidgetSerializer: Serializer {
 
 // MARK: - Users and permissions
 
-struct WidgetUser: User {
-    let pk: String
+struct WidgetUser: RequestUser {
+    let pk: FieldValue
     let username: String
     let isStaff: Bool
     var isActive: Bool { true }
@@ -138,7 +138,7 @@ struct WidgetUser: User {
 
 /// `Authorization: Token <name>`: staff (pk 1), alice (2), bob (3), reader (5, read-only).
 struct WidgetTokens: Authentication {
-    static let users = ["staff": "1", "alice": "2", "bob": "3", "reader": "5"]
+    static let users: [String: FieldValue] = ["staff": 1, "alice": 2, "bob": 3, "reader": 5]
     func authenticate(_ request: Request) throws -> AuthenticationResult? {
         guard let header = request.headers["Authorization"], header.hasPrefix("Token ") else { return nil }
         let key = String(header.dropFirst(6))
@@ -157,7 +157,7 @@ struct WidgetRules: Permission {
         guard let widget = object as? Widget else { return false }
         if request.user.isStaff { return true }
         if widget.secret { return false }
-        return request.method.isSafe || String(widget.owner) == request.user.pk
+        return request.method.isSafe || .int(widget.owner) == request.user.pk
     }
 }
 
@@ -184,7 +184,7 @@ class WidgetViewSet: ModelViewSet<WidgetQuerySet> {
     ]}
 
     override func performCreate(_ serializer: Serializer) throws {
-        try serializer.save(["owner": .int(Int64(request.user.pk)!)])
+        try serializer.save(["owner": request.user.pk])
     }
 
     func recent(_ request: Request) throws -> Response {
@@ -211,7 +211,7 @@ final class AuditedWidgetViewSet: WidgetViewSet {
     }
 
     override func performCreate(_ serializer: Serializer) throws {
-        try serializer.save(["owner": .int(Int64(request.user.pk)!), "secret": .bool(true)])
+        try serializer.save(["owner": request.user.pk, "secret": .bool(true)])
     }
 }
 
@@ -219,7 +219,7 @@ final class AuditedWidgetViewSet: WidgetViewSet {
 final class MyWidgetViewSet: ModelViewSet<WidgetQuerySet> {
     override class var serializerClass: Serializer.Type? { WidgetSerializer.self }
     override func getQueryset() throws -> WidgetQuerySet {
-        WidgetQuerySet().filter(.field("owner", .exact(.string(request.user.pk)))).orderBy("id")
+        WidgetQuerySet().filter(.field("owner", .exact(request.user.pk))).orderBy("id")
     }
 }
 
@@ -260,7 +260,7 @@ final class WidgetNoteViewSet: CreateListRetrieveViewSet<WidgetQuerySet> {
     }
 
     override func performCreate(_ serializer: Serializer) throws {
-        try serializer.save(["owner": .int(Int64(request.user.pk)!)])
+        try serializer.save(["owner": request.user.pk])
     }
 }
 

@@ -15,15 +15,6 @@ import Testing
         #expect(try paginate(paginator(), url, items(0)) == expected)
     }
 
-    @Test(arguments: ["", "plain", "a b", "a+b&c=d", "/:@&+$,!*'()", "é ü/€", "~_.-", "100%", "\u{0}\u{7f}"])
-    func linkQuotingIsPercentEncodingsQuote(_ text: String) {
-        for (safe, plus) in [("" as StaticString, true), ("/:@&+$,!*'()", false)] {
-            var bytes: [UInt8] = []
-            PercentEncoding.appendQuoted(text, safe: safe, plus: plus, into: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == PercentEncoding.quote(text, safe: safe.description, plus: plus))
-        }
-    }
-
     @Test func linksKeepOtherParametersSortedAndQuoted() throws {
         let p = paginator()
         _ = try p.paginate(items(25), request: get("/x é/?z=1&search=a b&limit=5&offset=5&a=%C3%A9"), view: nil)

@@ -2,8 +2,8 @@
 
 /// In-memory views for the request lifecycle tests: no database, users from a token table.
 enum LifecycleFixtures {
-    struct Member: User {
-        let pk: String
+    struct Member: RequestUser {
+        let pk: FieldValue
         let username: String
         let isStaff: Bool
         var isActive: Bool { true }
@@ -15,7 +15,7 @@ enum LifecycleFixtures {
             guard let header = request.headers["Authorization"], header.hasPrefix("Token ") else { return nil }
             let key = String(header.dropFirst(6))
             if key == "bad" { throw AuthenticationFailed("Invalid token.") }
-            return AuthenticationResult(user: Member(pk: key == "staff" ? "1" : "2", username: key, isStaff: key == "staff"), auth: key)
+            return AuthenticationResult(user: Member(pk: key == "staff" ? 1 : 2, username: key, isStaff: key == "staff"), auth: key)
         }
         func authenticateHeader(_ request: Request) -> String? { "Token" }
     }

@@ -2,7 +2,7 @@
 /// needs it (DRF's callable defaults, e.g. `CurrentUserDefault`).
 ///
 ///     BooleanField("is_staff", default: false)
-///     HiddenField("author", default: .computed { context in .string(context.request?.user.pk ?? "") })
+///     HiddenField("author", default: .computed { context in context.request?.user.pk ?? .null })
 public enum FieldDefault: Sendable, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByStringLiteral, ExpressibleByNilLiteral {
     case value(FieldValue)

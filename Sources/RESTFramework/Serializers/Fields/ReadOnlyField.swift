@@ -58,7 +58,7 @@ public struct MethodField: SerializerField {
 /// DRF's `HiddenField`: never read from input nor shown in output; always its default in the
 /// validated data (the requesting user as an author, say). Absent from OPTIONS.
 ///
-///     HiddenField("author_id", default: .computed { context in .int(Int64(context.request?.user.pk ?? "") ?? 0) })
+///     HiddenField("author_id", default: .computed { context in context.request?.user.pk ?? .null })
 public struct HiddenField: SerializerField {
     public var options: FieldOptions
 

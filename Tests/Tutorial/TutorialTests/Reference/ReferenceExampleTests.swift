@@ -26,6 +26,12 @@ import Testing
         #expect(try app.urls.reverse("book-drafts") == "/api/books/drafts/")
     }
 
+    @Test func headers() {
+        let example = headersExample()
+        #expect(example.type == "application/json" && example.cookies == ["a=1", "b=2"])
+        #expect(example.headers.fields.map(\.name) == ["Content-Type", "Set-Cookie", "Set-Cookie", "Vary"])
+    }
+
     @Test func allowedHosts() throws {
         let app = Application(urls: try bookURLs(), settings: productionSettings())
         func status(_ host: String) -> Int { app.handle(Request(method: .get, path: "/api/ping/", headers: ["Host": host])).status }

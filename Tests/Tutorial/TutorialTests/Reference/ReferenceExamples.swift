@@ -20,6 +20,18 @@ final class PingView: APIView, GetHandler, PostHandler {
     }
 }
 
+// MARK: - Headers
+
+func headersExample() -> (headers: Headers, type: String?, cookies: [String]) {
+    var headers: Headers = ["Content-Type": "application/json"]
+    headers.add("Set-Cookie", "a=1")
+    headers.add("Set-Cookie", "b=2")
+    headers["Vary"] = "Accept"                  // replaces every `Vary`, in the first one's place
+    let type = headers["content-type"]          // "application/json"
+    let cookies = headers.values("set-cookie")  // ["a=1", "b=2"]
+    return (headers, type, cookies)
+}
+
 // MARK: - ViewSets
 
 final class GreetingViewSet: ViewSet, ListAction, RetrieveAction {
@@ -156,7 +168,7 @@ struct IsAuthorOrReadOnly: Permission {
 
     func hasObjectPermission(_ request: Request, view: APIView, object: Any) throws -> Bool {
         if request.method.isSafe { return true }
-        return (object as? Book).map { String($0.authorID) == request.user.pk } ?? false
+        return (object as? Book).map { FieldValue.int($0.authorID) == request.user.pk } ?? false
     }
 }
 
@@ -197,12 +209,12 @@ final class BookViewSet: ModelViewSet<QuerySet<Book>>, SearchableView, Orderable
     override func getQueryset() throws -> QuerySet<Book> {
         let published: Predicate = .field("published", .exact(true))
         guard request.user.isAuthenticated else { return try super.getQueryset().filter(published) }
-        return try super.getQueryset().filter(published || .field("author_id", .exact(.string(request.user.pk))))
+        return try super.getQueryset().filter(published || .field("author_id", .exact(request.user.pk)))
     }
 
     /// The author is whoever is logged in.
     override func performCreate(_ serializer: Serializer) throws {
-        try serializer.save(["author_id": .string(request.user.pk)])
+        try serializer.save(["author_id": request.user.pk])
     }
 
     /// `ModelViewSet` declares its actions in the class body, so this override is dispatched.
@@ -243,17 +255,17 @@ struct PublishedFilter: FilterBackend {
 
 // MARK: - Authentication
 
-struct AppUser: RESTFramework.User {
+struct AppUser: RequestUser {
     let id: Int64
     let username: String
     let isStaff: Bool
     let isActive: Bool
-    var pk: String { String(id) }
+    var pk: FieldValue { .int(id) }
 }
 
 /// `Authorization: Token <key>` against an `auth_tokens` table.
 struct SQLTokenStore: TokenStore {
-    func user(forToken key: String, request: Request) throws -> (any RESTFramework.User)? {
+    func user(forToken key: String, request: Request) throws -> (any RequestUser)? {
         let rows = try request.database.query(
             "SELECT u.id, u.username, u.is_staff, u.is_active FROM auth_tokens t JOIN users u ON u.id = t.user_id WHERE t.key = $1", key)
         guard let row = rows.first else { return nil }

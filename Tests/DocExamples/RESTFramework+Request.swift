@@ -1,0 +1,32 @@
+// The `///` examples of Sources/RESTFramework/Request/RequestUser.swift and
+// Sources/RESTFramework/Permissions/Permission.swift, compiled (DocCommentExampleTests finds them here).
+@testable import RESTFramework
+@testable import RESTModels
+
+enum RequestUserExample {
+    struct User: RequestUser {
+        let id: Int64
+        let username: String
+        let isStaff: Bool
+        let isActive: Bool
+        var pk: FieldValue { .int(id) }
+    }
+
+    static func save(_ request: Request, _ serializer: Serializer) throws {
+        let signedIn = request.user as? User                        // the application's model, or nil
+        try serializer.save(["author_id": request.user.pk])       // `.int(7)`, as the column holds it
+        _ = signedIn
+    }
+}
+
+enum PermissionExample {
+    static func mount(_ view: APIView) {
+        struct IsOwner: Permission {
+            func hasObjectPermission(_ request: Request, view: APIView, object: Any) throws -> Bool {
+                guard let note = object as? Note else { return false }
+                return .int(note.authorID) == request.user.pk
+            }
+        }
+        view.permissionClasses = [IsAuthenticated() & IsOwner()]
+    }
+}
