@@ -45,8 +45,7 @@ extension Permission where Code == String? {
     public var code: String? { nil }
 }
 
-/// What a permission's `message` and `code` may be declared as: `String` or `String?`. Any
-/// other type (`let message = 403`) does not compile.
+/// What a permission's `message` and `code` may be declared as: `String` or `String?`.
 public protocol PermissionText: Sendable {
     var permissionText: String? { get }
 }

@@ -67,6 +67,15 @@ import Testing
         #expect(api.send(.get, "/api/widgets-by-name/3/", token: "alice").text == #"{"detail":"No Widget matches the given query."}"#)
     }
 
+    @Test func aSubclassesLookupFieldIsUsedThroughTheBaseClassHooks() throws {
+        let api = try WidgetAPI()
+        // The router's lookup kwarg and the base's `getObject()` (from retrieve, and from an extra
+        // action typed as the base) read the subclass's `lookupField`.
+        #expect(api.send(.get, "/api/widgets-named/cog/", token: "alice").text == #"{"id":3,"name":"cog"}"#)
+        #expect(api.send(.get, "/api/widgets-named/cog/again/", token: "alice").text == #"{"id":3,"name":"cog"}"#)
+        #expect(api.send(.get, "/api/widgets-named/3/", token: "alice").status == 404)
+    }
+
     // MARK: Compositions
 
     @Test func readOnlyModelViewSetRefusesWritesWith405() throws {

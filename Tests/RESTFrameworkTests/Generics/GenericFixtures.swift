@@ -240,6 +240,20 @@ final class WidgetByNameViewSet: ReadOnlyModelViewSet<WidgetQuerySet> {
     override class var lookupURLKwarg: String? { "widget_name" }
 }
 
+/// A base class whose extra action runs the hooks typed as the base: the subclass below only
+/// overrides `lookupField`, which every hook must read (class context, not a protocol's `Self`).
+class WidgetLookupBaseViewSet: ReadOnlyModelViewSet<WidgetQuerySet> {
+    override class var queryset: WidgetQuerySet? { WidgetQuerySet() }
+    override class var serializerClass: Serializer.Type? { BriefWidgetSerializer.self }
+    override class var extraActions: [ExtraAction] {[
+        .action("again", detail: true) { (view: WidgetLookupBaseViewSet, request) in try view.retrieveModel(request) },
+    ]}
+}
+
+final class WidgetLookupByNameViewSet: WidgetLookupBaseViewSet {
+    override class var lookupField: String { "name" }
+}
+
 /// The reference API's custom composition (DRF's docs example). The mixins have no default
 /// actions: without these three methods the class does not compile.
 open class CreateListRetrieveViewSet<Q: Queryable>: GenericViewSet<Q>, CreateModelMixin, ListModelMixin,
@@ -315,6 +329,7 @@ struct WidgetAPI {
         try router.register("plain-widgets", PlainWidgetViewSet.self, basename: "plain-widget")
         try router.register("overriding-notes", OverridingWidgetNoteViewSet.self, basename: "overriding-note")
         try router.register("widgets-by-name", WidgetByNameViewSet.self, basename: "widget-by-name")
+        try router.register("widgets-named", WidgetLookupByNameViewSet.self, basename: "widget-named")
         var settings = APISettings()
         settings.authenticationClasses = [WidgetTokens()]
         settings.permissionClasses = [IsAuthenticated()]
