@@ -37,8 +37,6 @@ public enum ReferenceAPI {
         // `/api/auth-token/` reads forms without authentication: the field limit is what keeps
         // such a body cheap.
         settings.dataUploadMaxNumberFields = configuration.dataUploadMaxNumberFields
-        // A database outage anywhere (the token lookup included) is a 503, not a 500.
-        settings.exceptionHandler = ModelExceptionHandler.wrapping(defaultExceptionHandler)
         settings.extensions[PasswordHasherSetting.self] = hasher
         return settings
     }

@@ -13,7 +13,9 @@ final class UserDetail: RetrieveUpdateDestroyAPIView<QuerySet<User>> { /* the sa
 // The mixins: an action declared in the class body, so subclasses can override it
 open class CreateListRetrieveViewSet<Q: Queryable>: GenericViewSet<Q>,
     CreateModelMixin, ListModelMixin, RetrieveModelMixin {
+    open func create(_ request: Request) throws -> Response { try createModel(request) }
     open func list(_ request: Request) throws -> Response { try listModel(request) }
+    open func retrieve(_ request: Request) throws -> Response { try retrieveModel(request) }
 }
 
 open class CreateRetrieveViewSet<Q: Queryable>: GenericViewSet<Q>, CreateModelMixin, RetrieveModelMixin {

@@ -71,7 +71,6 @@ struct WidgetsAPI {
         var settings = APISettings()
         settings.pageSize = pageSize
         settings.paginationClass = { PageNumberPagination(countStrategy: countStrategy) }
-        settings.exceptionHandler = ModelExceptionHandler.wrapping(defaultExceptionHandler)
         let errors = self.errors
         settings.errorLog = { errors.append($0) }
         app = Application(urls: try URLConf([.include("api/", router)]), settings: settings)

@@ -2,8 +2,8 @@
 /// through `performCreate(_:)` and answers 201 with the new object, and `Location` when the
 /// serializer has a `url` field (`settings.urlFieldName`).
 ///
-/// Adopting it makes a viewset offer `create`. To let subclasses override the action, declare
-/// it in the class body (see `ListModelMixin`):
+/// Adopting it makes a viewset offer `create`; the class declares the action in its body (see
+/// `ListModelMixin`):
 ///
 ///     open func create(_ request: Request) throws -> Response { try createModel(request) }
 ///
@@ -12,13 +12,12 @@
 ///     override func performCreate(_ serializer: Serializer) throws {
 ///         try serializer.save(["author_id": request.user.pk])
 ///     }
-public protocol CreateModelMixin: GenericView, CreateAction {}
-
-extension CreateModelMixin {
-    public func create(_ request: Request) throws -> Response { try createModel(request) }
+public protocol CreateModelMixin: CreateAction {
+    /// DRF's body of `create` (`GenericAPIView` has it).
+    func createModel(_ request: Request) throws -> Response
 }
 
-extension GenericView {
+extension GenericAPIView {
     /// DRF's `CreateModelMixin.create`, for any generic view.
     public func createModel(_ request: Request) throws -> Response {
         let serializer = try getSerializer(data: request.data)

@@ -2,17 +2,16 @@
 /// it through `performDestroy(_:)` and answers 204 with no body. The default `performDestroy`
 /// needs a `DeletableQueryable` queryset.
 ///
-/// Adopting it makes a viewset offer `destroy`. To let subclasses override the action, declare
-/// it in the class body (see `ListModelMixin`):
+/// Adopting it makes a viewset offer `destroy`; the class declares the action in its body (see
+/// `ListModelMixin`):
 ///
 ///     open func destroy(_ request: Request) throws -> Response { try destroyModel(request) }
-public protocol DestroyModelMixin: GenericView, DestroyAction {}
-
-extension DestroyModelMixin {
-    public func destroy(_ request: Request) throws -> Response { try destroyModel(request) }
+public protocol DestroyModelMixin: DestroyAction {
+    /// DRF's body of `destroy` (`GenericAPIView` has it).
+    func destroyModel(_ request: Request) throws -> Response
 }
 
-extension GenericView {
+extension GenericAPIView {
     /// DRF's `DestroyModelMixin.destroy`, for any generic view.
     public func destroyModel(_ request: Request) throws -> Response {
         let instance = try getObject()

@@ -9,8 +9,8 @@
 ///         }
 ///     }
 ///
-/// The actions are declared in the class body (not left to the mixins' protocol extensions) so
-/// that subclasses can override them and the override is what the router dispatches to.
+/// The actions are `open` methods of the class body (the mixins have no default bodies), so a
+/// subclass overrides them and the override is what the router dispatches to.
 open class ModelViewSet<Q: Queryable>: GenericViewSet<Q>, CreateModelMixin, RetrieveModelMixin, UpdateModelMixin,
     DestroyModelMixin, ListModelMixin {
     open func list(_ request: Request) throws -> Response { try listModel(request) }

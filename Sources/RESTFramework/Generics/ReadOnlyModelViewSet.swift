@@ -8,7 +8,7 @@
 ///         var searchFields: [String] { ["name", "description"] }
 ///     }
 ///
-/// The actions are declared in the class body so that subclasses can override them.
+/// The actions are `open` methods of the class body, so subclasses override them.
 open class ReadOnlyModelViewSet<Q: Queryable>: GenericViewSet<Q>, RetrieveModelMixin, ListModelMixin {
     open func list(_ request: Request) throws -> Response { try listModel(request) }
     open func retrieve(_ request: Request) throws -> Response { try retrieveModel(request) }

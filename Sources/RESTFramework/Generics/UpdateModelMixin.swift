@@ -4,22 +4,21 @@
 /// The order on one object is the spec's: look it up (404), check the object permissions (403),
 /// read the body (415, parse error), validate (400).
 ///
-/// Adopting it makes a viewset offer `update` and `partial_update`. To let subclasses override
-/// them, declare them in the class body (see `ListModelMixin`):
+/// Adopting it makes a viewset offer `update` and `partial_update`; the class declares both in
+/// its body (see `ListModelMixin`):
 ///
 ///     open func update(_ request: Request) throws -> Response { try updateModel(request) }
 ///     open func partialUpdate(_ request: Request) throws -> Response { try partialUpdateModel(request) }
 ///
 /// Unlike DRF, where `partial_update` calls `self.update(partial=True)`, the two actions are
 /// separate methods: overriding `update` changes PUT only.
-public protocol UpdateModelMixin: GenericView, UpdateAction, PartialUpdateAction {}
-
-extension UpdateModelMixin {
-    public func update(_ request: Request) throws -> Response { try updateModel(request) }
-    public func partialUpdate(_ request: Request) throws -> Response { try partialUpdateModel(request) }
+public protocol UpdateModelMixin: UpdateAction, PartialUpdateAction {
+    /// DRF's bodies of `update` and `partial_update` (`GenericAPIView` has them).
+    func updateModel(_ request: Request, partial: Bool) throws -> Response
+    func partialUpdateModel(_ request: Request) throws -> Response
 }
 
-extension GenericView {
+extension GenericAPIView {
     /// DRF's `UpdateModelMixin.update`, for any generic view.
     public func updateModel(_ request: Request, partial: Bool = false) throws -> Response {
         // The object before the body: a missing or forbidden object answers before a bad body does.

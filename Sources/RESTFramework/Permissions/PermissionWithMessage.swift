@@ -5,12 +5,11 @@
 ///         (IsAdminUser() | IsOwner()).withMessage("Only the owner or staff may do this.", code: "not_owner"),
 ///     ]
 ///
-/// A permission type of your own can simply declare the properties (note the optional type,
-/// which the protocol requires):
+/// A permission type of your own can simply declare the properties, as `String` or `String?`:
 ///
 ///     struct CanPublish: Permission {
-///         let message: String? = "Publishing is not allowed."
-///         let code: String? = "cannot_publish"
+///         let message = "Publishing is not allowed."
+///         let code = "cannot_publish"
 ///     }
 public struct PermissionWithMessage: Permission {
     public let base: any Permission
@@ -36,6 +35,6 @@ extension Permission {
     /// This permission, refusing with `message` and `code` instead of its own.
     /// A nil `code` falls back to the base permission's code, then DRF's `permission_denied`.
     public func withMessage(_ message: String, code: String? = nil) -> PermissionWithMessage {
-        PermissionWithMessage(self, message: message, code: code ?? self.code)
+        PermissionWithMessage(self, message: message, code: code ?? codeText)
     }
 }

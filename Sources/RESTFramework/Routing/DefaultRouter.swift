@@ -21,7 +21,7 @@ public struct DefaultRouter: Router {
 
     public var registry: [RouterRegistration] { base.registry }
 
-    public mutating func register(_ prefix: String, _ viewset: ViewSet.Type, basename: String? = nil) throws {
+    public mutating func register(_ prefix: String, _ viewset: any ViewSetMixin.Type, basename: String? = nil) throws {
         try base.register(prefix, viewset, basename: basename)
     }
 

@@ -4,10 +4,10 @@
 ///     try ExtraActionChecks.validate(UserViewSet.extraActions, of: UserViewSet.self,
 ///                                    against: RouteTemplate.simpleRouterRoutes)
 enum ExtraActionChecks {
-    static func validate(_ actions: [ExtraAction], of viewset: ViewSet.Type, against routes: [RouteTemplate]) throws {
+    static func validate(_ actions: [ExtraAction], of viewset: any ViewSetMixin.Type, against routes: [RouteTemplate]) throws {
         let viewsetName = ViewNaming.className(of: viewset)
         let knownActions = Set(routes.flatMap { template -> [String] in
-            if case .route(let route) = template { return route.mapping.map(\.action) }
+            if case .route(let route) = template { return route.mapping.map(\.action.name) }
             return []
         })
 

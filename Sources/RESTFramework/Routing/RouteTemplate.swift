@@ -5,7 +5,7 @@
 ///
 ///     var routes = RouteTemplate.simpleRouterRoutes
 ///     routes.append(.route(Route(url: "{prefix}/{lookup}/history{trailing_slash}",
-///                                mapping: [(.get, "history")], name: "{basename}-history",
+///                                mapping: [(.get, .extra("history"))], name: "{basename}-history",
 ///                                detail: true, initkwargs: ViewInitKwargs(suffix: "History"))))
 ///     let router = SimpleRouter(routes: routes)
 public enum RouteTemplate: Sendable {
@@ -18,11 +18,11 @@ public enum RouteTemplate: Sendable {
     /// detail-level extra actions. The order is what makes `users/recent_users/` win over
     /// `users/{pk}/`.
     public static let simpleRouterRoutes: [RouteTemplate] = [
-        .route(Route(url: "{prefix}{trailing_slash}", mapping: [(.get, "list"), (.post, "create")],
+        .route(Route(url: "{prefix}{trailing_slash}", mapping: [(.get, .list), (.post, .create)],
                      name: "{basename}-list", detail: false, initkwargs: ViewInitKwargs(suffix: "List"))),
         .dynamic(DynamicRoute(url: "{prefix}/{url_path}{trailing_slash}", name: "{basename}-{url_name}", detail: false)),
         .route(Route(url: "{prefix}/{lookup}{trailing_slash}",
-                     mapping: [(.get, "retrieve"), (.put, "update"), (.patch, "partial_update"), (.delete, "destroy")],
+                     mapping: [(.get, .retrieve), (.put, .update), (.patch, .partialUpdate), (.delete, .destroy)],
                      name: "{basename}-detail", detail: true, initkwargs: ViewInitKwargs(suffix: "Instance"))),
         .dynamic(DynamicRoute(url: "{prefix}/{lookup}/{url_path}{trailing_slash}", name: "{basename}-{url_name}", detail: true)),
     ]
@@ -31,16 +31,16 @@ public enum RouteTemplate: Sendable {
 /// DRF's `Route`: a URL template, method → action, a name template, and what the view is
 /// initialised with (the list route's `suffix: "List"`).
 ///
-///     Route(url: "{prefix}{trailing_slash}", mapping: [(.get, "list")], name: "{basename}-list",
+///     Route(url: "{prefix}{trailing_slash}", mapping: [(.get, .list)], name: "{basename}-list",
 ///           detail: false, initkwargs: ViewInitKwargs(suffix: "List"))
 public struct Route: Sendable {
     public var url: String
-    public var mapping: [(method: HTTPMethod, action: String)]
+    public var mapping: [(method: HTTPMethod, action: ViewSetAction)]
     public var name: String
     public var detail: Bool
     public var initkwargs: ViewInitKwargs
 
-    public init(url: String, mapping: [(HTTPMethod, String)], name: String, detail: Bool,
+    public init(url: String, mapping: [(HTTPMethod, ViewSetAction)], name: String, detail: Bool,
                 initkwargs: ViewInitKwargs = ViewInitKwargs()) {
         self.url = url
         self.mapping = mapping.map { (method: $0.0, action: $0.1) }

@@ -10,7 +10,7 @@ public protocol Router: Sendable {
     /// Registers a viewset; a nil basename is derived from the viewset's queryset model. Throws
     /// `ImproperlyConfigured` for a missing or duplicate basename or an extra action that
     /// collides with a route.
-    mutating func register(_ prefix: String, _ viewset: ViewSet.Type, basename: String?) throws
+    mutating func register(_ prefix: String, _ viewset: any ViewSetMixin.Type, basename: String?) throws
     /// The URL patterns of every registration (DRF's `urls`).
     var urls: [URLPattern] { get }
 }
@@ -20,7 +20,7 @@ public protocol Router: Sendable {
 ///     router.registry.map(\.basename)   // ["user", "simple-user"]
 public struct RouterRegistration: Sendable {
     public let prefix: String
-    public let viewset: ViewSet.Type
+    public let viewset: any ViewSetMixin.Type
     public let basename: String
     public let urls: [URLPattern]
 }

@@ -21,7 +21,7 @@ public struct SimpleRouter: Router {
     /// - Parameter prefix: path text, slashes allowed (`"users"`, `"admin/users"`), no leading or
     ///   trailing slash; empty mounts the viewset at the include prefix itself. Parameters in
     ///   Django's `path()` syntax nest it: `"accounts/<account_pk>/notes"`.
-    public mutating func register(_ prefix: String, _ viewset: ViewSet.Type, basename: String? = nil) throws {
+    public mutating func register(_ prefix: String, _ viewset: any ViewSetMixin.Type, basename: String? = nil) throws {
         let basename = try basename ?? getDefaultBasename(viewset)
         if registry.contains(where: { $0.basename == basename }) {
             throw ImproperlyConfigured("Router with basename \"\(basename)\" is already registered. Please provide a unique basename for viewset \"\(ViewNaming.className(of: viewset))\"")
@@ -31,7 +31,7 @@ public struct SimpleRouter: Router {
     }
 
     /// DRF's `get_default_basename`: the queryset model's name, lower-cased.
-    public func getDefaultBasename(_ viewset: ViewSet.Type) throws -> String {
+    public func getDefaultBasename(_ viewset: any ViewSetMixin.Type) throws -> String {
         guard let model = viewset.querysetModelName else {
             throw ImproperlyConfigured("`basename` argument not specified, and could not automatically determine the name from the viewset \(ViewNaming.className(of: viewset)), as it does not have a `.queryset` attribute (`querysetModelName`). Pass `basename:` to `register`.")
         }
@@ -40,7 +40,7 @@ public struct SimpleRouter: Router {
 
     /// DRF's `get_routes`: the rows with the dynamic ones expanded for the viewset's extra
     /// actions. Extra actions that would shadow or duplicate a route are refused here.
-    public func getRoutes(_ viewset: ViewSet.Type) throws -> [Route] {
+    public func getRoutes(_ viewset: any ViewSetMixin.Type) throws -> [Route] {
         // DRF collects extra actions with `inspect.getmembers`, which sorts them by name.
         let extraActions = viewset.getExtraActions().sorted { $0.functionName < $1.functionName }
         try ExtraActionChecks.validate(extraActions, of: viewset, against: routes)
@@ -65,31 +65,36 @@ public struct SimpleRouter: Router {
         // Braces in the path are doubled so that they stay text when the template is expanded.
         let urlPath = action.urlPath.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
         return Route(url: dynamic.url.replacingOccurrences(of: "{url_path}", with: urlPath),
-                     mapping: action.mapping.map { ($0.method, $0.action) },
+                     mapping: action.mapping.map { ($0.method, ViewSetAction($0.action)) },
                      name: dynamic.name.replacingOccurrences(of: "{url_name}", with: action.urlName),
                      detail: dynamic.detail, initkwargs: initkwargs)
     }
 
     /// DRF's `get_method_map`: only the actions the viewset has.
-    public func getMethodMap(_ viewset: ViewSet.Type, _ mapping: [(method: HTTPMethod, action: String)],
-                             handlers: [String: ExtraActionHandler]) -> [HTTPMethod: String] {
-        var bound: [HTTPMethod: String] = [:]
+    public func getMethodMap(_ viewset: any ViewSetMixin.Type, _ mapping: [(method: HTTPMethod, action: ViewSetAction)],
+                             handlers: [String: ExtraActionHandler]) -> [HTTPMethod: ViewSetAction] {
+        var bound: [HTTPMethod: ViewSetAction] = [:]
         for (method, action) in mapping {
-            let implemented = StandardAction(rawValue: action).map { $0.isImplemented(by: viewset) } ?? (handlers[action] != nil)
+            let implemented: Bool
+            switch action {
+            case .extra(let name): implemented = handlers[name] != nil
+            case .metadata: implemented = false
+            default: implemented = action.isImplemented(by: viewset)
+            }
             if implemented { bound[method] = action }
         }
         return bound
     }
 
     /// DRF's `get_lookup_regex`: the lookup parameter of detail routes.
-    public func getLookup(_ viewset: ViewSet.Type) throws -> RoutePattern.Token {
+    public func getLookup(_ viewset: any ViewSetMixin.Type) throws -> RoutePattern.Token {
         let name = viewset.lookupURLKwarg ?? viewset.lookupField
         guard let regex = viewset.lookupValueRegex else { return .parameter(name, .lookup) }
         return .parameter(name, try SegmentMatcher(regex: regex))
     }
 
     /// DRF's `get_urls`, for one registration.
-    func getURLs(prefix: String, viewset: ViewSet.Type, basename: String) throws -> [URLPattern] {
+    func getURLs(prefix: String, viewset: any ViewSetMixin.Type, basename: String) throws -> [URLPattern] {
         let lookup = try getLookup(viewset)
         let allHandlers = viewset.getExtraActions().reduce(into: [String: ExtraActionHandler]()) { all, action in
             all.merge(action.handlers) { old, _ in old }

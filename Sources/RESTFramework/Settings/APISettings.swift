@@ -151,9 +151,17 @@ public struct APISettings: Sendable {
     }
 }
 
-/// DRF's `exception_handler`: APIExceptions become their status, body and headers; anything
-/// else is unhandled (nil).
+/// DRF's `exception_handler`: APIExceptions become their status, body and headers, and so do
+/// errors that describe their own (`APIExceptionConvertible`: a database outage is a 503);
+/// anything else is unhandled (nil).
 public func defaultExceptionHandler(_ error: any Error, _ view: APIView?) -> Response? {
-    guard let exception = error as? any APIException else { return nil }
+    let exception: any APIException
+    if let apiException = error as? any APIException {
+        exception = apiException
+    } else if let convertible = error as? any APIExceptionConvertible, let converted = convertible.apiException {
+        exception = converted
+    } else {
+        return nil
+    }
     return Response(exception.responseData, status: exception.statusCode, headers: exception.headers)
 }

@@ -28,7 +28,7 @@ public struct ExtraAction: Sendable {
     /// - Parameters:
     ///   - name: DRF's `name=`; default `pretty_name(function name)` ("Set password").
     ///   - configure: any other per-action override of view settings (serializer, paginator, ...).
-    public static func action<V: ViewSet>(
+    public static func action<V: ViewSetMixin>(
         _ functionName: String, detail: Bool, methods: [HTTPMethod] = [.get],
         urlPath: String? = nil, urlName: String? = nil, name: String? = nil, suffix: String? = nil,
         description: String? = nil,
@@ -57,7 +57,7 @@ public struct ExtraAction: Sendable {
 
     /// DRF's `@<action>.mapping.<method>`: another method on the same route, answered by
     /// another handler (whose name becomes the action for that method).
-    public func mapping<V: ViewSet>(_ method: HTTPMethod, _ actionName: String,
+    public func mapping<V: ViewSetMixin>(_ method: HTTPMethod, _ actionName: String,
                                     _ handler: @escaping @Sendable (V, Request) throws -> Response) -> ExtraAction {
         var copy = self
         copy.mapping.removeAll { $0.method == method }
@@ -67,8 +67,8 @@ public struct ExtraAction: Sendable {
     }
 
     /// Method → action, as DRF's `action.mapping`.
-    public var actionMap: [HTTPMethod: String] {
-        Dictionary(mapping.map { ($0.method, $0.action) }, uniquingKeysWith: { _, last in last })
+    public var actionMap: [HTTPMethod: ViewSetAction] {
+        Dictionary(mapping.map { ($0.method, ViewSetAction($0.action)) }, uniquingKeysWith: { _, last in last })
     }
 
     public var methods: [HTTPMethod] { HTTPMethod.sortedForAllow(mapping.map(\.method)) }
@@ -76,9 +76,9 @@ public struct ExtraAction: Sendable {
 
 /// A type-erased extra action handler that calls the typed closure on the right viewset class.
 public struct ExtraActionHandler: Sendable {
-    let call: @Sendable (ViewSet, Request) throws -> Response
+    let call: @Sendable (APIView, Request) throws -> Response
 
-    public init<V: ViewSet>(_ handler: @escaping @Sendable (V, Request) throws -> Response) {
+    public init<V: ViewSetMixin>(_ handler: @escaping @Sendable (V, Request) throws -> Response) {
         call = { view, request in
             guard let typed = view as? V else {
                 throw APIError(status: 500, detail: .string("Extra action bound to \(type(of: view)), expected \(V.self)."))

@@ -11,11 +11,7 @@ extension APIView {
         request.format = format
         request.parsers = getParsers()
         request.dataUploadMaxNumberFields = settings.dataUploadMaxNumberFields
-        if let viewSet = self as? ViewSet {
-            // DRF: OPTIONS is always the implicit `metadata` action; HEAD follows GET's action.
-            viewSet.action = request.method == .options ? "metadata"
-                : viewSet.actionMap[request.method] ?? (request.method == .head ? viewSet.actionMap[.get] : nil)
-        }
+        routing?.startRequest(request.method)
         var response: Response
         do {
             // Django counts the query string against the same limit when `request.GET` is first

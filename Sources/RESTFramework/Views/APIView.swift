@@ -45,6 +45,9 @@ open class APIView {
     public internal(set) var formatKwarg: String?
     /// Headers added to every response of this view (DRF's `default_response_headers` extras).
     public var responseHeaders = Headers()
+    /// A viewset's routing: its action map, basename, detail, extra action handlers, and the
+    /// action of this request (`ViewSetMixin.action`). Nil for a plain view.
+    public internal(set) var routing: ActionRouting?
 
     public required init() {
         let type = Self.self
@@ -67,7 +70,9 @@ open class APIView {
     open func getRenderers() -> [any Renderer] { rendererClasses ?? settings.rendererClasses }
 
     /// The handler for a method, or nil for a 405. HEAD falls back to GET; OPTIONS is `options`.
+    /// A viewset answers with the action its routing maps to the method.
     open func handler(for method: HTTPMethod) -> RequestHandler? {
+        if method != .options, let routing { return routing.handler(for: method, on: self) }
         switch method {
         case .get, .head: return (self as? GetHandler).map { view in view.get }
         case .post: return (self as? PostHandler).map { view in view.post }
@@ -115,14 +120,14 @@ open class APIView {
     /// Every permission must pass; the first refusal answers (401 or 403).
     open func checkPermissions(_ request: Request) throws {
         for permission in getPermissions() where try !permission.hasPermission(request, view: self) {
-            throw permissionDenied(request, message: permission.message, code: permission.code)
+            throw permissionDenied(request, message: permission.messageText, code: permission.codeText)
         }
     }
 
     /// Called by `get_object`-style code once the object is known.
     open func checkObjectPermissions(_ request: Request, object: Any) throws {
         for permission in getPermissions() where try !permission.hasObjectPermission(request, view: self, object: object) {
-            throw permissionDenied(request, message: permission.message, code: permission.code)
+            throw permissionDenied(request, message: permission.messageText, code: permission.codeText)
         }
     }
 

@@ -2,16 +2,22 @@
 /// one URL conf serves every worker thread; `makeView()` makes the fresh per-request instance.
 public struct ViewEndpoint: Sendable {
     public let viewType: APIView.Type
-    /// For viewsets: method → action name (`[.get: "list", .post: "create"]`); nil for APIViews.
-    public let actions: [HTTPMethod: String]?
+    /// For viewsets: method → action (`[.get: .list, .post: .create]`); nil for APIViews.
+    public let actions: [HTTPMethod: ViewSetAction]?
     public let initkwargs: ViewInitKwargs
     /// What the views made here work out once (shared by copies of this endpoint).
     let memo = ViewMemo()
+    /// The routing every view made here starts from (made once, copied per request).
+    private let routing: ActionRouting?
 
-    public init(viewType: APIView.Type, actions: [HTTPMethod: String]?, initkwargs: ViewInitKwargs) {
+    public init(viewType: APIView.Type, actions: [HTTPMethod: ViewSetAction]?, initkwargs: ViewInitKwargs) {
         self.viewType = viewType
         self.actions = actions
         self.initkwargs = initkwargs
+        routing = actions.map { actions in
+            ActionRouting(actionMap: actions, basename: initkwargs.basename, detail: initkwargs.detail,
+                          extraActionHandlers: initkwargs.handlers)
+        }
     }
 
     /// A fresh view for one request, with the endpoint's bindings applied.
@@ -20,12 +26,7 @@ public struct ViewEndpoint: Sendable {
         if let name = initkwargs.name { view.name = name }
         if let description = initkwargs.description { view.description = description }
         if let suffix = initkwargs.suffix { view.suffix = suffix }
-        if let viewSet = view as? ViewSet {
-            viewSet.actionMap = actions ?? [:]
-            viewSet.basename = initkwargs.basename
-            viewSet.detail = initkwargs.detail
-            viewSet.extraActionHandlers = initkwargs.handlers
-        }
+        view.routing = routing
         initkwargs.configure?(view)
         view.endpointMemo = memo
         return view

@@ -5,10 +5,8 @@ import RESTFramework
 /// server is shutting down or refuses connections, or a statement hit `statement_timeout`.
 /// A 503 `{"detail": ...}` (DRF would answer 500); `cause` keeps the original error for logs.
 ///
-/// Querysets throw it themselves (see `DatabaseErrorMapping`), so a view needs no setup; for
-/// code that uses a `Connection` directly, install `ModelExceptionHandler`.
-///
-///     settings.exceptionHandler = ModelExceptionHandler.wrapping(defaultExceptionHandler)
+/// Querysets throw it themselves (see `DatabaseErrorMapping`), and a `PostgresError` of an
+/// outage raised elsewhere answers as it (`APIExceptionConvertible`), so no setup is needed.
 public struct DatabaseUnavailable: MessageAPIException, CustomStringConvertible {
     public static let defaultStatus = 503
     public static let defaultDetail = "Service temporarily unavailable, try again later."
@@ -47,12 +45,19 @@ public enum DatabaseErrorMapping {
     }
 }
 
-/// An exception handler for `APISettings.exceptionHandler` that answers database outages with
-/// 503 before handing everything to the wrapped handler. Querysets already throw
-/// `DatabaseUnavailable`; this covers a `Connection` used directly (an authentication backend's
-/// token lookup, a hand-written view).
-///
-///     settings.exceptionHandler = ModelExceptionHandler.wrapping(defaultExceptionHandler)
+/// A database error answers for itself (`APIExceptionConvertible`): an outage is a 503
+/// `DatabaseUnavailable` wherever it is raised (a `Connection` used directly, an
+/// authentication backend's token lookup), with the default exception handler or any handler
+/// that calls it. Other database errors stay unhandled: a logged 500.
+extension PostgresError: APIExceptionConvertible {
+    public var apiException: (any APIException)? {
+        DatabaseErrorMapping.isUnavailable(self) ? DatabaseUnavailable(cause: self) : nil
+    }
+}
+
+/// Kept for compatibility: database errors now describe their own response, so no handler
+/// needs installing. `wrapping` still hands the wrapped handler `DatabaseUnavailable` in place
+/// of an outage's `PostgresError`, for a custom handler that matches on the type.
 public enum ModelExceptionHandler {
     public static func wrapping(_ handler: @escaping @Sendable (any Error, APIView?) -> Response?)
         -> @Sendable (any Error, APIView?) -> Response? {

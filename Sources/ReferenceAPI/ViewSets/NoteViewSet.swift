@@ -5,7 +5,8 @@ import RESTModels
 /// 405 with `Allow`). Set `queryset` and `serializerClass` in a subclass.
 open class CreateListRetrieveViewSet<Q: Queryable>: GenericViewSet<Q>, CreateModelMixin, ListModelMixin,
     RetrieveModelMixin {
-    // Declared here (not left to the mixins' defaults) so that subclasses can override them.
+    // The mixins have no default actions: the class declares them, `open` so that subclasses
+    // override them.
     open func create(_ request: Request) throws -> Response { try createModel(request) }
     open func list(_ request: Request) throws -> Response { try listModel(request) }
     open func retrieve(_ request: Request) throws -> Response { try retrieveModel(request) }

@@ -35,9 +35,9 @@ final class UserViewSet: ModelViewSet<QuerySet<User>> {
     /// (create, update, destroy, OPTIONS, and methods the route does not map) for staff.
     override func getPermissions() -> [any Permission] {
         switch action {
-        case "list", "retrieve", "recent_users":
+        case .list, .retrieve, .extra("recent_users"):
             return [IsAuthenticated()]
-        case "set_password", "unset_password", "password", "delete_password":
+        case .extra("set_password"), .extra("unset_password"), .extra("password"), .extra("delete_password"):
             return [IsAuthenticated(), IsAdminOrIsSelf()]
         default:
             return [IsAdminUser()]

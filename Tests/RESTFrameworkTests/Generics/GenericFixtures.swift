@@ -240,11 +240,27 @@ final class WidgetByNameViewSet: ReadOnlyModelViewSet<WidgetQuerySet> {
     override class var lookupURLKwarg: String? { "widget_name" }
 }
 
-/// The reference API's custom composition (DRF's docs example), with `create` declared in the
-/// body so that subclasses may override it.
+/// A base class whose extra action runs the hooks typed as the base: the subclass below only
+/// overrides `lookupField`, which every hook must read (class context, not a protocol's `Self`).
+class WidgetLookupBaseViewSet: ReadOnlyModelViewSet<WidgetQuerySet> {
+    override class var queryset: WidgetQuerySet? { WidgetQuerySet() }
+    override class var serializerClass: Serializer.Type? { BriefWidgetSerializer.self }
+    override class var extraActions: [ExtraAction] {[
+        .action("again", detail: true) { (view: WidgetLookupBaseViewSet, request) in try view.retrieveModel(request) },
+    ]}
+}
+
+final class WidgetLookupByNameViewSet: WidgetLookupBaseViewSet {
+    override class var lookupField: String { "name" }
+}
+
+/// The reference API's custom composition (DRF's docs example). The mixins have no default
+/// actions: without these three methods the class does not compile.
 open class CreateListRetrieveViewSet<Q: Queryable>: GenericViewSet<Q>, CreateModelMixin, ListModelMixin,
     RetrieveModelMixin {
     open func create(_ request: Request) throws -> Response { try createModel(request) }
+    open func list(_ request: Request) throws -> Response { try listModel(request) }
+    open func retrieve(_ request: Request) throws -> Response { try retrieveModel(request) }
 }
 
 /// The reference API's NoteViewSet, on widgets.
@@ -264,12 +280,13 @@ final class WidgetNoteViewSet: CreateListRetrieveViewSet<WidgetQuerySet> {
     }
 }
 
-/// The pitfall `ListModelMixin` documents: `list` here is a new method, not an override (the
-/// composition left `list` to the mixin's protocol extension), so the router never calls it.
-final class ShadowingWidgetNoteViewSet: CreateListRetrieveViewSet<WidgetQuerySet> {
+/// What used to be a silent mistake: a subclass's `list` over a composition that left `list`
+/// to the mixin's protocol extension was a new method the router never called. The mixins have
+/// no defaults now, so the composition declares `list`, and this must be an `override`.
+final class OverridingWidgetNoteViewSet: CreateListRetrieveViewSet<WidgetQuerySet> {
     override class var queryset: WidgetQuerySet? { WidgetQuerySet().orderBy("-id") }
     override class var serializerClass: Serializer.Type? { BriefWidgetSerializer.self }
-    func list(_ request: Request) throws -> Response { Response(["shadowed": true]) }
+    override func list(_ request: Request) throws -> Response { Response(["overridden": true]) }
 }
 
 /// Misconfigured on purpose: neither `queryset` nor `getQueryset()`.
@@ -310,8 +327,9 @@ struct WidgetAPI {
         try router.register("widget-notes", WidgetNoteViewSet.self, basename: "widget-note")
         try router.register("broken-widgets", QuerysetlessWidgetViewSet.self, basename: "broken-widget")
         try router.register("plain-widgets", PlainWidgetViewSet.self, basename: "plain-widget")
-        try router.register("shadowing-notes", ShadowingWidgetNoteViewSet.self, basename: "shadowing-note")
+        try router.register("overriding-notes", OverridingWidgetNoteViewSet.self, basename: "overriding-note")
         try router.register("widgets-by-name", WidgetByNameViewSet.self, basename: "widget-by-name")
+        try router.register("widgets-named", WidgetLookupByNameViewSet.self, basename: "widget-named")
         var settings = APISettings()
         settings.authenticationClasses = [WidgetTokens()]
         settings.permissionClasses = [IsAuthenticated()]

@@ -65,11 +65,11 @@ enum LifecycleFixtures {
         }
     }
 
-    static let listRoute: [HTTPMethod: String] = [.get: "list", .post: "create"]
-    static let detailRoute: [HTTPMethod: String] = [.get: "retrieve", .put: "update", .delete: "destroy"]
+    static let listRoute: [HTTPMethod: ViewSetAction] = [.get: "list", .post: "create"]
+    static let detailRoute: [HTTPMethod: ViewSetAction] = [.get: "retrieve", .put: "update", .delete: "destroy"]
 
     /// Serves one request as `Application` would: fresh view, settings, dispatch, render.
-    static func serve(_ method: HTTPMethod, route: [HTTPMethod: String] = listRoute, suffix: String = "List",
+    static func serve(_ method: HTTPMethod, route: [HTTPMethod: ViewSetAction] = listRoute, suffix: String = "List",
                       token: String? = nil, accept: String? = nil, contentType: String? = nil, body: String = "",
                       query: String = "", kwargs: [String: String] = [:], format: String? = nil) -> RenderedResponse {
         var headers = Headers()

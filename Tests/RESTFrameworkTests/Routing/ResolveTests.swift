@@ -7,7 +7,7 @@ import Testing
 
     func route(_ path: String) -> (view: String, actions: [String: String], kwargs: [String: String], format: String?)? {
         guard let found = matched(urls, path) else { return nil }
-        let actions = (found.endpoint.actions ?? [:]).reduce(into: [String: String]()) { $0[$1.key.rawValue] = $1.value }
+        let actions = (found.endpoint.actions ?? [:]).reduce(into: [String: String]()) { $0[$1.key.rawValue] = $1.value.name }
         return (ViewNaming.className(of: found.endpoint.viewType), actions, found.kwargs, found.format)
     }
 

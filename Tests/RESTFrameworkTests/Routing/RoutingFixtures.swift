@@ -5,7 +5,7 @@
 
 func describe(_ view: ViewSet) -> Response {
     .init(.object([
-        ("action", JSON(view.action)),
+        ("action", JSON(view.action?.name)),
         ("detail", JSON(view.detail)),
         ("basename", JSON(view.basename)),
         ("suffix", JSON(view.suffix)),

@@ -53,8 +53,6 @@ func makeApplication() throws -> Application {
     var settings = APISettings()
     settings.pageSize = 20
     settings.paginationClass = { PageNumberPagination() }
-    // A database outage answers 503 {"detail": ...} instead of a 500.
-    settings.exceptionHandler = ModelExceptionHandler.wrapping(defaultExceptionHandler)
 
     return Application(urls: try URLConf([.include("api/", router)]), settings: settings)
 }

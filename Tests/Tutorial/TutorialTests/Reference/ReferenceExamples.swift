@@ -164,7 +164,7 @@ final class BadgeSerializer: Serializer {
 
 /// Object level: only the author may change a book; anyone may read.
 struct IsAuthorOrReadOnly: Permission {
-    let message: String? = "Only the author may change this book."
+    let message = "Only the author may change this book."
 
     func hasObjectPermission(_ request: Request, view: APIView, object: Any) throws -> Bool {
         if request.method.isSafe { return true }
@@ -225,11 +225,28 @@ final class BookViewSet: ModelViewSet<QuerySet<Book>>, SearchableView, Orderable
 }
 
 /// A custom composition of the mixins (DRF's `mixins.CreateModelMixin, ..., GenericViewSet`).
-/// The actions are declared in the class body: a subclass can then override them.
+/// The mixins have no default actions: the class declares them, and a subclass overrides them.
 open class CreateListRetrieveViewSet<Q: Queryable>: GenericViewSet<Q>, CreateModelMixin, ListModelMixin, RetrieveModelMixin {
     open func create(_ request: Request) throws -> Response { try createModel(request) }
     open func list(_ request: Request) throws -> Response { try listModel(request) }
     open func retrieve(_ request: Request) throws -> Response { try retrieveModel(request) }
+}
+
+/// Per-action permissions over the typed actions.
+final class ShelfViewSet: ModelViewSet<QuerySet<Book>> {
+    override class var queryset: QuerySet<Book>? { Book.objects }
+    override class var serializerClass: Serializer.Type? { BookSerializer.self }
+
+    override func getPermissions() -> [any Permission] {
+        switch action {
+        case .list, .retrieve, .extra("drafts"):
+            return [AllowAny()]
+        case .extra("publish"):
+            return [IsAuthenticated(), IsAuthorOrReadOnly()]
+        default:
+            return [IsAuthenticated()]
+        }
+    }
 }
 
 final class AuthorList: ListCreateAPIView<QuerySet<Author>> {
@@ -295,7 +312,7 @@ func bookURLs() throws -> URLConf {
         .include("api/", router),
         .path("api/authors/", AuthorList.asView(), name: "author-list"),
         .path("api/ping/", PingView.asView(), name: "ping"),
-        .path("api/hello/", GreetingViewSet.asView([.get: "list"]), name: "hello"),
+        .path("api/hello/", GreetingViewSet.asView([.get: .list]), name: "hello"),
     ])
 }
 
@@ -318,7 +335,7 @@ struct PaymentRequired: MessageAPIException {
 
 func exceptionSettings() -> APISettings {
     var settings = APISettings()
-    settings.exceptionHandler = ModelExceptionHandler.wrapping { error, view in
+    settings.exceptionHandler = { error, view in
         guard var response = defaultExceptionHandler(error, view) else { return nil }   // nil: a 500
         response.headers["X-Error-Code"] = (error as? any APIException)?.code
         return response
@@ -371,9 +388,7 @@ func productionSettings() -> APISettings {
 
 enum BookAPI {
     static func application() throws -> Application {
-        var settings = authenticationSettings()
-        settings.exceptionHandler = ModelExceptionHandler.wrapping(defaultExceptionHandler)
-        return Application(urls: try bookURLs(), settings: settings)
+        Application(urls: try bookURLs(), settings: authenticationSettings())
     }
 }
 

@@ -1,53 +1,18 @@
-/// DRF's `GenericAPIView` hooks: what `GenericViewSet` and `GenericAPIView` have in common, and
-/// what the mixins (`ListModelMixin`, `CreateModelMixin`, ...) build on.
-///
-/// The requirements are the overridable hooks; both base classes implement them as `open`
-/// methods, so a subclass's override is the one the mixins call (a protocol extension's default
-/// would be fixed when the conformance is declared and could not be overridden). The extension
-/// supplies DRF's bodies of those hooks (`lookupObject(in:)`, `requireQueryset(_:)`, ...) for
-/// the base classes and for custom overrides, and the helpers nobody overrides
+/// DRF's bodies of the `GenericAPIView` hooks (`requireQueryset(_:)`, `lookupObject(in:)`,
+/// ...), for the default hooks and for custom overrides, and the helpers nobody overrides
 /// (`getSerializer`, `paginateQueryset`, `getPaginatedResponse`).
 ///
 ///     final class AccountViewSet: ModelViewSet<QuerySet<Account>> {
-///         override func getQueryset() throws -> QuerySet<Account> {
-///             Account.objects.filter(.inSubquery("id", memberships(of: request.user))).orderBy("id")
+///         override func getObject() throws -> Account {
+///             try lookupObject(in: Account.objects(on: request).filter(.field("active", .exact(true))))
 ///         }
 ///     }
-public protocol GenericView: APIView, FilteredView {
-    associatedtype Q: Queryable
-
-    /// DRF's `lookup_field`: the field `getObject()` filters on.
-    static var lookupField: String { get }
-    /// DRF's `lookup_url_kwarg`: the URL keyword holding the lookup value; nil: `lookupField`.
-    static var lookupURLKwarg: String? { get }
-    /// The model's name in `No <Model> matches the given query.`; nil: `Not found.`.
-    static var modelName: String? { get }
-
-    /// DRF's `get_queryset`: the rows this request may see (re-evaluated on every request).
-    func getQueryset() throws -> Q
-    /// DRF's `get_object`: the row the URL names, after the object permission checks.
-    func getObject() throws -> Q.Element
-    /// DRF's `get_serializer_class`.
-    func getSerializerClass() throws -> Serializer.Type
-    /// DRF's `get_serializer_context`.
-    func getSerializerContext() -> SerializerContext
-    /// DRF's `paginator`: this request's paginator, or nil when the view has none.
-    var paginator: (any Paginator)? { get }
-
-    /// DRF's `perform_create`: `serializer.save()` by default.
-    func performCreate(_ serializer: Serializer) throws
-    /// DRF's `perform_update`: `serializer.save()` by default.
-    func performUpdate(_ serializer: Serializer) throws
-    /// DRF's `perform_destroy`: deletes through a `DeletableQueryable` queryset by default.
-    func performDestroy(_ instance: Q.Element) throws
-}
 
 // MARK: - DRF's default bodies of the hooks
 
-// These bodies read class configuration through `type(of: self)`, never `Self`: called from a
-// base class (`GenericViewSet.getObject()`), a protocol extension's `Self` is that base class,
-// so `Self.lookupField` would ignore a subclass's override.
-extension GenericView {
+// A class extension, not a protocol extension: class properties read here (`lookupField`,
+// `modelName`) are the request's subclass's, even when a base class's method calls these.
+extension GenericAPIView {
     /// The body of DRF's `get_queryset`: the configured queryset, or the assertion that says
     /// the fix (a 500, as DRF's `AssertionError`).
     public func requireQueryset(_ queryset: Q?) throws -> Q {
@@ -135,7 +100,7 @@ extension GenericView {
 
 // MARK: - Helpers (DRF's `get_serializer`, `paginate_queryset`, `get_paginated_response`)
 
-extension GenericView {
+extension GenericAPIView {
     /// DRF's `get_serializer(instance, data=..., partial=...)`: the serializer class of this
     /// action, with this view's context.
     ///
