@@ -3,8 +3,8 @@ import Synchronization
 /// Values worked out on first use and then read by every worker thread on every request: a
 /// serializer class's fields, a model's layout, a parsed `Accept` header, a view's `Allow`.
 ///
-///     private static let layouts = SnapshotCache<ObjectIdentifier, ModelLayout>()
-///     layouts.value(for: M.self) { ModelLayout(M.self) }
+///     private static let declared = SnapshotCache<ObjectIdentifier, [any SerializerField]>()
+///     declared.value(for: type) { type.fields }
 ///
 ///     private static let acceptLists = SnapshotCache<[UInt8], [AcceptEntry]>(limit: 32)
 ///     acceptLists.value(forText: header, make: parseAcceptList)
@@ -13,7 +13,9 @@ import Synchronization
 /// that often made the worker threads queue behind one another (a lock convoy, see
 /// docs/profile.md). A read is one atomic load of the current snapshot, immutable keys and
 /// values, and a scan of its keys (a cache holds a handful of entries; comparing them beats
-/// hashing, and needs no generic metadata once the caller is specialized, hence `@inlinable`).
+/// hashing). Only specialized code is that cheap: callers in this module are specialized, and
+/// callers in other modules use `object(for:make:)`, compiled concrete here (Swift does not
+/// specialize a `package` generic across modules, even `@inlinable`).
 ///
 /// A miss runs `make` outside any lock (it may read other caches, or this one for another key)
 /// and publishes a new snapshot under a mutex. Threads racing on the same key may each run
@@ -21,10 +23,9 @@ import Synchronization
 /// A superseded snapshot is never freed, since a reader on another thread may still hold it:
 /// at most one per entry ever added (`limit` bounds that for keys that come from clients).
 package final class SnapshotCache<Key: Sendable, Value: Sendable>: Sendable {
-    @usableFromInline
-    final class Snapshot: Sendable {
-        @usableFromInline let keys: [Key]
-        @usableFromInline let values: [Value]
+    private final class Snapshot: Sendable {
+        let keys: [Key]
+        let values: [Value]
         init(keys: [Key], values: [Value]) {
             self.keys = keys
             self.values = values
@@ -32,7 +33,7 @@ package final class SnapshotCache<Key: Sendable, Value: Sendable>: Sendable {
     }
 
     /// nil until the first entry is published.
-    @usableFromInline let current = Atomic<Unmanaged<Snapshot>?>(nil)
+    private let current = Atomic<Unmanaged<Snapshot>?>(nil)
     private let writers = Mutex<Void>(())
     /// Past this many entries a value is made each time and not kept.
     private let limit: Int
@@ -40,7 +41,6 @@ package final class SnapshotCache<Key: Sendable, Value: Sendable>: Sendable {
     package init(limit: Int = .max) { self.limit = limit }
 
     /// The value of the first key `matches` accepts, if one was published.
-    @inlinable
     package func cached(where matches: (Key) -> Bool) -> Value? {
         guard let current = current.load(ordering: .acquiring) else { return nil }
         // Unretained: a snapshot, once published, is never freed while the cache lives.
@@ -53,7 +53,6 @@ package final class SnapshotCache<Key: Sendable, Value: Sendable>: Sendable {
     }
 
     /// The value for `key` (found by `matches`), made by `make` if there is none yet.
-    @inlinable
     package func value(for key: @autoclosure () -> Key, where matches: (Key) -> Bool, make: () -> Value) -> Value {
         if let found = cached(where: matches) { return found }
         return publish(make(), for: key(), where: matches)
@@ -61,8 +60,7 @@ package final class SnapshotCache<Key: Sendable, Value: Sendable>: Sendable {
 
     /// Keeps `made` under `key`, unless another thread published one first (that one is
     /// returned) or the cache is full (`made` is returned and not kept).
-    @usableFromInline
-    func publish(_ made: Value, for key: Key, where matches: (Key) -> Bool) -> Value {
+    private func publish(_ made: Value, for key: Key, where matches: (Key) -> Bool) -> Value {
         // A full cache takes no lock: a client sending a new text with every request must not
         // make every worker queue for the mutex.
         if let current = current.load(ordering: .acquiring), current.takeUnretainedValue().keys.count >= limit { return made }
@@ -83,10 +81,17 @@ package final class SnapshotCache<Key: Sendable, Value: Sendable>: Sendable {
 
 extension SnapshotCache where Key == ObjectIdentifier {
     /// Per type (a serializer class, a model).
-    @inlinable
     package func value(for type: Any.Type, make: () -> Value) -> Value {
         let key = ObjectIdentifier(type)
         return value(for: key, where: { $0 == key }, make: make)
+    }
+}
+
+extension SnapshotCache where Key == ObjectIdentifier, Value == any AnyObject & Sendable {
+    /// Per type, for callers in other modules (the model layer's layouts): every type here is
+    /// concrete, so this runs specialized wherever it is called from.
+    package func object(for type: Any.Type, make: () -> any AnyObject & Sendable) -> any AnyObject & Sendable {
+        value(for: type, make: make)
     }
 }
 
@@ -109,10 +114,8 @@ extension SnapshotCache where Key == [UInt8] {
 
 extension SnapshotCache where Key == Void {
     /// The one value (a cache of one entry: per mounted view, what does not change between requests).
-    @inlinable
     package func value(make: () -> Value) -> Value { value(for: (), where: { _ in true }, make: make) }
 
     /// The one value if it has been made.
-    @inlinable
     package var peek: Value? { cached { _ in true } }
 }

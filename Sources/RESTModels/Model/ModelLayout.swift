@@ -90,7 +90,7 @@ final class ModelLayout: Sendable {
 
     @usableFromInline
     static func of<M: Model>(_ model: M.Type) -> ModelLayout {
-        layouts.value(for: model) { ModelLayout(model) }
+        unsafeDowncast(layouts.object(for: model) { ModelLayout(model) }, to: ModelLayout.self)
     }
 
     /// `fieldValue(name)` of the instance of the model at `instance`.
@@ -107,7 +107,8 @@ final class ModelLayout: Sendable {
         FieldError(model: typeName, field: name, validFields: names)
     }
 
-    private static let layouts = SnapshotCache<ObjectIdentifier, ModelLayout>()
+    /// Of `ModelLayout`s, held as `AnyObject` so that the lookup runs specialized (see `SnapshotCache`).
+    private static let layouts = SnapshotCache<ObjectIdentifier, any AnyObject & Sendable>()
 }
 
 /// The serializers' seam: they read a model's rows through its column readers.
