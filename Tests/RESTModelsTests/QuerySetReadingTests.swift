@@ -147,8 +147,8 @@ import Testing
     @Test func unknownFieldsAndUnboundQuerysetsThrow() throws {
         try withModelsDatabase { connection, _ in
             let users = User.objects(on: connection)
-            #expect(throws: QueryValueError.unknownField("nope")) { try users.filter(.field("nope", .exact(1))).count() }
-            #expect(throws: QueryValueError.unknownField("nope")) { try users.orderBy("-nope").all() }
+            #expect(throws: FieldError(model: "User", field: "nope", validFields: User.columns.map(\.name))) { try users.filter(.field("nope", .exact(1))).count() }
+            #expect(throws: FieldError(model: "User", field: "nope", validFields: User.columns.map(\.name))) { try users.orderBy("-nope").all() }
             #expect(throws: ModelError.notBound(model: "User")) { try User.objects.count() }
             #expect(throws: QueryValueError.unsupported("None as a query value for 'id'")) {
                 try users.filter(.field("id", .gt(.null))).count()

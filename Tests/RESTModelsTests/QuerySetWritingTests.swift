@@ -20,7 +20,7 @@ import Testing
             #expect(throws: ModelError.readOnlyColumn(model: "Note", column: "author")) {
                 try Note.objects(on: connection).insert(["title": "x", "author_id": 1, "author": "ada"])
             }
-            #expect(throws: QueryValueError.unknownField("nope")) { try users.insert(["username": "x", "nope": 1]) }
+            #expect(throws: FieldError(model: "User", field: "nope", validFields: User.columns.map(\.name))) { try users.insert(["username": "x", "nope": 1]) }
         }
     }
 

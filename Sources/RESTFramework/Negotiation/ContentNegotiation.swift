@@ -57,11 +57,11 @@ public enum ContentNegotiation {
     /// DRF's `get_accept_list`: the header split on `,`, each entry stripped (empty ones kept:
     /// they match nothing, so `Accept:` with an empty value is a 406, as in DRF).
     /// Parsed `Accept` headers, by text: clients send the same few again and again.
-    private static let acceptLists = TextMemo<[AcceptEntry]>()
+    private static let acceptLists = SnapshotCache<[UInt8], [AcceptEntry]>(limit: 32)
     typealias AcceptEntry = (text: String, type: MediaType)
 
     static func acceptList(_ header: String) -> [(text: String, type: MediaType)] {
-        acceptLists.value(for: header, make: parseAcceptList)
+        acceptLists.value(forText: header, make: parseAcceptList)
     }
 
     static func parseAcceptList(_ header: String) -> [(text: String, type: MediaType)] {

@@ -28,11 +28,11 @@ public struct MediaType: Sendable, CustomStringConvertible {
         }
     }
 
-    private static let memo = TextMemo<MediaType>()
+    private static let memo = SnapshotCache<[UInt8], MediaType>(limit: 32)
 
     /// `MediaType(text)`, kept for the texts seen first (renderers' and parsers' types, which
     /// negotiation parses for every request).
-    static func parsed(_ text: String) -> MediaType { memo.value(for: text, make: MediaType.init) }
+    static func parsed(_ text: String) -> MediaType { memo.value(forText: text, make: MediaType.init) }
 
     public func parameter(_ name: String) -> String? { parameters.first { $0.name == name }?.value }
 

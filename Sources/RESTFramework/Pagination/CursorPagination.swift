@@ -220,7 +220,7 @@ open class CursorPagination: Paginator {
     /// DRF's `_get_position_from_instance`: `str()` of the ordering field.
     private func position(of row: some FieldReadable, _ field: String) throws -> String {
         guard let value = row.fieldValue(field) else {
-            throw ImproperlyConfigured("CursorPagination orders by '\(field)', which the rows do not have.")
+            throw ImproperlyConfigured("CursorPagination orders by '\(field)': \(FieldError(type(of: row), field: field))")
         }
         return PythonText.str(value)
     }

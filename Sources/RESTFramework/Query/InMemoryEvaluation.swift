@@ -18,13 +18,13 @@ enum InMemoryEvaluation {
         case .not(let inner):
             return try !matches(row, inner)
         case .field(let name, let lookup):
-            guard let value = row.fieldValue(name) else { throw QueryValueError.unknownField(name) }
+            guard let value = row.fieldValue(name) else { throw FieldError(type(of: row), field: name) }
             return try matches(value, lookup, field: name)
         case .inSubquery(let name, let subquery):
             guard let subquery = subquery as? InMemorySubquery else {
                 throw QueryValueError.unsupported("a subquery of type \(type(of: subquery))")
             }
-            guard let value = row.fieldValue(name) else { throw QueryValueError.unknownField(name) }
+            guard let value = row.fieldValue(name) else { throw FieldError(type(of: row), field: name) }
             return try matches(value, .in(subquery.values()), field: name)
         }
     }

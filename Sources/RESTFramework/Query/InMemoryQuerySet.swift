@@ -80,7 +80,7 @@ public struct InMemoryQuerySet<Element: FieldReadable>: Queryable {
         // Read every sort key first so an unknown field throws instead of trapping in the sort.
         let keys = try matching.map { entry in
             try ordering.map { term in
-                guard let value = entry.element.fieldValue(term.field) else { throw QueryValueError.unknownField(term.field) }
+                guard let value = entry.element.fieldValue(term.field) else { throw FieldError(Element.self, field: term.field) }
                 return value
             }
         }
@@ -102,7 +102,7 @@ extension InMemoryQuerySet where Element: Sendable {
     public func values(_ field: String) -> InMemorySubquery {
         InMemorySubquery {
             try self.evaluate().map { row in
-                guard let value = row.fieldValue(field) else { throw QueryValueError.unknownField(field) }
+                guard let value = row.fieldValue(field) else { throw FieldError(Element.self, field: field) }
                 return value
             }
         }

@@ -1,5 +1,6 @@
 /// A predicate that cannot be evaluated against the data: a value that cannot be coerced to the
-/// field's type (Django's "Field 'id' expected a number but got 'x'."), or an unknown field.
+/// field's type (Django's "Field 'id' expected a number but got 'x'."). (An unknown field is a
+/// `FieldError`.)
 ///
 /// Query values from clients arrive as text (a cursor's position is `.string("42")`); the
 /// compiler coerces them to the column's type as Django's `get_prep_value` does and throws this
@@ -9,15 +10,12 @@
 ///     throw QueryValueError.cannotCoerce(field: "id", value: .string("abc"), to: "integer")
 public enum QueryValueError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotCoerce(field: String, value: FieldValue, to: String)
-    case unknownField(String)
     case unsupported(String)
 
     public var description: String {
         switch self {
         case .cannotCoerce(let field, let value, let type):
             return "Field '\(field)' expected \(type) but got '\(value)'."
-        case .unknownField(let name):
-            return "Cannot resolve keyword '\(name)' into field."
         case .unsupported(let what):
             return "Unsupported in this queryset: \(what)."
         }

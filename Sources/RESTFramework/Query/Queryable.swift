@@ -32,17 +32,11 @@ extension Queryable {
 public protocol FieldReadable {
     /// The value of a field or column; nil when the object has no such field.
     func fieldValue(_ name: String) -> FieldValue?
-    /// What `fieldValue(name)` reads, as a function of a pointer to an instance of this type;
-    /// nil (the default): read by name. Serializers ask once per field and instance type, then
-    /// read every row through it (rather than comparing a field's source with a model's column
-    /// names for every field of every row). It must agree with `fieldValue(name)`
-    /// whenever it is not nil.
-    static func fieldReader(_ name: String) -> FieldReader?
+    /// How the framework reads this type's fields in bulk; models supply theirs. Leave the
+    /// default (nil): the fields are then read by name.
+    static var fieldLayout: FieldLayout? { get }
 }
 
-/// Reads one field from a pointer to an instance of the type that handed it out.
-public typealias FieldReader = @Sendable (UnsafeRawPointer) -> FieldValue
-
 extension FieldReadable {
-    public static func fieldReader(_ name: String) -> FieldReader? { nil }
+    public static var fieldLayout: FieldLayout? { nil }
 }

@@ -37,24 +37,8 @@ open class Serializer {
 
     /// This instance's fields; start as the class's, and may be adjusted per instance.
     public var fields: [any SerializerField] {
-        didSet {
-            readableFields = nil
-            fieldsAreDeclared = false
-            rowReadersType = nil
-        }
+        didSet { rendering.fieldsChanged() }
     }
-    /// The fields `toRepresentation` writes, with their names: the class's, worked out once per
-    /// class, until this instance adjusts `fields`; then once per instance (a list serializer
-    /// represents every row with one instance), never per row.
-    private var readableFields: ReadableFieldTable?
-    private var fieldsAreDeclared = true
-    /// `rowReaders[i]` reads readable field `i`'s source from an instance of `rowReadersType`
-    /// (`FieldReadable.fieldReader`), or is nil: the field reads by name. Looked up on the first
-    /// row of a type (a list's rows are alike), resolved once per serializer class and type.
-    private var rowReaders: [RowReader] = []
-    private var rowReadersType: ObjectIdentifier?
-    /// The capacity `toRepresentation` reserves: from the last row it wrote.
-    private var renderedSizeHint = 256
     /// The object represented or updated; after `save()`, the saved object.
     public internal(set) var instance: (any FieldReadable)?
     /// The input as given (DRF's `initial_data`); nil when the serializer only represents.
@@ -62,13 +46,12 @@ open class Serializer {
     /// PATCH: validate only the supplied fields, apply no defaults.
     public let partial: Bool
     public var context: SerializerContext {
-        didSet { frozenContext = nil }
+        didSet { rendering.contextChanged() }
     }
-    /// `context` as `toRepresentation` passes it to every field: a `let` in a box is lent as it
-    /// is, where the `var` was copied (a retain and a release per member) for every row.
-    private var frozenContext: FrozenContext?
 
     var validationOutcome: (data: ValidatedData, errors: JSONObject)?
+    /// What `toRepresentation` worked out for the rows before (Rendering/).
+    var rendering = RenderingState()
 
     public required init(instance: (any FieldReadable)? = nil, data: JSON? = nil, partial: Bool = false,
                          context: SerializerContext = SerializerContext()) {
@@ -165,92 +148,14 @@ open class Serializer {
         }
     }
 
+
     /// DRF's `to_representation`: each readable field in order; fields that skip are left out.
     ///
     /// The result is an object already written as compact JSON (each field writes itself into
-    /// one buffer): a response copies it as it is, with no tree of members to build, walk and
-    /// free per row. Reading or changing it (an override calling `super`) works as on any object.
+    /// one buffer): a response copies it as it is. Reading or changing it (an override calling
+    /// `super`) works as on any object.
     open func toRepresentation(_ instance: any FieldReadable) throws -> JSON {
-        let table = readableFields ?? makeReadableFields()
-        let readable = table.fields
-        let context = frozenContext ?? freezeContext()
-        var out: [UInt8] = []
-        // A list renders every row with one serializer: the rows are alike, so the last one's
-        // size (with room to spare) saves growing the buffer step by step.
-        out.reserveCapacity(renderedSizeHint)
-        out.append(UInt8(ascii: "{"))
-        // Read in place: copying each (name, field) out of the array went through the runtime's
-        // generic value witnesses, for every field of every row.
-        let instanceType = type(of: instance)
-        if rowReadersType != ObjectIdentifier(instanceType) {
-            rowReaders = table.readers(for: instanceType)
-            rowReadersType = ObjectIdentifier(instanceType)
-        }
-        let stopped = try withFieldPointer(to: instance) { pointer in
-            try readable.withUnsafeBufferPointer { fields in
-                try rowReaders.withUnsafeBufferPointer { readers in
-                    try Self.writeMembers(fields, readers, pointer, of: instance, context: context.value, into: &out)
-                }
-            }
-        }
-        out.append(UInt8(ascii: "}"))
-        if let (index, value) = stopped {
-            // A value that cannot be kept as bytes: this object is made of pairs, as before.
-            var object = JSONObject(uniquePairs: RenderedJSON.members(of: out))
-            object.append(readable[index].name, value)
-            for field in readable[(index + 1)...] {
-                if let value = try field.field.representation(of: instance, context: context.value) {
-                    object.append(field.name, value)
-                }
-            }
-            return .object(object)
-        }
-        renderedSizeHint = out.count + out.count / 4
-        return .object(JSONObject(rendered: out))
-    }
-
-    /// The loop of `toRepresentation`, apart: inside the closure, the captured instance was
-    /// copied (an existential box copy and destroy) for every field of every row.
-    /// Stops at a field whose value cannot be kept rendered: its index and value.
-    private static func writeMembers(_ fields: UnsafeBufferPointer<ReadableField>, _ readers: UnsafeBufferPointer<RowReader>,
-                                     _ pointer: UnsafeRawPointer, of instance: any FieldReadable,
-                                     context: SerializerContext, into out: inout [UInt8]) throws -> (Int, JSON)? {
-        for i in fields.indices {
-            let mark = out.count
-            if mark > 1 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: fields[i].key)
-            do {
-                // As `writeStandardRepresentation`, with the value read through the type's
-                // reader; a field without one reads by name (and handles a missing value).
-                if let read = readers[i].read, let writeValue = fields[i].writeValue {
-                    let value = read(pointer)
-                    if case .null = value {
-                        out.append(contentsOf: "null".utf8)
-                    } else {
-                        try writeValue(value, context, &out)
-                    }
-                } else if try !fields[i].write(instance, context, &out) {
-                    out.removeLast(out.count - mark)
-                }
-            } catch let unrenderable as UnrenderableValue {
-                out.removeLast(out.count - mark)
-                return (i, unrenderable.value)
-            }
-        }
-        return nil
-    }
-
-    private func freezeContext() -> FrozenContext {
-        let frozen = FrozenContext(value: context)
-        frozenContext = frozen
-        return frozen
-    }
-
-    private func makeReadableFields() -> ReadableFieldTable {
-        let readable = fieldsAreDeclared ? DeclaredFields.readable(of: Self.self)
-                                         : ReadableFieldTable(DeclaredFields.readable(in: fields))
-        readableFields = readable
-        return readable
+        try renderRow(instance)
     }
 
     /// DRF's `get_initial`: with input, the writable fields present in it as sent; without, each
@@ -275,100 +180,5 @@ open class Serializer {
     /// included, hidden fields left out.
     public var fieldsMetadata: JSON {
         .object(fields.filter { !($0 is HiddenField) }.map { ($0.name, $0.metadataInfo) })
-    }
-}
-
-/// The instance's storage, for the readers `FieldReadable.fieldReader` hands out (opened from
-/// the existential: no copy).
-private func withFieldPointer<T: FieldReadable, R>(to instance: T, _ body: (UnsafeRawPointer) throws -> R) rethrows -> R {
-    try withUnsafePointer(to: instance) { try body(UnsafeRawPointer($0)) }
-}
-
-/// A serializer's readable fields, and their readers per instance type (worked out once per
-/// class and type: a retrieve represents one row per request).
-final class ReadableFieldTable: Sendable {
-    let fields: [ReadableField]
-    private let readers = TypeCache<[RowReader]>()
-
-    init(_ fields: [ReadableField]) { self.fields = fields }
-
-    func readers(for type: any FieldReadable.Type) -> [RowReader] {
-        readers.value(for: type) { fields.map { field in RowReader(read: field.valueSource.flatMap { type.fieldReader($0) }) } }
-    }
-}
-
-/// A field's reader for one instance type, or nil: in a struct, so that calling it from the
-/// array needs no reabstraction thunk.
-struct RowReader: Sendable {
-    let read: FieldReader?
-}
-
-final class FrozenContext {
-    let value: SerializerContext
-    init(value: SerializerContext) { self.value = value }
-}
-
-/// A field `toRepresentation` writes, with its name and the `"name":` that starts its member
-/// (escaped once, not per row).
-struct ReadableField: Sendable {
-    let name: String
-    let field: any SerializerField
-    let key: [UInt8]
-    /// `field.writeRepresentation`, bound to the field's own type once: called through the
-    /// existential, the field was copied out of it (a box copy, a retain and a release) for
-    /// every field of every row.
-    let write: @Sendable (any FieldReadable, SerializerContext, inout [UInt8]) throws -> Bool
-    /// For a `ValueWritingField`: its source, and its `writeValue` bound to its type.
-    let valueSource: String?
-    let writeValue: (@Sendable (FieldValue, SerializerContext, inout [UInt8]) throws -> Void)?
-
-    init(name: String, field: any SerializerField) {
-        self.name = name
-        self.field = field
-        self.write = Self.writer(field)
-        if let valueField = field as? any ValueWritingField {
-            valueSource = valueField.valueSource
-            writeValue = Self.valueWriter(valueField)
-        } else {
-            valueSource = nil
-            writeValue = nil
-        }
-        var key: [UInt8] = []
-        JSONWriter.writeString(name, into: &key)
-        key.append(UInt8(ascii: ":"))
-        self.key = key
-    }
-
-    private static func writer<Field: SerializerField>(_ field: Field)
-        -> @Sendable (any FieldReadable, SerializerContext, inout [UInt8]) throws -> Bool {
-        { instance, context, out in try field.writeRepresentation(of: instance, context: context, into: &out) }
-    }
-
-    private static func valueWriter<Field: ValueWritingField>(_ field: Field)
-        -> @Sendable (FieldValue, SerializerContext, inout [UInt8]) throws -> Void {
-        { value, context, out in try field.writeValue(value, context: context, into: &out) }
-    }
-}
-
-/// Each serializer class's `fields`, built once per class and shared by every instance and
-/// worker thread (fields are values, so an instance adjusting its own copy changes nothing
-/// here). Building them is not free: a `UserSerializer` made its nine fields, their labels and
-/// validators anew for every request (~150k instructions, a fifth of a whole retrieve).
-enum DeclaredFields {
-    private static let cache = TypeCache<[any SerializerField]>()
-
-    static func of(_ type: Serializer.Type) -> [any SerializerField] {
-        cache.value(for: type) { type.fields }
-    }
-
-    private static let readableCache = TypeCache<ReadableFieldTable>()
-
-    /// The declared fields that are not write-only, with their names.
-    static func readable(of type: Serializer.Type) -> ReadableFieldTable {
-        readableCache.value(for: type) { ReadableFieldTable(readable(in: of(type))) }
-    }
-
-    static func readable(in fields: [any SerializerField]) -> [ReadableField] {
-        fields.compactMap { $0.writeOnly ? nil : ReadableField(name: $0.name, field: $0) }
     }
 }

@@ -62,7 +62,7 @@ public struct ViewInitKwargs: Sendable {
 /// not change between requests (as DRF binds a view's handlers once, in `as_view`).
 final class ViewMemo: Sendable {
     /// The default `allowedMethods` and the `Allow` header written from them.
-    let allow = OnceCell<AllowedMethods>()
+    let allow = SnapshotCache<Void, AllowedMethods>()
 }
 
 struct AllowedMethods: Sendable {

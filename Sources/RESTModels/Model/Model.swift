@@ -59,8 +59,8 @@ extension Model {
         return withUnsafePointer(to: self) { layout.value(of: name, in: UnsafeRawPointer($0)) }
     }
 
-    /// The reader of the column `name` means (`"pk"`: the primary key), as `fieldValue(_:)` reads it.
-    public static func fieldReader(_ name: String) -> FieldReader? { ModelLayout.of(Self.self).reader(ofField: name) }
+    /// The model's column readers, through which serializers read its rows.
+    public static var fieldLayout: FieldLayout? { FieldLayout(ModelLayout.of(Self.self)) }
 
     /// The primary key's values, in `primaryKey` order.
     var primaryKeyValues: [(column: String, value: FieldValue)] {

@@ -1,17 +1,15 @@
 import RESTFramework
-import Synchronization
 
 /// What the SQL compiler, `fieldValue(_:)` and row decoding would otherwise work out from
 /// `columns` on every statement and every field read: the select list, the column names, each
 /// column's SQL and type, and a reader per column, once per model type.
 ///
-/// Why a cache: a model's `columns` is a generic `[Column<M>]`, and code generic over the model
+/// Why: a model's `columns` is a generic `[Column<M>]`, and code generic over the model
 /// (querysets, the compiler, serializers reading fields) runs unspecialized, so scanning it
-/// copies whole `Column` values through value witnesses (and instantiates `Column<M>`'s
-/// metadata): measured, joining the select list and finding columns by name was ~100k
-/// instructions of a ~800k-instruction retrieve. Everything here is non-generic, so reading it
-/// needs no metadata. A model's declaration does not change while the process runs (`columns`
-/// is a `static let`), so the result is kept for the process, shared by the worker threads.
+/// copies whole `Column` values through value witnesses; everything here is non-generic, so
+/// reading it needs no metadata (figures in docs/profile.md). A model's declaration does not
+/// change while the process runs (`columns` is a `static let`), so the layout is kept for the
+/// process, shared by the worker threads.
 @usableFromInline
 final class ModelLayout: Sendable {
     /// One column, without the model type: what statements are built from.
@@ -47,7 +45,7 @@ final class ModelLayout: Sendable {
     let selectPrefix: String
     /// ` RETURNING <selectList>`
     let returningClause: String
-    /// `String(describing: M.self)`, the default `modelName` (worked out once: ~7k instructions).
+    /// `String(describing: M.self)`, the default `modelName` (worked out once: it is not cheap).
     let typeName: String
 
     fileprivate init<M: Model>(_ model: M.Type) {
@@ -74,8 +72,8 @@ final class ModelLayout: Sendable {
     }
 
     /// The position of a column in `columns`. A scan: models have a handful of columns, and
-    /// equal small strings compare in a few instructions; unequal ones take the standard
-    /// library's slow path (~50), so the lengths are compared first.
+    /// equal small strings compare quickly; unequal ones take the standard library's slow path,
+    /// so the lengths are compared first.
     func index(of name: String) -> Int? {
         let length = name.utf8.count
         return nameLengths.withUnsafeBufferPointer { lengths in
@@ -92,7 +90,7 @@ final class ModelLayout: Sendable {
 
     @usableFromInline
     static func of<M: Model>(_ model: M.Type) -> ModelLayout {
-        cache.layout(for: ObjectIdentifier(model)) ?? cache.publish(ObjectIdentifier(model), ModelLayout(model))
+        unsafeDowncast(layouts.object(for: model) { ModelLayout(model) }, to: ModelLayout.self)
     }
 
     /// `fieldValue(name)` of the instance of the model at `instance`.
@@ -104,13 +102,24 @@ final class ModelLayout: Sendable {
         return readers[index].read(instance)
     }
 
+    /// The error for a field name the model does not have.
+    func unknownField(_ name: String) -> FieldError {
+        FieldError(model: typeName, field: name, validFields: names)
+    }
+
+    /// Of `ModelLayout`s, held as `AnyObject` so that the lookup runs specialized (see `SnapshotCache`).
+    private static let layouts = SnapshotCache<ObjectIdentifier, any AnyObject & Sendable>()
+}
+
+/// The serializers' seam: they read a model's rows through its column readers.
+extension ModelLayout: FieldLayoutSource {
+    var fieldNames: [String] { names }
+
     /// The reader of the column a field name means, as `value(of:in:)` finds it.
     func reader(ofField name: String) -> FieldReader? {
         let found = name.utf8.count == 2 && name == "pk" ? primaryKeyIndex : index(of: name)
         return found.map { readers[$0].read }
     }
-
-    private static let cache = LayoutCache()
 }
 
 /// A column's reader in a struct: an array of bare closures holds them at the generic
@@ -118,43 +127,3 @@ final class ModelLayout: Sendable {
 struct ColumnReader: Sendable {
     let read: FieldReader
 }
-
-/// The layouts by model type. Reads take no lock: one atomic load of an immutable snapshot and
-/// a scan of its keys (a process has a handful of models; comparing pointers beats hashing, and
-/// the snapshot's types are not generic, so no metadata is looked up, unlike `TypeCache`'s
-/// dictionary: ~900 instructions per lookup, measured, with a lookup per field read).
-/// A miss builds the layout outside any lock and publishes a new snapshot under a mutex; a
-/// superseded snapshot is never freed (a reader may still hold it): a few per process.
-private final class LayoutCache: Sendable {
-    private final class Snapshot: Sendable {
-        let keys: [ObjectIdentifier]
-        let layouts: [ModelLayout]
-        init(keys: [ObjectIdentifier], layouts: [ModelLayout]) {
-            self.keys = keys
-            self.layouts = layouts
-        }
-    }
-
-    private let current = Atomic(Unmanaged.passRetained(Snapshot(keys: [], layouts: [])))
-    private let writers = Mutex<Void>(())
-
-    func layout(for key: ObjectIdentifier) -> ModelLayout? {
-        current.load(ordering: .acquiring)._withUnsafeGuaranteedRef { snapshot in
-            snapshot.keys.withUnsafeBufferPointer { keys in
-                for index in keys.indices where keys[index] == key { return snapshot.layouts[index] }
-                return nil
-            }
-        }
-    }
-
-    func publish(_ key: ObjectIdentifier, _ made: ModelLayout) -> ModelLayout {
-        writers.withLock { _ in
-            let snapshot = current.load(ordering: .acquiring).takeUnretainedValue()
-            if let index = snapshot.keys.firstIndex(of: key) { return snapshot.layouts[index] }
-            current.store(Unmanaged.passRetained(Snapshot(keys: snapshot.keys + [key], layouts: snapshot.layouts + [made])),
-                          ordering: .releasing)
-            return made
-        }
-    }
-}
-

@@ -2,7 +2,7 @@ import PostgreSQL
 import RESTFramework
 
 /// Compiles a `ModelQuery` to SQL: identifiers from the model's declared columns only (any other
-/// name is `QueryValueError.unknownField`), values as typed parameters, shapes that do not vary
+/// name is a `FieldError`), values as typed parameters, shapes that do not vary
 /// with the values (`= ANY($1)` for `in`, `LIMIT $n`), so each shape is prepared once.
 ///
 /// Everything is appended to a `SQLBuilder`, piece by piece, so that a statement's text is
@@ -21,7 +21,7 @@ enum QueryCompiler<M: Model> {
     }
 
     static func columnIndex(_ name: String, in layout: ModelLayout) throws -> Int {
-        guard let index = layout.index(ofField: name) else { throw QueryValueError.unknownField(name) }
+        guard let index = layout.index(ofField: name) else { throw layout.unknownField(name) }
         return index
     }
 

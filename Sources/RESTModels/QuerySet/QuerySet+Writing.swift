@@ -141,7 +141,7 @@ extension QuerySet {
         } else if let foreignKey = layout.columns.firstIndex(where: { $0.name == key + "_id" && $0.references != nil }) {
             index = foreignKey
         } else {
-            throw QueryValueError.unknownField(key)
+            throw layout.unknownField(key)
         }
         let column = layout.columns[index]
         guard column.isWritable else { throw ModelError.readOnlyColumn(model: M.modelName, column: column.name) }

@@ -20,7 +20,7 @@ import RESTFramework
 ///
 /// Validated data is keyed by field source; a source names a column (`title`), or a foreign
 /// key by its relation name (`owner` writes `owner_id`). Anything else is a programming mistake
-/// (`QueryValueError.unknownField`, a 500), as Django's `Model(**data)` raises `TypeError`.
+/// (a `FieldError`, a 500), as Django's `Model(**data)` raises `TypeError`.
 open class ModelSerializer<M: Model>: Serializer {
     /// The rows `create`/`update` write through; bound to the context's connection when run.
     open class var queryset: QuerySet<M> { M.objects }

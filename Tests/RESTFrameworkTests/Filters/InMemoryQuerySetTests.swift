@@ -47,7 +47,7 @@ import Testing
         #expect(throws: QueryValueError.cannotCoerce(field: "id", value: .string("abc"), to: "a number")) {
             try ids(.field("id", .lt(.string("abc"))))
         }
-        #expect(throws: QueryValueError.unknownField("nope")) { try ids(.field("nope", .exact(1))) }
+        #expect(throws: FieldError(model: "Item", field: "nope", validFields: [])) { try ids(.field("nope", .exact(1))) }
     }
 
     @Test func orderingPutsNullsAsPostgreSQLDoes() throws {

@@ -100,7 +100,7 @@ import Testing
 
     @Test func misconfiguredOrderingIsNotAClientError() throws {
         // An ordering field the rows lack: the queryset refuses it (a 500, as Django's FieldError).
-        #expect(throws: QueryValueError.unknownField("missing")) {
+        #expect(throws: FieldError(model: "Item", field: "missing", validFields: [])) {
             try paginator("-missing", 2).paginate(items(5), request: get("/n/"), view: nil)
         }
         #expect(throws: ImproperlyConfigured.self) {

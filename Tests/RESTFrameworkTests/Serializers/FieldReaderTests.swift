@@ -3,7 +3,7 @@ import Testing
 
 /// A row type that hands out readers (as models do). Its reader for `title` deliberately
 /// disagrees with `fieldValue("title")`, so a test can tell which path a serializer took.
-private struct ReadableRow: FieldReadable {
+private struct ReadableRow: FieldReadable, FieldLayoutSource {
     var id: Int64
     var title: String
     var note: String?
@@ -17,7 +17,11 @@ private struct ReadableRow: FieldReadable {
         }
     }
 
-    static func fieldReader(_ name: String) -> FieldReader? {
+    static var fieldLayout: FieldLayout? { FieldLayout(ReadableRow(id: 0, title: "", note: nil)) }
+    var typeName: String { "ReadableRow" }
+    var fieldNames: [String] { ["id", "title", "note"] }
+
+    func reader(ofField name: String) -> FieldReader? {
         switch name {
         case "id", "pk": { .int($0.assumingMemoryBound(to: ReadableRow.self).pointee.id) }
         case "title": { .string("by reader: " + $0.assumingMemoryBound(to: ReadableRow.self).pointee.title) }

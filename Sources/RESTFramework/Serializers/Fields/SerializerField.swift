@@ -153,9 +153,11 @@ extension SerializerField {
             }
             if options.allowNull { return .null }
             if !options.required { return nil }
+            let type = type(of: instance)
+            let reason = type.fieldLayout == nil ? "the field might be named incorrectly and not match any field of the instance."
+                                                  : String(describing: FieldError(type, field: options.source))
             throw SerializerConfigurationError(
-                "Could not get a value for field `\(options.name)` (source `\(options.source)`) on \(type(of: instance)): "
-                + "the field might be named incorrectly and not match any field of the instance.")
+                "Could not get a value for field `\(options.name)` (source `\(options.source)`) on \(type): " + reason)
         }
         return try renderNullable(value, context: context)
     }
@@ -183,8 +185,8 @@ extension SerializerField {
 /// Thrown by `writeRepresentation` for a value that cannot be kept rendered (see
 /// `JSON.readsBackAsWritten`); `Serializer.toRepresentation` then builds that object as pairs.
 /// A field that writes the value at its `source` as `writeStandardRepresentation` does: the
-/// serializer may read that value itself (by a position resolved once per instance type, see
-/// `FieldReadable.fieldIndex`) and hand over a non-null one.
+/// serializer may read that value itself (through the row type's `FieldLayout`, resolved once
+/// per instance type) and hand over a non-null one.
 protocol ValueWritingField: SerializerField {
     /// The name the value is read by: `source`, unless the field says otherwise.
     var valueSource: String { get }

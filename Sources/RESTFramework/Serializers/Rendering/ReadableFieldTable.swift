@@ -1,0 +1,21 @@
+/// A serializer's readable fields, and their readers per row type (worked out once per class
+/// and type: a retrieve represents one row per request).
+final class ReadableFieldTable: Sendable {
+    let fields: [ReadableField]
+    private let readers = SnapshotCache<ObjectIdentifier, [RowReader]>()
+
+    init(_ fields: [ReadableField]) { self.fields = fields }
+
+    func readers(for type: any FieldReadable.Type) -> [RowReader] {
+        readers.value(for: type) {
+            let layout = type.fieldLayout?.source
+            return fields.map { field in RowReader(read: field.valueSource.flatMap { layout?.reader(ofField: $0) }) }
+        }
+    }
+}
+
+/// A field's reader for one row type, or nil: in a struct, so that calling it from the array
+/// needs no reabstraction thunk.
+struct RowReader: Sendable {
+    let read: FieldReader?
+}
