@@ -6,7 +6,7 @@ import Testing
 
 /// The reference API's model-backed viewsets on the real schema: scoping by membership,
 /// create with owner and membership, search/ordering/limit-offset without a count, cursor pages.
-@Suite struct ReferenceAPITests {
+@Suite(.needsTestsRun) struct ReferenceAPITests {
     struct Client {
         let app: Application
         let connection: Connection

@@ -7,7 +7,7 @@ import Testing
 /// Offsets and limits come from requests (`?offset=`, `?limit=`, `?page=` times `?page_size=`, a
 /// cursor's `o`): any `Int` must be a slice, never a trap, and reach PostgreSQL's bigint
 /// LIMIT/OFFSET in range, also when the queryset was sliced before a paginator slices it again.
-@Suite struct SliceBoundsTests {
+@Suite(.needsTestsRun) struct SliceBoundsTests {
     @Test func slicingASliceSaturatesAtIntMax() {
         let sliced = User.objects.orderBy("id").offset(1)
         #expect(sliced.offset(Int.max).query.offset == Int.max)

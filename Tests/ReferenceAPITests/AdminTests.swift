@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// `api-admin` (the executable) and the `ReferenceAdmin` behind it.
-@Suite struct AdminTests {
+@Suite(.needsTestsRun) struct AdminTests {
     func run(_ arguments: [String], on client: ReferenceClient) throws -> Subprocess.Result {
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = client.database.url
