@@ -1,6 +1,7 @@
 import PostgreSQL
 import RESTFramework
 import RESTModels
+import RESTTesting
 import TestSupport
 import Testing
 
@@ -50,11 +51,9 @@ import Testing
             var settings = APISettings()
             settings.pageSize = 10
             let app = Application(urls: try URLConf([.include("api/", router)]), settings: settings)
-            let request = Request(method: .get, path: "/api/\(prefix)/", queryString: query, headers: ["Host": "testserver"])
-            request.extensions[DatabaseKey.self] = connection
-            let reply = app.handle(request)
+            let reply = APIClient(app, database: connection).get("/api/\(prefix)/?\(query)")
             #expect(reply.status == status)
-            #expect(String(decoding: reply.body, as: UTF8.self) == expected)
+            #expect(reply.text == expected)
         }
     }
 }
