@@ -5,7 +5,10 @@
 ///     let request = APIRequestFactory().get("/api/users/")
 ///     forceAuthenticate(request, user: alice)          // RESTTesting
 ///     request.successfulAuthenticator is ForcedAuthentication   // after dispatch
-public struct ForcedAuthentication: Authentication {
+///
+/// A class so that `Request` holds it as one pointer: every request from the wire carries nil,
+/// and a nil pointer costs nothing to store, test or release.
+public final class ForcedAuthentication: Authentication {
     public let user: any User
     public let token: (any Sendable)?
 
