@@ -57,14 +57,6 @@ import Testing
         #expect(client.get("/api/").text == #"{"todos":"http://testserver/api/todos/"}"#)
     }
 
-    /// The tutorial's route table, as the README prints it (its only ```text block).
-    @Test func routeTableAsTheReadmePrintsIt() throws {
-        let table = try makeApplication().urls.routeTable
-        let readme = try String(contentsOfFile: NginxProcess.projectRoot + "/README.md", encoding: .utf8)
-        let printed = Snippets.blocks(in: Snippets.section("## Tutorial", of: readme) ?? "").first { $0.language == "text" }
-        #expect(printed?.text == table, "the README's route table should read:\n\(table)")
-    }
-
     /// "Run it behind nginx": the built executable (the tutorial's todo-api), migrated with the real `migrate`.
     @Test func servedBehindNginx() throws {
         let stack = try APIStack(executable: "srf-tutorial-todo-api", migrations: Self.migrations, arguments: ["--workers", "2"])
@@ -80,5 +72,16 @@ import Testing
         #expect(list.status == 200 && list.header("content-type") == "application/json")
         #expect(list.text.hasPrefix(#"{"count":1,"next":null,"previous":null,"results":[{"url":""# + origin + #"/api/todos/1/?format=json""#))
         #expect(try stack.send("GET", "/api/todos").header("location") == "/api/todos/")
+    }
+}
+
+/// Needs no database: runs in a plain `swift test` too.
+@Suite struct TutorialRouteTableTests {
+    /// The tutorial's route table, as the README prints it (its only ```text block).
+    @Test func routeTableAsTheReadmePrintsIt() throws {
+        let table = try makeApplication().urls.routeTable
+        let readme = try String(contentsOfFile: NginxProcess.projectRoot + "/README.md", encoding: .utf8)
+        let printed = Snippets.blocks(in: Snippets.section("## Tutorial", of: readme) ?? "").first { $0.language == "text" }
+        #expect(printed?.text == table, "the README's route table should read:\n\(table)")
     }
 }
