@@ -13,6 +13,8 @@
 //   RESTFramework                DRF's concepts: views, viewsets, routers, permissions, auth
 //   RESTModels                   Django's model layer on PostgreSQL: models, querysets, ModelSerializer
 //   RESTServer                   serves an Application through FastCGI, a connection per worker
+//   RESTTesting                  DRF's APIClient/APIRequestFactory: an in-process test client,
+//                                forced authentication, temporary schemas with migrations applied
 //   ReferenceAPI                 the spec's application, built on the framework's public API
 //   api-server, migrate, api-admin  executables
 //   srf-tutorial-todo-api        the README tutorial's todo-api (Tests/Tutorial), built and tested
@@ -28,6 +30,7 @@ let package = Package(
         .library(name: "Migrations", targets: ["Migrations"]),
         .library(name: "RESTModels", targets: ["RESTModels"]),
         .library(name: "RESTServer", targets: ["RESTServer"]),
+        .library(name: "RESTTesting", targets: ["RESTTesting"]),
         .library(name: "ReferenceAPI", targets: ["ReferenceAPI"]),
         .executable(name: "api-server", targets: ["api-server"]),
         .executable(name: "migrate", targets: ["migrate"]),
@@ -50,6 +53,9 @@ let package = Package(
         .target(name: "RESTFramework", dependencies: ["COpenSSL", "CMemmem", "HTTPCore"]),
         .target(name: "RESTModels", dependencies: ["RESTFramework", "PostgreSQL"]),
         .target(name: "RESTServer", dependencies: ["FastCGI", "PostgreSQL", "RESTFramework", "RESTModels"]),
+        // For the tests of an application: no socket, no server; PostgreSQL only for the
+        // temporary schema and the connection a client attaches.
+        .target(name: "RESTTesting", dependencies: ["RESTFramework", "RESTModels", "PostgreSQL", "Migrations"]),
         .target(name: "ReferenceAPI", dependencies: ["RESTFramework", "RESTModels", "PostgreSQL"]),
 
         .executableTarget(name: "api-server", dependencies: ["FastCGI", "RESTServer", "ReferenceAPI"]),
@@ -64,9 +70,12 @@ let package = Package(
         .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "TestSupport"]),
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "PostgreSQL", "TestSupport"]),
-        .testTarget(name: "RESTFrameworkTests", dependencies: ["RESTFramework"]),
+        .testTarget(name: "RESTFrameworkTests", dependencies: ["RESTFramework", "RESTTesting"]),
+        .testTarget(name: "RESTTestingTests", dependencies: ["RESTTesting", "RESTFramework", "RESTModels", "PostgreSQL",
+                                                           "TestSupport"]),
         .testTarget(name: "RESTServerTests", dependencies: ["RESTServer", "TestSupport"]),
-        .testTarget(name: "RESTModelsTests", dependencies: ["RESTModels", "RESTFramework", "PostgreSQL", "TestSupport"]),
+        .testTarget(name: "RESTModelsTests", dependencies: ["RESTModels", "RESTFramework", "RESTTesting", "PostgreSQL",
+                                                          "TestSupport"]),
         // api-server behind a private Apache 2.4 (mod_proxy_fcgi, deploy/apache/api-server.conf).
         .testTarget(name: "ApacheTests", dependencies: ["TestSupport"]),
 
@@ -76,7 +85,8 @@ let package = Package(
         // not have a target of the same name.)
         .executableTarget(name: "srf-tutorial-todo-api", dependencies: ["RESTServer", "RESTFramework", "RESTModels"],
                           path: "Tests/Tutorial/todo-api"),
-        .testTarget(name: "TutorialTests", dependencies: ["srf-tutorial-todo-api", "RESTFramework", "RESTModels", "PostgreSQL", "TestSupport"],
+        .testTarget(name: "TutorialTests", dependencies: ["srf-tutorial-todo-api", "RESTFramework", "RESTModels", "RESTTesting",
+                                                         "PostgreSQL", "TestSupport"],
                     path: "Tests/Tutorial/TutorialTests"),
         // How long big forms and multipart bodies take to be parsed or refused (Tests/Benchmarks/parsing).
         .executableTarget(name: "srf-parse-bench", dependencies: ["RESTFramework"], path: "Tests/Benchmarks/parse-bench"),
@@ -84,11 +94,11 @@ let package = Package(
         .testTarget(name: "WireComparisonTests", dependencies: ["TestSupport"]),
         // Every `///` example of the framework modules, compiled here in the context it needs,
         // and a test that finds each one's lines in these files.
-        .testTarget(name: "DocExampleTests", dependencies: ["RESTFramework", "RESTModels", "RESTServer", "PostgreSQL",
-                                                           "Migrations", "FastCGI", "TestSupport"],
+        .testTarget(name: "DocExampleTests", dependencies: ["RESTFramework", "RESTModels", "RESTServer", "RESTTesting",
+                                                           "PostgreSQL", "Migrations", "FastCGI", "TestSupport"],
                     path: "Tests/DocExamples"),
-        .testTarget(name: "ReferenceAPITests", dependencies: ["ReferenceAPI", "RESTModels", "RESTFramework", "PostgreSQL",
-                                                            "Migrations", "TestSupport"]),
+        .testTarget(name: "ReferenceAPITests", dependencies: ["ReferenceAPI", "RESTModels", "RESTFramework", "RESTTesting",
+                                                            "PostgreSQL", "Migrations", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

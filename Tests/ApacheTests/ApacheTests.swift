@@ -5,7 +5,7 @@ import TestSupport
 
 /// End to end through a private Apache 2.4 running `deploy/apache/api-server.conf` (mod_proxy_fcgi
 /// to api-server's unix socket), and through its mod_fcgid notes.
-@Suite struct ApacheTests {
+@Suite(.needsTestsRun) struct ApacheTests {
     /// api-server on a socket Apache's workers (www-data) may use.
     final class Server {
         let directory: String

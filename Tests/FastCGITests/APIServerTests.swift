@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// The `api-server` executable: signals, drain, sockets it listens on, options.
-@Suite struct APIServerTests {
+@Suite(.needsTestsRun) struct APIServerTests {
     @Test func sigtermFinishesRequestsInFlightRefusesNewOnesAndExitsZero() throws {
         let server = try APIServerProcess(arguments: ["--workers", "4", "--drain-timeout", "10"])
         let address = server.address

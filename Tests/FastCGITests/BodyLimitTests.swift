@@ -5,7 +5,7 @@ import FastCGI
 import TestSupport
 
 /// Bodies over `maxBodySize` are answered 413 without being read whole.
-@Suite struct BodyLimitTests {
+@Suite(.needsTestsRun) struct BodyLimitTests {
     static let limit = 64 * 1024
 
     @Test func contentLengthOverTheLimitIsAnswered413WithoutReadingTheBody() throws {

@@ -5,7 +5,7 @@ import FastCGI
 import TestSupport
 
 /// Workers serve requests in parallel, each with its own responder.
-@Suite struct ConcurrencyTests {
+@Suite(.needsTestsRun) struct ConcurrencyTests {
     @Test func sixteenSlowRequestsOnEightWorkersTakeTwoRounds() throws {
         let busy = Atomic<Int>(0), peak = Atomic<Int>(0)
         let server = try InProcessServer(workers: 8) { worker, _ in

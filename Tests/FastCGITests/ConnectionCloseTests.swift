@@ -6,7 +6,7 @@ import TestSupport
 
 /// How a worker ends a connection: plainly once the request's input has been read to its end,
 /// lingering (waiting for the web server's close) only when input may be left unread.
-@Suite struct ConnectionCloseTests {
+@Suite(.needsTestsRun) struct ConnectionCloseTests {
     /// One worker; the first client keeps its end open after the response. With a lingering
     /// close the worker would sit in libfcgi's 2 s wait for that client, and the second request
     /// would wait with it.
@@ -36,7 +36,7 @@ import TestSupport
 }
 
 /// Connections the web server keeps open between requests (nginx `fastcgi_keep_conn on`).
-@Suite struct KeptConnectionTests {
+@Suite(.needsTestsRun) struct KeptConnectionTests {
     private func get(_ connection: FastCGIConnection, _ path: String) throws -> FastCGIResponse {
         try connection.beginRequest(keepConnection: true)
         try connection.sendParams(FastCGIClient.params(path: path))
@@ -135,7 +135,7 @@ import TestSupport
 }
 
 /// `ServerConfiguration.ioTimeout`: a peer that stalls mid-request loses its connection.
-@Suite struct StalledPeerTests {
+@Suite(.needsTestsRun) struct StalledPeerTests {
     @Test func aPeerThatStallsMidRequestDoesNotHoldTheOnlyWorker() throws {
         let server = try InProcessServer(workers: 1, ioTimeout: .milliseconds(300)) { _, request in .text(200, request.path) }
         defer { server.stop() }

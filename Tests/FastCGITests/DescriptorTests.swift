@@ -5,7 +5,7 @@ import TestSupport
 
 /// Descriptors have one owner and are closed once (issue 11): `FileDescriptor`, the test
 /// clients built on it, and the close check that makes a double close fail loudly.
-@Suite struct DescriptorTests {
+@Suite(.needsTestsRun) struct DescriptorTests {
     @Test func releaseHandsTheDescriptorOverWithoutClosingIt() throws {
         guard let socket = FileDescriptor.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue)) else {
             Issue.record("socket(): errno \(errno)")

@@ -4,7 +4,7 @@ import FastCGI
 import TestSupport
 
 /// A handler that throws or a client that hangs up costs one request, never a worker.
-@Suite struct FailureTests {
+@Suite(.needsTestsRun) struct FailureTests {
     struct Boom: Error {}
 
     @Test func throwingHandlerGets500AndTheWorkerServesTheNextRequest() throws {

@@ -5,7 +5,7 @@ import TestSupport
 /// api-server on a listening socket it did not open (systemd `StandardInput=socket`,
 /// spawn-fcgi `-F N`, mod_fcgid): the socket belongs to whoever handed it over and may be
 /// shared, so stopping one server must leave it listening for the others and the next one.
-@Suite struct InheritedSocketTests {
+@Suite(.needsTestsRun) struct InheritedSocketTests {
     @Test func sigtermDrainsAndLeavesTheSocketListeningForTheNextServer() throws {
         let directory = try TestEnvironment.makeTemporaryDirectory("inherit-stop")
         let path = directory + "/shared.sock"

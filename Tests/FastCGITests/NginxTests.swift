@@ -4,7 +4,7 @@ import TestSupport
 
 /// End to end: a real nginx with the project's site (`deploy/nginx/api-server.conf`, upstream
 /// keep-alive on) and `fastcgi_params` in front of api-server.
-@Suite struct NginxTests {
+@Suite(.needsTestsRun) struct NginxTests {
     @Test func requestAndResponseSurviveNginx() throws {
         let server = try APIServerProcess(arguments: ["--workers", "2"])
         let nginx = try NginxProcess(fastcgiSocket: server.socketPath)

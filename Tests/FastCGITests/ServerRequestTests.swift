@@ -5,7 +5,7 @@ import FastCGI
 import TestSupport
 
 /// What the handler sees and what the client gets back, over a real unix socket.
-@Suite struct ServerRequestTests {
+@Suite(.needsTestsRun) struct ServerRequestTests {
     @Test func paramsAndHeadersReachTheHandler() throws {
         let seen = Mutex<Request?>(nil)
         let server = try InProcessServer { _, request in

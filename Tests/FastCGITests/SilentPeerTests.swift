@@ -5,7 +5,7 @@ import TestSupport
 
 /// A peer that connects and sends nothing holds up no one: it waits outside the workers, and
 /// is closed after the io timeout.
-@Suite struct SilentPeerTests {
+@Suite(.needsTestsRun) struct SilentPeerTests {
     @Test func silentConnectionsDoNotDelayOthers() throws {
         let workers = 2
         let server = try InProcessServer(workers: workers, ioTimeout: .milliseconds(1500)) { _, request in .text(200, request.path) }

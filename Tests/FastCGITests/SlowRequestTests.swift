@@ -6,7 +6,7 @@ import TestSupport
 
 /// A body cut off before its end, and one that takes too long to arrive: neither reaches the
 /// handler, and neither holds a worker.
-@Suite struct SlowRequestTests {
+@Suite(.needsTestsRun) struct SlowRequestTests {
     /// Requests the handler saw.
     final class Count: Sendable {
         private let value = Atomic<Int>(0)

@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// The `migrate` executable, run as a process.
-@Suite struct MigrateCommandTests {
+@Suite(.needsTestsRun) struct MigrateCommandTests {
     @Test func appliesThenReportsStatus() throws {
         let directory = try makeMigrationsFolder(["0001_a.sql": "CREATE TABLE a (x int);", "0002_b.sql": "CREATE TABLE b (x int);"])
         let database = try TemporaryDatabase(prefix: "m")

@@ -4,7 +4,7 @@ import PostgreSQL
 import TestSupport
 import Testing
 
-@Suite struct MigratorTests {
+@Suite(.needsTestsRun) struct MigratorTests {
     @Test func appliesInNumericOrderEachOnce() throws {
         // Lexical order would run 10_ before 1_ and 2_.
         let directory = try makeMigrationsFolder([

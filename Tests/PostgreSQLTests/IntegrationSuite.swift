@@ -4,7 +4,7 @@ import Testing
 
 /// The integration tests of this target, one at a time: the outage tests stop and restart the
 /// shared cluster, and a test running beside them would fail for that reason alone.
-@Suite(.serialized) struct PostgreSQLIntegration {}
+@Suite(.needsTestsRun, .serialized) struct PostgreSQLIntegration {}
 
 /// Runs `body` with a connection to a database of its own, dropped afterwards.
 func withDatabase<T>(configure: (inout PostgresConfiguration) -> Void = { _ in },

@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// Which database failures are a 503, and the handler that maps them for direct connection use.
-@Suite struct DatabaseErrorMappingTests {
+@Suite(.needsTestsRun) struct DatabaseErrorMappingTests {
     @Test func outagesAndTimeoutsAreUnavailable() {
         for state in ["57P01", "57P02", "57P03", "53300", "57014"] {
             #expect(DatabaseErrorMapping.isUnavailable(PostgresError(kind: .server, sqlState: state, message: "x")))

@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// ModelSerializer's create/update round trip, the unique validator, a unique race, related lookups.
-@Suite struct ModelSerializerTests {
+@Suite(.needsTestsRun) struct ModelSerializerTests {
     static func context(_ connection: Connection) -> SerializerContext {
         var extensions = RequestExtensions()
         extensions[DatabaseKey.self] = connection

@@ -6,7 +6,7 @@ import Testing
 
 /// Reading through `QuerySet` on the reference schema: lookups, logic, ordering, slicing,
 /// count/exists/get/first, subquery scoping.
-@Suite struct QuerySetReadingTests {
+@Suite(.needsTestsRun) struct QuerySetReadingTests {
     @Test func lookupsOnTheReferenceUsers() throws {
         try withModelsDatabase { connection, _ in
             try seedUsers(connection)

@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// INSERT/UPDATE/DELETE through `QuerySet`, value coercion, and hostile values.
-@Suite struct QuerySetWritingTests {
+@Suite(.needsTestsRun) struct QuerySetWritingTests {
     @Test func insertReturnsTheStoredRow() throws {
         try withModelsDatabase { connection, _ in
             let users = User.objects(on: connection)

@@ -1,24 +1,21 @@
 import PostgreSQL
 import RESTFramework
 import RESTModels
+import RESTTesting
 import TestSupport
 import Testing
 
 /// The reference API's model-backed viewsets on the real schema: scoping by membership,
 /// create with owner and membership, search/ordering/limit-offset without a count, cursor pages.
-@Suite struct ReferenceAPITests {
+@Suite(.needsTestsRun) struct ReferenceAPITests {
+    /// RESTTesting's client on `connection`, with the tests' `token:` and `json:` shorthands.
     struct Client {
-        let app: Application
-        let connection: Connection
+        let client: APIClient
         func send(_ method: HTTPMethod, _ path: String, query: String = "", token: String? = nil,
-                  json: String? = nil) -> (status: Int, text: String) {
-            var headers: Headers = ["Host": "testserver"]
-            if let token { headers["Authorization"] = "Token " + token }
-            if json != nil { headers["Content-Type"] = "application/json" }
-            let request = Request(method: method, path: path, queryString: query, headers: headers, body: Array((json ?? "").utf8))
-            request.extensions[DatabaseKey.self] = connection
-            let rendered = app.handle(request)
-            return (rendered.status, String(decoding: rendered.body, as: UTF8.self))
+                  json: String? = nil) -> TestResponse {
+            client.generic(method, query.isEmpty ? path : path + "?" + query, body: json ?? "",
+                           contentType: json == nil ? nil : "application/json",
+                           headers: token.map { ["Authorization": "Token " + $0] } ?? [:])
         }
     }
 
@@ -27,7 +24,7 @@ import Testing
         let tokens = Token.objects(on: connection)
         _ = try tokens.insert(["key": "ada-token", "user_id": 1])
         _ = try tokens.insert(["key": "alan-token", "user_id": 2])
-        return Client(app: try referenceApplication(), connection: connection)
+        return Client(client: APIClient(try referenceApplication(), database: connection))
     }
 
     @Test func accountsAreScopedToMemberships() throws {

@@ -2,6 +2,7 @@ import Foundation
 import PostgreSQL
 import RESTFramework
 import RESTModels
+import RESTTesting
 import TestSupport
 
 // A small API over a real table, built as an application would: a model with an annotation,
@@ -77,15 +78,12 @@ struct WidgetsAPI {
         self.connection = connection
     }
 
+    /// Through RESTTesting's client, with the connection attached unless `attach` is false.
     func send(_ method: HTTPMethod, _ path: String, query: String = "", json: String? = nil,
-              attach: Bool = true) -> (status: Int, text: String, headers: Headers) {
-        var headers: Headers = ["Host": "testserver"]
-        if json != nil { headers["Content-Type"] = "application/json" }
-        let request = Request(method: method, path: path, queryString: query, headers: headers,
-                              body: Array((json ?? "").utf8))
-        if attach { request.extensions[DatabaseKey.self] = connection }
-        let rendered = app.handle(request)
-        return (rendered.status, String(decoding: rendered.body, as: UTF8.self), rendered.headers)
+              attach: Bool = true) -> TestResponse {
+        let client = attach ? APIClient(app, database: connection) : APIClient(app)
+        return client.generic(method, query.isEmpty ? path : path + "?" + query, body: json ?? "",
+                              contentType: json == nil ? nil : "application/json")
     }
 }
 

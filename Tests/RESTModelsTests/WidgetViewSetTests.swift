@@ -6,7 +6,7 @@ import Testing
 
 /// A ModelViewSet over a real table, driven through `Application.handle` with the connection
 /// attached to each request.
-@Suite struct WidgetViewSetTests {
+@Suite(.needsTestsRun) struct WidgetViewSetTests {
     static func widget(_ id: Int, _ name: String, ownerID: Int? = nil, owner: String? = nil) -> String {
         let ownerIDText = ownerID.map(String.init) ?? "null"
         let ownerText = owner.map { "\"\($0)\"" } ?? "null"

@@ -6,7 +6,7 @@ import Testing
 /// api-server when its database stops, freezes or is slow: a 503 at once rather than a wait,
 /// the cause logged once, and service back within a second of the database. On a cluster of
 /// its own (stopped and frozen here), one test at a time.
-@Suite(.serialized) struct DatabaseOutageTests {
+@Suite(.needsTestsRun, .serialized) struct DatabaseOutageTests {
     static let unavailable = #"{"detail":"Service temporarily unavailable, try again later."}"#
 
     /// The "served" private cluster with the project's migrations applied.

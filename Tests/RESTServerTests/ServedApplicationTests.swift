@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// api-server serving the framework's Application through a real nginx, on a real database.
-@Suite struct ServedApplicationTests {
+@Suite(.needsTestsRun) struct ServedApplicationTests {
     @Test func answersThroughNginxWithTheWorkersDatabase() throws {
         let stack = try APIStack()
         let response = try stack.send("GET", "/api/public-accounts/")

@@ -2,9 +2,10 @@ import ReferenceAPI
 import RESTFramework
 import RESTModels
 import Testing
+import TestSupport
 
 /// `accounts`: scoped to memberships, admin members change them, `members` and `add-member`.
-@Suite struct AccountTests {
+@Suite(.needsTestsRun) struct AccountTests {
     static let fields = #"{"url":{"type":"field","required":false,"read_only":true,"label":"Url"},"id":{"type":"integer","required":false,"read_only":true,"label":"ID"},"name":{"type":"string","required":true,"read_only":false,"label":"Name","max_length":100},"description":{"type":"string","required":false,"read_only":false,"label":"Description"},"owner":{"type":"field","required":false,"read_only":true,"label":"Owner"},"created":{"type":"datetime","required":false,"read_only":true,"label":"Created"}}"#
 
     /// Ada's account 1, with alan as a plain member.

@@ -5,17 +5,17 @@ import TestSupport
 import Testing
 
 /// `api-admin` (the executable) and the `ReferenceAdmin` behind it.
-@Suite struct AdminTests {
+@Suite(.needsTestsRun) struct AdminTests {
     func run(_ arguments: [String], on client: ReferenceClient) throws -> Subprocess.Result {
         var environment = ProcessInfo.processInfo.environment
-        environment["DATABASE_URL"] = client.database.url
+        environment["DATABASE_URL"] = client.schema.url
         environment["SRF_PASSWORD_ITERATIONS"] = "5"
         return try Subprocess.run(TestEnvironment.executable("api-admin"), arguments, environment: environment)
     }
 
     func run(_ arguments: [String], on client: ReferenceClient, stdin: String) throws -> Subprocess.Result {
         var environment = ProcessInfo.processInfo.environment
-        environment["DATABASE_URL"] = client.database.url
+        environment["DATABASE_URL"] = client.schema.url
         environment["SRF_PASSWORD_ITERATIONS"] = "5"
         return try Subprocess.run(TestEnvironment.executable("api-admin"), arguments, environment: environment, stdin: stdin)
     }
@@ -67,7 +67,7 @@ import Testing
         let terminal = try PseudoTerminal()
         let output = try TestEnvironment.makeTemporaryDirectory("admin-tty") + "/stdout"
         var environment = ProcessInfo.processInfo.environment
-        environment["DATABASE_URL"] = client.database.url
+        environment["DATABASE_URL"] = client.schema.url
         environment["SRF_PASSWORD_ITERATIONS"] = "5"
         let pid = try Subprocess.spawn(TestEnvironment.executable("api-admin"), ["create-user", "typist", "--password-stdin"],
                                        environment: environment, stdin: .descriptor(terminal.replica),
@@ -91,7 +91,7 @@ import Testing
         let client = try ReferenceClient(seed: false)
         let terminal = try PseudoTerminal()
         var environment = ProcessInfo.processInfo.environment
-        environment["DATABASE_URL"] = client.database.url
+        environment["DATABASE_URL"] = client.schema.url
         let pid = try Subprocess.spawn(TestEnvironment.executable("api-admin"), ["create-user", "quitter", "--password-stdin"],
                                        environment: environment, stdin: .descriptor(terminal.replica),
                                        stdout: .null, stderr: .descriptor(terminal.replica))

@@ -1,8 +1,9 @@
 import RESTFramework
 import Testing
+import TestSupport
 
 /// `POST /api/auth-token/`: DRF's ObtainAuthToken over the users table.
-@Suite struct AuthTokenTests {
+@Suite(.needsTestsRun) struct AuthTokenTests {
     @Test func rightCredentialsGiveTheUsersToken() throws {
         let client = try ReferenceClient()
         let reply = client.send(.post, "/api/auth-token/", json: #"{"username":" ada ","password":"ada password "}"#)

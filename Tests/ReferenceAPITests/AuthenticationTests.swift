@@ -3,10 +3,11 @@ import ReferenceAPI
 import RESTFramework
 import RESTModels
 import Testing
+import TestSupport
 
 /// Token then Basic authentication: every message of the errors table, and the
 /// `WWW-Authenticate: Token` of every 401.
-@Suite struct AuthenticationTests {
+@Suite(.needsTestsRun) struct AuthenticationTests {
     static func basic(_ credentials: String) -> String { "Basic " + Data(credentials.utf8).base64EncodedString() }
 
     static let refusals: [(header: String, detail: String)] = [

@@ -5,7 +5,7 @@ import Testing
 /// The wiring: the real api-server behind a real web server, on a migrated database. The same
 /// smoke set runs through each front end the project deploys (`deploy/nginx`, and
 /// `deploy/apache` with mod_proxy_fcgi), so both are held to it.
-@Suite struct EndToEndTests {
+@Suite(.needsTestsRun) struct EndToEndTests {
     @Test(arguments: WebServer.allCases)
     func authenticationCreatesAndErrorsPassThrough(_ webServer: WebServer) throws {
         let stack = try APIStack(arguments: ["--workers", "2"], webServer: webServer)

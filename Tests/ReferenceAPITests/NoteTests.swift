@@ -2,9 +2,10 @@ import ReferenceAPI
 import RESTFramework
 import RESTModels
 import Testing
+import TestSupport
 
 /// `notes`: create, list and retrieve only; cursor pages newest first.
-@Suite struct NoteTests {
+@Suite(.needsTestsRun) struct NoteTests {
     static func json(_ id: Int) -> String {
         "{\"id\":\(id),\"title\":\"Note \(id) ✓\",\"body\":\"\",\"author\":\"\(id % 2 == 0 ? "ada" : "alan")\",\"created\":\"2026-04-\(id < 10 ? "0" : "")\(id)T09:00:00Z\"}"
     }

@@ -2,9 +2,10 @@ import ReferenceAPI
 import RESTFramework
 import RESTModels
 import Testing
+import TestSupport
 
 /// `public-accounts`: open to anyone; limit/offset pages, search and ordering.
-@Suite struct PublicAccountTests {
+@Suite(.needsTestsRun) struct PublicAccountTests {
     static let rows: [(name: String, description: String, owner: Int64, created: String)] = [
         ("alpha", "first", 2, "2026-02-01T00:00:00Z"),
         ("100% beta", "x_y", 2, "2026-02-02T00:00:00.000001Z"),

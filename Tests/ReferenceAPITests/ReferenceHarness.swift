@@ -1,20 +1,18 @@
 import Foundation
-import Migrations
 import PostgreSQL
 import ReferenceAPI
 import RESTFramework
 import RESTModels
+import RESTTesting
 import TestSupport
 
 // The reference API in process, on a database of its own migrated with the real migration
 // files, seeded with a few users. Every test gets a fresh one.
 
 /// One answer of the application, as the wire would carry it.
-struct Reply {
-    let status: Int
-    let headers: Headers
-    let body: [UInt8]
-    var text: String { String(decoding: body, as: UTF8.self) }
+typealias Reply = TestResponse
+
+extension TestResponse {
     func header(_ name: String) -> String? { headers[name] }
 }
 
@@ -37,21 +35,23 @@ enum Seed {
     static let hasher = PasswordHasher(iterations: 2)
 }
 
-/// The application on a fresh, migrated, seeded database.
+/// The application on a fresh, migrated, seeded schema (RESTTesting's `TemporarySchema`),
+/// served in process by RESTTesting's `APIClient`.
 final class ReferenceClient {
     let app: Application
     let connection: Connection
-    let database: TemporaryDatabase
+    let schema: TemporarySchema
+    let client: APIClient
 
     init(seed: Bool = true) throws {
-        database = try TemporaryDatabase(prefix: "refapi")
-        connection = try Connection(url: database.url)
-        try Migrator(connection: connection, directory: NginxProcess.projectRoot + "/migrations").migrate()
+        schema = try TemporarySchema(url: TestEnvironment.databaseURL, migrations: NginxProcess.projectRoot + "/migrations")
+        connection = schema.connection
         app = try ReferenceAPI.application(configuration: ReferenceConfiguration(passwordIterations: 3))
+        client = APIClient(app, database: connection)
         if seed { try seedUsers() }
     }
 
-    deinit { database.drop() }
+    deinit { try? schema.drop() }
 
     private func seedUsers() throws {
         let users = User.objects(on: connection)
@@ -70,25 +70,19 @@ final class ReferenceClient {
         }
     }
 
-    /// Sends a request. `target` may carry a query string; `token` adds `Authorization: Token`;
-    /// `json`/`form` set the body and its Content-Type.
+    /// Sends a request. `target` may carry a query string; `token` adds `Authorization: Token`,
+    /// `basic` `Authorization: Basic`; `json`/`form` set the body and its Content-Type.
     func send(_ method: HTTPMethod, _ target: String, token: String? = nil, basic: (String, String)? = nil,
               headers: [(String, String)] = [], json: String? = nil, form: String? = nil, body: [UInt8]? = nil) -> Reply {
-        var fields: [(String, String)] = [("Host", "testserver")]
+        // Per request rather than the client's `credentials`, which would outlive this call.
+        var fields: [(String, String)] = []
         if let token { fields.append(("Authorization", "Token " + token)) }
         if let (user, password) = basic {
             fields.append(("Authorization", "Basic " + Data((user + ":" + password).utf8).base64EncodedString()))
         }
-        if json != nil { fields.append(("Content-Type", "application/json")) }
-        if form != nil { fields.append(("Content-Type", "application/x-www-form-urlencoded")) }
-        fields += headers
-        let bytes = body ?? Array((json ?? form ?? "").utf8)
-        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        let request = Request(method: method, path: String(parts[0]), queryString: parts.count > 1 ? String(parts[1]) : "",
-                              headers: Headers(fields), body: bytes)
-        request.extensions[DatabaseKey.self] = connection
-        let rendered = app.handle(request)
-        return Reply(status: rendered.status, headers: rendered.headers, body: rendered.body)
+        let contentType = json != nil ? "application/json" : form != nil ? "application/x-www-form-urlencoded" : nil
+        return client.generic(method, target, body: body ?? Array((json ?? form ?? "").utf8), contentType: contentType,
+                              headers: Headers(fields + headers))
     }
 
     /// The number of rows of a table (independently of the API).

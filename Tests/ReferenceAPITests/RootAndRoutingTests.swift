@@ -1,9 +1,10 @@
 import ReferenceAPI
 import RESTFramework
 import Testing
+import TestSupport
 
 /// The API root, format suffixes and `?format=`, unknown paths, the trailing-slash redirect.
-@Suite struct RootAndRoutingTests {
+@Suite(.needsTestsRun) struct RootAndRoutingTests {
     static let root = #"{"users":"http://testserver/api/users/","simple-users":"http://testserver/api/simple-users/","accounts":"http://testserver/api/accounts/","public-accounts":"http://testserver/api/public-accounts/","notes":"http://testserver/api/notes/"}"#
 
     @Test func theRootListsEveryRegistrationInOrderForAuthenticatedUsersOnly() throws {

@@ -1,8 +1,9 @@
 import RESTFramework
 import Testing
+import TestSupport
 
 /// `simple-users`: the hand-written ViewSet. Not paginated; links carry `?format=` but no suffix.
-@Suite struct SimpleUserTests {
+@Suite(.needsTestsRun) struct SimpleUserTests {
     @Test func listIsEveryUserByIdAsAnArray() throws {
         let client = try ReferenceClient()
         let reply = client.send(.get, "/api/simple-users/", token: Seed.adaToken)

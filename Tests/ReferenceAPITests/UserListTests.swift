@@ -2,10 +2,11 @@ import ReferenceAPI
 import RESTFramework
 import RESTModels
 import Testing
+import TestSupport
 
 /// Reading users: the page-number pages (first, middle, last, invalid, `page_size`, links),
 /// `recent_users`, HEAD, `indent=`, the format in links.
-@Suite struct UserListTests {
+@Suite(.needsTestsRun) struct UserListTests {
     /// 25 users: the four seeded ones and u05 ... u25.
     func client25() throws -> ReferenceClient {
         let client = try ReferenceClient()

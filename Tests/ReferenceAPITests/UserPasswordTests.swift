@@ -1,8 +1,9 @@
 import RESTFramework
 import Testing
+import TestSupport
 
 /// `set_password`, `password` (PUT; DELETE is `delete_password`) and `unset_password`.
-@Suite struct UserPasswordTests {
+@Suite(.needsTestsRun) struct UserPasswordTests {
     @Test(arguments: ["/api/users/2/set_password/", "/api/users/2/set_password.json", "/api/users/2/set_password.json/"])
     func theUserSetsTheirOwnPassword(_ path: String) throws {
         let client = try ReferenceClient()

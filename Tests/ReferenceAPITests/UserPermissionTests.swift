@@ -1,9 +1,10 @@
 import RESTFramework
 import Testing
+import TestSupport
 
 /// The users routes' permissions by action: 401 for anonymous clients, 403 for users without
 /// the right, 405 only once permissions passed (staff, for methods a route does not map).
-@Suite struct UserPermissionTests {
+@Suite(.needsTestsRun) struct UserPermissionTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let method: HTTPMethod
         let path: String

@@ -1,9 +1,10 @@
 import RESTFramework
 import Testing
+import TestSupport
 
 /// Creating, updating and deleting users (staff only): bodies, Location, validation messages
 /// in DRF's order, uniqueness without consuming a sequence id.
-@Suite struct UserWriteTests {
+@Suite(.needsTestsRun) struct UserWriteTests {
     static let usernameMessage = "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."
 
     @Test func aCreateAnswers201WithLocationAndAnUnusablePassword() throws {

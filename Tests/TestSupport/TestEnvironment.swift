@@ -1,9 +1,17 @@
 import Foundation
+import Testing
 
 /// What `Tests/run` exported for the integration tests: the throwaway PostgreSQL cluster, the
-/// folder holding the built executables, the nginx binary. A test that needs one of these and
-/// finds it missing fails with a message naming the command to use; it never skips.
+/// folder holding the built executables, the nginx binary.
+///
+/// A plain `swift test` has none of it: the suites that need it carry `.needsTestsRun` and are
+/// skipped with a message saying to run `Tests/run`, while the unit tests run. `Tests/run`
+/// exports `SRF_TEST_RUN=1`; under it nothing is skipped, and a variable missing there is a
+/// hard failure naming the command to use.
 public enum TestEnvironment {
+    /// Whether `Tests/run` started this process (and so exported everything below).
+    public static let isAvailable = ProcessInfo.processInfo.environment["SRF_TEST_RUN"] == "1"
+
     public static func value(_ name: String) -> String {
         guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
             fatalError("\(name) is not set: run the integration tests with `Tests/run`, which starts PostgreSQL and exports it.")
@@ -50,5 +58,16 @@ public enum TestEnvironment {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         chmod(path, 0o777)
         return path
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// For a suite that needs `Tests/run`'s PostgreSQL, nginx, Apache or built executables:
+    /// skipped, with this message, by a plain `swift test`; never skipped under `Tests/run`.
+    ///
+    ///     @Suite(.needsTestsRun) struct MigratorTests { ... }
+    public static var needsTestsRun: Self {
+        .enabled(if: TestEnvironment.isAvailable,
+                 "needs Tests/run's PostgreSQL, nginx and Apache: run `Tests/run` (or `Tests/run --filter <suite>`)")
     }
 }

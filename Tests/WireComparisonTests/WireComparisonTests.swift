@@ -11,7 +11,7 @@ import TestSupport
 /// (`createdb --template`), so both start from the same rows and sequence positions, and the
 /// requests (`WireRequests`) go to both in the same order, so writes leave both in the same state.
 /// Both are asked with `Host: testserver`, so absolute URLs match.
-@Suite struct WireComparisonTests {
+@Suite(.needsTestsRun) struct WireComparisonTests {
     @Test func apiServerAnswersAsDRFDoes() throws {
         let started = Date()
         let seeded = try TemporaryDatabase.migrated(prefix: "wire_seed")

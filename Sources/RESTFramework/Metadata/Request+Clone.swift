@@ -7,6 +7,7 @@ extension Request {
         clone.user = user
         clone.auth = auth
         clone.successfulAuthenticator = successfulAuthenticator
+        clone.forcedAuthentication = forcedAuthentication
         clone.urlKwargs = urlKwargs
         clone.format = format
         clone.acceptedRenderer = acceptedRenderer

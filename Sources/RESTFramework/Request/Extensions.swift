@@ -29,4 +29,16 @@ public struct RequestExtensions {
             }
         }
     }
+
+    /// Adds `other`'s values, which win over values of the same key (a test client's
+    /// extensions over a request's own).
+    package mutating func merge(_ other: RequestExtensions) {
+        for entry in other.storage {
+            if let index = storage.firstIndex(where: { $0.key == entry.key }) {
+                storage[index].value = entry.value
+            } else {
+                storage.append(entry)
+            }
+        }
+    }
 }

@@ -41,6 +41,10 @@ public final class Request {
     public internal(set) var dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields
     /// Typed storage for other modules (the database connection of this worker, ...).
     public var extensions = RequestExtensions()
+    /// DRF's `_force_auth_user`: set only by a test client (RESTTesting's `forceAuthenticate`);
+    /// `performAuthentication` then uses it instead of the view's authenticators. Never set by a
+    /// server, so a request from the wire cannot carry one.
+    package var forcedAuthentication: ForcedAuthentication?
 
     private var parsedData: JSON?
 

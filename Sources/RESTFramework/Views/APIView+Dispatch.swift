@@ -29,8 +29,16 @@ extension APIView {
     }
 
     /// DRF's `perform_authentication`: the first authenticator that returns a user wins; one
-    /// that throws leaves the request anonymous and fails it.
+    /// that throws leaves the request anonymous and fails it. A user forced by a test client
+    /// (`Request.forcedAuthentication`) wins over them all.
     public func performAuthentication(_ request: Request) throws {
+        // DRF's `Request.__init__`: a forced user replaces the authenticators.
+        if let forced = request.forcedAuthentication {
+            request.user = forced.user
+            request.auth = forced.token
+            request.successfulAuthenticator = forced
+            return
+        }
         for authenticator in getAuthenticators() {
             do {
                 if let result = try authenticator.authenticate(request) {

@@ -1,4 +1,5 @@
 @testable import RESTFramework
+import RESTTesting
 
 /// A user as an application would define one.
 struct TestUser: RequestUser {
@@ -29,10 +30,9 @@ let userStore = InMemoryUserStore([
     (user: TestUser(id: 5, username: "dave"), passwordHash: PasswordHasher.makeUnusablePassword()),
 ])
 
+/// A request for an authenticator or a view called directly (RESTTesting's factory).
 func request(_ method: HTTPMethod = .get, authorization: String? = nil) -> Request {
-    var headers = Headers()
-    if let authorization { headers["Authorization"] = authorization }
-    return Request(method: method, path: "/probe/", headers: headers)
+    APIRequestFactory().generic(method, "/probe/", headers: authorization.map { ["Authorization": $0] } ?? Headers())
 }
 
 /// The message of the `AuthenticationFailed` that `body` throws, or nil if it throws none.

@@ -1,5 +1,6 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 /// How generic views resolve their configuration, and what misconfiguration says.
 @Suite struct GenericConfigurationTests {
@@ -77,11 +78,12 @@ import Testing
         ]), settings: settings)
     }
 
-    func send(_ method: HTTPMethod, _ path: String, token: String? = nil, json: String = "") -> RenderedResponse {
-        var headers: Headers = ["Host": "testserver", "Content-Type": "application/json"]
-        if let token { headers["Authorization"] = "Token \(token)" }
-        let request = Request(method: method, path: path, headers: headers, body: Array(json.utf8))
-        return WidgetStore.$current.withValue(store) { app.handle(request) }
+    func send(_ method: HTTPMethod, _ path: String, token: String? = nil, json: String = "") -> TestResponse {
+        let client = APIClient(app)
+        if let token { client.credentials(token: token) }
+        return WidgetStore.$current.withValue(store) {
+            client.generic(method, path, body: json, contentType: "application/json")
+        }
     }
 
     @Test func listAndCreate() {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import RESTFramework
+import RESTTesting
 
 // An in-memory "widgets" API built only from the generic views' public API, as the reference
 // API's users/accounts/notes are: rows in a store, a serializer that writes to it, and viewsets.
@@ -343,14 +344,13 @@ struct WidgetAPI {
         self.store = store
     }
 
+    /// Through RESTTesting's client, inside this fixture's widget store.
     func send(_ method: HTTPMethod, _ path: String, query: String = "", token: String? = nil, json: String? = nil,
-              contentType: String? = nil, body: String? = nil) -> RenderedResponse {
-        var headers: Headers = ["Host": "testserver"]
-        if let token { headers["Authorization"] = "Token \(token)" }
-        if json != nil { headers["Content-Type"] = "application/json" }
-        if let contentType { headers["Content-Type"] = contentType }
-        let bytes = Array((json ?? body ?? "").utf8)
-        let request = Request(method: method, path: path, queryString: query, headers: headers, body: bytes)
-        return WidgetStore.$current.withValue(store) { app.handle(request) }
+              contentType: String? = nil, body: String? = nil) -> TestResponse {
+        let client = APIClient(app)
+        if let token { client.credentials(token: token) }
+        let target = query.isEmpty ? path : path + "?" + query
+        let type = contentType ?? (json != nil ? "application/json" : nil)
+        return WidgetStore.$current.withValue(store) { client.generic(method, target, body: json ?? body ?? "", contentType: type) }
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 /// Expected messages were produced by running CPython 3.11 on each input exactly as DRF's
 /// JSONParser does: `json.loads(codecs.getreader("utf-8")(stream).read(), parse_constant=strict_constant)`.
@@ -23,7 +24,7 @@ struct JSONParserTests {
     }
 
     static func parse(_ bytes: [UInt8], contentType: String = "application/json") throws -> JSON {
-        try JSONParser().parse(bytes, mediaType: contentType, request: Request(method: .post, path: "/"))
+        try JSONParser().parse(bytes, mediaType: contentType, request: APIRequestFactory().post("/"))
     }
 
     static func message(_ bytes: [UInt8], contentType: String = "application/json") -> String? {

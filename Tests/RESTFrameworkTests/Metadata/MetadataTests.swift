@@ -1,5 +1,6 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 struct MetadataTests {
     typealias F = LifecycleFixtures
@@ -45,7 +46,7 @@ struct MetadataTests {
     @Test func bothMethodsWhenTheRouteMapsBoth() throws {
         let view = F.NoteViewSet.asView([.post: "create", .put: "update"]).makeView()
         view.settings = APISettings()
-        let request = Request(method: .options, path: "/", headers: ["Authorization": "Token staff"])
+        let request = APIRequestFactory().options("/", headers: ["Authorization": "Token staff"])
         _ = view.dispatch(request)
         let actions = try SimpleMetadata().determineActions(request, view: view as! F.NoteViewSet)
         #expect(actions.keys == ["POST", "PUT"])
@@ -59,7 +60,7 @@ struct MetadataTests {
         }
         let view = Ping.asView().makeView()
         view.settings = APISettings()
-        let response = view.render(view.dispatch(Request(method: .options, path: "/ping/")))
+        let response = TestResponse(view.render(view.dispatch(APIRequestFactory().options("/ping/"))))
         #expect(response.text == #"{"name":"Ping","description":"Answers pong.","renders":["application/json"],"#
                 + #""parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]}"#)
     }

@@ -1,5 +1,6 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 /// A second renderer, to see which one negotiation picks.
 private struct PlainTextRenderer: Renderer {
@@ -20,7 +21,7 @@ struct ContentNegotiationTests {
                        renderers: [any Renderer] = [JSONRenderer()]) throws -> (renderer: String, mediaType: String) {
         var headers = Headers()
         if let accept { headers["Accept"] = accept }
-        let request = Request(method: .get, path: "/", queryString: query, headers: headers)
+        let request = APIRequestFactory().get(query.isEmpty ? "/" : "/?" + query, headers: headers)
         let chosen = try ContentNegotiation.select(request: request, renderers: renderers, formatSuffix: suffix, overrideParameter: "format")
         return (chosen.renderer.mediaType, chosen.mediaType)
     }

@@ -1,5 +1,6 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 /// Django's `DATA_UPLOAD_MAX_NUMBER_FIELDS` (`APISettings.dataUploadMaxNumberFields`, 1,000):
 /// forms, multipart bodies and query strings with more fields are a 400 with a JSON `detail`.
@@ -23,7 +24,7 @@ import Testing
 
     @Test func settingsDefaultToDjangosThousand() {
         #expect(APISettings().dataUploadMaxNumberFields == 1_000)
-        #expect(Request(method: .post, path: "/").dataUploadMaxNumberFields == 1_000)
+        #expect(APIRequestFactory().post("/").dataUploadMaxNumberFields == 1_000)
     }
 
     @Test func aFormOfAThousandFieldsIsParsedAndOneMoreIsRefused() throws {
@@ -93,28 +94,28 @@ import Testing
     }
 
     @Test func aQueryStringOfAThousandFieldsIsServedAndOneMoreIsRefused() {
-        let thousand = Self.serve(Request(method: .get, path: "/", queryString: Self.form(1_000)))
+        let thousand = Self.serve(APIRequestFactory().get("/?" + Self.form(1_000)))
         #expect(thousand.status == 200 && thousand.data == ["fields": 1_000])
-        let refused = Self.serve(Request(method: .get, path: "/", queryString: Self.form(1_001)))
+        let refused = Self.serve(APIRequestFactory().get("/?" + Self.form(1_001)))
         #expect(refused.status == 400)
         #expect(refused.data == Self.tooMany)
-        let unlimited = Self.serve(Request(method: .get, path: "/", queryString: Self.form(1_001)), limit: .some(nil))
+        let unlimited = Self.serve(APIRequestFactory().get("/?" + Self.form(1_001)), limit: .some(nil))
         #expect(unlimited.status == 200 && unlimited.data == ["fields": 1_001])
     }
 
     @Test func theViewsSettingIsTheLimit() {
-        let three = Self.serve(Request(method: .get, path: "/", queryString: "a&b&c"), limit: 3)
+        let three = Self.serve(APIRequestFactory().get("/?a&b&c"), limit: 3)
         #expect(three.status == 200)
-        #expect(Self.serve(Request(method: .get, path: "/", queryString: "a&b&c&d"), limit: 3).data == Self.tooMany)
-        let form = Request(method: .post, path: "/", headers: ["Content-Type": "application/x-www-form-urlencoded"],
-                           body: Array("a=1&b=2&c=3&d=4".utf8))
+        #expect(Self.serve(APIRequestFactory().get("/?a&b&c&d"), limit: 3).data == Self.tooMany)
+        let form = APIRequestFactory().generic(.post, "/", body: "a=1&b=2&c=3&d=4",
+                                                contentType: "application/x-www-form-urlencoded")
         let refused = Self.serve(form, limit: 3)
         #expect(refused.status == 400 && refused.data == Self.tooMany)
-        let multipart = Request(method: .post, path: "/", headers: ["Content-Type": "multipart/form-data; boundary=B"],
-                                body: Array(Self.multipart(fields: 4).utf8))
+        let multipart = APIRequestFactory().generic(.post, "/", body: Self.multipart(fields: 4),
+                                                     contentType: "multipart/form-data; boundary=B")
         #expect(Self.serve(multipart, limit: 3).data == Self.tooMany)
-        let accepted = Request(method: .post, path: "/", headers: ["Content-Type": "multipart/form-data; boundary=B"],
-                               body: Array(Self.multipart(fields: 3).utf8))
+        let accepted = APIRequestFactory().generic(.post, "/", body: Self.multipart(fields: 3),
+                                                    contentType: "multipart/form-data; boundary=B")
         #expect(Self.serve(accepted, limit: 3).data == ["f0": "0", "f1": "1", "f2": "2"])
     }
 }

@@ -1,11 +1,10 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 struct ParserTests {
     static func request(_ body: String, contentType: String?, parsers: [any Parser] = APISettings().parserClasses) -> Request {
-        var headers = Headers()
-        if let contentType { headers["Content-Type"] = contentType }
-        let request = Request(method: .post, path: "/", headers: headers, body: Array(body.utf8))
+        let request = APIRequestFactory().generic(.post, "/", body: body, contentType: contentType)
         request.parsers = parsers
         return request
     }
@@ -71,7 +70,7 @@ struct ParserTests {
     }
 
     @Test func formBodyThatIsNotUTF8IsReadAsLatin1() throws {
-        let request = Request(method: .post, path: "/", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Array("a=".utf8) + [0xE9])
+        let request = APIRequestFactory().generic(.post, "/", body: Array("a=".utf8) + [0xE9], contentType: "application/x-www-form-urlencoded")
         request.parsers = [FormParser()]
         #expect(try request.data == ["a": "é"])
     }

@@ -1,5 +1,6 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 @Suite struct PageNumberPaginationTests {
     /// The reference API's default paginator: size 10, `page_size` up to 100.
@@ -25,8 +26,8 @@ import Testing
 
     @Test func linksKeepPathSuffixSlashAndSchemeHost() throws {
         let p = paginator()
-        let request = Request(method: .get, path: "/api/users.json/", queryString: "page=2&format=json",
-                              scheme: "https", host: "api.example.com:8443")
+        let request = APIRequestFactory(scheme: "https").get("/api/users.json/?page=2&format=json",
+                                                             headers: ["Host": "api.example.com:8443"])
         _ = try p.paginate(items(30), request: request, view: nil)
         #expect(p.nextLink() == "https://api.example.com:8443/api/users.json/?format=json&page=3")
         #expect(p.previousLink() == "https://api.example.com:8443/api/users.json/?format=json")

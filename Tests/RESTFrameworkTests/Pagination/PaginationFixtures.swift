@@ -1,4 +1,5 @@
 @testable import RESTFramework
+import RESTTesting
 
 /// A model row for the pagination and filter tests.
 struct Item: FieldReadable, Sendable {
@@ -32,9 +33,7 @@ func get(_ url: String) -> Request {
         rest = rest[scheme.upperBound...]
         rest = rest[(rest.firstIndex(of: "/") ?? rest.endIndex)...]
     }
-    let path = rest.prefix { $0 != "?" }
-    let query = rest.dropFirst(path.count + 1)
-    return Request(method: .get, path: String(path), queryString: String(query), host: "testserver")
+    return APIRequestFactory().get(String(rest))
 }
 
 /// The paginated response for `url`, results as ids, or `{"error": detail}` for a 404, as the

@@ -1,5 +1,6 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 /// A permission with fixed answers that counts its calls.
 final class Fixed: Permission, @unchecked Sendable {
@@ -29,7 +30,7 @@ struct Exploding: Permission {
 
 @Suite struct PermissionCompositionTests {
     let view = APIView()
-    let req = Request(method: .get, path: "/")
+    let req = APIRequestFactory().get("/")
     let flags = [false, true]
 
     func check(_ permission: any Permission) throws -> (request: Bool, object: Bool) {

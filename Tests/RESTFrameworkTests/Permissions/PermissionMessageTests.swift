@@ -1,5 +1,6 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 struct Picky: Permission {
     let message: String? = "Picky says no."
@@ -80,7 +81,7 @@ struct Computed: Permission {
     }
 
     @Test func withMessageKeepsTheDecision() throws {
-        let view = APIView(), req = Request(method: .get, path: "/")
+        let view = APIView(), req = APIRequestFactory().get("/")
         let wrapped = Fixed(true, false).withMessage("x")
         #expect(try wrapped.hasPermission(req, view: view))
         #expect(try !wrapped.hasObjectPermission(req, view: view, object: 0))

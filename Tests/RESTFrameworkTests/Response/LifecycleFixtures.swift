@@ -1,4 +1,5 @@
 @testable import RESTFramework
+import RESTTesting
 
 /// In-memory views for the request lifecycle tests: no database, users from a token table.
 enum LifecycleFixtures {
@@ -71,19 +72,15 @@ enum LifecycleFixtures {
     /// Serves one request as `Application` would: fresh view, settings, dispatch, render.
     static func serve(_ method: HTTPMethod, route: [HTTPMethod: ViewSetAction] = listRoute, suffix: String = "List",
                       token: String? = nil, accept: String? = nil, contentType: String? = nil, body: String = "",
-                      query: String = "", kwargs: [String: String] = [:], format: String? = nil) -> RenderedResponse {
+                      query: String = "", kwargs: [String: String] = [:], format: String? = nil) -> TestResponse {
         var headers = Headers()
         if let token { headers["Authorization"] = "Token \(token)" }
         if let accept { headers["Accept"] = accept }
-        if let contentType { headers["Content-Type"] = contentType }
-        let request = Request(method: method, path: "/notes/", queryString: query, headers: headers, body: Array(body.utf8))
+        let request = APIRequestFactory().generic(method, query.isEmpty ? "/notes/" : "/notes/?" + query, body: body,
+                                                  contentType: contentType, headers: headers)
         let view = NoteViewSet.asView(route, suffix: suffix).makeView()
         view.settings = APISettings()
         let response = view.dispatch(request, kwargs: kwargs, format: format)
-        return view.render(response)
+        return TestResponse(view.render(response))
     }
-}
-
-extension RenderedResponse {
-    var text: String { String(decoding: body, as: UTF8.self) }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 /// The lifecycle end to end through an in-memory ViewSet: negotiation before authentication,
 /// rendering of errors, HEAD and 204.
@@ -27,7 +28,7 @@ struct ResponseDispatchTests {
         }
         let view = GetOnly.asView().makeView()
         view.settings = APISettings()
-        let response = view.dispatch(Request(method: .get, path: "/x/"))
+        let response = view.dispatch(APIRequestFactory().get("/x/"))
         #expect(response.headers["Allow"] == "GET")
     }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 @Suite struct APIRootTests {
     let app: Application
@@ -13,7 +14,7 @@ import Testing
     }
 
     @Test func linksToListRoutesInRegistrationOrder() {
-        let response = app.handle(request(.get, "/api/"))
+        let response = send(app, .get, "/api/")
         #expect(response.status == 200)
         // No link for a viewset without a list route.
         #expect(bodyText(response) == #"{"users":"http://testserver/api/users/","simple-users":"http://testserver/api/simple-users/","accounts":"http://testserver/api/accounts/"}"#)
@@ -22,14 +23,14 @@ import Testing
 
     @Test func aFormatSuffixIsKeptOnTheLinks() {
         for path in ["/api/.json", "/api/.json/"] {
-            let response = app.handle(request(.get, path))
+            let response = send(app, .get, path)
             #expect(response.status == 200)
             #expect(bodyText(response) == #"{"users":"http://testserver/api/users.json","simple-users":"http://testserver/api/simple-users.json","accounts":"http://testserver/api/accounts.json"}"#)
         }
     }
 
     @Test func formatQueryParameterIsKeptOnTheLinks() {
-        let response = app.handle(request(.get, "/api/", query: "format=json"))
+        let response = send(app, .get, "/api/", query: "format=json")
         #expect(bodyText(response) == #"{"users":"http://testserver/api/users/?format=json","simple-users":"http://testserver/api/simple-users/?format=json","accounts":"http://testserver/api/accounts/?format=json"}"#)
     }
 
@@ -37,7 +38,7 @@ import Testing
         let view = APIRootView()
         #expect(view.getViewName() == "Api Root")
         #expect(view.getViewDescription() == "The default basic root view for DefaultRouter")
-        let options = app.handle(request(.options, "/api/"))
+        let options = send(app, .options, "/api/")
         #expect(bodyText(options).hasPrefix(#"{"name":"Api Root","description":"The default basic root view for DefaultRouter","#))
     }
 
@@ -47,12 +48,12 @@ import Testing
         var router = DefaultRouter()
         try router.register("users", UserViewSet.self)
         let app = Application(urls: try URLConf([.include("api/", router)]), settings: settings)
-        let response = app.handle(request(.get, "/api/"))
+        let response = send(app, .get, "/api/")
         // No authenticators configured: DRF turns the 401 into a 403.
         #expect(response.status == 403)
     }
 
     @Test func anUnknownFormatIsNotFound() {
-        #expect(app.handle(request(.get, "/api/.xml")).status == 404)
+        #expect(send(app, .get, "/api/.xml").status == 404)
     }
 }

@@ -1,13 +1,14 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 /// End to end through `Application.handle`: resolution, the router's bindings, dispatch.
 @Suite struct RoutedDispatchTests {
     let app: Application
     init() throws { app = Application(urls: try referenceURLConf()) }
 
-    func get(_ path: String, _ method: HTTPMethod = .get, query: String = "") -> RenderedResponse {
-        app.handle(request(method, path, query: query))
+    func get(_ path: String, _ method: HTTPMethod = .get, query: String = "") -> TestResponse {
+        send(app, method, path, query: query)
     }
 
     @Test func listRoute() {
@@ -113,9 +114,9 @@ import Testing
         // The probe answers as basename `user` would: point it at the users' names.
         let endpoint = Probe.asView([.get: "retrieve"], basename: "user")
         let app = Application(urls: try URLConf([.include("api/", router), .path("api/probe-as-user/", endpoint)]))
-        let plain = app.handle(request(.get, "/api/probe-as-user/"))
+        let plain = send(app, .get, "/api/probe-as-user/")
         #expect(bodyText(plain) == #"{"list":"http://testserver/api/users/","detail":"http://testserver/api/users/9/","extra":"http://testserver/api/users/9/set_password/"}"#)
-        let withFormat = app.handle(request(.get, "/api/probe-as-user/", query: "format=json"))
+        let withFormat = send(app, .get, "/api/probe-as-user/", query: "format=json")
         #expect(bodyText(withFormat) == #"{"list":"http://testserver/api/users/?format=json","detail":"http://testserver/api/users/9/?format=json","extra":"http://testserver/api/users/9/set_password/?format=json"}"#)
     }
 }

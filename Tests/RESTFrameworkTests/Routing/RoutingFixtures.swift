@@ -1,4 +1,5 @@
 @testable import RESTFramework
+import RESTTesting
 
 // Small in-memory viewsets shaped like the reference API's. Every handler answers with what the
 // view knows about itself, so tests can check what the router and dispatch set.
@@ -82,11 +83,17 @@ func referenceURLConf() throws -> URLConf {
     ])
 }
 
+/// A request as RESTTesting's factory builds it (host `testserver`), for code that takes one.
 func request(_ method: HTTPMethod, _ path: String, query: String = "") -> Request {
-    Request(method: method, path: path, queryString: query, headers: ["Host": "testserver"])
+    APIRequestFactory().generic(method, query.isEmpty ? path : path + "?" + query)
 }
 
-func bodyText(_ response: RenderedResponse) -> String { String(decoding: response.body, as: UTF8.self) }
+/// The application's answer, through RESTTesting's client.
+func send(_ app: Application, _ method: HTTPMethod, _ path: String, query: String = "") -> TestResponse {
+    APIClient(app).generic(method, query.isEmpty ? path : path + "?" + query)
+}
+
+func bodyText(_ response: TestResponse) -> String { response.text }
 
 /// The endpoint, kwargs and format a path resolves to, or nil.
 func matched(_ urls: URLConf, _ path: String) -> (endpoint: ViewEndpoint, kwargs: [String: String], format: String?)? {

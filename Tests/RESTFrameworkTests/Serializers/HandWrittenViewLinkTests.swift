@@ -1,5 +1,6 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 /// A hand-written view's serializer context (DRF's `context={'request': request}`): links are
 /// reversed through the URL conf that routed the view, with `?format=` kept and no suffix.
@@ -33,13 +34,13 @@ import Testing
     }
 
     @Test func linksResolveThroughTheViewsURLConf() {
-        #expect(bodyText(app.handle(request(.get, "/items/"))) == #"[{"url":"http://testserver/items/1/","id":1},{"url":"http://testserver/items/2/","id":2}]"#)
+        #expect(bodyText(send(app, .get, "/items/")) == #"[{"url":"http://testserver/items/1/","id":1},{"url":"http://testserver/items/2/","id":2}]"#)
     }
 
     @Test func theFormatParameterIsKeptButTheSuffixIsNotAdded() {
-        #expect(bodyText(app.handle(request(.get, "/items/", query: "format=json")))
+        #expect(bodyText(send(app, .get, "/items/", query: "format=json"))
                 == #"[{"url":"http://testserver/items/1/?format=json","id":1},{"url":"http://testserver/items/2/?format=json","id":2}]"#)
-        #expect(bodyText(app.handle(request(.get, "/items.json"))) == #"[{"url":"http://testserver/items/1/","id":1},{"url":"http://testserver/items/2/","id":2}]"#)
+        #expect(bodyText(send(app, .get, "/items.json")) == #"[{"url":"http://testserver/items/1/","id":1},{"url":"http://testserver/items/2/","id":2}]"#)
     }
 
     @Test func anExplicitReverseStillWins() throws {

@@ -1,4 +1,5 @@
 @testable import RESTFramework
+import RESTTesting
 
 /// An in-memory row: what the model layer's rows look like to a serializer.
 struct Row: FieldReadable {
@@ -70,7 +71,7 @@ func fakeReverse(_ name: String, _ kwargs: [String: String], _ request: Request?
 }
 
 func userContext(format: String? = nil) -> SerializerContext {
-    SerializerContext(request: Request(method: .get, path: "/api/users/", headers: ["Host": "example.com"]),
+    SerializerContext(request: APIRequestFactory().get("/api/users/", headers: ["Host": "example.com"]),
                       format: format, reverse: fakeReverse)
 }
 

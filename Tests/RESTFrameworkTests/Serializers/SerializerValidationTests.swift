@@ -1,5 +1,6 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 /// A note-like serializer with DRF's hooks, mirroring a reference run of DRF.
 final class NoteSerializer: Serializer {
@@ -205,7 +206,7 @@ final class NoteSerializer: Serializer {
                 if let name = value.stringValue, taken.contains(name) { throw ValidationError("Taken.", code: "unique") }
             }
         }
-        let request = Request(method: .post, path: "/api/users/")
+        let request = APIRequestFactory().post("/api/users/")
         request.extensions[TakenNames.self] = ["ada"]
         let serializer = Serializer(data: ["name": "ada"], context: SerializerContext(request: request))
         serializer.fields = [CharField("name", validators: [UniqueInStore()])]

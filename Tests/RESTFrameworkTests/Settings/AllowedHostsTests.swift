@@ -1,5 +1,6 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 /// Django's `ALLOWED_HOSTS`, with the cases of Django's own `HostValidationTests`
 /// (tests/requests_tests/tests.py), and the 400 `Application` answers before any view runs.
@@ -91,8 +92,8 @@ import Testing
 /// The front door: `Application.handle` refuses a host before routing, so no view runs and no
 /// link is built from it.
 @Suite struct AllowedHostsApplicationTests {
-    func send(_ app: Application, host: String, path: String = "/api/users/", method: HTTPMethod = .get) -> RenderedResponse {
-        app.handle(Request(method: method, path: path, headers: ["Host": host]))
+    func send(_ app: Application, host: String, path: String = "/api/users/", method: HTTPMethod = .get) -> TestResponse {
+        APIClient(app).generic(method, path, headers: ["Host": host])
     }
 
     @Test func anotherHostIsA400WithAJSONDetailBeforeAnyView() throws {
@@ -107,7 +108,8 @@ import Testing
         // The test client's host and local names are served.
         #expect(send(app, host: "testserver").status == 200)
         #expect(send(app, host: "127.0.0.1:8000").status == 200)
-        // No Host at all: `SERVER_NAME`, and in-process `localhost`.
+        // No Host at all: `SERVER_NAME`, and in-process `localhost` (a request built without the
+        // test client, whose host is `testserver`).
         #expect(app.handle(Request(method: .get, path: "/api/users/")).status == 200)
     }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import RESTFramework
+import RESTTesting
 
 /// The application's own settings, typed, next to the framework's.
 @Suite struct SettingsExtensionsTests {
@@ -29,8 +30,8 @@ import Testing
         var settings = APISettings()
         settings.extensions[Greeting.self] = "bonjour"
         let urls = try URLConf([.path("greeting/", GreetingView.asView())])
-        let configured = Application(urls: urls, settings: settings).handle(request(.get, "/greeting/"))
+        let configured = send(Application(urls: urls, settings: settings), .get, "/greeting/")
         #expect(bodyText(configured) == #"{"greeting":"bonjour"}"#)
-        #expect(bodyText(Application(urls: urls).handle(request(.get, "/greeting/"))) == #"{"greeting":"none"}"#)
+        #expect(bodyText(send(Application(urls: urls), .get, "/greeting/")) == #"{"greeting":"none"}"#)
     }
 }

@@ -1,16 +1,14 @@
 import RESTFramework
 import RESTModels
+import RESTTesting
 import Testing
 
 /// The reference's examples that run without a database.
 @Suite struct ReferenceExampleTests {
     func send(_ app: Application, _ method: HTTPMethod, _ path: String, headers: Headers = [:], json: String? = nil)
-        -> (status: Int, text: String, headers: Headers) {
-        var headers = headers
-        headers["Host"] = "testserver"
-        if json != nil { headers["Content-Type"] = "application/json" }
-        let rendered = app.handle(Request(method: method, path: path, headers: headers, body: Array((json ?? "").utf8)))
-        return (rendered.status, String(decoding: rendered.body, as: UTF8.self), rendered.headers)
+        -> TestResponse {
+        APIClient(app).generic(method, path, body: json ?? "", contentType: json == nil ? nil : "application/json",
+                               headers: headers)
     }
 
     @Test func viewsViewSetsAndReverse() throws {
@@ -34,7 +32,7 @@ import Testing
 
     @Test func allowedHosts() throws {
         let app = Application(urls: try bookURLs(), settings: productionSettings())
-        func status(_ host: String) -> Int { app.handle(Request(method: .get, path: "/api/ping/", headers: ["Host": host])).status }
+        func status(_ host: String) -> Int { APIClient(app).get("/api/ping/", headers: ["Host": host]).status }
         #expect(status("api.example.com") == 200 && status("www.example.org:8443") == 200)
         #expect(status("testserver") == 400 && status("evil.com") == 400)
     }
@@ -62,9 +60,7 @@ import Testing
         #expect(text.headers["Content-Type"] == "text/plain; charset=utf-8")
         #expect(send(app, .get, "/api/greetings.txt").text == #"["hello","bonjour","hallo"]"#)
         #expect(send(app, .post, "/api/ping/", headers: ["Content-Type": "application/x-www-form-urlencoded"]).status == 201)
-        var form: Headers = ["Content-Type": "application/x-www-form-urlencoded"]
-        form["Host"] = "testserver"
-        let rendered = app.handle(Request(method: .post, path: "/api/ping/", headers: form, body: Array("a=1".utf8)))
+        let rendered = APIClient(app).post("/api/ping/", data: ["a": 1], format: .form)
         #expect(rendered.status == 415)
     }
 
@@ -82,4 +78,42 @@ import Testing
         #expect(hasher.checkPassword("s3cret", encoded: encoded))
         #expect(!hasher.checkPassword("s3cret", encoded: PasswordHasher.makeUnusablePassword()))
     }
+
+    // MARK: - Testing
+
+    @Test func testClient() throws {
+        let client = APIClient(Application(urls: try whoAmIURLs()))
+        #expect(client.get("/api/whoami/").status == 403)
+
+        client.forceAuthenticate(user: AppUser(id: 7, username: "ada", isStaff: false, isActive: true))
+        let response = client.get("/api/whoami/")
+        #expect(response.status == 200)
+        #expect(response.headers["content-type"] == "application/json")
+        #expect(response.json == ["username": "ada"])
+
+        client.logout()
+        client.credentials(token: "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b")
+        #expect(client.post("/api/ping/", data: ["a": [1]], format: .json).json == ["echo": ["a": [1]]])
+        #expect(client.head("/api/ping/").body.isEmpty)
+    }
+
+    @Test func requestFactory() throws {
+        let request = APIRequestFactory().get("/api/whoami/")
+        forceAuthenticate(request, user: AppUser(id: 7, username: "ada", isStaff: false, isActive: true))
+        let response = WhoAmIView.asView().makeView().dispatch(request)
+        #expect(response.data == ["username": "ada"])
+    }
+}
+
+/// Who is asking; only authenticated users may.
+final class WhoAmIView: APIView, GetHandler {
+    override class var permissionClasses: [any Permission]? { [IsAuthenticated()] }
+    func get(_ request: Request) throws -> Response { Response(["username": .string(request.user.username)]) }
+}
+
+func whoAmIURLs() throws -> URLConf {
+    try URLConf([
+        .path("api/whoami/", WhoAmIView.asView(), name: "whoami"),
+        .path("api/ping/", PingView.asView(), name: "ping"),
+    ])
 }
