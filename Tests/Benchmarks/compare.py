@@ -22,7 +22,7 @@ import tempfile
 import time
 
 from dataset import ENDPOINTS, ROOT, apply_schema, capture_plan, generate, request
-from instructions import CallgrindResponder
+from instructions import CallgrindResponder, count_passes, wait_until_serving
 from load import wrk
 from stack import CPUMeter, Nginx, Postgres, Process, wait_for
 
@@ -131,20 +131,11 @@ def measure_instructions(builds, a, data, work, env):
     for build in builds:
         sock = os.path.join(work, f"{build.name}-callgrind.sock")
         build.callgrind = CallgrindResponder(build.name, build.binary, sock, work, env)
-    for build in builds:  # valgrind starts a Swift binary in seconds to tens of seconds
-        wait_for(build.callgrind.socket, 300, f"{build.name}'s socket under callgrind", build.callgrind.process)
-        os.chmod(build.callgrind.socket, 0o777)
-    # Passes at different points of a process's life count differently (most likely the first
-    # use of each token, the heap growing), the same way for both builds; a single pass can
-    # also land on a process-to-process difference. So: a few passes, taking turns, the lowest
-    # of each build, and the range of the per-pass ratios as this run's noise.
-    for n in range(a.passes):
-        for endpoint in a.endpoints:
-            for build in (builds if n % 2 == 0 else builds[::-1]):
-                count = build.callgrind.measure(build.callgrind_port, endpoint, data, a.requests, warmup=30,
-                                                seed=f"compare-{endpoint}")
-                log(f"callgrind pass {n + 1}/{a.passes} {endpoint}: {build.name} {count:,.0f}")
-                build.instructions.setdefault(endpoint, []).append(count)
+    wait_until_serving([build.callgrind for build in builds])
+    counts = count_passes([(build.callgrind, build.callgrind_port) for build in builds], a.endpoints, data,
+                          a.passes, a.requests, log)
+    for build in builds:
+        build.instructions = counts[build.name]
 
 
 # --- the report ---------------------------------------------------------------------------------

@@ -22,15 +22,19 @@ import re
 import subprocess
 
 from dataset import CREATE_BODY, ENDPOINTS
-from stack import Process
+from stack import Process, wait_for
 
 CALLGRIND = ["valgrind", "--tool=callgrind", "--separate-threads=no", "--dump-instr=no"]
+# The requests callgrind can count: the benchmark's endpoints, plus a metadata request (OPTIONS on
+# the notes list, with a token: DRF's SimpleMetadata with the POST action's fields), which only
+# the instruction guard uses (wrk and pgbench have no use for it).
+REQUESTS = dict(ENDPOINTS, options=("OPTIONS /api/notes/", True, 200))
 
 
 def draw(endpoint, data, rng):
     """One random request as wrk.lua makes it: (method, path, headers, body)."""
     headers = {"Host": "127.0.0.1"}
-    if ENDPOINTS[endpoint][1]:
+    if REQUESTS[endpoint][1]:
         headers["Authorization"] = "Token " + rng.choice(data["tokens"])
     if endpoint == "retrieve":
         return "GET", f"/api/users/{rng.randint(1, data['users'])}/", headers, None
@@ -39,6 +43,8 @@ def draw(endpoint, data, rng):
     if endpoint == "public":
         return "GET", f"/api/public-accounts/?limit=10&offset={rng.randint(0, max(data['accounts'], 1) - 1)}", \
             headers, None
+    if endpoint == "options":
+        return "OPTIONS", "/api/notes/", headers, None
     headers["Content-Type"] = "application/json"
     return "POST", "/api/notes/", headers, CREATE_BODY
 
@@ -88,12 +94,38 @@ class CallgrindResponder:
         connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
         text = response.read()
-        if response.status != ENDPOINTS[endpoint][2]:
+        if response.status != REQUESTS[endpoint][2]:
             raise RuntimeError(f"{self.name} (callgrind): {method} {path} answered {response.status}: "
                                f"{text[:300].decode('utf-8', 'replace')}")
 
     def stop(self):
         self.process.stop(timeout=60)
+
+
+def wait_until_serving(responders):
+    """Waits for each responder's socket and opens it to nginx's workers (another user)."""
+    for responder in responders:  # valgrind starts a Swift binary in seconds to tens of seconds
+        wait_for(responder.socket, 300, f"{responder.name}'s socket under callgrind", responder.process)
+        os.chmod(responder.socket, 0o777)
+
+
+def count_passes(targets, endpoints, data, passes, requests, log, warmup=30):
+    """Instructions per request of each (responder, nginx port) in `targets`, per endpoint, one
+    figure per pass: {responder name: {endpoint: [count, ...]}}.
+
+    Passes at different points of a process's life count differently (most likely the first use
+    of each token, the heap growing), the same way for every build; a single pass can also land
+    on a process-to-process difference. So callers take the lowest of a few passes. Builds take
+    turns (the first alternates by pass); the requests come from a seed per endpoint, the same
+    for every build and every run."""
+    counts = {responder.name: {} for responder, _ in targets}
+    for n in range(passes):
+        for endpoint in endpoints:
+            for responder, port in (targets if n % 2 == 0 else targets[::-1]):
+                count = responder.measure(port, endpoint, data, requests, warmup=warmup, seed=f"compare-{endpoint}")
+                log(f"callgrind pass {n + 1}/{passes} {endpoint}: {responder.name} {count:,.0f}")
+                counts[responder.name].setdefault(endpoint, []).append(count)
+    return counts
 
 
 def total_instructions(dump):
