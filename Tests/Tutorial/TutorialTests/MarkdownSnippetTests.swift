@@ -26,6 +26,21 @@ import Testing
         try Self.check(blocks, document: "docs/framework.md")
     }
 
+    /// `docs/contributing.md` quotes the tree: each of its Swift blocks is found, line for line, in
+    /// a source file under `Sources` or `Tests`.
+    @Test func contributingSnippetsAreInTheTree() throws {
+        let guide = try String(contentsOfFile: Self.root + "/docs/contributing.md", encoding: .utf8)
+        let blocks = Snippets.blocks(in: guide).filter { $0.language == "swift" }
+        #expect(blocks.count >= 3)
+        let tree = try (Snippets.files(under: Self.root + "/Sources", extension: "swift")
+            + Snippets.files(under: Self.root + "/Tests", extension: "swift")).map(Snippets.normalizedLines)
+        for block in blocks {
+            let lines = Snippets.normalizedLines(block.text)
+            #expect(tree.contains { Snippets.contains($0, lines) },
+                    "docs/contributing.md: this ```swift block is not in any source under Sources or Tests:\n\(block.text)")
+        }
+    }
+
     static func check(_ blocks: [Snippets.Block], document: String) throws {
         let swiftSources = try Snippets.files(under: tutorialFolder, extension: "swift").map(Snippets.normalizedLines)
         let sqlSources = try Snippets.files(under: tutorialFolder + "/migrations", extension: "sql").map(Snippets.normalizedLines)
