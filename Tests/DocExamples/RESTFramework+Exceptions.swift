@@ -95,3 +95,31 @@ extension DocHost {
         }
     }
 }
+
+// APIExceptionConvertible
+struct QuotaExceeded: Error, APIExceptionConvertible {
+    var apiException: (any APIException)? { PermissionDenied("Your storage quota is used up.") }
+}
+
+// Permission.message
+enum PermissionMessageExample {
+    struct CanPublish: Permission {
+        let message = "Publishing is not allowed."      // or: let message: String? = ...
+    }
+}
+
+// PermissionWithMessage: a permission type's own message and code
+enum PermissionWithMessageExample {
+    struct CanPublish: Permission {
+        let message = "Publishing is not allowed."
+        let code = "cannot_publish"
+    }
+}
+
+extension DocHost {
+    // FieldError
+    func fieldError() throws {
+        try Note.objects(on: request).filter(.field("titel", .exact("x"))).all()
+        // Note has no field "titel". Valid fields: id, title, body, author_id.
+    }
+}

@@ -140,3 +140,12 @@ extension DocHost {
         return Response(status: 204)
     }
 }
+
+// GenericAPIView+Defaults
+enum GenericDefaultsExample {
+    final class AccountViewSet: ModelViewSet<QuerySet<Account>> {
+        override func getObject() throws -> Account {
+            try lookupObject(in: Account.objects(on: request).filter(.field("active", .exact(true))))
+        }
+    }
+}

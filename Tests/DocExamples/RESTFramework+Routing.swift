@@ -67,6 +67,19 @@ extension DocHost {
         // ^users/(?P<pk>[^/.]+)/$
     }
 
+    // RouteTemplate, Route: actions by their cases
+    func routeTemplatesByCase() {
+        var routes = RouteTemplate.simpleRouterRoutes
+        routes.append(.route(Route(url: "{prefix}/{lookup}/history{trailing_slash}",
+                                   mapping: [(.get, .extra("history"))], name: "{basename}-history",
+                                   detail: true, initkwargs: ViewInitKwargs(suffix: "History"))))
+        let router = SimpleRouter(routes: routes)
+        _ = router
+
+        Route(url: "{prefix}{trailing_slash}", mapping: [(.get, .list)], name: "{basename}-list",
+              detail: false, initkwargs: ViewInitKwargs(suffix: "List"))
+    }
+
     // Router
     func simpleRouter() throws {
         var router = SimpleRouter()

@@ -25,6 +25,22 @@ func attach(_ connection: Connection, to request: Request) {
 }
 
 
+// SnapshotCache (package API, reached through `@testable import`)
+enum SnapshotCacheExample {
+    typealias AcceptEntry = ContentNegotiation.AcceptEntry
+    static func parseAcceptList(_ header: String) -> [AcceptEntry] { ContentNegotiation.parseAcceptList(header) }
+
+    private static let declared = SnapshotCache<ObjectIdentifier, [any SerializerField]>()
+    static func of(_ type: Serializer.Type) -> [any SerializerField] {
+        declared.value(for: type) { type.fields }
+    }
+
+    private static let acceptLists = SnapshotCache<[UInt8], [AcceptEntry]>(limit: 32)
+    static func acceptList(_ header: String) -> [AcceptEntry] {
+        acceptLists.value(forText: header, make: parseAcceptList)
+    }
+}
+
 extension DocHost {
     // JSON, JSONParseError, JSONReader, JSONWriter, PythonUTF8, RenderedJSON
     func json(buffer: UnsafeBufferPointer<UInt8>) throws {

@@ -50,6 +50,41 @@ extension DocHost {
     }
 }
 
+// ViewSetAction
+final class PermissionsByActionViewSet: UserViewSet {
+    override func getPermissions() -> [any Permission] {
+        switch action {
+        case .list, .retrieve: return [IsAuthenticated()]
+        case .extra("set_password"): return [IsAuthenticated(), IsAdminOrIsSelf()]
+        default: return [IsAdminUser()]
+        }
+    }
+}
+
+extension DocHost {
+    // ViewSet: actions by their cases
+    func withoutARouterByCase() throws {
+        // `SimpleUserViewSet` (see `ListAction`) without a router:
+        try URLConf([.path("users/", SimpleUserViewSet.asView([.get: .list]))])
+    }
+
+    // ViewSetMixin
+    func viewSetMixin() throws {
+        final class SimpleUserViewSet: ViewSet, ListAction, RetrieveAction {
+            func list(_ request: Request) throws -> Response { Response([["id": 1, "username": "ada"]]) }
+            func retrieve(_ request: Request) throws -> Response { Response(["id": 1, "username": "ada"]) }
+        }
+        // without a router:
+        try URLConf([.path("users/", SimpleUserViewSet.asView([.get: .list]))])
+    }
+
+    // ActionRouting
+    func actionRouting() {
+        view.routing?.action      // .retrieve
+        view.routing?.actionMap   // [.get: .retrieve, .put: .update, ...]
+    }
+}
+
 extension ViewNaming {
     // viewName(forClassName:suffix:)
     static func docExamples() {

@@ -4,10 +4,14 @@ import Synchronization
 /// serializer class's fields, a model's layout, a parsed `Accept` header, a view's `Allow`.
 ///
 ///     private static let declared = SnapshotCache<ObjectIdentifier, [any SerializerField]>()
-///     declared.value(for: type) { type.fields }
+///     static func of(_ type: Serializer.Type) -> [any SerializerField] {
+///         declared.value(for: type) { type.fields }
+///     }
 ///
 ///     private static let acceptLists = SnapshotCache<[UInt8], [AcceptEntry]>(limit: 32)
-///     acceptLists.value(forText: header, make: parseAcceptList)
+///     static func acceptList(_ header: String) -> [AcceptEntry] {
+///         acceptLists.value(forText: header, make: parseAcceptList)
+///     }
 ///
 /// Why lock-free on reads: these reads happen dozens of times per request, and a mutex taken
 /// that often made the worker threads queue behind one another (a lock convoy, see

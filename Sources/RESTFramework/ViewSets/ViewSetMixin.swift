@@ -8,7 +8,10 @@
 /// adopting class declares them in its body as `open class var`s, so that a subclass's
 /// override is what the router reads. The routing state of a request is the view's `routing`.
 ///
-///     final class SimpleUserViewSet: ViewSet, ListAction, RetrieveAction { ... }
+///     final class SimpleUserViewSet: ViewSet, ListAction, RetrieveAction {
+///         func list(_ request: Request) throws -> Response { Response([["id": 1, "username": "ada"]]) }
+///         func retrieve(_ request: Request) throws -> Response { Response(["id": 1, "username": "ada"]) }
+///     }
 ///     // without a router:
 ///     try URLConf([.path("users/", SimpleUserViewSet.asView([.get: .list]))])
 public protocol ViewSetMixin: APIView {

@@ -1,11 +1,12 @@
 /// `multipart/form-data` bodies as Django's `encode_multipart` writes them: one part per field,
 /// CRLF line ends, the closing boundary followed by a CRLF.
 ///
-///     --BoUnDaRyStRiNg
-///     Content-Disposition: form-data; name="title"
-///
-///     Hi
-///     --BoUnDaRyStRiNg--
+///     let body = MultipartBody.encode([("title", "Hi")])
+///     // --BoUnDaRyStRiNg\r\n
+///     // Content-Disposition: form-data; name="title"\r\n
+///     // \r\n
+///     // Hi\r\n
+///     // --BoUnDaRyStRiNg--\r\n
 enum MultipartBody {
     /// Django's test client boundary, so bodies compare byte for byte with DRF's tests.
     static let boundary = "BoUnDaRyStRiNg"
