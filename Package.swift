@@ -71,11 +71,19 @@ let package = Package(
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "PostgreSQL", "TestSupport"]),
         .testTarget(name: "RESTFrameworkTests", dependencies: ["RESTFramework", "RESTTesting"]),
-        .testTarget(name: "RESTTestingTests", dependencies: ["RESTTesting", "RESTFramework", "RESTModels", "PostgreSQL",
-                                                           "TestSupport"]),
+        .testTarget(
+            name: "RESTTestingTests",
+            dependencies: [
+                "RESTTesting", "RESTFramework", "RESTModels", "PostgreSQL",
+                "TestSupport",
+            ]),
         .testTarget(name: "RESTServerTests", dependencies: ["RESTServer", "TestSupport"]),
-        .testTarget(name: "RESTModelsTests", dependencies: ["RESTModels", "RESTFramework", "RESTTesting", "PostgreSQL",
-                                                          "TestSupport"]),
+        .testTarget(
+            name: "RESTModelsTests",
+            dependencies: [
+                "RESTModels", "RESTFramework", "RESTTesting", "PostgreSQL",
+                "TestSupport",
+            ]),
         // api-server behind a private Apache 2.4 (mod_proxy_fcgi, deploy/apache/api-server.conf).
         .testTarget(name: "ApacheTests", dependencies: ["TestSupport"]),
 
@@ -83,22 +91,35 @@ let package = Package(
         // by the tests), and tests that run it and keep the README's snippets identical to it.
         // (Named apart from the tutorial's own `todo-api`: a package depending on this one may
         // not have a target of the same name.)
-        .executableTarget(name: "srf-tutorial-todo-api", dependencies: ["RESTServer", "RESTFramework", "RESTModels"],
-                          path: "Tests/Tutorial/todo-api"),
-        .testTarget(name: "TutorialTests", dependencies: ["srf-tutorial-todo-api", "RESTFramework", "RESTModels", "RESTTesting",
-                                                         "PostgreSQL", "TestSupport"],
-                    path: "Tests/Tutorial/TutorialTests"),
+        .executableTarget(
+            name: "srf-tutorial-todo-api", dependencies: ["RESTServer", "RESTFramework", "RESTModels"],
+            path: "Tests/Tutorial/todo-api"),
+        .testTarget(
+            name: "TutorialTests",
+            dependencies: [
+                "srf-tutorial-todo-api", "RESTFramework", "RESTModels", "RESTTesting",
+                "PostgreSQL", "TestSupport",
+            ],
+            path: "Tests/Tutorial/TutorialTests"),
         // How long big forms and multipart bodies take to be parsed or refused (Tests/Benchmarks/parsing).
         .executableTarget(name: "srf-parse-bench", dependencies: ["RESTFramework"], path: "Tests/Benchmarks/parse-bench"),
         // The wire bytes of api-server against the DRF reference (Tests/DRFReference), both behind nginx.
         .testTarget(name: "WireComparisonTests", dependencies: ["TestSupport"]),
         // Every `///` example of the framework modules, compiled here in the context it needs,
         // and a test that finds each one's lines in these files.
-        .testTarget(name: "DocExampleTests", dependencies: ["RESTFramework", "RESTModels", "RESTServer", "RESTTesting",
-                                                           "PostgreSQL", "Migrations", "FastCGI", "TestSupport"],
-                    path: "Tests/DocExamples"),
-        .testTarget(name: "ReferenceAPITests", dependencies: ["ReferenceAPI", "RESTModels", "RESTFramework", "RESTTesting",
-                                                            "PostgreSQL", "Migrations", "TestSupport"]),
+        .testTarget(
+            name: "DocExampleTests",
+            dependencies: [
+                "RESTFramework", "RESTModels", "RESTServer", "RESTTesting",
+                "PostgreSQL", "Migrations", "FastCGI", "TestSupport",
+            ],
+            path: "Tests/DocExamples"),
+        .testTarget(
+            name: "ReferenceAPITests",
+            dependencies: [
+                "ReferenceAPI", "RESTModels", "RESTFramework", "RESTTesting",
+                "PostgreSQL", "Migrations", "TestSupport",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

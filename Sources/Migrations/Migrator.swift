@@ -34,7 +34,8 @@ public final class Migrator {
         try connection.query("SELECT pg_advisory_lock($1)", Self.lockKey)
         defer { _ = try? connection.query("SELECT pg_advisory_unlock($1)", Self.lockKey) }
 
-        try connection.executeScript("""
+        try connection.executeScript(
+            """
             CREATE TABLE IF NOT EXISTS \(Self.tableName) (
                 name text PRIMARY KEY,
                 checksum text NOT NULL,
@@ -68,14 +69,18 @@ public final class Migrator {
         let applied = exists ? try appliedMigrations() : [:]
         var entries = migrations.map { migration -> MigrationStatus in
             guard let record = applied[migration.name] else { return MigrationStatus(name: migration.name, state: .pending) }
-            return MigrationStatus(name: migration.name, state: record.checksum == migration.checksum
-                ? .applied(at: record.appliedAt) : .changed(appliedAt: record.appliedAt))
+            return MigrationStatus(
+                name: migration.name,
+                state: record.checksum == migration.checksum
+                    ? .applied(at: record.appliedAt) : .changed(appliedAt: record.appliedAt))
         }
         let names = Set(migrations.map(\.name))
         for (name, record) in applied where !names.contains(name) {
             entries.append(MigrationStatus(name: name, state: .missingFile(appliedAt: record.appliedAt)))
         }
-        return entries.sorted { (Migration.number(inFileName: $0.name) ?? .max, $0.name) < (Migration.number(inFileName: $1.name) ?? .max, $1.name) }
+        return entries.sorted {
+            (Migration.number(inFileName: $0.name) ?? .max, $0.name) < (Migration.number(inFileName: $1.name) ?? .max, $1.name)
+        }
     }
 
     // MARK: Internals
@@ -87,18 +92,24 @@ public final class Migrator {
                 guard connection.transactionStatus == .inTransaction else {
                     // Checked before recording the file: a COMMIT in it must not get the file
                     // marked as applied (what ran before the COMMIT stays, unrecorded).
-                    throw PostgresError(kind: .client, message: "the file ended the migration's transaction (BEGIN/COMMIT/ROLLBACK in it?); migrate wraps each file in a transaction itself")
+                    throw PostgresError(
+                        kind: .client,
+                        message:
+                            "the file ended the migration's transaction (BEGIN/COMMIT/ROLLBACK in it?); migrate wraps each file in a transaction itself"
+                    )
                 }
-                try connection.execute("INSERT INTO \(Self.tableName) (name, checksum) VALUES ($1, $2)",
-                                       migration.name, migration.checksum)
+                try connection.execute(
+                    "INSERT INTO \(Self.tableName) (name, checksum) VALUES ($1, $2)",
+                    migration.name, migration.checksum)
             }
         } catch let error as PostgresError {
             guard let position = error.position else {
                 throw MigrationError.failed(file: migration.name, line: nil, column: nil, sourceLine: nil, error: error)
             }
             let location = migration.sql.location(ofCharacterPosition: position)
-            throw MigrationError.failed(file: migration.name, line: location.line, column: location.column,
-                                        sourceLine: location.text, error: error)
+            throw MigrationError.failed(
+                file: migration.name, line: location.line, column: location.column,
+                sourceLine: location.text, error: error)
         }
     }
 

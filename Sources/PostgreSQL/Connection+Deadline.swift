@@ -29,7 +29,10 @@ extension Connection {
             last = result
             let status = PQresultStatus(result)
             if status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH
-                || PQstatus(handle) == CONNECTION_BAD { break }
+                || PQstatus(handle) == CONNECTION_BAD
+            {
+                break
+            }
         }
         return last
     }
@@ -87,6 +90,7 @@ extension Connection {
         lastAnswered = .min
         let seconds = Double(deadline.milliseconds) / 1000
         return PostgresError.connectionLost(
-            "the server did not answer within \(seconds) s (statement_timeout plus \(StatementDeadline.graceSetting)); the session was closed")
+            "the server did not answer within \(seconds) s (statement_timeout plus \(StatementDeadline.graceSetting)); the session was closed"
+        )
     }
 }

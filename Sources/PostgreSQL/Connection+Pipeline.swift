@@ -41,7 +41,7 @@ extension Connection {
 
     /// What was sent for one statement, to read its results back in order.
     private struct Sent {
-        var preparedAs: String?   // a Parse sent in this pipeline, under this name
+        var preparedAs: String?  // a Parse sent in this pipeline, under this name
         let sql: String
     }
 

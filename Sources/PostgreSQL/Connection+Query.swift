@@ -131,7 +131,8 @@ extension Connection {
 extension PostgresError {
     /// The prepared statement is gone (26000) or no longer matches its tables (0A000).
     var isStalePreparedStatement: Bool {
-        kind == .server && (sqlState == "26000"
-            || (sqlState == "0A000" && message.contains("cached plan must not change result type")))
+        kind == .server
+            && (sqlState == "26000"
+                || (sqlState == "0A000" && message.contains("cached plan must not change result type")))
     }
 }

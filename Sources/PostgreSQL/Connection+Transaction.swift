@@ -70,13 +70,17 @@ extension Connection {
         if transactionStatus == .idle {
             // A COMMIT or ROLLBACK inside the body (in a script, say) already ended it: what
             // ran before it is committed or gone, and what ran after it was autocommitted.
-            throw PostgresError(kind: .client,
-                                message: "the transaction was ended inside its body by a COMMIT or ROLLBACK statement; leave transaction control to `transaction`")
+            throw PostgresError(
+                kind: .client,
+                message:
+                    "the transaction was ended inside its body by a COMMIT or ROLLBACK statement; leave transaction control to `transaction`"
+            )
         }
         if transactionStatus == .failed {
             try? rollback(depth: depth)
-            throw PostgresError(kind: .server, sqlState: "25P02",
-                                message: "a statement in the transaction failed and its error was caught inside the body; the transaction was rolled back")
+            throw PostgresError(
+                kind: .server, sqlState: "25P02",
+                message: "a statement in the transaction failed and its error was caught inside the body; the transaction was rolled back")
         }
         if depth == 0 {
             try command("COMMIT")

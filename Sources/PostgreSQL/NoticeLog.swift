@@ -17,9 +17,11 @@ final class NoticeLog {
     /// running a statement, so the log needs no locking; the connection keeps it alive as long
     /// as its handle.
     func install(on handle: OpaquePointer) {
-        PQsetNoticeProcessor(handle, { context, message in
-            guard let context, let message else { return }
-            Unmanaged<NoticeLog>.fromOpaque(context).takeUnretainedValue().append(String(cString: message))
-        }, Unmanaged.passUnretained(self).toOpaque())
+        PQsetNoticeProcessor(
+            handle,
+            { context, message in
+                guard let context, let message else { return }
+                Unmanaged<NoticeLog>.fromOpaque(context).takeUnretainedValue().append(String(cString: message))
+            }, Unmanaged.passUnretained(self).toOpaque())
     }
 }

@@ -47,8 +47,9 @@ final class ParameterBuffer {
     fileprivate func append(contentsOf string: String, parameterNumber: Int) throws {
         // PostgreSQL text cannot hold NUL, and libpq would silently cut the value there.
         if Self.containsNUL(string) {
-            throw PostgresError(kind: .client,
-                                message: "parameter $\(parameterNumber) contains a NUL character, which PostgreSQL text cannot store")
+            throw PostgresError(
+                kind: .client,
+                message: "parameter $\(parameterNumber) contains a NUL character, which PostgreSQL text cannot store")
         }
         storage.pointee.append(string)
     }
@@ -127,7 +128,9 @@ final class ParameterBuffer {
             }
         }
 
-        mutating func withCParameters<R>(_ body: (Int32, UnsafePointer<UInt32>?, UnsafePointer<UnsafePointer<CChar>?>?) throws -> R) rethrows -> R {
+        mutating func withCParameters<R>(_ body: (Int32, UnsafePointer<UInt32>?, UnsafePointer<UnsafePointer<CChar>?>?) throws -> R)
+            rethrows -> R
+        {
             pointers.removeAll(keepingCapacity: true)
             return try bytes.withUnsafeBufferPointer { storage in
                 let base = UnsafeRawPointer(storage.baseAddress)

@@ -43,10 +43,12 @@ public struct PostgresConfiguration: Sendable {
     /// waiting out `connectTimeout`. `nil`: every connection tries on its own.
     public var availability: DatabaseAvailability?
 
-    public init(url: String, statementTimeout: Duration? = .seconds(30), statementGrace: Duration? = .seconds(5),
-                connectTimeout: Int? = 2,
-                keepalives: TCPKeepalives? = TCPKeepalives(), applicationName: String? = nil,
-                preparedStatementCapacity: Int = 256, availability: DatabaseAvailability? = nil) {
+    public init(
+        url: String, statementTimeout: Duration? = .seconds(30), statementGrace: Duration? = .seconds(5),
+        connectTimeout: Int? = 2,
+        keepalives: TCPKeepalives? = TCPKeepalives(), applicationName: String? = nil,
+        preparedStatementCapacity: Int = 256, availability: DatabaseAvailability? = nil
+    ) {
         self.url = url
         self.statementTimeout = statementTimeout
         self.statementGrace = statementGrace

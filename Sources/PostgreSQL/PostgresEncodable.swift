@@ -46,10 +46,15 @@ extension Double: PostgresEncodable {
     public static var postgresDataType: PostgresDataType { .float8 }
     public func encode(into writer: PostgresParameterWriter) throws {
         // Swift spells the specials "inf"/"nan"; these are PostgreSQL's own spellings.
-        if isNaN { try writer.write("NaN") }
-        else if self == .infinity { try writer.write("Infinity") }
-        else if self == -.infinity { try writer.write("-Infinity") }
-        else { try writer.write(description) }  // shortest text that reads back to the same Double
+        if isNaN {
+            try writer.write("NaN")
+        } else if self == .infinity {
+            try writer.write("Infinity")
+        } else if self == -.infinity {
+            try writer.write("-Infinity")
+        } else {
+            try writer.write(description)
+        }  // shortest text that reads back to the same Double
     }
 }
 

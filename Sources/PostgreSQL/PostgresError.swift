@@ -39,9 +39,11 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
     /// `ERROR`, `FATAL`, ... as the server reported it.
     public var severity: String?
 
-    public init(kind: Kind, sqlState: String? = nil, message: String, detail: String? = nil,
-                hint: String? = nil, position: Int? = nil, constraint: String? = nil,
-                table: String? = nil, column: String? = nil, severity: String? = nil) {
+    public init(
+        kind: Kind, sqlState: String? = nil, message: String, detail: String? = nil,
+        hint: String? = nil, position: Int? = nil, constraint: String? = nil,
+        table: String? = nil, column: String? = nil, severity: String? = nil
+    ) {
         self.kind = kind
         self.sqlState = sqlState
         self.message = message

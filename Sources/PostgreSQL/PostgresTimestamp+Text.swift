@@ -82,12 +82,12 @@ func civilFromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
 func parseTimestamp(_ bytes: UnsafeRawBufferPointer) -> PostgresTimestamp? {
     var scanner = ByteScanner(bytes: bytes)
     guard let year = scanner.number(minDigits: 4, maxDigits: 7), scanner.skip("-"),
-          let month = scanner.number(minDigits: 2, maxDigits: 2), scanner.skip("-"),
-          let day = scanner.number(minDigits: 2, maxDigits: 2),
-          scanner.skip(" ") || scanner.skip("T"),
-          let hour = scanner.number(minDigits: 2, maxDigits: 2), scanner.skip(":"),
-          let minute = scanner.number(minDigits: 2, maxDigits: 2), scanner.skip(":"),
-          let second = scanner.number(minDigits: 2, maxDigits: 2)
+        let month = scanner.number(minDigits: 2, maxDigits: 2), scanner.skip("-"),
+        let day = scanner.number(minDigits: 2, maxDigits: 2),
+        scanner.skip(" ") || scanner.skip("T"),
+        let hour = scanner.number(minDigits: 2, maxDigits: 2), scanner.skip(":"),
+        let minute = scanner.number(minDigits: 2, maxDigits: 2), scanner.skip(":"),
+        let second = scanner.number(minDigits: 2, maxDigits: 2)
     else { return nil }
     guard (1...12).contains(month), (1...31).contains(day), hour <= 24, minute < 60, second < 60 else { return nil }
     var microsecond: Int64 = 0

@@ -25,7 +25,8 @@ public struct Row {
     public subscript<T: PostgresDecodable>(name: String, as type: T.Type = T.self) -> T {
         get throws {
             guard let column = result.columnIndex(named: name) else {
-                throw PostgresError(kind: .decoding, message: "no column named \"\(name)\"; the result has: \(result.columnNames.joined(separator: ", "))")
+                throw PostgresError(
+                    kind: .decoding, message: "no column named \"\(name)\"; the result has: \(result.columnNames.joined(separator: ", "))")
             }
             return try decode(column: column, as: type)
         }
@@ -51,7 +52,8 @@ public struct Row {
     @usableFromInline
     func decodingError<T>(column: Int, value: PostgresValue, as type: T.Type) -> PostgresError {
         let name = result.columnName(column)
-        let problem = value.isNull
+        let problem =
+            value.isNull
             ? "is NULL; decode it as \(T.self)? to accept NULL"
             : "(\(value.dataType)) cannot be decoded as \(T.self)"
         return PostgresError(kind: .decoding, message: "column \"\(name)\" of row \(index) \(problem)", column: name)

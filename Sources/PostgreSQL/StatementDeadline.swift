@@ -35,14 +35,16 @@ struct StatementDeadline: Sendable, Equatable {
         var graceMilliseconds = defaultGrace.map(Self.milliseconds(of:))
         if let grace {
             guard let parsed = Self.milliseconds(ofTimeSetting: grace), parsed >= 0 else {
-                throw PostgresError(kind: .client,
-                                    message: "invalid value for \(Self.graceSetting): \"\(grace)\" (a time such as 500ms or 5s)")
+                throw PostgresError(
+                    kind: .client,
+                    message: "invalid value for \(Self.graceSetting): \"\(grace)\" (a time such as 500ms or 5s)")
             }
             graceMilliseconds = parsed
         }
         // An unreadable statement_timeout is refused by the server when the session starts.
         guard let timeout, let timeoutMilliseconds = Self.milliseconds(ofTimeSetting: timeout),
-              timeoutMilliseconds > 0, let graceMilliseconds else { return nil }
+            timeoutMilliseconds > 0, let graceMilliseconds
+        else { return nil }
         milliseconds = Int32(clamping: Int64(min(timeoutMilliseconds + graceMilliseconds, Double(Int32.max))))
     }
 

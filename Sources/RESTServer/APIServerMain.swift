@@ -39,8 +39,10 @@ public enum APIServerMain {
         }
     }
 
-    public static func run(program: String, modes: [Mode] = [], database: PostgresConfiguration? = .fromEnvironment(),
-                           application makeApplication: () throws -> Application) -> Never {
+    public static func run(
+        program: String, modes: [Mode] = [], database: PostgresConfiguration? = .fromEnvironment(),
+        application makeApplication: () throws -> Application
+    ) -> Never {
         let options: ServerOptions
         do {
             options = try ServerOptions.parse(Array(CommandLine.arguments.dropFirst()), extraFlags: Set(modes.map(\.flag)))
@@ -54,8 +56,9 @@ public enum APIServerMain {
         }
         let application: Application
         do {
-            application = try withAllowedHostsFromEnvironment(try makeApplication(),
-                                                              value: getenv(AllowedHosts.environmentVariable).map { String(cString: $0) })
+            application = try withAllowedHostsFromEnvironment(
+                try makeApplication(),
+                value: getenv(AllowedHosts.environmentVariable).map { String(cString: $0) })
         } catch {
             // A misconfigured URL conf (ImproperlyConfigured) stops the start, saying the fix.
             printError("\(program): \(error)")
@@ -69,8 +72,9 @@ public enum APIServerMain {
                 if let mode { return mode.makeResponder(worker) }
                 return ApplicationResponder(application: application, database: database)
             }
-            server.log.info("\(program) listening on \(server.address) with \(options.configuration.workers) workers"
-                            + (mode.map { " (\($0.flag))" } ?? ""))
+            server.log.info(
+                "\(program) listening on \(server.address) with \(options.configuration.workers) workers"
+                    + (mode.map { " (\($0.flag))" } ?? ""))
             if mode == nil { logAllowedHosts(application.settings.allowedHosts, to: server.log) }
             let report = try server.runUntilSignalled()
             if report.drained {
@@ -98,12 +102,14 @@ public enum APIServerMain {
     /// the default (only local names: a deployment must name its own) and `*`.
     static func logAllowedHosts(_ hosts: AllowedHosts, to log: ServerLog) {
         if hosts.patterns.contains("*") {
-            log.warning("allowed hosts: \(hosts): any Host header is accepted and written into absolute links and Location "
-                        + "headers; name the hosts clients use instead (\(AllowedHosts.environmentVariable)=api.example.com)")
+            log.warning(
+                "allowed hosts: \(hosts): any Host header is accepted and written into absolute links and Location "
+                    + "headers; name the hosts clients use instead (\(AllowedHosts.environmentVariable)=api.example.com)")
         } else if hosts == .localDefault {
-            log.warning("allowed hosts: \(hosts) (the default): requests for any other Host are refused with 400; "
-                        + "set \(AllowedHosts.environmentVariable) to the names clients use, e.g. "
-                        + "\(AllowedHosts.environmentVariable)=api.example.com,.example.org")
+            log.warning(
+                "allowed hosts: \(hosts) (the default): requests for any other Host are refused with 400; "
+                    + "set \(AllowedHosts.environmentVariable) to the names clients use, e.g. "
+                    + "\(AllowedHosts.environmentVariable)=api.example.com,.example.org")
         } else {
             log.info("allowed hosts: \(hosts)")
         }

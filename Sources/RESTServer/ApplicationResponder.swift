@@ -32,9 +32,10 @@ extension RESTFramework.Request {
     /// them into `HTTP_*` params (lower case, `-` for `_`); lookups are case-insensitive anyway.
     /// The headers are the FastCGI request's own value (one `Headers` type): no copy.
     convenience init(fastCGI request: FastCGI.Request) {
-        self.init(method: HTTPMethod(request.method), path: request.path, queryString: request.queryString,
-                  headers: request.headers, body: request.body, scheme: request.scheme, host: request.host,
-                  remoteAddress: request.remoteAddress)
+        self.init(
+            method: HTTPMethod(request.method), path: request.path, queryString: request.queryString,
+            headers: request.headers, body: request.body, scheme: request.scheme, host: request.host,
+            remoteAddress: request.remoteAddress)
     }
 }
 

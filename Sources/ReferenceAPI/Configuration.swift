@@ -25,8 +25,10 @@ public struct ReferenceConfiguration: Sendable {
     /// The most fields a query string, form or multipart body may hold (nil: no limit).
     public var dataUploadMaxNumberFields: Int?
 
-    public init(passwordIterations: Int = PasswordHasher.defaultIterations, paginationCount: CountStrategy = .exact,
-                dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields) {
+    public init(
+        passwordIterations: Int = PasswordHasher.defaultIterations, paginationCount: CountStrategy = .exact,
+        dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields
+    ) {
         self.passwordIterations = passwordIterations
         self.paginationCount = paginationCount
         self.dataUploadMaxNumberFields = dataUploadMaxNumberFields
@@ -35,12 +37,14 @@ public struct ReferenceConfiguration: Sendable {
     /// Reads the variables above (unset or empty: the default); a value that does not fit is
     /// refused with a message that names the variable.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
-        -> ReferenceConfiguration {
+        -> ReferenceConfiguration
+    {
         var configuration = ReferenceConfiguration()
         if let text = environment[passwordIterationsVariable], !text.isEmpty {
             guard let iterations = Int(text), iterations > 0, iterations <= Int(Int32.max) else {
-                throw ConfigurationError("\(passwordIterationsVariable)=\(text): give a whole number of PBKDF2 iterations "
-                                         + "between 1 and \(Int32.max) (Django 5.2 uses \(PasswordHasher.defaultIterations)).")
+                throw ConfigurationError(
+                    "\(passwordIterationsVariable)=\(text): give a whole number of PBKDF2 iterations "
+                        + "between 1 and \(Int32.max) (Django 5.2 uses \(PasswordHasher.defaultIterations)).")
             }
             configuration.passwordIterations = iterations
         }
@@ -50,8 +54,9 @@ public struct ReferenceConfiguration: Sendable {
             case "estimated": configuration.paginationCount = .estimated
             case "none": configuration.paginationCount = .none
             default:
-                throw ConfigurationError("\(paginationCountVariable)=\(text): use exact (the default, DRF's behaviour), "
-                                         + "estimated or none.")
+                throw ConfigurationError(
+                    "\(paginationCountVariable)=\(text): use exact (the default, DRF's behaviour), "
+                        + "estimated or none.")
             }
         }
         if let text = environment[dataUploadMaxNumberFieldsVariable], !text.isEmpty {
@@ -59,9 +64,10 @@ public struct ReferenceConfiguration: Sendable {
                 configuration.dataUploadMaxNumberFields = nil
             } else {
                 guard let limit = Int(text), limit >= 0 else {
-                    throw ConfigurationError("\(dataUploadMaxNumberFieldsVariable)=\(text): give the most fields a request may "
-                                             + "send as a whole number (Django's default is \(APISettings.defaultDataUploadMaxNumberFields)), "
-                                             + "or none for no limit.")
+                    throw ConfigurationError(
+                        "\(dataUploadMaxNumberFieldsVariable)=\(text): give the most fields a request may "
+                            + "send as a whole number (Django's default is \(APISettings.defaultDataUploadMaxNumberFields)), "
+                            + "or none for no limit.")
                 }
                 configuration.dataUploadMaxNumberFields = limit
             }

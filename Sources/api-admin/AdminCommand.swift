@@ -60,7 +60,8 @@ enum AdminCommand: Equatable {
         }
         func positional(_ what: String) throws -> String {
             guard rest.count == 1, !rest[0].hasPrefix("--") else {
-                throw UsageError(message: rest.isEmpty ? "\(command) needs a \(what)" : "unexpected arguments: \(rest.joined(separator: " "))")
+                throw UsageError(
+                    message: rest.isEmpty ? "\(command) needs a \(what)" : "unexpected arguments: \(rest.joined(separator: " "))")
             }
             return rest[0]
         }
@@ -69,7 +70,8 @@ enum AdminCommand: Equatable {
             let given = try value(after: "--password")
             let fromStandardInput = flag("--password-stdin")
             let noPassword = flag("--no-password")
-            let sources: [PasswordSource] = (given.map { [.argument($0)] } ?? []) + (fromStandardInput ? [.standardInput] : [])
+            let sources: [PasswordSource] =
+                (given.map { [.argument($0)] } ?? []) + (fromStandardInput ? [.standardInput] : [])
                 + (noPassword ? [.unusable] : [])
             guard sources.count <= 1 else {
                 throw UsageError(message: "give one of --password-stdin, --no-password and --password")

@@ -39,8 +39,9 @@ func runAdmin(_ arguments: [String]) -> Int32 {
         switch source {
         case .unusable: break
         case .argument(let text):
-            writeLine("api-admin: warning: --password shows the password to other users in `ps` and leaves it in "
-                      + "your shell history; use --password-stdin", to: 2)
+            writeLine(
+                "api-admin: warning: --password shows the password to other users in `ps` and leaves it in "
+                    + "your shell history; use --password-stdin", to: 2)
             password = .set(text)
         case .standardInput:
             do {
@@ -54,8 +55,9 @@ func runAdmin(_ arguments: [String]) -> Int32 {
     do {
         var database = PostgresConfiguration.fromEnvironment()
         database.applicationName = "api-admin"
-        let admin = ReferenceAdmin(connection: try Connection(configuration: database),
-                                   configuration: try ReferenceConfiguration.fromEnvironment())
+        let admin = ReferenceAdmin(
+            connection: try Connection(configuration: database),
+            configuration: try ReferenceConfiguration.fromEnvironment())
         switch command {
         case .createUser(let username, let staff, _, let email):
             let (_, token) = try admin.createUser(username, staff: staff, password: password, email: email)

@@ -5,7 +5,10 @@ import RESTServer
 
 APIServerMain.run(
     program: "api-server",
-    modes: [.init(flag: "--test-routes",
-                  help: "serve /__test/echo, /__test/sleep?ms=N and /__test/throw instead of the API (for the test suite; never in production)",
-                  makeResponder: { worker in BuiltInResponder(worker: worker, testRoutes: true) })],
+    modes: [
+        .init(
+            flag: "--test-routes",
+            help: "serve /__test/echo, /__test/sleep?ms=N and /__test/throw instead of the API (for the test suite; never in production)",
+            makeResponder: { worker in BuiltInResponder(worker: worker, testRoutes: true) })
+    ],
     application: { try ReferenceAPI.application(configuration: .fromEnvironment()) })

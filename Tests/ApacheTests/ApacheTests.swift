@@ -25,10 +25,11 @@ import TestSupport
                 self.database = database
                 environment["DATABASE_URL"] = database.url
             }
-            child = try ChildProcess(TestEnvironment.executable("api-server"),
-                                     ["--listen", "unix:" + socketPath, "--workers", "2"] + TestEnvironment.socketGroupArguments
-                                        + (testRoutes ? ["--test-routes"] : []) + arguments,
-                                     environment: environment, logPath: directory + "/server.log")
+            child = try ChildProcess(
+                TestEnvironment.executable("api-server"),
+                ["--listen", "unix:" + socketPath, "--workers", "2"] + TestEnvironment.socketGroupArguments
+                    + (testRoutes ? ["--test-routes"] : []) + arguments,
+                environment: environment, logPath: directory + "/server.log")
             let socketPath = self.socketPath
             guard waitUntil(timeout: 15, { FileManager.default.fileExists(atPath: socketPath) }) else {
                 throw TestSupportError("api-server did not start: \(child.log)")
@@ -51,10 +52,13 @@ import TestSupport
         defer { apache.stop() }
 
         let body = #"{"name":"ünï"}"#
-        let response = try RawHTTPClient.send(port: apache.port, method: "PATCH", path: "/__test/echo?status=201&x=%41&y=a+b",
-                                              headers: [("Authorization", "Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"),
-                                                        ("Content-Type", "application/json"), ("X-Custom-Thing", "v1")],
-                                              body: Array(body.utf8))
+        let response = try RawHTTPClient.send(
+            port: apache.port, method: "PATCH", path: "/__test/echo?status=201&x=%41&y=a+b",
+            headers: [
+                ("Authorization", "Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"),
+                ("Content-Type", "application/json"), ("X-Custom-Thing", "v1"),
+            ],
+            body: Array(body.utf8))
         #expect(response.status == 201, "apache: \(apache.errorLog) server: \(server.child.log)")
         #expect(response.header("content-type") == "application/json")
         // Apache joins a repeated response header into one line (nginx keeps them apart); both
@@ -122,8 +126,9 @@ import TestSupport
         #expect(redirect.status == 301)
         #expect(redirect.header("location") == "/api/public-accounts/?x=1")
 
-        let notAllowed = try RawHTTPClient.send(port: apache.port, method: "POST", path: "/api/public-accounts/",
-                                                headers: [("Content-Type", "application/json")], body: Array(#"{"a":1}"#.utf8))
+        let notAllowed = try RawHTTPClient.send(
+            port: apache.port, method: "POST", path: "/api/public-accounts/",
+            headers: [("Content-Type", "application/json")], body: Array(#"{"a":1}"#.utf8))
         #expect(notAllowed.status == 405)
         #expect(notAllowed.text == #"{"detail":"Method \"POST\" not allowed."}"#)
     }
@@ -133,20 +138,23 @@ import TestSupport
         let apache = try ApacheProcess(fastcgiSocket: server.socketPath)
         defer { apache.stop() }
 
-        let fine = try RawHTTPClient.send(port: apache.port, method: "POST", path: "/__test/echo",
-                                          body: [UInt8](repeating: 120, count: 1000))
+        let fine = try RawHTTPClient.send(
+            port: apache.port, method: "POST", path: "/__test/echo",
+            body: [UInt8](repeating: 120, count: 1000))
         #expect(fine.status == 200)
         #expect(try Self.json(fine)["body_length"] as? Int == 1000)
 
         // Over api-server's limit: its own JSON 413, through Apache.
-        let overResponder = try RawHTTPClient.send(port: apache.port, method: "POST", path: "/__test/echo",
-                                                   body: [UInt8](repeating: 120, count: 4096))
+        let overResponder = try RawHTTPClient.send(
+            port: apache.port, method: "POST", path: "/__test/echo",
+            body: [UInt8](repeating: 120, count: 4096))
         #expect(overResponder.status == 413, "apache: \(apache.errorLog)")
         #expect(overResponder.text == #"{"detail":"Request body is too large."}"#)
 
         // Over Apache's LimitRequestBody (10 MiB): refused by Apache before the responder.
-        let overApache = try RawHTTPClient.send(port: apache.port, method: "POST", path: "/__test/echo",
-                                                body: [UInt8](repeating: 120, count: 10 * 1024 * 1024 + 1))
+        let overApache = try RawHTTPClient.send(
+            port: apache.port, method: "POST", path: "/__test/echo",
+            body: [UInt8](repeating: 120, count: 10 * 1024 * 1024 + 1))
         #expect(overApache.status == 413)
     }
 
@@ -207,7 +215,9 @@ import TestSupport
 
         #expect(done.wait(timeout: .now() + 15) == .success)
         let outcome = try #require(trickled.withLock { $0 }).get()
-        #expect(outcome.seconds >= 1.8 && outcome.seconds < 4.5, "answered after \(outcome.seconds) s; apache: \(apache.errorLog) server: \(server.child.log)")
+        #expect(
+            outcome.seconds >= 1.8 && outcome.seconds < 4.5,
+            "answered after \(outcome.seconds) s; apache: \(apache.errorLog) server: \(server.child.log)")
         // Passed on by Apache (api-server gives it a moment to read the answer before closing).
         let response = try #require(outcome.response, "closed without an answer; apache: \(apache.errorLog)")
         #expect(response.status == 408, "\(response.status) \(response.text)")

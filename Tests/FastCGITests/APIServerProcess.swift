@@ -14,9 +14,10 @@ final class APIServerProcess {
     init(arguments: [String] = [], waitUntilReady: Bool = true) throws {
         directory = try TestEnvironment.makeTemporaryDirectory("api")
         socketPath = directory + "/api.sock"
-        child = try ChildProcess(TestEnvironment.executable("api-server"),
-                                 ["--listen", "unix:" + socketPath, "--test-routes"] + TestEnvironment.socketGroupArguments + arguments,
-                                 logPath: directory + "/server.log")
+        child = try ChildProcess(
+            TestEnvironment.executable("api-server"),
+            ["--listen", "unix:" + socketPath, "--test-routes"] + TestEnvironment.socketGroupArguments + arguments,
+            logPath: directory + "/server.log")
         if waitUntilReady { try self.waitUntilReady() }
     }
 

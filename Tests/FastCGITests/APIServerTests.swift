@@ -98,9 +98,10 @@ import TestSupport
         let path = directory + "/spawned.sock"
         let fd = try makeListeningUnixSocket(at: path)
         // As under mod_fcgid: the socket on fd 0, stdout/stderr discarded, the log in a file.
-        let process = try ChildProcess(TestEnvironment.executable("api-server"),
-                                       ["--workers", "2", "--test-routes", "--log-file", directory + "/server.log"],
-                                       logPath: "/dev/null", stdin: fd)
+        let process = try ChildProcess(
+            TestEnvironment.executable("api-server"),
+            ["--workers", "2", "--test-routes", "--log-file", directory + "/server.log"],
+            logPath: "/dev/null", stdin: fd)
         close(fd)  // the child has its copy on fd 0
         defer { if process.isRunning { process.signal(SIGKILL) } }
         let log = { (try? String(contentsOfFile: directory + "/server.log", encoding: .utf8)) ?? "" }
@@ -131,8 +132,9 @@ import TestSupport
         let directory = try TestEnvironment.makeTemporaryDirectory("stale")
         let stale = directory + "/stale.sock"
         close(try makeListeningUnixSocket(at: stale))  // the file stays, nobody listens: a crashed responder
-        let child = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "unix:" + stale, "--test-routes"],
-                                     logPath: directory + "/server.log")
+        let child = try ChildProcess(
+            TestEnvironment.executable("api-server"), ["--listen", "unix:" + stale, "--test-routes"],
+            logPath: directory + "/server.log")
         defer { child.stop() }
         #expect(waitUntil(timeout: 15) { (try? FastCGIClient.request(to: .unix(stale), timeout: 2))?.status == 200 }, "log: \(child.log)")
 
@@ -151,9 +153,11 @@ import TestSupport
         func start(_ arguments: [String]) throws -> (ChildProcess, String) {
             let directory = try TestEnvironment.makeTemporaryDirectory("mode")
             let path = directory + "/api.sock"
-            let child = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "unix:" + path, "--test-routes"] + arguments,
-                                         logPath: directory + "/server.log")
-            #expect(waitUntil(timeout: 15) { (try? FastCGIClient.request(to: .unix(path), timeout: 2))?.status == 200 }, "log: \(child.log)")
+            let child = try ChildProcess(
+                TestEnvironment.executable("api-server"), ["--listen", "unix:" + path, "--test-routes"] + arguments,
+                logPath: directory + "/server.log")
+            #expect(
+                waitUntil(timeout: 15) { (try? FastCGIClient.request(to: .unix(path), timeout: 2))?.status == 200 }, "log: \(child.log)")
             return (child, path)
         }
         func owner(_ path: String) -> (mode: mode_t, group: gid_t) {
@@ -181,8 +185,9 @@ import TestSupport
         // started anyway is stopped when the ChildProcess goes).
         func refusal(_ arguments: [String]) throws -> (status: Int32?, log: String, directory: String) {
             let directory = try TestEnvironment.makeTemporaryDirectory("refused")
-            let child = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "unix:" + directory + "/api.sock"] + arguments,
-                                         logPath: directory + "/server.log")
+            let child = try ChildProcess(
+                TestEnvironment.executable("api-server"), ["--listen", "unix:" + directory + "/api.sock"] + arguments,
+                logPath: directory + "/server.log")
             return (child.wait(timeout: 15), child.log, directory)
         }
         let unknown = try refusal(["--socket-group", "no-such-group-srf"])
@@ -191,8 +196,9 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: unknown.directory + "/api.sock"))
 
         let directory = try TestEnvironment.makeTemporaryDirectory("refused")
-        let tcp = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "127.0.0.1:\(freeLocalPort())", "--socket-group", "nogroup"],
-                                   logPath: directory + "/server.log")
+        let tcp = try ChildProcess(
+            TestEnvironment.executable("api-server"), ["--listen", "127.0.0.1:\(freeLocalPort())", "--socket-group", "nogroup"],
+            logPath: directory + "/server.log")
         #expect(tcp.wait(timeout: 15) == 1)
         #expect(tcp.log.contains("--socket-group applies to a unix socket"), "log: \(tcp.log)")
     }
@@ -200,8 +206,9 @@ import TestSupport
     @Test func listensOnTCP() throws {
         let directory = try TestEnvironment.makeTemporaryDirectory("tcp")
         let port = freeLocalPort()
-        let child = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "127.0.0.1:\(port)", "--workers", "2", "--test-routes"],
-                                     logPath: directory + "/server.log")
+        let child = try ChildProcess(
+            TestEnvironment.executable("api-server"), ["--listen", "127.0.0.1:\(port)", "--workers", "2", "--test-routes"],
+            logPath: directory + "/server.log")
         defer { child.stop() }
         var response: FastCGIResponse?
         _ = waitUntil(timeout: 15) {
@@ -219,26 +226,31 @@ import TestSupport
             let port = freeLocalPort()
             var environment = ProcessInfo.processInfo.environment
             environment["FCGI_WEB_SERVER_ADDRS"] = list
-            let child = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "127.0.0.1:\(port)", "--workers", "1", "--test-routes"],
-                                         environment: environment, logPath: directory + "/server-\(port).log")
+            let child = try ChildProcess(
+                TestEnvironment.executable("api-server"), ["--listen", "127.0.0.1:\(port)", "--workers", "1", "--test-routes"],
+                environment: environment, logPath: directory + "/server-\(port).log")
             #expect(waitUntil(timeout: 15) { (try? FastCGIConnection(.tcp(host: "127.0.0.1", port: port), timeout: 2)) != nil })
             return (child, port)
         }
         let (allowed, allowedPort) = try start(allowing: "10.9.8.7, 127.0.0.1")
         defer { allowed.stop() }
-        #expect((try? FastCGIClient.request(to: .tcp(host: "127.0.0.1", port: allowedPort), path: "/ok", timeout: 5))?.status == 200,
-                "log: \(allowed.log)")
+        #expect(
+            (try? FastCGIClient.request(to: .tcp(host: "127.0.0.1", port: allowedPort), path: "/ok", timeout: 5))?.status == 200,
+            "log: \(allowed.log)")
         let (refusing, refusingPort) = try start(allowing: "10.9.8.7")
         defer { refusing.stop() }
-        #expect(throws: (any Error).self) { _ = try FastCGIClient.request(to: .tcp(host: "127.0.0.1", port: refusingPort), path: "/no", timeout: 5) }
+        #expect(throws: (any Error).self) {
+            _ = try FastCGIClient.request(to: .tcp(host: "127.0.0.1", port: refusingPort), path: "/no", timeout: 5)
+        }
         #expect(refusing.isRunning)
     }
 
     @Test func testRoutesAreOffUnlessAskedFor() throws {
         let directory = try TestEnvironment.makeTemporaryDirectory("prod")
         let path = directory + "/api.sock"
-        let child = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "unix:" + path, "--workers", "1"],
-                                     logPath: directory + "/server.log")
+        let child = try ChildProcess(
+            TestEnvironment.executable("api-server"), ["--listen", "unix:" + path, "--workers", "1"],
+            logPath: directory + "/server.log")
         defer { child.stop() }
         var response: FastCGIResponse?
         _ = waitUntil(timeout: 15) {

@@ -19,8 +19,9 @@ import TestSupport
         let connection = try FastCGIConnection(.unix(server.socketPath), timeout: 10)
         defer { connection.close() }
         try connection.beginRequest()
-        try connection.sendParams(FastCGIClient.params(method: "POST", path: "/upload", body: [UInt8](repeating: 0, count: 1))
-            .map { $0.0 == "CONTENT_LENGTH" ? ($0.0, String(100 << 20)) : $0 })
+        try connection.sendParams(
+            FastCGIClient.params(method: "POST", path: "/upload", body: [UInt8](repeating: 0, count: 1))
+                .map { $0.0 == "CONTENT_LENGTH" ? ($0.0, String(100 << 20)) : $0 })
         let response = try connection.readResponse()
         #expect(response.status == 413)
         #expect(response.header("content-type") == "application/json")
@@ -68,8 +69,9 @@ import TestSupport
     @Test func contentLengthAtTheLimitIsAccepted() throws {
         let server = try InProcessServer(maxBodySize: Self.limit) { _, request in .text(200, "\(request.body.count)") }
         defer { server.stop() }
-        let response = try FastCGIClient.request(to: server.address, method: "POST", path: "/upload",
-                                                 body: [UInt8](repeating: 1, count: Self.limit))
+        let response = try FastCGIClient.request(
+            to: server.address, method: "POST", path: "/upload",
+            body: [UInt8](repeating: 1, count: Self.limit))
         #expect(response.status == 200)
         #expect(response.text == "\(Self.limit)")
     }

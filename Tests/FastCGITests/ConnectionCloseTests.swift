@@ -17,8 +17,10 @@ import TestSupport
         let first = try FastCGIConnection(server.address)
         try first.beginRequest()
         let body = Array("{\"title\":\"x\"}".utf8)
-        try first.sendParams(FastCGIClient.params(method: withBody ? "POST" : "GET", path: "/first",
-                                                  body: withBody ? body : []))
+        try first.sendParams(
+            FastCGIClient.params(
+                method: withBody ? "POST" : "GET", path: "/first",
+                body: withBody ? body : []))
         if withBody { #expect(first.sendStdin(body)) }
         #expect(first.endStdin())
         let response = try first.readResponse()

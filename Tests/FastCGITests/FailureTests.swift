@@ -20,8 +20,9 @@ import TestSupport
         let next = try FastCGIClient.request(to: server.address, path: "/ok")
         #expect(next.status == 200)
         #expect(next.text == "worker 0")
-        #expect(waitUntil(timeout: 5) { server.log.contains("error: worker 0: GET /throw failed: ") && server.log.contains("Boom") },
-                "log: \(server.log)")
+        #expect(
+            waitUntil(timeout: 5) { server.log.contains("error: worker 0: GET /throw failed: ") && server.log.contains("Boom") },
+            "log: \(server.log)")
     }
 
     @Test func clientThatHangsUpMidResponseDoesNotKillTheWorker() throws {

@@ -16,9 +16,11 @@ final class InProcessServer: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let outcome = Mutex<Result<ShutdownReport, ServerConfigurationError>?>(nil)
 
-    init(workers: Int = 2, maxBodySize: Int = 1 << 20, drainTimeout: Duration = .seconds(5),
-         ioTimeout: Duration = .seconds(30), requestTimeout: Duration = .seconds(60),
-         handler: @escaping @Sendable (Int, Request) throws -> Response) throws {
+    init(
+        workers: Int = 2, maxBodySize: Int = 1 << 20, drainTimeout: Duration = .seconds(5),
+        ioTimeout: Duration = .seconds(30), requestTimeout: Duration = .seconds(60),
+        handler: @escaping @Sendable (Int, Request) throws -> Response
+    ) throws {
         let directory = try TestEnvironment.makeTemporaryDirectory("fcgi")
         socketPath = directory + "/api.sock"
         logPath = directory + "/server.log"

@@ -93,8 +93,9 @@ private final class InheritedServer {
     init(socket: Int32, directory: String, name: String, arguments: [String] = []) throws {
         logPath = directory + "/\(name).log"
         outputPath = directory + "/\(name).out"
-        process = try ChildProcess(TestEnvironment.executable("api-server"), ["--test-routes", "--log-file", logPath] + arguments,
-                                   logPath: outputPath, stdin: socket)
+        process = try ChildProcess(
+            TestEnvironment.executable("api-server"), ["--test-routes", "--log-file", logPath] + arguments,
+            logPath: outputPath, stdin: socket)
     }
 
     var log: String {

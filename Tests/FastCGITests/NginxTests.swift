@@ -10,9 +10,10 @@ import TestSupport
         let nginx = try NginxProcess(fastcgiSocket: server.socketPath)
         defer { nginx.stop() }
 
-        let response = try RawHTTPClient.send(port: nginx.port, method: "POST", path: "/__test/echo?status=201&x=%41",
-                                              headers: [("X-Custom-Thing", "v1"), ("Content-Type", "application/json")],
-                                              body: Array(#"{"name":"ünï"}"#.utf8))
+        let response = try RawHTTPClient.send(
+            port: nginx.port, method: "POST", path: "/__test/echo?status=201&x=%41",
+            headers: [("X-Custom-Thing", "v1"), ("Content-Type", "application/json")],
+            body: Array(#"{"name":"ünï"}"#.utf8))
         #expect(response.status == 201, "nginx: \(nginx.errorLog) server: \(server.log)")
         #expect(response.header("content-type") == "application/json")
         #expect(response.headers.filter { $0.name.lowercased() == "x-echo" }.map(\.value) == ["first", "second"])
@@ -40,8 +41,9 @@ import TestSupport
         #expect(failed.status == 500)
         #expect(failed.text == #"{"detail":"A server error occurred."}"#)
 
-        let tooLarge = try RawHTTPClient.send(port: nginx.port, method: "POST", path: "/__test/echo",
-                                              body: [UInt8](repeating: 120, count: 4096))
+        let tooLarge = try RawHTTPClient.send(
+            port: nginx.port, method: "POST", path: "/__test/echo",
+            body: [UInt8](repeating: 120, count: 4096))
         #expect(tooLarge.status == 413, "nginx: \(nginx.errorLog)")
         #expect(tooLarge.text == #"{"detail":"Request body is too large."}"#)
 
@@ -78,13 +80,14 @@ import TestSupport
         // The case this test is about: the stock file sets both params the overrides repeat.
         try #require(params.contains("SCRIPT_NAME") && params.contains("HTTP_HOST"), "\(stock) changed: \(params)")
         let server = try APIServerProcess(arguments: ["--workers", "2"])
-        let nginx = try NginxProcess(location: """
-                    include \(stock);
-                    fastcgi_param SCRIPT_NAME "";
-                    fastcgi_param PATH_INFO $uri;
-                    fastcgi_param HTTP_HOST $http_host;
-                    fastcgi_pass unix:\(server.socketPath);
-            """)
+        let nginx = try NginxProcess(
+            location: """
+                        include \(stock);
+                        fastcgi_param SCRIPT_NAME "";
+                        fastcgi_param PATH_INFO $uri;
+                        fastcgi_param HTTP_HOST $http_host;
+                        fastcgi_pass unix:\(server.socketPath);
+                """)
         defer { nginx.stop() }
 
         let response = try RawHTTPClient.send(port: nginx.port, method: "GET", path: "/api/a%20b/users/?x=1")

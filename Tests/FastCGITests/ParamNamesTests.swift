@@ -9,9 +9,11 @@ import Testing
     }
 
     @Test func knownNamesComeBackAsThemselves() {
-        for name in ["HTTPS", "PATH_INFO", "HTTP_HOST", "QUERY_STRING", "REQUEST_METHOD", "SERVER_PROTOCOL",
-                     "GATEWAY_INTERFACE", "HTTP_AUTHORIZATION", "HTTP_ACCEPT_ENCODING", "HTTP_X_FORWARDED_PROTO",
-                     "HTTP_CONTENT_TYPE", "HTTP_CONTENT_LENGTH"] {
+        for name in [
+            "HTTPS", "PATH_INFO", "HTTP_HOST", "QUERY_STRING", "REQUEST_METHOD", "SERVER_PROTOCOL",
+            "GATEWAY_INTERFACE", "HTTP_AUTHORIZATION", "HTTP_ACCEPT_ENCODING", "HTTP_X_FORWARDED_PROTO",
+            "HTTP_CONTENT_TYPE", "HTTP_CONTENT_LENGTH",
+        ] {
             #expect(known(name) == name)
         }
     }
@@ -19,8 +21,10 @@ import Testing
     /// Names up to 16 bytes are matched on their first and last 8 bytes (all of them); longer
     /// ones are compared whole, so a difference in the bytes between those words is seen.
     @Test func nearMissesAreNotKnown() {
-        for name in ["HTTPX", "HTTP", "", "PATH_INFX", "path_info", "HTTP_X_CUSTOM", "SERVER_NAMES",
-                     "HTTP_ACCXXX_ENCODING", "GATEWAY_INXERFACE", "HTTP_AUTHORIZATION_EXTRA_LONG_NAME"] {
+        for name in [
+            "HTTPX", "HTTP", "", "PATH_INFX", "path_info", "HTTP_X_CUSTOM", "SERVER_NAMES",
+            "HTTP_ACCXXX_ENCODING", "GATEWAY_INXERFACE", "HTTP_AUTHORIZATION_EXTRA_LONG_NAME",
+        ] {
             #expect(known(name) == nil, "\(name)")
         }
     }
@@ -39,8 +43,10 @@ import Testing
     }
 
     @Test func headersAreCollectedInOrder() {
-        let request = Request(params: [("HTTP_HOST", "h"), ("CONTENT_TYPE", ""), ("HTTP_ACCEPT", ""),
-                                       ("SERVER_NAME", "s"), ("HTTP_X_A", "1"), ("CONTENT_LENGTH", "3")])
+        let request = Request(params: [
+            ("HTTP_HOST", "h"), ("CONTENT_TYPE", ""), ("HTTP_ACCEPT", ""),
+            ("SERVER_NAME", "s"), ("HTTP_X_A", "1"), ("CONTENT_LENGTH", "3"),
+        ])
         #expect(request.headers.fields.map(\.name) == ["host", "accept", "x-a", "content-length"])
         #expect(request.headers["accept"] == "")
     }
@@ -48,8 +54,10 @@ import Testing
     /// The bytes a request keeps until `paramList` is read.
     @Test func receivedParamsDecodeAsTheyWereSent() {
         var bytes: [UInt8] = []
-        for entry: [UInt8] in [Array("A=1".utf8), Array("HTTP_X=caf".utf8) + [0xE9], Array("NO_EQUALS".utf8),
-                               Array("B=".utf8), Array("C=x=y".utf8), Array("PATH_INFO=/".utf8) + [0xFF]] {
+        for entry: [UInt8] in [
+            Array("A=1".utf8), Array("HTTP_X=caf".utf8) + [0xE9], Array("NO_EQUALS".utf8),
+            Array("B=".utf8), Array("C=x=y".utf8), Array("PATH_INFO=/".utf8) + [0xFF],
+        ] {
             bytes += entry + [0]
         }
         let decoded = ReceivedParams(bytes: bytes).decoded()

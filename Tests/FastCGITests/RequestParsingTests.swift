@@ -6,8 +6,10 @@ import Testing
 @Suite struct RequestParsingTests {
     /// nginx with deploy/nginx/fastcgi_params: `SCRIPT_NAME` empty, `PATH_INFO` = `$uri`.
     @Test func pathFromPathInfo() {
-        let request = Request(params: [("SCRIPT_NAME", ""), ("PATH_INFO", "/api/a b/ü/"),
-                                       ("REQUEST_URI", "/api/a%20b/%C3%BC/?x=%41"), ("QUERY_STRING", "x=%41")])
+        let request = Request(params: [
+            ("SCRIPT_NAME", ""), ("PATH_INFO", "/api/a b/ü/"),
+            ("REQUEST_URI", "/api/a%20b/%C3%BC/?x=%41"), ("QUERY_STRING", "x=%41"),
+        ])
         #expect(request.path == "/api/a b/ü/")
         #expect(request.queryString == "x=%41")
     }
@@ -15,16 +17,20 @@ import Testing
     /// Apache's mod_proxy_fcgi without `proxy-fcgi-pathinfo`: the whole decoded path in
     /// `SCRIPT_NAME`, no `PATH_INFO`. The raw `REQUEST_URI` must not win (it is still encoded).
     @Test func pathFromScriptNameWhenThereIsNoPathInfo() {
-        let request = Request(params: [("SCRIPT_NAME", "/api/a b/ü/"), ("REQUEST_URI", "/api/a%20b/%C3%BC/"),
-                                       ("SCRIPT_FILENAME", "proxy:fcgi://localhost/api/a%20b/%C3%BC/")])
+        let request = Request(params: [
+            ("SCRIPT_NAME", "/api/a b/ü/"), ("REQUEST_URI", "/api/a%20b/%C3%BC/"),
+            ("SCRIPT_FILENAME", "proxy:fcgi://localhost/api/a%20b/%C3%BC/"),
+        ])
         #expect(request.path == "/api/a b/ü/")
     }
 
     /// Apache with `proxy-fcgi-pathinfo=unescape` (deploy/apache/api-server.conf): `SCRIPT_NAME`
     /// empty, the decoded path in `PATH_INFO`.
     @Test func pathFromApachePathInfo() {
-        let request = Request(params: [("SCRIPT_NAME", ""), ("PATH_INFO", "/api/users/3.json"),
-                                       ("REQUEST_URI", "/api/users/3.json?format=json")])
+        let request = Request(params: [
+            ("SCRIPT_NAME", ""), ("PATH_INFO", "/api/users/3.json"),
+            ("REQUEST_URI", "/api/users/3.json?format=json"),
+        ])
         #expect(request.path == "/api/users/3.json")
         #expect(request.queryString == "format=json")
     }

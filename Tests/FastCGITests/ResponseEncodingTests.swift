@@ -15,7 +15,10 @@ import Testing
         var response = Response.json(201, "{}")
         response.headers.add("set-cookie", "a=1")
         response.headers.add("set-cookie", "b=2")
-        #expect(text(response) == "Status: 201 Created\r\ncontent-type: application/json\r\nset-cookie: a=1\r\nset-cookie: b=2\r\ncontent-length: 2\r\n\r\n{}")
+        #expect(
+            text(response)
+                == "Status: 201 Created\r\ncontent-type: application/json\r\nset-cookie: a=1\r\nset-cookie: b=2\r\ncontent-length: 2\r\n\r\n{}"
+        )
     }
 
     @Test func handlerContentLengthIsKeptAndNoBodyStatusesGetNone() {

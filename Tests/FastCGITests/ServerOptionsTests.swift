@@ -4,11 +4,12 @@ import Testing
 /// `ServerOptions.parse`: api-server's command line.
 @Suite struct ServerOptionsTests {
     @Test func everyOption() throws {
-        let options = try ServerOptions.parse([
-            "--listen", "unix:/run/api/api.sock", "--workers=8", "--max-body-size", "2m", "--drain-timeout", "2.5",
-            "--socket-mode", "0600", "--socket-group", "www-data", "--request-timeout", "20", "--io-timeout", "5",
-            "--access-log", "off", "--log-file", "/var/log/api.log", "--test-routes",
-        ], extraFlags: ["--test-routes"])
+        let options = try ServerOptions.parse(
+            [
+                "--listen", "unix:/run/api/api.sock", "--workers=8", "--max-body-size", "2m", "--drain-timeout", "2.5",
+                "--socket-mode", "0600", "--socket-group", "www-data", "--request-timeout", "20", "--io-timeout", "5",
+                "--access-log", "off", "--log-file", "/var/log/api.log", "--test-routes",
+            ], extraFlags: ["--test-routes"])
         let configuration = options.configuration
         #expect(configuration.listen == .unix(path: "/run/api/api.sock"))
         #expect(configuration.workers == 8)
@@ -41,8 +42,10 @@ import Testing
     @Test func listenAddresses() throws {
         #expect(try ListenAddress(parsing: "127.0.0.1:9000") == .tcp(host: "127.0.0.1", port: 9000))
         #expect(try ListenAddress(parsing: "0.0.0.0:9000") == .tcp(host: "0.0.0.0", port: 9000))
-        for bad in [":9000", "unix:relative.sock", "127.0.0.1", "127.0.0.1:0", "127.0.0.1:70000", "[::1]:9000",
-                    "unix:/" + String(repeating: "x", count: 120)] {
+        for bad in [
+            ":9000", "unix:relative.sock", "127.0.0.1", "127.0.0.1:0", "127.0.0.1:70000", "[::1]:9000",
+            "unix:/" + String(repeating: "x", count: 120),
+        ] {
             #expect(throws: ServerConfigurationError.self, "\(bad)") { _ = try ListenAddress(parsing: bad) }
         }
     }
@@ -72,8 +75,12 @@ import Testing
     @Test func mistakesSayWhatIsWrong() {
         #expect(throws: ServerConfigurationError("unknown option '--port'; see --help")) { _ = try ServerOptions.parse(["--port", "80"]) }
         #expect(throws: ServerConfigurationError("--workers needs a value; see --help")) { _ = try ServerOptions.parse(["--workers"]) }
-        #expect(throws: ServerConfigurationError("--workers needs a whole number from 1 to 4096, got '0'")) { _ = try ServerOptions.parse(["--workers", "0"]) }
-        #expect(throws: ServerConfigurationError("--access-log takes on or off, got 'yes'")) { _ = try ServerOptions.parse(["--access-log", "yes"]) }
+        #expect(throws: ServerConfigurationError("--workers needs a whole number from 1 to 4096, got '0'")) {
+            _ = try ServerOptions.parse(["--workers", "0"])
+        }
+        #expect(throws: ServerConfigurationError("--access-log takes on or off, got 'yes'")) {
+            _ = try ServerOptions.parse(["--access-log", "yes"])
+        }
         #expect(throws: ServerConfigurationError.self) { _ = try ServerOptions.parse(["--socket-mode", "999"]) }
     }
 

@@ -122,8 +122,9 @@ import TestSupport
         }
         defer { server.stop() }
         let body = (0..<4096).map { UInt8($0 % 256) }
-        let response = try FastCGIClient.request(to: server.address, method: "PUT", path: "/blob",
-                                                 headers: [("Content-Type", "application/octet-stream")], body: body)
+        let response = try FastCGIClient.request(
+            to: server.address, method: "PUT", path: "/blob",
+            headers: [("Content-Type", "application/octet-stream")], body: body)
         #expect(response.status == 200)
         #expect(response.body == body)
     }

@@ -15,8 +15,10 @@ import TestSupport
     }
 
     /// Answers with the length of the body it was handed.
-    static func countingServer(workers: Int = 2, ioTimeout: Duration = .seconds(30), requestTimeout: Duration = .seconds(60),
-                               _ handled: Count) throws -> InProcessServer {
+    static func countingServer(
+        workers: Int = 2, ioTimeout: Duration = .seconds(30), requestTimeout: Duration = .seconds(60),
+        _ handled: Count
+    ) throws -> InProcessServer {
         try InProcessServer(workers: workers, ioTimeout: ioTimeout, requestTimeout: requestTimeout) { _, request in
             handled.add()
             return .text(200, "\(request.body.count)")
@@ -65,8 +67,10 @@ import TestSupport
         defer { slow.close() }
         let start = ContinuousClock.now
         try slow.beginRequest()
-        try slow.sendParams(FastCGIClient.params(method: "POST", path: "/upload", body: [UInt8](repeating: 1, count: 100_000),
-                                                 contentLength: withContentLength))
+        try slow.sendParams(
+            FastCGIClient.params(
+                method: "POST", path: "/upload", body: [UInt8](repeating: 1, count: 100_000),
+                contentLength: withContentLength))
         var answered: FastCGIResponse?
         var other: (status: Int, took: Double)?
         for round in 0..<60 {

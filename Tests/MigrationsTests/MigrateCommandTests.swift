@@ -25,8 +25,9 @@ import Testing
         // --database-url wins over DATABASE_URL.
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = "postgres://nobody@/nowhere?host=/nonexistent"
-        let again = try Subprocess.run(TestEnvironment.executable("migrate"), ["apply", "--dir", directory, "--database-url", database.url],
-                                       environment: environment)
+        let again = try Subprocess.run(
+            TestEnvironment.executable("migrate"), ["apply", "--dir", directory, "--database-url", database.url],
+            environment: environment)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout == "nothing to apply\n")
 
@@ -82,8 +83,9 @@ import Testing
         environment["DATABASE_URL"] = database.url
         let logs = try TestEnvironment.makeTemporaryDirectory("migrate-logs")
         let runs = try (0..<2).map { index in
-            try ChildProcess(TestEnvironment.executable("migrate"), ["--dir", directory], environment: environment,
-                             logPath: "\(logs)/\(index).log")
+            try ChildProcess(
+                TestEnvironment.executable("migrate"), ["--dir", directory], environment: environment,
+                logPath: "\(logs)/\(index).log")
         }
         let statuses = runs.map { $0.wait(timeout: 60) }
         let output = runs.map(\.log)

@@ -65,11 +65,11 @@ import Testing
             "0001_ok.sql": "CREATE TABLE kept (a int);",
             // Multi-byte characters before the error: PostgreSQL counts characters, not bytes.
             "0002_bad.sql": """
-                CREATE TABLE partial (a int);
-                -- ünïcödé ☕️ comment
-                INSERT INTO kept VALUES (1);
-                SELECT a FROM missing_table;
-                """,
+            CREATE TABLE partial (a int);
+            -- ünïcödé ☕️ comment
+            INSERT INTO kept VALUES (1);
+            SELECT a FROM missing_table;
+            """,
             "0003_after.sql": "CREATE TABLE after (a int);",
         ])
         try withMigrator(directory: directory) { migrator, database in
@@ -101,7 +101,9 @@ import Testing
                 try migrator.migrate()
                 Issue.record("a file with COMMIT was accepted")
             } catch let error as MigrationError {
-                #expect(error.description.hasPrefix("0001_commits.sql: PostgreSQL client: the file ended the migration's transaction"), "\(error)")
+                #expect(
+                    error.description.hasPrefix("0001_commits.sql: PostgreSQL client: the file ended the migration's transaction"),
+                    "\(error)")
             }
             #expect(try recordedNames(database) == [])
         }
@@ -111,8 +113,11 @@ import Testing
         let directory = try makeMigrationsFolder(["0001_a.sql": "SELECT 1;", "0002_b.sql": "SELECT 2;"])
         try withMigrator(directory: directory) { migrator, database in
             // Before anything: no table, nothing created by asking.
-            #expect(try migrator.status() == [MigrationStatus(name: "0001_a.sql", state: .pending),
-                                              MigrationStatus(name: "0002_b.sql", state: .pending)])
+            #expect(
+                try migrator.status() == [
+                    MigrationStatus(name: "0001_a.sql", state: .pending),
+                    MigrationStatus(name: "0002_b.sql", state: .pending),
+                ])
             #expect(try database.psql("SELECT to_regclass('schema_migrations') IS NULL") == "t")
             try FileManager.default.removeItem(atPath: directory + "/0002_b.sql")
             try migrator.migrate()
@@ -145,31 +150,46 @@ import Testing
     @Test func initialSchemaAppliesCleanly() throws {
         try withMigrator(directory: projectMigrationsFolder) { migrator, database in
             #expect(try migrator.migrate().map(\.name).first == "0001_initial.sql")
-            #expect(try database.psql("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'")
+            #expect(
+                try database.psql("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'")
                     == "account_members,accounts,auth_tokens,notes,schema_migrations,users")
             // Defaults and cascades as the spec states them.
-            try database.psql("""
+            try database.psql(
+                """
                 INSERT INTO users (username) VALUES ('ada');
                 INSERT INTO auth_tokens (key, user_id) VALUES (repeat('a', 40), 1);
                 INSERT INTO accounts (name, owner_id) VALUES ('acme', 1);
                 INSERT INTO account_members (account_id, user_id) VALUES (1, 1);
                 INSERT INTO notes (title, author_id) VALUES ('hi', 1);
                 """)
-            #expect(try database.psql("SELECT email || '|' || password || '|' || is_staff || '|' || is_active || '|' || (last_login IS NULL) || '|' || (date_joined <= now()) FROM users")
+            #expect(
+                try database.psql(
+                    "SELECT email || '|' || password || '|' || is_staff || '|' || is_active || '|' || (last_login IS NULL) || '|' || (date_joined <= now()) FROM users"
+                )
                     == "||false|true|true|true")
             #expect(try database.psql("SELECT is_admin::text || description || body FROM account_members, accounts, notes") == "false")
             try database.psql("DELETE FROM users")
-            #expect(try database.psql("SELECT (SELECT count(*) FROM auth_tokens) + (SELECT count(*) FROM accounts) + (SELECT count(*) FROM account_members) + (SELECT count(*) FROM notes)") == "0")
-            #expect(try database.psql("SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public' AND indexname LIKE '%_idx'")
+            #expect(
+                try database.psql(
+                    "SELECT (SELECT count(*) FROM auth_tokens) + (SELECT count(*) FROM accounts) + (SELECT count(*) FROM account_members) + (SELECT count(*) FROM notes)"
+                ) == "0")
+            #expect(
+                try database.psql(
+                    "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public' AND indexname LIKE '%_idx'"
+                )
                     == "account_members_user_id_idx,accounts_owner_id_idx,notes_author_id_idx,users_recent_idx")
-            #expect(try database.psql("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'users'::regclass AND attname = 'username'") == "character varying(150)")
+            #expect(
+                try database.psql(
+                    "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'users'::regclass AND attname = 'username'")
+                    == "character varying(150)")
         }
     }
 
     @Test func checksumIsSHA256OfTheFileBytes() throws {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        #expect(
+            SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         let path = projectMigrationsFolder + "/0001_initial.sql"
         let expected = try Subprocess.run("/usr/bin/sha256sum", [path]).stdout.prefix(64)

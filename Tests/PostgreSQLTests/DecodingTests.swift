@@ -6,7 +6,8 @@ extension PostgreSQLIntegration {
     @Suite struct Decoding {
         @Test func integers() throws {
             try withDatabase { connection, _ in
-                let row = try connection.query("""
+                let row = try connection.query(
+                    """
                     SELECT 42::int8 AS big, -7::int4 AS small, NULL::int8 AS missing,
                            9223372036854775807::int8 AS max, (-9223372036854775807 - 1)::int8 AS min, 3::int2 AS tiny
                     """)[0]
@@ -68,7 +69,8 @@ extension PostgreSQLIntegration {
 
         @Test func timestamps() throws {
             try withDatabase { connection, _ in
-                let row = try connection.query("""
+                let row = try connection.query(
+                    """
                     SELECT '2026-11-29 00:22:38.123456+00'::timestamptz AS a,
                            '2026-11-29 05:52:38+05:30'::timestamptz AS b,
                            NULL::timestamptz AS c,
@@ -82,11 +84,14 @@ extension PostgreSQLIntegration {
                 #expect(try row["zone", as: String.self] == "UTC")
 
                 // Bound and read back exactly, checked against the server's own arithmetic.
-                let samples: [Int64] = [0, 1, -1, 1_795_911_758_123_456, 1_795_911_758_000_000, 999_999,
-                                        253_402_300_799_999_999, -62_135_596_800_000_000 - 86_400_000_000, -1_000_000_000_000_000]
+                let samples: [Int64] = [
+                    0, 1, -1, 1_795_911_758_123_456, 1_795_911_758_000_000, 999_999,
+                    253_402_300_799_999_999, -62_135_596_800_000_000 - 86_400_000_000, -1_000_000_000_000_000,
+                ]
                 for micros in samples {
                     let value = PostgresTimestamp(microsecondsSinceEpoch: micros)
-                    let back = try connection.query("""
+                    let back = try connection.query(
+                        """
                         SELECT $1::timestamptz, ((extract(epoch FROM $1::timestamptz) * 1000000)::numeric)::int8
                         """, value)[0]
                     #expect(try back[0, as: PostgresTimestamp.self] == value, "\(micros)")

@@ -50,7 +50,9 @@ extension PostgreSQLIntegration {
         @Test func serializationFailureBetweenTwoSessions() throws {
             try withDatabase { first, database in
                 let second = try Connection(url: database.url)
-                try first.executeScript("CREATE TABLE doctors (name text PRIMARY KEY, on_call bool NOT NULL); INSERT INTO doctors VALUES ('a', true), ('b', true)")
+                try first.executeScript(
+                    "CREATE TABLE doctors (name text PRIMARY KEY, on_call bool NOT NULL); INSERT INTO doctors VALUES ('a', true), ('b', true)"
+                )
                 let error = postgresError {
                     try first.transaction(isolation: .serializable) { first in
                         _ = try first.query("SELECT count(*) FROM doctors WHERE on_call")

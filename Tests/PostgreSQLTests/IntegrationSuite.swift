@@ -7,8 +7,10 @@ import Testing
 @Suite(.needsTestsRun, .serialized) struct PostgreSQLIntegration {}
 
 /// Runs `body` with a connection to a database of its own, dropped afterwards.
-func withDatabase<T>(configure: (inout PostgresConfiguration) -> Void = { _ in },
-                     _ body: (Connection, TemporaryDatabase) throws -> T) throws -> T {
+func withDatabase<T>(
+    configure: (inout PostgresConfiguration) -> Void = { _ in },
+    _ body: (Connection, TemporaryDatabase) throws -> T
+) throws -> T {
     let database = try TemporaryDatabase()
     defer { database.drop() }
     var configuration = PostgresConfiguration(url: database.url)

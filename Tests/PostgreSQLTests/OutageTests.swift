@@ -8,7 +8,8 @@ extension PostgreSQLIntegration {
     @Suite struct Outages {
         @Test func reconnectsAfterARestartAndPreparesAgain() throws {
             let cluster = try PrivateCluster.shared()
-            do { let connection = try Connection(url: cluster.url)
+            do {
+                let connection = try Connection(url: cluster.url)
                 let sql = "SELECT $1::int8 + 1"
                 #expect(try connection.query(sql, Int64(1))[0][0, as: Int64.self] == 2)
                 let pid = connection.backendPID
@@ -18,7 +19,8 @@ extension PostgreSQLIntegration {
                 #expect(try connection.query(sql, Int64(2))[0][0, as: Int64.self] == 3)
                 #expect(connection.backendPID != pid)
                 #expect(connection.preparedStatementCount == 1)
-                #expect(try connection.query("SELECT count(*) FROM pg_prepared_statements WHERE statement = $1", sql)[0][0, as: Int.self] == 1)
+                #expect(
+                    try connection.query("SELECT count(*) FROM pg_prepared_statements WHERE statement = $1", sql)[0][0, as: Int.self] == 1)
 
                 // A pipeline of statements prepared on the old session: the same.
                 let batch: [(sql: String, parameters: [any PostgresEncodable])] = [(sql, [Int64(3)]), ("SELECT $1::int8 * 2", [Int64(3)])]
@@ -46,7 +48,8 @@ extension PostgreSQLIntegration {
 
         @Test func failsFastWhileTheServerIsDownThenRecovers() throws {
             let cluster = try PrivateCluster.shared()
-            do { let connection = try Connection(url: cluster.url)
+            do {
+                let connection = try Connection(url: cluster.url)
                 #expect(try connection.query("SELECT 1")[0][0, as: Int.self] == 1)
                 try cluster.stop()
                 var restarted = false

@@ -51,7 +51,8 @@ extension PostgreSQLIntegration {
             try withDatabase { connection, _ in
                 try connection.executeScript("CREATE TABLE items (name text, stamp timestamptz, n int8)")
                 try connection.execute("INSERT INTO items VALUES ($1, $2, $3)", String?.none, PostgresTimestamp?.none, Int64?.none)
-                try connection.execute("INSERT INTO items VALUES ($1, $2, $3)", "x", PostgresTimestamp?.some(.init(microsecondsSinceEpoch: 0)), Int64?.some(5))
+                try connection.execute(
+                    "INSERT INTO items VALUES ($1, $2, $3)", "x", PostgresTimestamp?.some(.init(microsecondsSinceEpoch: 0)), Int64?.some(5))
                 try connection.execute("INSERT INTO items VALUES ($1, NULL, NULL)", PostgresNull())
                 let rows = try connection.query("SELECT name, stamp, n FROM items ORDER BY name NULLS FIRST")
                 #expect(try rows.map { try $0[0, as: String?.self] } == [nil, nil, "x"])

@@ -7,7 +7,9 @@ extension PostgreSQLIntegration {
     @Suite struct Pipelines {
         @Test func resultsComeBackInOrderAndStatementsArePreparedOnce() throws {
             try withDatabase { connection, _ in
-                try connection.executeScript("CREATE TABLE items (id int8 PRIMARY KEY, name text); INSERT INTO items SELECT i, 'item ' || i FROM generate_series(1, 25) i")
+                try connection.executeScript(
+                    "CREATE TABLE items (id int8 PRIMARY KEY, name text); INSERT INTO items SELECT i, 'item ' || i FROM generate_series(1, 25) i"
+                )
                 for offset in [0, 10, 20] {
                     let results = try connection.pipelined([
                         ("SELECT count(*) FROM items", []),
@@ -64,8 +66,10 @@ extension PostgreSQLIntegration {
                 // One implicit transaction: the failure undid the statement before it.
                 #expect(try connection.value("SELECT count(*) FROM items", as: Int64.self) == 0)
                 // Without a failure, every statement took effect.
-                _ = try connection.pipelined([("INSERT INTO items VALUES ($1)", [Int64(1)]),
-                                              ("INSERT INTO items VALUES ($1)", [Int64(2)])])
+                _ = try connection.pipelined([
+                    ("INSERT INTO items VALUES ($1)", [Int64(1)]),
+                    ("INSERT INTO items VALUES ($1)", [Int64(2)]),
+                ])
                 #expect(try connection.value("SELECT count(*) FROM items", as: Int64.self) == 2)
 
                 let syntax = postgresError { _ = try connection.pipelined([("SELEC 1", []), ("SELECT 2", [])]) }
@@ -76,7 +80,9 @@ extension PostgreSQLIntegration {
 
         @Test func recoversWhenStatementsVanishOnTheServer() throws {
             try withDatabase { connection, _ in
-                let batch: [(sql: String, parameters: [any PostgresEncodable])] = [("SELECT $1::int8", [Int64(1)]), ("SELECT $1::int8 + 1", [Int64(1)])]
+                let batch: [(sql: String, parameters: [any PostgresEncodable])] = [
+                    ("SELECT $1::int8", [Int64(1)]), ("SELECT $1::int8 + 1", [Int64(1)]),
+                ]
                 #expect(try connection.pipelined(batch).map { try $0[0][0, as: Int64.self] } == [1, 2])
                 try connection.executeScript("DEALLOCATE ALL")
                 #expect(try connection.pipelined(batch).map { try $0[0][0, as: Int64.self] } == [1, 2])

@@ -41,7 +41,8 @@ import Testing
                 (0..<Int(count)).map { values![$0].map { String(cString: $0) } }
             }
         }
-        #expect(try sent([Int64.min, Int64.max, Int64(0), Int64(-42), 7, Int32(-1)])
+        #expect(
+            try sent([Int64.min, Int64.max, Int64(0), Int64(-42), 7, Int32(-1)])
                 == ["-9223372036854775808", "9223372036854775807", "0", "-42", "7", "-1"])
         #expect(try sent(["abc", "", Int64?.none, true, "é"]) == ["abc", "", nil, "t", "é"])
         // A NUL is refused; the next statement's parameters start clean, even after a value

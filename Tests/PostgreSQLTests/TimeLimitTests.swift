@@ -24,7 +24,8 @@ extension PostgreSQLIntegration {
         @Test func theURLWinsOverEachDefault() throws {
             let database = try TemporaryDatabase()
             defer { database.drop() }
-            let url = database.url + "&connect_timeout=7&keepalives_idle=61"
+            let url =
+                database.url + "&connect_timeout=7&keepalives_idle=61"
                 + "&options=-c%20statement_timeout%3D5s%20-c%20lock_timeout%3D1s"
             let connection = try Connection(url: url)
             #expect(try connection.value("SHOW statement_timeout", as: String.self) == "5s")
@@ -53,7 +54,9 @@ extension PostgreSQLIntegration {
         }
 
         @Test func nilLeavesEachToTheServerOrLibpq() throws {
-            try withDatabase(configure: { $0.statementTimeout = nil; $0.connectTimeout = nil; $0.keepalives = nil }) { connection, _ throws in
+            try withDatabase(configure: {
+                $0.statementTimeout = nil; $0.connectTimeout = nil; $0.keepalives = nil
+            }) { connection, _ throws in
                 #expect(try connection.value("SHOW statement_timeout", as: String.self) == "0")
                 #expect(connection.connectionOption("connect_timeout") == nil)
                 #expect(connection.connectionOption("keepalives_idle") == nil)

@@ -54,7 +54,7 @@ struct SleepingSubquery: Model {
     var id: Int64
     static let tableName = "widgets"
     static let columns: [Column<SleepingSubquery>] = [
-        .annotation("id", \.id, sql: "SELECT 1 FROM pg_sleep(5)"),
+        .annotation("id", \.id, sql: "SELECT 1 FROM pg_sleep(5)")
     ]
     init(row: ModelRow) throws { id = try row["id"] }
     static var values: ModelSubquery { SleepingSubquery.objects.values("id") }

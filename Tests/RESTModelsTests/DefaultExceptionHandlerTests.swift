@@ -11,21 +11,23 @@ import Testing
     /// Raw SQL on the request's connection (no queryset to translate the error), and errors
     /// raised as a view would meet them.
     final class RawViewSet: ViewSet {
-        override class var extraActions: [ExtraAction] {[
-            .action("raw_count", detail: false) { (view: RawViewSet, request) in
-                let result = try request.database.query("SELECT count(*) FROM widgets")
-                return Response(["rows": .int(Int64(result.count))])
-            },
-            .action("lost", detail: false) { (view: RawViewSet, request) in
-                throw PostgresError(kind: .connection, message: "server closed the connection unexpectedly")
-            },
-            .action("duplicate", detail: false) { (view: RawViewSet, request) in
-                throw PostgresError(kind: .server, sqlState: "23505", message: "duplicate key value violates unique constraint")
-            },
-            .action("missing", detail: false) { (view: RawViewSet, request) in
-                throw ModelError.doesNotExist(model: "Widget")
-            },
-        ]}
+        override class var extraActions: [ExtraAction] {
+            [
+                .action("raw_count", detail: false) { (view: RawViewSet, request) in
+                    let result = try request.database.query("SELECT count(*) FROM widgets")
+                    return Response(["rows": .int(Int64(result.count))])
+                },
+                .action("lost", detail: false) { (view: RawViewSet, request) in
+                    throw PostgresError(kind: .connection, message: "server closed the connection unexpectedly")
+                },
+                .action("duplicate", detail: false) { (view: RawViewSet, request) in
+                    throw PostgresError(kind: .server, sqlState: "23505", message: "duplicate key value violates unique constraint")
+                },
+                .action("missing", detail: false) { (view: RawViewSet, request) in
+                    throw ModelError.doesNotExist(model: "Widget")
+                },
+            ]
+        }
     }
 
     struct API {

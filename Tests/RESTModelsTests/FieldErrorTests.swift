@@ -6,10 +6,12 @@ import Testing
 /// A field name the model does not have, wherever it meets the model: the error names the model
 /// and the fields it has (Django's `FieldError`).
 @Suite struct FieldErrorTests {
-    static let titel = FieldError(model: "Note", field: "titel",
-                                  validFields: ["id", "title", "body", "author_id", "author", "created"])
-    static let note = Note(id: 1, title: "t", body: "b", authorID: 2, author: "ada",
-                           created: DateTime(microsecondsSinceEpoch: 1_715_000_000_000_000))
+    static let titel = FieldError(
+        model: "Note", field: "titel",
+        validFields: ["id", "title", "body", "author_id", "author", "created"])
+    static let note = Note(
+        id: 1, title: "t", body: "b", authorID: 2, author: "ada",
+        created: DateTime(microsecondsSinceEpoch: 1_715_000_000_000_000))
 
     @Test func theMessageNamesTheModelAndItsFields() {
         #expect(Self.titel.description == #"Note has no field "titel". Valid fields: id, title, body, author_id, author, created."#)
@@ -63,8 +65,9 @@ import Testing
         }
         try withModelsDatabase { connection, _ in
             let ada = try User.objects(on: connection).insert(["username": "ada"])
-            let serializer = TypoSerializer(data: ["titel": "x", "author_id": .int(ada.id)],
-                                            context: ModelSerializerTests.context(connection))
+            let serializer = TypoSerializer(
+                data: ["titel": "x", "author_id": .int(ada.id)],
+                context: ModelSerializerTests.context(connection))
             try serializer.isValid(raiseException: true)
             #expect(throws: Self.titel) { try serializer.save() }
         }

@@ -12,21 +12,25 @@ import Testing
         let bin = ProcessInfo.processInfo.environment["SRF_TEST_BIN"] ?? root + "/.build/debug"
         let file = NSTemporaryDirectory() + "srf-mistake-\(UUID().uuidString).swift"
         defer { unlink(file) }
-        try ("""
-            import RESTFramework
-            struct Row: FieldReadable { func fieldValue(_ name: String) -> FieldValue? { nil } }
+        try
+            ("""
+        import RESTFramework
+        struct Row: FieldReadable { func fieldValue(_ name: String) -> FieldValue? { nil } }
 
-            """ + source).write(toFile: file, atomically: false, encoding: .utf8)
-        let result = try Subprocess.run("/usr/bin/env", [
-            "swiftc", "-swift-version", "6", "-typecheck", "-I", bin + "/Modules",
-            "-Xcc", "-fmodule-map-file=" + bin + "/CMemmem.build/module.modulemap",
-            "-Xcc", "-fmodule-map-file=" + root + "/Sources/COpenSSL/module.modulemap", file,
-        ])
+        """ + source).write(toFile: file, atomically: false, encoding: .utf8)
+        let result = try Subprocess.run(
+            "/usr/bin/env",
+            [
+                "swiftc", "-swift-version", "6", "-typecheck", "-I", bin + "/Modules",
+                "-Xcc", "-fmodule-map-file=" + bin + "/CMemmem.build/module.modulemap",
+                "-Xcc", "-fmodule-map-file=" + root + "/Sources/COpenSSL/module.modulemap", file,
+            ])
         return (result.status, result.stderr)
     }
 
     @Test func theCorrectFormsCompile() throws {
-        let result = try Self.typecheck("""
+        let result = try Self.typecheck(
+            """
             class Base: GenericViewSet<InMemoryQuerySet<Row>>, ListModelMixin {
                 func list(_ request: Request) throws -> Response { try listModel(request) }
             }
@@ -39,7 +43,8 @@ import Testing
     }
 
     @Test func aMixinWithoutItsActionDoesNotCompile() throws {
-        let result = try Self.typecheck("""
+        let result = try Self.typecheck(
+            """
             final class Widgets: GenericViewSet<InMemoryQuerySet<Row>>, ListModelMixin {}
             """)
         #expect(result.status != 0)
@@ -49,7 +54,8 @@ import Testing
     /// The silent mistake itself: a composition that left `list` to the mixin, and a subclass
     /// whose `list` was a new method the router never called. Now the composition is refused.
     @Test func aSubclassListOverACompositionWithoutListDoesNotCompile() throws {
-        let result = try Self.typecheck("""
+        let result = try Self.typecheck(
+            """
             class Notes: GenericViewSet<InMemoryQuerySet<Row>>, CreateModelMixin, ListModelMixin {
                 func create(_ request: Request) throws -> Response { try createModel(request) }
             }

@@ -15,8 +15,9 @@ import Testing
     @Test func createAndUpdateRoundTrip() throws {
         try withModelsDatabase(schema: Widget.schema) { connection, _ in
             let ada = try User.objects(on: connection).insert(["username": "ada"])
-            let create = BareWidgetSerializer(data: ["name": " gear ", "owner_id": .string(String(ada.id))],
-                                          context: Self.context(connection))
+            let create = BareWidgetSerializer(
+                data: ["name": " gear ", "owner_id": .string(String(ada.id))],
+                context: Self.context(connection))
             try create.isValid(raiseException: true)
             let saved = try create.save() as! Widget
             #expect(saved.id == 1 && saved.name == "gear" && saved.owner == "ada")
@@ -84,11 +85,14 @@ import Testing
             #expect(try !lookup.exists(pk: 99, context: Self.context(connection)))
             let activeStaff = ModelRelatedLookup(User.objects.filter(.field("is_staff", .exact(true))))
             #expect(try !activeStaff.exists(pk: 2, context: Self.context(connection)))
-            for (sent, message) in [("\"99\"", "Invalid pk \"99\" - object does not exist."),
-                                    ("99999999999999999999", "Invalid pk \"99999999999999999999\" - object does not exist."),
-                                    ("\"x\"", "Incorrect type. Expected pk value, received str.")] {
-                let serializer = BareWidgetSerializer(data: try JSON.parse("{\"name\":\"w\",\"owner_id\":\(sent)}"),
-                                                  context: Self.context(connection))
+            for (sent, message) in [
+                ("\"99\"", "Invalid pk \"99\" - object does not exist."),
+                ("99999999999999999999", "Invalid pk \"99999999999999999999\" - object does not exist."),
+                ("\"x\"", "Incorrect type. Expected pk value, received str."),
+            ] {
+                let serializer = BareWidgetSerializer(
+                    data: try JSON.parse("{\"name\":\"w\",\"owner_id\":\(sent)}"),
+                    context: Self.context(connection))
                 #expect(try !serializer.isValid())
                 #expect(serializer.errors == ["owner_id": [.string(message)]])
             }
@@ -96,15 +100,19 @@ import Testing
     }
 
     @Test func theViolatedColumnsComeFromTheDetail() {
-        let single = PostgresError(kind: .server, sqlState: "23505", message: "duplicate",
-                                   detail: "Key (username)=(ada) already exists.")
-        let pair = PostgresError(kind: .server, sqlState: "23505", message: "duplicate",
-                                 detail: "Key (account_id, user_id)=(1, 2) already exists.")
+        let single = PostgresError(
+            kind: .server, sqlState: "23505", message: "duplicate",
+            detail: "Key (username)=(ada) already exists.")
+        let pair = PostgresError(
+            kind: .server, sqlState: "23505", message: "duplicate",
+            detail: "Key (account_id, user_id)=(1, 2) already exists.")
         let fields: [any SerializerField] = [CharField("username", validators: [UniqueValidator(User.objects, message: "Taken.")])]
-        #expect(UniqueViolation.validationError(single, fields: fields, model: User.self, nonFieldErrorsKey: "non_field_errors")
-                    .detail == ["username": ["Taken."]])
-        #expect(UniqueViolation.validationError(pair, fields: fields, model: User.self, nonFieldErrorsKey: "non_field_errors")
-                    .detail == ["non_field_errors": ["The fields account_id, user_id must make a unique set."]])
+        #expect(
+            UniqueViolation.validationError(single, fields: fields, model: User.self, nonFieldErrorsKey: "non_field_errors")
+                .detail == ["username": ["Taken."]])
+        #expect(
+            UniqueViolation.validationError(pair, fields: fields, model: User.self, nonFieldErrorsKey: "non_field_errors")
+                .detail == ["non_field_errors": ["The fields account_id, user_id must make a unique set."]])
     }
 }
 

@@ -158,8 +158,9 @@ struct Specimen: Model {
                 let actual = try stored.filter(predicate).all().map(\.id)
                 #expect(actual == expected, "\(name)")
                 #expect(try stored.filter(predicate).count() == expected.count, "count of \(name)")
-                #expect(try stored.exclude(predicate).all().map(\.id) == memory.exclude(predicate).all().map(\.id),
-                        "exclude \(name)")
+                #expect(
+                    try stored.exclude(predicate).all().map(\.id) == memory.exclude(predicate).all().map(\.id),
+                    "exclude \(name)")
             }
         }
     }
@@ -171,10 +172,12 @@ struct Specimen: Model {
             for terms in Self.orderings {
                 let label = terms.map { $0.description + ($0.nulls.map { " nulls \($0)" } ?? "") }.joined(separator: ",")
                 #expect(try stored.orderBy(terms).all().map(\.id) == memory.orderBy(terms).all().map(\.id), "\(label)")
-                #expect(try stored.orderBy(terms).fetch(offset: 3, limit: 4).map(\.id)
+                #expect(
+                    try stored.orderBy(terms).fetch(offset: 3, limit: 4).map(\.id)
                         == memory.orderBy(terms).fetch(offset: 3, limit: 4).map(\.id), "slice of \(label)")
                 let filter = RESTFramework.Predicate.field("n", .isNull(false))
-                #expect(try stored.filter(filter).orderBy(terms).fetch(offset: 1, limit: nil).map(\.id)
+                #expect(
+                    try stored.filter(filter).orderBy(terms).fetch(offset: 1, limit: nil).map(\.id)
                         == memory.filter(filter).orderBy(terms).fetch(offset: 1, limit: nil).map(\.id), "filtered \(label)")
             }
         }
@@ -187,12 +190,14 @@ struct Specimen: Model {
             let inner: RESTFramework.Predicate = .field("flag", .exact(true))
             let storedSub = Specimen.objects.filter(inner).values("n")
             let memorySub = InMemoryQuerySet(Specimen.rows).filter(inner).values("n")
-            #expect(try stored.filter(.inSubquery("n", storedSub)).all().map(\.id)
+            #expect(
+                try stored.filter(.inSubquery("n", storedSub)).all().map(\.id)
                     == memory.filter(.inSubquery("n", memorySub)).all().map(\.id))
             // A subquery yielding NULLs: NOT IN must still keep rows (two-valued logic).
             let withNulls = Specimen.objects.filter(.field("flag", .isNull(true))).values("n")
             let memoryWithNulls = InMemoryQuerySet(Specimen.rows).filter(.field("flag", .isNull(true))).values("n")
-            #expect(try stored.exclude(.inSubquery("n", withNulls)).all().map(\.id)
+            #expect(
+                try stored.exclude(.inSubquery("n", withNulls)).all().map(\.id)
                     == memory.exclude(.inSubquery("n", memoryWithNulls)).all().map(\.id))
         }
     }

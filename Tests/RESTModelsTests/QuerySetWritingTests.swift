@@ -16,11 +16,13 @@ import Testing
             #expect(token.userID == ada.id)
             #expect(try Token.objects(on: connection).get(pk: "k1").key == "k1")
             let note = try Note.objects(on: connection).insert(ValidatedData([("title", "hi"), ("author_id", .string("1"))]))
-            #expect(note.author == "ada")   // annotation computed in RETURNING
+            #expect(note.author == "ada")  // annotation computed in RETURNING
             #expect(throws: ModelError.readOnlyColumn(model: "Note", column: "author")) {
                 try Note.objects(on: connection).insert(["title": "x", "author_id": 1, "author": "ada"])
             }
-            #expect(throws: FieldError(model: "User", field: "nope", validFields: User.columns.map(\.name))) { try users.insert(["username": "x", "nope": 1]) }
+            #expect(throws: FieldError(model: "User", field: "nope", validFields: User.columns.map(\.name))) {
+                try users.insert(["username": "x", "nope": 1])
+            }
         }
     }
 

@@ -11,11 +11,14 @@ import Testing
     /// RESTTesting's client on `connection`, with the tests' `token:` and `json:` shorthands.
     struct Client {
         let client: APIClient
-        func send(_ method: HTTPMethod, _ path: String, query: String = "", token: String? = nil,
-                  json: String? = nil) -> TestResponse {
-            client.generic(method, query.isEmpty ? path : path + "?" + query, body: json ?? "",
-                           contentType: json == nil ? nil : "application/json",
-                           headers: token.map { ["Authorization": "Token " + $0] } ?? [:])
+        func send(
+            _ method: HTTPMethod, _ path: String, query: String = "", token: String? = nil,
+            json: String? = nil
+        ) -> TestResponse {
+            client.generic(
+                method, query.isEmpty ? path : path + "?" + query, body: json ?? "",
+                contentType: json == nil ? nil : "application/json",
+                headers: token.map { ["Authorization": "Token " + $0] } ?? [:])
         }
     }
 
@@ -32,7 +35,9 @@ import Testing
             let client = try seeded(connection)
             let created = client.send(.post, "/api/accounts/", token: "ada-token", json: #"{"name":"Ada's 100%"}"#)
             #expect(created.status == 201)
-            #expect(created.text.hasPrefix(#"{"url":"http://testserver/api/accounts/1/","id":1,"name":"Ada's 100%","description":"","owner":1,"created":""#))
+            #expect(
+                created.text.hasPrefix(
+                    #"{"url":"http://testserver/api/accounts/1/","id":1,"name":"Ada's 100%","description":"","owner":1,"created":""#))
             #expect(try AccountMember.objects(on: connection).get().isAdmin)
             #expect(client.send(.post, "/api/accounts/", token: "alan-token", json: #"{"name":"Alan's"}"#).status == 201)
 

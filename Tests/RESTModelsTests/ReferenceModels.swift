@@ -123,8 +123,10 @@ enum ReferenceSchema {
 }
 
 /// Runs `body` with a connection to a database of its own (with `schema` applied), dropped afterwards.
-func withModelsDatabase<T>(schema: String = ReferenceSchema.sql,
-                           _ body: (Connection, TemporaryDatabase) throws -> T) throws -> T {
+func withModelsDatabase<T>(
+    schema: String = ReferenceSchema.sql,
+    _ body: (Connection, TemporaryDatabase) throws -> T
+) throws -> T {
     let database = try TemporaryDatabase(prefix: "models")
     defer { database.drop() }
     let connection = try Connection(url: database.url)

@@ -19,12 +19,14 @@ struct ModelTokenStore: TokenStore {
 
 final class AccountSerializer: ModelSerializer<Account> {
     override class var fields: [any SerializerField] {
-        [HyperlinkedIdentityField("url", viewName: "account-detail"),
-         IntegerField("id", readOnly: true),
-         CharField("name", maxLength: 100),
-         CharField("description", required: false, default: "", allowBlank: true),
-         ReadOnlyField("owner", source: "owner_id"),
-         DateTimeField("created", readOnly: true)]
+        [
+            HyperlinkedIdentityField("url", viewName: "account-detail"),
+            IntegerField("id", readOnly: true),
+            CharField("name", maxLength: 100),
+            CharField("description", required: false, default: "", allowBlank: true),
+            ReadOnlyField("owner", source: "owner_id"),
+            DateTimeField("created", readOnly: true),
+        ]
     }
 }
 
@@ -49,8 +51,10 @@ final class AccountViewSet: ModelViewSet<QuerySet<Account>> {
 
 final class PublicAccountSerializer: ModelSerializer<Account> {
     override class var fields: [any SerializerField] {
-        [IntegerField("id", readOnly: true), CharField("name", maxLength: 100),
-         CharField("description", required: false, allowBlank: true), ReadOnlyField("owner", source: "owner_id")]
+        [
+            IntegerField("id", readOnly: true), CharField("name", maxLength: 100),
+            CharField("description", required: false, allowBlank: true), ReadOnlyField("owner", source: "owner_id"),
+        ]
     }
 }
 
@@ -59,7 +63,9 @@ final class PublicAccountViewSet: ReadOnlyModelViewSet<QuerySet<Account>>, Searc
     override class var queryset: QuerySet<Account>? { Account.objects.orderBy("id") }
     override class var serializerClass: Serializer.Type? { PublicAccountSerializer.self }
     override class var permissionClasses: [any Permission]? { [AllowAny()] }
-    override class var paginationClass: PaginatorFactory? { { LimitOffsetPagination(defaultLimit: 10, maxLimit: 100, countStrategy: .none) } }
+    override class var paginationClass: PaginatorFactory? {
+        { LimitOffsetPagination(defaultLimit: 10, maxLimit: 100, countStrategy: .none) }
+    }
     override class var filterBackends: [any FilterBackend]? { [SearchFilter(), OrderingFilter()] }
     var searchFields: [String] { ["name", "description"] }
     var orderingFields: [String]? { ["name", "created", "id"] }
@@ -68,16 +74,19 @@ final class PublicAccountViewSet: ReadOnlyModelViewSet<QuerySet<Account>>, Searc
 
 final class NoteSerializer: ModelSerializer<Note> {
     override class var fields: [any SerializerField] {
-        [IntegerField("id", readOnly: true), CharField("title", maxLength: 200),
-         CharField("body", required: false, allowBlank: true), ReadOnlyField("author"),
-         DateTimeField("created", readOnly: true)]
+        [
+            IntegerField("id", readOnly: true), CharField("title", maxLength: 200),
+            CharField("body", required: false, allowBlank: true), ReadOnlyField("author"),
+            DateTimeField("created", readOnly: true),
+        ]
     }
 }
 
 /// DRF's docs example of a custom composition, as the spec's notes use it. The actions are
 /// declared here (the mixins have no defaults), `open` so that subclasses may override them.
 open class CreateListRetrieveModelViewSet<Q: Queryable>: GenericViewSet<Q>, CreateModelMixin, ListModelMixin,
-    RetrieveModelMixin {
+    RetrieveModelMixin
+{
     open func create(_ request: Request) throws -> Response { try createModel(request) }
     open func list(_ request: Request) throws -> Response { try listModel(request) }
     open func retrieve(_ request: Request) throws -> Response { try retrieveModel(request) }

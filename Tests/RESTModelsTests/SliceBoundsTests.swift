@@ -14,7 +14,7 @@ import Testing
         #expect(sliced.offset(Int.max).query.offset == Int.max)
         #expect(sliced.offset(Int.max - 1).query.offset == Int.max)
         #expect(sliced.offset(Int.max - 2).query.offset == Int.max - 1)
-        let page = sliced.limit(5)[Int.max - 1 ..< Int.max]
+        let page = sliced.limit(5)[Int.max - 1..<Int.max]
         #expect(page.query.offset == Int.max && page.query.limit == 0)
     }
 
@@ -34,10 +34,14 @@ import Testing
     /// A view whose queryset is already sliced, paginated without a maximum: the paginator's
     /// slice is added to the view's. Past `Int.max` is past the rows.
     @Test(arguments: [
-        ("sliced-offsets", "offset=9223372036854775807", 200,
-         #"{"count":2,"next":null,"previous":"http://testserver/api/sliced-offsets/?limit=10&offset=9223372036854775797","results":[]}"#),
-        ("sliced-offsets", "limit=9223372036854775807&offset=1", 200,
-         #"{"count":2,"next":null,"previous":"http://testserver/api/sliced-offsets/?limit=9223372036854775807","results":[{"id":3}]}"#),
+        (
+            "sliced-offsets", "offset=9223372036854775807", 200,
+            #"{"count":2,"next":null,"previous":"http://testserver/api/sliced-offsets/?limit=10&offset=9223372036854775797","results":[]}"#
+        ),
+        (
+            "sliced-offsets", "limit=9223372036854775807&offset=1", 200,
+            #"{"count":2,"next":null,"previous":"http://testserver/api/sliced-offsets/?limit=9223372036854775807","results":[{"id":3}]}"#
+        ),
         ("sliced-pages", "page_size=9223372036854775807&page=2", 404, #"{"detail":"Invalid page."}"#),
         ("sliced-pages", "page_size=9223372036854775807", 200, #"{"count":2,"next":null,"previous":null,"results":[{"id":2},{"id":3}]}"#),
     ])

@@ -22,12 +22,13 @@ struct Widget: Model {
         .annotation("owner", \.owner, sql: "SELECT username FROM users WHERE users.id = widgets.owner_id"),
         Column("created", \.created),
     ]
-    static let schema = ReferenceSchema.sql + """
-        ;
-        CREATE TABLE widgets (id bigserial PRIMARY KEY, name varchar(50) NOT NULL UNIQUE,
-                              owner_id bigint NULL REFERENCES users ON DELETE SET NULL,
-                              created timestamptz NOT NULL DEFAULT now());
-        """
+    static let schema =
+        ReferenceSchema.sql + """
+            ;
+            CREATE TABLE widgets (id bigserial PRIMARY KEY, name varchar(50) NOT NULL UNIQUE,
+                                  owner_id bigint NULL REFERENCES users ON DELETE SET NULL,
+                                  created timestamptz NOT NULL DEFAULT now());
+            """
 
     init(row: ModelRow) throws {
         id = try row["id"]; name = try row["name"]; ownerID = try row["owner_id"]; owner = try row["owner"]
@@ -37,27 +38,33 @@ struct Widget: Model {
 
 final class WidgetSerializer: ModelSerializer<Widget> {
     override class var fields: [any SerializerField] {
-        [HyperlinkedIdentityField("url", viewName: "widget-detail"),
-         IntegerField("id", readOnly: true),
-         CharField("name", maxLength: 50, validators: [
-             UniqueValidator(Widget.objects, message: "A widget with that name already exists."),
-         ]),
-         PrimaryKeyRelatedField("owner_id", lookup: ModelRelatedLookup(User.objects), required: false, allowNull: true),
-         ReadOnlyField("owner")]
+        [
+            HyperlinkedIdentityField("url", viewName: "widget-detail"),
+            IntegerField("id", readOnly: true),
+            CharField(
+                "name", maxLength: 50,
+                validators: [
+                    UniqueValidator(Widget.objects, message: "A widget with that name already exists.")
+                ]),
+            PrimaryKeyRelatedField("owner_id", lookup: ModelRelatedLookup(User.objects), required: false, allowNull: true),
+            ReadOnlyField("owner"),
+        ]
     }
 }
 
 final class WidgetViewSet: ModelViewSet<QuerySet<Widget>> {
     override class var queryset: QuerySet<Widget>? { Widget.objects.orderBy("id") }
     override class var serializerClass: Serializer.Type? { WidgetSerializer.self }
-    override class var extraActions: [ExtraAction] {[
-        // An extra action on another model's rows, bound explicitly.
-        .action("owners", detail: false) { (view: WidgetViewSet, request) in
-            let owners = Widget.objects.filter(.field("owner_id", .isNull(false))).values("owner_id")
-            let users = try User.objects(on: request).filter(.inSubquery("id", owners)).orderBy("id")
-            return Response(.array(try users.all().map { .string($0.username) }))
-        },
-    ]}
+    override class var extraActions: [ExtraAction] {
+        [
+            // An extra action on another model's rows, bound explicitly.
+            .action("owners", detail: false) { (view: WidgetViewSet, request) in
+                let owners = Widget.objects.filter(.field("owner_id", .isNull(false))).values("owner_id")
+                let users = try User.objects(on: request).filter(.inSubquery("id", owners)).orderBy("id")
+                return Response(.array(try users.all().map { .string($0.username) }))
+            }
+        ]
+    }
 }
 
 /// The widgets API with a page size of 10 and a connection attached to every request.
@@ -79,11 +86,14 @@ struct WidgetsAPI {
     }
 
     /// Through RESTTesting's client, with the connection attached unless `attach` is false.
-    func send(_ method: HTTPMethod, _ path: String, query: String = "", json: String? = nil,
-              attach: Bool = true) -> TestResponse {
+    func send(
+        _ method: HTTPMethod, _ path: String, query: String = "", json: String? = nil,
+        attach: Bool = true
+    ) -> TestResponse {
         let client = attach ? APIClient(app, database: connection) : APIClient(app)
-        return client.generic(method, query.isEmpty ? path : path + "?" + query, body: json ?? "",
-                              contentType: json == nil ? nil : "application/json")
+        return client.generic(
+            method, query.isEmpty ? path : path + "?" + query, body: json ?? "",
+            contentType: json == nil ? nil : "application/json")
     }
 }
 

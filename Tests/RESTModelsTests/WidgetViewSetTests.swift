@@ -10,7 +10,8 @@ import Testing
     static func widget(_ id: Int, _ name: String, ownerID: Int? = nil, owner: String? = nil) -> String {
         let ownerIDText = ownerID.map(String.init) ?? "null"
         let ownerText = owner.map { "\"\($0)\"" } ?? "null"
-        return #"{"url":"http://testserver/api/widgets/\#(id)/","id":\#(id),"name":"\#(name)","owner_id":\#(ownerIDText),"owner":\#(ownerText)}"#
+        return
+            #"{"url":"http://testserver/api/widgets/\#(id)/","id":\#(id),"name":"\#(name)","owner_id":\#(ownerIDText),"owner":\#(ownerText)}"#
     }
 
     @Test func crudThroughTheRouter() throws {
@@ -27,11 +28,13 @@ import Testing
 
             let list = api.send(.get, "/api/widgets/")
             #expect(list.status == 200)
-            #expect(list.text == #"{"count":3,"next":"http://testserver/api/widgets/?page=2","previous":null,"results":["#
-                + Self.widget(1, "gear", ownerID: 1, owner: "ada") + "," + Self.widget(2, "cog") + "]}")
-            #expect(api.send(.get, "/api/widgets/", query: "page=2").text
-                == #"{"count":3,"next":null,"previous":"http://testserver/api/widgets/","results":["#
-                + Self.widget(3, "bolt", ownerID: 3, owner: "grace") + "]}")
+            #expect(
+                list.text == #"{"count":3,"next":"http://testserver/api/widgets/?page=2","previous":null,"results":["#
+                    + Self.widget(1, "gear", ownerID: 1, owner: "ada") + "," + Self.widget(2, "cog") + "]}")
+            #expect(
+                api.send(.get, "/api/widgets/", query: "page=2").text
+                    == #"{"count":3,"next":null,"previous":"http://testserver/api/widgets/","results":["#
+                    + Self.widget(3, "bolt", ownerID: 3, owner: "grace") + "]}")
 
             #expect(api.send(.get, "/api/widgets/3/").text == Self.widget(3, "bolt", ownerID: 3, owner: "grace"))
             let missing = api.send(.get, "/api/widgets/99/")

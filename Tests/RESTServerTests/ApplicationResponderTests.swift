@@ -7,8 +7,10 @@ import Testing
 /// FastCGI writes: one `Headers` value handed across, order and repeats as they were.
 @Suite struct ApplicationResponderTests {
     @Test func headersCrossWithoutConversion() {
-        let fastCGI = FastCGI.Request(params: [("REQUEST_METHOD", "GET"), ("PATH_INFO", "/a/"), ("HTTP_HOST", "h"),
-                                               ("HTTP_X_A", "1"), ("HTTP_ACCEPT", "*/*"), ("HTTP_X_A", "2")])
+        let fastCGI = FastCGI.Request(params: [
+            ("REQUEST_METHOD", "GET"), ("PATH_INFO", "/a/"), ("HTTP_HOST", "h"),
+            ("HTTP_X_A", "1"), ("HTTP_ACCEPT", "*/*"), ("HTTP_X_A", "2"),
+        ])
         let request = RESTFramework.Request(fastCGI: fastCGI)
         #expect(request.headers == fastCGI.headers)
         #expect(request.headers.fields.map(\.name) == ["host", "accept", "x-a"])

@@ -12,8 +12,9 @@ import Testing
     /// The "served" private cluster with the project's migrations applied.
     static func cluster() throws -> PrivateCluster {
         let cluster = try PrivateCluster.shared("served")
-        let result = try Subprocess.run(TestEnvironment.executable("migrate"),
-                                        ["--database-url", cluster.url, "--dir", NginxProcess.projectRoot + "/migrations"])
+        let result = try Subprocess.run(
+            TestEnvironment.executable("migrate"),
+            ["--database-url", cluster.url, "--dir", NginxProcess.projectRoot + "/migrations"])
         guard result.status == 0 else { throw TestSupportError("migrate failed: \(result.stdout)\(result.stderr)") }
         return cluster
     }
@@ -93,8 +94,9 @@ import Testing
 
         // Another session holds the table for 4 s: the request's SELECT waits on the lock.
         let psql = TestEnvironment.postgresBin + "/psql"
-        let locker = try ChildProcess(psql, [cluster.url, "-c", "BEGIN; LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(4); COMMIT;"],
-                                      logPath: stack.directory + "/locker.log")
+        let locker = try ChildProcess(
+            psql, [cluster.url, "-c", "BEGIN; LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(4); COMMIT;"],
+            logPath: stack.directory + "/locker.log")
         defer { locker.stop() }
         let locked = "SELECT count(*) FROM pg_locks WHERE relation = 'accounts'::regclass AND mode = 'AccessExclusiveLock' AND granted"
         #expect(waitUntil(timeout: 5) { (try? Subprocess.run(psql, [cluster.url, "-Atc", locked]).stdout) == "1\n" })
@@ -182,8 +184,9 @@ extension DatabaseOutageTests {
     /// signal thread and drain, not take the default action on the probe's thread.
     @Test func aStopDuringAnOutageStillDrains() throws {
         let nowhere = try TestEnvironment.makeTemporaryDirectory("nodb")
-        let stack = try APIStack(databaseURL: "postgres://postgres@/none?host=\(nowhere)&port=5999", migrate: false,
-                                 arguments: ["--workers", "2"])
+        let stack = try APIStack(
+            databaseURL: "postgres://postgres@/none?host=\(nowhere)&port=5999", migrate: false,
+            arguments: ["--workers", "2"])
         #expect(try stack.send("GET", "/api/public-accounts/").status == 503)
         usleep(600_000)  // a few probes have run
         #expect(stack.server.log.contains("database unavailable"), "\(stack.logs)")

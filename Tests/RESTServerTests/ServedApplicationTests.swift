@@ -26,8 +26,9 @@ import Testing
     @Test func aDatabaseThatIsDownIsA503AndTheWorkerKeepsServing() throws {
         // A socket directory where no server listens: connecting fails at once.
         let nowhere = try TestEnvironment.makeTemporaryDirectory("nodb")
-        let stack = try APIStack(databaseURL: "postgres://postgres@/none?host=\(nowhere)&port=5999", migrate: false,
-                                 arguments: ["--workers", "1"])
+        let stack = try APIStack(
+            databaseURL: "postgres://postgres@/none?host=\(nowhere)&port=5999", migrate: false,
+            arguments: ["--workers", "1"])
         for _ in 0..<3 {
             let response = try stack.send("GET", "/api/public-accounts/")
             #expect(response.status == 503, "\(stack.server.log)")
@@ -55,7 +56,8 @@ import Testing
             #expect(refused.status == 400, "\(host): \(stack.logs)")
             #expect(refused.header("Content-Type") == "application/json")
             let domain = host.split(separator: ":")[0]
-            #expect(refused.text == #"{"detail":"Invalid HTTP_HOST header: '\#(host)'. You may need to add '\#(domain)' to ALLOWED_HOSTS."}"#)
+            #expect(
+                refused.text == #"{"detail":"Invalid HTTP_HOST header: '\#(host)'. You may need to add '\#(domain)' to ALLOWED_HOSTS."}"#)
         }
         // The address nginx listens on is not one of the names either.
         #expect(try stack.send("GET", "/api/users/").status == 400)
@@ -70,7 +72,7 @@ import Testing
 
     @Test func byDefaultLocalNamesAreServedAndTheLogSaysHowToNameTheRest() throws {
         let stack = try APIStack()
-        #expect(try stack.send("GET", "/api/public-accounts/").status == 200)   // Host: 127.0.0.1:port
+        #expect(try stack.send("GET", "/api/public-accounts/").status == 200)  // Host: 127.0.0.1:port
         #expect(try stack.send("GET", "/api/public-accounts/", headers: [("Host", "localhost")]).status == 200)
         let refused = try stack.send("GET", "/api/public-accounts/", headers: [("Host", "api.example.com")])
         #expect(refused.status == 400)
@@ -82,8 +84,9 @@ import Testing
         let directory = try TestEnvironment.makeTemporaryDirectory("hosts")
         var environment = ProcessInfo.processInfo.environment
         environment["SRF_ALLOWED_HOSTS"] = "https://api.example.com"
-        let server = try ChildProcess(TestEnvironment.executable("api-server"), ["--listen", "unix:" + directory + "/api.sock"],
-                                      environment: environment, logPath: directory + "/server.log")
+        let server = try ChildProcess(
+            TestEnvironment.executable("api-server"), ["--listen", "unix:" + directory + "/api.sock"],
+            environment: environment, logPath: directory + "/server.log")
         defer { server.stop() }
         #expect(server.wait(timeout: 10) == 1)
         #expect(server.log.contains(#"SRF_ALLOWED_HOSTS: "https://api.example.com" can never match a Host"#), "\(server.log)")

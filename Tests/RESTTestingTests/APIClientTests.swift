@@ -41,8 +41,9 @@ import Testing
         // A list is a field per item; `request.data` of a form keeps the last, as Django's QueryDict does.
         #expect(response.json["data"] == ["title": "Hi", "done": "True", "tags": "b"])
         let request = APIRequestFactory().post("/echo/", data: ["title": "Hi"])
-        #expect(String(decoding: request.body, as: UTF8.self)
-            == "--BoUnDaRyStRiNg\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nHi\r\n--BoUnDaRyStRiNg--\r\n")
+        #expect(
+            String(decoding: request.body, as: UTF8.self)
+                == "--BoUnDaRyStRiNg\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nHi\r\n--BoUnDaRyStRiNg--\r\n")
     }
 
     @Test func jsonAndFormBodies() {
@@ -67,7 +68,8 @@ import Testing
     @Test func rawBodiesGoAsGiven() {
         let malformed = client.generic(.post, "/echo/", body: "{oops", contentType: "application/json")
         #expect(malformed.status == 400)
-        #expect(malformed.json["detail"] == "JSON parse error - Expecting property name enclosed in double quotes: line 1 column 2 (char 1)")
+        #expect(
+            malformed.json["detail"] == "JSON parse error - Expecting property name enclosed in double quotes: line 1 column 2 (char 1)")
     }
 
     @Test func getDataIsTheQueryString() {
@@ -90,7 +92,9 @@ import Testing
         #expect(response.text.hasPrefix(#"{"name":"Echo""#))
         #expect(response.bytes == Array(response.text.utf8))
         #expect(try response.decodedJSON()["name"] == "Echo")
-        #expect(throws: JSONParseError.self) { try TestResponse(RenderedResponse(status: 200, headers: [:], body: Array("<p>".utf8))).decodedJSON() }
+        #expect(throws: JSONParseError.self) {
+            try TestResponse(RenderedResponse(status: 200, headers: [:], body: Array("<p>".utf8))).decodedJSON()
+        }
     }
 
     @Test func extensionsReachTheView() {

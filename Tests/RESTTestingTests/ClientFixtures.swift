@@ -41,16 +41,19 @@ enum MarkerKey: RequestExtensionKey { typealias Value = String }
 /// Token and Basic authentication, only authenticated users allowed.
 final class PrivateEcho: APIView, GetHandler {
     override class var authenticationClasses: [any Authentication]? {
-        [TokenAuthentication(store: InMemoryTokenStore([adaToken: ada])),
-         BasicAuthentication(store: InMemoryUserStore([(user: ada, passwordHash: hasher.makePassword("s3cret"))]), hasher: hasher)]
+        [
+            TokenAuthentication(store: InMemoryTokenStore([adaToken: ada])),
+            BasicAuthentication(store: InMemoryUserStore([(user: ada, passwordHash: hasher.makePassword("s3cret"))]), hasher: hasher),
+        ]
     }
     override class var permissionClasses: [any Permission]? { [IsAuthenticated()] }
     func get(_ request: Request) throws -> Response { Response(["user": .string(request.user.username)]) }
 }
 
 func makeApp() throws -> Application {
-    Application(urls: try URLConf([
-        .path("echo/", Echo.asView(), name: "echo"),
-        .path("private/", PrivateEcho.asView(), name: "private"),
-    ]))
+    Application(
+        urls: try URLConf([
+            .path("echo/", Echo.asView(), name: "echo"),
+            .path("private/", PrivateEcho.asView(), name: "private"),
+        ]))
 }

@@ -76,8 +76,9 @@ final class ItemCount: APIView, GetHandler {
     @Test func searchPathJoinsTheURLsOwnOptions() {
         #expect(TemporarySchema.url("postgres:///db", searchPath: "s") == "postgres:///db?options=-c%20search_path%3Ds")
         #expect(TemporarySchema.url("postgres:///db?host=/tmp", searchPath: "s") == "postgres:///db?host=/tmp&options=-c%20search_path%3Ds")
-        #expect(TemporarySchema.url("postgres:///db?options=-c%20x%3D1&port=5", searchPath: "s")
-            == "postgres:///db?options=-c%20x%3D1%20-c%20search_path%3Ds&port=5")
+        #expect(
+            TemporarySchema.url("postgres:///db?options=-c%20x%3D1&port=5", searchPath: "s")
+                == "postgres:///db?options=-c%20x%3D1%20-c%20search_path%3Ds&port=5")
         #expect(TemporarySchema.url("dbname=db", searchPath: "s") == "dbname=db options='-c search_path=s'")
     }
 }

@@ -6,7 +6,8 @@ import TestSupport
 
 /// `accounts`: scoped to memberships, admin members change them, `members` and `add-member`.
 @Suite(.needsTestsRun) struct AccountTests {
-    static let fields = #"{"url":{"type":"field","required":false,"read_only":true,"label":"Url"},"id":{"type":"integer","required":false,"read_only":true,"label":"ID"},"name":{"type":"string","required":true,"read_only":false,"label":"Name","max_length":100},"description":{"type":"string","required":false,"read_only":false,"label":"Description"},"owner":{"type":"field","required":false,"read_only":true,"label":"Owner"},"created":{"type":"datetime","required":false,"read_only":true,"label":"Created"}}"#
+    static let fields =
+        #"{"url":{"type":"field","required":false,"read_only":true,"label":"Url"},"id":{"type":"integer","required":false,"read_only":true,"label":"ID"},"name":{"type":"string","required":true,"read_only":false,"label":"Name","max_length":100},"description":{"type":"string","required":false,"read_only":false,"label":"Description"},"owner":{"type":"field","required":false,"read_only":true,"label":"Owner"},"created":{"type":"datetime","required":false,"read_only":true,"label":"Created"}}"#
 
     /// Ada's account 1, with alan as a plain member.
     func withAccount() throws -> ReferenceClient {
@@ -21,7 +22,10 @@ import TestSupport
         let client = try ReferenceClient()
         let reply = client.send(.post, "/api/accounts/", token: Seed.adaToken, json: #"{"name":"Ada’s «Engine» ✓","owner":3,"id":9}"#)
         #expect(reply.status == 201)
-        #expect(reply.text.maskingDatetimes == #"{"url":"http://testserver/api/accounts/1/","id":1,"name":"Ada’s «Engine» ✓","description":"","owner":2,"created":"<dt>"}"#)
+        #expect(
+            reply.text.maskingDatetimes
+                == #"{"url":"http://testserver/api/accounts/1/","id":1,"name":"Ada’s «Engine» ✓","description":"","owner":2,"created":"<dt>"}"#
+        )
         #expect(reply.header("Location") == "http://testserver/api/accounts/1/")
         let membership = try AccountMember.objects(on: client.connection).get()
         #expect(membership.userID == 2 && membership.isAdmin)
@@ -41,9 +45,12 @@ import TestSupport
 
     @Test func everyoneSeesOnlyTheirAccountsStaffIncluded() throws {
         let client = try withAccount()
-        #expect(client.send(.get, "/api/accounts/", token: Seed.alanToken).text.maskingDatetimes
-                == #"{"count":1,"next":null,"previous":null,"results":[{"url":"http://testserver/api/accounts/1/","id":1,"name":"Analytical Engine","description":"","owner":2,"created":"<dt>"}]}"#)
-        #expect(client.send(.get, "/api/accounts/", token: Seed.adminToken).text == #"{"count":0,"next":null,"previous":null,"results":[]}"#)
+        #expect(
+            client.send(.get, "/api/accounts/", token: Seed.alanToken).text.maskingDatetimes
+                == #"{"count":1,"next":null,"previous":null,"results":[{"url":"http://testserver/api/accounts/1/","id":1,"name":"Analytical Engine","description":"","owner":2,"created":"<dt>"}]}"#
+        )
+        #expect(
+            client.send(.get, "/api/accounts/", token: Seed.adminToken).text == #"{"count":0,"next":null,"previous":null,"results":[]}"#)
         for token in [Seed.adminToken, Seed.alanToken] {
             let missing = client.send(.get, token == Seed.adminToken ? "/api/accounts/1/" : "/api/accounts/2/", token: token)
             #expect(missing.status == 404 && missing.text == #"{"detail":"No Account matches the given query."}"#)
@@ -63,7 +70,10 @@ import TestSupport
         }
         let put = client.send(.put, "/api/accounts/1/", token: Seed.adaToken, json: #"{"name":"Difference Engine"}"#)
         #expect(put.status == 200)
-        #expect(put.text.maskingDatetimes == #"{"url":"http://testserver/api/accounts/1/","id":1,"name":"Difference Engine","description":"","owner":2,"created":"<dt>"}"#)
+        #expect(
+            put.text.maskingDatetimes
+                == #"{"url":"http://testserver/api/accounts/1/","id":1,"name":"Difference Engine","description":"","owner":2,"created":"<dt>"}"#
+        )
         let patch = client.send(.patch, "/api/accounts/1/", token: Seed.adaToken, form: "description=Babbage%27s")
         #expect(patch.text.contains(#""name":"Difference Engine","description":"Babbage's""#))
         let delete = client.send(.delete, "/api/accounts/1/", token: Seed.adaToken)
@@ -78,7 +88,10 @@ import TestSupport
         let reply = client.send(.get, "/api/accounts/1/members/", token: Seed.alanToken)
         #expect(reply.text == #"{"count":2,"next":null,"previous":null,"results":["# + Seed.ada + "," + Seed.alan + "]}")
         let suffixed = client.send(.get, "/api/accounts/1/members.json?page_size=1", token: Seed.alanToken)
-        #expect(suffixed.text.hasPrefix(#"{"count":2,"next":"http://testserver/api/accounts/1/members.json?page=2&page_size=1","previous":null,"results":[{"url":"http://testserver/api/users/2.json","#))
+        #expect(
+            suffixed.text.hasPrefix(
+                #"{"count":2,"next":"http://testserver/api/accounts/1/members.json?page=2&page_size=1","previous":null,"results":[{"url":"http://testserver/api/users/2.json","#
+            ))
         #expect(client.send(.get, "/api/accounts/1/members/?page=3", token: Seed.alanToken).text == #"{"detail":"Invalid page."}"#)
         #expect(client.send(.get, "/api/accounts/1/members/", token: Seed.adminToken).status == 404)
     }
@@ -128,16 +141,20 @@ import TestSupport
 
     @Test func optionsShowsWhatTheUserMayDo() throws {
         let client = try withAccount()
-        let head = #"{"name":"%@","description":"","renders":["application/json"],"parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]"#
+        let head =
+            #"{"name":"%@","description":"","renders":["application/json"],"parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]"#
         func expected(_ name: String, _ actions: String?) -> String {
             head.replacing("%@", with: name) + (actions.map { ",\"actions\":{\($0)}" } ?? "") + "}"
         }
         #expect(client.send(.options, "/api/accounts/", token: Seed.alanToken).text == expected("Account List", "\"POST\":" + Self.fields))
-        #expect(client.send(.options, "/api/accounts/1/", token: Seed.adaToken).text == expected("Account Instance", "\"PUT\":" + Self.fields))
+        #expect(
+            client.send(.options, "/api/accounts/1/", token: Seed.adaToken).text == expected("Account Instance", "\"PUT\":" + Self.fields))
         #expect(client.send(.options, "/api/accounts/1/", token: Seed.alanToken).text == expected("Account Instance", nil))
         #expect(client.send(.options, "/api/accounts/1/", token: Seed.adminToken).text == expected("Account Instance", nil))
         #expect(client.send(.options, "/api/accounts/1/members/", token: Seed.alanToken).text == expected("Members", nil))
-        #expect(client.send(.options, "/api/accounts/1/add-member/", token: Seed.alanToken).text == expected("Add member", "\"POST\":" + Self.fields))
+        #expect(
+            client.send(.options, "/api/accounts/1/add-member/", token: Seed.alanToken).text
+                == expected("Add member", "\"POST\":" + Self.fields))
         #expect(client.send(.options, "/api/accounts/").status == 401)
     }
 }

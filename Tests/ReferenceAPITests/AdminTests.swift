@@ -22,15 +22,19 @@ import Testing
 
     @Test func createUserPrintsATokenThatAuthenticates() throws {
         let client = try ReferenceClient(seed: false)
-        let created = try run(["create-user", "boss", "--staff", "--password-stdin", "--email", "boss@example.com"], on: client,
-                              stdin: "s3cret pass\n")
+        let created = try run(
+            ["create-user", "boss", "--staff", "--password-stdin", "--email", "boss@example.com"], on: client,
+            stdin: "s3cret pass\n")
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stderr.isEmpty)
         let key = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(key.wholeMatch(of: /[0-9a-f]{40}/) != nil)
         #expect(try run(["token", "boss"], on: client).stdout == key + "\n")
         let me = client.send(.get, "/api/users/1/", token: key)
-        #expect(me.text.maskingDatetimes == #"{"url":"http://testserver/api/users/1/","id":1,"username":"boss","email":"boss@example.com","first_name":"","last_name":"","is_staff":true,"last_login":null,"date_joined":"<dt>"}"#)
+        #expect(
+            me.text.maskingDatetimes
+                == #"{"url":"http://testserver/api/users/1/","id":1,"username":"boss","email":"boss@example.com","first_name":"","last_name":"","is_staff":true,"last_login":null,"date_joined":"<dt>"}"#
+        )
         #expect(try client.password(of: "boss").hasPrefix("pbkdf2_sha256$5$"))
         #expect(client.send(.post, "/api/auth-token/", form: "username=boss&password=s3cret+pass").text == "{\"token\":\"\(key)\"}")
 
@@ -42,8 +46,10 @@ import Testing
     @Test func thePasswordComesFromStandardInputNotTheCommandLine() throws {
         let client = try ReferenceClient(seed: false)
         // Piped: the whole input, one line ending dropped (CRLF too); spaces are the password's.
-        for (name, input, password) in [("piped", " two words \r\n", " two words "), ("bare", "no-newline", "no-newline"),
-                                        ("lines", "first\nsecond\n", "first\nsecond")] {
+        for (name, input, password) in [
+            ("piped", " two words \r\n", " two words "), ("bare", "no-newline", "no-newline"),
+            ("lines", "first\nsecond\n", "first\nsecond"),
+        ] {
             let created = try run(["create-user", name, "--password-stdin"], on: client, stdin: input)
             #expect(created.status == 0, "\(created.stderr)")
             #expect(client.send(.get, "/api/users/", basic: (name, password)).status == 200, "\(name)")
@@ -69,9 +75,10 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = client.schema.url
         environment["SRF_PASSWORD_ITERATIONS"] = "5"
-        let pid = try Subprocess.spawn(TestEnvironment.executable("api-admin"), ["create-user", "typist", "--password-stdin"],
-                                       environment: environment, stdin: .descriptor(terminal.replica),
-                                       stdout: .file(output), stderr: .descriptor(terminal.replica))
+        let pid = try Subprocess.spawn(
+            TestEnvironment.executable("api-admin"), ["create-user", "typist", "--password-stdin"],
+            environment: environment, stdin: .descriptor(terminal.replica),
+            stdout: .file(output), stderr: .descriptor(terminal.replica))
         terminal.closeReplica()
         #expect(terminal.read(until: "Password: "))
         terminal.write("typed secret\r")
@@ -92,9 +99,10 @@ import Testing
         let terminal = try PseudoTerminal()
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = client.schema.url
-        let pid = try Subprocess.spawn(TestEnvironment.executable("api-admin"), ["create-user", "quitter", "--password-stdin"],
-                                       environment: environment, stdin: .descriptor(terminal.replica),
-                                       stdout: .null, stderr: .descriptor(terminal.replica))
+        let pid = try Subprocess.spawn(
+            TestEnvironment.executable("api-admin"), ["create-user", "quitter", "--password-stdin"],
+            environment: environment, stdin: .descriptor(terminal.replica),
+            stdout: .null, stderr: .descriptor(terminal.replica))
         terminal.closeReplica()
         #expect(terminal.read(until: "Password: "))
         terminal.write("half\u{03}")
@@ -109,7 +117,8 @@ import Testing
         let client = try ReferenceClient()
         let duplicate = try run(["create-user", "ada"], on: client)
         #expect(duplicate.status == 1)
-        #expect(duplicate.stderr == #"api-admin: cannot create user "ada": {"username":["A user with that username already exists."]}"# + "\n")
+        #expect(
+            duplicate.stderr == #"api-admin: cannot create user "ada": {"username":["A user with that username already exists."]}"# + "\n")
         let invalid = try run(["create-user", "no spaces", "--email", "x"], on: client)
         #expect(invalid.status == 1 && invalid.stderr.contains(#""email":["Enter a valid email address."]"#))
         let unknown = try run(["token", "nobody"], on: client)
@@ -127,7 +136,8 @@ import Testing
         let client = try ReferenceClient(seed: false)
         let loaded = try run(["demo-data", "--if-empty"], on: client)
         #expect(loaded.status == 0, "\(loaded.stderr)")
-        let admin = try #require(loaded.stdout.firstMatch(of: /admin \(staff\): username admin, password ([A-Za-z0-9]{20}), token ([0-9a-f]{40})/))
+        let admin = try #require(
+            loaded.stdout.firstMatch(of: /admin \(staff\): username admin, password ([A-Za-z0-9]{20}), token ([0-9a-f]{40})/))
         let (password, token) = (String(admin.1), String(admin.2))
         #expect(loaded.stdout.contains("the password is generated and shown only now"))
         #expect(try client.count("users") == 5 && client.count("accounts") == 3 && client.count("notes") == 5)
@@ -136,8 +146,12 @@ import Testing
         #expect(client.send(.get, "/api/users/", basic: ("admin", password)).text.contains(#""count":5"#))
         // The password that used to be published opens nothing.
         #expect(client.send(.get, "/api/users/", basic: ("admin", "admin-demo-password")).status == 401)
-        let ada = client.send(.get, "/api/accounts/", token: try ReferenceAdmin(connection: client.connection,
-                                                                                 configuration: ReferenceConfiguration()).token(for: "ada").key)
+        let ada = client.send(
+            .get, "/api/accounts/",
+            token: try ReferenceAdmin(
+                connection: client.connection,
+                configuration: ReferenceConfiguration()
+            ).token(for: "ada").key)
         #expect(ada.text.contains(#""count":2"#))
 
         let again = try run(["demo-data", "--if-empty"], on: client)

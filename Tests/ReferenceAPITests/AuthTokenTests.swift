@@ -27,16 +27,21 @@ import TestSupport
 
     @Test func multipartBodiesAreAccepted() throws {
         let client = try ReferenceClient()
-        let body = "--XyZ\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nada\r\n"
+        let body =
+            "--XyZ\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nada\r\n"
             + "--XyZ\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\nada password \r\n--XyZ--\r\n"
-        let reply = client.send(.post, "/api/auth-token/", headers: [("Content-Type", "multipart/form-data; boundary=XyZ")],
-                                body: Array(body.utf8))
+        let reply = client.send(
+            .post, "/api/auth-token/", headers: [("Content-Type", "multipart/form-data; boundary=XyZ")],
+            body: Array(body.utf8))
         #expect(reply.text == "{\"token\":\"\(Seed.adaToken)\"}")
     }
 
     @Test(arguments: [
         ("{}", #"{"username":["This field is required."],"password":["This field is required."]}"#),
-        (#"{"username":"  ","password":""}"#, #"{"username":["This field may not be blank."],"password":["This field may not be blank."]}"#),
+        (
+            #"{"username":"  ","password":""}"#,
+            #"{"username":["This field may not be blank."],"password":["This field may not be blank."]}"#
+        ),
         (#"{"username":null,"password":true}"#, #"{"username":["This field may not be null."],"password":["Not a valid string."]}"#),
         (#"{"username":"ada","password":"ada password"}"#, #"{"non_field_errors":["Unable to log in with provided credentials."]}"#),
         (#"{"username":"ADA","password":"ada password "}"#, #"{"non_field_errors":["Unable to log in with provided credentials."]}"#),
@@ -69,19 +74,24 @@ import TestSupport
     @Test func aFormOfMoreThanAThousandFieldsIsRefusedBeforeAnyCredentialCheck() throws {
         let client = try ReferenceClient()
         let padding = (0..<998).map { "pad\($0)=x" }
-        let thousand = client.send(.post, "/api/auth-token/", form: (["username=ada", "password=ada+password+"] + padding).joined(separator: "&"))
+        let thousand = client.send(
+            .post, "/api/auth-token/", form: (["username=ada", "password=ada+password+"] + padding).joined(separator: "&"))
         #expect(thousand.status == 200 && thousand.text == "{\"token\":\"\(Seed.adaToken)\"}")
-        let tooMany = client.send(.post, "/api/auth-token/", form: (["username=ada", "password=ada+password+", "one=more"] + padding).joined(separator: "&"))
+        let tooMany = client.send(
+            .post, "/api/auth-token/", form: (["username=ada", "password=ada+password+", "one=more"] + padding).joined(separator: "&"))
         #expect(tooMany.status == 400)
         #expect(tooMany.header("Content-Type") == "application/json")
         #expect(tooMany.text == #"{"detail":"The number of GET/POST parameters exceeded settings.DATA_UPLOAD_MAX_NUMBER_FIELDS."}"#)
-        let multipart = (["username", "password", "one"] + padding.map { String($0.prefix { $0 != "=" }) })
+        let multipart =
+            (["username", "password", "one"] + padding.map { String($0.prefix { $0 != "=" }) })
             .map { "--B\r\nContent-Disposition: form-data; name=\"\($0)\"\r\n\r\nx\r\n" }.joined() + "--B--\r\n"
-        let refused = client.send(.post, "/api/auth-token/", headers: [("Content-Type", "multipart/form-data; boundary=B")],
-                                  body: Array(multipart.utf8))
+        let refused = client.send(
+            .post, "/api/auth-token/", headers: [("Content-Type", "multipart/form-data; boundary=B")],
+            body: Array(multipart.utf8))
         #expect(refused.status == 400 && refused.text == tooMany.text)
-        let query = client.send(.post, "/api/auth-token/?" + padding.joined(separator: "&") + "&a&b&c",
-                                json: #"{"username":"ada","password":"ada password "}"#)
+        let query = client.send(
+            .post, "/api/auth-token/?" + padding.joined(separator: "&") + "&a&b&c",
+            json: #"{"username":"ada","password":"ada password "}"#)
         #expect(query.status == 400 && query.text == tooMany.text)
     }
 
@@ -89,6 +99,9 @@ import TestSupport
         let client = try ReferenceClient()
         let reply = client.send(.options, "/api/auth-token/")
         #expect(reply.status == 200)
-        #expect(reply.text == #"{"name":"Obtain Auth Token","description":"","renders":["application/json"],"parses":["application/x-www-form-urlencoded","multipart/form-data","application/json"],"actions":{"POST":{"username":{"type":"string","required":true,"read_only":false,"label":"Username"},"password":{"type":"string","required":true,"read_only":false,"label":"Password"},"token":{"type":"string","required":false,"read_only":true,"label":"Token"}}}}"#)
+        #expect(
+            reply.text
+                == #"{"name":"Obtain Auth Token","description":"","renders":["application/json"],"parses":["application/x-www-form-urlencoded","multipart/form-data","application/json"],"actions":{"POST":{"username":{"type":"string","required":true,"read_only":false,"label":"Username"},"password":{"type":"string","required":true,"read_only":false,"label":"Password"},"token":{"type":"string","required":false,"read_only":true,"label":"Token"}}}}"#
+        )
     }
 }

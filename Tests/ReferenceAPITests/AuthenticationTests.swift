@@ -22,10 +22,10 @@ import TestSupport
         ("Basic !!!", "Invalid basic header. Credentials not correctly base64 encoded."),
         (basic("no colon here"), "Invalid basic header. Credentials not correctly base64 encoded."),
         (basic("ada:wrong"), "Invalid username/password."),
-        (basic("ada:ada password"), "Invalid username/password."),   // not trimmed: the stored one ends in a space
+        (basic("ada:ada password"), "Invalid username/password."),  // not trimmed: the stored one ends in a space
         (basic("nobody:x"), "Invalid username/password."),
-        (basic("alan:"), "Invalid username/password."),               // an unusable password
-        (basic("ghost:" + Seed.ghostPassword), "Invalid username/password."),   // inactive, right password
+        (basic("alan:"), "Invalid username/password."),  // an unusable password
+        (basic("ghost:" + Seed.ghostPassword), "Invalid username/password."),  // inactive, right password
     ]
 
     @Test(arguments: refusals)
@@ -62,8 +62,10 @@ import TestSupport
 
     @Test func basicCredentialsAreDecodedAsPythonDecodesThem() throws {
         let client = try ReferenceClient()
-        _ = try User.objects(on: client.connection).insert(["username": "zoë", "date_joined": "2026-01-01T00:00:00Z",
-                                                                 "password": .string(Seed.hasher.makePassword("pâss:wörd"))])
+        _ = try User.objects(on: client.connection).insert([
+            "username": "zoë", "date_joined": "2026-01-01T00:00:00Z",
+            "password": .string(Seed.hasher.makePassword("pâss:wörd")),
+        ])
         let utf8 = Data("zoë:pâss:wörd".utf8).base64EncodedString()
         let latin1 = Data("zoë:pâss:wörd".data(using: .isoLatin1)!).base64EncodedString()
         for encoded in [utf8, latin1, "!" + String(utf8.prefix(4)) + "*" + String(utf8.dropFirst(4))] {
@@ -79,6 +81,6 @@ import TestSupport
         #expect(client.send(.get, "/api/users/", basic: ("ada", Seed.adaPassword)).status == 200)
         #expect(client.send(.post, "/api/auth-token/", json: #"{"username":"ada","password":"ada password "}"#).status == 200)
         #expect(try client.password(of: "ada") == before)
-        #expect(client.send(.get, "/api/users/2/", token: Seed.adaToken).text == Seed.ada)   // last_login as seeded
+        #expect(client.send(.get, "/api/users/2/", token: Seed.adaToken).text == Seed.ada)  // last_login as seeded
     }
 }

@@ -24,14 +24,19 @@ import TestSupport
     @Test func cursorPagesGoForwardAndBack() throws {
         let client = try seeded()
         let first = client.send(.get, "/api/notes/")
-        #expect(first.text == #"{"next":"http://testserver/api/notes/?cursor=cD0z","previous":null,"results":["# + (3...12).reversed().map(Self.json).joined(separator: ",") + "]}")
+        #expect(
+            first.text == #"{"next":"http://testserver/api/notes/?cursor=cD0z","previous":null,"results":["#
+                + (3...12).reversed().map(Self.json).joined(separator: ",") + "]}")
         let second = client.send(.get, "/api/notes/?cursor=cD0z")
-        #expect(second.text == #"{"next":null,"previous":"http://testserver/api/notes/?cursor=cj0xJnA9Mg%3D%3D","results":["# + Self.json(2) + "," + Self.json(1) + "]}")
+        #expect(
+            second.text == #"{"next":null,"previous":"http://testserver/api/notes/?cursor=cj0xJnA9Mg%3D%3D","results":["# + Self.json(2)
+                + "," + Self.json(1) + "]}")
         let back = client.send(.get, "/api/notes/?cursor=cj0xJnA9Mg%3D%3D")
         #expect(back.text == first.text)
         #expect(client.send(.get, "/api/notes/?cursor=", token: Seed.adaToken).text == first.text)
         let suffixed = client.send(.get, "/api/notes.json?format=json&cursor=cD0z")
-        #expect(suffixed.text.hasPrefix(#"{"next":null,"previous":"http://testserver/api/notes.json?cursor=cj0xJnA9Mg%3D%3D&format=json","#))
+        #expect(
+            suffixed.text.hasPrefix(#"{"next":null,"previous":"http://testserver/api/notes.json?cursor=cj0xJnA9Mg%3D%3D&format=json","#))
     }
 
     @Test func anOffsetCursorAndTheEmptyPage() throws {
@@ -51,7 +56,10 @@ import TestSupport
         // o=9223372036854775807
         ("bz05MjIzMzcyMDM2ODU0Nzc1ODA3", #"{"next":null,"previous":"http://testserver/api/notes/?cursor=cj0x","results":[]}"#),
         // o=99999999999999999999&p=5
-        ("bz05OTk5OTk5OTk5OTk5OTk5OTk5OSZwPTU%3D", #"{"next":null,"previous":"http://testserver/api/notes/?cursor=cj0xJnA9NQ%3D%3D","results":[]}"#),
+        (
+            "bz05OTk5OTk5OTk5OTk5OTk5OTk5OSZwPTU%3D",
+            #"{"next":null,"previous":"http://testserver/api/notes/?cursor=cj0xJnA9NQ%3D%3D","results":[]}"#
+        ),
         // o=9223372036854775807&r=1
         ("bz05MjIzMzcyMDM2ODU0Nzc1ODA3JnI9MQ%3D%3D", #"{"next":"http://testserver/api/notes/?cursor=","previous":null,"results":[]}"#),
     ])
@@ -72,10 +80,15 @@ import TestSupport
 
     @Test func authenticatedUsersWriteAsThemselvesWithoutLocation() throws {
         let client = try seeded(1)
-        let reply = client.send(.post, "/api/notes/", token: Seed.adaToken,
-                                json: #"{"title":"  Ünïcödé — 日本語 🐛  ","body":"line\nbreak \"quoted\" \\ / \u0001","author":"alan","created":"2000-01-01T00:00:00Z"}"#)
+        let reply = client.send(
+            .post, "/api/notes/", token: Seed.adaToken,
+            json:
+                #"{"title":"  Ünïcödé — 日本語 🐛  ","body":"line\nbreak \"quoted\" \\ / \u0001","author":"alan","created":"2000-01-01T00:00:00Z"}"#
+        )
         #expect(reply.status == 201)
-        #expect(reply.text.maskingDatetimes == #"{"id":2,"title":"Ünïcödé — 日本語 🐛","body":"line\nbreak \"quoted\" \\ / \u0001","author":"ada","created":"<dt>"}"#)
+        #expect(
+            reply.text.maskingDatetimes
+                == #"{"id":2,"title":"Ünïcödé — 日本語 🐛","body":"line\nbreak \"quoted\" \\ / \u0001","author":"ada","created":"<dt>"}"#)
         #expect(reply.header("Location") == nil)
         #expect(client.send(.get, "/api/notes/2/").text == reply.text)
         let anonymous = client.send(.post, "/api/notes/", json: #"{"title":"x"}"#)
@@ -112,8 +125,12 @@ import TestSupport
 
     @Test func optionsShowsPostToAuthenticatedUsersOnly() throws {
         let client = try seeded(1)
-        let head = #"{"name":"Note List","description":"","renders":["application/json"],"parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]"#
+        let head =
+            #"{"name":"Note List","description":"","renders":["application/json"],"parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]"#
         #expect(client.send(.options, "/api/notes/").text == head + "}")
-        #expect(client.send(.options, "/api/notes/", token: Seed.alanToken).text == head + #","actions":{"POST":{"id":{"type":"integer","required":false,"read_only":true,"label":"ID"},"title":{"type":"string","required":true,"read_only":false,"label":"Title","max_length":200},"body":{"type":"string","required":false,"read_only":false,"label":"Body"},"author":{"type":"field","required":false,"read_only":true,"label":"Author"},"created":{"type":"datetime","required":false,"read_only":true,"label":"Created"}}}}"#)
+        #expect(
+            client.send(.options, "/api/notes/", token: Seed.alanToken).text == head
+                + #","actions":{"POST":{"id":{"type":"integer","required":false,"read_only":true,"label":"ID"},"title":{"type":"string","required":true,"read_only":false,"label":"Title","max_length":200},"body":{"type":"string","required":false,"read_only":false,"label":"Body"},"author":{"type":"field","required":false,"read_only":true,"label":"Author"},"created":{"type":"datetime","required":false,"read_only":true,"label":"Created"}}}}"#
+        )
     }
 }

@@ -67,7 +67,7 @@ final class PseudoTerminal {
         guard poll(&ready, 1, timeout) == 1 else { return false }
         var buffer = [UInt8](repeating: 0, count: 1024)
         let got = buffer.withUnsafeMutableBytes { Foundation.read(controller, $0.baseAddress, $0.count) }
-        guard got > 0 else { return false }   // EIO once every replica descriptor is closed
+        guard got > 0 else { return false }  // EIO once every replica descriptor is closed
         transcript += String(decoding: buffer[0..<got], as: UTF8.self)
         return true
     }

@@ -16,7 +16,8 @@ import TestSupport
 
     static func json(_ id: Int) -> String {
         let row = rows[id - 1]
-        return "{\"id\":\(id),\"name\":\"\(row.name)\",\"description\":\"\(row.description)\",\"owner\":\(row.owner),\"created\":\"\(row.created)\"}"
+        return
+            "{\"id\":\(id),\"name\":\"\(row.name)\",\"description\":\"\(row.description)\",\"owner\":\(row.owner),\"created\":\"\(row.created)\"}"
     }
 
     func seeded() throws -> ReferenceClient {
@@ -50,23 +51,50 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("limit=2&offset=1", #"{"count":5,"next":"http://testserver/api/public-accounts/?limit=2&offset=3","previous":"http://testserver/api/public-accounts/?limit=2"}"#, [2, 3]),
+        (
+            "limit=2&offset=1",
+            #"{"count":5,"next":"http://testserver/api/public-accounts/?limit=2&offset=3","previous":"http://testserver/api/public-accounts/?limit=2"}"#,
+            [2, 3]
+        ),
         ("limit=2&offset=3", #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=2&offset=1"}"#, [4, 5]),
-        ("limit=2&offset=2", #"{"count":5,"next":"http://testserver/api/public-accounts/?limit=2&offset=4","previous":"http://testserver/api/public-accounts/?limit=2"}"#, [3, 4]),
+        (
+            "limit=2&offset=2",
+            #"{"count":5,"next":"http://testserver/api/public-accounts/?limit=2&offset=4","previous":"http://testserver/api/public-accounts/?limit=2"}"#,
+            [3, 4]
+        ),
         ("offset=3", #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=10"}"#, [4, 5]),
         ("limit=abc&offset=1", #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=10"}"#, [2, 3, 4, 5]),
         ("limit=0&offset=-5", #"{"count":5,"next":null,"previous":null}"#, [1, 2, 3, 4, 5]),
         ("limit=1000&offset=x", #"{"count":5,"next":null,"previous":null}"#, [1, 2, 3, 4, 5]),
         ("limit=1", #"{"count":5,"next":"http://testserver/api/public-accounts/?limit=1&offset=1","previous":null}"#, [1]),
-        ("offset=99999999999999999999", #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=10&offset=99999999999999999989"}"#, []),
+        (
+            "offset=99999999999999999999",
+            #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=10&offset=99999999999999999989"}"#, []
+        ),
         // At the edge of PostgreSQL's bigint: the limit is clamped to 100, the offset reaches
         // OFFSET as it is (and past `Int` the page is empty without a query).
         ("limit=9223372036854775807", #"{"count":5,"next":null,"previous":null}"#, [1, 2, 3, 4, 5]),
-        ("limit=9223372036854775807&offset=2", #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=100"}"#, [3, 4, 5]),
-        ("offset=9223372036854775807", #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=10&offset=9223372036854775797"}"#, []),
-        ("offset=9223372036854775807&limit=9223372036854775807", #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=100&offset=9223372036854775707"}"#, []),
-        ("offset=9223372036854775806&limit=3", #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=3&offset=9223372036854775803"}"#, []),
-        ("search=a&limit=1&offset=1&ordering=-id", #"{"count":5,"next":"http://testserver/api/public-accounts/?limit=1&offset=2&ordering=-id&search=a","previous":"http://testserver/api/public-accounts/?limit=1&ordering=-id&search=a"}"#, [4]),
+        (
+            "limit=9223372036854775807&offset=2", #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=100"}"#,
+            [3, 4, 5]
+        ),
+        (
+            "offset=9223372036854775807",
+            #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=10&offset=9223372036854775797"}"#, []
+        ),
+        (
+            "offset=9223372036854775807&limit=9223372036854775807",
+            #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=100&offset=9223372036854775707"}"#, []
+        ),
+        (
+            "offset=9223372036854775806&limit=3",
+            #"{"count":5,"next":null,"previous":"http://testserver/api/public-accounts/?limit=3&offset=9223372036854775803"}"#, []
+        ),
+        (
+            "search=a&limit=1&offset=1&ordering=-id",
+            #"{"count":5,"next":"http://testserver/api/public-accounts/?limit=1&offset=2&ordering=-id&search=a","previous":"http://testserver/api/public-accounts/?limit=1&ordering=-id&search=a"}"#,
+            [4]
+        ),
     ])
     func limitOffsetPages(_ query: String, _ expected: String, _ expectedIDs: [Int]) throws {
         let client = try seeded()
@@ -95,7 +123,8 @@ import TestSupport
 
     @Test(arguments: [
         ("ordering=-name", [4, 5, 1, 3, 2]), ("ordering=name", [2, 3, 1, 5, 4]), ("ordering=created", [4, 1, 2, 3, 5]),
-        ("ordering=-created", [5, 3, 2, 1, 4]), ("ordering=-id", [5, 4, 3, 2, 1]), ("ordering=+name", [2, 3, 1, 5, 4]), ("ordering=%2Bname", [1, 2, 3, 4, 5]),
+        ("ordering=-created", [5, 3, 2, 1, 4]), ("ordering=-id", [5, 4, 3, 2, 1]), ("ordering=+name", [2, 3, 1, 5, 4]),
+        ("ordering=%2Bname", [1, 2, 3, 4, 5]),
         ("ordering=nope", [1, 2, 3, 4, 5]), ("ordering=owner", [1, 2, 3, 4, 5]), ("ordering=nope,-id", [5, 4, 3, 2, 1]),
         ("ordering=+%20-created%20,%20name", [5, 3, 2, 1, 4]), ("ordering=", [1, 2, 3, 4, 5]),
     ])

@@ -5,7 +5,8 @@ import TestSupport
 
 /// The API root, format suffixes and `?format=`, unknown paths, the trailing-slash redirect.
 @Suite(.needsTestsRun) struct RootAndRoutingTests {
-    static let root = #"{"users":"http://testserver/api/users/","simple-users":"http://testserver/api/simple-users/","accounts":"http://testserver/api/accounts/","public-accounts":"http://testserver/api/public-accounts/","notes":"http://testserver/api/notes/"}"#
+    static let root =
+        #"{"users":"http://testserver/api/users/","simple-users":"http://testserver/api/simple-users/","accounts":"http://testserver/api/accounts/","public-accounts":"http://testserver/api/public-accounts/","notes":"http://testserver/api/notes/"}"#
 
     @Test func theRootListsEveryRegistrationInOrderForAuthenticatedUsersOnly() throws {
         let client = try ReferenceClient()
@@ -25,15 +26,24 @@ import TestSupport
     @Test func theRootKeepsTheFormat() throws {
         let client = try ReferenceClient()
         let suffixed = client.send(.get, "/api/.json", token: Seed.adaToken)
-        #expect(suffixed.text == #"{"users":"http://testserver/api/users.json","simple-users":"http://testserver/api/simple-users.json","accounts":"http://testserver/api/accounts.json","public-accounts":"http://testserver/api/public-accounts.json","notes":"http://testserver/api/notes.json"}"#)
+        #expect(
+            suffixed.text
+                == #"{"users":"http://testserver/api/users.json","simple-users":"http://testserver/api/simple-users.json","accounts":"http://testserver/api/accounts.json","public-accounts":"http://testserver/api/public-accounts.json","notes":"http://testserver/api/notes.json"}"#
+        )
         let parameter = client.send(.get, "/api/?format=json", token: Seed.adaToken)
-        #expect(parameter.text == #"{"users":"http://testserver/api/users/?format=json","simple-users":"http://testserver/api/simple-users/?format=json","accounts":"http://testserver/api/accounts/?format=json","public-accounts":"http://testserver/api/public-accounts/?format=json","notes":"http://testserver/api/notes/?format=json"}"#)
+        #expect(
+            parameter.text
+                == #"{"users":"http://testserver/api/users/?format=json","simple-users":"http://testserver/api/simple-users/?format=json","accounts":"http://testserver/api/accounts/?format=json","public-accounts":"http://testserver/api/public-accounts/?format=json","notes":"http://testserver/api/notes/?format=json"}"#
+        )
     }
 
     @Test func theRootOptionsAndHead() throws {
         let client = try ReferenceClient()
         let options = client.send(.options, "/api/", token: Seed.adaToken)
-        #expect(options.text == #"{"name":"Api Root","description":"The default basic root view for DefaultRouter","renders":["application/json"],"parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]}"#)
+        #expect(
+            options.text
+                == #"{"name":"Api Root","description":"The default basic root view for DefaultRouter","renders":["application/json"],"parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]}"#
+        )
         let head = client.send(.head, "/api/", token: Seed.adaToken)
         #expect(head.status == 200 && head.body.isEmpty)
         #expect(head.header("Content-Type") == "application/json")
@@ -48,8 +58,10 @@ import TestSupport
         #expect(reply.text == #"{"detail":"Not found."}"#)
     }
 
-    @Test(arguments: ["/api/users.json", "/api/users.json/", "/api/users/2.json", "/api/users/2/set_password.json",
-                      "/api/users/recent_users.json", "/api/users/?format=json"])
+    @Test(arguments: [
+        "/api/users.json", "/api/users.json/", "/api/users/2.json", "/api/users/2/set_password.json",
+        "/api/users/recent_users.json", "/api/users/?format=json",
+    ])
     func jsonWorksOnEveryRoute(_ target: String) throws {
         let client = try ReferenceClient()
         let method: HTTPMethod = target.contains("set_password") ? .post : .get
@@ -83,26 +95,27 @@ import TestSupport
     @Test func theURLConfIsTheSpecs() throws {
         // The route table DRF's DefaultRouter builds for these viewsets (suffix routes omitted).
         let table = try ReferenceAPIRoutes.table()
-        #expect(table == [
-            "^api/users/$ user-list get=list post=create User List",
-            "^api/users/recent_users/$ user-recent-users get=recent_users Recent users",
-            "^api/users/(?P<pk>[^/.]+)/$ user-detail get=retrieve put=update patch=partial_update delete=destroy User Instance",
-            "^api/users/(?P<pk>[^/.]+)/password/$ user-password put=password delete=delete_password Change Password",
-            "^api/users/(?P<pk>[^/.]+)/set_password/$ user-set-password post=set_password Set password",
-            "^api/users/(?P<pk>[^/.]+)/unset_password/$ user-unset-password post=unset_password delete=unset_password Unset password",
-            "^api/simple-users/$ simple-user-list get=list Simple User List",
-            "^api/simple-users/(?P<pk>[^/.]+)/$ simple-user-detail get=retrieve Simple User Instance",
-            "^api/accounts/$ account-list get=list post=create Account List",
-            "^api/accounts/(?P<pk>[^/.]+)/$ account-detail get=retrieve put=update patch=partial_update delete=destroy Account Instance",
-            "^api/accounts/(?P<pk>[^/.]+)/add-member/$ account-add-member post=add_member Add member",
-            "^api/accounts/(?P<pk>[^/.]+)/members/$ account-members get=members Members",
-            "^api/public-accounts/$ public-account-list get=list Public Account List",
-            "^api/public-accounts/(?P<pk>[^/.]+)/$ public-account-detail get=retrieve Public Account Instance",
-            "^api/notes/$ note-list get=list post=create Note List",
-            "^api/notes/(?P<pk>[^/.]+)/$ note-detail get=retrieve Note Instance",
-            "^api/$ api-root get Api Root",
-            "^api/auth-token/$ api-token post Obtain Auth Token",
-        ])
+        #expect(
+            table == [
+                "^api/users/$ user-list get=list post=create User List",
+                "^api/users/recent_users/$ user-recent-users get=recent_users Recent users",
+                "^api/users/(?P<pk>[^/.]+)/$ user-detail get=retrieve put=update patch=partial_update delete=destroy User Instance",
+                "^api/users/(?P<pk>[^/.]+)/password/$ user-password put=password delete=delete_password Change Password",
+                "^api/users/(?P<pk>[^/.]+)/set_password/$ user-set-password post=set_password Set password",
+                "^api/users/(?P<pk>[^/.]+)/unset_password/$ user-unset-password post=unset_password delete=unset_password Unset password",
+                "^api/simple-users/$ simple-user-list get=list Simple User List",
+                "^api/simple-users/(?P<pk>[^/.]+)/$ simple-user-detail get=retrieve Simple User Instance",
+                "^api/accounts/$ account-list get=list post=create Account List",
+                "^api/accounts/(?P<pk>[^/.]+)/$ account-detail get=retrieve put=update patch=partial_update delete=destroy Account Instance",
+                "^api/accounts/(?P<pk>[^/.]+)/add-member/$ account-add-member post=add_member Add member",
+                "^api/accounts/(?P<pk>[^/.]+)/members/$ account-members get=members Members",
+                "^api/public-accounts/$ public-account-list get=list Public Account List",
+                "^api/public-accounts/(?P<pk>[^/.]+)/$ public-account-detail get=retrieve Public Account Instance",
+                "^api/notes/$ note-list get=list post=create Note List",
+                "^api/notes/(?P<pk>[^/.]+)/$ note-detail get=retrieve Note Instance",
+                "^api/$ api-root get Api Root",
+                "^api/auth-token/$ api-token post Obtain Auth Token",
+            ])
     }
 }
 

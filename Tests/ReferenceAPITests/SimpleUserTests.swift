@@ -24,9 +24,11 @@ import TestSupport
     @Test func retrieveIsOneUserOr404() throws {
         let client = try ReferenceClient()
         #expect(client.send(.get, "/api/simple-users/2/", token: Seed.adaToken).text == Seed.ada)
-        for (path, detail) in [("/api/simple-users/99/", "No User matches the given query."),
-                               ("/api/simple-users/99999999999999999999/", "No User matches the given query."),
-                               ("/api/simple-users/abc/", "Not found.")] {
+        for (path, detail) in [
+            ("/api/simple-users/99/", "No User matches the given query."),
+            ("/api/simple-users/99999999999999999999/", "No User matches the given query."),
+            ("/api/simple-users/abc/", "Not found."),
+        ] {
             let reply = client.send(.get, path, token: Seed.adaToken)
             #expect(reply.status == 404)
             #expect(reply.text == "{\"detail\":\"\(detail)\"}")

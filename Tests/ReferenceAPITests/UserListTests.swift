@@ -11,8 +11,10 @@ import TestSupport
     func client25() throws -> ReferenceClient {
         let client = try ReferenceClient()
         for n in 5...25 {
-            _ = try User.objects(on: client.connection).insert(["username": .string("u\(n < 10 ? "0" : "")\(n)"),
-                                                                  "date_joined": "2026-01-01T00:00:00Z"])
+            _ = try User.objects(on: client.connection).insert([
+                "username": .string("u\(n < 10 ? "0" : "")\(n)"),
+                "date_joined": "2026-01-01T00:00:00Z",
+            ])
         }
         return client
     }
@@ -33,7 +35,9 @@ import TestSupport
         #expect(envelope(first.text) == #"{"count":25,"next":"http://testserver/api/users/?page=2","previous":null}"#)
         #expect(ids(first.text) == Array(1...10))
         let middle = client.send(.get, "/api/users/?page=2", token: Seed.adaToken)
-        #expect(envelope(middle.text) == #"{"count":25,"next":"http://testserver/api/users/?page=3","previous":"http://testserver/api/users/"}"#)
+        #expect(
+            envelope(middle.text) == #"{"count":25,"next":"http://testserver/api/users/?page=3","previous":"http://testserver/api/users/"}"#
+        )
         let last = client.send(.get, "/api/users/?page=3", token: Seed.adaToken)
         #expect(envelope(last.text) == #"{"count":25,"next":null,"previous":"http://testserver/api/users/?page=2"}"#)
         #expect(ids(last.text) == Array(21...25))
@@ -41,9 +45,11 @@ import TestSupport
         #expect(client.send(.get, "/api/users/?page=", token: Seed.adaToken).text == first.text)
     }
 
-    @Test(arguments: ["4", "0", "-1", "abc", "1.5", "2.0", "99999999999999999999", "LAST",
-                      // (page - 1) × 10 at, and past, the edge of bigint.
-                      "922337203685477581", "9223372036854775807", "9223372036854775808"])
+    @Test(arguments: [
+        "4", "0", "-1", "abc", "1.5", "2.0", "99999999999999999999", "LAST",
+        // (page - 1) × 10 at, and past, the edge of bigint.
+        "922337203685477581", "9223372036854775807", "9223372036854775808",
+    ])
     func pagesOutsideTheListAre404InvalidPage(_ page: String) throws {
         let client = try client25()
         let reply = client.send(.get, "/api/users/?page=" + page, token: Seed.adaToken)
@@ -54,7 +60,10 @@ import TestSupport
     @Test func pageSizeIsChosenUpTo100AndBadValuesAreCopiedIntoTheLinks() throws {
         let client = try client25()
         let small = client.send(.get, "/api/users/?page_size=4&page=2", token: Seed.adaToken)
-        #expect(envelope(small.text) == #"{"count":25,"next":"http://testserver/api/users/?page=3&page_size=4","previous":"http://testserver/api/users/?page_size=4"}"#)
+        #expect(
+            envelope(small.text)
+                == #"{"count":25,"next":"http://testserver/api/users/?page=3&page_size=4","previous":"http://testserver/api/users/?page_size=4"}"#
+        )
         #expect(ids(small.text) == [5, 6, 7, 8])
         #expect(ids(client.send(.get, "/api/users/?page_size=1000", token: Seed.adaToken).text).count == 25)
         #expect(ids(client.send(.get, "/api/users/?page_size=9223372036854775807", token: Seed.adaToken).text).count == 25)
@@ -62,14 +71,19 @@ import TestSupport
         #expect(clamped.status == 404 && clamped.text == #"{"detail":"Invalid page."}"#)
         for bad in ["0", "-3", "abc", ""] {
             let reply = client.send(.get, "/api/users/?page_size=\(bad)", token: Seed.adaToken)
-            #expect(envelope(reply.text) == "{\"count\":25,\"next\":\"http://testserver/api/users/?page=2&page_size=\(bad)\",\"previous\":null}")
+            #expect(
+                envelope(reply.text) == "{\"count\":25,\"next\":\"http://testserver/api/users/?page=2&page_size=\(bad)\",\"previous\":null}"
+            )
         }
     }
 
     @Test func linksKeepEveryParameterSortedAndFormEncodedWithThePathAsRequested() throws {
         let client = try client25()
         let reply = client.send(.get, "/api/users.json?zeta=a b&alpha=x,y=z&page=2&alpha=%C3%A9", token: Seed.adaToken)
-        #expect(envelope(reply.text) == #"{"count":25,"next":"http://testserver/api/users.json?alpha=x%2Cy%3Dz&alpha=%C3%A9&page=3&zeta=a+b","previous":"http://testserver/api/users.json?alpha=x%2Cy%3Dz&alpha=%C3%A9&zeta=a+b"}"#)
+        #expect(
+            envelope(reply.text)
+                == #"{"count":25,"next":"http://testserver/api/users.json?alpha=x%2Cy%3Dz&alpha=%C3%A9&page=3&zeta=a+b","previous":"http://testserver/api/users.json?alpha=x%2Cy%3Dz&alpha=%C3%A9&zeta=a+b"}"#
+        )
         #expect(reply.text.contains(#"{"url":"http://testserver/api/users/11.json","id":11,"#))
         let slashed = client.send(.get, "/api/users.json/?format=json", token: Seed.adaToken)
         #expect(envelope(slashed.text) == #"{"count":25,"next":"http://testserver/api/users.json/?format=json&page=2","previous":null}"#)
@@ -80,9 +94,14 @@ import TestSupport
     @Test func recentUsersByLastLoginNullsLastThenId() throws {
         let client = try ReferenceClient()
         let reply = client.send(.get, "/api/users/recent_users/", token: Seed.alanToken)
-        #expect(reply.text == #"{"count":4,"next":null,"previous":null,"results":["# + [Seed.ada, Seed.alan, Seed.admin, Seed.ghost].joined(separator: ",") + "]}")
+        #expect(
+            reply.text == #"{"count":4,"next":null,"previous":null,"results":["#
+                + [Seed.ada, Seed.alan, Seed.admin, Seed.ghost].joined(separator: ",") + "]}")
         let paged = client.send(.get, "/api/users/recent_users.json?page_size=1&page=2", token: Seed.alanToken)
-        #expect(envelope(paged.text) == #"{"count":4,"next":"http://testserver/api/users/recent_users.json?page=3&page_size=1","previous":"http://testserver/api/users/recent_users.json?page_size=1"}"#)
+        #expect(
+            envelope(paged.text)
+                == #"{"count":4,"next":"http://testserver/api/users/recent_users.json?page=3&page_size=1","previous":"http://testserver/api/users/recent_users.json?page_size=1"}"#
+        )
         #expect(paged.text.contains(#""url":"http://testserver/api/users/3.json""#))
         #expect(client.send(.get, "/api/users/recent_users/?page=9", token: Seed.alanToken).text == #"{"detail":"Invalid page."}"#)
     }
@@ -100,22 +119,24 @@ import TestSupport
     @Test func indentRendersPythonsIndentedJSON() throws {
         let client = try ReferenceClient()
         let reply = client.send(.get, "/api/users/3/", token: Seed.adaToken, headers: [("Accept", "application/json; indent=4")])
-        #expect(reply.text == """
-            {
-                "url": "http://testserver/api/users/3/",
-                "id": 3,
-                "username": "alan",
-                "email": "",
-                "first_name": "Alan",
-                "last_name": "",
-                "is_staff": false,
-                "last_login": "2026-01-15T08:30:00.250000Z",
-                "date_joined": "2026-01-01T00:00:00Z"
-            }
-            """)
+        #expect(
+            reply.text == """
+                {
+                    "url": "http://testserver/api/users/3/",
+                    "id": 3,
+                    "username": "alan",
+                    "email": "",
+                    "first_name": "Alan",
+                    "last_name": "",
+                    "is_staff": false,
+                    "last_login": "2026-01-15T08:30:00.250000Z",
+                    "date_joined": "2026-01-01T00:00:00Z"
+                }
+                """)
         let error = client.send(.get, "/api/users/", headers: [("Accept", "application/json; indent=2")])
         #expect(error.text == "{\n  \"detail\": \"Authentication credentials were not provided.\"\n}")
-        #expect(client.send(.get, "/api/users/3/", token: Seed.adaToken, headers: [("Accept", "application/json; indent=0")]).text == Seed.alan)
+        #expect(
+            client.send(.get, "/api/users/3/", token: Seed.adaToken, headers: [("Accept", "application/json; indent=0")]).text == Seed.alan)
     }
 
     @Test func anUnsatisfiableAcceptIs406BeforeAuthentication() throws {

@@ -20,7 +20,8 @@ import TestSupport
         let client = try ReferenceClient()
         let reply = client.send(.put, "/api/users/3/password/", token: Seed.adminToken, form: "password=alan%27s+password")
         #expect(reply.status == 200 && reply.text == #"{"status":"password set"}"#)
-        #expect(client.send(.post, "/api/auth-token/", json: #"{"username":"alan","password":"alan's password"}"#).text
+        #expect(
+            client.send(.post, "/api/auth-token/", json: #"{"username":"alan","password":"alan's password"}"#).text
                 == "{\"token\":\"\(Seed.alanToken)\"}")
     }
 
@@ -28,7 +29,10 @@ import TestSupport
         ("{}", #"{"password":["This field is required."]}"#),
         (#"{"password":"short"}"#, #"{"password":["Ensure this field has at least 8 characters."]}"#),
         (#"{"password":"   seven   "}"#, #"{"password":["Ensure this field has at least 8 characters."]}"#),
-        ("{\"password\":\"\(String(repeating: "p", count: 129))\"}", #"{"password":["Ensure this field has no more than 128 characters."]}"#),
+        (
+            "{\"password\":\"\(String(repeating: "p", count: 129))\"}",
+            #"{"password":["Ensure this field has no more than 128 characters."]}"#
+        ),
         (#"{"password":""}"#, #"{"password":["This field may not be blank."]}"#),
         (#"{"password":null}"#, #"{"password":["This field may not be null."]}"#),
         ("[1]", #"{"non_field_errors":["Invalid data. Expected a dictionary, but got list."]}"#),
@@ -48,8 +52,12 @@ import TestSupport
         let client = try ReferenceClient()
         let unsupported = [("Content-Type", "text/plain")]
         // Missing object: 404 whatever the body; someone else's: 403; own: the body's 415.
-        #expect(client.send(.post, "/api/users/99/set_password/", token: Seed.adaToken, headers: unsupported, body: Array("x".utf8)).status == 404)
-        #expect(client.send(.post, "/api/users/3/set_password/", token: Seed.adaToken, headers: unsupported, body: Array("x".utf8)).status == 403)
+        #expect(
+            client.send(.post, "/api/users/99/set_password/", token: Seed.adaToken, headers: unsupported, body: Array("x".utf8)).status
+                == 404)
+        #expect(
+            client.send(.post, "/api/users/3/set_password/", token: Seed.adaToken, headers: unsupported, body: Array("x".utf8)).status
+                == 403)
         let own = client.send(.post, "/api/users/2/set_password/", token: Seed.adaToken, headers: unsupported, body: Array("x".utf8))
         #expect(own.status == 415)
         let parse = client.send(.post, "/api/users/2/set_password/", token: Seed.adaToken, json: "{")

@@ -35,7 +35,9 @@ import TestSupport
         // Password actions: staff or the user themself, after the object lookup.
         Case(method: .post, path: "/api/users/2/set_password/", token: nil, status: 401, body: notProvided),
         Case(method: .post, path: "/api/users/2/set_password/", token: alan, status: 403, body: forbidden),
-        Case(method: .post, path: "/api/users/99/set_password/", token: alan, status: 404, body: #"{"detail":"No User matches the given query."}"#),
+        Case(
+            method: .post, path: "/api/users/99/set_password/", token: alan, status: 404,
+            body: #"{"detail":"No User matches the given query."}"#),
         Case(method: .post, path: "/api/users/2/unset_password/", token: alan, status: 403, body: forbidden),
         Case(method: .delete, path: "/api/users/2/unset_password/", token: alan, status: 403, body: forbidden),
         Case(method: .put, path: "/api/users/2/password/", token: alan, status: 403, body: forbidden),
@@ -47,20 +49,30 @@ import TestSupport
         Case(method: .patch, path: "/api/users/", token: ada, status: 403, body: forbidden),
         Case(method: .patch, path: "/api/users/", token: admin, status: 405, body: #"{"detail":"Method \"PATCH\" not allowed."}"#),
         Case(method: .get, path: "/api/users/2/set_password/", token: ada, status: 403, body: forbidden),
-        Case(method: .get, path: "/api/users/2/set_password/", token: admin, status: 405, body: #"{"detail":"Method \"GET\" not allowed."}"#),
+        Case(
+            method: .get, path: "/api/users/2/set_password/", token: admin, status: 405, body: #"{"detail":"Method \"GET\" not allowed."}"#),
         Case(method: .head, path: "/api/users/2/set_password/", token: admin, status: 405, body: ""),
-        Case(method: .post, path: "/api/users/recent_users/", token: admin, status: 405, body: #"{"detail":"Method \"POST\" not allowed."}"#),
-        Case(method: .put, path: "/api/users/2/unset_password/", token: admin, status: 405, body: #"{"detail":"Method \"PUT\" not allowed."}"#),
+        Case(
+            method: .post, path: "/api/users/recent_users/", token: admin, status: 405, body: #"{"detail":"Method \"POST\" not allowed."}"#),
+        Case(
+            method: .put, path: "/api/users/2/unset_password/", token: admin, status: 405,
+            body: #"{"detail":"Method \"PUT\" not allowed."}"#),
         // Lookups: a non-integer pk is a bare 404 after the checks; any integer is the model's 404.
         Case(method: .get, path: "/api/users/abc/", token: nil, status: 401, body: notProvided),
         Case(method: .get, path: "/api/users/abc/", token: ada, status: 404, body: #"{"detail":"Not found."}"#),
         Case(method: .get, path: "/api/users/recent-users/", token: ada, status: 404, body: #"{"detail":"Not found."}"#),
         Case(method: .put, path: "/api/users/abc/", token: ada, status: 403, body: forbidden),
-        Case(method: .get, path: "/api/users/99999999999999999999/", token: ada, status: 404, body: #"{"detail":"No User matches the given query."}"#),
-        Case(method: .get, path: "/api/users/-99999999999999999999/", token: ada, status: 404, body: #"{"detail":"No User matches the given query."}"#),
+        Case(
+            method: .get, path: "/api/users/99999999999999999999/", token: ada, status: 404,
+            body: #"{"detail":"No User matches the given query."}"#),
+        Case(
+            method: .get, path: "/api/users/-99999999999999999999/", token: ada, status: 404,
+            body: #"{"detail":"No User matches the given query."}"#),
         Case(method: .get, path: "/api/users/-1/", token: ada, status: 404, body: #"{"detail":"No User matches the given query."}"#),
         Case(method: .get, path: "/api/users/0/", token: ada, status: 404, body: #"{"detail":"No User matches the given query."}"#),
-        Case(method: .delete, path: "/api/users/99999999999999999999/", token: admin, status: 404, body: #"{"detail":"No User matches the given query."}"#),
+        Case(
+            method: .delete, path: "/api/users/99999999999999999999/", token: admin, status: 404,
+            body: #"{"detail":"No User matches the given query."}"#),
     ]
 
     @Test(arguments: cases)

@@ -35,9 +35,11 @@ public final class APIStack: Sendable {
     ///   - webServer: what runs in front. (api-server's socket gets the web server's group,
     ///     `TestEnvironment.socketGroupArguments`, in a folder anyone may enter.)
     ///   - environment: variables for the responder on top of this process's (`SRF_ALLOWED_HOSTS`, ...).
-    public init(executable: String = "api-server", migrations: String = NginxProcess.projectRoot + "/migrations",
-                databaseURL: String? = nil, migrate: Bool = true, arguments: [String] = ["--workers", "4"],
-                webServer: WebServer = .nginx, environment extra: [String: String] = [:]) throws {
+    public init(
+        executable: String = "api-server", migrations: String = NginxProcess.projectRoot + "/migrations",
+        databaseURL: String? = nil, migrate: Bool = true, arguments: [String] = ["--workers", "4"],
+        webServer: WebServer = .nginx, environment extra: [String: String] = [:]
+    ) throws {
         self.webServer = webServer
         directory = try TestEnvironment.makeTemporaryDirectory("stack")
         socketPath = directory + "/api.sock"
@@ -50,16 +52,18 @@ public final class APIStack: Sendable {
             self.database = database
             url = database.url
             if migrate {
-                let result = try Subprocess.run(TestEnvironment.executable("migrate"),
-                                                ["--database-url", url, "--dir", migrations])
+                let result = try Subprocess.run(
+                    TestEnvironment.executable("migrate"),
+                    ["--database-url", url, "--dir", migrations])
                 guard result.status == 0 else { throw TestSupportError("migrate failed: \(result.stdout)\(result.stderr)") }
             }
         }
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = url
         environment.merge(extra) { _, new in new }
-        server = try ChildProcess(TestEnvironment.executable(executable), ["--listen", "unix:" + socketPath] + TestEnvironment.socketGroupArguments + arguments,
-                                  environment: environment, logPath: directory + "/server.log")
+        server = try ChildProcess(
+            TestEnvironment.executable(executable), ["--listen", "unix:" + socketPath] + TestEnvironment.socketGroupArguments + arguments,
+            environment: environment, logPath: directory + "/server.log")
         let socketPath = self.socketPath
         guard waitUntil(timeout: 15, { FileManager.default.fileExists(atPath: socketPath) }) else {
             throw TestSupportError("\(executable) did not start: \(server.log)")
@@ -75,7 +79,9 @@ public final class APIStack: Sendable {
     }
 
     /// An HTTP request through the web server.
-    public func send(_ method: String, _ path: String, headers: [(String, String)] = [], body: String? = nil) throws -> RawHTTPClient.Response {
+    public func send(_ method: String, _ path: String, headers: [(String, String)] = [], body: String? = nil) throws
+        -> RawHTTPClient.Response
+    {
         try RawHTTPClient.send(port: port, method: method, path: path, headers: headers, body: body.map { Array($0.utf8) } ?? [])
     }
 

@@ -42,7 +42,8 @@ public final class ApacheProcess: Sendable {
         let port = freeLocalPort()
         let template = try String(contentsOfFile: Self.siteTemplate, encoding: .utf8).components(separatedBy: "\n")
         guard let first = template.firstIndex(of: "#   <VirtualHost *:80>"),
-              let last = template[first...].firstIndex(of: "#   </VirtualHost>") else {
+            let last = template[first...].firstIndex(of: "#   </VirtualHost>")
+        else {
             throw TestSupportError("the mod_fcgid notes are missing from \(Self.siteTemplate)")
         }
         let directory = try TestEnvironment.makeTemporaryDirectory("fcgid")
@@ -54,11 +55,13 @@ public final class ApacheProcess: Sendable {
         try FileManager.default.createDirectory(atPath: directory + "/ipc", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: directory + "/www", withIntermediateDirectories: true)
         chmod(directory + "/ipc", 0o777)
-        try self.init(port: port, site: site, modules: Self.fcgidModules, serverConfig: """
-            FcgidIPCDir \(directory)/ipc
-            FcgidProcessTableFile \(directory)/fcgid_shm
-            DocumentRoot \(directory)/www
-            """)
+        try self.init(
+            port: port, site: site, modules: Self.fcgidModules,
+            serverConfig: """
+                FcgidIPCDir \(directory)/ipc
+                FcgidProcessTableFile \(directory)/fcgid_shm
+                DocumentRoot \(directory)/www
+                """)
     }
 
     /// mod_fcgid runs the responder as Apache's user (www-data), so every folder above it must
@@ -69,7 +72,9 @@ public final class ApacheProcess: Sendable {
         while folder.path != "/" {
             var info = stat()
             if stat(folder.path, &info) == 0, info.st_mode & S_IXOTH == 0 {
-                throw TestSupportError("mod_fcgid runs \(path) as www-data, which cannot enter \(folder.path) (mode \(String(info.st_mode & 0o777, radix: 8))): make the folders above the build world-searchable (chmod o+x)")
+                throw TestSupportError(
+                    "mod_fcgid runs \(path) as www-data, which cannot enter \(folder.path) (mode \(String(info.st_mode & 0o777, radix: 8))): make the folders above the build world-searchable (chmod o+x)"
+                )
             }
             folder.deleteLastPathComponent()
         }
@@ -88,34 +93,36 @@ public final class ApacheProcess: Sendable {
         try site.write(toFile: directory + "/site.conf", atomically: true, encoding: .utf8)
         let loads = modules.map { "LoadModule \($0)_module \(Self.moduleDirectory)/mod_\($0).so" }.joined(separator: "\n")
         let config = """
-        ServerRoot \(directory)
-        DefaultRuntimeDir \(directory)
-        PidFile \(directory)/httpd.pid
-        ErrorLog \(directory)/error.log
-        LogLevel warn
-        \(loads)
-        User \(TestEnvironment.webServerUser)
-        Group \(TestEnvironment.webServerUser)
-        ServerName localhost
-        # A handful of threads is plenty for tests and keeps start-up quick.
-        StartServers 1
-        ServerLimit 2
-        ThreadsPerChild 16
-        MaxRequestWorkers 32
-        \(serverConfig)
-        Include \(directory)/site.conf
-        \(extraConfig)
-        """
+            ServerRoot \(directory)
+            DefaultRuntimeDir \(directory)
+            PidFile \(directory)/httpd.pid
+            ErrorLog \(directory)/error.log
+            LogLevel warn
+            \(loads)
+            User \(TestEnvironment.webServerUser)
+            Group \(TestEnvironment.webServerUser)
+            ServerName localhost
+            # A handful of threads is plenty for tests and keeps start-up quick.
+            StartServers 1
+            ServerLimit 2
+            ThreadsPerChild 16
+            MaxRequestWorkers 32
+            \(serverConfig)
+            Include \(directory)/site.conf
+            \(extraConfig)
+            """
         try config.write(toFile: directory + "/httpd.conf", atomically: true, encoding: .utf8)
         let check = try Subprocess.run(Self.binary, ["-t", "-d", directory, "-f", directory + "/httpd.conf"])
         guard check.status == 0 else {
             throw TestSupportError("apache2 -t refused the config: \(check.stdout)\(check.stderr)\n\(config)\n\(site)")
         }
-        child = try ChildProcess(Self.binary, ["-d", directory, "-f", directory + "/httpd.conf", "-DFOREGROUND"],
-                                 logPath: directory + "/stderr.log")
+        child = try ChildProcess(
+            Self.binary, ["-d", directory, "-f", directory + "/httpd.conf", "-DFOREGROUND"],
+            logPath: directory + "/stderr.log")
         let errorLogPath = directory + "/error.log"
         guard waitUntil(timeout: 15, { canConnect(port: port) }) else {
-            throw TestSupportError("apache2 did not start: \(child.log) \((try? String(contentsOfFile: errorLogPath, encoding: .utf8)) ?? "")")
+            throw TestSupportError(
+                "apache2 did not start: \(child.log) \((try? String(contentsOfFile: errorLogPath, encoding: .utf8)) ?? "")")
         }
     }
 

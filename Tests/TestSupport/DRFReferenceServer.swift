@@ -19,7 +19,8 @@ public final class DRFReferenceServer: Sendable {
     public init(databaseURL: String, workers: Int = 2) throws {
         let install = try Subprocess.run(Self.script, ["--install-only"])
         guard install.status == 0 else {
-            throw TestSupportError("""
+            throw TestSupportError(
+                """
                 the DRF reference's virtualenv could not be made (`Tests/DRFReference/serve.sh --install-only`, \
                 which `Tests/Benchmarks/smoke` also runs, needs python3-venv and PyPI): \(install.stdout)\(install.stderr)
                 """)
@@ -29,11 +30,13 @@ public final class DRFReferenceServer: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = databaseURL
         // serve.sh execs gunicorn: the child's pid is the gunicorn master's, so stop() ends it.
-        child = try ChildProcess(Self.script, ["unix:" + socketPath, "--workers", String(workers)],
-                                 environment: environment, logPath: directory + "/gunicorn.log")
+        child = try ChildProcess(
+            Self.script, ["unix:" + socketPath, "--workers", String(workers)],
+            environment: environment, logPath: directory + "/gunicorn.log")
         let socketPath = self.socketPath, child = self.child
         guard waitUntil(timeout: 30, { FileManager.default.fileExists(atPath: socketPath) || !child.isRunning }),
-              child.isRunning else {
+            child.isRunning
+        else {
             throw TestSupportError("the DRF reference (gunicorn) did not start: \(child.log)")
         }
     }

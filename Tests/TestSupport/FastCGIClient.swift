@@ -25,7 +25,9 @@ public enum FastCGIClient {
     }
 
     /// One request on its own connection, params as given.
-    public static func send(to address: Address, params: [(String, String)], body: [UInt8] = [], timeout: Int = 30) throws -> FastCGIResponse {
+    public static func send(to address: Address, params: [(String, String)], body: [UInt8] = [], timeout: Int = 30) throws
+        -> FastCGIResponse
+    {
         let connection = try FastCGIConnection(address, timeout: timeout)
         defer { connection.close() }
         try connection.beginRequest()
@@ -35,17 +37,22 @@ public enum FastCGIClient {
     }
 
     /// One request with the params nginx sends through `deploy/nginx/fastcgi_params`.
-    public static func request(to address: Address, method: String = "GET", path: String = "/", query: String = "",
-                               headers: [(String, String)] = [], body: [UInt8] = [], timeout: Int = 30) throws -> FastCGIResponse {
-        try send(to: address, params: params(method: method, path: path, query: query, headers: headers, body: body),
-                 body: body, timeout: timeout)
+    public static func request(
+        to address: Address, method: String = "GET", path: String = "/", query: String = "",
+        headers: [(String, String)] = [], body: [UInt8] = [], timeout: Int = 30
+    ) throws -> FastCGIResponse {
+        try send(
+            to: address, params: params(method: method, path: path, query: query, headers: headers, body: body),
+            body: body, timeout: timeout)
     }
 
     /// The params nginx would send for this request (`Host: localhost`, port 80, from 127.0.0.1
     /// unless `headers` say otherwise). `contentLength: false` leaves CONTENT_LENGTH empty, as
     /// for a chunked upload nginx did not buffer.
-    public static func params(method: String = "GET", path: String = "/", query: String = "", headers: [(String, String)] = [],
-                              body: [UInt8] = [], contentLength: Bool = true) -> [(String, String)] {
+    public static func params(
+        method: String = "GET", path: String = "/", query: String = "", headers: [(String, String)] = [],
+        body: [UInt8] = [], contentLength: Bool = true
+    ) -> [(String, String)] {
         let header = { (name: String) in headers.first { $0.0.lowercased() == name }?.1 }
         var params: [(String, String)] = [
             ("QUERY_STRING", query),
@@ -237,7 +244,8 @@ public final class FastCGIConnection {
             default: continue
             }
         }
-        throw TestSupportError("connection closed before END_REQUEST (stdout so far: \(String(decoding: stdout.prefix(300), as: UTF8.self)))")
+        throw TestSupportError(
+            "connection closed before END_REQUEST (stdout so far: \(String(decoding: stdout.prefix(300), as: UTF8.self)))")
     }
 
     /// Reads up to `count` bytes of FCGI_STDOUT content (fewer at the end of the response).
@@ -283,14 +291,17 @@ public final class FastCGIConnection {
 
     private func record(_ type: RecordType, _ content: [UInt8]) -> [UInt8] {
         let padding = (8 - content.count % 8) % 8
-        return [1, type.rawValue, UInt8(requestID >> 8), UInt8(requestID & 0xff),
-                UInt8(content.count >> 8), UInt8(content.count & 0xff), UInt8(padding), 0]
+        return [
+            1, type.rawValue, UInt8(requestID >> 8), UInt8(requestID & 0xff),
+            UInt8(content.count >> 8), UInt8(content.count & 0xff), UInt8(padding), 0,
+        ]
             + content + [UInt8](repeating: 0, count: padding)
     }
 
     /// Name and value lengths: one byte below 128, else four with the high bit set.
     static func length(_ count: Int) -> [UInt8] {
-        count < 128 ? [UInt8(count)]
+        count < 128
+            ? [UInt8(count)]
             : [UInt8((count >> 24) & 0x7f) | 0x80, UInt8((count >> 16) & 0xff), UInt8((count >> 8) & 0xff), UInt8(count & 0xff)]
     }
 

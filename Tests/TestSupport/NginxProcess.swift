@@ -33,11 +33,12 @@ public final class NginxProcess: Sendable {
     /// reference), with the client's `Host` passed on, so absolute URLs are built from the same
     /// Host as behind `init(fastcgiSocket:)`.
     public convenience init(httpSocket: String, clientMaxBodySize: String = "64m") throws {
-        try self.init(location: """
-                    proxy_pass http://unix:\(httpSocket);
-                    proxy_set_header Host $http_host;
-                    proxy_redirect off;
-            """, clientMaxBodySize: clientMaxBodySize)
+        try self.init(
+            location: """
+                        proxy_pass http://unix:\(httpSocket);
+                        proxy_set_header Host $http_host;
+                        proxy_redirect off;
+                """, clientMaxBodySize: clientMaxBodySize)
     }
 
     /// - Parameter location: the directives of the server's only `location /`.
@@ -63,25 +64,26 @@ public final class NginxProcess: Sendable {
         // given in the tests, see `TestEnvironment.socketGroupArguments`).
         let user = geteuid() == 0 ? "user \(TestEnvironment.webServerUser);" : ""
         let config = """
-        \(user)
-        worker_processes 1;
-        daemon off;
-        pid \(directory)/nginx.pid;
-        error_log \(directory)/error.log warn;
-        events { worker_connections 256; }
-        http {
-            access_log off;
-            client_body_temp_path \(directory)/body;
-            fastcgi_temp_path \(directory)/fastcgi;
-            proxy_temp_path \(directory)/proxy;
-            uwsgi_temp_path \(directory)/uwsgi;
-            scgi_temp_path \(directory)/scgi;
-        \(site(port))
-        }
-        """
+            \(user)
+            worker_processes 1;
+            daemon off;
+            pid \(directory)/nginx.pid;
+            error_log \(directory)/error.log warn;
+            events { worker_connections 256; }
+            http {
+                access_log off;
+                client_body_temp_path \(directory)/body;
+                fastcgi_temp_path \(directory)/fastcgi;
+                proxy_temp_path \(directory)/proxy;
+                uwsgi_temp_path \(directory)/uwsgi;
+                scgi_temp_path \(directory)/scgi;
+            \(site(port))
+            }
+            """
         try config.write(toFile: directory + "/nginx.conf", atomically: true, encoding: .utf8)
-        child = try ChildProcess(TestEnvironment.nginx, ["-p", directory, "-c", directory + "/nginx.conf", "-e", directory + "/error.log"],
-                                 logPath: directory + "/stderr.log")
+        child = try ChildProcess(
+            TestEnvironment.nginx, ["-p", directory, "-c", directory + "/nginx.conf", "-e", directory + "/error.log"],
+            logPath: directory + "/stderr.log")
         let port = self.port
         // Ready once the port accepts a connection. (An exchange of zero bytes never ends: nginx
         // waits for a request line, so the read timed out and nginx never looked started.)

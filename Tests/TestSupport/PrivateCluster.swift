@@ -39,12 +39,12 @@ public final class PrivateCluster: Sendable {
         try run([TestEnvironment.postgresBin + "/initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"])
         let settings = """
 
-        listen_addresses = ''
-        port = \(port)
-        unix_socket_directories = '\(socketDirectory)'
-        fsync = off
-        synchronous_commit = off
-        """
+            listen_addresses = ''
+            port = \(port)
+            unix_socket_directories = '\(socketDirectory)'
+            fsync = off
+            synchronous_commit = off
+            """
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: data + "/postgresql.conf"))
         handle.seekToEndOfFile()
         handle.write(Data(settings.utf8))
@@ -86,7 +86,9 @@ public final class PrivateCluster: Sendable {
         var command = command
         if getuid() == 0 { command = ["/usr/sbin/runuser", "-u", "postgres", "--"] + command }
         let result = try Subprocess.run(command[0], Array(command.dropFirst()))
-        guard result.status == 0 else { throw TestSupportError("\(command.joined(separator: " ")) failed: \(result.stderr)\(result.stdout)") }
+        guard result.status == 0 else {
+            throw TestSupportError("\(command.joined(separator: " ")) failed: \(result.stderr)\(result.stdout)")
+        }
     }
 
     deinit { try? stop() }

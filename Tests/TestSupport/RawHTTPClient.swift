@@ -18,8 +18,10 @@ public enum RawHTTPClient {
         }
     }
 
-    public static func send(host: String = "127.0.0.1", port: Int, method: String, path: String,
-                            headers: [(String, String)] = [], body: [UInt8] = [], timeout: Int = 30) throws -> Response {
+    public static func send(
+        host: String = "127.0.0.1", port: Int, method: String, path: String,
+        headers: [(String, String)] = [], body: [UInt8] = [], timeout: Int = 30
+    ) throws -> Response {
         // A `Host` (or `Content-Length`) among `headers` replaces the one this client would write.
         let given = Set(headers.map { $0.0.lowercased() })
         var request = "\(method) \(path) HTTP/1.1\r\n"
@@ -40,13 +42,16 @@ public enum RawHTTPClient {
     /// (an error). Also returns how long it took.
     ///
     ///     let (response, seconds) = try RawHTTPClient.trickle(port: apache.port, path: "/upload", contentLength: 100_000)
-    public static func trickle(host: String = "127.0.0.1", port: Int, method: String = "POST", path: String,
-                               contentLength: Int, chunk: Int = 5, interval: Double = 0.1,
-                               giveUpAfter limit: Double = 15) throws -> (response: Response?, seconds: Double) {
+    public static func trickle(
+        host: String = "127.0.0.1", port: Int, method: String = "POST", path: String,
+        contentLength: Int, chunk: Int = 5, interval: Double = 0.1,
+        giveUpAfter limit: Double = 15
+    ) throws -> (response: Response?, seconds: Double) {
         let socket = try connected(host: host, port: port, timeout: 10)
         let fd = socket.rawValue
         let start = Date()
-        let head = "\(method) \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\nContent-Type: application/octet-stream\r\nContent-Length: \(contentLength)\r\n\r\n"
+        let head =
+            "\(method) \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\nContent-Type: application/octet-stream\r\nContent-Length: \(contentLength)\r\n\r\n"
         var pending = Array(head.utf8)
         var sent = 0
         while Date().timeIntervalSince(start) < limit {
@@ -158,7 +163,9 @@ public func freeLocalPort() -> Int {
     addr.sin_family = sa_family_t(AF_INET)
     addr.sin_addr.s_addr = inet_addr("127.0.0.1")
     addr.sin_port = 0
-    _ = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+    _ = withUnsafePointer(to: &addr) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
     return Int(UInt16(bigEndian: addr.sin_port))

@@ -17,18 +17,22 @@ public enum Subprocess {
         public let stderr: String
     }
 
-    public static func run(_ path: String, _ arguments: [String], environment: [String: String]? = nil,
-                           stdin: String? = nil) throws -> Result {
+    public static func run(
+        _ path: String, _ arguments: [String], environment: [String: String]? = nil,
+        stdin: String? = nil
+    ) throws -> Result {
         let scratch = NSTemporaryDirectory() + "srf-run-" + UUID().uuidString
         let outPath = scratch + ".out", errPath = scratch + ".err", inPath = scratch + ".in"
         defer { for p in [outPath, errPath, inPath] { unlink(p) } }
         try (stdin ?? "").write(toFile: inPath, atomically: false, encoding: .utf8)
-        let pid = try spawn(path, arguments, environment: environment,
-                            stdin: .file(inPath), stdout: .file(outPath), stderr: .file(errPath))
+        let pid = try spawn(
+            path, arguments, environment: environment,
+            stdin: .file(inPath), stdout: .file(outPath), stderr: .file(errPath))
         let status = waitForExit(pid)
-        return Result(status: status,
-                      stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+        return Result(
+            status: status,
+            stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 
     /// Where a child's standard stream comes from or goes to.
@@ -40,12 +44,16 @@ public enum Subprocess {
 
     /// Spawns `path` with a clean signal state (nothing blocked: test threads may block signals
     /// for in-process servers) and only descriptors 0–2 open.
-    public static func spawn(_ path: String, _ arguments: [String], environment: [String: String]?,
-                             stdin: Stream, stdout: Stream, stderr: Stream) throws -> pid_t {
+    public static func spawn(
+        _ path: String, _ arguments: [String], environment: [String: String]?,
+        stdin: Stream, stdout: Stream, stderr: Stream
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        for (fd, stream, flags) in [(Int32(0), stdin, O_RDONLY), (1, stdout, O_WRONLY | O_CREAT | O_APPEND), (2, stderr, O_WRONLY | O_CREAT | O_APPEND)] {
+        for (fd, stream, flags) in [
+            (Int32(0), stdin, O_RDONLY), (1, stdout, O_WRONLY | O_CREAT | O_APPEND), (2, stderr, O_WRONLY | O_CREAT | O_APPEND),
+        ] {
             switch stream {
             case .file(let file): posix_spawn_file_actions_addopen(&actions, fd, file, flags, 0o644)
             case .descriptor(let source): posix_spawn_file_actions_adddup2(&actions, source, fd)
@@ -103,12 +111,15 @@ public final class ChildProcess: Sendable {
     private let exit = Mutex<Int32?>(nil)
 
     /// - Parameter stdin: the child's fd 0 (a listening socket to hand over, as spawn-fcgi does).
-    public init(_ path: String, _ arguments: [String], environment: [String: String]? = nil, logPath: String,
-                stdin: Int32? = nil) throws {
+    public init(
+        _ path: String, _ arguments: [String], environment: [String: String]? = nil, logPath: String,
+        stdin: Int32? = nil
+    ) throws {
         self.logPath = logPath
-        pid = try Subprocess.spawn(path, arguments, environment: environment,
-                                   stdin: stdin.map { .descriptor($0) } ?? .null,
-                                   stdout: .file(logPath), stderr: .file(logPath))
+        pid = try Subprocess.spawn(
+            path, arguments, environment: environment,
+            stdin: stdin.map { .descriptor($0) } ?? .null,
+            stdout: .file(logPath), stderr: .file(logPath))
     }
 
     public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }

@@ -22,8 +22,9 @@ public struct TemporaryDatabase: Sendable {
     /// A temporary database with the project's `migrations/` applied by the real `migrate`.
     public static func migrated(prefix: String = "t") throws -> TemporaryDatabase {
         let database = try TemporaryDatabase(prefix: prefix)
-        let result = try Subprocess.run(TestEnvironment.executable("migrate"),
-                                        ["--database-url", database.url, "--dir", NginxProcess.projectRoot + "/migrations"])
+        let result = try Subprocess.run(
+            TestEnvironment.executable("migrate"),
+            ["--database-url", database.url, "--dir", NginxProcess.projectRoot + "/migrations"])
         guard result.status == 0 else {
             database.drop()
             throw TestSupportError("migrate failed: \(result.stdout)\(result.stderr)")
@@ -38,8 +39,9 @@ public struct TemporaryDatabase: Sendable {
     /// Runs SQL with psql (independently of the client under test), returning its unaligned output.
     @discardableResult
     public func psql(_ sql: String) throws -> String {
-        let result = try Subprocess.run(TestEnvironment.postgresBin + "/psql",
-                                        Self.clientArguments + ["-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", name, "-c", sql])
+        let result = try Subprocess.run(
+            TestEnvironment.postgresBin + "/psql",
+            Self.clientArguments + ["-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", name, "-c", sql])
         guard result.status == 0 else { throw TestSupportError("psql failed: \(result.stderr)") }
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -67,7 +67,8 @@ extension Trait where Self == ConditionTrait {
     ///
     ///     @Suite(.needsTestsRun) struct MigratorTests { ... }
     public static var needsTestsRun: Self {
-        .enabled(if: TestEnvironment.isAvailable,
-                 "needs Tests/run's PostgreSQL, nginx and Apache: run `Tests/run` (or `Tests/run --filter <suite>`)")
+        .enabled(
+            if: TestEnvironment.isAvailable,
+            "needs Tests/run's PostgreSQL, nginx and Apache: run `Tests/run` (or `Tests/run --filter <suite>`)")
     }
 }

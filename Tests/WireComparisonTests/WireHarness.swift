@@ -49,9 +49,11 @@ struct Who: Sendable {
 
 /// Builds a request: `json` and `form` set the body and its Content-Type; `contentType` and
 /// `raw` set them as given.
-func request(_ method: String, _ target: String, _ who: Who = .anonymous, headers: [(String, String)] = [],
-             json: String? = nil, form: String? = nil, contentType: String? = nil, raw: [UInt8]? = nil,
-             note: String = "") -> WireRequest {
+func request(
+    _ method: String, _ target: String, _ who: Who = .anonymous, headers: [(String, String)] = [],
+    json: String? = nil, form: String? = nil, contentType: String? = nil, raw: [UInt8]? = nil,
+    note: String = ""
+) -> WireRequest {
     var fields: [(String, String)] = []
     if let authorization = who.authorization { fields.append(("Authorization", authorization)) }
     if json != nil { fields.append(("Content-Type", "application/json")) }
@@ -97,15 +99,17 @@ final class WireSide {
         case .path(let path): target = path
         case .link(let key):
             guard let last, let object = try? JSONSerialization.jsonObject(with: Data(last.body)) as? [String: Any],
-                  let link = object[key] as? String else {
+                let link = object[key] as? String
+            else {
                 throw TestSupportError("\(name): the previous answer has no \(key) link: \(last?.text ?? "none")")
             }
             let prefix = "http://" + Self.host
             guard link.hasPrefix(prefix) else { throw TestSupportError("\(name): the \(key) link \(link) is not on \(prefix)") }
             target = String(link.dropFirst(prefix.count))
         }
-        let response = try RawHTTPClient.send(port: port, method: request.method, path: target,
-                                              headers: [("Host", Self.host)] + request.headers, body: request.body)
+        let response = try RawHTTPClient.send(
+            port: port, method: request.method, path: target,
+            headers: [("Host", Self.host)] + request.headers, body: request.body)
         last = response
         return (target, response)
     }

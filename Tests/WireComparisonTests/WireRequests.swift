@@ -29,26 +29,36 @@ enum WireRequests {
         // parameter (`q=%C3%BC`) as "Wire details" (Page-number pages: every query parameter is
         // kept, re-encoded as form data) asks. Status and headers are still compared; the
         // parameter's value itself reads the same on both sides (`?search=` with raw text below).
-        [request("GET", "/api/users/?page=2&q=ü", .admin).ignoring(.body),
-         request("GET", "/api/public-accounts/?search=café&limit=1"), request("GET", "/api/public-accounts/?search=☃")]
-        + ["/api/users/?page=2&q=a+b", "/api/users/?page=2&q=%2B1", "/api/users/?page=2&q=a%26b&r=%3F",
-         "/api/users/?page=2&&&", "/api/users/?page=2&=x", "/api/users/?page=2&q", "/api/users/?format=JSON",
-         "/api/users/?page=%32", "/api/users/?page=+2", "/api/users/?page=2%20", "/api/users/?page_size=%2B3&page=2",
-         "/api/users/?page=1&page_size=3&b=2&a=1&B=0", "/api/users/recent_users/?page=last&page_size=4&ordering=x",
-         "/api/accounts/1/members/?page=2&format=json", "/api/simple-users/?page=2&format=json"]
+        [
+            request("GET", "/api/users/?page=2&q=ü", .admin).ignoring(.body),
+            request("GET", "/api/public-accounts/?search=café&limit=1"), request("GET", "/api/public-accounts/?search=☃"),
+        ]
+            + [
+                "/api/users/?page=2&q=a+b", "/api/users/?page=2&q=%2B1", "/api/users/?page=2&q=a%26b&r=%3F",
+                "/api/users/?page=2&&&", "/api/users/?page=2&=x", "/api/users/?page=2&q", "/api/users/?format=JSON",
+                "/api/users/?page=%32", "/api/users/?page=+2", "/api/users/?page=2%20", "/api/users/?page_size=%2B3&page=2",
+                "/api/users/?page=1&page_size=3&b=2&a=1&B=0", "/api/users/recent_users/?page=last&page_size=4&ordering=x",
+                "/api/accounts/1/members/?page=2&format=json", "/api/simple-users/?page=2&format=json",
+            ]
             .map { request("GET", $0, .admin) }
-            + ["search=%22acme", "search=a%20%20%20team", "search=%E2%80%83team", "search=%09team%0A", "ordering=name,%20-id",
-               "ordering=-name&search=team&limit=2&offset=2", "limit=2&offset=2&limit=3", "limit=%2B2&offset=%2B2", "limit=2.0",
-               "offset=1e2", "search=team&search=acme", "search=+", "search=%22%22", "search=%27acme%27", "search=ACME%20%E2%98%83",
-               "search=%C3%89", "search=%CE%A3", "ordering=NAME", "ordering=-name,name", "limit=3&q=%C3%BC&a=%20"]
+            + [
+                "search=%22acme", "search=a%20%20%20team", "search=%E2%80%83team", "search=%09team%0A", "ordering=name,%20-id",
+                "ordering=-name&search=team&limit=2&offset=2", "limit=2&offset=2&limit=3", "limit=%2B2&offset=%2B2", "limit=2.0",
+                "offset=1e2", "search=team&search=acme", "search=+", "search=%22%22", "search=%27acme%27", "search=ACME%20%E2%98%83",
+                "search=%C3%89", "search=%CE%A3", "ordering=NAME", "ordering=-name,name", "limit=3&q=%C3%BC&a=%20",
+            ]
             .map { request("GET", "/api/public-accounts/?" + $0) }
-            + [request("GET", "/api/users/?page_size=2", .header("Basic café")), request("GET", "/api/users/?page_size=2", .header("Token café ")),
-               request("GET", "/api/users/?page_size=2", .header("Token\t" + WireSeed.adminKey)),
-               request("GET", "/api/users/?page_size=2", .header("Basic\t" + Data("admin:wire-admin-pw".utf8).base64EncodedString())),
-               request("GET", "/api/users/2/", .admin, raw: Array(#"{"ignored":true}"#.utf8), note: "GET with a body"),
-               request("DELETE", "/api/users/2/unset_password/", .alan, contentType: "application/json", raw: Array("{".utf8)),
-               request("POST", "/api/users/2/unset_password/", .admin, contentType: "text/plain", raw: Array("x".utf8),
-                       note: "no body read: unset_password runs")]
+            + [
+                request("GET", "/api/users/?page_size=2", .header("Basic café")),
+                request("GET", "/api/users/?page_size=2", .header("Token café ")),
+                request("GET", "/api/users/?page_size=2", .header("Token\t" + WireSeed.adminKey)),
+                request("GET", "/api/users/?page_size=2", .header("Basic\t" + Data("admin:wire-admin-pw".utf8).base64EncodedString())),
+                request("GET", "/api/users/2/", .admin, raw: Array(#"{"ignored":true}"#.utf8), note: "GET with a body"),
+                request("DELETE", "/api/users/2/unset_password/", .alan, contentType: "application/json", raw: Array("{".utf8)),
+                request(
+                    "POST", "/api/users/2/unset_password/", .admin, contentType: "text/plain", raw: Array("x".utf8),
+                    note: "no body read: unset_password runs"),
+            ]
     }
 
     /// A route of the spec and the methods it maps.
@@ -158,49 +168,63 @@ enum WireRequests {
             requests.append(request("GET", "/api/users/?page_size=2", who))
             requests.append(request("GET", "/api/public-accounts/?limit=1", who))
         }
-        requests.append(request("GET", "/api/users/?page_size=2", .anonymous,
-                                headers: [("Authorization", "Token " + WireSeed.badToken), ("Authorization", "Token " + WireSeed.adminKey)],
-                                note: "two headers"))
+        requests.append(
+            request(
+                "GET", "/api/users/?page_size=2", .anonymous,
+                headers: [("Authorization", "Token " + WireSeed.badToken), ("Authorization", "Token " + WireSeed.adminKey)],
+                note: "two headers"))
         return requests
     }
 
     static var pageNumber: [WireRequest] {
-        let queries = ["", "?page=1", "?page=2", "?page=3", "?page=last", "?page=4", "?page=0", "?page=-1", "?page=abc", "?page=",
-                       "?page=2.0", "?page=99999999999999999999", "?page_size=5&page=2", "?page_size=5&page=last", "?page_size=1000",
-                       "?page_size=100&page=1", "?page_size=0&page=2", "?page_size=-1", "?page_size=abc&page=2", "?page_size=7",
-                       "?page=2&zeta=1&alpha=a%20b,c", "?page=2&x=%3D&x=1&a=%E2%9C%93", "?page=2&search=a+b&empty=",
-                       "?page=3&page_size=10&flag", "?page=2&page=3",
-                       // (page - 1) × size at and past the edge of bigint (Int).
-                       "?page=922337203685477581", "?page=9223372036854775807", "?page=9223372036854775808",
-                       "?page_size=9223372036854775807", "?page_size=9223372036854775807&page=922337203685477581"]
+        let queries = [
+            "", "?page=1", "?page=2", "?page=3", "?page=last", "?page=4", "?page=0", "?page=-1", "?page=abc", "?page=",
+            "?page=2.0", "?page=99999999999999999999", "?page_size=5&page=2", "?page_size=5&page=last", "?page_size=1000",
+            "?page_size=100&page=1", "?page_size=0&page=2", "?page_size=-1", "?page_size=abc&page=2", "?page_size=7",
+            "?page=2&zeta=1&alpha=a%20b,c", "?page=2&x=%3D&x=1&a=%E2%9C%93", "?page=2&search=a+b&empty=",
+            "?page=3&page_size=10&flag", "?page=2&page=3",
+            // (page - 1) × size at and past the edge of bigint (Int).
+            "?page=922337203685477581", "?page=9223372036854775807", "?page=9223372036854775808",
+            "?page_size=9223372036854775807", "?page_size=9223372036854775807&page=922337203685477581",
+        ]
         var requests = queries.map { request("GET", "/api/users/" + $0, .admin) }
         requests += ["", "?page=2", "?page=3", "?page_size=3&page=2"].map { request("GET", "/api/users/recent_users/" + $0, .alan) }
         requests += ["", "?page=2", "?page_size=4&page=last", "?page=3"].map { request("GET", "/api/accounts/1/members/" + $0, .ada) }
-        requests += [request("GET", "/api/users.json?page=2", .admin), request("GET", "/api/users/?format=json&page=2", .admin),
-                     request("GET", "/api/users.json/?page=last", .admin),
-                     request("GET", "/api/accounts/", .bob), request("GET", "/api/accounts/", .alan),
-                     request("GET", "/api/simple-users/", .alan), request("GET", "/api/simple-users/?page=2", .alan)]
+        requests += [
+            request("GET", "/api/users.json?page=2", .admin), request("GET", "/api/users/?format=json&page=2", .admin),
+            request("GET", "/api/users.json/?page=last", .admin),
+            request("GET", "/api/accounts/", .bob), request("GET", "/api/accounts/", .alan),
+            request("GET", "/api/simple-users/", .alan), request("GET", "/api/simple-users/?page=2", .alan),
+        ]
         return requests
     }
 
     static var limitOffset: [WireRequest] {
-        ["", "?limit=5", "?limit=5&offset=5", "?offset=10", "?offset=12&limit=5", "?limit=1000", "?limit=abc", "?limit=0", "?limit=-1",
-         "?offset=-3", "?offset=abc", "?offset=99999999999999999999", "?limit=5&offset=3", "?offset=20", "?offset=14",
-         "?limit=5&offset=9&z=%20&b=1", "?limit=99999999999999999999", "?offset=", "?limit=", "?limit=3&offset=3&ordering=-name",
-         "?limit=9223372036854775807&offset=5", "?offset=9223372036854775807", "?offset=9223372036854775807&limit=9223372036854775807",
-         "?offset=9223372036854775806&limit=3"]
-            .map { request("GET", "/api/public-accounts/" + $0) }
-            + [request("GET", "/api/public-accounts.json?limit=2&offset=2"), request("GET", "/api/public-accounts/?format=json&limit=2&offset=4")]
+        [
+            "", "?limit=5", "?limit=5&offset=5", "?offset=10", "?offset=12&limit=5", "?limit=1000", "?limit=abc", "?limit=0", "?limit=-1",
+            "?offset=-3", "?offset=abc", "?offset=99999999999999999999", "?limit=5&offset=3", "?offset=20", "?offset=14",
+            "?limit=5&offset=9&z=%20&b=1", "?limit=99999999999999999999", "?offset=", "?limit=", "?limit=3&offset=3&ordering=-name",
+            "?limit=9223372036854775807&offset=5", "?offset=9223372036854775807", "?offset=9223372036854775807&limit=9223372036854775807",
+            "?offset=9223372036854775806&limit=3",
+        ]
+        .map { request("GET", "/api/public-accounts/" + $0) }
+            + [
+                request("GET", "/api/public-accounts.json?limit=2&offset=2"),
+                request("GET", "/api/public-accounts/?format=json&limit=2&offset=4"),
+            ]
     }
 
     static var searchAndOrdering: [WireRequest] {
-        let queries = ["search=acme", "search=ACME", "search=100%25", "search=_under", "search=%25", "search=_", "search=caf%C3%A9",
-                       "search=team%20shared", "search=team+shared+04", "search=%22team%2004%22", "search='team 04'".replacingOccurrences(of: " ", with: "%20"),
-                       "search=", "search=%20", "search=co,team", "search=%00", "search=a%00b", "search=%E2%98%83", "search=rockets,%22quoted%22",
-                       "search=nothing-matches", "search=Team&limit=3&offset=3", "search=t&ordering=-name",
-                       "ordering=name", "ordering=-name", "ordering=-created", "ordering=name,-created", "ordering=bogus",
-                       "ordering=bogus,-id", "ordering=", "ordering=%20name%20", "ordering=owner", "ordering=-id&limit=3",
-                       "ordering=description", "ordering=created,name", "ordering=--name", "ordering=-name,,id"]
+        let queries = [
+            "search=acme", "search=ACME", "search=100%25", "search=_under", "search=%25", "search=_", "search=caf%C3%A9",
+            "search=team%20shared", "search=team+shared+04", "search=%22team%2004%22",
+            "search='team 04'".replacingOccurrences(of: " ", with: "%20"),
+            "search=", "search=%20", "search=co,team", "search=%00", "search=a%00b", "search=%E2%98%83", "search=rockets,%22quoted%22",
+            "search=nothing-matches", "search=Team&limit=3&offset=3", "search=t&ordering=-name",
+            "ordering=name", "ordering=-name", "ordering=-created", "ordering=name,-created", "ordering=bogus",
+            "ordering=bogus,-id", "ordering=", "ordering=%20name%20", "ordering=owner", "ordering=-id&limit=3",
+            "ordering=description", "ordering=created,name", "ordering=--name", "ordering=-name,,id",
+        ]
         return queries.map { request("GET", "/api/public-accounts/?" + $0) }
     }
 
@@ -213,33 +237,42 @@ enum WireRequests {
         requests += [follow("next"), follow("next"), follow("previous"), follow("previous"), follow("next"), follow("next")]
         requests += [request("GET", "/api/notes.json", .ada), follow("next", .ada), follow("next", .ada), follow("previous", .ada)]
         requests += [request("GET", "/api/notes/?format=json&x=1"), follow("next"), follow("previous")]
-        requests += ["abc", "!!!", "%C3%A9", cursor("o=-1&p=3"), cursor("r=x"), cursor("o=5000&p=20"), cursor("o=2&p=20"),
-                     cursor("r=1&p=5"), cursor("r=1&p=30"), cursor("p=26"), cursor("p=1"), cursor("o=1"), cursor("o=x"), cursor("r=0&p=10"),
-                     cursor("o=3&r=1&p=10"), "", "%20", "bz0xMCZwPTE", cursor("p=12&o=0"), cursor("x=1&p=7"),
-                     cursor("o=9223372036854775807"), cursor("o=99999999999999999999&p=20"), cursor("o=9223372036854775807&r=1")]
-            .map { request("GET", "/api/notes/?cursor=" + $0) }
+        requests += [
+            "abc", "!!!", "%C3%A9", cursor("o=-1&p=3"), cursor("r=x"), cursor("o=5000&p=20"), cursor("o=2&p=20"),
+            cursor("r=1&p=5"), cursor("r=1&p=30"), cursor("p=26"), cursor("p=1"), cursor("o=1"), cursor("o=x"), cursor("r=0&p=10"),
+            cursor("o=3&r=1&p=10"), "", "%20", "bz0xMCZwPTE", cursor("p=12&o=0"), cursor("x=1&p=7"),
+            cursor("o=9223372036854775807"), cursor("o=99999999999999999999&p=20"), cursor("o=9223372036854775807&r=1"),
+        ]
+        .map { request("GET", "/api/notes/?cursor=" + $0) }
         return requests
     }
 
     static var formats: [WireRequest] {
-        let admin: [String] = ["/api/users.json", "/api/users/2.json", "/api/users/2.json/", "/api/users/recent_users.json",
-                               "/api/users/recent_users.json/?page=2", "/api/users.json/", "/api/.json", "/api/?format=json",
-                               "/api/users/?format=json", "/api/users/2/?format=json", "/api/users.xml", "/api/users/?format=api",
-                               "/api/users/?format=xml", "/api/users/2.api", "/api/users/1.5/", "/api/.xml",
-                               "/api/simple-users.json", "/api/simple-users/2.json", "/api/simple-users/?format=json",
-                               "/api/simple-users/2/?format=json", "/api/public-accounts.json", "/api/public-accounts/3.json",
-                               "/api/notes.json", "/api/notes/3.json", "/api/notes/3/?format=json",
-                               "/api/users/2/set_password.json", "/api/users.json?format=json", "/api/users/?format="]
+        let admin: [String] = [
+            "/api/users.json", "/api/users/2.json", "/api/users/2.json/", "/api/users/recent_users.json",
+            "/api/users/recent_users.json/?page=2", "/api/users.json/", "/api/.json", "/api/?format=json",
+            "/api/users/?format=json", "/api/users/2/?format=json", "/api/users.xml", "/api/users/?format=api",
+            "/api/users/?format=xml", "/api/users/2.api", "/api/users/1.5/", "/api/.xml",
+            "/api/simple-users.json", "/api/simple-users/2.json", "/api/simple-users/?format=json",
+            "/api/simple-users/2/?format=json", "/api/public-accounts.json", "/api/public-accounts/3.json",
+            "/api/notes.json", "/api/notes/3.json", "/api/notes/3/?format=json",
+            "/api/users/2/set_password.json", "/api/users.json?format=json", "/api/users/?format=",
+        ]
         return admin.map { request("GET", $0, .admin) }
-            + [request("GET", "/api/accounts/1/members.json", .ada), request("GET", "/api/accounts/1.json/", .ada),
-               request("OPTIONS", "/api/users.json", .admin), request("OPTIONS", "/api/users/2/password.json", .ada),
-               request("GET", "/api/users.xml"), request("GET", "/api/.json"), request("POST", "/api/users/2/set_password.json", .alan, json: "{}")]
+            + [
+                request("GET", "/api/accounts/1/members.json", .ada), request("GET", "/api/accounts/1.json/", .ada),
+                request("OPTIONS", "/api/users.json", .admin), request("OPTIONS", "/api/users/2/password.json", .ada),
+                request("GET", "/api/users.xml"), request("GET", "/api/.json"),
+                request("POST", "/api/users/2/set_password.json", .alan, json: "{}"),
+            ]
     }
 
     static var negotiation: [WireRequest] {
-        let accepts = ["application/json; indent=4", "application/json;indent=2", "application/json; indent=0", "application/json; indent=12",
-                       "application/json; indent=x", "text/html", "application/xml", "*/*", "application/*", "text/html, application/json;q=0.5",
-                       "application/json; charset=utf-8", "text/*", "", "application/json; indent=4, text/html"]
+        let accepts = [
+            "application/json; indent=4", "application/json;indent=2", "application/json; indent=0", "application/json; indent=12",
+            "application/json; indent=x", "text/html", "application/xml", "*/*", "application/*", "text/html, application/json;q=0.5",
+            "application/json; charset=utf-8", "text/*", "", "application/json; indent=4, text/html",
+        ]
         var requests: [WireRequest] = []
         for accept in accepts {
             requests.append(request("GET", "/api/users/2/", .admin, headers: [("Accept", accept)], note: "Accept: \(accept)"))
@@ -261,18 +294,24 @@ enum WireRequests {
     }
 
     static var lookups: [WireRequest] {
-        ["/api/users/abc/", "/api/users/-1/", "/api/users/0/", "/api/users/999/", "/api/users/99999999999999999999/", "/api/users/recent-users/",
-         "/api/users/%C3%A9/", "/api/users/2%20/", "/api/users/+2/", "/api/users/02/", "/api/users/999/set_password/",
-         "/api/accounts/abc/", "/api/accounts/999/", "/api/accounts/-5/members/", "/api/public-accounts/abc/", "/api/public-accounts/999/",
-         "/api/public-accounts/-1/", "/api/notes/abc/", "/api/notes/999/", "/api/notes/99999999999999999999/", "/api/simple-users/999/",
-         "/api/simple-users/-3/"]
-            .flatMap { [request("GET", $0, .admin), request("GET", $0, .ada)] }
-            + [request("POST", "/api/users/999/set_password/", .alan, json: #"{"password":"long enough"}"#),
-               request("POST", "/api/users/abc/set_password/", .admin, json: "{}"),
-               request("DELETE", "/api/users/999/", .admin), request("PUT", "/api/users/abc/", .admin, json: "{}"),
-               request("POST", "/api/accounts/999/add-member/", .ada, json: #"{"user":2}"#),
-               request("GET", "/api/notes/abc/"), request("GET", "/api/public-accounts/999/"),
-               request("PATCH", "/api/users/999/", .alan, json: "{}"), request("DELETE", "/api/accounts/999/", .alan)]
+        [
+            "/api/users/abc/", "/api/users/-1/", "/api/users/0/", "/api/users/999/", "/api/users/99999999999999999999/",
+            "/api/users/recent-users/",
+            "/api/users/%C3%A9/", "/api/users/2%20/", "/api/users/+2/", "/api/users/02/", "/api/users/999/set_password/",
+            "/api/accounts/abc/", "/api/accounts/999/", "/api/accounts/-5/members/", "/api/public-accounts/abc/",
+            "/api/public-accounts/999/",
+            "/api/public-accounts/-1/", "/api/notes/abc/", "/api/notes/999/", "/api/notes/99999999999999999999/", "/api/simple-users/999/",
+            "/api/simple-users/-3/",
+        ]
+        .flatMap { [request("GET", $0, .admin), request("GET", $0, .ada)] }
+            + [
+                request("POST", "/api/users/999/set_password/", .alan, json: #"{"password":"long enough"}"#),
+                request("POST", "/api/users/abc/set_password/", .admin, json: "{}"),
+                request("DELETE", "/api/users/999/", .admin), request("PUT", "/api/users/abc/", .admin, json: "{}"),
+                request("POST", "/api/accounts/999/add-member/", .ada, json: #"{"user":2}"#),
+                request("GET", "/api/notes/abc/"), request("GET", "/api/public-accounts/999/"),
+                request("PATCH", "/api/users/999/", .alan, json: "{}"), request("DELETE", "/api/accounts/999/", .alan),
+            ]
     }
 
     /// Bodies: content types, parse errors, non-objects, form encoding.
@@ -281,7 +320,9 @@ enum WireRequests {
             request("POST", "/api/users/", .admin, contentType: "text/plain", raw: Array("hello".utf8)),
             request("POST", "/api/users/", .admin, contentType: "text/plaïn", raw: Array("hello".utf8)),
             request("POST", "/api/users/", .admin, contentType: "application/json; charset=ütf-8", raw: Array("{}".utf8)),
-            request("POST", "/api/users/", .admin, contentType: "application/json; charset=latin-1", raw: [0x7B, 0x22, 0x65, 0x6D, 0x61, 0x69, 0x6C, 0x22, 0x3A, 0x22, 0xE9, 0x22, 0x7D]),
+            request(
+                "POST", "/api/users/", .admin, contentType: "application/json; charset=latin-1",
+                raw: [0x7B, 0x22, 0x65, 0x6D, 0x61, 0x69, 0x6C, 0x22, 0x3A, 0x22, 0xE9, 0x22, 0x7D]),
             request("POST", "/api/users/", .admin, raw: Array(#"{"username":"x"}"#.utf8), note: "no Content-Type"),
             request("POST", "/api/users/", .admin, contentType: "application/json; charset=utf-8", raw: Array(#"{"email":"bad"}"#.utf8)),
             request("POST", "/api/users/", .admin, contentType: "Application/JSON", raw: Array(#"{"email":"bad"}"#.utf8)),
@@ -291,20 +332,26 @@ enum WireRequests {
             request("PATCH", "/api/users/2/", .admin, contentType: "text/plain", raw: [], note: "empty body, unsupported type"),
             request("POST", "/api/users/", .admin, contentType: "multipart/form-data", raw: Array("x".utf8), note: "no boundary"),
             request("POST", "/api/users/2/set_password/", .admin, contentType: "text/plain", raw: Array("x".utf8)),
-            request("POST", "/api/users/999/set_password/", .admin, contentType: "text/plain", raw: Array("x".utf8), note: "404 before 415"),
+            request(
+                "POST", "/api/users/999/set_password/", .admin, contentType: "text/plain", raw: Array("x".utf8), note: "404 before 415"),
             request("POST", "/api/users/2/set_password/", .alan, contentType: "text/plain", raw: Array("x".utf8), note: "403 before 415"),
             request("POST", "/api/notes/", .anonymous, contentType: "text/plain", raw: Array("x".utf8), note: "401 before 415"),
             request("POST", "/api/auth-token/", .anonymous, contentType: "text/plain", raw: Array("x".utf8)),
             request("POST", "/api/auth-token/", .anonymous, contentType: "application/json", raw: Array("{x".utf8)),
             request("DELETE", "/api/users/2/password/", .alan, contentType: "text/plain", raw: Array("x".utf8), note: "403, body unread"),
         ]
-        let invalidJSON = [#"{"username":"#, "{x", #"{"a":1,}"#, "[1,]", #"{"a":NaN}"#, #"{"a":Infinity}"#, #"{"a":-Infinity}"#,
-                           "nul", "'x'", #"{"a":"\x"}"#, #"{"a":1}x"#, #"{"a":1} {"b":2}"#, " ", "\n", "{\"a\":\"tab\tin\"}",
-                           #"{"a":01}"#, #"{"a":1.}"#, #"{"a":.5}"#, #"{"a":+1}"#, #"{"a":"\ud800"}"#, #"{"a":"\u00e9"}"#, #"{"a":1e999}"#]
-        requests += invalidJSON.map { request("POST", "/api/notes/", .ada, contentType: "application/json", raw: Array($0.utf8), note: "raw") }
+        let invalidJSON = [
+            #"{"username":"#, "{x", #"{"a":1,}"#, "[1,]", #"{"a":NaN}"#, #"{"a":Infinity}"#, #"{"a":-Infinity}"#,
+            "nul", "'x'", #"{"a":"\x"}"#, #"{"a":1}x"#, #"{"a":1} {"b":2}"#, " ", "\n", "{\"a\":\"tab\tin\"}",
+            #"{"a":01}"#, #"{"a":1.}"#, #"{"a":.5}"#, #"{"a":+1}"#, #"{"a":"\ud800"}"#, #"{"a":"\u00e9"}"#, #"{"a":1e999}"#,
+        ]
+        requests += invalidJSON.map {
+            request("POST", "/api/notes/", .ada, contentType: "application/json", raw: Array($0.utf8), note: "raw")
+        }
         requests += [
-            request("POST", "/api/notes/", .ada, contentType: "application/json", raw: [0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D],
-                    note: "invalid UTF-8"),
+            request(
+                "POST", "/api/notes/", .ada, contentType: "application/json", raw: [0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D],
+                note: "invalid UTF-8"),
             request("POST", "/api/notes/", .ada, contentType: "application/json", raw: [0xEF, 0xBB, 0xBF] + Array("{}".utf8), note: "BOM"),
         ]
         for body in ["[]", "[1]", #""str""#, "1", "1.5", "true", "false", "null", "{}", #"{"title":null}"#] {
@@ -336,51 +383,66 @@ enum WireRequests {
             #"{"username":123,"email":"x"}"#, #"{"username":true}"#, #"{"username":["a"]}"#, #"{"username":{"a":1}}"#,
             #"{"username":4.5,"email":"x"}"#, #"{"username":"bad/name"}"#, #"{"username":"über_ok","email":"x"}"#,
             #"{"username":"ok","email":"not-an-email"}"#, #"{"username":"ok","email":"\#(long255)"}"#, #"{"username":"ok","email":"a@b"}"#,
-            #"{"username":"ok","email":null}"#, #"{"username":"ok","email":true}"#, #"{"username":"ok","email":"ünï@exämple.com","is_staff":"x"}"#,
+            #"{"username":"ok","email":null}"#, #"{"username":"ok","email":true}"#,
+            #"{"username":"ok","email":"ünï@exämple.com","is_staff":"x"}"#,
             #"{"username":"ok","email":"a@localhost","is_staff":"x"}"#, #"{"username":"ok","email":"a@[127.0.0.1]","is_staff":"x"}"#,
             #"{"username":"ok","email":"a..b@example.com"}"#, #"{"username":"ok","email":" a@example.com ","is_staff":"x"}"#,
-            #"{"username":"ok","first_name":"\#(long151)"}"#, #"{"username":"ok","first_name":true}"#, #"{"username":"ok","first_name":[]}"#,
+            #"{"username":"ok","first_name":"\#(long151)"}"#, #"{"username":"ok","first_name":true}"#,
+            #"{"username":"ok","first_name":[]}"#,
             #"{"username":"ok","first_name":{},"last_name":null}"#, #"{"username":"ok","first_name":4.5,"last_name":1e5,"is_staff":"x"}"#,
             #"{"username":"ok","first_name":"\u00a0 spaced \u3000","is_staff":"x"}"#, #"{"username":"ok","last_name":"\#(long151)"}"#,
             #"{"username":"ok","is_staff":"maybe"}"#, #"{"username":"ok","is_staff":2}"#, #"{"username":"ok","is_staff":null}"#,
             #"{"username":"ok","is_staff":"T","email":"x"}"#, #"{"username":"ok","is_staff":"yes","email":"x"}"#,
             #"{"username":"ok","is_staff":[],"email":"x"}"#, #"{"username":"ok","id":5,"url":"x","date_joined":"bad","email":"x"}"#,
-            #"{"username":"\u2028","email":"x"}"#, #"{"username":"a\u0000b"}"#, #"{"username":"x","email":"\#(long151)@e.com","first_name":"\#(long151)","last_name":"\#(long151)","is_staff":"x"}"#,
+            #"{"username":"\u2028","email":"x"}"#, #"{"username":"a\u0000b"}"#,
+            #"{"username":"x","email":"\#(long151)@e.com","first_name":"\#(long151)","last_name":"\#(long151)","is_staff":"x"}"#,
         ]
         var requests = users.map { request("POST", "/api/users/", .admin, json: $0) }
         requests += [#"{"email":"x"}"#, "{}", #"{"username":"alan"}"#, #"{"username":"ada","email":"bad"}"#, #"{"username":null}"#]
             .map { request("PUT", "/api/users/2/", .admin, json: $0) }
         requests += [#"{"username":"alan"}"#, #"{"email":"x"}"#, #"{"username":""}"#, #"{"is_staff":"maybe"}"#, #"{"last_name":null}"#]
             .map { request("PATCH", "/api/users/2/", .admin, json: $0) }
-        let passwords = ["{}", #"{"password":"short"}"#, #"{"password":"  "}"#, #"{"password":null}"#,
-                         #"{"password":"\#(String(repeating: "p", count: 129))"}"#, #"{"password":"  seven  "}"#, #"{"password":12345678.5e0}"#,
-                         #"{"password":true}"#, #"{"password":["a"]}"#]
+        let passwords = [
+            "{}", #"{"password":"short"}"#, #"{"password":"  "}"#, #"{"password":null}"#,
+            #"{"password":"\#(String(repeating: "p", count: 129))"}"#, #"{"password":"  seven  "}"#, #"{"password":12345678.5e0}"#,
+            #"{"password":true}"#, #"{"password":["a"]}"#,
+        ]
         requests += passwords.map { request("POST", "/api/users/3/set_password/", .alan, json: $0) }
         requests += passwords.map { request("PUT", "/api/users/2/password/", .admin, json: $0) }
-        requests += ["{}", #"{"name":""}"#, #"{"name":null}"#, #"{"name":"\#(String(repeating: "n", count: 101))"}"#,
-                     #"{"name":"   ","description":null}"#, #"{"name":true,"description":[]}"#]
-            .map { request("POST", "/api/accounts/", .ada, json: $0) }
+        requests += [
+            "{}", #"{"name":""}"#, #"{"name":null}"#, #"{"name":"\#(String(repeating: "n", count: 101))"}"#,
+            #"{"name":"   ","description":null}"#, #"{"name":true,"description":[]}"#,
+        ]
+        .map { request("POST", "/api/accounts/", .ada, json: $0) }
         requests += [#"{"name":""}"#, "{}"].map { request("PUT", "/api/accounts/1/", .ada, json: $0) }
         requests += [#"{"name":null}"#].map { request("PATCH", "/api/accounts/1/", .ada, json: $0) }
-        requests += ["{}", #"{"user":999}"#, #"{"user":"abc"}"#, #"{"user":true}"#, #"{"user":[1]}"#, #"{"user":{}}"#,
-                     #"{"user":"99999999999999999999"}"#, #"{"user":99999999999999999999}"#, #"{"user":2,"is_admin":"maybe"}"#,
-                     #"{"user":null}"#, #"{"user":-1}"#, #"{"user":1.5}"#, #"{"user":""}"#, #"{"user":" 2x"}"#, #"{"user":2,"is_admin":null}"#,
-                     // Past CPython's 4300-digit limit, int() raises ValueError: a wrong type, not an unknown pk. (Such
-                     // numbers in a URL never reach DRF: gunicorn refuses a request line over 4094 bytes.)
-                     #"{"user":"\#(String(repeating: "7", count: 4301))"}"#]
-            .map { request("POST", "/api/accounts/1/add-member/", .ada, json: $0) }
-        requests += ["{}", #"{"title":""}"#, #"{"title":"\#(String(repeating: "t", count: 201))"}"#, #"{"title":"x","body":null}"#,
-                     #"{"title":["x"],"body":{}}"#, #"{"title":" \t "}"#]
-            .map { request("POST", "/api/notes/", .ada, json: $0) }
-        requests += ["{}", #"{"username":"ada"}"#, #"{"password":"x"}"#, #"{"username":"","password":""}"#,
-                     #"{"username":"ada","password":"wrong"}"#, #"{"username":"ghost","password":"ghost-password"}"#,
-                     #"{"username":"alan","password":"anything"}"#, #"{"username":null,"password":1}"#,
-                     #"{"username":" ada ","password":"café secret"}"#, #"{"username":"ada","password":" café secret"}"#]
-            .map { request("POST", "/api/auth-token/", json: $0) }
+        requests += [
+            "{}", #"{"user":999}"#, #"{"user":"abc"}"#, #"{"user":true}"#, #"{"user":[1]}"#, #"{"user":{}}"#,
+            #"{"user":"99999999999999999999"}"#, #"{"user":99999999999999999999}"#, #"{"user":2,"is_admin":"maybe"}"#,
+            #"{"user":null}"#, #"{"user":-1}"#, #"{"user":1.5}"#, #"{"user":""}"#, #"{"user":" 2x"}"#, #"{"user":2,"is_admin":null}"#,
+            // Past CPython's 4300-digit limit, int() raises ValueError: a wrong type, not an unknown pk. (Such
+            // numbers in a URL never reach DRF: gunicorn refuses a request line over 4094 bytes.)
+            #"{"user":"\#(String(repeating: "7", count: 4301))"}"#,
+        ]
+        .map { request("POST", "/api/accounts/1/add-member/", .ada, json: $0) }
+        requests += [
+            "{}", #"{"title":""}"#, #"{"title":"\#(String(repeating: "t", count: 201))"}"#, #"{"title":"x","body":null}"#,
+            #"{"title":["x"],"body":{}}"#, #"{"title":" \t "}"#,
+        ]
+        .map { request("POST", "/api/notes/", .ada, json: $0) }
+        requests += [
+            "{}", #"{"username":"ada"}"#, #"{"password":"x"}"#, #"{"username":"","password":""}"#,
+            #"{"username":"ada","password":"wrong"}"#, #"{"username":"ghost","password":"ghost-password"}"#,
+            #"{"username":"alan","password":"anything"}"#, #"{"username":null,"password":1}"#,
+            #"{"username":" ada ","password":"café secret"}"#, #"{"username":"ada","password":" café secret"}"#,
+        ]
+        .map { request("POST", "/api/auth-token/", json: $0) }
         requests += ["username=ada&password=caf%C3%A9+secret", "username=admin", "username=admin&password=wire-admin-pw"]
             .map { request("POST", "/api/auth-token/", form: $0) }
-        requests += [request("POST", "/api/auth-token/", .badToken, json: #"{"username":"ada","password":"café secret"}"#),
-                     request("POST", "/api/auth-token/", .header("Token"), form: "username=ada")]
+        requests += [
+            request("POST", "/api/auth-token/", .badToken, json: #"{"username":"ada","password":"café secret"}"#),
+            request("POST", "/api/auth-token/", .header("Token"), form: "username=ada"),
+        ]
         return requests
     }
 
@@ -436,8 +498,9 @@ enum WireRequests {
             request("POST", "/api/notes/", .bob, json: #"{"title":"Hello ✓ \"q\"","body":"multi\nline"}"#),
             request("POST", "/api/notes.json", .ada, form: "title=%E6%97%A5%E6%9C%AC&body="),
             request("POST", "/api/notes/", .ada, json: #"{"title":"  trimmed  ","body":"  kept?  ","author":"x","id":1}"#),
-            request("POST", "/api/notes/", .admin, contentType: "multipart/form-data; boundary=XyZ",
-                    raw: Array("--XyZ\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nmultipart ✓\r\n--XyZ--\r\n".utf8)),
+            request(
+                "POST", "/api/notes/", .admin, contentType: "multipart/form-data; boundary=XyZ",
+                raw: Array("--XyZ\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nmultipart ✓\r\n--XyZ--\r\n".utf8)),
             request("GET", "/api/notes/"),
             follow("next"),
             follow("previous"),
@@ -458,11 +521,15 @@ enum WireRequests {
     /// Allow, and says nothing of the body: Django sends an empty `text/html; charset=utf-8` one
     /// (Tests/DRFReference/README.md).
     static var redirects: [WireRequest] {
-        ["/api", "/api/users", "/api/users?page=2&x=%20", "/api/users/2", "/api/notes?cursor=x", "/api/users/2/set_password",
-         "/api/public-accounts?search=a", "/api/auth-token"]
-            .flatMap { path in ["GET", "POST", "DELETE", "OPTIONS", "HEAD"].map { request($0, path, .admin).ignoring(.contentType, .body) } }
-            + [request("GET", "/api/users", .badToken).ignoring(.contentType, .body),
-               request("GET", "/api/users", headers: [("Accept", "text/html")]).ignoring(.contentType, .body)]
+        [
+            "/api", "/api/users", "/api/users?page=2&x=%20", "/api/users/2", "/api/notes?cursor=x", "/api/users/2/set_password",
+            "/api/public-accounts?search=a", "/api/auth-token",
+        ]
+        .flatMap { path in ["GET", "POST", "DELETE", "OPTIONS", "HEAD"].map { request($0, path, .admin).ignoring(.contentType, .body) } }
+            + [
+                request("GET", "/api/users", .badToken).ignoring(.contentType, .body),
+                request("GET", "/api/users", headers: [("Accept", "text/html")]).ignoring(.contentType, .body),
+            ]
     }
 }
 

@@ -58,7 +58,8 @@ extension Request {
             contentLength: nonEmpty(known.contentLength).flatMap { Int($0) },
             remoteAddress: nonEmpty(known.remoteAddress),
             scheme: scheme,
-            host: nonEmpty(known.host) ?? Self.serverHost(name: nonEmpty(known.serverName), port: nonEmpty(known.serverPort), scheme: scheme),
+            host: nonEmpty(known.host)
+                ?? Self.serverHost(name: nonEmpty(known.serverName), port: nonEmpty(known.serverPort), scheme: scheme),
             paramStorage: params,
             body: body)
     }
@@ -205,15 +206,17 @@ extension Request {
             let utf8 = name.utf8
             guard utf8.count > 5, name.hasPrefix("HTTP_") else { return nil }
             let bytes = utf8.dropFirst(5)
-            return String(decoding: bytes.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: "-") : Headers.asciiLower($0) },
-                          as: UTF8.self)
+            return String(
+                decoding: bytes.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: "-") : Headers.asciiLower($0) },
+                as: UTF8.self)
         }
     }
 
     /// `headerName(forParam:)` on the name's bytes; `.none` when undecided (a name not ASCII).
     private static func headerName(forParamBytes bytes: UnsafeBufferPointer<UInt8>) -> String?? {
         if bytes.count > 5, bytes[0] == UInt8(ascii: "H"), bytes[1] == UInt8(ascii: "T"), bytes[2] == UInt8(ascii: "T"),
-           bytes[3] == UInt8(ascii: "P"), bytes[4] == UInt8(ascii: "_") {
+            bytes[3] == UInt8(ascii: "P"), bytes[4] == UInt8(ascii: "_")
+        {
             guard let converted = asciiHeaderName(bytes[5...]) else { return .none }
             return .some(converted)
         }

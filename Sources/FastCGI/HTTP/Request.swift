@@ -60,28 +60,36 @@ public struct Request: Sendable {
     var paramStorage: ParamStorage
     public var body: [UInt8]
 
-    public init(method: String = "GET", path: String = "/", queryString: String = "",
-                headers: Headers = Headers(), contentType: String? = nil, contentLength: Int? = nil,
-                remoteAddress: String? = nil, scheme: String = "http", host: String = "localhost",
-                params: [String: String] = [:], body: [UInt8] = []) {
-        self.init(method: method, path: path, queryString: queryString, headers: headers, contentType: contentType,
-                  contentLength: contentLength, remoteAddress: remoteAddress, scheme: scheme, host: host,
-                  paramList: params.map { ($0.key, $0.value) }, body: body)
+    public init(
+        method: String = "GET", path: String = "/", queryString: String = "",
+        headers: Headers = Headers(), contentType: String? = nil, contentLength: Int? = nil,
+        remoteAddress: String? = nil, scheme: String = "http", host: String = "localhost",
+        params: [String: String] = [:], body: [UInt8] = []
+    ) {
+        self.init(
+            method: method, path: path, queryString: queryString, headers: headers, contentType: contentType,
+            contentLength: contentLength, remoteAddress: remoteAddress, scheme: scheme, host: host,
+            paramList: params.map { ($0.key, $0.value) }, body: body)
     }
 
     /// A request with its params as an ordered list (what a FastCGI server receives).
-    public init(method: String = "GET", path: String = "/", queryString: String = "",
-                headers: Headers = Headers(), contentType: String? = nil, contentLength: Int? = nil,
-                remoteAddress: String? = nil, scheme: String = "http", host: String = "localhost",
-                paramList: [(String, String)], body: [UInt8] = []) {
-        self.init(method: method, path: path, queryString: queryString, headers: headers, contentType: contentType,
-                  contentLength: contentLength, remoteAddress: remoteAddress, scheme: scheme, host: host,
-                  paramStorage: .list(paramList), body: body)
+    public init(
+        method: String = "GET", path: String = "/", queryString: String = "",
+        headers: Headers = Headers(), contentType: String? = nil, contentLength: Int? = nil,
+        remoteAddress: String? = nil, scheme: String = "http", host: String = "localhost",
+        paramList: [(String, String)], body: [UInt8] = []
+    ) {
+        self.init(
+            method: method, path: path, queryString: queryString, headers: headers, contentType: contentType,
+            contentLength: contentLength, remoteAddress: remoteAddress, scheme: scheme, host: host,
+            paramStorage: .list(paramList), body: body)
     }
 
-    init(method: String, path: String, queryString: String, headers: Headers, contentType: String?,
-         contentLength: Int?, remoteAddress: String?, scheme: String, host: String,
-         paramStorage: ParamStorage, body: [UInt8]) {
+    init(
+        method: String, path: String, queryString: String, headers: Headers, contentType: String?,
+        contentLength: Int?, remoteAddress: String?, scheme: String, host: String,
+        paramStorage: ParamStorage, body: [UInt8]
+    ) {
         self.method = method
         self.path = path
         self.queryString = queryString
@@ -115,8 +123,11 @@ struct ReceivedParams: Sendable {
     func decoded() -> [(String, String)] {
         var list: [(String, String)] = []
         forEach { name, value in
-            list.append((ParamNames.known(name)?.name ?? String(decoding: name, as: UTF8.self),
-                         FCGXRequest.value(value, ofHeader: FCGXRequest.isHeader(name))))
+            list.append(
+                (
+                    ParamNames.known(name)?.name ?? String(decoding: name, as: UTF8.self),
+                    FCGXRequest.value(value, ofHeader: FCGXRequest.isHeader(name))
+                ))
         }
         return list
     }
@@ -132,8 +143,9 @@ struct ReceivedParams: Sendable {
                 let length = memchr(entry, 0, all.count - start).map { entry.distance(to: UnsafeRawPointer($0)) } ?? all.count - start
                 if let equals = memchr(entry, Int32(UInt8(ascii: "=")), length) {
                     let nameLength = entry.distance(to: UnsafeRawPointer(equals))
-                    body(UnsafeRawBufferPointer(start: entry, count: nameLength),
-                         UnsafeRawBufferPointer(start: entry + nameLength + 1, count: length - nameLength - 1))
+                    body(
+                        UnsafeRawBufferPointer(start: entry, count: nameLength),
+                        UnsafeRawBufferPointer(start: entry + nameLength + 1, count: length - nameLength - 1))
                 }
                 start += length + 1
             }

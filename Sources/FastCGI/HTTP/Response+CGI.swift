@@ -60,9 +60,12 @@ extension Response {
 
     /// A non-negative integer's decimal digits.
     static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var rest = max(value, 0)
         withUnsafeMutableBytes(of: &digits) { buffer in
@@ -80,7 +83,8 @@ extension Response {
     }
 
     static func stripLineBreaks(_ text: String) -> String {
-        let hasLineBreak = text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 13 || $0 == 10 } }
+        let hasLineBreak =
+            text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 == 13 || $0 == 10 } }
             ?? text.utf8.contains { $0 == 13 || $0 == 10 }
         guard hasLineBreak else { return text }
         return String(decoding: text.utf8.filter { $0 != 13 && $0 != 10 }, as: UTF8.self)

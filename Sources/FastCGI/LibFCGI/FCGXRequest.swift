@@ -138,7 +138,8 @@ struct FCGXRequest: ~Copyable {
     /// `HTTP_*` or `CONTENT_TYPE`, looked at as bytes (no `String` comparison per param).
     static func isHeader(_ name: UnsafeRawBufferPointer) -> Bool {
         if name.count >= 5, name[0] == UInt8(ascii: "H"), name[1] == UInt8(ascii: "T"), name[2] == UInt8(ascii: "T"),
-           name[3] == UInt8(ascii: "P"), name[4] == UInt8(ascii: "_") {
+            name[3] == UInt8(ascii: "P"), name[4] == UInt8(ascii: "_")
+        {
             return true
         }
         return name.count == 12 && name.elementsEqual("CONTENT_TYPE".utf8)

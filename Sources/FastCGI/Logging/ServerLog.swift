@@ -36,14 +36,15 @@ public final class ServerLog: Sendable {
         accessLogEnabled = accessLog
     }
 
-
     public func info(_ message: String) { write(level: "info", message) }
     public func warning(_ message: String) { write(level: "warning", message) }
     public func error(_ message: String) { write(level: "error", message) }
 
     /// `<time> <remote> "<METHOD> <path>[?query]" <status> <bytes> <ms>ms w<worker>[ client-gone]`
-    func access(method: String, path: String, query: String, status: Int, bytes: Int,
-                duration: Duration, remoteAddress: String?, worker: Int, clientGone: Bool) {
+    func access(
+        method: String, path: String, query: String, status: Int, bytes: Int,
+        duration: Duration, remoteAddress: String?, worker: Int, clientGone: Bool
+    ) {
         guard accessLogEnabled else { return }
         let target = query.isEmpty ? path : path + "?" + query
         var line = LogFormat.timestamp() + " " + (remoteAddress ?? "-") + " \"" + method + " " + LogFormat.printable(target)

@@ -17,12 +17,21 @@ public struct ServerOptions: Sendable {
 
     /// The options this type understands, for `usage`.
     public static let descriptions: [(option: String, text: String)] = [
-        ("--listen ADDRESS", "unix:/path.sock or IPV4:PORT (e.g. 127.0.0.1:9000); default: the listening socket on fd 0 (spawn-fcgi, mod_fcgid)"),
+        (
+            "--listen ADDRESS",
+            "unix:/path.sock or IPV4:PORT (e.g. 127.0.0.1:9000); default: the listening socket on fd 0 (spawn-fcgi, mod_fcgid)"
+        ),
         ("--workers N", "requests served at once, one thread each (default: 2 x cores = \(ServerConfiguration.defaultWorkers))"),
         ("--max-body-size SIZE", "larger request bodies get 413; bytes or with k/m/g suffix (default: 10m)"),
         ("--drain-timeout SECONDS", "on SIGTERM/SIGINT, how long requests in flight may take (default: 10; '500ms' works too)"),
-        ("--io-timeout SECONDS", "a web server connection that stalls a read or write this long is dropped, and one that sends nothing at all (default: 30; 0: never)"),
-        ("--request-timeout SECONDS", "a request whose params and body have not all arrived this long after it began gets 408 (default: 60; 0: never)"),
+        (
+            "--io-timeout SECONDS",
+            "a web server connection that stalls a read or write this long is dropped, and one that sends nothing at all (default: 30; 0: never)"
+        ),
+        (
+            "--request-timeout SECONDS",
+            "a request whose params and body have not all arrived this long after it began gets 408 (default: 60; 0: never)"
+        ),
         ("--socket-mode MODE", "permissions of the unix socket, octal (default: 0660: the owner and the socket's group)"),
         ("--socket-group NAME", "give the unix socket this group, the web server's (e.g. www-data; default: the server's group)"),
         ("--access-log on|off", "one line per request (default: on)"),
@@ -108,13 +117,14 @@ public struct ServerOptions: Sendable {
         let lower = text.lowercased()
         let digits = lower.prefix { $0.isASCII && $0.isNumber }
         let unit = lower.dropFirst(digits.count)
-        let multiplier: Int? = switch unit {
-        case "", "b": 1
-        case "k", "kb", "kib": 1 << 10
-        case "m", "mb", "mib": 1 << 20
-        case "g", "gb", "gib": 1 << 30
-        default: nil
-        }
+        let multiplier: Int? =
+            switch unit {
+            case "", "b": 1
+            case "k", "kb", "kib": 1 << 10
+            case "m", "mb", "mib": 1 << 20
+            case "g", "gb", "gib": 1 << 30
+            default: nil
+            }
         guard let number = Int(digits), let multiplier, number <= Int.max / multiplier else {
             throw ServerConfigurationError("\(option) needs a size like 10m, 512k or 1048576, got '\(text)'")
         }

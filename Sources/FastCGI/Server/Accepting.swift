@@ -130,7 +130,7 @@ extension ListeningSocket {
                 if stopping() { return .stopped }
                 switch error {
                 case EINTR, EAGAIN, EWOULDBLOCK, ECONNABORTED, EPROTO, ECONNRESET, ETIMEDOUT, EPERM,
-                     ENETDOWN, ENETUNREACH, EHOSTDOWN, EHOSTUNREACH, ENONET, ENOPROTOOPT, EOPNOTSUPP:
+                    ENETDOWN, ENETUNREACH, EHOSTDOWN, EHOSTUNREACH, ENONET, ENOPROTOOPT, EOPNOTSUPP:
                     continue  // the connection went away before we took it (accept(2): treat as EAGAIN)
                 default:
                     return .failed(errno: error)

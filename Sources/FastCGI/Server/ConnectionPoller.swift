@@ -91,8 +91,9 @@ final class ConnectionPoller: Sendable {
         silenceTimerDescriptor = FileDescriptor(adopting: silenceTimer)
         listenFD = fd
         guard control(EPOLL_CTL_ADD, stopEvent, events: EPOLLIN.rawValue, tag: Self.stopTag),
-              control(EPOLL_CTL_ADD, silenceTimer, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: Self.timerTag),
-              control(EPOLL_CTL_ADD, fd, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: Self.listenerTag) else {
+            control(EPOLL_CTL_ADD, silenceTimer, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: Self.timerTag),
+            control(EPOLL_CTL_ADD, fd, events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, tag: Self.listenerTag)
+        else {
             throw ServerConfigurationError("epoll_ctl on the listening socket: \(describe(errno: errno))")
         }
     }
@@ -224,8 +225,12 @@ final class ConnectionPoller: Sendable {
     /// After the workers exited: closes the connections waiting here, kept and silent, so the
     /// web server sees them go. (The poller's own descriptors go with the poller.)
     func closeConnections() {
-        for fd in kept.withLock({ set in defer { set.removeAll() }; return set }) { FileDescriptor(adopting: fd).close() }
-        for fd in silent.withLock({ silent in defer { silent.waiting.removeAll() }; return silent.waiting.keys }) {
+        for fd in kept.withLock({ set in
+            defer { set.removeAll() }; return set
+        }) { FileDescriptor(adopting: fd).close() }
+        for fd in silent.withLock({ silent in
+            defer { silent.waiting.removeAll() }; return silent.waiting.keys
+        }) {
             FileDescriptor(adopting: fd).close()
         }
     }

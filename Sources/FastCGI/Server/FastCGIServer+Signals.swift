@@ -28,7 +28,9 @@ extension FastCGIServer {
             var set = blocked
             var received: Int32 = 0
             sigwait(&set, &received)
-            log.info("received \(Self.name(of: received)): no longer accepting; draining \(requestsInFlight) request(s) in flight (up to \(drainTimeout))")
+            log.info(
+                "received \(Self.name(of: received)): no longer accepting; draining \(requestsInFlight) request(s) in flight (up to \(drainTimeout))"
+            )
             stop()
             sigwait(&set, &received)
             log.warning("received \(Self.name(of: received)) again: exiting without waiting for requests in flight")

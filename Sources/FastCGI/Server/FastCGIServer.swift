@@ -37,8 +37,10 @@ public final class FastCGIServer: Sendable {
     /// Opens the listening socket (and the log file, when configured). Ignores SIGPIPE for the
     /// whole process: a web server that goes away mid-response must cost a failed write, not
     /// the process.
-    public init(configuration: ServerConfiguration, log: ServerLog? = nil,
-                responderFactory: @escaping ResponderFactory) throws(ServerConfigurationError) {
+    public init(
+        configuration: ServerConfiguration, log: ServerLog? = nil,
+        responderFactory: @escaping ResponderFactory
+    ) throws(ServerConfigurationError) {
         signal(SIGPIPE, SIG_IGN)
         guard LibFCGI.initialized else { throw ServerConfigurationError("FCGX_Init failed") }
         let configuration = try configuration.validated()
@@ -50,8 +52,9 @@ public final class FastCGIServer: Sendable {
         } else {
             self.log = ServerLog(accessLog: configuration.accessLog)
         }
-        let socket = try ListeningSocket.open(configuration.listen, mode: configuration.socketMode, group: configuration.socketGroup,
-                                          backlog: configuration.backlog)
+        let socket = try ListeningSocket.open(
+            configuration.listen, mode: configuration.socketMode, group: configuration.socketGroup,
+            backlog: configuration.backlog)
         let poller: ConnectionPoller
         do {
             poller = try ConnectionPoller(listening: socket.fd, silenceLimit: configuration.ioTimeout)

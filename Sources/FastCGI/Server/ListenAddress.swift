@@ -26,12 +26,14 @@ public enum ListenAddress: Sendable, Equatable, CustomStringConvertible {
             return
         }
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
-              (1...65535).contains(port) else {
+            (1...65535).contains(port)
+        else {
             throw ServerConfigurationError("--listen \(text): expected unix:/path.sock or HOST:PORT, e.g. 127.0.0.1:9000")
         }
         let host = String(text[..<colon])
         guard !host.isEmpty else {
-            throw ServerConfigurationError("--listen \(text): give the host to bind, e.g. 127.0.0.1:\(port) (0.0.0.0:\(port) to listen on every interface)")
+            throw ServerConfigurationError(
+                "--listen \(text): give the host to bind, e.g. 127.0.0.1:\(port) (0.0.0.0:\(port) to listen on every interface)")
         }
         guard !host.contains(":") && !host.hasPrefix("[") else {
             throw ServerConfigurationError("--listen \(text): libfcgi listens on IPv4 only; use an IPv4 address or a unix socket")

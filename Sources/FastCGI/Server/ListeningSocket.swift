@@ -23,9 +23,10 @@ public struct ListeningSocket: Sendable {
         var accepting: Int32 = 0
         var length = socklen_t(MemoryLayout<Int32>.size)
         guard getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &length) == 0, accepting == 1 else {
-            throw ServerConfigurationError(fd == 0
-                ? "no --listen given and standard input is not a listening socket: pass --listen unix:/path.sock or HOST:PORT, or start the server under spawn-fcgi / mod_fcgid"
-                : "descriptor \(fd) is not a listening socket")
+            throw ServerConfigurationError(
+                fd == 0
+                    ? "no --listen given and standard input is not a listening socket: pass --listen unix:/path.sock or HOST:PORT, or start the server under spawn-fcgi / mod_fcgid"
+                    : "descriptor \(fd) is not a listening socket")
         }
         self.fd = fd
         self.address = address
@@ -35,8 +36,10 @@ public struct ListeningSocket: Sendable {
     /// - Parameters:
     ///   - mode: a unix socket's permissions (see `ServerConfiguration.socketMode`).
     ///   - group: a unix socket's group, a name or a number (`ServerConfiguration.socketGroup`).
-    public static func open(_ address: ListenAddress, mode: UInt32 = 0o660, group: String? = nil,
-                            backlog: Int32 = 1024) throws(ServerConfigurationError) -> ListeningSocket {
+    public static func open(
+        _ address: ListenAddress, mode: UInt32 = 0o660, group: String? = nil,
+        backlog: Int32 = 1024
+    ) throws(ServerConfigurationError) -> ListeningSocket {
         switch address {
         case .inherited:
             return try ListeningSocket(listeningDescriptor: 0, address: .inherited)
@@ -51,7 +54,9 @@ public struct ListeningSocket: Sendable {
             // connect, and nobody else. (Until the chmod the socket has the umask's mode, which
             // lets no other user connect: connecting needs write permission.)
             if let gid, let group, chown(path, uid_t.max, gid) != 0 {
-                throw ServerConfigurationError("cannot give \(path) the group \(group): \(describe(errno: errno)) (the server must run as root or as a member of \(group))")
+                throw ServerConfigurationError(
+                    "cannot give \(path) the group \(group): \(describe(errno: errno)) (the server must run as root or as a member of \(group))"
+                )
             }
             guard chmod(path, mode_t(mode)) == 0 else {
                 throw ServerConfigurationError("cannot chmod \(path) to \(String(mode, radix: 8)): \(describe(errno: errno))")
@@ -100,8 +105,10 @@ public struct ListeningSocket: Sendable {
 
     // MARK: - Opening
 
-    private static func bound(family: Int32, address: ListenAddress, backlog: Int32,
-                              bindTo: (Int32) -> Int32) throws(ServerConfigurationError) -> FileDescriptor {
+    private static func bound(
+        family: Int32, address: ListenAddress, backlog: Int32,
+        bindTo: (Int32) -> Int32
+    ) throws(ServerConfigurationError) -> FileDescriptor {
         // Closed by its owner on every failure below, once.
         guard let socket = FileDescriptor.socket(family, Int32(SOCK_STREAM.rawValue)) else {
             throw ServerConfigurationError("socket(): \(describe(errno: errno))")
@@ -145,7 +152,8 @@ public struct ListeningSocket: Sendable {
         let error = errno
         probe.close()
         if connected == 0 {
-            throw ServerConfigurationError("another responder is already listening on unix:\(path); stop it first or choose another --listen path")
+            throw ServerConfigurationError(
+                "another responder is already listening on unix:\(path); stop it first or choose another --listen path")
         }
         guard error == ECONNREFUSED else {
             throw ServerConfigurationError("cannot check whether \(path) is in use: \(describe(errno: error))")

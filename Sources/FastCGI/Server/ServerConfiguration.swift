@@ -73,7 +73,11 @@ public struct ServerConfiguration: Sendable {
         }
         guard socketMode <= 0o777 else { throw ServerConfigurationError("socketMode must be a permission mode like 0660") }
         if socketGroup != nil {
-            guard case .unix = listen else { throw ServerConfigurationError("--socket-group applies to a unix socket the server opens (--listen unix:/path.sock); set the group of an inherited socket where it is made (systemd: SocketGroup=)") }
+            guard case .unix = listen else {
+                throw ServerConfigurationError(
+                    "--socket-group applies to a unix socket the server opens (--listen unix:/path.sock); set the group of an inherited socket where it is made (systemd: SocketGroup=)"
+                )
+            }
         }
         return self
     }

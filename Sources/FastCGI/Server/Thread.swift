@@ -11,14 +11,17 @@ import Glibc
 /// A joinable thread (`detached: false`) stays a valid `pthread_kill` target after it ends,
 /// until `pthread_join` or `pthread_detach`: the caller must do one of them.
 @discardableResult
-func startThread(name: String, detached: Bool = true, _ body: @escaping @Sendable () -> Void) throws(ServerConfigurationError) -> pthread_t {
+func startThread(name: String, detached: Bool = true, _ body: @escaping @Sendable () -> Void) throws(ServerConfigurationError) -> pthread_t
+{
     let box = Unmanaged.passRetained(ThreadBody(name: name, body: body)).toOpaque()
     var thread = pthread_t()
-    let result = pthread_create(&thread, nil, { raw in
-        let box = Unmanaged<ThreadBody>.fromOpaque(raw!).takeRetainedValue()
-        box.body()
-        return nil
-    }, box)
+    let result = pthread_create(
+        &thread, nil,
+        { raw in
+            let box = Unmanaged<ThreadBody>.fromOpaque(raw!).takeRetainedValue()
+            box.body()
+            return nil
+        }, box)
     guard result == 0 else {
         Unmanaged<ThreadBody>.fromOpaque(box).release()
         throw ServerConfigurationError("cannot start thread \(name): \(describe(errno: result))")

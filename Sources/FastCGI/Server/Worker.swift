@@ -89,8 +89,10 @@ struct Worker {
     ///
     /// Ownership: the worker's from `next()` or accept, libfcgi's from `begin` (which closes a
     /// connection that fails), the worker's again from `takeKeptConnection`, then the poller's.
-    private func serveConnection(_ connection: consuming FileDescriptor, wasKept: Bool, slot: inout FCGXRequest,
-                                 responder: inout any Responder, limits: ReadLimits) {
+    private func serveConnection(
+        _ connection: consuming FileDescriptor, wasKept: Bool, slot: inout FCGXRequest,
+        responder: inout any Responder, limits: ReadLimits
+    ) {
         let poller = state.poller
         let fd = connection.rawValue  // for the read deadline's socket options only
         let started = ContinuousClock.now
@@ -110,8 +112,10 @@ struct Worker {
         }
     }
 
-    private func serve(_ slot: borrowing FCGXRequest, started: ContinuousClock.Instant, deadline: inout ReadDeadline?,
-                       with responder: inout any Responder) {
+    private func serve(
+        _ slot: borrowing FCGXRequest, started: ContinuousClock.Instant, deadline: inout ReadDeadline?,
+        with responder: inout any Responder
+    ) {
         state.requestStarted()
         defer { state.requestFinished() }
 
@@ -143,9 +147,10 @@ struct Worker {
         // waiting (up to 2 s of silence) for the web server to close, which is not request time.
         let duration = ContinuousClock.now - started
         slot.finish(abandoningInput: abandoned)
-        log.access(method: request.method, path: request.path, query: request.queryString, status: response.status,
-                   bytes: response.body.count, duration: duration,
-                   remoteAddress: request.remoteAddress, worker: index, clientGone: !written)
+        log.access(
+            method: request.method, path: request.path, query: request.queryString, status: response.status,
+            bytes: response.body.count, duration: duration,
+            remoteAddress: request.remoteAddress, worker: index, clientGone: !written)
     }
 
     /// `ServerConfiguration.ioTimeout` on a new connection: a read or write that waits longer

@@ -10,8 +10,10 @@
 /// every one of them costs one run of the hasher, so neither the answer nor its timing tells
 /// which it was.
 extension UserCredentialStore {
-    public func authenticate(username: String, password: String, hasher: PasswordHasher,
-                             request: Request) throws -> (any RequestUser)? {
+    public func authenticate(
+        username: String, password: String, hasher: PasswordHasher,
+        request: Request
+    ) throws -> (any RequestUser)? {
         // A NUL cannot be in a stored username and must never reach a C-string API (libpq
         // would cut it short); Django on PostgreSQL answers 500 here.
         let found = username.utf8.contains(0) ? nil : try user(forUsername: username, request: request)

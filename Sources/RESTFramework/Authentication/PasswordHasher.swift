@@ -86,7 +86,7 @@ public struct PasswordHasher: Sendable {
     /// apart from ones with a real password.
     public func checkPassword(_ password: String, encoded: String) -> Bool {
         guard Self.isUsable(encoded), let parts = Self.decode(encoded),
-              let candidate = encode(password, salt: parts.salt, iterations: parts.iterations)
+            let candidate = encode(password, salt: parts.salt, iterations: parts.iterations)
         else {
             spendHashingTime(password)
             return false
@@ -110,9 +110,9 @@ public struct PasswordHasher: Sendable {
     static func decode(_ encoded: String) -> (iterations: Int, salt: String, hash: Substring)? {
         let fields = encoded.split(separator: "$", maxSplits: 3, omittingEmptySubsequences: false)
         guard fields.count == 4, fields[0] == algorithm,
-              !fields[1].isEmpty, fields[1].utf8.allSatisfy({ (0x30...0x39).contains($0) }),
-              let iterations = Int(fields[1]), iterations > 0, iterations <= Int(Int32.max),
-              !fields[2].isEmpty
+            !fields[1].isEmpty, fields[1].utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+            let iterations = Int(fields[1]), iterations > 0, iterations <= Int(Int32.max),
+            !fields[2].isEmpty
         else { return nil }
         return (iterations, String(fields[2]), fields[3])
     }
@@ -127,9 +127,10 @@ public struct PasswordHasher: Sendable {
         var digest = [UInt8](repeating: 0, count: 32)
         let status = passwordBytes.withUnsafeBufferPointer { passwordBuffer in
             passwordBuffer.withMemoryRebound(to: CChar.self) { passwordChars in
-                PKCS5_PBKDF2_HMAC(passwordChars.baseAddress, Int32(passwordBytes.count),
-                                  saltBytes, Int32(saltBytes.count), Int32(iterations),
-                                  EVP_sha256(), Int32(digest.count), &digest)
+                PKCS5_PBKDF2_HMAC(
+                    passwordChars.baseAddress, Int32(passwordBytes.count),
+                    saltBytes, Int32(saltBytes.count), Int32(iterations),
+                    EVP_sha256(), Int32(digest.count), &digest)
             }
         }
         guard status == 1 else { return nil }

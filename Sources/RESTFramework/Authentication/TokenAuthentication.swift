@@ -77,8 +77,10 @@ public struct TokenAuthentication: Authentication {
             guard i == count, keyStart < keyEnd else { return nil }
             let sameScheme = keyword.withUTF8 { expected -> Bool in
                 guard expected.count == schemeEnd - schemeStart else { return false }
-                for j in 0..<expected.count where AuthorizationHeader.asciiLowercased(expected[j])
-                    != AuthorizationHeader.asciiLowercased(bytes[schemeStart + j]) { return false }
+                for j in 0..<expected.count
+                where AuthorizationHeader.asciiLowercased(expected[j])
+                    != AuthorizationHeader.asciiLowercased(bytes[schemeStart + j])
+                { return false }
                 return true
             }
             guard sameScheme else { return nil }

@@ -54,31 +54,43 @@ extension MessageAPIException {
 public struct ParseError: MessageAPIException {
     public static let defaultStatus = 400, defaultDetail = "Malformed request.", defaultCode = "parse_error"
     public let message: String, code: String
-    public init(_ message: String? = nil, code: String? = nil) { self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode }
+    public init(_ message: String? = nil, code: String? = nil) {
+        self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode
+    }
 }
 
 public struct AuthenticationFailed: MessageAPIException {
     public static let defaultStatus = 401, defaultDetail = "Incorrect authentication credentials.", defaultCode = "authentication_failed"
     public let message: String, code: String
-    public init(_ message: String? = nil, code: String? = nil) { self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode }
+    public init(_ message: String? = nil, code: String? = nil) {
+        self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode
+    }
 }
 
 public struct NotAuthenticated: MessageAPIException {
-    public static let defaultStatus = 401, defaultDetail = "Authentication credentials were not provided.", defaultCode = "not_authenticated"
+    public static let defaultStatus = 401, defaultDetail = "Authentication credentials were not provided.",
+        defaultCode = "not_authenticated"
     public let message: String, code: String
-    public init(_ message: String? = nil, code: String? = nil) { self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode }
+    public init(_ message: String? = nil, code: String? = nil) {
+        self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode
+    }
 }
 
 public struct PermissionDenied: MessageAPIException {
-    public static let defaultStatus = 403, defaultDetail = "You do not have permission to perform this action.", defaultCode = "permission_denied"
+    public static let defaultStatus = 403, defaultDetail = "You do not have permission to perform this action.",
+        defaultCode = "permission_denied"
     public let message: String, code: String
-    public init(_ message: String? = nil, code: String? = nil) { self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode }
+    public init(_ message: String? = nil, code: String? = nil) {
+        self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode
+    }
 }
 
 public struct NotFound: MessageAPIException {
     public static let defaultStatus = 404, defaultDetail = "Not found.", defaultCode = "not_found"
     public let message: String, code: String
-    public init(_ message: String? = nil, code: String? = nil) { self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode }
+    public init(_ message: String? = nil, code: String? = nil) {
+        self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode
+    }
 }
 
 public struct MethodNotAllowed: MessageAPIException {
@@ -93,11 +105,14 @@ public struct MethodNotAllowed: MessageAPIException {
 public struct NotAcceptable: MessageAPIException {
     public static let defaultStatus = 406, defaultDetail = "Could not satisfy the request Accept header.", defaultCode = "not_acceptable"
     public let message: String, code: String
-    public init(_ message: String? = nil, code: String? = nil) { self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode }
+    public init(_ message: String? = nil, code: String? = nil) {
+        self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode
+    }
 }
 
 public struct UnsupportedMediaType: MessageAPIException {
-    public static let defaultStatus = 415, defaultDetail = "Unsupported media type \"{media_type}\" in request.", defaultCode = "unsupported_media_type"
+    public static let defaultStatus = 415, defaultDetail = "Unsupported media type \"{media_type}\" in request.",
+        defaultCode = "unsupported_media_type"
     public let message: String, code: String
     public init(_ mediaType: String, message: String? = nil, code: String? = nil) {
         self.message = message ?? Self.defaultDetail.replacingOccurrences(of: "{media_type}", with: mediaType)
@@ -136,9 +151,12 @@ public struct Http404: MessageAPIException {
 
 /// 503 for a database outage or overload: beyond DRF, which would answer 500.
 public struct ServiceUnavailable: MessageAPIException {
-    public static let defaultStatus = 503, defaultDetail = "Service temporarily unavailable, try again later.", defaultCode = "service_unavailable"
+    public static let defaultStatus = 503, defaultDetail = "Service temporarily unavailable, try again later.",
+        defaultCode = "service_unavailable"
     public let message: String, code: String
-    public init(_ message: String? = nil, code: String? = nil) { self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode }
+    public init(_ message: String? = nil, code: String? = nil) {
+        self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode
+    }
 }
 
 /// DRF's `ValidationError`: a message, a list of messages, or a dictionary of field errors.

@@ -11,5 +11,7 @@ public struct TooManyFieldsSent: MessageAPIException {
     public static let defaultDetail = "The number of GET/POST parameters exceeded settings.DATA_UPLOAD_MAX_NUMBER_FIELDS."
     public static let defaultCode = "parse_error"
     public let message: String, code: String
-    public init(_ message: String? = nil, code: String? = nil) { self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode }
+    public init(_ message: String? = nil, code: String? = nil) {
+        self.message = message ?? Self.defaultDetail; self.code = code ?? Self.defaultCode
+    }
 }

@@ -18,7 +18,8 @@ extension ValidationError {
         switch data {
         case .object: return nil
         case .null: return ValidationError(.object([(nonFieldErrorsKey, JSON.array([.string(noDataProvidedMessage)]))]), code: "null")
-        default: return ValidationError(.object([(nonFieldErrorsKey, JSON.array([.string(invalidDataMessage(for: data))]))]), code: "invalid")
+        default:
+            return ValidationError(.object([(nonFieldErrorsKey, JSON.array([.string(invalidDataMessage(for: data))]))]), code: "invalid")
         }
     }
 }

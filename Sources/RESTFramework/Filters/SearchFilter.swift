@@ -28,9 +28,11 @@ public struct SearchFilter: FilterBackend {
         let terms = try getSearchTerms(request)
         guard !fields.isEmpty, !terms.isEmpty else { return queryset }
         let lookups = try fields.map(Self.constructSearch)
-        return queryset.filter(.and(terms.map { term in
-            .or(lookups.map { field, lookup in .field(field, lookup(term)) })
-        }))
+        return queryset.filter(
+            .and(
+                terms.map { term in
+                    .or(lookups.map { field, lookup in .field(field, lookup(term)) })
+                }))
     }
 
     /// DRF's `get_search_fields`: this filter's, else the view's.
@@ -67,7 +69,7 @@ public struct SearchFilter: FilterBackend {
             case "exact": return (field, { .exact(.string($0)) })
             case "istartswith": return (field, { .istartswith($0) })
             case "startswith": return (field, { .startswith($0) })
-            default: break   // a relation path (`owner__username`): the default lookup on it
+            default: break  // a relation path (`owner__username`): the default lookup on it
             }
         }
         return (name, { .icontains($0) })

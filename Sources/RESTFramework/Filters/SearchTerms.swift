@@ -78,7 +78,7 @@ enum SearchTerms {
     /// Django's `unescape_string_literal` for a term known to start and end with `quote`.
     private static func unescapeStringLiteral(_ term: String, quote: Unicode.Scalar) -> String {
         var inner = String.UnicodeScalarView(term.unicodeScalars.dropFirst())
-        if !inner.isEmpty { inner.removeLast() }   // a lone quote character is an empty phrase
+        if !inner.isEmpty { inner.removeLast() }  // a lone quote character is an empty phrase
         return String(inner)
             .replacing("\\" + String(quote), with: String(quote))
             .replacing("\\\\", with: "\\")

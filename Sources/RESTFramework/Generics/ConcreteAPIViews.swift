@@ -30,7 +30,8 @@ open class ListCreateAPIView<Q: Queryable>: GenericAPIView<Q>, GetHandler, PostH
 
 /// `GET`, `PUT`, `PATCH`, `DELETE` on one object.
 open class RetrieveUpdateDestroyAPIView<Q: Queryable>: GenericAPIView<Q>, GetHandler, PutHandler, PatchHandler,
-    DeleteHandler {
+    DeleteHandler
+{
     open func get(_ request: Request) throws -> Response { try retrieveModel(request) }
     open func put(_ request: Request) throws -> Response { try updateModel(request) }
     open func patch(_ request: Request) throws -> Response { try partialUpdateModel(request) }

@@ -17,8 +17,9 @@ extension GenericAPIView {
     /// the fix (a 500, as DRF's `AssertionError`).
     public func requireQueryset(_ queryset: Q?) throws -> Q {
         guard let queryset else {
-            throw ImproperlyConfigured("'\(ViewNaming.className(of: type(of: self)))' should either include a `queryset` "
-                                       + "attribute, or override the `getQueryset()` method.")
+            throw ImproperlyConfigured(
+                "'\(ViewNaming.className(of: type(of: self)))' should either include a `queryset` "
+                    + "attribute, or override the `getQueryset()` method.")
         }
         // A queryset that runs against the request's resources (a database connection) is
         // bound here, so a class-level `queryset` needs no request to be declared.
@@ -37,8 +38,9 @@ extension GenericAPIView {
     /// The body of DRF's `get_serializer_class`.
     public func requireSerializerClass(_ serializerClass: Serializer.Type?) throws -> Serializer.Type {
         guard let serializerClass else {
-            throw ImproperlyConfigured("'\(ViewNaming.className(of: type(of: self)))' should either include a `serializerClass` "
-                                       + "attribute, or override the `getSerializerClass()` method.")
+            throw ImproperlyConfigured(
+                "'\(ViewNaming.className(of: type(of: self)))' should either include a `serializerClass` "
+                    + "attribute, or override the `getSerializerClass()` method.")
         }
         return serializerClass
     }
@@ -53,9 +55,10 @@ extension GenericAPIView {
         let view = type(of: self)
         let kwarg = view.lookupURLKwarg ?? view.lookupField
         guard let value = kwargs[kwarg] else {
-            throw ImproperlyConfigured("Expected view \(ViewNaming.className(of: view)) to be called with a URL keyword "
-                                       + "argument named \"\(kwarg)\". Fix your URL conf, or set the `lookupField` "
-                                       + "attribute on the view correctly.")
+            throw ImproperlyConfigured(
+                "Expected view \(ViewNaming.className(of: view)) to be called with a URL keyword "
+                    + "argument named \"\(kwarg)\". Fix your URL conf, or set the `lookupField` "
+                    + "attribute on the view correctly.")
         }
         let object = try getObjectOr404(queryset, where: view.lookupField, equals: .string(value), modelName: view.modelName)
         try checkObjectPermissions(request, object: object)
@@ -73,8 +76,9 @@ extension GenericAPIView {
                 try urls.reverse(name, kwargs: kwargs, request: request, format: format, urlFormatOverride: override)
             }
         }
-        return SerializerContext(request: request, view: self, format: formatKwarg, reverse: reverse,
-                                 extensions: request?.extensions)
+        return SerializerContext(
+            request: request, view: self, format: formatKwarg, reverse: reverse,
+            extensions: request?.extensions)
     }
 
     /// The body of DRF's `perform_destroy` (`instance.delete()`): the view's queryset deletes
@@ -82,9 +86,10 @@ extension GenericAPIView {
     public func deleteObject(_ instance: Q.Element) throws {
         let queryset = try getQueryset()
         guard let deletable = queryset as? any DeletableQueryable else {
-            throw ImproperlyConfigured("'\(ViewNaming.className(of: type(of: self)))' cannot destroy: its queryset type "
-                                       + "\(Q.self) does not conform to `DeletableQueryable`. Override `performDestroy(_:)`, "
-                                       + "or use a queryset that can delete.")
+            throw ImproperlyConfigured(
+                "'\(ViewNaming.className(of: type(of: self)))' cannot destroy: its queryset type "
+                    + "\(Q.self) does not conform to `DeletableQueryable`. Override `performDestroy(_:)`, "
+                    + "or use a queryset that can delete.")
         }
         try Self.delete(instance, from: deletable)
     }
@@ -128,8 +133,9 @@ extension GenericAPIView {
     /// Without a paginator it is a mistake in the view, as DRF's assertion says.
     public func getPaginatedResponse(_ data: JSON) throws -> Response {
         guard let paginator else {
-            throw ImproperlyConfigured("'\(ViewNaming.className(of: type(of: self)))' has no paginator: call "
-                                       + "`getPaginatedResponse` only after `paginateQueryset` returned a page.")
+            throw ImproperlyConfigured(
+                "'\(ViewNaming.className(of: type(of: self)))' has no paginator: call "
+                    + "`getPaginatedResponse` only after `paginateQueryset` returned a page.")
         }
         return paginator.paginatedResponse(data)
     }

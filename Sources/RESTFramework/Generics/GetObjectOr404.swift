@@ -10,8 +10,10 @@
 /// else `Not found.`). A value the field cannot hold (`"abc"` for an integer pk) is 404
 /// `Not found.`: where Django lets the `ValueError` through as a 500, the client gets the
 /// honest answer. Several rows: `MultipleObjectsReturned` (a 500: the field is not unique).
-public func getObjectOr404<Q: Queryable>(_ queryset: Q, where field: String, equals value: FieldValue,
-                                         modelName: String? = (Q.self as? any NamedQueryable.Type)?.modelName) throws -> Q.Element {
+public func getObjectOr404<Q: Queryable>(
+    _ queryset: Q, where field: String, equals value: FieldValue,
+    modelName: String? = (Q.self as? any NamedQueryable.Type)?.modelName
+) throws -> Q.Element {
     let matches: [Q.Element]
     do {
         // Two rows are enough to tell "one" from "several" (Django's `get()` fetches a few more).

@@ -12,7 +12,8 @@
 /// The actions are `open` methods of the class body (the mixins have no default bodies), so a
 /// subclass overrides them and the override is what the router dispatches to.
 open class ModelViewSet<Q: Queryable>: GenericViewSet<Q>, CreateModelMixin, RetrieveModelMixin, UpdateModelMixin,
-    DestroyModelMixin, ListModelMixin {
+    DestroyModelMixin, ListModelMixin
+{
     open func list(_ request: Request) throws -> Response { try listModel(request) }
     open func create(_ request: Request) throws -> Response { try createModel(request) }
     open func retrieve(_ request: Request) throws -> Response { try retrieveModel(request) }

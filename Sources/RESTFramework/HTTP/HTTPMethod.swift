@@ -7,7 +7,8 @@ public struct HTTPMethod: Hashable, Sendable, CustomStringConvertible, Expressib
 
     public init(_ name: String) {
         // A method nearly always arrives upper-case ASCII: then it is its own upper case.
-        rawValue = name.utf8.allSatisfy({ $0 < 0x80 && !($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) })
+        rawValue =
+            name.utf8.allSatisfy({ $0 < 0x80 && !($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) })
             ? name : name.uppercased()
     }
     public init(stringLiteral value: String) { self.init(value) }

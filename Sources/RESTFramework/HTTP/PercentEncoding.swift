@@ -59,8 +59,9 @@ enum PercentEncoding {
     static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."),
-             UInt8(ascii: "-"), UInt8(ascii: "~"): return true
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."),
+            UInt8(ascii: "-"), UInt8(ascii: "~"):
+            return true
         default: return false
         }
     }
@@ -91,7 +92,8 @@ enum PercentEncoding {
             if byte == UInt8(ascii: "+") && plus {
                 bytes.append(32)
             } else if byte == UInt8(ascii: "%"), input.count - i > 2,
-                      let high = hexValue(input[i + 1]), let low = hexValue(input[i + 2]) {
+                let high = hexValue(input[i + 1]), let low = hexValue(input[i + 2])
+            {
                 bytes.append(high << 4 | low)
                 i += 2
             } else {

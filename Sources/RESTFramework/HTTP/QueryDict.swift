@@ -25,8 +25,11 @@ public struct QueryDict: Sendable, Equatable {
                 }
                 if end > start {
                     if eq >= 0 {
-                        items.append((key: Self.decode(UnsafeBufferPointer(rebasing: bytes[start..<eq])),
-                                      value: Self.decode(UnsafeBufferPointer(rebasing: bytes[(eq + 1)..<end]))))
+                        items.append(
+                            (
+                                key: Self.decode(UnsafeBufferPointer(rebasing: bytes[start..<eq])),
+                                value: Self.decode(UnsafeBufferPointer(rebasing: bytes[(eq + 1)..<end]))
+                            ))
                     } else {
                         items.append((key: Self.decode(UnsafeBufferPointer(rebasing: bytes[start..<end])), value: ""))
                     }

@@ -86,7 +86,9 @@ extension JSONReader {
         }
         if digitCount > 4300 && !readsWriterOutput {
             // CPython's int() guard against quadratic conversion (sys.int_info.default_max_str_digits).
-            throw JSONParseError("Exceeds the limit (4300 digits) for integer string conversion: value has \(digitCount) digits; use sys.set_int_max_str_digits() to increase the limit")
+            throw JSONParseError(
+                "Exceeds the limit (4300 digits) for integer string conversion: value has \(digitCount) digits; use sys.set_int_max_str_digits() to increase the limit"
+            )
         }
         let text = String(decoding: literal, as: UTF8.self)
         if let value = Int64(text) { return .int(value) }
@@ -150,7 +152,8 @@ extension JSONReader {
             var scalar = code
             i = hexEnd
             if code >= 0xD800 && code <= 0xDBFF && hexEnd + 6 < end
-                && text[hexEnd] == JSONByte.backslash && text[hexEnd + 1] == JSONByte.lowerU {
+                && text[hexEnd] == JSONByte.backslash && text[hexEnd + 1] == JSONByte.lowerU
+            {
                 guard let low = hex4(at: hexEnd + 2) else { throw failure("Invalid \\uXXXX escape", at: hexEnd + 1) }
                 if low >= 0xDC00 && low <= 0xDFFF {
                     scalar = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)

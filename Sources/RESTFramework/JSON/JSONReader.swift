@@ -127,9 +127,11 @@ struct JSONReader {
                     index += 1
                     frames.removeLast()
                     if frame.isObject {
-                        current = .object(readsWriterOutput
-                            ? JSONObject(uniquePairs: zip(keys[frame.keysStart...], values[frame.valuesStart...]).map { (key: $0, value: $1) })
-                            : Self.makeObject(keys: keys[frame.keysStart...], values: values[frame.valuesStart...]))
+                        current = .object(
+                            readsWriterOutput
+                                ? JSONObject(
+                                    uniquePairs: zip(keys[frame.keysStart...], values[frame.valuesStart...]).map { (key: $0, value: $1) })
+                                : Self.makeObject(keys: keys[frame.keysStart...], values: values[frame.valuesStart...]))
                         keys.removeSubrange(frame.keysStart...)
                     } else {
                         current = .array(Array(values[frame.valuesStart...]))

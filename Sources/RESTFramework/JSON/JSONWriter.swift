@@ -114,9 +114,9 @@ public enum JSONWriter {
         while i + 8 <= count {
             let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             let quote = word ^ (0x22 &* ones), backslash = word ^ (0x5C &* ones)
-            let below = (word &- 0x20 &* ones) & ~word                 // a byte below 0x20
-            let quotes = (quote &- ones) & ~quote                      // a `"`
-            let backslashes = (backslash &- ones) & ~backslash         // a `\\`
+            let below = (word &- 0x20 &* ones) & ~word  // a byte below 0x20
+            let quotes = (quote &- ones) & ~quote  // a `"`
+            let backslashes = (backslash &- ones) & ~backslash  // a `\\`
             if (below | quotes | backslashes | word) & highs != 0 {
                 for j in i..<(i + 8) where isSpecial(bytes[j]) { return true }
             }

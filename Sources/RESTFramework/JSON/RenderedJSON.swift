@@ -70,7 +70,8 @@ enum RenderedJSON {
                 i += 1
             default:
                 while i < text.count, text[i] != JSONByte.comma, text[i] != JSONByte.closeBrace,
-                      text[i] != JSONByte.closeBracket { i += 1 }
+                    text[i] != JSONByte.closeBracket
+                { i += 1 }
             }
         } while depth > 0
         reader.index = i

@@ -26,8 +26,10 @@ public struct FieldInfo: Sendable, Equatable {
     public var minValue: Int64?
     public var maxValue: Int64?
 
-    public init(type: FieldType, required: Bool = false, readOnly: Bool = false, label: String,
-                minLength: Int? = nil, maxLength: Int? = nil, minValue: Int64? = nil, maxValue: Int64? = nil) {
+    public init(
+        type: FieldType, required: Bool = false, readOnly: Bool = false, label: String,
+        minLength: Int? = nil, maxLength: Int? = nil, minValue: Int64? = nil, maxValue: Int64? = nil
+    ) {
         self.type = type
         self.required = readOnly ? false : required
         self.readOnly = readOnly
@@ -39,10 +41,13 @@ public struct FieldInfo: Sendable, Equatable {
     }
 
     /// With the label DRF derives from the field name (`label(forFieldName:)`).
-    public init(name: String, type: FieldType, required: Bool = false, readOnly: Bool = false,
-                minLength: Int? = nil, maxLength: Int? = nil, minValue: Int64? = nil, maxValue: Int64? = nil) {
-        self.init(type: type, required: required, readOnly: readOnly, label: Self.label(forFieldName: name),
-                  minLength: minLength, maxLength: maxLength, minValue: minValue, maxValue: maxValue)
+    public init(
+        name: String, type: FieldType, required: Bool = false, readOnly: Bool = false,
+        minLength: Int? = nil, maxLength: Int? = nil, minValue: Int64? = nil, maxValue: Int64? = nil
+    ) {
+        self.init(
+            type: type, required: required, readOnly: readOnly, label: Self.label(forFieldName: name),
+            minLength: minLength, maxLength: maxLength, minValue: minValue, maxValue: maxValue)
     }
 
     /// DRF's default label, `field_name.replace('_', ' ').capitalize()` ("date_joined" →

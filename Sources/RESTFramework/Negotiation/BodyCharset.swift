@@ -32,10 +32,10 @@ enum BodyCharset: Sendable {
         case "utf_8", "utf8", "u8", "utf", "utf8_ucs2", "utf8_ucs4", "cp65001":
             self = .utf8
         case "ascii", "us_ascii", "us", "646", "ansi_x3_4_1968", "ansi_x3_4_1986", "cp367", "csascii", "ibm367",
-             "iso646_us", "iso_646_irv_1991", "iso_ir_6":
+            "iso646_us", "iso_646_irv_1991", "iso_ir_6":
             self = .ascii
         case "latin_1", "latin1", "latin", "l1", "iso8859_1", "iso_8859_1", "8859", "cp819", "ibm819",
-             "iso_ir_100", "csisolatin1", "iso_8859_1_1987":
+            "iso_ir_100", "csisolatin1", "iso_8859_1_1987":
             self = .latin1
         default:
             return nil
@@ -49,7 +49,8 @@ enum BodyCharset: Sendable {
             return body
         case .ascii:
             if let bad = body.firstIndex(where: { $0 >= 0x80 }) {
-                throw JSONParseError("'ascii' codec can't decode byte 0x\(PythonUTF8.hex(body[bad])) in position \(bad): ordinal not in range(128)")
+                throw JSONParseError(
+                    "'ascii' codec can't decode byte 0x\(PythonUTF8.hex(body[bad])) in position \(bad): ordinal not in range(128)")
             }
             return body
         case .latin1:

@@ -16,8 +16,10 @@
 ///                                                formatSuffix: nil, overrideParameter: "format")
 ///     chosen.mediaType   // "application/json; indent=4" for `Accept: application/json; indent=4`
 public enum ContentNegotiation {
-    public static func select(request: Request, renderers: [any Renderer], formatSuffix: String?,
-                              overrideParameter: String?) throws -> (renderer: any Renderer, mediaType: String) {
+    public static func select(
+        request: Request, renderers: [any Renderer], formatSuffix: String?,
+        overrideParameter: String?
+    ) throws -> (renderer: any Renderer, mediaType: String) {
         // Python's `format_suffix or query_params.get(...)`: an empty value is no format.
         let suffix = formatSuffix.flatMap { $0.isEmpty ? nil : $0 }
         let format = suffix ?? overrideParameter.flatMap { request.query[$0] }.flatMap { $0.isEmpty ? nil : $0 }
@@ -31,7 +33,8 @@ public enum ContentNegotiation {
         // Most clients send no Accept or `*/*`: the first renderer then wins with its own type,
         // as below, when that type has no parameters and no wildcard (which would need parsing).
         if acceptHeader == nil || acceptHeader == "*/*", let first = candidates.first,
-           !first.mediaType.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "*") }) {
+            !first.mediaType.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "*") })
+        {
             return (first, first.mediaType)
         }
         let accepts = acceptList(acceptHeader ?? "*/*")

@@ -20,7 +20,8 @@ public struct JSONRenderer: Renderer {
         // Parameters follow a `;`: the usual `application/json` needs no parse.
         guard mediaType.utf8.contains(UInt8(ascii: ";")) else { return nil }
         guard let text = MediaType.parsed(mediaType).parameters.first(where: { $0.name == "indent" })?.value,
-              let value = PythonInt.parse(text) else { return nil }
+            let value = PythonInt.parse(text)
+        else { return nil }
         let clamped = max(min(value, 8), 0)
         return clamped == 0 ? nil : clamped
     }

@@ -44,8 +44,10 @@ public struct MultiPartParser: Parser {
             guard let disposition, let rawName = disposition.parameters.first(where: { $0.name == "name" })?.value else { continue }
             let name = HeaderParameters.trim(rawName[...])
             if !fileName.isEmpty {
-                files.append(UploadedFile(fieldName: name, fileName: Self.baseName(fileName),
-                                          contentType: part.headers["content-type"]?.value, content: Array(part.content)))
+                files.append(
+                    UploadedFile(
+                        fieldName: name, fileName: Self.baseName(fileName),
+                        contentType: part.headers["content-type"]?.value, content: Array(part.content)))
             } else {
                 fields.append((name, String(decoding: part.content, as: UTF8.self)))
             }

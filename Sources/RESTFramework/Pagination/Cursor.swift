@@ -25,10 +25,12 @@ public struct Cursor: Sendable, Hashable {
     /// at `offsetCutoff`, `r` any integer (non-zero: reverse), `p` any text. First values win.
     public init(decoding token: String, offsetCutoff: Int?) throws(Invalid) {
         guard token.unicodeScalars.allSatisfy(\.isASCII),
-              let bytes = PythonBase64.decode(token), bytes.allSatisfy({ $0 < 0x80 }) else { throw Invalid() }
+            let bytes = PythonBase64.decode(token), bytes.allSatisfy({ $0 < 0x80 })
+        else { throw Invalid() }
         let tokens = QueryDict(parsing: String(decoding: bytes, as: UTF8.self))
         guard let offset = PaginationNumbers.positiveInt(tokens.list("o").first ?? "0", strict: false, cutoff: offsetCutoff),
-              let reverse = IntegerText(parsing: tokens.list("r").first ?? "0") else { throw Invalid() }
+            let reverse = IntegerText(parsing: tokens.list("r").first ?? "0")
+        else { throw Invalid() }
         self.init(offset: offset, reverse: !reverse.isZero, position: tokens.list("p").first)
     }
 

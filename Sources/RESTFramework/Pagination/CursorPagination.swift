@@ -38,8 +38,10 @@ open class CursorPagination: Paginator {
     private var nextPosition: String?
     private var previousPosition: String?
 
-    public init(ordering: [String] = ["-created"], pageSize: Int? = nil, pageSizeQueryParam: String? = nil,
-                maxPageSize: Int? = nil) {
+    public init(
+        ordering: [String] = ["-created"], pageSize: Int? = nil, pageSizeQueryParam: String? = nil,
+        maxPageSize: Int? = nil
+    ) {
         self.ordering = ordering
         self.pageSize = pageSize
         self.pageSizeQueryParam = pageSizeQueryParam
@@ -49,7 +51,8 @@ open class CursorPagination: Paginator {
     open func paginate<Q: Queryable>(_ queryset: Q, request: Request, view: APIView?) throws -> [Q.Element]? {
         self.request = request
         guard let size = resolvedPageSize(request, view: view, queryParam: pageSizeQueryParam, maximum: maxPageSize),
-              size > 0 else { return nil }
+            size > 0
+        else { return nil }
         effectivePageSize = size
         let ordering = getOrdering(request, view: view)
         guard let firstTerm = ordering.first else {
@@ -66,7 +69,8 @@ open class CursorPagination: Paginator {
         let positionField = String(firstTerm.drop { $0 == "-" })
         if let currentPosition {
             // (cursor reversed) XOR (ordering descending): rows before the position, else after.
-            let lookup: Lookup = reverse != firstTerm.hasPrefix("-")
+            let lookup: Lookup =
+                reverse != firstTerm.hasPrefix("-")
                 ? .lt(.string(currentPosition)) : .gt(.string(currentPosition))
             page = page.filter(.field(positionField, lookup))
         }
@@ -99,11 +103,12 @@ open class CursorPagination: Paginator {
     }
 
     open func paginatedResponse(_ data: JSON) -> Response {
-        Response(.object([
-            ("next", JSON(nextLink())),
-            ("previous", JSON(previousLink())),
-            ("results", data),
-        ]))
+        Response(
+            .object([
+                ("next", JSON(nextLink())),
+                ("previous", JSON(previousLink())),
+                ("results", data),
+            ]))
     }
 
     /// DRF's `get_next_link`: the last position of the page that differs from the row after
@@ -194,8 +199,9 @@ open class CursorPagination: Paginator {
     /// answers, else `ordering`.
     open func getOrdering(_ request: Request, view: APIView?) -> [String] {
         if let view, let filtered = view as? any FilteredView,
-           let backend = filtered.filterBackends.lazy.compactMap({ $0 as? any OrderingBackend }).first,
-           let chosen = backend.ordering(for: request, view: view), !chosen.isEmpty {
+            let backend = filtered.filterBackends.lazy.compactMap({ $0 as? any OrderingBackend }).first,
+            let chosen = backend.ordering(for: request, view: view), !chosen.isEmpty
+        {
             return chosen
         }
         return ordering

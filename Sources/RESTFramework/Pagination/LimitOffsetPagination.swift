@@ -39,9 +39,11 @@ open class LimitOffsetPagination: Paginator {
     open func paginate<Q: Queryable>(_ queryset: Q, request: Request, view: APIView?) throws -> [Q.Element]? {
         self.request = request
         guard let limit = resolvedPageSize(request, view: view, queryParam: limitQueryParam, maximum: maxLimit),
-              limit > 0 else { return nil }
+            limit > 0
+        else { return nil }
         self.limit = limit
-        offset = request.query[offsetQueryParam]
+        offset =
+            request.query[offsetQueryParam]
             .flatMap { IntegerText(parsing: $0) }
             .flatMap { $0.isNegative ? nil : $0 } ?? IntegerText(0)
 
@@ -73,12 +75,13 @@ open class LimitOffsetPagination: Paginator {
     }
 
     open func paginatedResponse(_ data: JSON) -> Response {
-        Response(.object([
-            ("count", count.json),
-            ("next", JSON(nextLink())),
-            ("previous", JSON(previousLink())),
-            ("results", data),
-        ]))
+        Response(
+            .object([
+                ("count", count.json),
+                ("next", JSON(nextLink())),
+                ("previous", JSON(previousLink())),
+                ("results", data),
+            ]))
     }
 
     /// DRF's `get_next_link`: offset + limit, none once that reaches the count.
@@ -91,10 +94,12 @@ open class LimitOffsetPagination: Paginator {
         } else {
             next = (offset + limit).description
         }
-        return PaginationLink.url(request, setting: [
-            limitQueryParam: String(limit),
-            offsetQueryParam: next,
-        ])
+        return PaginationLink.url(
+            request,
+            setting: [
+                limitQueryParam: String(limit),
+                offsetQueryParam: next,
+            ])
     }
 
     /// DRF's `get_previous_link`: none at offset 0; without `offset` when offset − limit ≤ 0.
@@ -108,9 +113,11 @@ open class LimitOffsetPagination: Paginator {
             let difference = offset - limit
             previous = difference <= IntegerText(0) ? nil : difference.description
         }
-        return PaginationLink.url(request, setting: [
-            limitQueryParam: String(limit),
-            offsetQueryParam: previous,
-        ])
+        return PaginationLink.url(
+            request,
+            setting: [
+                limitQueryParam: String(limit),
+                offsetQueryParam: previous,
+            ])
     }
 }

@@ -31,8 +31,10 @@ open class PageNumberPagination: Paginator {
     public private(set) var hasNext = false
     public private(set) var hasPrevious = false
 
-    public init(pageSize: Int? = nil, pageSizeQueryParam: String? = nil, maxPageSize: Int? = nil,
-                countStrategy: CountStrategy = .exact) {
+    public init(
+        pageSize: Int? = nil, pageSizeQueryParam: String? = nil, maxPageSize: Int? = nil,
+        countStrategy: CountStrategy = .exact
+    ) {
         self.pageSize = pageSize
         self.pageSizeQueryParam = pageSizeQueryParam
         self.maxPageSize = maxPageSize
@@ -42,7 +44,8 @@ open class PageNumberPagination: Paginator {
     open func paginate<Q: Queryable>(_ queryset: Q, request: Request, view: APIView?) throws -> [Q.Element]? {
         self.request = request
         guard let size = resolvedPageSize(request, view: view, queryParam: pageSizeQueryParam, maximum: maxPageSize),
-              size > 0 else { return nil }
+            size > 0
+        else { return nil }
         // Django: `query_params.get(page) or 1`, so an empty value is page 1 too.
         let requested = request.query[pageQueryParam].flatMap { $0.isEmpty ? nil : $0 } ?? "1"
 
@@ -93,12 +96,13 @@ open class PageNumberPagination: Paginator {
     }
 
     open func paginatedResponse(_ data: JSON) -> Response {
-        Response(.object([
-            ("count", count.json),
-            ("next", JSON(nextLink())),
-            ("previous", JSON(previousLink())),
-            ("results", data),
-        ]))
+        Response(
+            .object([
+                ("count", count.json),
+                ("next", JSON(nextLink())),
+                ("previous", JSON(previousLink())),
+                ("results", data),
+            ]))
     }
 
     /// DRF's `get_next_link`.
@@ -124,7 +128,8 @@ open class PageNumberPagination: Paginator {
     /// Django's `validate_number`: Python's `int()` of the text, at least 1, at most `pages`.
     private func validNumber(_ text: String, atMost pages: Int?) throws -> Int {
         guard let number = IntegerText(parsing: text), number >= IntegerText(1),
-              let value = number.intValue, value <= pages ?? Int.max else { throw NotFound(invalidPageMessage) }
+            let value = number.intValue, value <= pages ?? Int.max
+        else { throw NotFound(invalidPageMessage) }
         return value
     }
 }

@@ -33,7 +33,8 @@ extension Paginator {
     /// settings' `pageSize`. DRF's `get_page_size`.
     func resolvedPageSize(_ request: Request, view: APIView?, queryParam: String?, maximum: Int?) -> Int? {
         if let queryParam, let text = request.query[queryParam],
-           let size = PaginationNumbers.positiveInt(text, strict: true, cutoff: maximum) {
+            let size = PaginationNumbers.positiveInt(text, strict: true, cutoff: maximum)
+        {
             return size
         }
         return pageSize ?? view?.settings.pageSize
@@ -72,8 +73,11 @@ enum ResolvedCount {
         case .exact:
             self = .exact(try queryset.count())
         case .estimated:
-            if let estimate = try queryset.estimatedCount() { self = .estimated(max(estimate, 0)) }
-            else { self = .exact(try queryset.count()) }
+            if let estimate = try queryset.estimatedCount() {
+                self = .estimated(max(estimate, 0))
+            } else {
+                self = .exact(try queryset.count())
+            }
         case .none:
             self = .unknown
         }

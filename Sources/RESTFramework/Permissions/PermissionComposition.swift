@@ -57,7 +57,8 @@ public struct OrPermission: Permission {
     }
 
     public func hasObjectPermission(_ request: Request, view: APIView, object: Any) throws -> Bool {
-        let left = try lhs.hasPermission(request, view: view)
+        let left =
+            try lhs.hasPermission(request, view: view)
             && lhs.hasObjectPermission(request, view: view, object: object)
         if left { return true }
         return try rhs.hasPermission(request, view: view)

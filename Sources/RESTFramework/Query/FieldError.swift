@@ -21,8 +21,9 @@ public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
     /// For a row of `type`: its model's fields if it is one, else the type's name alone.
     public init(_ type: any FieldReadable.Type, field: String) {
         let layout = type.fieldLayout
-        self.init(model: layout?.source.typeName ?? String(describing: type), field: field,
-                  validFields: layout?.source.fieldNames ?? [])
+        self.init(
+            model: layout?.source.typeName ?? String(describing: type), field: field,
+            validFields: layout?.source.fieldNames ?? [])
     }
 
     public var description: String {

@@ -34,7 +34,7 @@ enum InMemoryEvaluation {
         case .isNull(let wanted):
             return value.isNull == wanted
         case .exact(.null):
-            return value.isNull   // Django turns `field=None` into `IS NULL`.
+            return value.isNull  // Django turns `field=None` into `IS NULL`.
         default:
             break
         }
@@ -67,7 +67,7 @@ enum InMemoryEvaluation {
         case .istartswith(let prefix):
             return upper(sqlText(value)).unicodeScalars.starts(with: upper(prefix).unicodeScalars)
         case .isNull:
-            return false   // handled above
+            return false  // handled above
         }
     }
 
@@ -80,7 +80,7 @@ enum InMemoryEvaluation {
         case (_, .null):
             return .null
         case (.int, .int), (.int, .double), (.double, .int), (.double, .double),
-             (.string, .string), (.bool, .bool), (.dateTime, .dateTime):
+            (.string, .string), (.bool, .bool), (.dateTime, .dateTime):
             return value
         case (.int, .bool(let b)):
             return .int(b ? 1 : 0)
@@ -192,8 +192,8 @@ enum InMemoryEvaluation {
             return String(d)
         case .string(let s): return s
         case .dateTime(let t):
-            var text = PythonText.pythonDateTime(t)          // ...38.123450+00:00
-            text.removeLast(3)                               // ...38.123450+00
+            var text = PythonText.pythonDateTime(t)  // ...38.123450+00:00
+            text.removeLast(3)  // ...38.123450+00
             if let dot = text.firstIndex(of: ".") {
                 let plus = text.lastIndex(of: "+")!
                 var fraction = text[text.index(after: dot)..<plus]

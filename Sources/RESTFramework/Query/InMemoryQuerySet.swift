@@ -62,10 +62,11 @@ public struct InMemoryQuerySet<Element: FieldReadable>: Queryable {
         let start = min(max(offset, 0), all.count)
         // A limit from a request can be as large as `Int.max` (`?limit=` without `maxLimit`):
         // past the end of `Int` is past the end of the rows.
-        let end = limit.map { limit in
-            let (sum, overflow) = start.addingReportingOverflow(max(limit, 0))
-            return overflow ? all.count : min(sum, all.count)
-        } ?? all.count
+        let end =
+            limit.map { limit in
+                let (sum, overflow) = start.addingReportingOverflow(max(limit, 0))
+                return overflow ? all.count : min(sum, all.count)
+            } ?? all.count
         return Array(all[start..<end])
     }
 

@@ -51,8 +51,11 @@ public struct OrderTerm: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses Django's `"-field"` notation.
     public init(_ text: String, nulls: Nulls? = nil) {
-        if text.hasPrefix("-") { self.init(field: String(text.dropFirst()), descending: true, nulls: nulls) }
-        else { self.init(field: text, descending: false, nulls: nulls) }
+        if text.hasPrefix("-") {
+            self.init(field: String(text.dropFirst()), descending: true, nulls: nulls)
+        } else {
+            self.init(field: text, descending: false, nulls: nulls)
+        }
     }
 
     public var reversed: OrderTerm {

@@ -48,8 +48,10 @@ public final class Request {
 
     private var parsedData: JSON?
 
-    public init(method: HTTPMethod, path: String, queryString: String = "", headers: Headers = Headers(),
-                body: [UInt8] = [], scheme: String = "http", host: String? = nil, remoteAddress: String? = nil) {
+    public init(
+        method: HTTPMethod, path: String, queryString: String = "", headers: Headers = Headers(),
+        body: [UInt8] = [], scheme: String = "http", host: String? = nil, remoteAddress: String? = nil
+    ) {
         self.method = method
         self.path = path
         self.queryString = queryString
@@ -83,7 +85,10 @@ public final class Request {
     public func buildAbsoluteURI(_ location: String? = nil) -> String {
         if let location {
             if location.utf8.first != UInt8(ascii: "/"),
-               location.hasPrefix("http://") || location.hasPrefix("https://") { return location }
+                location.hasPrefix("http://") || location.hasPrefix("https://")
+            {
+                return location
+            }
             // Written in one allocation: hyperlinked fields build one of these for every row.
             var scheme = scheme, host = host, location = location
             let total = scheme.utf8.count + 3 + host.utf8.count + location.utf8.count

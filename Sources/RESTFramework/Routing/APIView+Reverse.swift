@@ -5,7 +5,8 @@
 extension APIView {
     public func reverse(_ name: String, args: [String] = [], kwargs: [String: String] = [:], format: String? = nil) throws -> String {
         guard let urls else { throw NoReverseMatch(name: name, message: "Reverse for '\(name)' needs a view routed by a URL conf.") }
-        return try urls.reverse(name, args: args, kwargs: kwargs, request: request, format: format,
-                                urlFormatOverride: settings.urlFormatOverride)
+        return try urls.reverse(
+            name, args: args, kwargs: kwargs, request: request, format: format,
+            urlFormatOverride: settings.urlFormatOverride)
     }
 }

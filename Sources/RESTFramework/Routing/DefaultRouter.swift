@@ -27,14 +27,17 @@ public struct DefaultRouter: Router {
 
     /// DRF's `get_api_root_view`: prefix → the name of its list route (the first row's name).
     public func getAPIRootView() -> ViewEndpoint {
-        let listName: String = base.routes.lazy.compactMap { template -> String? in
-            if case .route(let route) = template { return route.name }
-            return nil
-        }.first ?? "{basename}-list"
+        let listName: String =
+            base.routes.lazy.compactMap { template -> String? in
+                if case .route(let route) = template { return route.name }
+                return nil
+            }.first ?? "{basename}-list"
         let dict = registry.map { (prefix: $0.prefix, urlName: listName.replacingOccurrences(of: "{basename}", with: $0.basename)) }
-        return ViewEndpoint(viewType: rootView, actions: nil, initkwargs: ViewInitKwargs(configure: { view in
-            (view as? APIRootView)?.apiRootDict = dict
-        }))
+        return ViewEndpoint(
+            viewType: rootView, actions: nil,
+            initkwargs: ViewInitKwargs(configure: { view in
+                (view as? APIRootView)?.apiRootDict = dict
+            }))
     }
 
     public var urls: [URLPattern] {

@@ -52,8 +52,10 @@ struct RouteMatcher: Sendable {
         for (index, pattern) in patterns.enumerated() {
             try insert(Self.segments(of: pattern), index: index, suffix: pattern.formatSuffix)
         }
-        for i in nodes.indices where nodes[i].literals.count <= Self.smallLiteralLimit
-            && nodes[i].literals.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+        for i in nodes.indices
+        where nodes[i].literals.count <= Self.smallLiteralLimit
+            && nodes[i].literals.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } })
+        {
             nodes[i].smallLiterals = nodes[i].literals.map { (text: Array($0.key.utf8), child: $0.value) }
         }
     }
@@ -74,7 +76,9 @@ struct RouteMatcher: Sendable {
                 case .parameter(_, let matcher): segments.append(.parameter(matcher))
                 }
             default:
-                throw ImproperlyConfigured("URL pattern \(pattern.regex) mixes text and a parameter within one path segment; give each parameter a segment of its own.")
+                throw ImproperlyConfigured(
+                    "URL pattern \(pattern.regex) mixes text and a parameter within one path segment; give each parameter a segment of its own."
+                )
             }
             current = []
         }
@@ -137,8 +141,9 @@ struct RouteMatcher: Sendable {
         if lastIndex > 0 && segments[lastIndex].isEmpty { lastIndex -= 1 }
         let last = segments[lastIndex]
         if let byteDot = last.utf8.lastIndex(of: UInt8(ascii: ".")),
-           Self.isFormat(last[last.utf8.index(after: byteDot)...]),
-           let dot = last.lastIndex(of: "."), dot == byteDot {
+            Self.isFormat(last[last.utf8.index(after: byteDot)...]),
+            let dot = last.lastIndex(of: "."), dot == byteDot
+        {
             var suffixed = segments[...lastIndex]
             suffixed[lastIndex] = last[..<dot]
             var suffixBest: Match?
@@ -169,8 +174,10 @@ struct RouteMatcher: Sendable {
         return segments
     }
 
-    private func walk(_ nodeIndex: Int, _ segments: ArraySlice<Substring>, suffix: Bool, captures: inout [Substring],
-                      best: inout Match?, trace: inout Trace) {
+    private func walk(
+        _ nodeIndex: Int, _ segments: ArraySlice<Substring>, suffix: Bool, captures: inout [Substring],
+        best: inout Match?, trace: inout Trace
+    ) {
         trace.nodesVisited += 1
         if let best, nodes[nodeIndex].lowestIndex >= best.patternIndex { return }
         guard let segment = segments.first else {
@@ -210,6 +217,9 @@ struct RouteMatcher: Sendable {
     }
 
     private static func isFormat(_ text: Substring) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
+        !text.isEmpty
+            && text.utf8.allSatisfy {
+                ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+            }
     }
 }

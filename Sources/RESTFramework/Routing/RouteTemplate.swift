@@ -18,12 +18,16 @@ public enum RouteTemplate: Sendable {
     /// detail-level extra actions. The order is what makes `users/recent_users/` win over
     /// `users/{pk}/`.
     public static let simpleRouterRoutes: [RouteTemplate] = [
-        .route(Route(url: "{prefix}{trailing_slash}", mapping: [(.get, .list), (.post, .create)],
-                     name: "{basename}-list", detail: false, initkwargs: ViewInitKwargs(suffix: "List"))),
+        .route(
+            Route(
+                url: "{prefix}{trailing_slash}", mapping: [(.get, .list), (.post, .create)],
+                name: "{basename}-list", detail: false, initkwargs: ViewInitKwargs(suffix: "List"))),
         .dynamic(DynamicRoute(url: "{prefix}/{url_path}{trailing_slash}", name: "{basename}-{url_name}", detail: false)),
-        .route(Route(url: "{prefix}/{lookup}{trailing_slash}",
-                     mapping: [(.get, .retrieve), (.put, .update), (.patch, .partialUpdate), (.delete, .destroy)],
-                     name: "{basename}-detail", detail: true, initkwargs: ViewInitKwargs(suffix: "Instance"))),
+        .route(
+            Route(
+                url: "{prefix}/{lookup}{trailing_slash}",
+                mapping: [(.get, .retrieve), (.put, .update), (.patch, .partialUpdate), (.delete, .destroy)],
+                name: "{basename}-detail", detail: true, initkwargs: ViewInitKwargs(suffix: "Instance"))),
         .dynamic(DynamicRoute(url: "{prefix}/{lookup}/{url_path}{trailing_slash}", name: "{basename}-{url_name}", detail: true)),
     ]
 }
@@ -40,8 +44,10 @@ public struct Route: Sendable {
     public var detail: Bool
     public var initkwargs: ViewInitKwargs
 
-    public init(url: String, mapping: [(HTTPMethod, ViewSetAction)], name: String, detail: Bool,
-                initkwargs: ViewInitKwargs = ViewInitKwargs()) {
+    public init(
+        url: String, mapping: [(HTTPMethod, ViewSetAction)], name: String, detail: Bool,
+        initkwargs: ViewInitKwargs = ViewInitKwargs()
+    ) {
         self.url = url
         self.mapping = mapping.map { (method: $0.0, action: $0.1) }
         self.name = name

@@ -33,7 +33,9 @@ enum RouteURLTemplate {
                     try flush()
                     pattern.append(lookup)
                 default:
-                    throw ImproperlyConfigured("Route URL template '\(template)' uses '{\(placeholder)}'; the placeholders are {prefix}, {lookup}, {url_path} and {trailing_slash}.")
+                    throw ImproperlyConfigured(
+                        "Route URL template '\(template)' uses '{\(placeholder)}'; the placeholders are {prefix}, {lookup}, {url_path} and {trailing_slash}."
+                    )
                 }
             } else {
                 literal.append(char)

@@ -24,7 +24,9 @@ public struct SimpleRouter: Router {
     public mutating func register(_ prefix: String, _ viewset: any ViewSetMixin.Type, basename: String? = nil) throws {
         let basename = try basename ?? getDefaultBasename(viewset)
         if registry.contains(where: { $0.basename == basename }) {
-            throw ImproperlyConfigured("Router with basename \"\(basename)\" is already registered. Please provide a unique basename for viewset \"\(ViewNaming.className(of: viewset))\"")
+            throw ImproperlyConfigured(
+                "Router with basename \"\(basename)\" is already registered. Please provide a unique basename for viewset \"\(ViewNaming.className(of: viewset))\""
+            )
         }
         let urls = try getURLs(prefix: prefix, viewset: viewset, basename: basename)
         registry.append(RouterRegistration(prefix: prefix, viewset: viewset, basename: basename, urls: urls))
@@ -33,7 +35,9 @@ public struct SimpleRouter: Router {
     /// DRF's `get_default_basename`: the queryset model's name, lower-cased.
     public func getDefaultBasename(_ viewset: any ViewSetMixin.Type) throws -> String {
         guard let model = viewset.querysetModelName else {
-            throw ImproperlyConfigured("`basename` argument not specified, and could not automatically determine the name from the viewset \(ViewNaming.className(of: viewset)), as it does not have a `.queryset` attribute (`querysetModelName`). Pass `basename:` to `register`.")
+            throw ImproperlyConfigured(
+                "`basename` argument not specified, and could not automatically determine the name from the viewset \(ViewNaming.className(of: viewset)), as it does not have a `.queryset` attribute (`querysetModelName`). Pass `basename:` to `register`."
+            )
         }
         return model.lowercased()
     }
@@ -64,15 +68,18 @@ public struct SimpleRouter: Router {
         initkwargs.handlers.merge(action.handlers) { _, new in new }
         // Braces in the path are doubled so that they stay text when the template is expanded.
         let urlPath = action.urlPath.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
-        return Route(url: dynamic.url.replacingOccurrences(of: "{url_path}", with: urlPath),
-                     mapping: action.mapping.map { ($0.method, ViewSetAction($0.action)) },
-                     name: dynamic.name.replacingOccurrences(of: "{url_name}", with: action.urlName),
-                     detail: dynamic.detail, initkwargs: initkwargs)
+        return Route(
+            url: dynamic.url.replacingOccurrences(of: "{url_path}", with: urlPath),
+            mapping: action.mapping.map { ($0.method, ViewSetAction($0.action)) },
+            name: dynamic.name.replacingOccurrences(of: "{url_name}", with: action.urlName),
+            detail: dynamic.detail, initkwargs: initkwargs)
     }
 
     /// DRF's `get_method_map`: only the actions the viewset has.
-    public func getMethodMap(_ viewset: any ViewSetMixin.Type, _ mapping: [(method: HTTPMethod, action: ViewSetAction)],
-                             handlers: [String: ExtraActionHandler]) -> [HTTPMethod: ViewSetAction] {
+    public func getMethodMap(
+        _ viewset: any ViewSetMixin.Type, _ mapping: [(method: HTTPMethod, action: ViewSetAction)],
+        handlers: [String: ExtraActionHandler]
+    ) -> [HTTPMethod: ViewSetAction] {
         var bound: [HTTPMethod: ViewSetAction] = [:]
         for (method, action) in mapping {
             let implemented: Bool
@@ -107,8 +114,10 @@ public struct SimpleRouter: Router {
             var initkwargs = route.initkwargs.updated(with: ViewInitKwargs(basename: basename, detail: route.detail))
             initkwargs.handlers = handlers
             let pattern = try RouteURLTemplate.expand(route.url, prefix: prefix, lookup: lookup, trailingSlash: trailingSlash)
-            patterns.append(URLPattern(pattern, ViewEndpoint(viewType: viewset, actions: mapping, initkwargs: initkwargs),
-                                       name: route.name.replacingOccurrences(of: "{basename}", with: basename)))
+            patterns.append(
+                URLPattern(
+                    pattern, ViewEndpoint(viewType: viewset, actions: mapping, initkwargs: initkwargs),
+                    name: route.name.replacingOccurrences(of: "{basename}", with: basename)))
         }
         return patterns
     }

@@ -9,15 +9,18 @@ extension URLConf {
     ///   - request: makes the URL absolute, and its `urlFormatOverride` parameter (`?format=`) is
     ///     kept on the result (DRF's `preserve_builtin_query_params`).
     ///   - format: reverses the format-suffix pattern of that name (`users.json`).
-    public func reverse(_ name: String, args: [String] = [], kwargs: [String: String] = [:], request: Request? = nil,
-                        format: String? = nil, urlFormatOverride: String? = "format") throws -> String {
+    public func reverse(
+        _ name: String, args: [String] = [], kwargs: [String: String] = [:], request: Request? = nil,
+        format: String? = nil, urlFormatOverride: String? = "format"
+    ) throws -> String {
         var kwargs = kwargs
         if let format { kwargs[RoutePattern.formatKwarg] = format }
         guard args.isEmpty || kwargs.isEmpty else {
             throw NoReverseMatch(name: name, message: "Don't mix args and kwargs (or a format) in a call to reverse() for '\(name)'.")
         }
         guard let indices = indicesByName[name] else {
-            throw NoReverseMatch(name: name, message: "Reverse for '\(name)' not found. '\(name)' is not a valid view function or pattern name.")
+            throw NoReverseMatch(
+                name: name, message: "Reverse for '\(name)' not found. '\(name)' is not a valid view function or pattern name.")
         }
         // Django tries the last pattern of a name first. The URL is written as bytes into one
         // buffer, the request's `scheme://host` first (hyperlinked fields reverse a URL for every
@@ -36,10 +39,13 @@ extension URLConf {
         }
         guard built else {
             let tried = indices.map { "'\(patterns[$0].pattern.regex)'" }.joined(separator: ", ")
-            let arguments = args.isEmpty
-                ? "keyword arguments '{" + kwargs.sorted { $0.key < $1.key }.map { "'\($0.key)': '\($0.value)'" }.joined(separator: ", ") + "}'"
+            let arguments =
+                args.isEmpty
+                ? "keyword arguments '{" + kwargs.sorted { $0.key < $1.key }.map { "'\($0.key)': '\($0.value)'" }.joined(separator: ", ")
+                    + "}'"
                 : "arguments '(" + args.map { "'\($0)'" }.joined(separator: ", ") + ")'"
-            throw NoReverseMatch(name: name, message: "Reverse for '\(name)' with \(arguments) not found. \(indices.count) pattern(s) tried: [\(tried)]")
+            throw NoReverseMatch(
+                name: name, message: "Reverse for '\(name)' with \(arguments) not found. \(indices.count) pattern(s) tried: [\(tried)]")
         }
         var result = String(decoding: url, as: UTF8.self)
         if let request, let parameter = urlFormatOverride, let value = request.query[parameter] {
@@ -50,8 +56,10 @@ extension URLConf {
 
     /// Appends the path for one pattern to `url`; false (and `url` as it was) when the values do
     /// not fit it (Django then tries the next).
-    private static func build(_ template: ReverseTemplate, args: [String], kwargs: [String: String],
-                              into url: inout [UInt8]) -> Bool {
+    private static func build(
+        _ template: ReverseTemplate, args: [String], kwargs: [String: String],
+        into url: inout [UInt8]
+    ) -> Bool {
         let start = url.count
         let written: Bool
         if !args.isEmpty {
@@ -82,8 +90,10 @@ extension URLConf {
 
     /// The path, quoted as Django quotes a reversed URL (`quote(path, safe="/:@!$&'()*+,;=")`);
     /// quoting works byte by byte, so the literals are quoted once, in the template.
-    private static func write(_ template: ReverseTemplate, format: String?, into url: inout [UInt8],
-                              value: (String) -> String?) -> Bool {
+    private static func write(
+        _ template: ReverseTemplate, format: String?, into url: inout [UInt8],
+        value: (String) -> String?
+    ) -> Bool {
         url.append(UInt8(ascii: "/"))
         for piece in template.pieces {
             switch piece {
@@ -116,7 +126,10 @@ extension URLConf {
     }
 
     private static func isFormat(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
+        !text.isEmpty
+            && text.utf8.allSatisfy {
+                ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+            }
     }
 }
 
@@ -153,7 +166,8 @@ struct ReverseTemplate: Sendable {
         tokenParameterNames = pattern.tokenParameterNames
         parameterNames = pattern.parameterNames
         formatSuffix = pattern.formatSuffix
-        namesAreDistinct = Set(tokenParameterNames).count == tokenParameterNames.count
+        namesAreDistinct =
+            Set(tokenParameterNames).count == tokenParameterNames.count
             && !tokenParameterNames.contains(RoutePattern.formatKwarg)
     }
 }

@@ -20,8 +20,10 @@ public final class ListSerializer {
 
     var validationOutcome: (data: [ValidatedData], errors: JSON)?
 
-    public init(child: Serializer.Type, instances: [any FieldReadable]? = nil, data: JSON? = nil, partial: Bool = false,
-                context: SerializerContext = SerializerContext(), allowEmpty: Bool = true) {
+    public init(
+        child: Serializer.Type, instances: [any FieldReadable]? = nil, data: JSON? = nil, partial: Bool = false,
+        context: SerializerContext = SerializerContext(), allowEmpty: Bool = true
+    ) {
         self.child = child
         self.instances = instances
         self.initialData = data

@@ -30,8 +30,9 @@ extension Serializer {
         var attrs = ValidatedData()
         var errors = JSONObject()
         for field in fields where !field.readOnly {
-            let fieldContext = FieldValidationContext(fieldName: field.name, source: field.source, instance: instance,
-                                                      partial: partial, serializerContext: context)
+            let fieldContext = FieldValidationContext(
+                fieldName: field.name, source: field.source, instance: instance,
+                partial: partial, serializerContext: context)
             do {
                 guard let value = try field.runValidation(input[field.name], context: fieldContext) else { continue }
                 attrs[field.source] = try validateField(field.name, value: value)

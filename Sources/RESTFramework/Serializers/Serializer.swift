@@ -53,8 +53,10 @@ open class Serializer {
     /// What `toRepresentation` worked out for the rows before (Rendering/).
     var rendering = RenderingState()
 
-    public required init(instance: (any FieldReadable)? = nil, data: JSON? = nil, partial: Bool = false,
-                         context: SerializerContext = SerializerContext()) {
+    public required init(
+        instance: (any FieldReadable)? = nil, data: JSON? = nil, partial: Bool = false,
+        context: SerializerContext = SerializerContext()
+    ) {
         self.fields = DeclaredFields.of(Self.self)
         self.instance = instance
         self.initialData = data
@@ -65,8 +67,10 @@ open class Serializer {
     /// A list serializer over this class: DRF's `many=True`.
     ///
     ///     Response(try UserSerializer.many(instances: users, context: context).data)
-    public class func many(instances: [any FieldReadable]? = nil, data: JSON? = nil, partial: Bool = false,
-                           context: SerializerContext = SerializerContext()) -> ListSerializer {
+    public class func many(
+        instances: [any FieldReadable]? = nil, data: JSON? = nil, partial: Bool = false,
+        context: SerializerContext = SerializerContext()
+    ) -> ListSerializer {
         ListSerializer(child: self, instances: instances, data: data, partial: partial, context: context)
     }
 
@@ -147,7 +151,6 @@ open class Serializer {
             return initialRepresentation()
         }
     }
-
 
     /// DRF's `to_representation`: each readable field in order; fields that skip are left out.
     ///

@@ -5,8 +5,10 @@
 ///     let reverse: URLReverser = { name, kwargs, request, format in
 ///         try urls.reverse(name, kwargs: kwargs, request: request, format: format)
 ///     }
-public typealias URLReverser = (_ viewName: String, _ kwargs: [String: String], _ request: Request?,
-                                _ format: String?) throws -> String
+public typealias URLReverser = (
+    _ viewName: String, _ kwargs: [String: String], _ request: Request?,
+    _ format: String?
+) throws -> String
 
 /// What a serializer knows of the request it serves: DRF's `context` dictionary, typed.
 /// Hyperlinked fields use `reverse` (and pass `format` along); the model layer keeps its database
@@ -33,9 +35,11 @@ public struct SerializerContext {
     /// Typed storage for other layers (the model layer's database handle).
     public var extensions: RequestExtensions
 
-    public init(request: Request? = nil, view: APIView? = nil, format: String? = nil,
-                reverse: URLReverser? = nil, nonFieldErrorsKey: String? = nil,
-                extensions: RequestExtensions? = nil) {
+    public init(
+        request: Request? = nil, view: APIView? = nil, format: String? = nil,
+        reverse: URLReverser? = nil, nonFieldErrorsKey: String? = nil,
+        extensions: RequestExtensions? = nil
+    ) {
         self.request = request
         self.view = view
         self.format = format

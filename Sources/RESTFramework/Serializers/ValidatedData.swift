@@ -6,7 +6,8 @@
 ///     attrs["email"] = ""
 ///     attrs["username"]        // .string("ada")
 public struct ValidatedData: Sendable, Equatable, Sequence, FieldReadable, ExpressibleByDictionaryLiteral,
-    CustomStringConvertible {
+    CustomStringConvertible
+{
     public private(set) var pairs: [(key: String, value: FieldValue)]
 
     public init() { pairs = [] }

@@ -58,10 +58,11 @@ public struct AllowedHosts: Sendable, Equatable, ExpressibleByArrayLiteral, Cust
             let pattern = String(PythonText.strip(item))
             if pattern.isEmpty { continue }
             guard Self.canMatch(pattern) else {
-                throw ImproperlyConfigured("\(Self.environmentVariable): \"\(pattern)\" can never match a Host: give a bare host "
-                                           + "name such as api.example.com, .example.org (the domain and its subdomains), "
-                                           + "an IP address (IPv6 in brackets: [::1]) or *; no scheme, port, path or trailing dot; "
-                                           + "a non-ASCII name in its xn-- form.")
+                throw ImproperlyConfigured(
+                    "\(Self.environmentVariable): \"\(pattern)\" can never match a Host: give a bare host "
+                        + "name such as api.example.com, .example.org (the domain and its subdomains), "
+                        + "an IP address (IPv6 in brackets: [::1]) or *; no scheme, port, path or trailing dot; "
+                        + "a non-ASCII name in its xn-- form.")
             }
             patterns.append(pattern)
         }
@@ -124,8 +125,10 @@ public struct AllowedHosts: Sendable, Equatable, ExpressibleByArrayLiteral, Cust
 
         /// Whether `domain[from...]` (to its end) equals the lowercase `pattern[start..<start+count]`;
         /// the domain's ASCII letters are lowered as they are read.
-        private static func equalIgnoringCase(_ domain: UnsafeBufferPointer<UInt8>, _ from: Int,
-                                              _ pattern: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Bool {
+        private static func equalIgnoringCase(
+            _ domain: UnsafeBufferPointer<UInt8>, _ from: Int,
+            _ pattern: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int
+        ) -> Bool {
             guard domain.count - from == count else { return false }
             for offset in 0..<count where HostSyntax.lowercased(domain[from + offset]) != pattern[start + offset] { return false }
             return true

@@ -44,7 +44,8 @@ public struct DateTime: Hashable, Comparable, Sendable, CustomStringConvertible 
         let (days, micros) = floorDivide(microsecondsSinceEpoch, 86_400_000_000)
         let (year, month, day) = DateTime.civil(fromDays: days)
         let seconds = micros / 1_000_000, fraction = micros % 1_000_000
-        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
+        var text =
+            pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
             + pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
         if fraction != 0 { text += "." + pad(fraction, 6) }
         return text + "Z"
@@ -98,7 +99,8 @@ public struct DateTime: Hashable, Comparable, Sendable, CustomStringConvertible 
         }
         func expect(_ c: UInt8) -> Bool { if i < s.count && s[i] == c { i += 1; return true }; return false }
         guard let year = number(4), expect(45), let month = number(2), expect(45), let day = number(2),
-              (1...12).contains(month), day >= 1, day <= DateTime.daysIn(month: month, year: year) else { return nil }
+            (1...12).contains(month), day >= 1, day <= DateTime.daysIn(month: month, year: year)
+        else { return nil }
         guard i < s.count, s[i] == UInt8(ascii: "T") || s[i] == UInt8(ascii: " ") else { return nil }
         i += 1
         guard let hour = number(2), hour < 24, expect(58), let minute = number(2), minute < 60 else { return nil }

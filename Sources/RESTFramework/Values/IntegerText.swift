@@ -39,7 +39,7 @@ public struct IntegerText: Sendable, Hashable, Comparable, CustomStringConvertib
                 return nil
             }
         }
-        guard lastWasDigit else { return nil }   // empty, or a trailing underscore
+        guard lastWasDigit else { return nil }  // empty, or a trailing underscore
         guard digits.count <= Self.maxDigits else { return nil }
         self.init(negative: negative, digits: digits)
     }

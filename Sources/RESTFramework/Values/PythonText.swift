@@ -136,7 +136,7 @@ enum PythonText {
 
     /// `str(aware_datetime)` in UTC: `2026-11-29 00:22:38.123456+00:00`, fraction only when non-zero.
     static func pythonDateTime(_ t: DateTime) -> String {
-        var text = t.iso8601            // 2026-11-29T00:22:38[.ffffff]Z
+        var text = t.iso8601  // 2026-11-29T00:22:38[.ffffff]Z
         text.removeLast()
         if let tee = text.firstIndex(of: "T") { text.replaceSubrange(tee...tee, with: " ") }
         return text + "+00:00"

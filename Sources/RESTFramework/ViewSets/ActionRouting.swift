@@ -16,8 +16,10 @@ public struct ActionRouting: Sendable {
     /// Handlers of extra actions by action name (bound by the router).
     let extraActionHandlers: [String: ExtraActionHandler]
 
-    init(actionMap: [HTTPMethod: ViewSetAction], basename: String?, detail: Bool?,
-         extraActionHandlers: [String: ExtraActionHandler]) {
+    init(
+        actionMap: [HTTPMethod: ViewSetAction], basename: String?, detail: Bool?,
+        extraActionHandlers: [String: ExtraActionHandler]
+    ) {
         self.actionMap = actionMap
         self.basename = basename
         self.detail = detail

@@ -37,28 +37,31 @@ public struct ExtraAction: Sendable {
         configure: (@Sendable (V) -> Void)? = nil,
         _ handler: @escaping @Sendable (V, Request) throws -> Response
     ) -> ExtraAction {
-        ExtraAction(functionName: functionName, detail: detail,
-                    mapping: methods.map { (method: $0, action: functionName) },
-                    urlPath: urlPath ?? functionName,
-                    urlName: urlName ?? functionName.replacingOccurrences(of: "_", with: "-"),
-                    kwargs: ViewInitKwargs(
-                        // DRF: name defaults to pretty_name(func.__name__) unless a suffix is given.
-                        name: name ?? (suffix == nil ? ViewNaming.prettyName(functionName) : nil),
-                        description: description, suffix: suffix, detail: detail,
-                        configure: { view in
-                            if let permissionClasses { view.permissionClasses = permissionClasses }
-                            if let authenticationClasses { view.authenticationClasses = authenticationClasses }
-                            if let parserClasses { view.parserClasses = parserClasses }
-                            if let rendererClasses { view.rendererClasses = rendererClasses }
-                            if let configure, let typed = view as? V { configure(typed) }
-                        }),
-                    handlers: [functionName: ExtraActionHandler(handler)])
+        ExtraAction(
+            functionName: functionName, detail: detail,
+            mapping: methods.map { (method: $0, action: functionName) },
+            urlPath: urlPath ?? functionName,
+            urlName: urlName ?? functionName.replacingOccurrences(of: "_", with: "-"),
+            kwargs: ViewInitKwargs(
+                // DRF: name defaults to pretty_name(func.__name__) unless a suffix is given.
+                name: name ?? (suffix == nil ? ViewNaming.prettyName(functionName) : nil),
+                description: description, suffix: suffix, detail: detail,
+                configure: { view in
+                    if let permissionClasses { view.permissionClasses = permissionClasses }
+                    if let authenticationClasses { view.authenticationClasses = authenticationClasses }
+                    if let parserClasses { view.parserClasses = parserClasses }
+                    if let rendererClasses { view.rendererClasses = rendererClasses }
+                    if let configure, let typed = view as? V { configure(typed) }
+                }),
+            handlers: [functionName: ExtraActionHandler(handler)])
     }
 
     /// DRF's `@<action>.mapping.<method>`: another method on the same route, answered by
     /// another handler (whose name becomes the action for that method).
-    public func mapping<V: ViewSetMixin>(_ method: HTTPMethod, _ actionName: String,
-                                    _ handler: @escaping @Sendable (V, Request) throws -> Response) -> ExtraAction {
+    public func mapping<V: ViewSetMixin>(
+        _ method: HTTPMethod, _ actionName: String,
+        _ handler: @escaping @Sendable (V, Request) throws -> Response
+    ) -> ExtraAction {
         var copy = self
         copy.mapping.removeAll { $0.method == method }
         copy.mapping.append((method: method, action: actionName))

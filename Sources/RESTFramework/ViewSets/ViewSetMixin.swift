@@ -35,13 +35,18 @@ public protocol ViewSetMixin: APIView {
 extension ViewSetMixin {
     /// Binds actions to methods for mounting without a router (DRF's `as_view({'get': 'list'})`).
     /// HEAD follows GET unless mapped.
-    public static func asView(_ actions: [HTTPMethod: ViewSetAction], name: String? = nil, suffix: String? = nil,
-                              basename: String? = nil, detail: Bool? = nil) -> ViewEndpoint {
-        precondition(!actions.isEmpty, "The `actions` argument must be provided when calling `asView()` on a ViewSet. For example `asView([.get: .list])`")
+    public static func asView(
+        _ actions: [HTTPMethod: ViewSetAction], name: String? = nil, suffix: String? = nil,
+        basename: String? = nil, detail: Bool? = nil
+    ) -> ViewEndpoint {
+        precondition(
+            !actions.isEmpty,
+            "The `actions` argument must be provided when calling `asView()` on a ViewSet. For example `asView([.get: .list])`")
         var handlers: [String: ExtraActionHandler] = [:]
         for extra in getExtraActions() { handlers.merge(extra.handlers) { a, _ in a } }
-        return ViewEndpoint(viewType: self, actions: actions,
-                            initkwargs: ViewInitKwargs(name: name, suffix: suffix, basename: basename, detail: detail, handlers: handlers))
+        return ViewEndpoint(
+            viewType: self, actions: actions,
+            initkwargs: ViewInitKwargs(name: name, suffix: suffix, basename: basename, detail: detail, handlers: handlers))
     }
 
     /// DRF's `get_extra_actions()`.
@@ -64,7 +69,8 @@ extension ViewSetMixin {
         guard let urls, let basename else {
             throw APIError(status: 500, detail: "reverseAction needs a viewset mounted by a router (basename and URL conf).")
         }
-        return try urls.reverse("\(basename)-\(urlName)", args: args, kwargs: kwargs, request: request,
-                                urlFormatOverride: settings.urlFormatOverride)
+        return try urls.reverse(
+            "\(basename)-\(urlName)", args: args, kwargs: kwargs, request: request,
+            urlFormatOverride: settings.urlFormatOverride)
     }
 }

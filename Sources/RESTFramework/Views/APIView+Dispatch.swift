@@ -69,8 +69,9 @@ extension APIView {
     public func performContentNegotiation(_ request: Request, force: Bool = false) throws {
         let renderers = getRenderers()
         do {
-            let chosen = try ContentNegotiation.select(request: request, renderers: renderers, formatSuffix: formatKwarg,
-                                                       overrideParameter: settings.urlFormatOverride)
+            let chosen = try ContentNegotiation.select(
+                request: request, renderers: renderers, formatSuffix: formatKwarg,
+                overrideParameter: settings.urlFormatOverride)
             request.acceptedRenderer = chosen.renderer
             request.acceptedMediaType = chosen.mediaType
         } catch {

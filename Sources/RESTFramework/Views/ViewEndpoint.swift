@@ -15,8 +15,9 @@ public struct ViewEndpoint: Sendable {
         self.actions = actions
         self.initkwargs = initkwargs
         routing = actions.map { actions in
-            ActionRouting(actionMap: actions, basename: initkwargs.basename, detail: initkwargs.detail,
-                          extraActionHandlers: initkwargs.handlers)
+            ActionRouting(
+                actionMap: actions, basename: initkwargs.basename, detail: initkwargs.detail,
+                extraActionHandlers: initkwargs.handlers)
         }
     }
 
@@ -46,8 +47,10 @@ public struct ViewInitKwargs: Sendable {
     /// Per-action overrides of view settings (an extra action's `permission_classes=...`).
     public var configure: (@Sendable (APIView) -> Void)?
 
-    public init(name: String? = nil, description: String? = nil, suffix: String? = nil, basename: String? = nil,
-                detail: Bool? = nil, handlers: [String: ExtraActionHandler] = [:], configure: (@Sendable (APIView) -> Void)? = nil) {
+    public init(
+        name: String? = nil, description: String? = nil, suffix: String? = nil, basename: String? = nil,
+        detail: Bool? = nil, handlers: [String: ExtraActionHandler] = [:], configure: (@Sendable (APIView) -> Void)? = nil
+    ) {
         self.name = name
         self.description = description
         self.suffix = suffix

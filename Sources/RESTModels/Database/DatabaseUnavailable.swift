@@ -60,7 +60,8 @@ extension PostgresError: APIExceptionConvertible {
 /// of an outage's `PostgresError`, for a custom handler that matches on the type.
 public enum ModelExceptionHandler {
     public static func wrapping(_ handler: @escaping @Sendable (any Error, APIView?) -> Response?)
-        -> @Sendable (any Error, APIView?) -> Response? {
+        -> @Sendable (any Error, APIView?) -> Response?
+    {
         { error, view in handler(DatabaseErrorMapping.translate(error), view) }
     }
 }

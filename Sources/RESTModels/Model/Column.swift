@@ -18,7 +18,7 @@ public enum ColumnType: Sendable, Hashable {
     func coerce(_ value: FieldValue, field: String) throws -> FieldValue {
         switch (self, value) {
         case (.int, .int), (.int, .double), (.text, .string), (.bool, .bool), (.double, .double), (.double, .int),
-             (.timestamptz, .dateTime), (_, .null):
+            (.timestamptz, .dateTime), (_, .null):
             return value
         case (.int, .string(let text)):
             if let number = Self.plainDecimal(text) { return .int(number) }
@@ -88,13 +88,16 @@ public struct Column<M: Model>: Sendable {
 
     @inlinable
     public init<V: ColumnValue>(_ name: String, _ keyPath: KeyPath<M, V> & Sendable, references: String? = nil) {
-        self.init(name: name, type: V.columnType, isNullable: V.isNullable, references: references, expression: nil,
-                  reader: Self.reader(keyPath))
+        self.init(
+            name: name, type: V.columnType, isNullable: V.isNullable, references: references, expression: nil,
+            reader: Self.reader(keyPath))
     }
 
     @usableFromInline
-    init(name: String, type: ColumnType, isNullable: Bool, references: String?, expression: String?,
-         reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue) {
+    init(
+        name: String, type: ColumnType, isNullable: Bool, references: String?, expression: String?,
+        reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue
+    ) {
         self.name = name
         self.type = type
         self.isNullable = isNullable
@@ -107,10 +110,13 @@ public struct Column<M: Model>: Sendable {
     /// A read-only column computed by `sql` (a scalar subquery or an expression over the
     /// model's table), selected in the same statement as the row.
     @inlinable
-    public static func annotation<V: ColumnValue>(_ name: String, _ keyPath: KeyPath<M, V> & Sendable,
-                                                  sql: String) -> Column {
-        Column(name: name, type: V.columnType, isNullable: V.isNullable, references: nil, expression: sql,
-               reader: reader(keyPath))
+    public static func annotation<V: ColumnValue>(
+        _ name: String, _ keyPath: KeyPath<M, V> & Sendable,
+        sql: String
+    ) -> Column {
+        Column(
+            name: name, type: V.columnType, isNullable: V.isNullable, references: nil, expression: sql,
+            reader: reader(keyPath))
     }
 
     /// The reader of `keyPath`: a load at the property's offset when it is a stored property of

@@ -51,8 +51,9 @@ final class ModelLayout: Sendable {
     fileprivate init<M: Model>(_ model: M.Type) {
         let declared = M.columns
         columns = declared.map {
-            ColumnInfo(name: $0.name, type: $0.type, isNullable: $0.isNullable, references: $0.references,
-                       sql: $0.sql, isWritable: $0.isWritable)
+            ColumnInfo(
+                name: $0.name, type: $0.type, isNullable: $0.isNullable, references: $0.references,
+                sql: $0.sql, isWritable: $0.isWritable)
         }
         readers = declared.map { ColumnReader(read: $0.reader) }
         selectList = declared.map { column in

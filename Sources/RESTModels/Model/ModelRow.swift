@@ -70,7 +70,9 @@ public struct ModelRow {
         } else if let column = row.result.columnIndex(named: name) {
             return column
         }
-        throw PostgresError(kind: .decoding, message: "no column named \"\(name)\" in the row; it has: "
-                            + row.result.columnNames.joined(separator: ", "))
+        throw PostgresError(
+            kind: .decoding,
+            message: "no column named \"\(name)\" in the row; it has: "
+                + row.result.columnNames.joined(separator: ", "))
     }
 }

@@ -30,8 +30,10 @@ enum LookupCompiler {
     }
 
     /// Appends the lookup's SQL to `sql`; returns when it can be NULL.
-    static func compile(_ lookup: Lookup, on column: ColumnRef, field: String,
-                        into sql: inout SQLBuilder) throws -> Nulls {
+    static func compile(
+        _ lookup: Lookup, on column: ColumnRef, field: String,
+        into sql: inout SQLBuilder
+    ) throws -> Nulls {
         let type = column.type
         func expression(_ sql: inout SQLBuilder) {
             sql.append(.columnSQL, of: column.layout, column: column.index)
@@ -54,8 +56,10 @@ enum LookupCompiler {
         func coerce(_ value: FieldValue) throws -> FieldValue {
             try type.coerce(value, field: field)
         }
-        func comparison(_ op: Comparison, _ value: FieldValue, coerced alreadyCoerced: Bool = false,
-                        into sql: inout SQLBuilder) throws -> Nulls {
+        func comparison(
+            _ op: Comparison, _ value: FieldValue, coerced alreadyCoerced: Bool = false,
+            into sql: inout SQLBuilder
+        ) throws -> Nulls {
             guard !value.isNull else { throw QueryValueError.unsupported("None as a query value for '\(field)'") }
             // Coercion is idempotent (a coerced value is of the column's kind), so `exact`, which
             // coerces first, does not pay for it twice.
@@ -101,7 +105,7 @@ enum LookupCompiler {
             sql.append(wanted ? " IS NULL" : " IS NOT NULL")
             return .never
         case .exact(.null):
-            expression(&sql)   // Django's `field=None`
+            expression(&sql)  // Django's `field=None`
             sql.append(" IS NULL")
             return .never
         case .exact(let value):

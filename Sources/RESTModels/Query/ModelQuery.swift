@@ -69,11 +69,14 @@ final class ModelQueryState: Sendable {
     let compositionError: ModelError?
 
     /// Every unfiltered query shares it.
-    static let empty = ModelQueryState(predicates: [], explicitOrdering: nil, offset: 0, limit: nil,
-                                       compositionError: nil)
+    static let empty = ModelQueryState(
+        predicates: [], explicitOrdering: nil, offset: 0, limit: nil,
+        compositionError: nil)
 
-    init(predicates: [Predicate], explicitOrdering: [OrderTerm]?, offset: Int, limit: Int?,
-         compositionError: ModelError?) {
+    init(
+        predicates: [Predicate], explicitOrdering: [OrderTerm]?, offset: Int, limit: Int?,
+        compositionError: ModelError?
+    ) {
         self.predicates = predicates
         self.explicitOrdering = explicitOrdering
         self.offset = offset
@@ -84,24 +87,31 @@ final class ModelQueryState: Sendable {
     var isSliced: Bool { offset > 0 || limit != nil }
 
     /// A copy with the given fields replaced (`.some(nil)` sets an optional field to nil).
-    func with(predicates: [Predicate]? = nil, explicitOrdering: [OrderTerm]?? = nil, offset: Int? = nil,
-              limit: Int?? = nil, compositionError: ModelError?? = nil) -> ModelQueryState {
-        ModelQueryState(predicates: predicates ?? self.predicates,
-                        explicitOrdering: explicitOrdering ?? self.explicitOrdering,
-                        offset: offset ?? self.offset, limit: limit ?? self.limit,
-                        compositionError: compositionError ?? self.compositionError)
+    func with(
+        predicates: [Predicate]? = nil, explicitOrdering: [OrderTerm]?? = nil, offset: Int? = nil,
+        limit: Int?? = nil, compositionError: ModelError?? = nil
+    ) -> ModelQueryState {
+        ModelQueryState(
+            predicates: predicates ?? self.predicates,
+            explicitOrdering: explicitOrdering ?? self.explicitOrdering,
+            offset: offset ?? self.offset, limit: limit ?? self.limit,
+            compositionError: compositionError ?? self.compositionError)
     }
 
     func filtered(_ predicate: Predicate) -> ModelQueryState {
         var predicates = predicates
         predicates.append(predicate)
-        return with(predicates: predicates, compositionError: isSliced
-            ? .some(.unsupported("Cannot filter a query once a slice has been taken.")) : nil)
+        return with(
+            predicates: predicates,
+            compositionError: isSliced
+                ? .some(.unsupported("Cannot filter a query once a slice has been taken.")) : nil)
     }
 
     func ordered(_ terms: [OrderTerm]) -> ModelQueryState {
-        with(explicitOrdering: .some(terms), compositionError: isSliced
-            ? .some(.unsupported("Cannot reorder a query once a slice has been taken.")) : nil)
+        with(
+            explicitOrdering: .some(terms),
+            compositionError: isSliced
+                ? .some(.unsupported("Cannot reorder a query once a slice has been taken.")) : nil)
     }
 
     func sliced(offset extra: Int, limit newLimit: Int?) -> ModelQueryState {

@@ -38,8 +38,10 @@ enum QueryCompiler<M: Model> {
     }
 
     /// `SELECT <list> FROM t WHERE ... ORDER BY ... LIMIT $n OFFSET $m`
-    static func select(_ query: ModelQuery<M>, list: SelectList = .model, ordered: Bool = true,
-                       into sql: inout SQLBuilder) throws {
+    static func select(
+        _ query: ModelQuery<M>, list: SelectList = .model, ordered: Bool = true,
+        into sql: inout SQLBuilder
+    ) throws {
         if let error = query.compositionError { throw error }
         let layout = ModelLayout.of(M.self)
         switch list {
@@ -98,8 +100,10 @@ enum QueryCompiler<M: Model> {
     /// the field is NULL. Outside any NOT, SQL's NULL (unknown) already acts as false (AND and
     /// OR are monotonic, and WHERE drops unknown), so leaves are compiled plainly. Under an odd
     /// number of NOTs a leaf that can be NULL is wrapped in `COALESCE(..., FALSE)`.
-    static func compile(_ predicate: Predicate, negated: Bool, in layout: ModelLayout,
-                        into sql: inout SQLBuilder) throws {
+    static func compile(
+        _ predicate: Predicate, negated: Bool, in layout: ModelLayout,
+        into sql: inout SQLBuilder
+    ) throws {
         switch predicate {
         case .constant(let value):
             sql.append(value ? "TRUE" : "FALSE")
@@ -131,8 +135,10 @@ enum QueryCompiler<M: Model> {
     }
 
     /// `(a AND b AND c)`, or `empty` for no parts.
-    private static func join(_ parts: [Predicate], with separator: StaticString, empty: StaticString, negated: Bool,
-                             in layout: ModelLayout, into sql: inout SQLBuilder) throws {
+    private static func join(
+        _ parts: [Predicate], with separator: StaticString, empty: StaticString, negated: Bool,
+        in layout: ModelLayout, into sql: inout SQLBuilder
+    ) throws {
         guard !parts.isEmpty else { return sql.append(empty) }
         sql.append("(")
         for (position, part) in parts.enumerated() {

@@ -132,8 +132,10 @@ struct SQLBuilder {
     }
 
     /// The types given a cast, in `placeholders`' order.
-    private static let typeNames = ["bool", "int8", "text", "float8", "timestamptz",
-                                    "bool[]", "int8[]", "text[]", "float8[]", "timestamptz[]"]
+    private static let typeNames = [
+        "bool", "int8", "text", "float8", "timestamptz",
+        "bool[]", "int8[]", "text[]", "float8[]", "timestamptz[]",
+    ]
 
     private static func typeIndex(_ oid: UInt32) -> Int? {
         switch oid {

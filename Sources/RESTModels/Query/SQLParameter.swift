@@ -29,15 +29,21 @@ enum SQLParameter {
         case .int where values.allSatisfy({ $0.intValue != nil }):
             return ArrayParameter<Int64>(values.compactMap(\.intValue))
         case .int, .double:
-            return ArrayParameter<Double>(values.compactMap {
-                switch $0 { case .int(let i): Double(i); case .double(let d): d; default: nil }
-            })
+            return ArrayParameter<Double>(
+                values.compactMap {
+                    switch $0 {
+                    case .int(let i): Double(i);
+                    case .double(let d): d;
+                    default: nil
+                    }
+                })
         case .text: return ArrayParameter<String>(values.compactMap(\.stringValue))
         case .bool: return ArrayParameter<Bool>(values.compactMap(\.boolValue))
         case .timestamptz:
-            return ArrayParameter<PostgresTimestamp>(values.compactMap {
-                $0.dateTimeValue.map { PostgresTimestamp(microsecondsSinceEpoch: $0.microsecondsSinceEpoch) }
-            })
+            return ArrayParameter<PostgresTimestamp>(
+                values.compactMap {
+                    $0.dateTimeValue.map { PostgresTimestamp(microsecondsSinceEpoch: $0.microsecondsSinceEpoch) }
+                })
         }
     }
 }
@@ -49,12 +55,12 @@ protocol ArrayElement {
 }
 
 extension Int64: ArrayElement {
-    static var arrayTypeOID: UInt32 { 1016 }   // int8[]
+    static var arrayTypeOID: UInt32 { 1016 }  // int8[]
     var arrayElementText: String { String(self) }
 }
 
 extension Double: ArrayElement {
-    static var arrayTypeOID: UInt32 { 1022 }   // float8[]
+    static var arrayTypeOID: UInt32 { 1022 }  // float8[]
     var arrayElementText: String {
         if isNaN { return "NaN" }
         if isInfinite { return self > 0 ? "Infinity" : "-Infinity" }
@@ -63,17 +69,17 @@ extension Double: ArrayElement {
 }
 
 extension Bool: ArrayElement {
-    static var arrayTypeOID: UInt32 { 1000 }   // bool[]
+    static var arrayTypeOID: UInt32 { 1000 }  // bool[]
     var arrayElementText: String { self ? "t" : "f" }
 }
 
 extension String: ArrayElement {
-    static var arrayTypeOID: UInt32 { 1009 }   // text[]
+    static var arrayTypeOID: UInt32 { 1009 }  // text[]
     var arrayElementText: String { self }
 }
 
 extension PostgresTimestamp: ArrayElement {
-    static var arrayTypeOID: UInt32 { 1185 }   // timestamptz[]
+    static var arrayTypeOID: UInt32 { 1185 }  // timestamptz[]
     var arrayElementText: String { iso8601 }
 }
 

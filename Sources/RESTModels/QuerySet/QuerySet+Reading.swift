@@ -82,8 +82,9 @@ extension QuerySet {
     public func estimatedCount() throws -> Int? {
         let connection = try requireConnection()
         if query.predicates.isEmpty && !query.isSliced {
-            let statement = SQLStatement(text: "SELECT reltuples::int8 FROM pg_class WHERE oid = to_regclass($1)",
-                                         parameters: [SQL.identifier(M.tableName)])
+            let statement = SQLStatement(
+                text: "SELECT reltuples::int8 FROM pg_class WHERE oid = to_regclass($1)",
+                parameters: [SQL.identifier(M.tableName)])
             let result = try StatementRunner.query(statement, on: connection)
             guard let row = result.first, let tuples = try row[0, as: Int64?.self], tuples >= 0 else { return nil }
             return Int(tuples)

@@ -45,8 +45,9 @@ open class ModelSerializer<M: Model>: Serializer {
             guard let connection = rows.connection, connection.isInTransaction else { return try write() }
             return try connection.transaction { _ in try write() }
         } catch let error as PostgresError where error.isUniqueViolation {
-            throw UniqueViolation.validationError(error, fields: fields, model: M.self,
-                                                  nonFieldErrorsKey: context.nonFieldErrorsKey)
+            throw UniqueViolation.validationError(
+                error, fields: fields, model: M.self,
+                nonFieldErrorsKey: context.nonFieldErrorsKey)
         }
     }
 }

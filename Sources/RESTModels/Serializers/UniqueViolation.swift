@@ -13,13 +13,16 @@ import RESTFramework
 /// `non_field_errors` with DRF's unique-together message. Anything else: the same under
 /// `non_field_errors`, never a 500.
 public enum UniqueViolation {
-    public static func validationError<M: Model>(_ error: PostgresError, fields: [any SerializerField],
-                                                 model: M.Type, nonFieldErrorsKey: String) -> ValidationError {
+    public static func validationError<M: Model>(
+        _ error: PostgresError, fields: [any SerializerField],
+        model: M.Type, nonFieldErrorsKey: String
+    ) -> ValidationError {
         let columns = violatedColumns(error)
         if columns.count == 1 {
             for field in fields where !field.readOnly {
                 guard let column = try? QuerySet<M>.writableColumn(UniqueValidator<M>.lastPart(of: field.source)).name,
-                      column == columns[0] else { continue }
+                    column == columns[0]
+                else { continue }
                 let validator = field.validators.lazy.compactMap { $0 as? any UniquenessValidator }
                     .first { $0.covers(column: column) }
                 let message = validator?.message ?? UniqueValidator<M>.defaultMessage
@@ -34,7 +37,8 @@ public enum UniqueViolation {
     /// The column names in `Key (a, b)=(...)`; empty when the detail has no such key.
     static func violatedColumns(_ error: PostgresError) -> [String] {
         guard let detail = error.detail, let start = detail.range(of: "Key ("),
-              let end = detail.range(of: ")=(", range: start.upperBound..<detail.endIndex) else { return [] }
+            let end = detail.range(of: ")=(", range: start.upperBound..<detail.endIndex)
+        else { return [] }
         return detail[start.upperBound..<end.lowerBound].split(separator: ",").map {
             var name = $0.trimmingCharacters(in: .whitespaces)
             if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 {

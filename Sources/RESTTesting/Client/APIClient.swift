@@ -74,14 +74,18 @@ public final class APIClient {
     ///
     ///     client.generic(.post, "/api/notes/", body: "{oops", contentType: "application/json")
     @discardableResult
-    public func generic(_ method: HTTPMethod, _ path: String, body: String = "", contentType: String? = nil,
-                        headers: Headers = Headers()) -> TestResponse {
+    public func generic(
+        _ method: HTTPMethod, _ path: String, body: String = "", contentType: String? = nil,
+        headers: Headers = Headers()
+    ) -> TestResponse {
         send(factory.generic(method, path, body: Array(body.utf8), contentType: contentType, headers: headers))
     }
 
     @discardableResult
-    public func generic(_ method: HTTPMethod, _ path: String, body: [UInt8], contentType: String? = nil,
-                        headers: Headers = Headers()) -> TestResponse {
+    public func generic(
+        _ method: HTTPMethod, _ path: String, body: [UInt8], contentType: String? = nil,
+        headers: Headers = Headers()
+    ) -> TestResponse {
         send(factory.generic(method, path, body: body, contentType: contentType, headers: headers))
     }
 
@@ -98,9 +102,10 @@ public final class APIClient {
         if !credentialHeaders.isEmpty {
             var headers = request.headers
             for field in credentialHeaders { headers[field.name] = field.value }
-            prepared = Request(method: request.method, path: request.path, queryString: request.queryString,
-                               headers: headers, body: request.body, scheme: request.scheme,
-                               host: headers["Host"] ?? request.host, remoteAddress: request.remoteAddress)
+            prepared = Request(
+                method: request.method, path: request.path, queryString: request.queryString,
+                headers: headers, body: request.body, scheme: request.scheme,
+                host: headers["Host"] ?? request.host, remoteAddress: request.remoteAddress)
             prepared.extensions = request.extensions
             prepared.forcedAuthentication = request.forcedAuthentication
         }

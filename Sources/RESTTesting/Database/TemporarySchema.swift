@@ -50,8 +50,10 @@ public final class TemporarySchema {
     }
 
     /// Runs `body` with a fresh schema and drops it afterwards, whether `body` throws or not.
-    public static func with<Result>(url: String, migrations directory: String? = nil,
-                                    _ body: (TemporarySchema) throws -> Result) throws -> Result {
+    public static func with<Result>(
+        url: String, migrations directory: String? = nil,
+        _ body: (TemporarySchema) throws -> Result
+    ) throws -> Result {
         let schema = try TemporarySchema(url: url, migrations: directory)
         defer { try? schema.drop() }
         return try body(schema)

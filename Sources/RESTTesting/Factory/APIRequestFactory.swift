@@ -59,18 +59,23 @@ public struct APIRequestFactory: Sendable {
     /// format writes (malformed JSON, another charset, a hand-written multipart body).
     ///
     ///     factory.generic(.post, "/notes/", body: "{not json", contentType: "application/json")
-    public func generic(_ method: HTTPMethod, _ path: String, body: String, contentType: String?,
-                        headers: Headers = Headers()) -> Request {
+    public func generic(
+        _ method: HTTPMethod, _ path: String, body: String, contentType: String?,
+        headers: Headers = Headers()
+    ) -> Request {
         generic(method, path, body: Array(body.utf8), contentType: contentType, headers: headers)
     }
 
-    public func generic(_ method: HTTPMethod, _ path: String, body: [UInt8] = [], contentType: String? = nil,
-                        headers: Headers = Headers()) -> Request {
+    public func generic(
+        _ method: HTTPMethod, _ path: String, body: [UInt8] = [], contentType: String? = nil,
+        headers: Headers = Headers()
+    ) -> Request {
         var headers = headers
         if let contentType, !headers.contains("Content-Type") { headers["Content-Type"] = contentType }
         let (path, queryString) = Self.split(path)
-        return Request(method: method, path: path, queryString: queryString, headers: headers, body: body,
-                       scheme: scheme, host: headers["Host"] ?? host)
+        return Request(
+            method: method, path: path, queryString: queryString, headers: headers, body: body,
+            scheme: scheme, host: headers["Host"] ?? host)
     }
 
     /// `data` in the body, encoded in `format` (or the default).

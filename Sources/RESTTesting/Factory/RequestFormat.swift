@@ -23,8 +23,10 @@ public enum RequestFormat: Sendable, Equatable {
         case .form:
             return (Array(QueryDict(FormFields.pairs(of: data)).urlencoded().utf8), "application/x-www-form-urlencoded")
         case .multipart:
-            return (MultipartBody.encode(FormFields.pairs(of: data)),
-                    "multipart/form-data; boundary=\(MultipartBody.boundary)")
+            return (
+                MultipartBody.encode(FormFields.pairs(of: data)),
+                "multipart/form-data; boundary=\(MultipartBody.boundary)"
+            )
         }
     }
 }

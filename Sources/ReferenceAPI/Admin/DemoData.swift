@@ -43,9 +43,11 @@ public enum DemoData {
         public let tokens: [(username: String, key: String)]
 
         public var summary: String {
-            var lines = ["demo data loaded: \(tokens.count) users, \(DemoData.accounts.count) accounts, \(DemoData.notes.count) notes",
-                         "admin (staff): username \(DemoData.adminUsername), password \(adminPassword), token \(adminToken)",
-                         "  (the password is generated and shown only now; the tokens: `api-admin token USERNAME`)"]
+            var lines = [
+                "demo data loaded: \(tokens.count) users, \(DemoData.accounts.count) accounts, \(DemoData.notes.count) notes",
+                "admin (staff): username \(DemoData.adminUsername), password \(adminPassword), token \(adminToken)",
+                "  (the password is generated and shown only now; the tokens: `api-admin token USERNAME`)",
+            ]
             for (username, key) in tokens where username != DemoData.adminUsername {
                 lines.append("  \(username): token \(key)")
             }
@@ -59,13 +61,15 @@ public enum DemoData {
             var ids: [String: Int64] = [:]
             var tokens: [(String, String)] = []
             let adminPassword = PasswordHasher.makeRandomPassword()
-            let (root, rootToken) = try admin.createUser(adminUsername, staff: true, password: .set(adminPassword),
-                                                         email: "admin@example.com", firstName: "Admin")
+            let (root, rootToken) = try admin.createUser(
+                adminUsername, staff: true, password: .set(adminPassword),
+                email: "admin@example.com", firstName: "Admin")
             ids[root.username] = root.id
             tokens.append((root.username, rootToken.key))
             for user in users {
-                let (created, token) = try admin.createUser(user.username, email: user.email, firstName: user.first,
-                                                            lastName: user.last)
+                let (created, token) = try admin.createUser(
+                    user.username, email: user.email, firstName: user.first,
+                    lastName: user.last)
                 ids[created.username] = created.id
                 tokens.append((created.username, token.key))
             }

@@ -28,14 +28,18 @@ public struct ReferenceAdmin {
     /// serializer (pattern, uniqueness, lengths, email syntax); a refusal throws `AdminError`
     /// with its messages.
     @discardableResult
-    public func createUser(_ username: String, staff: Bool = false, password: Password = .unusable,
-                           email: String = "", firstName: String = "", lastName: String = "",
-                           active: Bool = true) throws -> (user: User, token: Token) {
+    public func createUser(
+        _ username: String, staff: Bool = false, password: Password = .unusable,
+        email: String = "", firstName: String = "", lastName: String = "",
+        active: Bool = true
+    ) throws -> (user: User, token: Token) {
         var extensions = RequestExtensions()
         extensions[DatabaseKey.self] = connection
-        let input: JSON = .object([("username", .string(username)), ("email", .string(email)),
-                                   ("first_name", .string(firstName)), ("last_name", .string(lastName)),
-                                   ("is_staff", .bool(staff))])
+        let input: JSON = .object([
+            ("username", .string(username)), ("email", .string(email)),
+            ("first_name", .string(firstName)), ("last_name", .string(lastName)),
+            ("is_staff", .bool(staff)),
+        ])
         let serializer = UserSerializer(data: input, context: SerializerContext(extensions: extensions))
         guard try serializer.isValid() else {
             throw AdminError("cannot create user \"\(username)\": \(JSONWriter.renderString(serializer.errors))")

@@ -8,18 +8,23 @@ final class AuthTokenSerializer: Serializer {
     static let invalidCredentials = "Unable to log in with provided credentials."
 
     override class var fields: [any SerializerField] {
-        [CharField("username", writeOnly: true, label: "Username"),
-         CharField("password", writeOnly: true, trimWhitespace: false, label: "Password"),
-         CharField("token", readOnly: true, label: "Token")]
+        [
+            CharField("username", writeOnly: true, label: "Username"),
+            CharField("password", writeOnly: true, trimWhitespace: false, label: "Password"),
+            CharField("token", readOnly: true, label: "Token"),
+        ]
     }
 
     override func validate(_ attrs: ValidatedData) throws -> ValidatedData {
         guard let request = context.request, let view = context.view,
-              let username = attrs["username"]?.stringValue, let password = attrs["password"]?.stringValue else {
+            let username = attrs["username"]?.stringValue, let password = attrs["password"]?.stringValue
+        else {
             throw ValidationError("Must include \"username\" and \"password\".", code: "authorization")
         }
-        guard let user = try ModelUserStore().authenticate(username: username, password: password,
-                                                           hasher: view.settings.passwordHasher, request: request)
+        guard
+            let user = try ModelUserStore().authenticate(
+                username: username, password: password,
+                hasher: view.settings.passwordHasher, request: request)
         else {
             throw ValidationError(Self.invalidCredentials, code: "authorization")
         }

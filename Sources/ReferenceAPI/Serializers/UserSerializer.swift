@@ -14,19 +14,23 @@ final class UserSerializer: ModelSerializer<User> {
         message: "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.")
 
     override class var fields: [any SerializerField] {
-        [HyperlinkedIdentityField("url", viewName: "user-detail"),
-         IntegerField("id", readOnly: true),
-         CharField("username", maxLength: 150, validators: [
-             usernamePattern,
-             UniqueValidator(User.objects, message: "A user with that username already exists."),
-         ]),
-         EmailField("email", required: false, allowBlank: true, maxLength: 254),
-         CharField("first_name", required: false, allowBlank: true, maxLength: 150),
-         CharField("last_name", required: false, allowBlank: true, maxLength: 150),
-         // No serializer default: a PUT without it leaves the column as it is; a create gets the
-         // table's default.
-         BooleanField("is_staff", required: false),
-         DateTimeField("last_login", readOnly: true),
-         DateTimeField("date_joined", readOnly: true)]
+        [
+            HyperlinkedIdentityField("url", viewName: "user-detail"),
+            IntegerField("id", readOnly: true),
+            CharField(
+                "username", maxLength: 150,
+                validators: [
+                    usernamePattern,
+                    UniqueValidator(User.objects, message: "A user with that username already exists."),
+                ]),
+            EmailField("email", required: false, allowBlank: true, maxLength: 254),
+            CharField("first_name", required: false, allowBlank: true, maxLength: 150),
+            CharField("last_name", required: false, allowBlank: true, maxLength: 150),
+            // No serializer default: a PUT without it leaves the column as it is; a create gets the
+            // table's default.
+            BooleanField("is_staff", required: false),
+            DateTimeField("last_login", readOnly: true),
+            DateTimeField("date_joined", readOnly: true),
+        ]
     }
 }

@@ -12,12 +12,14 @@ final class AccountViewSet: ModelViewSet<QuerySet<Account>> {
     override class var serializerClass: Serializer.Type? { AccountSerializer.self }
     override class var permissionClasses: [any Permission]? { [IsAuthenticated(), IsAccountAdminOrReadOnly()] }
 
-    override class var extraActions: [ExtraAction] {[
-        .action("members", detail: true) { (view: AccountViewSet, request) in try view.members(request) },
-        .action("add_member", detail: true, methods: [.post], urlPath: "add-member", urlName: "add-member") {
-            (view: AccountViewSet, request) in try view.addMember(request)
-        },
-    ]}
+    override class var extraActions: [ExtraAction] {
+        [
+            .action("members", detail: true) { (view: AccountViewSet, request) in try view.members(request) },
+            .action("add_member", detail: true, methods: [.post], urlPath: "add-member", urlName: "add-member") {
+                (view: AccountViewSet, request) in try view.addMember(request)
+            },
+        ]
+    }
 
     override func getQueryset() throws -> QuerySet<Account> {
         try Account.objects(on: request).filter(.inSubquery("id", Account.ids(ofMember: request.user.pk))).orderBy("id")

@@ -4,7 +4,8 @@ import RESTModels
 /// DRF's documented custom base: create, list and retrieve, nothing else (other methods are
 /// 405 with `Allow`). Set `queryset` and `serializerClass` in a subclass.
 open class CreateListRetrieveViewSet<Q: Queryable>: GenericViewSet<Q>, CreateModelMixin, ListModelMixin,
-    RetrieveModelMixin {
+    RetrieveModelMixin
+{
     // The mixins have no default actions: the class declares them, `open` so that subclasses
     // override them.
     open func create(_ request: Request) throws -> Response { try createModel(request) }

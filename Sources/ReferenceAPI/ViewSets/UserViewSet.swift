@@ -14,22 +14,24 @@ final class UserViewSet: ModelViewSet<QuerySet<User>> {
     override class var queryset: QuerySet<User>? { User.objects.orderBy("id") }
     override class var serializerClass: Serializer.Type? { UserSerializer.self }
 
-    override class var extraActions: [ExtraAction] {[
-        .action("set_password", detail: true, methods: [.post]) { (view: UserViewSet, request) in
-            try view.setPassword(request)
-        },
-        .action("unset_password", detail: true, methods: [.post, .delete]) { (view: UserViewSet, request) in
-            try view.unsetPassword(request)
-        },
-        .action("password", detail: true, methods: [.put], name: "Change Password") { (view: UserViewSet, request) in
-            try view.setPassword(request)
-        }.mapping(.delete, "delete_password") { (view: UserViewSet, request) in
-            try view.deletePassword(request)
-        },
-        .action("recent_users", detail: false) { (view: UserViewSet, request) in
-            try view.recentUsers(request)
-        },
-    ]}
+    override class var extraActions: [ExtraAction] {
+        [
+            .action("set_password", detail: true, methods: [.post]) { (view: UserViewSet, request) in
+                try view.setPassword(request)
+            },
+            .action("unset_password", detail: true, methods: [.post, .delete]) { (view: UserViewSet, request) in
+                try view.unsetPassword(request)
+            },
+            .action("password", detail: true, methods: [.put], name: "Change Password") { (view: UserViewSet, request) in
+                try view.setPassword(request)
+            }.mapping(.delete, "delete_password") { (view: UserViewSet, request) in
+                try view.deletePassword(request)
+            },
+            .action("recent_users", detail: false) { (view: UserViewSet, request) in
+                try view.recentUsers(request)
+            },
+        ]
+    }
 
     /// Reading is for any user; the password actions for staff or the user themself; the rest
     /// (create, update, destroy, OPTIONS, and methods the route does not map) for staff.

@@ -94,14 +94,19 @@ func cases(size: Int) -> [Case] {
         Case(name: "multipart: ~100-byte fields", limited: true, contentType: multi, queryString: "", body: smallParts(size)),
         Case(name: "multipart: 1,000 large fields", limited: true, contentType: multi, queryString: "", body: thousandParts(size)),
         Case(name: "multipart: ~100-byte fields, no limit", limited: false, contentType: multi, queryString: "", body: smallParts(size)),
-        Case(name: "multipart: 70-dash boundary, dash runs", limited: true, contentType: dash70.contentType, queryString: "", body: dash70.body),
-        Case(name: "multipart: 200-dash boundary, dash runs", limited: true, contentType: dash200.contentType, queryString: "", body: dash200.body),
+        Case(
+            name: "multipart: 70-dash boundary, dash runs", limited: true, contentType: dash70.contentType, queryString: "",
+            body: dash70.body),
+        Case(
+            name: "multipart: 200-dash boundary, dash runs", limited: true, contentType: dash200.contentType, queryString: "",
+            body: dash200.body),
     ]
 }
 
 /// The query string a web server lets through (nginx's default header buffers: 8 KiB).
-let queryCase = Case(name: "query string: 8 KiB, 2,048 fields", limited: true, contentType: nil,
-                     queryString: String(String(repeating: "a=1&", count: 2_048).dropLast()), body: [])
+let queryCase = Case(
+    name: "query string: 8 KiB, 2,048 fields", limited: true, contentType: nil,
+    queryString: String(String(repeating: "a=1&", count: 2_048).dropLast()), body: [])
 
 // MARK: Running
 
@@ -117,8 +122,9 @@ func measure(_ test: Case, app: Application, runs: Int) -> (status: Int, answer:
     for _ in 0..<runs {
         var headers = Headers()
         if let contentType = test.contentType { headers["Content-Type"] = contentType }
-        let request = Request(method: test.body.isEmpty ? .get : .post, path: "/count/", queryString: test.queryString,
-                              headers: headers, body: test.body)
+        let request = Request(
+            method: test.body.isEmpty ? .get : .post, path: "/count/", queryString: test.queryString,
+            headers: headers, body: test.body)
         let start = ContinuousClock.now
         last = app.handle(request)
         let elapsed = ContinuousClock.now - start
@@ -151,12 +157,16 @@ row(["---", "---:", "---:", "---", "---:"])
 for size in sizes {
     for test in cases(size: Int(size * Double(mebibyte))) where only.map({ test.name.contains($0) }) ?? true {
         let result = measure(test, app: test.limited ? limitedApp : unlimitedApp, runs: runs)
-        row([test.name, String(format: "%.2f MiB", Double(test.body.count) / Double(mebibyte)), String(result.status),
-             "`\(result.answer)`", String(format: "%.1f ms", result.milliseconds)])
+        row([
+            test.name, String(format: "%.2f MiB", Double(test.body.count) / Double(mebibyte)), String(result.status),
+            "`\(result.answer)`", String(format: "%.1f ms", result.milliseconds),
+        ])
     }
 }
 if only.map({ queryCase.name.contains($0) }) ?? true {
     let query = measure(queryCase, app: limitedApp, runs: runs)
-    row([queryCase.name, "\(queryCase.queryString.utf8.count) B", String(query.status), "`\(query.answer)`",
-         String(format: "%.2f ms", query.milliseconds)])
+    row([
+        queryCase.name, "\(queryCase.queryString.utf8.count) B", String(query.status), "`\(query.answer)`",
+        String(format: "%.2f ms", query.milliseconds),
+    ])
 }

@@ -29,8 +29,10 @@ struct Headerless: Authentication {
     let token = TokenAuthentication(store: tokenStore)
     let basic = BasicAuthentication(store: userStore, hasher: testHasher)
 
-    func serve(_ request: Request, authentication: [any Authentication]? = nil,
-               permissions: [any Permission]) -> Response {
+    func serve(
+        _ request: Request, authentication: [any Authentication]? = nil,
+        permissions: [any Permission]
+    ) -> Response {
         let view = WhoAmI()
         var settings = APISettings()
         settings.authenticationClasses = authentication ?? [token, basic]
@@ -67,7 +69,10 @@ struct Headerless: Authentication {
             (request(authorization: "Bearer xyz"), notProvided),
             (request(authorization: "Token \(carolToken)"), ["detail": "User inactive or deleted."]),
             (request(authorization: "Basic YWxpY2U6d3Jvbmc="), ["detail": "Invalid username/password."]),
-            (request(authorization: "Basic YWxpY2U6czNjcmV"), ["detail": "Invalid basic header. Credentials not correctly base64 encoded."]),
+            (
+                request(authorization: "Basic YWxpY2U6czNjcmV"),
+                ["detail": "Invalid basic header. Credentials not correctly base64 encoded."]
+            ),
         ]
         for (req, body) in cases {
             let response = serve(req, permissions: [IsAuthenticated()])
@@ -85,8 +90,9 @@ struct Headerless: Authentication {
         #expect(headerlessFirst.status == 403)
         #expect(headerlessFirst.data == notProvided)
         #expect(headerlessFirst.headers["WWW-Authenticate"] == nil)
-        let failingBehindHeaderless = serve(request(authorization: "Token nope"), authentication: [Headerless(), token],
-                                            permissions: [AllowAny()])
+        let failingBehindHeaderless = serve(
+            request(authorization: "Token nope"), authentication: [Headerless(), token],
+            permissions: [AllowAny()])
         #expect(failingBehindHeaderless.status == 403 && failingBehindHeaderless.data == ["detail": "Invalid token."])
         let none = serve(request(), authentication: [], permissions: [IsAuthenticated()])
         #expect(none.status == 403 && none.data == denied)
@@ -99,8 +105,9 @@ struct Headerless: Authentication {
         let user = serve(request(authorization: "Token \(aliceToken)"), permissions: [IsAdminUser()])
         #expect(user.status == 403 && user.data == denied)
         #expect(user.headers["WWW-Authenticate"] == nil)
-        let staff = serve(request(authorization: "Basic " + PythonBase64.encode(Array("bob:pa:ss:word".utf8))),
-                          permissions: [IsAdminUser()])
+        let staff = serve(
+            request(authorization: "Basic " + PythonBase64.encode(Array("bob:pa:ss:word".utf8))),
+            permissions: [IsAdminUser()])
         #expect(staff.status == 200 && staff.data == ["user": "bob"])
     }
 
@@ -123,8 +130,9 @@ struct Headerless: Authentication {
         #expect(alice.status == 200)
         let frank = serve(request(.post, authorization: "Token \(frankToken)"), permissions: staffOrSelf)
         #expect(frank.status == 403 && frank.data == denied)
-        let bob = serve(request(.post, authorization: "Basic " + PythonBase64.encode(Array("bob:pa:ss:word".utf8))),
-                        permissions: staffOrSelf)
+        let bob = serve(
+            request(.post, authorization: "Basic " + PythonBase64.encode(Array("bob:pa:ss:word".utf8))),
+            permissions: staffOrSelf)
         #expect(bob.status == 200)
         // Passes at request level through the right operand, which then refuses the object;
         // the left operand cannot grant the object since it refused the request. Anonymous: 401.

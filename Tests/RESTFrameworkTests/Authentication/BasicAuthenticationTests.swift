@@ -43,7 +43,7 @@ import Testing
             ("basic  ", "Invalid basic header. No credentials provided."),
             ("Basic YWxp Y2U6czNjcmV0", "Invalid basic header. Credentials string should not contain spaces."),
             ("Basic YWxpY2U6czNjcmV", "Invalid basic header. Credentials not correctly base64 encoded."),  // bad padding
-            ("Basic YWxpY2U6czNjcm", "Invalid basic header. Credentials not correctly base64 encoded."),   // 1 extra char
+            ("Basic YWxpY2U6czNjcm", "Invalid basic header. Credentials not correctly base64 encoded."),  // 1 extra char
             ("Basic YWxpY2VwYXNzd29yZA==", "Invalid basic header. Credentials not correctly base64 encoded."),  // no colon
             ("Basic !!!!", "Invalid basic header. Credentials not correctly base64 encoded."),  // empty: no colon
         ]
@@ -56,7 +56,7 @@ import Testing
         let cases = [
             "alice:wrong", "alice:", "alice:S3CRET", "Alice:s3cret", "nobody:s3cret", ":s3cret",
             "carol:s3cret",  // inactive, right password: Django's ModelBackend refuses, DRF says this
-            "dave:",         // unusable password
+            "dave:",  // unusable password
             "al\u{0}ice:s3cret",
         ]
         for credentials in cases {

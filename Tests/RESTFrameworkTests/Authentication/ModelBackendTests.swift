@@ -7,9 +7,12 @@ import Testing
 
     @Test func returnsOnlyActiveUsersWithTheRightPassword() throws {
         #expect(try userStore.authenticate(username: "alice", password: "s3cret", hasher: testHasher, request: req)?.pk == 1)
-        for (username, password) in [("alice", "wrong"), ("nobody", "s3cret"), ("carol", "s3cret"), ("dave", ""), ("dave", "x"), ("alice\u{0}", "s3cret")] {
-            #expect(try userStore.authenticate(username: username, password: password, hasher: testHasher, request: req) == nil,
-                    "\(username)")
+        for (username, password) in [
+            ("alice", "wrong"), ("nobody", "s3cret"), ("carol", "s3cret"), ("dave", ""), ("dave", "x"), ("alice\u{0}", "s3cret"),
+        ] {
+            #expect(
+                try userStore.authenticate(username: username, password: password, hasher: testHasher, request: req) == nil,
+                "\(username)")
         }
     }
 
@@ -25,8 +28,10 @@ import Testing
             (user: TestUser(id: 5, username: "dave"), passwordHash: PasswordHasher.makeUnusablePassword()),
             (user: TestUser(id: 6, username: "erin"), passwordHash: "garbage$not$a$hash"),
         ])
-        for (username, password) in [("alice", "s3cret"), ("alice", "wrong"), ("nobody", "s3cret"), ("carol", "s3cret"),
-                                     ("dave", "x"), ("erin", "x"), ("al\u{0}ice", "s3cret")] {
+        for (username, password) in [
+            ("alice", "s3cret"), ("alice", "wrong"), ("nobody", "s3cret"), ("carol", "s3cret"),
+            ("dave", "x"), ("erin", "x"), ("al\u{0}ice", "s3cret"),
+        ] {
             runs.withLock { $0 = 0 }
             _ = try store.authenticate(username: username, password: password, hasher: counting, request: req)
             #expect(runs.withLock { $0 } == 1, "\(username)")

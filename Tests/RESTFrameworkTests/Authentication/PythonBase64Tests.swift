@@ -13,16 +13,16 @@ import Testing
             ("dXN!lcjp\nwYXNz", "user:pass"),
             ("dXNlcjpwYXN", nil),  // Incorrect padding
             ("dXNlcjpwYX", nil),
-            ("dXNlcjpwY", nil),    // one more than a multiple of 4
+            ("dXNlcjpwY", nil),  // one more than a multiple of 4
             ("YQ==", "a"),
             ("YQ", nil),
             ("YQ=", nil),
             ("Y", nil),
-            ("YQ==junk", "a"),     // a complete pad ends the input
+            ("YQ==junk", "a"),  // a complete pad ends the input
             ("YWI=", "ab"),
-            ("=YWJj", "abc"),      // a pad before the 3rd character is ignored
+            ("=YWJj", "abc"),  // a pad before the 3rd character is ignored
             ("Y=W=J=j", "ab"),
-            ("YQ=!=", "a"),        // junk between pads does not reset them
+            ("YQ=!=", "a"),  // junk between pads does not reset them
             ("YWJj====", "abc"),
             ("Y\u{FF}WJj", "abc"),
             ("", ""),

@@ -17,15 +17,19 @@ import Testing
     }
 
     @Test func otherSchemesAndEmptyHeadersAreNoCredentials() throws {
-        for header in ["", "   ", "Bearer \(aliceToken)", "Basic YWxpY2U6czNjcmV0", "Tokens \(aliceToken)", "Tok \(aliceToken)",
-                       // Only ASCII whitespace separates (Python's bytes.split()): NBSP does not.
-                       "Token\u{A0}\(aliceToken)", "Token\u{1C}\(aliceToken)"] {
+        for header in [
+            "", "   ", "Bearer \(aliceToken)", "Basic YWxpY2U6czNjcmV0", "Tokens \(aliceToken)", "Tok \(aliceToken)",
+            // Only ASCII whitespace separates (Python's bytes.split()): NBSP does not.
+            "Token\u{A0}\(aliceToken)", "Token\u{1C}\(aliceToken)",
+        ] {
             #expect(try auth.authenticate(request(authorization: header)) == nil, "\(header)")
         }
         #expect(try auth.authenticate(request()) == nil)
     }
 
-    @Test(arguments: ["", " ", "Token abc", "  Token\t\tabc  ", "a\u{0B}b\u{0C}c\r\nd", "Token\u{A0}abc x", "caf\u{E9} x", "\u{20AC} \u{20AC}\t"])
+    @Test(arguments: [
+        "", " ", "Token abc", "  Token\t\tabc  ", "a\u{0B}b\u{0C}c\r\nd", "Token\u{A0}abc x", "caf\u{E9} x", "\u{20AC} \u{20AC}\t",
+    ])
     func headerWordsAreBytesSplitOnASCIIWhitespace(_ value: String) {
         // Python's bytes.split(), spelled out: the reference the byte loop must agree with.
         let bytes = AuthorizationHeader.bytes(of: value)
@@ -33,13 +37,16 @@ import Testing
         #expect(AuthorizationHeader(value: value).words == expected)
     }
 
-    @Test(arguments: ["Token abc", "token abc", "  TOKEN\t\tabc \r\n", "Token", "Token ", "Token a b", "Bearer abc", "Tokens abc",
-                      "Tok abc", "", "   ", "Token caf\u{E9}", "Token\u{A0}abc", "Token\u{1C}abc", "Token \u{0}abc"])
+    @Test(arguments: [
+        "Token abc", "token abc", "  TOKEN\t\tabc \r\n", "Token", "Token ", "Token a b", "Bearer abc", "Tokens abc",
+        "Tok abc", "", "   ", "Token caf\u{E9}", "Token\u{A0}abc", "Token\u{1C}abc", "Token \u{0}abc",
+    ])
     func asciiShortcutAgreesWithTheWordSplit(_ value: String) {
         // The shortcut accepts exactly the headers the general path would read a key from (or
         // leaves the header to it), with the same key.
         let words = AuthorizationHeader(value: value).words
-        let general: String? = words.count == 2 && AuthorizationHeader(value: value).hasScheme("Token")
+        let general: String? =
+            words.count == 2 && AuthorizationHeader(value: value).hasScheme("Token")
             ? String(validating: words[1], as: UTF8.self) : nil
         let shortcut = TokenAuthentication.key(ofASCIIHeader: value, keyword: "Token")
         if let shortcut { #expect(shortcut == general, "\(value)") }
@@ -48,14 +55,18 @@ import Testing
     }
 
     @Test func malformedHeaders() {
-        #expect(failure { try auth.authenticate(request(authorization: "Token")) }
+        #expect(
+            failure { try auth.authenticate(request(authorization: "Token")) }
                 == "Invalid token header. No credentials provided.")
-        #expect(failure { try auth.authenticate(request(authorization: "Token   ")) }
+        #expect(
+            failure { try auth.authenticate(request(authorization: "Token   ")) }
                 == "Invalid token header. No credentials provided.")
-        #expect(failure { try auth.authenticate(request(authorization: "Token abc def")) }
+        #expect(
+            failure { try auth.authenticate(request(authorization: "Token abc def")) }
                 == "Invalid token header. Token string should not contain spaces.")
         // A byte that is not UTF-8 (é as Latin-1, the way a WSGI-style responder hands it over).
-        #expect(failure { try auth.authenticate(request(authorization: "Token caf\u{E9}")) }
+        #expect(
+            failure { try auth.authenticate(request(authorization: "Token caf\u{E9}")) }
                 == "Invalid token header. Token string should not contain invalid characters.")
     }
 
@@ -71,7 +82,8 @@ import Testing
         #expect(failure { try auth.authenticate(request(authorization: "Token \(aliceToken)\u{0}")) } == "Invalid token.")
         #expect(failure { try auth.authenticate(request(authorization: "Token abc\u{1C}def")) } == "Invalid token.")
         // Byte 0x85 (NEL) is not a separator either, and alone it is not UTF-8.
-        #expect(failure { try auth.authenticate(request(authorization: "Token abc\u{85}def")) }
+        #expect(
+            failure { try auth.authenticate(request(authorization: "Token abc\u{85}def")) }
                 == "Invalid token header. Token string should not contain invalid characters.")
     }
 

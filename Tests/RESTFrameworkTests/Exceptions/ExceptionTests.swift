@@ -49,7 +49,8 @@ struct ExceptionTests {
             ([1], "list"), ("x", "str"), (1, "int"), (.bigInt("99999999999999999999"), "int"), (1.5, "float"), (true, "bool"),
         ]
         for (data, type) in expectations {
-            #expect(ValidationError.nonObjectBody(data)?.responseData
+            #expect(
+                ValidationError.nonObjectBody(data)?.responseData
                     == ["non_field_errors": [.string("Invalid data. Expected a dictionary, but got \(type).")]])
         }
         #expect(ValidationError.nonObjectBody(nil)?.responseData == ["non_field_errors": ["No data provided"]])

@@ -25,14 +25,14 @@ import Testing
         #expect(try ids(.field("name", .contains("%a"))) == [])
         #expect(try ids(.field("score", .isNull(true))) == [2])
         #expect(try ids(.field("score", .exact(.null))) == [2])
-        #expect(try ids(.field("id", .icontains("3"))) == [3])                       // id::text
+        #expect(try ids(.field("id", .icontains("3"))) == [3])  // id::text
         #expect(try ids(.field("created", .gt(.string("2026-01-02 00:00:00+00:00")))) == [3, 4])
         #expect(try ids(.constant(false)) == [])
     }
 
     @Test func nullsAreNeverComparedButNegationKeepsThem() throws {
         #expect(try ids(.field("score", .lt(100))) == [1, 3, 4])
-        #expect(try ids(!.field("score", .lt(2))) == [1, 2, 4])        // Django: NULL row included
+        #expect(try ids(!.field("score", .lt(2))) == [1, 2, 4])  // Django: NULL row included
         #expect(try rows.exclude(.field("score", .exact(3))).all().map(\.id) == [2, 3])
         #expect(try ids(.field("score", .gt(0)) || .field("name", .exact("alan"))) == [1, 2, 3, 4])
         #expect(try ids(.field("score", .gt(0)) && .field("name", .icontains("a"))) == [1, 3])
@@ -51,11 +51,11 @@ import Testing
     }
 
     @Test func orderingPutsNullsAsPostgreSQLDoes() throws {
-        #expect(try rows.orderBy("score", "id").all().map(\.id) == [3, 1, 4, 2])       // NULLS LAST
-        #expect(try rows.orderBy("-score", "id").all().map(\.id) == [2, 1, 4, 3])      // NULLS FIRST
+        #expect(try rows.orderBy("score", "id").all().map(\.id) == [3, 1, 4, 2])  // NULLS LAST
+        #expect(try rows.orderBy("-score", "id").all().map(\.id) == [2, 1, 4, 3])  // NULLS FIRST
         #expect(try rows.orderBy([OrderTerm("-score", nulls: .last), OrderTerm("id")]).all().map(\.id) == [1, 4, 3, 2])
         #expect(try rows.orderBy([OrderTerm("score", nulls: .first), OrderTerm("-id")]).all().map(\.id) == [2, 3, 4, 1])
-        #expect(try rows.orderBy("name").all().map(\.id) == [4, 1, 3, 2])              // code point order
+        #expect(try rows.orderBy("name").all().map(\.id) == [4, 1, 3, 2])  // code point order
         #expect(try rows.orderBy("-created").all().map(\.id) == [2, 4, 3, 1])
     }
 

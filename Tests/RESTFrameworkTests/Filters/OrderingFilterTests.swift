@@ -16,7 +16,7 @@ import Testing
     @Test func allowedFieldsInOrder() throws {
         #expect(try order("ordering=name,-created") == [2, 1, 3, 4])
         #expect(try order("ordering=-name") == [4, 1, 3, 2])
-        #expect(try order("ordering=+created,id") == [2, 3, 4, 1])   // `+` is a space, trimmed
+        #expect(try order("ordering=+created,id") == [2, 3, 4, 1])  // `+` is a space, trimmed
         #expect(try order("ordering=%20created%20,%20-id%20") == [2, 4, 3, 1])
     }
 

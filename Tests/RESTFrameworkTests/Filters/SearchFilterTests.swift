@@ -49,10 +49,10 @@ func search(_ query: String, fields: [String]? = nil) throws -> [Int64] {
     }
 
     @Test func everyTermMustMatchSomeField() throws {
-        #expect(try search("search=an") == [1, 3])           // in a name or a description
-        #expect(try search("search=ada+engine") == [1])      // one term per field
-        #expect(try search("search=ada,hopper") == [])       // AND, not OR
-        #expect(try search("search=COMP") == [2, 3])         // case-insensitive, either field
+        #expect(try search("search=an") == [1, 3])  // in a name or a description
+        #expect(try search("search=ada+engine") == [1])  // one term per field
+        #expect(try search("search=ada,hopper") == [])  // AND, not OR
+        #expect(try search("search=COMP") == [2, 3])  // case-insensitive, either field
         #expect(try search("search=%22grace+hopper%22") == [2])
         #expect(try search("search=%22hopper+grace%22") == [])
     }
@@ -64,8 +64,8 @@ func search(_ query: String, fields: [String]? = nil) throws -> [Int64] {
     }
 
     @Test func unicodeCaseInsensitivity() throws {
-        #expect(try search("search=%C3%A9cole") == [5])      // é matches É
-        #expect(try search("search=STRASSE") == [])          // ß is not SS in UPPER()
+        #expect(try search("search=%C3%A9cole") == [5])  // é matches É
+        #expect(try search("search=STRASSE") == [])  // ß is not SS in UPPER()
         #expect(try search("search=STRAßE") == [5])
     }
 

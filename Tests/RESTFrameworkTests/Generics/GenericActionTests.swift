@@ -11,8 +11,9 @@ import Testing
     @Test func listExtraActionPaginatesWithTheViewsetsPaginator() throws {
         let response = try WidgetAPI().send(.get, "/api/widgets/recent/", token: "alice")
         #expect(response.status == 200)
-        #expect(response.text == #"{"count":4,"next":"http://testserver/api/widgets/recent/?page=2","previous":null,"results":["#
-            + CRUD.w4 + "," + CRUD.w3 + "]}")
+        #expect(
+            response.text == #"{"count":4,"next":"http://testserver/api/widgets/recent/?page=2","previous":null,"results":["#
+                + CRUD.w4 + "," + CRUD.w3 + "]}")
     }
 
     @Test func configureOverridesSerializerPaginationAndPermissionsForOneAction() throws {
@@ -28,8 +29,9 @@ import Testing
     @Test func detailExtraActionUsesGetObjectAndAnotherPaginator() throws {
         let api = try WidgetAPI()
         let response = api.send(.get, "/api/widgets/1/siblings/", query: "limit=1", token: "alice")
-        #expect(response.text == #"{"count":2,"next":"http://testserver/api/widgets/1/siblings/?limit=1&offset=1","previous":null,"results":["#
-            + CRUD.w1 + "]}")
+        #expect(
+            response.text == #"{"count":2,"next":"http://testserver/api/widgets/1/siblings/?limit=1&offset=1","previous":null,"results":["#
+                + CRUD.w1 + "]}")
         #expect(api.send(.get, "/api/widgets/4/siblings/", token: "alice").status == 403)
         #expect(api.send(.get, "/api/widgets/99/siblings/", token: "alice").text == #"{"detail":"No Widget matches the given query."}"#)
     }
@@ -91,8 +93,9 @@ import Testing
 
     @Test func readOnlyModelViewSetFiltersWithItsBackends() throws {
         let api = try WidgetAPI()
-        #expect(api.send(.get, "/api/public-widgets/", query: "search=CO").text
-            == #"{"count":1,"next":null,"previous":null,"results":[{"id":3,"name":"cog"}]}"#)
+        #expect(
+            api.send(.get, "/api/public-widgets/", query: "search=CO").text
+                == #"{"count":1,"next":null,"previous":null,"results":[{"id":3,"name":"cog"}]}"#)
         // The secret widget is outside the queryset: a 404 rather than a 403.
         #expect(api.send(.get, "/api/public-widgets/4/").text == #"{"detail":"No Widget matches the given query."}"#)
         // Filter backends apply to the detail lookup too, as DRF's get_object filters the queryset.
@@ -106,8 +109,10 @@ import Testing
             #expect(response.status == 405)
             #expect(response.headers["Allow"] == "GET, HEAD, OPTIONS")
         }
-        #expect(api.send(.get, "/api/widget-notes/").text
-            == #"{"count":4,"next":"http://testserver/api/widget-notes/?page=2","previous":null,"results":[{"id":4,"name":"dynamo"},{"id":3,"name":"cog"}]}"#)
+        #expect(
+            api.send(.get, "/api/widget-notes/").text
+                == #"{"count":4,"next":"http://testserver/api/widget-notes/?page=2","previous":null,"results":[{"id":4,"name":"dynamo"},{"id":3,"name":"cog"}]}"#
+        )
         #expect(api.send(.get, "/api/widget-notes/2/").text == #"{"id":2,"name":"bolt"}"#)
         #expect(api.send(.post, "/api/widget-notes/", json: #"{"name":"x"}"#).status == 401)
     }

@@ -21,8 +21,11 @@ import RESTTesting
         let response = api.send(.get, "/api/broken-widgets/", token: "alice")
         #expect(response.status == 500)
         #expect(response.text == #"{"detail":"A server error occurred."}"#)
-        #expect(api.log.lines.contains { $0.contains(
-            "'QuerysetlessWidgetViewSet' should either include a `queryset` attribute, or override the `getQueryset()` method.") })
+        #expect(
+            api.log.lines.contains {
+                $0.contains(
+                    "'QuerysetlessWidgetViewSet' should either include a `queryset` attribute, or override the `getQueryset()` method.")
+            })
     }
 
     @Test func instancePropertiesStartFromTheClassAndFallBackToTheSettings() {
@@ -44,8 +47,9 @@ import RESTTesting
 
     @Test func defaultFilterBackendsComeFromTheSettings() throws {
         let api = try WidgetAPI { $0.filterBackends = [SearchFilter(searchFields: ["name"])] }
-        #expect(api.send(.get, "/api/widgets/", query: "search=bolt", token: "alice").text
-            == #"{"count":1,"next":null,"previous":null,"results":["# + ModelViewSetCRUDTests.w2 + "]}")
+        #expect(
+            api.send(.get, "/api/widgets/", query: "search=bolt", token: "alice").text
+                == #"{"count":1,"next":null,"previous":null,"results":["# + ModelViewSetCRUDTests.w2 + "]}")
     }
 }
 
@@ -72,10 +76,11 @@ import RESTTesting
         settings.authenticationClasses = [WidgetTokens()]
         settings.pageSize = 2
         settings.paginationClass = { PageNumberPagination() }
-        app = Application(urls: try URLConf([
-            .path("widgets/", WidgetList.asView(), name: "widget-list"),
-            .path("widgets/<name>/", WidgetDetail.asView(), name: "widget-detail"),
-        ]), settings: settings)
+        app = Application(
+            urls: try URLConf([
+                .path("widgets/", WidgetList.asView(), name: "widget-list"),
+                .path("widgets/<name>/", WidgetDetail.asView(), name: "widget-detail"),
+            ]), settings: settings)
     }
 
     func send(_ method: HTTPMethod, _ path: String, token: String? = nil, json: String = "") -> TestResponse {
@@ -108,6 +113,9 @@ import RESTTesting
 
     @Test func optionsDescribePut() {
         let response = send(.options, "/widgets/anvil/", token: "alice")
-        #expect(response.text.hasSuffix(#""actions":{"PUT":{"id":{"type":"integer","required":false,"read_only":true,"label":"ID"},"name":{"type":"string","required":true,"read_only":false,"label":"Name"}}}}"#))
+        #expect(
+            response.text.hasSuffix(
+                #""actions":{"PUT":{"id":{"type":"integer","required":false,"read_only":true,"label":"ID"},"name":{"type":"string","required":true,"read_only":false,"label":"Name"}}}}"#
+            ))
     }
 }

@@ -39,8 +39,10 @@ final class WidgetStore: @unchecked Sendable {
 
     /// The reference API's shape: alice (2) owns 1 and 3, bob (3) owns 2, staff (1) owns a secret 4.
     static func seeded() -> WidgetStore {
-        WidgetStore([Widget(id: 1, name: "anvil", owner: 2), Widget(id: 2, name: "bolt", owner: 3),
-                     Widget(id: 3, name: "cog", owner: 2), Widget(id: 4, name: "dynamo", owner: 1, secret: true)])
+        WidgetStore([
+            Widget(id: 1, name: "anvil", owner: 2), Widget(id: 2, name: "bolt", owner: 3),
+            Widget(id: 3, name: "cog", owner: 2), Widget(id: 4, name: "dynamo", owner: 1, secret: true),
+        ])
     }
 
     var snapshot: [Widget] { lock.withLock { rows } }
@@ -90,16 +92,19 @@ struct WidgetQuerySet: Queryable, DeletableQueryable, NamedQueryable {
 
 final class WidgetSerializer: Serializer {
     override class var fields: [any SerializerField] {
-        [HyperlinkedIdentityField("url", viewName: "widget-detail"),
-         IntegerField("id", readOnly: true),
-         CharField("name", maxLength: 50),
-         IntegerField("owner", readOnly: true),
-         BooleanField("secret", required: false)]
+        [
+            HyperlinkedIdentityField("url", viewName: "widget-detail"),
+            IntegerField("id", readOnly: true),
+            CharField("name", maxLength: 50),
+            IntegerField("owner", readOnly: true),
+            BooleanField("secret", required: false),
+        ]
     }
 
     override func create(_ attrs: ValidatedData) throws -> any FieldReadable {
-        WidgetStore.current.insert(name: attrs["name"]?.stringValue ?? "", owner: attrs["owner"]?.intValue ?? 0,
-                                   secret: attrs["secret"]?.boolValue ?? false)
+        WidgetStore.current.insert(
+            name: attrs["name"]?.stringValue ?? "", owner: attrs["owner"]?.intValue ?? 0,
+            secret: attrs["secret"]?.boolValue ?? false)
     }
 
     /// Changes only what was validated: PUT leaves an omitted optional field as it was.
@@ -170,19 +175,27 @@ class WidgetViewSet: ModelViewSet<WidgetQuerySet> {
     override class var queryset: WidgetQuerySet? { WidgetQuerySet().orderBy("id") }
     override class var serializerClass: Serializer.Type? { WidgetSerializer.self }
     override class var permissionClasses: [any Permission]? { [IsAuthenticated(), WidgetRules()] }
-    override class var extraActions: [ExtraAction] {[
-        // `recent_users`: another ordering, the viewset's paginator, the viewset's serializer.
-        .action("recent", detail: false) { (view: WidgetViewSet, request) in try view.recent(request) },
-        // Everything overridden for one action: serializer, paginator, permissions.
-        .action("brief", detail: false, permissionClasses: [AllowAny()], configure: { (view: WidgetViewSet) in
-            view.serializerClass = BriefWidgetSerializer.self
-            view.paginationClass = NoPagination.factory
-        }) { (view: WidgetViewSet, request) in try view.listModel(request) },
-        // `members`: a detail action paginating with another paginator class.
-        .action("siblings", detail: true, configure: { (view: WidgetViewSet) in
-            view.paginationClass = { LimitOffsetPagination() }
-        }) { (view: WidgetViewSet, request) in try view.siblings(request) },
-    ]}
+    override class var extraActions: [ExtraAction] {
+        [
+            // `recent_users`: another ordering, the viewset's paginator, the viewset's serializer.
+            .action("recent", detail: false) { (view: WidgetViewSet, request) in try view.recent(request) },
+            // Everything overridden for one action: serializer, paginator, permissions.
+            .action(
+                "brief", detail: false, permissionClasses: [AllowAny()],
+                configure: { (view: WidgetViewSet) in
+                    view.serializerClass = BriefWidgetSerializer.self
+                    view.paginationClass = NoPagination.factory
+                }
+            ) { (view: WidgetViewSet, request) in try view.listModel(request) },
+            // `members`: a detail action paginating with another paginator class.
+            .action(
+                "siblings", detail: true,
+                configure: { (view: WidgetViewSet) in
+                    view.paginationClass = { LimitOffsetPagination() }
+                }
+            ) { (view: WidgetViewSet, request) in try view.siblings(request) },
+        ]
+    }
 
     override func performCreate(_ serializer: Serializer) throws {
         try serializer.save(["owner": request.user.pk])
@@ -246,9 +259,11 @@ final class WidgetByNameViewSet: ReadOnlyModelViewSet<WidgetQuerySet> {
 class WidgetLookupBaseViewSet: ReadOnlyModelViewSet<WidgetQuerySet> {
     override class var queryset: WidgetQuerySet? { WidgetQuerySet() }
     override class var serializerClass: Serializer.Type? { BriefWidgetSerializer.self }
-    override class var extraActions: [ExtraAction] {[
-        .action("again", detail: true) { (view: WidgetLookupBaseViewSet, request) in try view.retrieveModel(request) },
-    ]}
+    override class var extraActions: [ExtraAction] {
+        [
+            .action("again", detail: true) { (view: WidgetLookupBaseViewSet, request) in try view.retrieveModel(request) }
+        ]
+    }
 }
 
 final class WidgetLookupByNameViewSet: WidgetLookupBaseViewSet {
@@ -258,7 +273,8 @@ final class WidgetLookupByNameViewSet: WidgetLookupBaseViewSet {
 /// The reference API's custom composition (DRF's docs example). The mixins have no default
 /// actions: without these three methods the class does not compile.
 open class CreateListRetrieveViewSet<Q: Queryable>: GenericViewSet<Q>, CreateModelMixin, ListModelMixin,
-    RetrieveModelMixin {
+    RetrieveModelMixin
+{
     open func create(_ request: Request) throws -> Response { try createModel(request) }
     open func list(_ request: Request) throws -> Response { try listModel(request) }
     open func retrieve(_ request: Request) throws -> Response { try retrieveModel(request) }
@@ -345,8 +361,10 @@ struct WidgetAPI {
     }
 
     /// Through RESTTesting's client, inside this fixture's widget store.
-    func send(_ method: HTTPMethod, _ path: String, query: String = "", token: String? = nil, json: String? = nil,
-              contentType: String? = nil, body: String? = nil) -> TestResponse {
+    func send(
+        _ method: HTTPMethod, _ path: String, query: String = "", token: String? = nil, json: String? = nil,
+        contentType: String? = nil, body: String? = nil
+    ) -> TestResponse {
         let client = APIClient(app)
         if let token { client.credentials(token: token) }
         let target = query.isEmpty ? path : path + "?" + query

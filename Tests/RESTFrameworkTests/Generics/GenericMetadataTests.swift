@@ -4,7 +4,8 @@ import Testing
 /// OPTIONS on generic views: the serializer's fields for the POST and PUT the user may use; for
 /// PUT the object lookup and object permissions too, never a 404.
 @Suite struct GenericMetadataTests {
-    static let fields = #"{"url":{"type":"field","required":false,"read_only":true,"label":"Url"},"#
+    static let fields =
+        #"{"url":{"type":"field","required":false,"read_only":true,"label":"Url"},"#
         + #""id":{"type":"integer","required":false,"read_only":true,"label":"ID"},"#
         + #""name":{"type":"string","required":true,"read_only":false,"label":"Name","max_length":50},"#
         + #""owner":{"type":"integer","required":false,"read_only":true,"label":"Owner"},"#
@@ -44,8 +45,9 @@ import Testing
 
     @Test func aCompositionDescribesItsSerializerForPost() throws {
         let response = try WidgetAPI().send(.options, "/api/widget-notes/", token: "bob")
-        #expect(response.text == Self.head("Widget Note List") + #","actions":{"POST":{"#
-            + #""id":{"type":"integer","required":false,"read_only":true,"label":"ID"},"#
-            + #""name":{"type":"string","required":true,"read_only":false,"label":"Name"}}}}"#)
+        #expect(
+            response.text == Self.head("Widget Note List") + #","actions":{"POST":{"#
+                + #""id":{"type":"integer","required":false,"read_only":true,"label":"ID"},"#
+                + #""name":{"type":"string","required":true,"read_only":false,"label":"Name"}}}}"#)
     }
 }

@@ -24,9 +24,11 @@ import Testing
 
     @Test func noRowIsTheModelsMessageWhenItHasAName() {
         #expect(detail { try getObjectOr404(rows, where: "pk", equals: "9") } == "Not found.")
-        #expect(detail { try getObjectOr404(rows, where: "pk", equals: "99999999999999999999", modelName: "Row") }
+        #expect(
+            detail { try getObjectOr404(rows, where: "pk", equals: "99999999999999999999", modelName: "Row") }
                 == "No Row matches the given query.")
-        #expect(detail { try getObjectOr404(WidgetQuerySet(store: .seeded()), where: "pk", equals: "9") }
+        #expect(
+            detail { try getObjectOr404(WidgetQuerySet(store: .seeded()), where: "pk", equals: "9") }
                 == "No Widget matches the given query.")
     }
 

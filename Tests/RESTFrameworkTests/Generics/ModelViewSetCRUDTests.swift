@@ -16,12 +16,14 @@ import Testing
         let api = try WidgetAPI()
         let first = api.send(.get, "/api/widgets/", token: "alice")
         #expect(first.status == 200)
-        #expect(first.text == #"{"count":4,"next":"http://testserver/api/widgets/?page=2","previous":null,"results":["#
-            + Self.w1 + "," + Self.w2 + "]}")
+        #expect(
+            first.text == #"{"count":4,"next":"http://testserver/api/widgets/?page=2","previous":null,"results":["#
+                + Self.w1 + "," + Self.w2 + "]}")
         #expect(first.headers["Allow"] == "GET, POST, HEAD, OPTIONS")
         let second = api.send(.get, "/api/widgets/", query: "page=2", token: "alice")
-        #expect(second.text == #"{"count":4,"next":null,"previous":"http://testserver/api/widgets/","results":["#
-            + Self.w3 + "," + Self.w4 + "]}")
+        #expect(
+            second.text == #"{"count":4,"next":null,"previous":"http://testserver/api/widgets/","results":["#
+                + Self.w3 + "," + Self.w4 + "]}")
         #expect(api.send(.get, "/api/widgets/", query: "page=3", token: "alice").text == #"{"detail":"Invalid page."}"#)
     }
 

@@ -12,13 +12,13 @@ import Testing
     static let cases: [(text: String, quotePlus: String, path: String, reverse: String)] = [
         ("", "", "", ""),
         ("plain", "plain", "plain", "plain"),
-        ("a b", "a+b", "a%20b", "a%20b"),                   // space: `+` only in quote_plus
+        ("a b", "a+b", "a%20b", "a%20b"),  // space: `+` only in quote_plus
         ("a+b&c=d", "a%2Bb%26c%3Dd", "a+b&c%3Dd", "a+b&c=d"),
         ("/:@&+$,!*'()", "%2F%3A%40%26%2B%24%2C%21%2A%27%28%29", "/:@&+$,!*'()", "/:@&+$,!*'()"),
         ("é ü/€", "%C3%A9+%C3%BC%2F%E2%82%AC", "%C3%A9%20%C3%BC/%E2%82%AC", "%C3%A9%20%C3%BC/%E2%82%AC"),
-        ("~_.-", "~_.-", "~_.-", "~_.-"),                   // always safe
-        ("100%", "100%25", "100%25", "100%25"),             // `%` itself is quoted
-        ("%41%", "%2541%25", "%2541%25", "%2541%25"),       // never taken for an escape
+        ("~_.-", "~_.-", "~_.-", "~_.-"),  // always safe
+        ("100%", "100%25", "100%25", "100%25"),  // `%` itself is quoted
+        ("%41%", "%2541%25", "%2541%25", "%2541%25"),  // never taken for an escape
         ("\u{0}\u{7f}", "%00%7F", "%00%7F", "%00%7F"),
         ("😀", "%F0%9F%98%80", "%F0%9F%98%80", "%F0%9F%98%80"),  // four UTF-8 bytes, upper-case hex
     ]
@@ -46,11 +46,11 @@ import Testing
 
     static let unquoted: [(text: String, unquote: String, unquotePlus: String)] = [
         ("a+b%20c", "a+b c", "a b c"),
-        ("%e2%82%AC", "€", "€"),                 // either case of hex
-        ("%zz%4", "%zz%4", "%zz%4"),             // not an escape: kept
+        ("%e2%82%AC", "€", "€"),  // either case of hex
+        ("%zz%4", "%zz%4", "%zz%4"),  // not an escape: kept
         ("100%", "100%", "100%"),
-        ("%2B+", "++", "+ "),                    // an escaped `+` is a plus, not a space
-        ("%C3", "\u{FFFD}", "\u{FFFD}"),         // invalid UTF-8: U+FFFD
+        ("%2B+", "++", "+ "),  // an escaped `+` is a plus, not a space
+        ("%C3", "\u{FFFD}", "\u{FFFD}"),  // invalid UTF-8: U+FFFD
         ("%ff%fe", "\u{FFFD}\u{FFFD}", "\u{FFFD}\u{FFFD}"),
         ("é", "é", "é"),
     ]

@@ -28,7 +28,7 @@ import Testing
         #expect(QueryDict.fieldCount("a=1&b=2") == 2)
         // Empty pairs count, though QueryDict drops them.
         #expect(QueryDict.fieldCount("a=1&&") == 3)
-        #expect(QueryDict.fieldCount(Array("a=%26&b".utf8)) == 2)   // an escaped `&` is no separator
+        #expect(QueryDict.fieldCount(Array("a=%26&b".utf8)) == 2)  // an escaped `&` is no separator
         #expect(QueryDict.fieldCount([UInt8]()) == 0)
     }
 }

@@ -66,7 +66,10 @@ struct JSONParserTests {
         (.text("{\"a\": Infinity}"), "JSON parse error - Out of range float values are not JSON compliant: 'Infinity'"),
         (.bytes([0xFF]), "JSON parse error - 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"),
         (.bytes([0x22, 0xE2, 0x82]), "JSON parse error - Unterminated string starting at: line 1 column 1 (char 0)"),
-        (.bytes([0x61, 0x62, 0xC3, 0x28]), "JSON parse error - 'utf-8' codec can't decode byte 0xc3 in position 2: invalid continuation byte"),
+        (
+            .bytes([0x61, 0x62, 0xC3, 0x28]),
+            "JSON parse error - 'utf-8' codec can't decode byte 0xc3 in position 2: invalid continuation byte"
+        ),
         (.text("\u{FEFF}{}"), "JSON parse error - Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)"),
         (.text("01"), "JSON parse error - Extra data: line 1 column 2 (char 1)"),
         (.text("1."), "JSON parse error - Extra data: line 1 column 2 (char 1)"),
@@ -78,10 +81,16 @@ struct JSONParserTests {
         (.text("[1,\u{A} 2,\u{A} x]"), "JSON parse error - Expecting value: line 3 column 2 (char 9)"),
         (.text("{\"\u{E9}\":1, x}"), "JSON parse error - Expecting property name enclosed in double quotes: line 1 column 9 (char 8)"),
         (.bytes([0xED, 0xA0, 0x80]), "JSON parse error - 'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte"),
-        (.bytes([0xF4, 0x90, 0x80, 0x80]), "JSON parse error - 'utf-8' codec can't decode byte 0xf4 in position 0: invalid continuation byte"),
+        (
+            .bytes([0xF4, 0x90, 0x80, 0x80]),
+            "JSON parse error - 'utf-8' codec can't decode byte 0xf4 in position 0: invalid continuation byte"
+        ),
         (.bytes([0xC0, 0xAF]), "JSON parse error - 'utf-8' codec can't decode byte 0xc0 in position 0: invalid start byte"),
         (.bytes([0x80]), "JSON parse error - 'utf-8' codec can't decode byte 0x80 in position 0: invalid start byte"),
-        (.bytes([0x22, 0x61, 0xE2, 0x82, 0x22]), "JSON parse error - 'utf-8' codec can't decode bytes in position 2-3: invalid continuation byte"),
+        (
+            .bytes([0x22, 0x61, 0xE2, 0x82, 0x22]),
+            "JSON parse error - 'utf-8' codec can't decode bytes in position 2-3: invalid continuation byte"
+        ),
         (.text("\"\\"), "JSON parse error - Unterminated string starting at: line 1 column 1 (char 0)"),
         (.text("\"\\u"), "JSON parse error - Invalid \\uXXXX escape: line 1 column 3 (char 2)"),
         (.text("["), "JSON parse error - Expecting value: line 1 column 2 (char 1)"),
@@ -99,15 +108,27 @@ struct JSONParserTests {
         (.text("\"\\ud83d"), "JSON parse error - Invalid \\uXXXX escape: line 1 column 3 (char 2)"),
         (.text("\"\\ud83d\\"), "JSON parse error - Unterminated string starting at: line 1 column 1 (char 0)"),
         (.text("\"\\uXYZW\""), "JSON parse error - Invalid \\uXXXX escape: line 1 column 3 (char 2)"),
-        (.text(String(repeating: "1", count: 4301)), "JSON parse error - Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit"),
-        (.text("-" + String(repeating: "1", count: 4301)), "JSON parse error - Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit"),
+        (
+            .text(String(repeating: "1", count: 4301)),
+            "JSON parse error - Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit"
+        ),
+        (
+            .text("-" + String(repeating: "1", count: 4301)),
+            "JSON parse error - Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit"
+        ),
         (.bytes([0xE2, 0x82]), "JSON parse error - Expecting value: line 1 column 1 (char 0)"),
         (.bytes([0x78, 0xF0, 0x9F, 0x98]), "JSON parse error - Expecting value: line 1 column 1 (char 0)"),
-        (.bytes([0x22, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0x22]), "JSON parse error - 'utf-8' codec can't decode byte 0xff in position 5: invalid start byte"),
+        (
+            .bytes([0x22, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0x22]),
+            "JSON parse error - 'utf-8' codec can't decode byte 0xff in position 5: invalid start byte"
+        ),
         (.bytes([0xF4, 0x90]), "JSON parse error - 'utf-8' codec can't decode byte 0xf4 in position 0: invalid continuation byte"),
         (.bytes([0xE0, 0x80, 0x80]), "JSON parse error - 'utf-8' codec can't decode byte 0xe0 in position 0: invalid continuation byte"),
         (.bytes([0xF0, 0x80]), "JSON parse error - 'utf-8' codec can't decode byte 0xf0 in position 0: invalid continuation byte"),
-        (.bytes([0xF0, 0x90, 0x80, 0x28]), "JSON parse error - 'utf-8' codec can't decode bytes in position 0-2: invalid continuation byte"),
+        (
+            .bytes([0xF0, 0x90, 0x80, 0x28]),
+            "JSON parse error - 'utf-8' codec can't decode bytes in position 0-2: invalid continuation byte"
+        ),
         (.bytes([0xF0, 0x90, 0x28]), "JSON parse error - 'utf-8' codec can't decode bytes in position 0-1: invalid continuation byte"),
         (.text("\"\u{E9}\" x"), "JSON parse error - Extra data: line 1 column 5 (char 4)"),
         (.bytes([0xF5]), "JSON parse error - 'utf-8' codec can't decode byte 0xf5 in position 0: invalid start byte"),
@@ -125,7 +146,10 @@ struct JSONParserTests {
         (.text("1e+"), "JSON parse error - Extra data: line 1 column 2 (char 1)"),
         (.text("-01"), "JSON parse error - Extra data: line 1 column 3 (char 2)"),
         (.text("[1.]"), "JSON parse error - Expecting ',' delimiter: line 1 column 3 (char 2)"),
-        (.text("{\"a\":\u{D}\u{A}1,\u{D}\u{A}}"), "JSON parse error - Expecting property name enclosed in double quotes: line 3 column 1 (char 11)"),
+        (
+            .text("{\"a\":\u{D}\u{A}1,\u{D}\u{A}}"),
+            "JSON parse error - Expecting property name enclosed in double quotes: line 3 column 1 (char 11)"
+        ),
         (.text("\u{A}\u{A}\u{A}]"), "JSON parse error - Expecting value: line 4 column 1 (char 3)"),
     ]
 
@@ -145,7 +169,8 @@ struct JSONParserTests {
     }
 
     @Test func validDocuments() throws {
-        #expect(try JSON.parse(#" {"a": [1, -2, 0, -0, 2.5, true, false, null], "b": {}, "c": [] } "#)
+        #expect(
+            try JSON.parse(#" {"a": [1, -2, 0, -0, 2.5, true, false, null], "b": {}, "c": [] } "#)
                 == ["a": [1, -2, 0, 0, 2.5, true, false, nil], "b": .object(JSONObject()), "c": []])
         #expect(try JSON.parse(#""x\/y\"\\\b\f\n\r\t""#) == "x/y\"\\\u{08}\u{0C}\n\r\t")
         #expect(try JSON.parse("\t\r\n 7 \n") == 7)
@@ -174,7 +199,7 @@ struct JSONParserTests {
         #expect(try JSON.parse("1e-7") == .double(1e-7))
         #expect(try JSON.parse("-1.5e+2") == .double(-150))
         #expect(try JSON.parse("0.1") == .double(0.1))
-        #expect(try JSON.parse("1e400") == .double(.infinity))     // Python's float('1e400')
+        #expect(try JSON.parse("1e400") == .double(.infinity))  // Python's float('1e400')
         #expect(try JSON.parse("-1e400") == .double(-.infinity))
         #expect(try JSON.parse("1e-400") == .double(0))
         let limit = String(repeating: "9", count: 4300)
@@ -195,9 +220,13 @@ struct JSONParserTests {
         let ok = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
         #expect(throws: Never.self) { try JSON.parse(ok) }
         let deep = String(repeating: "[", count: 513) + String(repeating: "]", count: 513)
-        #expect(Self.message(Array(deep.utf8)) == "JSON parse error - maximum recursion depth exceeded while decoding a JSON array from a unicode string")
+        #expect(
+            Self.message(Array(deep.utf8))
+                == "JSON parse error - maximum recursion depth exceeded while decoding a JSON array from a unicode string")
         let objects = String(repeating: #"{"a":"#, count: 600)
-        #expect(Self.message(Array(objects.utf8)) == "JSON parse error - maximum recursion depth exceeded while decoding a JSON object from a unicode string")
+        #expect(
+            Self.message(Array(objects.utf8))
+                == "JSON parse error - maximum recursion depth exceeded while decoding a JSON object from a unicode string")
         // Far deeper than any stack would allow a recursive parser.
         let huge = String(repeating: "[", count: 1_000_000)
         #expect(throws: JSONParseError.self) { try JSON.parse(huge, maxDepth: .max) }
@@ -213,7 +242,8 @@ struct JSONParserTests {
         #expect(try Self.parse(Array(#"{"a": 1}"#.utf8), contentType: "application/json; charset=utf-8") == ["a": 1])
         #expect(try Self.parse([0x22, 0xE9, 0x22], contentType: "application/json; charset=ISO-8859-1") == "é")
         #expect(try Self.parse([0x22, 0xE9, 0x22], contentType: "application/json; charset=latin1") == "é")
-        #expect(Self.message([0x22, 0xE9, 0x22], contentType: "application/json; charset=us-ascii")
+        #expect(
+            Self.message([0x22, 0xE9, 0x22], contentType: "application/json; charset=us-ascii")
                 == "JSON parse error - 'ascii' codec can't decode byte 0xe9 in position 1: ordinal not in range(128)")
         // An unknown charset is ignored, as Django ignores a charset Python has no codec for.
         #expect(try Self.parse(Array("\"é\"".utf8), contentType: "application/json; charset=nonsense") == "é")

@@ -5,14 +5,16 @@ import RESTTesting
 struct MetadataTests {
     typealias F = LifecycleFixtures
 
-    static let fields = #"{"url":{"type":"field","required":false,"read_only":true,"label":"Url"},"#
+    static let fields =
+        #"{"url":{"type":"field","required":false,"read_only":true,"label":"Url"},"#
         + #""id":{"type":"integer","required":false,"read_only":true,"label":"ID"},"#
         + #""title":{"type":"string","required":true,"read_only":false,"label":"Title","max_length":200},"#
         + #""body":{"type":"string","required":false,"read_only":false,"label":"Body"},"#
         + #""is_pinned":{"type":"boolean","required":false,"read_only":false,"label":"Is pinned"},"#
         + #""created":{"type":"datetime","required":false,"read_only":true,"label":"Created"}}"#
 
-    static let head = #"{"name":"Note List","description":"","renders":["application/json"],"#
+    static let head =
+        #"{"name":"Note List","description":"","renders":["application/json"],"#
         + #""parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]"#
 
     @Test func staffSeesPostOnTheListRoute() {
@@ -61,7 +63,8 @@ struct MetadataTests {
         let view = Ping.asView().makeView()
         view.settings = APISettings()
         let response = TestResponse(view.render(view.dispatch(APIRequestFactory().options("/ping/"))))
-        #expect(response.text == #"{"name":"Ping","description":"Answers pong.","renders":["application/json"],"#
+        #expect(
+            response.text == #"{"name":"Ping","description":"Answers pong.","renders":["application/json"],"#
                 + #""parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]}"#)
     }
 
@@ -71,8 +74,11 @@ struct MetadataTests {
         #expect(FieldInfo.label(forFieldName: "is_staff") == "Is staff")
         #expect(FieldInfo.label(forFieldName: "url") == "Url")
         #expect(FieldInfo(name: "x", type: .string, required: true, readOnly: true).required == false)
-        #expect(FieldInfo(type: .string, label: "Password", minLength: 8, maxLength: 128).json
-                == .object([("type", "string"), ("required", false), ("read_only", false), ("label", "Password"),
-                            ("min_length", 8), ("max_length", 128)]))
+        #expect(
+            FieldInfo(type: .string, label: "Password", minLength: 8, maxLength: 128).json
+                == .object([
+                    ("type", "string"), ("required", false), ("read_only", false), ("label", "Password"),
+                    ("min_length", 8), ("max_length", 128),
+                ]))
     }
 }

@@ -17,12 +17,15 @@ private struct TypedRenderer: Renderer {
 }
 
 struct ContentNegotiationTests {
-    static func select(accept: String?, query: String = "", suffix: String? = nil,
-                       renderers: [any Renderer] = [JSONRenderer()]) throws -> (renderer: String, mediaType: String) {
+    static func select(
+        accept: String?, query: String = "", suffix: String? = nil,
+        renderers: [any Renderer] = [JSONRenderer()]
+    ) throws -> (renderer: String, mediaType: String) {
         var headers = Headers()
         if let accept { headers["Accept"] = accept }
         let request = APIRequestFactory().get(query.isEmpty ? "/" : "/?" + query, headers: headers)
-        let chosen = try ContentNegotiation.select(request: request, renderers: renderers, formatSuffix: suffix, overrideParameter: "format")
+        let chosen = try ContentNegotiation.select(
+            request: request, renderers: renderers, formatSuffix: suffix, overrideParameter: "format")
         return (chosen.renderer.mediaType, chosen.mediaType)
     }
 
@@ -99,7 +102,8 @@ struct ContentNegotiationTests {
         #expect(MediaType("application/json").matches(MediaType("application/json; indent=4")))
         #expect(!MediaType("application/json; indent=4").matches(MediaType("application/json")))
         #expect(MediaType("application/json; indent=4").matches(MediaType("application/json; indent=4; q=1")))
-        #expect(HeaderParameters.parse(#"form-data; name="a;b"; filename*=UTF-8''%E2%82%AC.txt"#).parameters.map(\.value) == ["a;b", "€.txt"])
+        #expect(
+            HeaderParameters.parse(#"form-data; name="a;b"; filename*=UTF-8''%E2%82%AC.txt"#).parameters.map(\.value) == ["a;b", "€.txt"])
     }
 
     @Test func rendererIndent() {

@@ -37,8 +37,10 @@ import RESTTesting
 
     @Test func emptyPairsCountAsDjangoCountsThem() {
         // "a=1" and a thousand `&`: 1,001 fields for parse_qsl, one for the QueryDict.
-        let failure = ParserTests.failure(Self.request("a=1" + String(repeating: "&", count: 1_000),
-                                                       contentType: "application/x-www-form-urlencoded"))
+        let failure = ParserTests.failure(
+            Self.request(
+                "a=1" + String(repeating: "&", count: 1_000),
+                contentType: "application/x-www-form-urlencoded"))
         #expect(failure?.detail == Self.tooMany)
     }
 
@@ -107,15 +109,18 @@ import RESTTesting
         let three = Self.serve(APIRequestFactory().get("/?a&b&c"), limit: 3)
         #expect(three.status == 200)
         #expect(Self.serve(APIRequestFactory().get("/?a&b&c&d"), limit: 3).data == Self.tooMany)
-        let form = APIRequestFactory().generic(.post, "/", body: "a=1&b=2&c=3&d=4",
-                                                contentType: "application/x-www-form-urlencoded")
+        let form = APIRequestFactory().generic(
+            .post, "/", body: "a=1&b=2&c=3&d=4",
+            contentType: "application/x-www-form-urlencoded")
         let refused = Self.serve(form, limit: 3)
         #expect(refused.status == 400 && refused.data == Self.tooMany)
-        let multipart = APIRequestFactory().generic(.post, "/", body: Self.multipart(fields: 4),
-                                                     contentType: "multipart/form-data; boundary=B")
+        let multipart = APIRequestFactory().generic(
+            .post, "/", body: Self.multipart(fields: 4),
+            contentType: "multipart/form-data; boundary=B")
         #expect(Self.serve(multipart, limit: 3).data == Self.tooMany)
-        let accepted = APIRequestFactory().generic(.post, "/", body: Self.multipart(fields: 3),
-                                                    contentType: "multipart/form-data; boundary=B")
+        let accepted = APIRequestFactory().generic(
+            .post, "/", body: Self.multipart(fields: 3),
+            contentType: "multipart/form-data; boundary=B")
         #expect(Self.serve(accepted, limit: 3).data == ["f0": "0", "f1": "1", "f2": "2"])
     }
 }

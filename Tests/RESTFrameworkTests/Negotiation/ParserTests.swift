@@ -21,7 +21,10 @@ struct ParserTests {
     }
 
     @Test func defaultParsersInDRFOrder() {
-        #expect(APISettings().parserClasses.map(\.mediaType) == ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"])
+        #expect(
+            APISettings().parserClasses.map(\.mediaType) == [
+                "application/json", "application/x-www-form-urlencoded", "multipart/form-data",
+            ])
     }
 
     @Test func jsonWithAndWithoutParameters() throws {
@@ -63,14 +66,16 @@ struct ParserTests {
     }
 
     @Test func formDataKeepsLastValueInDataAndEveryValueInFormData() throws {
-        let request = Self.request("tag=x&name=J%C3%B6rg+M&tag=y&empty=&flag&&", contentType: "application/x-www-form-urlencoded; charset=utf-8")
+        let request = Self.request(
+            "tag=x&name=J%C3%B6rg+M&tag=y&empty=&flag&&", contentType: "application/x-www-form-urlencoded; charset=utf-8")
         #expect(try request.data == ["tag": "y", "name": "Jörg M", "empty": "", "flag": ""])
         #expect(try request.formData?.list("tag") == ["x", "y"])
         #expect(try request.files.isEmpty)
     }
 
     @Test func formBodyThatIsNotUTF8IsReadAsLatin1() throws {
-        let request = APIRequestFactory().generic(.post, "/", body: Array("a=".utf8) + [0xE9], contentType: "application/x-www-form-urlencoded")
+        let request = APIRequestFactory().generic(
+            .post, "/", body: Array("a=".utf8) + [0xE9], contentType: "application/x-www-form-urlencoded")
         request.parsers = [FormParser()]
         #expect(try request.data == ["a": "é"])
     }

@@ -41,7 +41,7 @@ import Testing
 
     /// DRF answers these with a 500 (Django cannot read the position as an id); the spec says
     /// `Invalid cursor`.
-    @Test(arguments: ["cD1hYmM=", "cD0=", "cD0xLjU=", "cA=="])   // p=abc, p=, p=1.5, p
+    @Test(arguments: ["cD1hYmM=", "cD0=", "cD0xLjU=", "cA=="])  // p=abc, p=, p=1.5, p
     func positionsThatAreNotIntegersAreInvalid(_ token: String) throws {
         let url = "/n/?cursor=" + QueryDict.encode(token)
         #expect(try paginate(paginator("-id", 10), url, items(25)) == #"{"error":"Invalid cursor"}"#)
@@ -67,7 +67,7 @@ import Testing
         let t0 = DateTime(iso8601: "2026-11-29T00:22:38.250000Z")!
         let t1 = DateTime(iso8601: "2026-11-29T00:22:39Z")!
         let rows = InMemoryQuerySet([Item(id: 1, created: t0), Item(id: 2, created: t1), Item(id: 3, created: t1)])
-        let p = CursorPagination(pageSize: 1)   // DRF's default ordering: -created
+        let p = CursorPagination(pageSize: 1)  // DRF's default ordering: -created
         #expect(try p.paginate(rows, request: get("/n/"), view: nil)?.map(\.id) == [2])
         // Every row of the first page shares its position with the next row: DRF skips by
         // offset alone.

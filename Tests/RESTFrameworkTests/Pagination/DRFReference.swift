@@ -3,26 +3,65 @@
 enum DRFReference {
     static let pageNumber25: [(url: String, expected: String)] = [
         (#"/api/users/"#, #"{"count":25,"next":"http://testserver/api/users/?page=2","previous":null,"results":[1,2,3,4,5,6,7,8,9,10]}"#),
-        (#"/api/users/?page=2"#, #"{"count":25,"next":"http://testserver/api/users/?page=3","previous":"http://testserver/api/users/","results":[11,12,13,14,15,16,17,18,19,20]}"#),
+        (
+            #"/api/users/?page=2"#,
+            #"{"count":25,"next":"http://testserver/api/users/?page=3","previous":"http://testserver/api/users/","results":[11,12,13,14,15,16,17,18,19,20]}"#
+        ),
         (#"/api/users/?page=3"#, #"{"count":25,"next":null,"previous":"http://testserver/api/users/?page=2","results":[21,22,23,24,25]}"#),
-        (#"/api/users/?page=last"#, #"{"count":25,"next":null,"previous":"http://testserver/api/users/?page=2","results":[21,22,23,24,25]}"#),
+        (
+            #"/api/users/?page=last"#,
+            #"{"count":25,"next":null,"previous":"http://testserver/api/users/?page=2","results":[21,22,23,24,25]}"#
+        ),
         (#"/api/users/?page=0"#, #"{"error":"Invalid page."}"#),
         (#"/api/users/?page=-1"#, #"{"error":"Invalid page."}"#),
         (#"/api/users/?page=2.5"#, #"{"error":"Invalid page."}"#),
         (#"/api/users/?page=4"#, #"{"error":"Invalid page."}"#),
         (#"/api/users/?page=99999999999999999999"#, #"{"error":"Invalid page."}"#),
-        (#"/api/users/?page="#, #"{"count":25,"next":"http://testserver/api/users/?page=2","previous":null,"results":[1,2,3,4,5,6,7,8,9,10]}"#),
-        (#"/api/users/?page=%202%20"#, #"{"count":25,"next":"http://testserver/api/users/?page=3","previous":"http://testserver/api/users/","results":[11,12,13,14,15,16,17,18,19,20]}"#),
-        (#"/api/users/?page=2&page_size=abc&search=a%20b,c=d&format=json"#, #"{"count":25,"next":"http://testserver/api/users/?format=json&page=3&page_size=abc&search=a+b%2Cc%3Dd","previous":"http://testserver/api/users/?format=json&page_size=abc&search=a+b%2Cc%3Dd","results":[11,12,13,14,15,16,17,18,19,20]}"#),
-        (#"/api/users.json/?page_size=500&page=1"#, #"{"count":25,"next":null,"previous":null,"results":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]}"#),
-        (#"/api/users/?page_size=0&page=2&z=1&a=2&a=1"#, #"{"count":25,"next":"http://testserver/api/users/?a=2&a=1&page=3&page_size=0&z=1","previous":"http://testserver/api/users/?a=2&a=1&page_size=0&z=1","results":[11,12,13,14,15,16,17,18,19,20]}"#),
-        (#"/api/users/?page=1_0&page_size=2"#, #"{"count":25,"next":"http://testserver/api/users/?page=11&page_size=2","previous":"http://testserver/api/users/?page=9&page_size=2","results":[19,20]}"#),
-        (#"/api/users/?page_size=7&page=2&q=%C3%A9+x&e="#, #"{"count":25,"next":"http://testserver/api/users/?e=&page=3&page_size=7&q=%C3%A9+x","previous":"http://testserver/api/users/?e=&page_size=7&q=%C3%A9+x","results":[8,9,10,11,12,13,14]}"#),
-        (#"/api/users/?page=%D9%A3&page_size=5&emp"#, #"{"count":25,"next":"http://testserver/api/users/?emp=&page=4&page_size=5","previous":"http://testserver/api/users/?emp=&page=2&page_size=5","results":[11,12,13,14,15]}"#),
-        (#"/api/users.json?page=2&page_size=-3"#, #"{"count":25,"next":"http://testserver/api/users.json?page=3&page_size=-3","previous":"http://testserver/api/users.json?page_size=-3","results":[11,12,13,14,15,16,17,18,19,20]}"#),
+        (
+            #"/api/users/?page="#,
+            #"{"count":25,"next":"http://testserver/api/users/?page=2","previous":null,"results":[1,2,3,4,5,6,7,8,9,10]}"#
+        ),
+        (
+            #"/api/users/?page=%202%20"#,
+            #"{"count":25,"next":"http://testserver/api/users/?page=3","previous":"http://testserver/api/users/","results":[11,12,13,14,15,16,17,18,19,20]}"#
+        ),
+        (
+            #"/api/users/?page=2&page_size=abc&search=a%20b,c=d&format=json"#,
+            #"{"count":25,"next":"http://testserver/api/users/?format=json&page=3&page_size=abc&search=a+b%2Cc%3Dd","previous":"http://testserver/api/users/?format=json&page_size=abc&search=a+b%2Cc%3Dd","results":[11,12,13,14,15,16,17,18,19,20]}"#
+        ),
+        (
+            #"/api/users.json/?page_size=500&page=1"#,
+            #"{"count":25,"next":null,"previous":null,"results":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]}"#
+        ),
+        (
+            #"/api/users/?page_size=0&page=2&z=1&a=2&a=1"#,
+            #"{"count":25,"next":"http://testserver/api/users/?a=2&a=1&page=3&page_size=0&z=1","previous":"http://testserver/api/users/?a=2&a=1&page_size=0&z=1","results":[11,12,13,14,15,16,17,18,19,20]}"#
+        ),
+        (
+            #"/api/users/?page=1_0&page_size=2"#,
+            #"{"count":25,"next":"http://testserver/api/users/?page=11&page_size=2","previous":"http://testserver/api/users/?page=9&page_size=2","results":[19,20]}"#
+        ),
+        (
+            #"/api/users/?page_size=7&page=2&q=%C3%A9+x&e="#,
+            #"{"count":25,"next":"http://testserver/api/users/?e=&page=3&page_size=7&q=%C3%A9+x","previous":"http://testserver/api/users/?e=&page_size=7&q=%C3%A9+x","results":[8,9,10,11,12,13,14]}"#
+        ),
+        (
+            #"/api/users/?page=%D9%A3&page_size=5&emp"#,
+            #"{"count":25,"next":"http://testserver/api/users/?emp=&page=4&page_size=5","previous":"http://testserver/api/users/?emp=&page=2&page_size=5","results":[11,12,13,14,15]}"#
+        ),
+        (
+            #"/api/users.json?page=2&page_size=-3"#,
+            #"{"count":25,"next":"http://testserver/api/users.json?page=3&page_size=-3","previous":"http://testserver/api/users.json?page_size=-3","results":[11,12,13,14,15,16,17,18,19,20]}"#
+        ),
         (#"/api/users/?page=abc"#, #"{"error":"Invalid page."}"#),
-        (#"/api/users/?page=2&page=3"#, #"{"count":25,"next":null,"previous":"http://testserver/api/users/?page=2","results":[21,22,23,24,25]}"#),
-        (#"/api/users/?page=1"#, #"{"count":25,"next":"http://testserver/api/users/?page=2","previous":null,"results":[1,2,3,4,5,6,7,8,9,10]}"#),
+        (
+            #"/api/users/?page=2&page=3"#,
+            #"{"count":25,"next":null,"previous":"http://testserver/api/users/?page=2","results":[21,22,23,24,25]}"#
+        ),
+        (
+            #"/api/users/?page=1"#,
+            #"{"count":25,"next":"http://testserver/api/users/?page=2","previous":null,"results":[1,2,3,4,5,6,7,8,9,10]}"#
+        ),
     ]
     static let pageNumberEmpty: [(url: String, expected: String)] = [
         (#"/api/users/"#, #"{"count":0,"next":null,"previous":null,"results":[]}"#),
@@ -31,65 +70,188 @@ enum DRFReference {
         (#"/api/users/?page=0"#, #"{"error":"Invalid page."}"#),
     ]
     static let limitOffset25: [(url: String, expected: String)] = [
-        (#"/api/a/"#, #"{"count":25,"next":"http://testserver/api/a/?limit=10&offset=10","previous":null,"results":[1,2,3,4,5,6,7,8,9,10]}"#),
-        (#"/api/a/?offset=10"#, #"{"count":25,"next":"http://testserver/api/a/?limit=10&offset=20","previous":"http://testserver/api/a/?limit=10","results":[11,12,13,14,15,16,17,18,19,20]}"#),
-        (#"/api/a/?offset=5&limit=5"#, #"{"count":25,"next":"http://testserver/api/a/?limit=5&offset=10","previous":"http://testserver/api/a/?limit=5","results":[6,7,8,9,10]}"#),
-        (#"/api/a/?offset=20"#, #"{"count":25,"next":null,"previous":"http://testserver/api/a/?limit=10&offset=10","results":[21,22,23,24,25]}"#),
-        (#"/api/a/?offset=15&limit=5"#, #"{"count":25,"next":"http://testserver/api/a/?limit=5&offset=20","previous":"http://testserver/api/a/?limit=5&offset=10","results":[16,17,18,19,20]}"#),
-        (#"/api/a/?limit=500&offset=3"#, #"{"count":25,"next":null,"previous":"http://testserver/api/a/?limit=100","results":[4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]}"#),
-        (#"/api/a/?limit=abc&offset=-4"#, #"{"count":25,"next":"http://testserver/api/a/?limit=10&offset=10","previous":null,"results":[1,2,3,4,5,6,7,8,9,10]}"#),
-        (#"/api/a/?limit=0&offset=x"#, #"{"count":25,"next":"http://testserver/api/a/?limit=10&offset=10","previous":null,"results":[1,2,3,4,5,6,7,8,9,10]}"#),
-        (#"/api/a/?offset=99999999999999999999"#, #"{"count":25,"next":null,"previous":"http://testserver/api/a/?limit=10&offset=99999999999999999989","results":[]}"#),
-        (#"/api/a/?offset=30&limit=7&search=a+b"#, #"{"count":25,"next":null,"previous":"http://testserver/api/a/?limit=7&offset=23&search=a+b","results":[]}"#),
+        (
+            #"/api/a/"#,
+            #"{"count":25,"next":"http://testserver/api/a/?limit=10&offset=10","previous":null,"results":[1,2,3,4,5,6,7,8,9,10]}"#
+        ),
+        (
+            #"/api/a/?offset=10"#,
+            #"{"count":25,"next":"http://testserver/api/a/?limit=10&offset=20","previous":"http://testserver/api/a/?limit=10","results":[11,12,13,14,15,16,17,18,19,20]}"#
+        ),
+        (
+            #"/api/a/?offset=5&limit=5"#,
+            #"{"count":25,"next":"http://testserver/api/a/?limit=5&offset=10","previous":"http://testserver/api/a/?limit=5","results":[6,7,8,9,10]}"#
+        ),
+        (
+            #"/api/a/?offset=20"#,
+            #"{"count":25,"next":null,"previous":"http://testserver/api/a/?limit=10&offset=10","results":[21,22,23,24,25]}"#
+        ),
+        (
+            #"/api/a/?offset=15&limit=5"#,
+            #"{"count":25,"next":"http://testserver/api/a/?limit=5&offset=20","previous":"http://testserver/api/a/?limit=5&offset=10","results":[16,17,18,19,20]}"#
+        ),
+        (
+            #"/api/a/?limit=500&offset=3"#,
+            #"{"count":25,"next":null,"previous":"http://testserver/api/a/?limit=100","results":[4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]}"#
+        ),
+        (
+            #"/api/a/?limit=abc&offset=-4"#,
+            #"{"count":25,"next":"http://testserver/api/a/?limit=10&offset=10","previous":null,"results":[1,2,3,4,5,6,7,8,9,10]}"#
+        ),
+        (
+            #"/api/a/?limit=0&offset=x"#,
+            #"{"count":25,"next":"http://testserver/api/a/?limit=10&offset=10","previous":null,"results":[1,2,3,4,5,6,7,8,9,10]}"#
+        ),
+        (
+            #"/api/a/?offset=99999999999999999999"#,
+            #"{"count":25,"next":null,"previous":"http://testserver/api/a/?limit=10&offset=99999999999999999989","results":[]}"#
+        ),
+        (
+            #"/api/a/?offset=30&limit=7&search=a+b"#,
+            #"{"count":25,"next":null,"previous":"http://testserver/api/a/?limit=7&offset=23&search=a+b","results":[]}"#
+        ),
         (#"/api/a/?offset=25"#, #"{"count":25,"next":null,"previous":"http://testserver/api/a/?limit=10&offset=15","results":[]}"#),
-        (#"/api/a/?offset=24&limit=-1"#, #"{"count":25,"next":null,"previous":"http://testserver/api/a/?limit=10&offset=14","results":[25]}"#),
-        (#"/api/a/?limit=1_0&offset=%2B3"#, #"{"count":25,"next":"http://testserver/api/a/?limit=10&offset=13","previous":"http://testserver/api/a/?limit=10","results":[4,5,6,7,8,9,10,11,12,13]}"#),
-        (#"/api/a/?offset=0&limit=100"#, #"{"count":25,"next":null,"previous":null,"results":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]}"#),
-        (#"/api/a/?offset=-99999999999999999999&limit=3"#, #"{"count":25,"next":"http://testserver/api/a/?limit=3&offset=3","previous":null,"results":[1,2,3]}"#),
+        (
+            #"/api/a/?offset=24&limit=-1"#,
+            #"{"count":25,"next":null,"previous":"http://testserver/api/a/?limit=10&offset=14","results":[25]}"#
+        ),
+        (
+            #"/api/a/?limit=1_0&offset=%2B3"#,
+            #"{"count":25,"next":"http://testserver/api/a/?limit=10&offset=13","previous":"http://testserver/api/a/?limit=10","results":[4,5,6,7,8,9,10,11,12,13]}"#
+        ),
+        (
+            #"/api/a/?offset=0&limit=100"#,
+            #"{"count":25,"next":null,"previous":null,"results":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]}"#
+        ),
+        (
+            #"/api/a/?offset=-99999999999999999999&limit=3"#,
+            #"{"count":25,"next":"http://testserver/api/a/?limit=3&offset=3","previous":null,"results":[1,2,3]}"#
+        ),
     ]
     static let limitOffsetEmpty: [(url: String, expected: String)] = [
         (#"/api/a/"#, #"{"count":0,"next":null,"previous":null,"results":[]}"#),
         (#"/api/a/?offset=5"#, #"{"count":0,"next":null,"previous":"http://testserver/api/a/?limit=10","results":[]}"#),
     ]
     static let cursorWalkById: [(url: String, expected: String)] = [
-        (#"/api/notes/?x=1"#, #"{"next":"http://testserver/api/notes/?cursor=cD0xNg%3D%3D&x=1","previous":null,"results":[25,24,23,22,21,20,19,18,17,16]}"#),
-        (#"http://testserver/api/notes/?cursor=cD0xNg%3D%3D&x=1"#, #"{"next":"http://testserver/api/notes/?cursor=cD02&x=1","previous":"http://testserver/api/notes/?cursor=cj0xJnA9MTU%3D&x=1","results":[15,14,13,12,11,10,9,8,7,6]}"#),
-        (#"http://testserver/api/notes/?cursor=cD02&x=1"#, #"{"next":null,"previous":"http://testserver/api/notes/?cursor=cj0xJnA9NQ%3D%3D&x=1","results":[5,4,3,2,1]}"#),
-        (#"http://testserver/api/notes/?cursor=cj0xJnA9NQ%3D%3D&x=1"#, #"{"next":"http://testserver/api/notes/?cursor=cD02&x=1","previous":"http://testserver/api/notes/?cursor=cj0xJnA9MTU%3D&x=1","results":[15,14,13,12,11,10,9,8,7,6]}"#),
-        (#"http://testserver/api/notes/?cursor=cj0xJnA9MTU%3D&x=1"#, #"{"next":"http://testserver/api/notes/?cursor=cD0xNg%3D%3D&x=1","previous":null,"results":[25,24,23,22,21,20,19,18,17,16]}"#),
+        (
+            #"/api/notes/?x=1"#,
+            #"{"next":"http://testserver/api/notes/?cursor=cD0xNg%3D%3D&x=1","previous":null,"results":[25,24,23,22,21,20,19,18,17,16]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=cD0xNg%3D%3D&x=1"#,
+            #"{"next":"http://testserver/api/notes/?cursor=cD02&x=1","previous":"http://testserver/api/notes/?cursor=cj0xJnA9MTU%3D&x=1","results":[15,14,13,12,11,10,9,8,7,6]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=cD02&x=1"#,
+            #"{"next":null,"previous":"http://testserver/api/notes/?cursor=cj0xJnA9NQ%3D%3D&x=1","results":[5,4,3,2,1]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=cj0xJnA9NQ%3D%3D&x=1"#,
+            #"{"next":"http://testserver/api/notes/?cursor=cD02&x=1","previous":"http://testserver/api/notes/?cursor=cj0xJnA9MTU%3D&x=1","results":[15,14,13,12,11,10,9,8,7,6]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=cj0xJnA9MTU%3D&x=1"#,
+            #"{"next":"http://testserver/api/notes/?cursor=cD0xNg%3D%3D&x=1","previous":null,"results":[25,24,23,22,21,20,19,18,17,16]}"#
+        ),
     ]
     static let cursorWalkScoreTies: [(url: String, expected: String)] = [
         (#"/api/notes/"#, #"{"next":"http://testserver/api/notes/?cursor=cD0x","previous":null,"results":[1,2,3]}"#),
-        (#"http://testserver/api/notes/?cursor=cD0x"#, #"{"next":"http://testserver/api/notes/?cursor=bz0zJnA9MQ%3D%3D","previous":"http://testserver/api/notes/?cursor=cj0xJnA9Mg%3D%3D","results":[4,5,6]}"#),
-        (#"http://testserver/api/notes/?cursor=bz0zJnA9MQ%3D%3D"#, #"{"next":"http://testserver/api/notes/?cursor=bz0yJnA9Mg%3D%3D","previous":"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTM%3D","results":[7,8,9]}"#),
-        (#"http://testserver/api/notes/?cursor=bz0yJnA9Mg%3D%3D"#, #"{"next":"http://testserver/api/notes/?cursor=bz0xJnA9NA%3D%3D","previous":"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTQ%3D","results":[10,11,12]}"#),
-        (#"http://testserver/api/notes/?cursor=bz0xJnA9NA%3D%3D"#, #"{"next":"http://testserver/api/notes/?cursor=bz00JnA9NA%3D%3D","previous":"http://testserver/api/notes/?cursor=cj0xJnA9NQ%3D%3D","results":[13,14,15]}"#),
-        (#"http://testserver/api/notes/?cursor=bz00JnA9NA%3D%3D"#, #"{"next":null,"previous":"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTY%3D","results":[16,17]}"#),
-        (#"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTY%3D"#, #"{"next":"http://testserver/api/notes/?cursor=cD01","previous":"http://testserver/api/notes/?cursor=bz00JnI9MSZwPTY%3D","results":[15,14,13]}"#),
-        (#"http://testserver/api/notes/?cursor=bz00JnI9MSZwPTY%3D"#, #"{"next":"http://testserver/api/notes/?cursor=bz0xJnA9NA%3D%3D","previous":"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTQ%3D","results":[8,11,16]}"#),
-        (#"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTQ%3D"#, #"{"next":"http://testserver/api/notes/?cursor=bz0yJnA9Mg%3D%3D","previous":"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTM%3D","results":[4,10,9]}"#),
-        (#"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTM%3D"#, #"{"next":"http://testserver/api/notes/?cursor=cD0x","previous":"http://testserver/api/notes/?cursor=cj0xJnA9Mg%3D%3D","results":[7,6,5]}"#),
-        (#"http://testserver/api/notes/?cursor=cj0xJnA9Mg%3D%3D"#, #"{"next":"http://testserver/api/notes/?cursor=cD0x","previous":null,"results":[3,2,1]}"#),
+        (
+            #"http://testserver/api/notes/?cursor=cD0x"#,
+            #"{"next":"http://testserver/api/notes/?cursor=bz0zJnA9MQ%3D%3D","previous":"http://testserver/api/notes/?cursor=cj0xJnA9Mg%3D%3D","results":[4,5,6]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz0zJnA9MQ%3D%3D"#,
+            #"{"next":"http://testserver/api/notes/?cursor=bz0yJnA9Mg%3D%3D","previous":"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTM%3D","results":[7,8,9]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz0yJnA9Mg%3D%3D"#,
+            #"{"next":"http://testserver/api/notes/?cursor=bz0xJnA9NA%3D%3D","previous":"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTQ%3D","results":[10,11,12]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz0xJnA9NA%3D%3D"#,
+            #"{"next":"http://testserver/api/notes/?cursor=bz00JnA9NA%3D%3D","previous":"http://testserver/api/notes/?cursor=cj0xJnA9NQ%3D%3D","results":[13,14,15]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz00JnA9NA%3D%3D"#,
+            #"{"next":null,"previous":"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTY%3D","results":[16,17]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTY%3D"#,
+            #"{"next":"http://testserver/api/notes/?cursor=cD01","previous":"http://testserver/api/notes/?cursor=bz00JnI9MSZwPTY%3D","results":[15,14,13]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz00JnI9MSZwPTY%3D"#,
+            #"{"next":"http://testserver/api/notes/?cursor=bz0xJnA9NA%3D%3D","previous":"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTQ%3D","results":[8,11,16]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTQ%3D"#,
+            #"{"next":"http://testserver/api/notes/?cursor=bz0yJnA9Mg%3D%3D","previous":"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTM%3D","results":[4,10,9]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTM%3D"#,
+            #"{"next":"http://testserver/api/notes/?cursor=cD0x","previous":"http://testserver/api/notes/?cursor=cj0xJnA9Mg%3D%3D","results":[7,6,5]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=cj0xJnA9Mg%3D%3D"#,
+            #"{"next":"http://testserver/api/notes/?cursor=cD0x","previous":null,"results":[3,2,1]}"#
+        ),
     ]
     static let cursorWalkDescendingTies: [(url: String, expected: String)] = [
         (#"/api/notes/"#, #"{"next":"http://testserver/api/notes/?cursor=bz0xJnA9Mw%3D%3D","previous":null,"results":[8,6]}"#),
-        (#"http://testserver/api/notes/?cursor=bz0xJnA9Mw%3D%3D"#, #"{"next":"http://testserver/api/notes/?cursor=bz0xJnA9Mg%3D%3D","previous":"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTE%3D","results":[7,1]}"#),
-        (#"http://testserver/api/notes/?cursor=bz0xJnA9Mg%3D%3D"#, #"{"next":"http://testserver/api/notes/?cursor=bz0zJnA9Mg%3D%3D","previous":"http://testserver/api/notes/?cursor=cj0xJnA9MQ%3D%3D","results":[2,3]}"#),
-        (#"http://testserver/api/notes/?cursor=bz0zJnA9Mg%3D%3D"#, #"{"next":null,"previous":"http://testserver/api/notes/?cursor=bz0yJnI9MQ%3D%3D","results":[4,5]}"#),
-        (#"http://testserver/api/notes/?cursor=bz0yJnI9MQ%3D%3D"#, #"{"next":"http://testserver/api/notes/?cursor=cD0x","previous":"http://testserver/api/notes/?cursor=bz00JnI9MQ%3D%3D","results":[4,3]}"#),
-        (#"http://testserver/api/notes/?cursor=bz00JnI9MQ%3D%3D"#, #"{"next":"http://testserver/api/notes/?cursor=bz0xJnA9Mg%3D%3D","previous":"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTE%3D","results":[6,5]}"#),
-        (#"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTE%3D"#, #"{"next":"http://testserver/api/notes/?cursor=bz0xJnA9Mw%3D%3D","previous":null,"results":[8,7]}"#),
+        (
+            #"http://testserver/api/notes/?cursor=bz0xJnA9Mw%3D%3D"#,
+            #"{"next":"http://testserver/api/notes/?cursor=bz0xJnA9Mg%3D%3D","previous":"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTE%3D","results":[7,1]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz0xJnA9Mg%3D%3D"#,
+            #"{"next":"http://testserver/api/notes/?cursor=bz0zJnA9Mg%3D%3D","previous":"http://testserver/api/notes/?cursor=cj0xJnA9MQ%3D%3D","results":[2,3]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz0zJnA9Mg%3D%3D"#,
+            #"{"next":null,"previous":"http://testserver/api/notes/?cursor=bz0yJnI9MQ%3D%3D","results":[4,5]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz0yJnI9MQ%3D%3D"#,
+            #"{"next":"http://testserver/api/notes/?cursor=cD0x","previous":"http://testserver/api/notes/?cursor=bz00JnI9MQ%3D%3D","results":[4,3]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz00JnI9MQ%3D%3D"#,
+            #"{"next":"http://testserver/api/notes/?cursor=bz0xJnA9Mg%3D%3D","previous":"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTE%3D","results":[6,5]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz0xJnI9MSZwPTE%3D"#,
+            #"{"next":"http://testserver/api/notes/?cursor=bz0xJnA9Mw%3D%3D","previous":null,"results":[8,7]}"#
+        ),
     ]
     static let cursorWalkAllTied: [(url: String, expected: String)] = [
         (#"/api/notes/"#, #"{"next":"http://testserver/api/notes/?cursor=bz0y","previous":null,"results":[1,2]}"#),
-        (#"http://testserver/api/notes/?cursor=bz0y"#, #"{"next":"http://testserver/api/notes/?cursor=bz00","previous":"http://testserver/api/notes/?cursor=cj0xJnA9Nw%3D%3D","results":[3,4]}"#),
-        (#"http://testserver/api/notes/?cursor=bz00"#, #"{"next":null,"previous":"http://testserver/api/notes/?cursor=bz0yJnI9MQ%3D%3D","results":[5]}"#),
-        (#"http://testserver/api/notes/?cursor=bz0yJnI9MQ%3D%3D"#, #"{"next":"http://testserver/api/notes/?cursor=cD03","previous":"http://testserver/api/notes/?cursor=bz00JnI9MQ%3D%3D","results":[4,3]}"#),
-        (#"http://testserver/api/notes/?cursor=bz00JnI9MQ%3D%3D"#, #"{"next":"http://testserver/api/notes/?cursor=bz0y","previous":null,"results":[5]}"#),
+        (
+            #"http://testserver/api/notes/?cursor=bz0y"#,
+            #"{"next":"http://testserver/api/notes/?cursor=bz00","previous":"http://testserver/api/notes/?cursor=cj0xJnA9Nw%3D%3D","results":[3,4]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz00"#,
+            #"{"next":null,"previous":"http://testserver/api/notes/?cursor=bz0yJnI9MQ%3D%3D","results":[5]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz0yJnI9MQ%3D%3D"#,
+            #"{"next":"http://testserver/api/notes/?cursor=cD03","previous":"http://testserver/api/notes/?cursor=bz00JnI9MQ%3D%3D","results":[4,3]}"#
+        ),
+        (
+            #"http://testserver/api/notes/?cursor=bz00JnI9MQ%3D%3D"#,
+            #"{"next":"http://testserver/api/notes/?cursor=bz0y","previous":null,"results":[5]}"#
+        ),
     ]
     static let cursorTokens: [(url: String, expected: String)] = [
-        (#"/n/?cursor="#, #"{"next":"http://testserver/n/?cursor=cD0xNg%3D%3D","previous":null,"results":[25,24,23,22,21,20,19,18,17,16]}"#),
-        (#"/n/?cursor=%21%21%21"#, #"{"next":"http://testserver/n/?cursor=cD0xNg%3D%3D","previous":null,"results":[25,24,23,22,21,20,19,18,17,16]}"#),
+        (
+            #"/n/?cursor="#,
+            #"{"next":"http://testserver/n/?cursor=cD0xNg%3D%3D","previous":null,"results":[25,24,23,22,21,20,19,18,17,16]}"#
+        ),
+        (
+            #"/n/?cursor=%21%21%21"#,
+            #"{"next":"http://testserver/n/?cursor=cD0xNg%3D%3D","previous":null,"results":[25,24,23,22,21,20,19,18,17,16]}"#
+        ),
         (#"/n/?cursor=cD0xNg"#, #"{"error":"Invalid cursor"}"#),
         (#"/n/?cursor=cD0xNg="#, #"{"error":"Invalid cursor"}"#),
         (#"/n/?cursor=c"#, #"{"error":"Invalid cursor"}"#),
@@ -98,19 +260,49 @@ enum DRFReference {
         (#"/n/?cursor=bz0tMQ%3D%3D"#, #"{"error":"Invalid cursor"}"#),
         (#"/n/?cursor=bz14"#, #"{"error":"Invalid cursor"}"#),
         (#"/n/?cursor=bz01MDAw"#, #"{"next":null,"previous":"http://testserver/n/?cursor=cj0x","results":[]}"#),
-        (#"/n/?cursor=cD0xNg%3D%3D%21%21junk"#, #"{"next":"http://testserver/n/?cursor=cD02","previous":"http://testserver/n/?cursor=cj0xJnA9MTU%3D","results":[15,14,13,12,11,10,9,8,7,6]}"#),
-        (#"/n/?cursor=cD0x%20Ng%3D%3D"#, #"{"next":"http://testserver/n/?cursor=cD02","previous":"http://testserver/n/?cursor=cj0xJnA9MTU%3D","results":[15,14,13,12,11,10,9,8,7,6]}"#),
-        (#"/n/?cursor=cj0yJnA9NQ%3D%3D"#, #"{"next":"http://testserver/n/?cursor=cD02","previous":"http://testserver/n/?cursor=cj0xJnA9MTU%3D","results":[15,14,13,12,11,10,9,8,7,6]}"#),
+        (
+            #"/n/?cursor=cD0xNg%3D%3D%21%21junk"#,
+            #"{"next":"http://testserver/n/?cursor=cD02","previous":"http://testserver/n/?cursor=cj0xJnA9MTU%3D","results":[15,14,13,12,11,10,9,8,7,6]}"#
+        ),
+        (
+            #"/n/?cursor=cD0x%20Ng%3D%3D"#,
+            #"{"next":"http://testserver/n/?cursor=cD02","previous":"http://testserver/n/?cursor=cj0xJnA9MTU%3D","results":[15,14,13,12,11,10,9,8,7,6]}"#
+        ),
+        (
+            #"/n/?cursor=cj0yJnA9NQ%3D%3D"#,
+            #"{"next":"http://testserver/n/?cursor=cD02","previous":"http://testserver/n/?cursor=cj0xJnA9MTU%3D","results":[15,14,13,12,11,10,9,8,7,6]}"#
+        ),
         (#"/n/?cursor=gA%3D%3D"#, #"{"error":"Invalid cursor"}"#),
-        (#"/n/?cursor=cD05OTk5OTk5OTk5OTk5OTk5OTk5OTk%3D"#, #"{"next":"http://testserver/n/?cursor=cD0xNg%3D%3D","previous":"http://testserver/n/?cursor=cj0xJnA9MjU%3D","results":[25,24,23,22,21,20,19,18,17,16]}"#),
-        (#"/n/?cursor=bz0yJm89OTk%3D"#, #"{"next":"http://testserver/n/?cursor=cD0xNA%3D%3D","previous":"http://testserver/n/?cursor=bz0xJnI9MSZwPTIy","results":[23,22,21,20,19,18,17,16,15,14]}"#),
-        (#"/n/?cursor=cD0xNg%3D%3D&cursor=cD02"#, #"{"next":null,"previous":"http://testserver/n/?cursor=cj0xJnA9NQ%3D%3D","results":[5,4,3,2,1]}"#),
-        (#"/n/?cursor=cD0gMTYg"#, #"{"next":"http://testserver/n/?cursor=cD02","previous":"http://testserver/n/?cursor=cj0xJnA9MTU%3D","results":[15,14,13,12,11,10,9,8,7,6]}"#),
+        (
+            #"/n/?cursor=cD05OTk5OTk5OTk5OTk5OTk5OTk5OTk%3D"#,
+            #"{"next":"http://testserver/n/?cursor=cD0xNg%3D%3D","previous":"http://testserver/n/?cursor=cj0xJnA9MjU%3D","results":[25,24,23,22,21,20,19,18,17,16]}"#
+        ),
+        (
+            #"/n/?cursor=bz0yJm89OTk%3D"#,
+            #"{"next":"http://testserver/n/?cursor=cD0xNA%3D%3D","previous":"http://testserver/n/?cursor=bz0xJnI9MSZwPTIy","results":[23,22,21,20,19,18,17,16,15,14]}"#
+        ),
+        (
+            #"/n/?cursor=cD0xNg%3D%3D&cursor=cD02"#,
+            #"{"next":null,"previous":"http://testserver/n/?cursor=cj0xJnA9NQ%3D%3D","results":[5,4,3,2,1]}"#
+        ),
+        (
+            #"/n/?cursor=cD0gMTYg"#,
+            #"{"next":"http://testserver/n/?cursor=cD02","previous":"http://testserver/n/?cursor=cj0xJnA9MTU%3D","results":[15,14,13,12,11,10,9,8,7,6]}"#
+        ),
         (#"/n/?cursor=bz0xMDAx"#, #"{"next":null,"previous":"http://testserver/n/?cursor=cj0x","results":[]}"#),
         (#"/n/?cursor=bz05OTk5OTk5OTk5OTk5OTk5OTk5OTk%3D"#, #"{"next":null,"previous":"http://testserver/n/?cursor=cj0x","results":[]}"#),
-        (#"/n/?cursor=cj0wJnA9MTA%3D"#, #"{"next":null,"previous":"http://testserver/n/?cursor=cj0xJnA9OQ%3D%3D","results":[9,8,7,6,5,4,3,2,1]}"#),
-        (#"/n/?cursor=cD0xNg%3D%3Dcj0x"#, #"{"next":"http://testserver/n/?cursor=cD02","previous":"http://testserver/n/?cursor=cj0xJnA9MTU%3D","results":[15,14,13,12,11,10,9,8,7,6]}"#),
-        (#"/n/?cursor=cD0x=Ng%3D%3D"#, #"{"next":"http://testserver/n/?cursor=cD02","previous":"http://testserver/n/?cursor=cj0xJnA9MTU%3D","results":[15,14,13,12,11,10,9,8,7,6]}"#),
+        (
+            #"/n/?cursor=cj0wJnA9MTA%3D"#,
+            #"{"next":null,"previous":"http://testserver/n/?cursor=cj0xJnA9OQ%3D%3D","results":[9,8,7,6,5,4,3,2,1]}"#
+        ),
+        (
+            #"/n/?cursor=cD0xNg%3D%3Dcj0x"#,
+            #"{"next":"http://testserver/n/?cursor=cD02","previous":"http://testserver/n/?cursor=cj0xJnA9MTU%3D","results":[15,14,13,12,11,10,9,8,7,6]}"#
+        ),
+        (
+            #"/n/?cursor=cD0x=Ng%3D%3D"#,
+            #"{"next":"http://testserver/n/?cursor=cD02","previous":"http://testserver/n/?cursor=cj0xJnA9MTU%3D","results":[15,14,13,12,11,10,9,8,7,6]}"#
+        ),
     ]
     static let cursorEmpty: [(url: String, expected: String)] = [
         (#"/n/"#, #"{"next":null,"previous":null,"results":[]}"#),

@@ -67,12 +67,18 @@ import Testing
     /// A limit up to `Int.max` (no `maxLimit`) with an offset: offset + limit is past the end of
     /// `Int`, which must read as past the end of the rows. Answers from DRF 3.18 on the same rows.
     @Test(arguments: [
-        ("/x/?limit=9223372036854775807&offset=5",
-         #"{"count":25,"next":null,"previous":"http://testserver/x/?limit=9223372036854775807","results":[6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]}"#),
-        ("/x/?offset=9223372036854775807&limit=9223372036854775807",
-         #"{"count":25,"next":null,"previous":"http://testserver/x/?limit=9223372036854775807","results":[]}"#),
-        ("/x/?offset=9223372036854775806&limit=3",
-         #"{"count":25,"next":null,"previous":"http://testserver/x/?limit=3&offset=9223372036854775803","results":[]}"#),
+        (
+            "/x/?limit=9223372036854775807&offset=5",
+            #"{"count":25,"next":null,"previous":"http://testserver/x/?limit=9223372036854775807","results":[6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]}"#
+        ),
+        (
+            "/x/?offset=9223372036854775807&limit=9223372036854775807",
+            #"{"count":25,"next":null,"previous":"http://testserver/x/?limit=9223372036854775807","results":[]}"#
+        ),
+        (
+            "/x/?offset=9223372036854775806&limit=3",
+            #"{"count":25,"next":null,"previous":"http://testserver/x/?limit=3&offset=9223372036854775803","results":[]}"#
+        ),
     ])
     func hugeLimitAndOffsetWithoutMaximumMatchDRF(_ url: String, _ expected: String) throws {
         for strategy in [CountStrategy.exact, .none] {
@@ -84,10 +90,12 @@ import Testing
     /// Past CPython's 4300 digits `int()` raises: DRF then reads no offset and the default limit.
     @Test func numbersPastPythonsDigitLimitAreNotNumbers() throws {
         let digits = String(repeating: "1", count: 4301)
-        #expect(try paginate(paginator(), "/x/?offset=" + digits, items(25))
-            == #"{"count":25,"next":"http://testserver/x/?limit=10&offset=10","previous":null,"results":[1,2,3,4,5,6,7,8,9,10]}"#)
-        #expect(try paginate(paginator(), "/x/?limit=\(digits)&offset=20", items(25))
-            == #"{"count":25,"next":null,"previous":"http://testserver/x/?limit=10&offset=10","results":[21,22,23,24,25]}"#)
+        #expect(
+            try paginate(paginator(), "/x/?offset=" + digits, items(25))
+                == #"{"count":25,"next":"http://testserver/x/?limit=10&offset=10","previous":null,"results":[1,2,3,4,5,6,7,8,9,10]}"#)
+        #expect(
+            try paginate(paginator(), "/x/?limit=\(digits)&offset=20", items(25))
+                == #"{"count":25,"next":null,"previous":"http://testserver/x/?limit=10&offset=10","results":[21,22,23,24,25]}"#)
     }
 
     @Test func hugeLimitWithoutMaximumSaturates() throws {

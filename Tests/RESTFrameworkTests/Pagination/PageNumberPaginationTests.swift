@@ -26,8 +26,9 @@ import RESTTesting
 
     @Test func linksKeepPathSuffixSlashAndSchemeHost() throws {
         let p = paginator()
-        let request = APIRequestFactory(scheme: "https").get("/api/users.json/?page=2&format=json",
-                                                             headers: ["Host": "api.example.com:8443"])
+        let request = APIRequestFactory(scheme: "https").get(
+            "/api/users.json/?page=2&format=json",
+            headers: ["Host": "api.example.com:8443"])
         _ = try p.paginate(items(30), request: request, view: nil)
         #expect(p.nextLink() == "https://api.example.com:8443/api/users.json/?format=json&page=3")
         #expect(p.previousLink() == "https://api.example.com:8443/api/users.json/?format=json")
@@ -62,7 +63,10 @@ import RESTTesting
     /// A client page size up to `Int.max` (no `maxPageSize`): the page's offset, and offset plus
     /// size, go past the end of `Int`. Answers from DRF 3.18 on the same rows.
     @Test(arguments: [
-        ("/x/?page_size=9223372036854775807", #"{"count":25,"next":null,"previous":null,"results":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]}"#),
+        (
+            "/x/?page_size=9223372036854775807",
+            #"{"count":25,"next":null,"previous":null,"results":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]}"#
+        ),
         ("/x/?page_size=9223372036854775807&page=2", #"{"error":"Invalid page."}"#),
         ("/x/?page_size=4611686018427387904&page=2", #"{"error":"Invalid page."}"#),
         ("/x/?page=922337203685477581", #"{"error":"Invalid page."}"#),

@@ -38,8 +38,10 @@ func get(_ url: String) -> Request {
 
 /// The paginated response for `url`, results as ids, or `{"error": detail}` for a 404, as the
 /// reference script prints them.
-func paginate(_ paginator: some Paginator, _ url: String, _ rows: InMemoryQuerySet<Item>,
-              view: APIView? = nil) throws -> String {
+func paginate(
+    _ paginator: some Paginator, _ url: String, _ rows: InMemoryQuerySet<Item>,
+    view: APIView? = nil
+) throws -> String {
     do {
         guard let page = try paginator.paginate(rows, request: get(url), view: view) else { return "null" }
         let response = paginator.paginatedResponse(.array(page.map { .int($0.id) }))

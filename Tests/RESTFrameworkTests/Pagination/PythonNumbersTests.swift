@@ -43,8 +43,8 @@ import Testing
         #expect(PythonBase64.encode(Array("p=16".utf8)) == "cD0xNg==")
         #expect(PythonBase64.decode("cD0xNg==").map { String(decoding: $0, as: UTF8.self) } == "p=16")
         #expect(PythonBase64.decode("c!D0 xN*g==trailing").map { String(decoding: $0, as: UTF8.self) } == "p=16")
-        #expect(PythonBase64.decode("cD0xNg") == nil)      // incorrect padding
-        #expect(PythonBase64.decode("cD0xN") == nil)       // one character too many
+        #expect(PythonBase64.decode("cD0xNg") == nil)  // incorrect padding
+        #expect(PythonBase64.decode("cD0xN") == nil)  // one character too many
         #expect(PythonBase64.decode("") == [])
     }
 }

@@ -38,30 +38,44 @@ struct Exploding: Permission {
     }
 
     @Test func andTruthTable() throws {
-        for ar in flags { for ao in flags { for br in flags { for bo in flags {
-            let result = try check(Fixed(ar, ao) & Fixed(br, bo))
-            #expect(result.request == (ar && br), "a=(\(ar),\(ao)) b=(\(br),\(bo))")
-            #expect(result.object == (ao && bo), "a=(\(ar),\(ao)) b=(\(br),\(bo))")
-        } } } }
+        for ar in flags {
+            for ao in flags {
+                for br in flags {
+                    for bo in flags {
+                        let result = try check(Fixed(ar, ao) & Fixed(br, bo))
+                        #expect(result.request == (ar && br), "a=(\(ar),\(ao)) b=(\(br),\(bo))")
+                        #expect(result.object == (ao && bo), "a=(\(ar),\(ao)) b=(\(br),\(bo))")
+                    }
+                }
+            }
+        }
     }
 
     @Test func orTruthTable() throws {
-        for ar in flags { for ao in flags { for br in flags { for bo in flags {
-            let result = try check(Fixed(ar, ao) | Fixed(br, bo))
-            #expect(result.request == (ar || br), "a=(\(ar),\(ao)) b=(\(br),\(bo))")
-            // DRF ≥ 3.14: an operand only grants an object if it also grants the request.
-            #expect(result.object == ((ar && ao) || (br && bo)), "a=(\(ar),\(ao)) b=(\(br),\(bo))")
-        } } } }
+        for ar in flags {
+            for ao in flags {
+                for br in flags {
+                    for bo in flags {
+                        let result = try check(Fixed(ar, ao) | Fixed(br, bo))
+                        #expect(result.request == (ar || br), "a=(\(ar),\(ao)) b=(\(br),\(bo))")
+                        // DRF ≥ 3.14: an operand only grants an object if it also grants the request.
+                        #expect(result.object == ((ar && ao) || (br && bo)), "a=(\(ar),\(ao)) b=(\(br),\(bo))")
+                    }
+                }
+            }
+        }
     }
 
     @Test func notTruthTable() throws {
-        for ar in flags { for ao in flags {
-            let result = try check(!Fixed(ar, ao))
-            #expect(result.request == !ar)
-            #expect(result.object == !ao)
-            let tilde = try check(~Fixed(ar, ao))
-            #expect(tilde.request == !ar && tilde.object == !ao)
-        } }
+        for ar in flags {
+            for ao in flags {
+                let result = try check(!Fixed(ar, ao))
+                #expect(result.request == !ar)
+                #expect(result.object == !ao)
+                let tilde = try check(~Fixed(ar, ao))
+                #expect(tilde.request == !ar && tilde.object == !ao)
+            }
+        }
     }
 
     @Test func orAtObjectLevelNeedsTheOperandsRequestLevel() throws {

@@ -70,14 +70,17 @@ enum LifecycleFixtures {
     static let detailRoute: [HTTPMethod: ViewSetAction] = [.get: "retrieve", .put: "update", .delete: "destroy"]
 
     /// Serves one request as `Application` would: fresh view, settings, dispatch, render.
-    static func serve(_ method: HTTPMethod, route: [HTTPMethod: ViewSetAction] = listRoute, suffix: String = "List",
-                      token: String? = nil, accept: String? = nil, contentType: String? = nil, body: String = "",
-                      query: String = "", kwargs: [String: String] = [:], format: String? = nil) -> TestResponse {
+    static func serve(
+        _ method: HTTPMethod, route: [HTTPMethod: ViewSetAction] = listRoute, suffix: String = "List",
+        token: String? = nil, accept: String? = nil, contentType: String? = nil, body: String = "",
+        query: String = "", kwargs: [String: String] = [:], format: String? = nil
+    ) -> TestResponse {
         var headers = Headers()
         if let token { headers["Authorization"] = "Token \(token)" }
         if let accept { headers["Accept"] = accept }
-        let request = APIRequestFactory().generic(method, query.isEmpty ? "/notes/" : "/notes/?" + query, body: body,
-                                                  contentType: contentType, headers: headers)
+        let request = APIRequestFactory().generic(
+            method, query.isEmpty ? "/notes/" : "/notes/?" + query, body: body,
+            contentType: contentType, headers: headers)
         let view = NoteViewSet.asView(route, suffix: suffix).makeView()
         view.settings = APISettings()
         let response = view.dispatch(request, kwargs: kwargs, format: format)

@@ -90,7 +90,8 @@ struct ResponseDispatchTests {
         #expect(form.text == #"{"title":"c"}"#)
         let bad = F.serve(.post, token: "staff", contentType: "application/json", body: #"{"title":"x",}"#)
         #expect(bad.status == 400)
-        #expect(bad.text == #"{"detail":"JSON parse error - Expecting property name enclosed in double quotes: line 1 column 14 (char 13)"}"#)
+        #expect(
+            bad.text == #"{"detail":"JSON parse error - Expecting property name enclosed in double quotes: line 1 column 14 (char 13)"}"#)
         let unsupported = F.serve(.post, token: "staff", contentType: "text/plain", body: "x")
         #expect(unsupported.status == 415)
         #expect(unsupported.text == #"{"detail":"Unsupported media type \"text/plain\" in request."}"#)

@@ -17,7 +17,10 @@ import RESTTesting
         let response = send(app, .get, "/api/")
         #expect(response.status == 200)
         // No link for a viewset without a list route.
-        #expect(bodyText(response) == #"{"users":"http://testserver/api/users/","simple-users":"http://testserver/api/simple-users/","accounts":"http://testserver/api/accounts/"}"#)
+        #expect(
+            bodyText(response)
+                == #"{"users":"http://testserver/api/users/","simple-users":"http://testserver/api/simple-users/","accounts":"http://testserver/api/accounts/"}"#
+        )
         #expect(response.headers["Allow"] == "GET, HEAD, OPTIONS")
     }
 
@@ -25,13 +28,19 @@ import RESTTesting
         for path in ["/api/.json", "/api/.json/"] {
             let response = send(app, .get, path)
             #expect(response.status == 200)
-            #expect(bodyText(response) == #"{"users":"http://testserver/api/users.json","simple-users":"http://testserver/api/simple-users.json","accounts":"http://testserver/api/accounts.json"}"#)
+            #expect(
+                bodyText(response)
+                    == #"{"users":"http://testserver/api/users.json","simple-users":"http://testserver/api/simple-users.json","accounts":"http://testserver/api/accounts.json"}"#
+            )
         }
     }
 
     @Test func formatQueryParameterIsKeptOnTheLinks() {
         let response = send(app, .get, "/api/", query: "format=json")
-        #expect(bodyText(response) == #"{"users":"http://testserver/api/users/?format=json","simple-users":"http://testserver/api/simple-users/?format=json","accounts":"http://testserver/api/accounts/?format=json"}"#)
+        #expect(
+            bodyText(response)
+                == #"{"users":"http://testserver/api/users/?format=json","simple-users":"http://testserver/api/simple-users/?format=json","accounts":"http://testserver/api/accounts/?format=json"}"#
+        )
     }
 
     @Test func nameAndDescription() {

@@ -5,9 +5,11 @@ import RESTTesting
 final class UsernameViewSet: ViewSet, ListAction, RetrieveAction {
     override class var lookupField: String { "username" }
     override class var lookupValueRegex: String? { #"[\w.@+-]+"# }
-    override class var extraActions: [ExtraAction] {[
-        .action("groups", detail: true) { (view: UsernameViewSet, _) in describe(view) },
-    ]}
+    override class var extraActions: [ExtraAction] {
+        [
+            .action("groups", detail: true) { (view: UsernameViewSet, _) in describe(view) }
+        ]
+    }
     func list(_ request: Request) throws -> Response { describe(self) }
     func retrieve(_ request: Request) throws -> Response { describe(self) }
 }

@@ -16,8 +16,10 @@ import Testing
         return (resolution, trace)
     }
 
-    static let paths = ["/api/r0/", "/api/r0/7/", "/api/r0/7/set_password/", "/api/r0/recent_users/", "/api/r0/7.json",
-                        "/api/r0/7/password.json/", "/api/.json", "/api/", "/api/r0/7/nothing/", "/api/r0", "/api/auth-token/"]
+    static let paths = [
+        "/api/r0/", "/api/r0/7/", "/api/r0/7/set_password/", "/api/r0/recent_users/", "/api/r0/7.json",
+        "/api/r0/7/password.json/", "/api/.json", "/api/", "/api/r0/7/nothing/", "/api/r0", "/api/auth-token/",
+    ]
 
     @Test func threeHundredViewsetsCostWhatOneCosts() throws {
         let small = try Self.urls(registrations: 1)

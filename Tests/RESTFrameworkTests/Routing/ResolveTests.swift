@@ -122,8 +122,10 @@ import Testing
         #expect(root == "/api/")
     }
 
-    @Test(arguments: ["/", "/api/nothing/", "/api/nothing", "/api/users/3/unknown/", "/api/users//", "/api/users/.json",
-                      "/api/users/3/4/", "/api/auth-token/extra/", "/api/simple-users/3/set_password/"])
+    @Test(arguments: [
+        "/", "/api/nothing/", "/api/nothing", "/api/users/3/unknown/", "/api/users//", "/api/users/.json",
+        "/api/users/3/4/", "/api/auth-token/extra/", "/api/simple-users/3/set_password/",
+    ])
     func notFound(path: String) {
         guard case .notFound = urls.resolve(path) else { Issue.record("\(path) resolved"); return }
     }

@@ -73,7 +73,10 @@ import Testing
             _ = try urls.reverse("user-detail")
             Issue.record("reversed")
         } catch let error as NoReverseMatch {
-            #expect(error.description == #"Reverse for 'user-detail' with keyword arguments '{}' not found. 2 pattern(s) tried: ['^api/users/(?P<pk>[^/.]+)/$', '^api/users/(?P<pk>[^/.]+)\.(?P<format>[a-z0-9]+)/?$']"#)
+            #expect(
+                error.description
+                    == #"Reverse for 'user-detail' with keyword arguments '{}' not found. 2 pattern(s) tried: ['^api/users/(?P<pk>[^/.]+)/$', '^api/users/(?P<pk>[^/.]+)\.(?P<format>[a-z0-9]+)/?$']"#
+            )
         } catch { Issue.record("\(error)") }
     }
 

@@ -15,14 +15,19 @@ import RESTTesting
         let response = get("/api/users/")
         #expect(response.status == 200)
         #expect(response.headers["Allow"] == "GET, POST, HEAD, OPTIONS")
-        #expect(bodyText(response) == #"{"action":"list","detail":false,"basename":"user","suffix":"List","name":"User List","kwargs":{},"format":null}"#)
+        #expect(
+            bodyText(response)
+                == #"{"action":"list","detail":false,"basename":"user","suffix":"List","name":"User List","kwargs":{},"format":null}"#)
         #expect(bodyText(get("/api/users/", .post)).hasPrefix(#"{"action":"create","detail":false"#))
     }
 
     @Test func detailRoute() {
         let response = get("/api/users/3/")
         #expect(response.headers["Allow"] == "GET, PUT, PATCH, DELETE, HEAD, OPTIONS")
-        #expect(bodyText(response) == #"{"action":"retrieve","detail":true,"basename":"user","suffix":"Instance","name":"User Instance","kwargs":{"pk":"3"},"format":null}"#)
+        #expect(
+            bodyText(response)
+                == #"{"action":"retrieve","detail":true,"basename":"user","suffix":"Instance","name":"User Instance","kwargs":{"pk":"3"},"format":null}"#
+        )
         #expect(bodyText(get("/api/users/3/", .patch)).hasPrefix(#"{"action":"partial_update""#))
         #expect(get("/api/users/3/", .delete).status == 204)
     }
@@ -30,14 +35,21 @@ import RESTTesting
     @Test func extraActionsCarryTheirNames() {
         let recent = get("/api/users/recent_users/")
         #expect(recent.headers["Allow"] == "GET, HEAD, OPTIONS")
-        #expect(bodyText(recent) == #"{"action":"recent_users","detail":false,"basename":"user","suffix":null,"name":"Recent users","kwargs":{},"format":null}"#)
+        #expect(
+            bodyText(recent)
+                == #"{"action":"recent_users","detail":false,"basename":"user","suffix":null,"name":"Recent users","kwargs":{},"format":null}"#
+        )
 
         let setPassword = get("/api/users/3/set_password/", .post)
         #expect(setPassword.headers["Allow"] == "POST, OPTIONS")
-        #expect(bodyText(setPassword) == #"{"action":"set_password","detail":true,"basename":"user","suffix":null,"name":"Set password","kwargs":{"pk":"3"},"format":null}"#)
+        #expect(
+            bodyText(setPassword)
+                == #"{"action":"set_password","detail":true,"basename":"user","suffix":null,"name":"Set password","kwargs":{"pk":"3"},"format":null}"#
+        )
 
         let addMember = get("/api/accounts/5/add-member/", .post)
-        #expect(bodyText(addMember).hasPrefix(#"{"action":"add_member","detail":true,"basename":"account","suffix":null,"name":"Add member""#))
+        #expect(
+            bodyText(addMember).hasPrefix(#"{"action":"add_member","detail":true,"basename":"account","suffix":null,"name":"Add member""#))
     }
 
     @Test func mappedMethodsOfOneExtraRoute() {
@@ -115,8 +127,14 @@ import RESTTesting
         let endpoint = Probe.asView([.get: "retrieve"], basename: "user")
         let app = Application(urls: try URLConf([.include("api/", router), .path("api/probe-as-user/", endpoint)]))
         let plain = send(app, .get, "/api/probe-as-user/")
-        #expect(bodyText(plain) == #"{"list":"http://testserver/api/users/","detail":"http://testserver/api/users/9/","extra":"http://testserver/api/users/9/set_password/"}"#)
+        #expect(
+            bodyText(plain)
+                == #"{"list":"http://testserver/api/users/","detail":"http://testserver/api/users/9/","extra":"http://testserver/api/users/9/set_password/"}"#
+        )
         let withFormat = send(app, .get, "/api/probe-as-user/", query: "format=json")
-        #expect(bodyText(withFormat) == #"{"list":"http://testserver/api/users/?format=json","detail":"http://testserver/api/users/9/?format=json","extra":"http://testserver/api/users/9/set_password/?format=json"}"#)
+        #expect(
+            bodyText(withFormat)
+                == #"{"list":"http://testserver/api/users/?format=json","detail":"http://testserver/api/users/9/?format=json","extra":"http://testserver/api/users/9/set_password/?format=json"}"#
+        )
     }
 }

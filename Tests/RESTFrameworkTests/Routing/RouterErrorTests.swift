@@ -2,33 +2,41 @@ import Testing
 @testable import RESTFramework
 
 final class ListNamedExtraViewSet: ViewSet, ListAction {
-    override class var extraActions: [ExtraAction] {[
-        .action("list", detail: false) { (view: ListNamedExtraViewSet, _) in describe(view) },
-        .action("destroy", detail: true) { (view: ListNamedExtraViewSet, _) in describe(view) },
-    ]}
+    override class var extraActions: [ExtraAction] {
+        [
+            .action("list", detail: false) { (view: ListNamedExtraViewSet, _) in describe(view) },
+            .action("destroy", detail: true) { (view: ListNamedExtraViewSet, _) in describe(view) },
+        ]
+    }
     func list(_ request: Request) throws -> Response { describe(self) }
 }
 
 final class MappingNamedDestroyViewSet: ViewSet, RetrieveAction {
-    override class var extraActions: [ExtraAction] {[
-        .action("archive", detail: true, methods: [.post]) { (view: MappingNamedDestroyViewSet, _) in describe(view) }
-            .mapping(.delete, "destroy") { (view: MappingNamedDestroyViewSet, _) in describe(view) },
-    ]}
+    override class var extraActions: [ExtraAction] {
+        [
+            .action("archive", detail: true, methods: [.post]) { (view: MappingNamedDestroyViewSet, _) in describe(view) }
+                .mapping(.delete, "destroy") { (view: MappingNamedDestroyViewSet, _) in describe(view) }
+        ]
+    }
     func retrieve(_ request: Request) throws -> Response { describe(self) }
 }
 
 final class SharedPathViewSet: ViewSet, ListAction {
-    override class var extraActions: [ExtraAction] {[
-        .action("recent", detail: false) { (view: SharedPathViewSet, _) in describe(view) },
-        .action("latest", detail: false, urlPath: "recent") { (view: SharedPathViewSet, _) in describe(view) },
-    ]}
+    override class var extraActions: [ExtraAction] {
+        [
+            .action("recent", detail: false) { (view: SharedPathViewSet, _) in describe(view) },
+            .action("latest", detail: false, urlPath: "recent") { (view: SharedPathViewSet, _) in describe(view) },
+        ]
+    }
     func list(_ request: Request) throws -> Response { describe(self) }
 }
 
 final class SlashedPathViewSet: ViewSet, ListAction {
-    override class var extraActions: [ExtraAction] {[
-        .action("recent", detail: false, urlPath: "recent/") { (view: SlashedPathViewSet, _) in describe(view) },
-    ]}
+    override class var extraActions: [ExtraAction] {
+        [
+            .action("recent", detail: false, urlPath: "recent/") { (view: SlashedPathViewSet, _) in describe(view) }
+        ]
+    }
     func list(_ request: Request) throws -> Response { describe(self) }
 }
 
@@ -46,7 +54,10 @@ final class BadRegexViewSet: ViewSet, RetrieveAction {
     @Test func missingBasenameSaysTheFix() {
         var router = SimpleRouter()
         let text = message { try router.register("accounts", AccountViewSet.self) }
-        #expect(text?.hasPrefix("`basename` argument not specified, and could not automatically determine the name from the viewset AccountViewSet, as it does not have a `.queryset` attribute") == true)
+        #expect(
+            text?.hasPrefix(
+                "`basename` argument not specified, and could not automatically determine the name from the viewset AccountViewSet, as it does not have a `.queryset` attribute"
+            ) == true)
         #expect(text?.contains("Pass `basename:` to `register`") == true)
         #expect(router.registry.isEmpty)
     }
@@ -71,19 +82,27 @@ final class BadRegexViewSet: ViewSet, RetrieveAction {
     @Test func extraActionsNamedAfterExistingRoutes() {
         var router = SimpleRouter()
         let text = message { try router.register("things", ListNamedExtraViewSet.self, basename: "thing") }
-        #expect(text == "Cannot use the following extra actions of ListNamedExtraViewSet, as they are existing routes: destroy, list. Give each extra action (and each `mapping` handler) a name of its own.")
+        #expect(
+            text
+                == "Cannot use the following extra actions of ListNamedExtraViewSet, as they are existing routes: destroy, list. Give each extra action (and each `mapping` handler) a name of its own."
+        )
     }
 
     @Test func mappingHandlerNamedAfterAnExistingRoute() {
         var router = SimpleRouter()
         let text = message { try router.register("things", MappingNamedDestroyViewSet.self, basename: "thing") }
-        #expect(text?.hasPrefix("Cannot use the following extra actions of MappingNamedDestroyViewSet, as they are existing routes: destroy.") == true)
+        #expect(
+            text?.hasPrefix("Cannot use the following extra actions of MappingNamedDestroyViewSet, as they are existing routes: destroy.")
+                == true)
     }
 
     @Test func extraActionsSharingAURLPath() {
         var router = SimpleRouter()
         let text = message { try router.register("things", SharedPathViewSet.self, basename: "thing") }
-        #expect(text == "Extra actions 'latest' and 'recent' of SharedPathViewSet share the URL path 'recent' (detail: false), so one route would hide the other; give one of them another `urlPath:`.")
+        #expect(
+            text
+                == "Extra actions 'latest' and 'recent' of SharedPathViewSet share the URL path 'recent' (detail: false), so one route would hide the other; give one of them another `urlPath:`."
+        )
     }
 
     @Test func malformedURLPath() {
@@ -99,8 +118,10 @@ final class BadRegexViewSet: ViewSet, RetrieveAction {
     }
 
     @Test func badRouteSyntax() {
-        #expect(message { _ = try URLConf([.path("x/<float:f>/", ObtainAuthToken.asView())]) }?.contains("write <name>, <int:name>") == true)
+        #expect(
+            message { _ = try URLConf([.path("x/<float:f>/", ObtainAuthToken.asView())]) }?.contains("write <name>, <int:name>") == true)
         #expect(message { _ = try URLConf([.path("x/<id", ObtainAuthToken.asView())]) } == "URL route 'x/<id' has an unclosed '<'.")
-        #expect(message { _ = try URLConf([.path("x/v<int:id>/", ObtainAuthToken.asView())]) }?.contains("mixes text and a parameter") == true)
+        #expect(
+            message { _ = try URLConf([.path("x/v<int:id>/", ObtainAuthToken.asView())]) }?.contains("mixes text and a parameter") == true)
     }
 }

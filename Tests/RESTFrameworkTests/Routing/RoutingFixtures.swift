@@ -5,27 +5,30 @@ import RESTTesting
 // view knows about itself, so tests can check what the router and dispatch set.
 
 func describe(_ view: ViewSet) -> Response {
-    .init(.object([
-        ("action", JSON(view.action?.name)),
-        ("detail", JSON(view.detail)),
-        ("basename", JSON(view.basename)),
-        ("suffix", JSON(view.suffix)),
-        ("name", .string(view.getViewName())),
-        ("kwargs", .object(view.kwargs.sorted { $0.key < $1.key }.map { ($0.key, JSON.string($0.value)) })),
-        ("format", JSON(view.formatKwarg)),
-    ]))
+    .init(
+        .object([
+            ("action", JSON(view.action?.name)),
+            ("detail", JSON(view.detail)),
+            ("basename", JSON(view.basename)),
+            ("suffix", JSON(view.suffix)),
+            ("name", .string(view.getViewName())),
+            ("kwargs", .object(view.kwargs.sorted { $0.key < $1.key }.map { ($0.key, JSON.string($0.value)) })),
+            ("format", JSON(view.formatKwarg)),
+        ]))
 }
 
 /// ModelViewSet-like: every standard action, extra actions at both levels, a `mapping`.
 final class UserViewSet: ViewSet, ListAction, CreateAction, RetrieveAction, UpdateAction, PartialUpdateAction, DestroyAction {
     override class var querysetModelName: String? { "User" }
-    override class var extraActions: [ExtraAction] {[
-        .action("set_password", detail: true, methods: [.post]) { (view: UserViewSet, _) in describe(view) },
-        .action("unset_password", detail: true, methods: [.post, .delete]) { (view: UserViewSet, _) in describe(view) },
-        .action("password", detail: true, methods: [.put], name: "Change Password") { (view: UserViewSet, _) in describe(view) }
-            .mapping(.delete, "delete_password") { (view: UserViewSet, _) in Response(status: 204) },
-        .action("recent_users", detail: false) { (view: UserViewSet, _) in describe(view) },
-    ]}
+    override class var extraActions: [ExtraAction] {
+        [
+            .action("set_password", detail: true, methods: [.post]) { (view: UserViewSet, _) in describe(view) },
+            .action("unset_password", detail: true, methods: [.post, .delete]) { (view: UserViewSet, _) in describe(view) },
+            .action("password", detail: true, methods: [.put], name: "Change Password") { (view: UserViewSet, _) in describe(view) }
+                .mapping(.delete, "delete_password") { (view: UserViewSet, _) in Response(status: 204) },
+            .action("recent_users", detail: false) { (view: UserViewSet, _) in describe(view) },
+        ]
+    }
     func list(_ request: Request) throws -> Response { describe(self) }
     func create(_ request: Request) throws -> Response { describe(self) }
     func retrieve(_ request: Request) throws -> Response { describe(self) }
@@ -42,10 +45,14 @@ final class SimpleUserViewSet: ViewSet, ListAction, RetrieveAction {
 
 /// No queryset (so a basename is required), `url_path`/`url_name` overrides.
 final class AccountViewSet: ViewSet, ListAction, CreateAction, RetrieveAction, UpdateAction, PartialUpdateAction, DestroyAction {
-    override class var extraActions: [ExtraAction] {[
-        .action("members", detail: true) { (view: AccountViewSet, _) in describe(view) },
-        .action("add_member", detail: true, methods: [.post], urlPath: "add-member", urlName: "add-member") { (view: AccountViewSet, _) in describe(view) },
-    ]}
+    override class var extraActions: [ExtraAction] {
+        [
+            .action("members", detail: true) { (view: AccountViewSet, _) in describe(view) },
+            .action("add_member", detail: true, methods: [.post], urlPath: "add-member", urlName: "add-member") {
+                (view: AccountViewSet, _) in describe(view)
+            },
+        ]
+    }
     func list(_ request: Request) throws -> Response { describe(self) }
     func create(_ request: Request) throws -> Response { describe(self) }
     func retrieve(_ request: Request) throws -> Response { describe(self) }

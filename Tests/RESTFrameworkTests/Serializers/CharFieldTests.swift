@@ -74,7 +74,8 @@ import Testing
         #expect(try check(ten, .string(String(repeating: "ä", count: 11))).messages?.count == 1)
         // "é" as e + U+0301 is two code points for Python, one Character for Swift.
         #expect(try check(ten, .string(String(repeating: "e\u{301}", count: 5))).value != nil)
-        #expect(try check(ten, .string(String(repeating: "e\u{301}", count: 6))).messages
+        #expect(
+            try check(ten, .string(String(repeating: "e\u{301}", count: 6))).messages
                 == ["Ensure this field has no more than 10 characters."])
         #expect(try check(ten, .string(String(repeating: "😀", count: 10))).value != nil)
     }
@@ -102,15 +103,17 @@ import Testing
     @Test func validatorOrderFollowsDRF() throws {
         let username = CharField("username", maxLength: 10, validators: [usernamePattern, FakeUniqueUsername()])
         let long = "taken!" + String(repeating: "x", count: 10)
-        #expect(try check(username, .string(long)).messages == [
-            "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.",
-            "Ensure this field has no more than 10 characters.",
-        ])
+        #expect(
+            try check(username, .string(long)).messages == [
+                "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.",
+                "Ensure this field has no more than 10 characters.",
+            ])
         #expect(try check(username, "taken").messages == ["A user with that username already exists."])
-        #expect(try check(username, "a\u{0}b").messages == [
-            "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.",
-            "Null characters are not allowed.",
-        ])
+        #expect(
+            try check(username, "a\u{0}b").messages == [
+                "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.",
+                "Null characters are not allowed.",
+            ])
     }
 
     @Test func usernamePatternIsPythons() throws {
@@ -136,8 +139,9 @@ import Testing
     }
 
     @Test func lengthMessagesAreTheFieldsFormattedWhenTheCheckFails() throws {
-        let custom = CharField("name", maxLength: 3, minLength: 2,
-                               errorMessages: ["max_length": "At most {max_length}.", "min_length": "At least {min_length}."])
+        let custom = CharField(
+            "name", maxLength: 3, minLength: 2,
+            errorMessages: ["max_length": "At most {max_length}.", "min_length": "At least {min_length}."])
         #expect(try check(custom, "abcd").messages == ["At most 3."])
         #expect(try check(custom, "a").messages == ["At least 2."])
         let lengths = CharField("name", maxLength: 3, minLength: 2).validators

@@ -51,9 +51,10 @@ import Testing
         let long = String(repeating: "a", count: 250) + "@b.com"
         #expect(try check(email, .string(long)).messages == ["Ensure this field has no more than 254 characters."])
         let longAndBad = String(repeating: "a", count: 255)
-        #expect(try check(email, .string(longAndBad)).messages == [
-            "Ensure this field has no more than 254 characters.", "Enter a valid email address.",
-        ])
+        #expect(
+            try check(email, .string(longAndBad)).messages == [
+                "Ensure this field has no more than 254 characters.", "Enter a valid email address.",
+            ])
         #expect(try check(email, "bad").messages == ["Enter a valid email address."])
         // DRF's EmailField words every refusal of its input this way, non-strings included.
         #expect(try check(email, true).messages == ["Enter a valid email address."])

@@ -34,13 +34,15 @@ private struct ReadableRow: FieldReadable, FieldLayoutSource {
 @Suite struct FieldReaderTests {
     final class RowSerializer: Serializer {
         override class var fields: [any SerializerField] {
-            [IntegerField("id", readOnly: true),
-             CharField("title"),
-             CharField("label", source: "pk"),
-             CharField("note", allowNull: true),
-             CharField("missing", required: false),
-             CharField("fallback", source: "absent", default: .value(.string("d"))),
-             MethodField("method") { row, _ in row.fieldValue("title")?.json ?? .null }]
+            [
+                IntegerField("id", readOnly: true),
+                CharField("title"),
+                CharField("label", source: "pk"),
+                CharField("note", allowNull: true),
+                CharField("missing", required: false),
+                CharField("fallback", source: "absent", default: .value(.string("d"))),
+                MethodField("method") { row, _ in row.fieldValue("title")?.json ?? .null },
+            ]
         }
     }
 
@@ -62,12 +64,14 @@ private struct ReadableRow: FieldReadable, FieldLayoutSource {
             ReadableRow(id: 4, title: "w", note: "m"),
         ]
         let data = try RowSerializer.many(instances: rows).data
-        #expect(text(data) == "[" + [
-            #"{"id":1,"title":"by reader: x","label":"1","note":"n","fallback":"d","method":"by name: x"}"#,
-            #"{"id":2,"title":"y","label":"2","note":null,"fallback":"d","method":"y"}"#,
-            #"{"id":3,"title":"by reader: z","label":"3","note":null,"fallback":"d","method":"by name: z"}"#,
-            #"{"id":4,"title":"by reader: w","label":"4","note":"m","fallback":"d","method":"by name: w"}"#,
-        ].joined(separator: ",") + "]")
+        #expect(
+            text(data) == "["
+                + [
+                    #"{"id":1,"title":"by reader: x","label":"1","note":"n","fallback":"d","method":"by name: x"}"#,
+                    #"{"id":2,"title":"y","label":"2","note":null,"fallback":"d","method":"y"}"#,
+                    #"{"id":3,"title":"by reader: z","label":"3","note":null,"fallback":"d","method":"by name: z"}"#,
+                    #"{"id":4,"title":"by reader: w","label":"4","note":"m","fallback":"d","method":"by name: w"}"#,
+                ].joined(separator: ",") + "]")
     }
 
     /// Fields adjusted on an instance are resolved for that instance, not the class's.
@@ -82,20 +86,29 @@ private struct ReadableRow: FieldReadable, FieldLayoutSource {
     /// rules: a null or empty key links to null; a missing reader falls back to `"id"` for "pk".
     @Test func hyperlinksReadTheirLookupField() throws {
         let serializer = Serializer(context: userContext())
-        serializer.fields = [HyperlinkedIdentityField("url", viewName: "user-detail"),
-                             HyperlinkedIdentityField("by_title", viewName: "user-detail", lookupField: "title",
-                                                      lookupURLKwarg: "pk"),
-                             HyperlinkedIdentityField("by_note", viewName: "user-detail", lookupField: "note",
-                                                      lookupURLKwarg: "pk")]
+        serializer.fields = [
+            HyperlinkedIdentityField("url", viewName: "user-detail"),
+            HyperlinkedIdentityField(
+                "by_title", viewName: "user-detail", lookupField: "title",
+                lookupURLKwarg: "pk"),
+            HyperlinkedIdentityField(
+                "by_note", viewName: "user-detail", lookupField: "note",
+                lookupURLKwarg: "pk"),
+        ]
         func row(_ instance: any FieldReadable) throws -> String { text(try serializer.toRepresentation(instance)) }
-        #expect(try row(ReadableRow(id: 9, title: "t", note: "")) ==
-            #"{"url":"http://example.com/api/users/9/","by_title":"http://example.com/api/users/by reader: t/","by_note":null}"#)
-        #expect(try row(ReadableRow(id: 8, title: "u", note: nil)) ==
-            #"{"url":"http://example.com/api/users/8/","by_title":"http://example.com/api/users/by reader: u/","by_note":null}"#)
-        #expect(try row(ReadableRow(id: 7, title: "", note: "ada")) ==
-            #"{"url":"http://example.com/api/users/7/","by_title":"http://example.com/api/users/by reader: /","by_note":"http://example.com/api/users/ada/"}"#)
-        #expect(try row(Row(["id": .int(6), "title": .string(""), "note": .string("n")])) ==
-            #"{"url":"http://example.com/api/users/6/","by_title":null,"by_note":"http://example.com/api/users/n/"}"#)
+        #expect(
+            try row(ReadableRow(id: 9, title: "t", note: ""))
+                == #"{"url":"http://example.com/api/users/9/","by_title":"http://example.com/api/users/by reader: t/","by_note":null}"#)
+        #expect(
+            try row(ReadableRow(id: 8, title: "u", note: nil))
+                == #"{"url":"http://example.com/api/users/8/","by_title":"http://example.com/api/users/by reader: u/","by_note":null}"#)
+        #expect(
+            try row(ReadableRow(id: 7, title: "", note: "ada"))
+                == #"{"url":"http://example.com/api/users/7/","by_title":"http://example.com/api/users/by reader: /","by_note":"http://example.com/api/users/ada/"}"#
+        )
+        #expect(
+            try row(Row(["id": .int(6), "title": .string(""), "note": .string("n")]))
+                == #"{"url":"http://example.com/api/users/6/","by_title":null,"by_note":"http://example.com/api/users/n/"}"#)
         let unlinked = Serializer(context: SerializerContext())
         unlinked.fields = [HyperlinkedIdentityField("url", viewName: "user-detail")]
         #expect(throws: SerializerConfigurationError.self) { try unlinked.toRepresentation(ReadableRow(id: 1, title: "", note: nil)) }

@@ -34,17 +34,23 @@ import RESTTesting
     }
 
     @Test func linksResolveThroughTheViewsURLConf() {
-        #expect(bodyText(send(app, .get, "/items/")) == #"[{"url":"http://testserver/items/1/","id":1},{"url":"http://testserver/items/2/","id":2}]"#)
+        #expect(
+            bodyText(send(app, .get, "/items/"))
+                == #"[{"url":"http://testserver/items/1/","id":1},{"url":"http://testserver/items/2/","id":2}]"#)
     }
 
     @Test func theFormatParameterIsKeptButTheSuffixIsNotAdded() {
-        #expect(bodyText(send(app, .get, "/items/", query: "format=json"))
+        #expect(
+            bodyText(send(app, .get, "/items/", query: "format=json"))
                 == #"[{"url":"http://testserver/items/1/?format=json","id":1},{"url":"http://testserver/items/2/?format=json","id":2}]"#)
-        #expect(bodyText(send(app, .get, "/items.json")) == #"[{"url":"http://testserver/items/1/","id":1},{"url":"http://testserver/items/2/","id":2}]"#)
+        #expect(
+            bodyText(send(app, .get, "/items.json"))
+                == #"[{"url":"http://testserver/items/1/","id":1},{"url":"http://testserver/items/2/","id":2}]"#)
     }
 
     @Test func anExplicitReverseStillWins() throws {
-        let context = SerializerContext(request: nil, view: ItemViewSet(), reverse: { name, kwargs, _, _ in "\(name):\(kwargs["pk"] ?? "")" })
+        let context = SerializerContext(
+            request: nil, view: ItemViewSet(), reverse: { name, kwargs, _, _ in "\(name):\(kwargs["pk"] ?? "")" })
         #expect(try ItemSerializer(instance: Item(id: 3), context: context).data == ["url": "item-detail:3", "id": 3])
         // A view no URL conf routed has nothing to reverse with.
         #expect(SerializerContext(view: ItemViewSet()).reverse == nil)

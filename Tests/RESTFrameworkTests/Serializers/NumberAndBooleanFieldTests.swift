@@ -29,9 +29,11 @@ import Testing
         #expect(try check(bounded, 11).messages == ["Ensure this value is less than or equal to 10."])
         #expect(try check(bounded, 0).messages == ["Ensure this value is greater than or equal to 1."])
         #expect(try check(bounded, "10").value == 10)
-        #expect(try check(field, .bigInt("99999999999999999999")).messages
+        #expect(
+            try check(field, .bigInt("99999999999999999999")).messages
                 == ["Ensure this value is less than or equal to 9223372036854775807."])
-        #expect(try check(field, "-99999999999999999999").messages
+        #expect(
+            try check(field, "-99999999999999999999").messages
                 == ["Ensure this value is greater than or equal to -9223372036854775808."])
         #expect(try check(field, .string(String(repeating: "1", count: 1001))).messages == ["String value too large."])
         #expect(try check(field, .null).messages == ["This field may not be null."])
@@ -65,8 +67,10 @@ import Testing
         #expect(try check(field, 0.0).value == false)
     }
 
-    @Test(arguments: [JSON.int(2), .int(-1), .double(0.5), .string("null"), .string(""), .string("maybe"),
-                      .string(" true"), .string("oui"), .array([]), .object(JSONObject())])
+    @Test(arguments: [
+        JSON.int(2), .int(-1), .double(0.5), .string("null"), .string(""), .string("maybe"),
+        .string(" true"), .string("oui"), .array([]), .object(JSONObject()),
+    ])
     func refuses(_ input: JSON) throws {
         #expect(try check(field, input).messages == ["Must be a valid boolean."], "\(input)")
     }

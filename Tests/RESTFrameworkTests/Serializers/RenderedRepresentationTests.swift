@@ -17,9 +17,11 @@ import Testing
     }
 
     /// Renders `instance` with `fields` both ways and compares everything that can be compared.
-    func expectSameAsTree(_ fields: [any SerializerField], _ instance: any FieldReadable,
-                          context: SerializerContext = userContext(), rendered: Bool = true,
-                          sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectSameAsTree(
+        _ fields: [any SerializerField], _ instance: any FieldReadable,
+        context: SerializerContext = userContext(), rendered: Bool = true,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let serializer = Serializer(instance: instance, context: context)
         serializer.fields = fields
         let data = try serializer.data
@@ -28,94 +30,107 @@ import Testing
         #expect(data == expected, sourceLocation: sourceLocation)
         #expect(data.objectValue?.keys == expected.objectValue?.keys, sourceLocation: sourceLocation)
         for indent in [nil, 1, 2, 3, 4, 5, 6, 7, 8] {
-            #expect(JSONWriter.renderString(data, indent: indent) == JSONWriter.renderString(expected, indent: indent),
-                    "indent \(indent.map(String.init) ?? "none")", sourceLocation: sourceLocation)
+            #expect(
+                JSONWriter.renderString(data, indent: indent) == JSONWriter.renderString(expected, indent: indent),
+                "indent \(indent.map(String.init) ?? "none")", sourceLocation: sourceLocation)
         }
         // Inside a list and an envelope too (how a page is written).
         let page: JSON = ["count": 1, "results": [data, data]]
         let expectedPage: JSON = ["count": 1, "results": [expected, expected]]
         for indent in [nil, 2, 8] {
-            #expect(JSONWriter.render(page, indent: indent) == JSONWriter.render(expectedPage, indent: indent),
-                    sourceLocation: sourceLocation)
+            #expect(
+                JSONWriter.render(page, indent: indent) == JSONWriter.render(expectedPage, indent: indent),
+                sourceLocation: sourceLocation)
         }
     }
 
     @Test func everyBuiltInFieldKind() throws {
-        let row = Row(["id": 3, "username": "ada", "email": "ada@example.com", "is_staff": true, "owner_id": 7,
-                       "date_joined": .dateTime(DateTime(microsecondsSinceEpoch: 1_795_911_758_123_456)),
-                       "last_login": .dateTime(DateTime(microsecondsSinceEpoch: 1_795_911_758_000_000))])
-        try expectSameAsTree([
-            HyperlinkedIdentityField("url", viewName: "user-detail"),
-            IntegerField("id", readOnly: true),
-            CharField("username"),
-            EmailField("email"),
-            BooleanField("is_staff"),
-            DateTimeField("date_joined", readOnly: true),
-            DateTimeField("last_login", readOnly: true),
-            ReadOnlyField("owner", source: "owner_id"),
-            PrimaryKeyRelatedField("user", lookup: usersLookup, source: "owner_id"),
-            MethodField("display") { row, _ in .string("\(row.fieldValue("username")?.stringValue ?? "")!") },
-            CharField("secret", writeOnly: true),
-        ], row)
+        let row = Row([
+            "id": 3, "username": "ada", "email": "ada@example.com", "is_staff": true, "owner_id": 7,
+            "date_joined": .dateTime(DateTime(microsecondsSinceEpoch: 1_795_911_758_123_456)),
+            "last_login": .dateTime(DateTime(microsecondsSinceEpoch: 1_795_911_758_000_000)),
+        ])
+        try expectSameAsTree(
+            [
+                HyperlinkedIdentityField("url", viewName: "user-detail"),
+                IntegerField("id", readOnly: true),
+                CharField("username"),
+                EmailField("email"),
+                BooleanField("is_staff"),
+                DateTimeField("date_joined", readOnly: true),
+                DateTimeField("last_login", readOnly: true),
+                ReadOnlyField("owner", source: "owner_id"),
+                PrimaryKeyRelatedField("user", lookup: usersLookup, source: "owner_id"),
+                MethodField("display") { row, _ in .string("\(row.fieldValue("username")?.stringValue ?? "")!") },
+                CharField("secret", writeOnly: true),
+            ], row)
     }
 
     @Test func valuesOfOtherKindsThanTheField() throws {
-        let row = Row(["i": 5, "d": .double(2.5), "big": .int(Int64.max), "small": .int(Int64.min), "b": false, "s": "42",
-                       "word": "yes", "nullword": "null", "empty": "", "text": "abc", "whole": .double(3.0), "huge": .double(1e300),
-                       "t": .dateTime(DateTime(microsecondsSinceEpoch: -1)),
-                       "far": .dateTime(DateTime(microsecondsSinceEpoch: 400_000_000_000_000_000)),
-                       "before": .dateTime(DateTime(microsecondsSinceEpoch: -70_000_000_000_000_000))])
-        try expectSameAsTree([
-            CharField("c_int", source: "i"), CharField("c_double", source: "d"), CharField("c_bool", source: "b"),
-            CharField("c_time", source: "t"), CharField("c_far", source: "far"),
-            IntegerField("i_big", source: "big"), IntegerField("i_small", source: "small"),
-            IntegerField("i_bool", source: "b"), IntegerField("i_double", source: "d"), IntegerField("i_text", source: "s"),
-            IntegerField("i_word", source: "text"), IntegerField("i_whole", source: "whole"), IntegerField("i_huge", source: "huge"),
-            BooleanField("b_int", source: "i"), BooleanField("b_word", source: "word"), BooleanField("b_text", source: "text"),
-            BooleanField("b_null", source: "nullword", allowNull: true), BooleanField("b_empty", source: "empty"),
-            BooleanField("b_double", source: "d"), BooleanField("b_time", source: "t"),
-            DateTimeField("t_text", source: "text"), DateTimeField("t_empty", source: "empty"),
-            DateTimeField("t_int", source: "i"), DateTimeField("t_far", source: "far"), DateTimeField("t_before", source: "before"),
-            ReadOnlyField("r_double", source: "d"), ReadOnlyField("r_time", source: "t"), ReadOnlyField("r_whole", source: "whole"),
-            PrimaryKeyRelatedField("pk_text", source: "s", readOnly: true),
-        ], row)
+        let row = Row([
+            "i": 5, "d": .double(2.5), "big": .int(Int64.max), "small": .int(Int64.min), "b": false, "s": "42",
+            "word": "yes", "nullword": "null", "empty": "", "text": "abc", "whole": .double(3.0), "huge": .double(1e300),
+            "t": .dateTime(DateTime(microsecondsSinceEpoch: -1)),
+            "far": .dateTime(DateTime(microsecondsSinceEpoch: 400_000_000_000_000_000)),
+            "before": .dateTime(DateTime(microsecondsSinceEpoch: -70_000_000_000_000_000)),
+        ])
+        try expectSameAsTree(
+            [
+                CharField("c_int", source: "i"), CharField("c_double", source: "d"), CharField("c_bool", source: "b"),
+                CharField("c_time", source: "t"), CharField("c_far", source: "far"),
+                IntegerField("i_big", source: "big"), IntegerField("i_small", source: "small"),
+                IntegerField("i_bool", source: "b"), IntegerField("i_double", source: "d"), IntegerField("i_text", source: "s"),
+                IntegerField("i_word", source: "text"), IntegerField("i_whole", source: "whole"), IntegerField("i_huge", source: "huge"),
+                BooleanField("b_int", source: "i"), BooleanField("b_word", source: "word"), BooleanField("b_text", source: "text"),
+                BooleanField("b_null", source: "nullword", allowNull: true), BooleanField("b_empty", source: "empty"),
+                BooleanField("b_double", source: "d"), BooleanField("b_time", source: "t"),
+                DateTimeField("t_text", source: "text"), DateTimeField("t_empty", source: "empty"),
+                DateTimeField("t_int", source: "i"), DateTimeField("t_far", source: "far"), DateTimeField("t_before", source: "before"),
+                ReadOnlyField("r_double", source: "d"), ReadOnlyField("r_time", source: "t"), ReadOnlyField("r_whole", source: "whole"),
+                PrimaryKeyRelatedField("pk_text", source: "s", readOnly: true),
+            ], row)
     }
 
     @Test func nullsSkipsAndDefaults() throws {
         let row = Row(["id": nil, "name": nil, "when": nil, "flag": nil])
-        try expectSameAsTree([
-            HyperlinkedIdentityField("url", viewName: "user-detail"),   // no pk: null
-            IntegerField("id", readOnly: true),
-            CharField("name"),
-            DateTimeField("when"),
-            BooleanField("flag"),
-            CharField("optional", required: false),                      // missing: left out
-            CharField("nullable", allowNull: true),                      // missing: null
-            CharField("defaulted", default: "d"),                        // missing: the default
-            IntegerField("counted", default: 4),
-            BooleanField("nulled", default: .value(.null)),
-            ReadOnlyField("absent"),                                     // read-only, missing: left out
-            MethodField("nothing") { _, _ in .null },
-        ], row)
+        try expectSameAsTree(
+            [
+                HyperlinkedIdentityField("url", viewName: "user-detail"),  // no pk: null
+                IntegerField("id", readOnly: true),
+                CharField("name"),
+                DateTimeField("when"),
+                BooleanField("flag"),
+                CharField("optional", required: false),  // missing: left out
+                CharField("nullable", allowNull: true),  // missing: null
+                CharField("defaulted", default: "d"),  // missing: the default
+                IntegerField("counted", default: 4),
+                BooleanField("nulled", default: .value(.null)),
+                ReadOnlyField("absent"),  // read-only, missing: left out
+                MethodField("nothing") { _, _ in .null },
+            ], row)
         // Every field skipped: an empty object.
         try expectSameAsTree([CharField("a", required: false), CharField("b", required: false)], Row([:]))
         try expectSameAsTree([], Row([:]))
         // The first field skipped: no leading comma.
-        try expectSameAsTree([CharField("a", required: false), CharField("b", source: "name"), CharField("c", required: false)],
-                             Row(["name": "x"]))
+        try expectSameAsTree(
+            [CharField("a", required: false), CharField("b", source: "name"), CharField("c", required: false)],
+            Row(["name": "x"]))
     }
 
     @Test func stringsThatNeedEscapingAndBigValues() throws {
-        let row = Row(["s": "quote \" backslash \\ slash / tab \t nl \n cr \r bell \u{7} nul \u{0} \u{1F} del \u{7F}",
-                       "u": "é ü 漢字 🙂 \u{2028} \u{2029} \u{2027} \u{E2}\u{80}",
-                       "long": .string(String(repeating: "abcdefgh", count: 40) + "\"")])
-        try expectSameAsTree([
-            CharField("s"), CharField("u"), CharField("long"),
-            CharField("ké\"y\n\u{2028}", source: "s"),                   // a key that needs escaping
-            MethodField("big") { _, _ in .bigInt("123456789012345678901234567890") },
-            MethodField("negative_big") { _, _ in .bigInt("-123456789012345678901234567890") },
-            MethodField("numbers") { _, _ in [0.1, 1e16, 1e-7, -0.0, 100.0, .int(Int64.min)] },
-        ], row)
+        let row = Row([
+            "s": "quote \" backslash \\ slash / tab \t nl \n cr \r bell \u{7} nul \u{0} \u{1F} del \u{7F}",
+            "u": "é ü 漢字 🙂 \u{2028} \u{2029} \u{2027} \u{E2}\u{80}",
+            "long": .string(String(repeating: "abcdefgh", count: 40) + "\""),
+        ])
+        try expectSameAsTree(
+            [
+                CharField("s"), CharField("u"), CharField("long"),
+                CharField("ké\"y\n\u{2028}", source: "s"),  // a key that needs escaping
+                MethodField("big") { _, _ in .bigInt("123456789012345678901234567890") },
+                MethodField("negative_big") { _, _ in .bigInt("-123456789012345678901234567890") },
+                MethodField("numbers") { _, _ in [0.1, 1e16, 1e-7, -0.0, 100.0, .int(Int64.min)] },
+            ], row)
     }
 
     @Test func methodFieldsReturningContainersAndNestedSerializers() throws {
@@ -125,23 +140,28 @@ import Testing
             }
         }
         let row = Row(["id": 1, "name": "acct", "owner_id": 7])
-        try expectSameAsTree([
-            IntegerField("id", readOnly: true),
-            MethodField("owner") { _, context in
-                try OwnerSerializer(instance: Row(["id": 7, "name": "ada \u{2028}"]), context: context).data
-            },
-            MethodField("members") { _, context in
-                try OwnerSerializer.many(instances: [Row(["id": 1, "name": "a"]), Row(["id": 2, "name": "b"])],
-                                         context: context).data
-            },
-            MethodField("empty") { _, _ in ["list": [], "object": [:], "nested": [["deep": [[:], []]]]] },
-            // Repeated keys stay two members, as in the tree.
-            MethodField("repeated") { _, _ in .object([("k", 1), ("k", 2)]) },
-        ], row)
+        try expectSameAsTree(
+            [
+                IntegerField("id", readOnly: true),
+                MethodField("owner") { _, context in
+                    try OwnerSerializer(instance: Row(["id": 7, "name": "ada \u{2028}"]), context: context).data
+                },
+                MethodField("members") { _, context in
+                    try OwnerSerializer.many(
+                        instances: [Row(["id": 1, "name": "a"]), Row(["id": 2, "name": "b"])],
+                        context: context
+                    ).data
+                },
+                MethodField("empty") { _, _ in ["list": [], "object": [:], "nested": [["deep": [[:], []]]]] },
+                // Repeated keys stay two members, as in the tree.
+                MethodField("repeated") { _, _ in .object([("k", 1), ("k", 2)]) },
+            ], row)
         let serializer = Serializer(instance: row, context: userContext())
-        serializer.fields = [MethodField("owner") { _, context in
-            try OwnerSerializer(instance: Row(["id": 7, "name": "ada"]), context: context).data
-        }]
+        serializer.fields = [
+            MethodField("owner") { _, context in
+                try OwnerSerializer(instance: Row(["id": 7, "name": "ada"]), context: context).data
+            }
+        ]
         let data = try serializer.data
         #expect(data["owner"]?["name"] == "ada")
         #expect(data["owner"] == ["id": 7, "name": "ada"])
@@ -150,13 +170,16 @@ import Testing
     @Test func valuesThatWouldNotReadBackKeepTheObjectAsPairs() throws {
         // Only code makes these (the parser never does); written as they are, they would read
         // back as something else, or not at all.
-        for odd: JSON in [.bigInt("abc"), .bigInt("123"), .bigInt(" 123456789012345678901234567890"), .bigInt(""),
-                          [1, .bigInt("1.5")], ["k": .bigInt("-0")]] {
-            try expectSameAsTree([
-                IntegerField("id"), CharField("optional", required: false),
-                MethodField("odd") { _, _ in odd },
-                CharField("skipped", required: false), CharField("name"), MethodField("after") { _, _ in [1] },
-            ], Row(["id": 1, "name": "n"]), rendered: false)
+        for odd: JSON in [
+            .bigInt("abc"), .bigInt("123"), .bigInt(" 123456789012345678901234567890"), .bigInt(""),
+            [1, .bigInt("1.5")], ["k": .bigInt("-0")],
+        ] {
+            try expectSameAsTree(
+                [
+                    IntegerField("id"), CharField("optional", required: false),
+                    MethodField("odd") { _, _ in odd },
+                    CharField("skipped", required: false), CharField("name"), MethodField("after") { _, _ in [1] },
+                ], Row(["id": 1, "name": "n"]), rendered: false)
         }
         // The first field: nothing written before it.
         try expectSameAsTree([MethodField("odd") { _, _ in .bigInt("x") }, IntegerField("id")], Row(["id": 1]), rendered: false)
@@ -196,8 +219,9 @@ import Testing
     }
 
     @Test func customFieldsWithoutTheWriteMethod() throws {
-        try expectSameAsTree([ShoutField("name"), ShoutField("missing", required: false), SometimesField(), ShoutField("null")],
-                             Row(["name": "ada", "show": true, "null": nil]))
+        try expectSameAsTree(
+            [ShoutField("name"), ShoutField("missing", required: false), SometimesField(), ShoutField("null")],
+            Row(["name": "ada", "show": true, "null": nil]))
         try expectSameAsTree([SometimesField(), ShoutField("name")], Row(["name": "ada", "show": false]))
         var out: [UInt8] = []
         #expect(try SometimesField().writeRepresentation(of: Row(["show": false]), context: SerializerContext(), into: &out) == false)
@@ -206,18 +230,20 @@ import Testing
 
     @Test func readingOneMemberWithoutChangingIt() throws {
         let serializer = Serializer(instance: Row(["id": 3, "name": "a,b}\"c", "d": .double(1.5)]), context: userContext())
-        serializer.fields = [HyperlinkedIdentityField("url", viewName: "user-detail"), IntegerField("id"),
-                             CharField("name"), MethodField("nested") { _, _ in ["url": "inner", "x": [1, ["url": 2]]] },
-                             ReadOnlyField("d"), CharField("url2", source: "name"), MethodField("url") { _, _ in "last" }]
+        serializer.fields = [
+            HyperlinkedIdentityField("url", viewName: "user-detail"), IntegerField("id"),
+            CharField("name"), MethodField("nested") { _, _ in ["url": "inner", "x": [1, ["url": 2]]] },
+            ReadOnlyField("d"), CharField("url2", source: "name"), MethodField("url") { _, _ in "last" },
+        ]
         let data = try serializer.data
         let object = try #require(data.objectValue)
-        #expect(object["url"] == "last")                  // the last member of that name, as the pairs answer
+        #expect(object["url"] == "last")  // the last member of that name, as the pairs answer
         #expect(object["id"] == 3)
         #expect(object["name"] == "a,b}\"c")
         #expect(object["nested"] == ["url": "inner", "x": [1, ["url": 2]]])
         #expect(object["d"] == 1.5)
         #expect(object["x"] == nil)
-        #expect(object.renderedBytes != nil)             // still rendered after reads
+        #expect(object.renderedBytes != nil)  // still rendered after reads
         #expect(object.count == 7 && !object.isEmpty && object.contains("url2") && !object.contains("x"))
         #expect(Array(object).map(\.key) == ["url", "id", "name", "nested", "d", "url2", "url"])
         #expect(JSONObject(rendered: Array("{}".utf8)).isEmpty)
@@ -259,14 +285,18 @@ import Testing
         #expect(JSONWriter.renderString(one) == #"{"id":1,"name":"a!","stamp":"s"}"#)
         let many = try StampedSerializer.many(instances: [Row(["id": 1, "name": "a"]), Row(["id": 2, "name": "b"])]).data
         #expect(JSONWriter.renderString(many) == #"[{"id":1,"name":"a!","stamp":"s"},{"id":2,"name":"b!","stamp":"s"}]"#)
-        #expect(JSONWriter.renderString(many, indent: 1)
-            == "[\n {\n  \"id\": 1,\n  \"name\": \"a!\",\n  \"stamp\": \"s\"\n },\n {\n  \"id\": 2,\n  \"name\": \"b!\",\n  \"stamp\": \"s\"\n }\n]")
+        #expect(
+            JSONWriter.renderString(many, indent: 1)
+                == "[\n {\n  \"id\": 1,\n  \"name\": \"a!\",\n  \"stamp\": \"s\"\n },\n {\n  \"id\": 2,\n  \"name\": \"b!\",\n  \"stamp\": \"s\"\n }\n]"
+        )
     }
 
     @Test func listRowsOfDifferentSizes() throws {
         // One serializer writes every row; its buffer size guess must not matter.
-        let rows = [Row(["id": 1, "name": .string(String(repeating: "x", count: 2000))]), Row(["id": 2, "name": ""]),
-                    Row(["id": 3, "name": "é"])]
+        let rows = [
+            Row(["id": 1, "name": .string(String(repeating: "x", count: 2000))]), Row(["id": 2, "name": ""]),
+            Row(["id": 3, "name": "é"]),
+        ]
         final class NameSerializer: Serializer {
             override class var fields: [any SerializerField] { [IntegerField("id"), CharField("name")] }
         }
@@ -282,7 +312,7 @@ import Testing
         serializer.fields = [CharField("name")]
         #expect(throws: SerializerConfigurationError.self) { try serializer.data }
         let linked = Serializer(instance: Row(["id": 1]))
-        linked.fields = [IntegerField("id"), HyperlinkedIdentityField("url", viewName: "user-detail")]   // no reverse
+        linked.fields = [IntegerField("id"), HyperlinkedIdentityField("url", viewName: "user-detail")]  // no reverse
         #expect(throws: SerializerConfigurationError.self) { try linked.data }
     }
 
@@ -317,8 +347,10 @@ import Testing
     }
 
     @Test func dateTimeBytesMatchItsText() {
-        for micros: Int64 in [0, 1, -1, 999_999, 1_795_911_758_123_456, 253_402_300_799_999_999, 253_402_300_800_000_000,
-                              -62_135_596_800_000_000, -62_135_596_800_000_001, 400_000_000_000_000_000] {
+        for micros: Int64 in [
+            0, 1, -1, 999_999, 1_795_911_758_123_456, 253_402_300_799_999_999, 253_402_300_800_000_000,
+            -62_135_596_800_000_000, -62_135_596_800_000_001, 400_000_000_000_000_000,
+        ] {
             let time = DateTime(microsecondsSinceEpoch: micros)
             var out: [UInt8] = [1]
             time.appendISO8601(to: &out)

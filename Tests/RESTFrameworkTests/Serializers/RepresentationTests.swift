@@ -2,15 +2,18 @@ import Testing
 @testable import RESTFramework
 
 @Suite struct RepresentationTests {
-    let user = Row(["id": 3, "username": "ada", "email": "ada@example.com", "first_name": "Ada", "last_name": "L",
-                    "is_staff": false, "last_login": nil,
-                    "date_joined": .dateTime(DateTime(microsecondsSinceEpoch: 1_795_911_758_123_456))])
+    let user = Row([
+        "id": 3, "username": "ada", "email": "ada@example.com", "first_name": "Ada", "last_name": "L",
+        "is_staff": false, "last_login": nil,
+        "date_joined": .dateTime(DateTime(microsecondsSinceEpoch: 1_795_911_758_123_456)),
+    ])
 
     @Test func userInSpecOrder() throws {
         let data = try UserSerializer(instance: user, context: userContext()).data
-        #expect(JSONWriter.renderString(data) == #"{"url":"http://example.com/api/users/3/","id":3,"username":"ada","#
-            + #""email":"ada@example.com","first_name":"Ada","last_name":"L","is_staff":false,"last_login":null,"#
-            + #""date_joined":"2026-11-29T00:22:38.123456Z"}"#)
+        #expect(
+            JSONWriter.renderString(data) == #"{"url":"http://example.com/api/users/3/","id":3,"username":"ada","#
+                + #""email":"ada@example.com","first_name":"Ada","last_name":"L","is_staff":false,"last_login":null,"#
+                + #""date_joined":"2026-11-29T00:22:38.123456Z"}"#)
     }
 
     @Test func hyperlinksCarryTheFormat() throws {
@@ -65,15 +68,17 @@ import Testing
         let rows = [Row(["id": 1, "title": "a", "author.username": "ada"]), Row(["id": 2, "title": "b", "author.username": "bob"])]
         let list = NoteSerializer.many(instances: rows)
         // A missing `body` shows its default, a missing optional `count` is left out (DRF's get_attribute).
-        #expect(try list.data == [["id": 1, "title": "a", "body": "", "author": "ada"], ["id": 2, "title": "b", "body": "", "author": "bob"]])
+        #expect(
+            try list.data == [["id": 1, "title": "a", "body": "", "author": "ada"], ["id": 2, "title": "b", "body": "", "author": "bob"]])
         #expect(try NoteSerializer.many(instances: []).data == [])
     }
 
     @Test func manyValidatesEachItem() throws {
         let list = NoteSerializer.many(data: [["title": "ok"], ["title": ""], ["title": "abcdefg"]])
         #expect(try list.isValid() == false)
-        #expect(JSONWriter.renderString(list.errors) == #"{"1":{"title":["This field may not be blank."]},"#
-            + #""2":{"title":["Ensure this field has no more than 5 characters."]}}"#)
+        #expect(
+            JSONWriter.renderString(list.errors) == #"{"1":{"title":["This field may not be blank."]},"#
+                + #""2":{"title":["Ensure this field has no more than 5 characters."]}}"#)
         let notAList = NoteSerializer.many(data: ["title": "x"])
         #expect(try notAList.isValid() == false)
         #expect(notAList.errors == ["non_field_errors": ["Expected a list of items but got type \"dict\"."]])
@@ -85,26 +90,32 @@ import Testing
         #expect(good.validatedData == [["title": "A", "body": ""], ["title": "B", "body": ""]])
         let saved = try good.save()
         #expect(saved.count == 2)
-        #expect(try good.data == [["id": 1, "title": "A", "body": "", "author": "ada"], ["id": 1, "title": "B", "body": "", "author": "ada"]])
+        #expect(
+            try good.data == [["id": 1, "title": "A", "body": "", "author": "ada"], ["id": 1, "title": "B", "body": "", "author": "ada"]])
     }
 
     @Test func metadataAsDRFDescribesFields() throws {
         let metadata = UserSerializer(context: userContext()).fieldsMetadata
-        #expect(JSONWriter.renderString(metadata) == [
-            #"{"url":{"type":"field","required":false,"read_only":true,"label":"Url"},"#,
-            #""id":{"type":"integer","required":false,"read_only":true,"label":"ID"},"#,
-            #""username":{"type":"string","required":true,"read_only":false,"label":"Username","max_length":150},"#,
-            #""email":{"type":"email","required":false,"read_only":false,"label":"Email","max_length":254},"#,
-            #""first_name":{"type":"string","required":false,"read_only":false,"label":"First name","max_length":150},"#,
-            #""last_name":{"type":"string","required":false,"read_only":false,"label":"Last name","max_length":150},"#,
-            #""is_staff":{"type":"boolean","required":false,"read_only":false,"label":"Is staff"},"#,
-            #""last_login":{"type":"datetime","required":false,"read_only":true,"label":"Last login"},"#,
-            #""date_joined":{"type":"datetime","required":false,"read_only":true,"label":"Date joined"}}"#,
-        ].joined())
+        #expect(
+            JSONWriter.renderString(metadata)
+                == [
+                    #"{"url":{"type":"field","required":false,"read_only":true,"label":"Url"},"#,
+                    #""id":{"type":"integer","required":false,"read_only":true,"label":"ID"},"#,
+                    #""username":{"type":"string","required":true,"read_only":false,"label":"Username","max_length":150},"#,
+                    #""email":{"type":"email","required":false,"read_only":false,"label":"Email","max_length":254},"#,
+                    #""first_name":{"type":"string","required":false,"read_only":false,"label":"First name","max_length":150},"#,
+                    #""last_name":{"type":"string","required":false,"read_only":false,"label":"Last name","max_length":150},"#,
+                    #""is_staff":{"type":"boolean","required":false,"read_only":false,"label":"Is staff"},"#,
+                    #""last_login":{"type":"datetime","required":false,"read_only":true,"label":"Last login"},"#,
+                    #""date_joined":{"type":"datetime","required":false,"read_only":true,"label":"Date joined"}}"#,
+                ].joined())
         let password = CharField("password", writeOnly: true, maxLength: 128, minLength: 8, helpText: "Secret.")
-        #expect(JSONWriter.renderString(password.metadataInfo)
-                == #"{"type":"string","required":true,"read_only":false,"label":"Password","help_text":"Secret.","min_length":8,"max_length":128}"#)
-        #expect(ReadOnlyField("author", source: "author.username").metadataInfo
+        #expect(
+            JSONWriter.renderString(password.metadataInfo)
+                == #"{"type":"string","required":true,"read_only":false,"label":"Password","help_text":"Secret.","min_length":8,"max_length":128}"#
+        )
+        #expect(
+            ReadOnlyField("author", source: "author.username").metadataInfo
                 == .object([("type", "field"), ("required", false), ("read_only", true), ("label", "Author")]))
         #expect(CharField("body", label: "Text").label == "Text")
         #expect(IntegerField("n", maxValue: 9, minValue: 1).metadataInfo["min_value"] == 1)

@@ -13,7 +13,8 @@ let knownUserIDs: Set<Int64> = [1, 2, 7]
 let usersLookup = RelatedLookupFunction { pk, _ in knownUserIDs.contains(pk) }
 
 /// The spec's username rule.
-let usernamePattern = RegexValidator(#"^[\w.@+-]+\Z"#,
+let usernamePattern = RegexValidator(
+    #"^[\w.@+-]+\Z"#,
     message: "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.")
 
 /// A uniqueness check over a fixed set of names that ignores the instance being updated, as the
@@ -49,8 +50,10 @@ final class UserSerializer: Serializer {
 
     override func create(_ validatedData: ValidatedData) throws -> any FieldReadable {
         created = validatedData
-        var values: [String: FieldValue] = ["id": 9, "email": "", "first_name": "", "last_name": "", "is_staff": false,
-                                            "last_login": nil, "date_joined": .dateTime(DateTime(microsecondsSinceEpoch: 0))]
+        var values: [String: FieldValue] = [
+            "id": 9, "email": "", "first_name": "", "last_name": "", "is_staff": false,
+            "last_login": nil, "date_joined": .dateTime(DateTime(microsecondsSinceEpoch: 0)),
+        ]
         for (key, value) in validatedData { values[key] = value }
         return Row(values)
     }
@@ -71,14 +74,16 @@ func fakeReverse(_ name: String, _ kwargs: [String: String], _ request: Request?
 }
 
 func userContext(format: String? = nil) -> SerializerContext {
-    SerializerContext(request: APIRequestFactory().get("/api/users/", headers: ["Host": "example.com"]),
-                      format: format, reverse: fakeReverse)
+    SerializerContext(
+        request: APIRequestFactory().get("/api/users/", headers: ["Host": "example.com"]),
+        format: format, reverse: fakeReverse)
 }
 
-
 /// Runs one field through a serializer: `.success(value)` or `.failure(errors of the field)`.
-func check(_ field: any SerializerField, _ input: JSON?, partial: Bool = false,
-           context: SerializerContext = SerializerContext()) throws -> Result<FieldValue?, FieldErrors> {
+func check(
+    _ field: any SerializerField, _ input: JSON?, partial: Bool = false,
+    context: SerializerContext = SerializerContext()
+) throws -> Result<FieldValue?, FieldErrors> {
     var body = JSONObject()
     if let input { body.append(field.name, input) }
     let serializer = Serializer(data: .object(body), partial: partial, context: context)

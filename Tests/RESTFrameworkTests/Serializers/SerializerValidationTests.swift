@@ -50,8 +50,10 @@ final class NoteSerializer: Serializer {
 
     @Test func bodiesThatAreNotObjects() throws {
         #expect(try errors(.null) == ["non_field_errors": ["No data provided"]])
-        for (body, name) in [(JSON.array([1]), "list"), ("x", "str"), (1, "int"), (.bigInt("123456789012345678901"), "int"),
-                             (1.5, "float"), (true, "bool")] {
+        for (body, name) in [
+            (JSON.array([1]), "list"), ("x", "str"), (1, "int"), (.bigInt("123456789012345678901"), "int"),
+            (1.5, "float"), (true, "bool"),
+        ] {
             #expect(try errors(body) == ["non_field_errors": [.string("Invalid data. Expected a dictionary, but got \(name).")]])
         }
     }
@@ -183,16 +185,21 @@ final class NoteSerializer: Serializer {
 
     @Test func userSerializerAsTheSpecDescribesIt() throws {
         let long = "taken!" + String(repeating: "x", count: 150)
-        let serializer = UserSerializer(data: ["username": .string(long), "email": .string(String(repeating: "a", count: 250) + "@b.com"),
-                                               "is_staff": "maybe", "first_name": true, "last_login": "garbage"])
-        #expect(try serializer.isValid() == false)
-        #expect(serializer.errors == [
-            "username": ["Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.",
-                         "Ensure this field has no more than 150 characters."],
-            "email": ["Ensure this field has no more than 254 characters."],
-            "first_name": ["Not a valid string."],
-            "is_staff": ["Must be a valid boolean."],
+        let serializer = UserSerializer(data: [
+            "username": .string(long), "email": .string(String(repeating: "a", count: 250) + "@b.com"),
+            "is_staff": "maybe", "first_name": true, "last_login": "garbage",
         ])
+        #expect(try serializer.isValid() == false)
+        #expect(
+            serializer.errors == [
+                "username": [
+                    "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.",
+                    "Ensure this field has no more than 150 characters.",
+                ],
+                "email": ["Ensure this field has no more than 254 characters."],
+                "first_name": ["Not a valid string."],
+                "is_staff": ["Must be a valid boolean."],
+            ])
         let nulls = UserSerializer(data: ["username": nil, "email": nil, "first_name": nil, "is_staff": nil])
         #expect(try nulls.isValid() == false)
         #expect(nulls.errors.objectValue?.keys == ["username", "email", "first_name", "is_staff"])

@@ -8,7 +8,8 @@ import Testing
         let settings = APISettings()
         #expect(settings.authenticationClasses.isEmpty)
         #expect(settings.permissionClasses.count == 1 && settings.permissionClasses[0] is AllowAny)
-        #expect(settings.parserClasses.map(\.mediaType) == ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"])
+        #expect(
+            settings.parserClasses.map(\.mediaType) == ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"])
         #expect(settings.rendererClasses.map(\.mediaType) == ["application/json"])
         #expect(settings.urlFormatOverride == "format")
         #expect(settings.formatSuffixKwarg == "format")

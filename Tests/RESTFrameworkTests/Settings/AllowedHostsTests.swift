@@ -6,25 +6,33 @@ import RESTTesting
 /// (tests/requests_tests/tests.py), and the 400 `Application` answers before any view runs.
 @Suite struct AllowedHostsTests {
     /// Django's test setting.
-    static let django: AllowedHosts = ["forward.com", "example.com", "internal.com", "12.34.56.78", "[2001:19f0:feee::dead:beef:cafe]",
-                                       "xn--4ca9at.com", ".multitenant.com", "INSENSITIVE.com", "[::ffff:169.254.169.254]"]
-    static let poisoned = ["example.com@evil.tld", "example.com:dr.frankenstein@evil.tld", "example.com:dr.frankenstein@evil.tld:80",
-                           "example.com:80/badpath", "example.com: recovermypassword.com"]
+    static let django: AllowedHosts = [
+        "forward.com", "example.com", "internal.com", "12.34.56.78", "[2001:19f0:feee::dead:beef:cafe]",
+        "xn--4ca9at.com", ".multitenant.com", "INSENSITIVE.com", "[::ffff:169.254.169.254]",
+    ]
+    static let poisoned = [
+        "example.com@evil.tld", "example.com:dr.frankenstein@evil.tld", "example.com:dr.frankenstein@evil.tld:80",
+        "example.com:80/badpath", "example.com: recovermypassword.com",
+    ]
 
     @Test func djangosLegitimateHostsAreAllowed() {
-        for host in ["example.com", "example.com:80", "12.34.56.78", "12.34.56.78:443", "[2001:19f0:feee::dead:beef:cafe]",
-                     "[2001:19f0:feee::dead:beef:cafe]:8080", "xn--4ca9at.com", "anything.multitenant.com", "multitenant.com",
-                     "insensitive.com", "example.com.", "example.com.:80", "[::ffff:169.254.169.254]",
-                     // Uppercase in the request, too: the host is lowercased before matching.
-                     "EXAMPLE.com", "Deep.Sub.MultiTenant.COM:8000", "[2001:19F0:FEEE::DEAD:BEEF:CAFE]:8080"] {
+        for host in [
+            "example.com", "example.com:80", "12.34.56.78", "12.34.56.78:443", "[2001:19f0:feee::dead:beef:cafe]",
+            "[2001:19f0:feee::dead:beef:cafe]:8080", "xn--4ca9at.com", "anything.multitenant.com", "multitenant.com",
+            "insensitive.com", "example.com.", "example.com.:80", "[::ffff:169.254.169.254]",
+            // Uppercase in the request, too: the host is lowercased before matching.
+            "EXAMPLE.com", "Deep.Sub.MultiTenant.COM:8000", "[2001:19F0:FEEE::DEAD:BEEF:CAFE]:8080",
+        ] {
             #expect(Self.django.allows(host), "\(host)")
         }
     }
 
     @Test func djangosPoisonedAndOtherHostsAreRefused() {
-        for host in Self.poisoned + ["other.com", "example.com..", "", ".", ":80", "example.com:", "example.com:8o", "example.com:80:80",
-                                     "notmultitenant.com", "multitenant.com.evil.tld", "example.com\n", " example.com", "exa_mple.com",
-                                     "exämple.com", "[::1", "[]", "[:]", "[1.2::3]", "[::1]x", "[::1]:", "[g::1]"] {
+        for host in Self.poisoned + [
+            "other.com", "example.com..", "", ".", ":80", "example.com:", "example.com:8o", "example.com:80:80",
+            "notmultitenant.com", "multitenant.com.evil.tld", "example.com\n", " example.com", "exa_mple.com",
+            "exämple.com", "[::1", "[]", "[:]", "[1.2::3]", "[::1]x", "[::1]:", "[g::1]",
+        ] {
             #expect(!Self.django.allows(host), "\(host.debugDescription)")
         }
     }
@@ -67,12 +75,18 @@ import RESTTesting
     }
 
     @Test func theMessageIsDjangos() {
-        #expect(DisallowedHost(host: "evil.com").message == "Invalid HTTP_HOST header: 'evil.com'. You may need to add 'evil.com' to ALLOWED_HOSTS.")
-        #expect(DisallowedHost(host: "Evil.com.:8080").message
+        #expect(
+            DisallowedHost(host: "evil.com").message
+                == "Invalid HTTP_HOST header: 'evil.com'. You may need to add 'evil.com' to ALLOWED_HOSTS.")
+        #expect(
+            DisallowedHost(host: "Evil.com.:8080").message
                 == "Invalid HTTP_HOST header: 'Evil.com.:8080'. You may need to add 'evil.com' to ALLOWED_HOSTS.")
-        #expect(DisallowedHost(host: "[2001:19f0:feee::dead:beef:cafe]:8080").message
-                == "Invalid HTTP_HOST header: '[2001:19f0:feee::dead:beef:cafe]:8080'. You may need to add '[2001:19f0:feee::dead:beef:cafe]' to ALLOWED_HOSTS.")
-        #expect(DisallowedHost(host: "invalid_hostname.com").message
+        #expect(
+            DisallowedHost(host: "[2001:19f0:feee::dead:beef:cafe]:8080").message
+                == "Invalid HTTP_HOST header: '[2001:19f0:feee::dead:beef:cafe]:8080'. You may need to add '[2001:19f0:feee::dead:beef:cafe]' to ALLOWED_HOSTS."
+        )
+        #expect(
+            DisallowedHost(host: "invalid_hostname.com").message
                 == "Invalid HTTP_HOST header: 'invalid_hostname.com'. The domain name provided is not valid according to RFC 1034/1035.")
         // Python's repr: the other quotes when the host holds a single quote, escapes for the rest.
         #expect(DisallowedHost(host: "it's\n\u{7}").message.hasPrefix(#"Invalid HTTP_HOST header: "it's\n\x07"."#))
@@ -82,8 +96,10 @@ import RESTTesting
     @Test func theEnvironmentListIsParsedAndTyposStopTheStart() throws {
         #expect(try AllowedHosts(parsing: "api.example.com,.example.org").patterns == ["api.example.com", ".example.org"])
         #expect(try AllowedHosts(parsing: " api.example.com , [::1],, * ").patterns == ["api.example.com", "[::1]", "*"])
-        for bad in ["https://api.example.com", "api.example.com:8000", "api.example.com/", "api.example.com.", "exa mple.com",
-                    "bücher.de", ".", "", " , "] {
+        for bad in [
+            "https://api.example.com", "api.example.com:8000", "api.example.com/", "api.example.com.", "exa mple.com",
+            "bücher.de", ".", "", " , ",
+        ] {
             #expect(throws: ImproperlyConfigured.self, "\(bad)") { try AllowedHosts(parsing: bad) }
         }
     }
@@ -102,7 +118,9 @@ import RESTTesting
             let refused = send(app, host: "evil.com", path: path)
             #expect(refused.status == 400, "\(path)")
             #expect(refused.headers["Content-Type"] == "application/json")
-            #expect(bodyText(refused) == #"{"detail":"Invalid HTTP_HOST header: 'evil.com'. You may need to add 'evil.com' to ALLOWED_HOSTS."}"#)
+            #expect(
+                bodyText(refused) == #"{"detail":"Invalid HTTP_HOST header: 'evil.com'. You may need to add 'evil.com' to ALLOWED_HOSTS."}"#
+            )
         }
         #expect(send(app, host: "evil.com", method: .head).body.isEmpty)
         // The test client's host and local names are served.

@@ -9,10 +9,10 @@ import Testing
     @Test func findsTheFirstOccurrenceFromAStart() {
         #expect(find("--XyZ", in: "--XyZ\r\nabc\r\n--XyZ--") == 0)
         #expect(find("--XyZ", in: "--XyZ\r\nabc\r\n--XyZ--", from: 1) == 12)
-        #expect(find("aab", in: "aaab") == 1)          // a partial match overlapping the real one
+        #expect(find("aab", in: "aaab") == 1)  // a partial match overlapping the real one
         #expect(find("abab", in: "abaabababab") == 3)
         #expect(find("x", in: "abc") == nil)
-        #expect(find("abcd", in: "abc") == nil)        // longer than the haystack
+        #expect(find("abcd", in: "abc") == nil)  // longer than the haystack
         #expect(find("", in: "abc") == nil)
         #expect(find("c", in: "abc", from: 3) == nil)  // a start at the end
         #expect(find("c", in: "abc", from: 7) == nil)  // and past it: no trap

@@ -56,7 +56,10 @@ import Testing
             #expect(made >= 1 && made <= Self.threads)
             if made > 1 { racedAtLeastOnce = true }
             // Published once: no later read makes it again.
-            #expect(cache.value(for: Made.self) { Issue.record("made again"); return Made(-1) } === published)
+            #expect(
+                cache.value(for: Made.self) {
+                    Issue.record("made again"); return Made(-1)
+                } === published)
         }
         // Otherwise the test did not test the race (each thread found the value already there).
         #expect(racedAtLeastOnce)
@@ -70,7 +73,10 @@ import Testing
             let got = Self.race(types.count) { thread in cache.value(for: types[thread]) { Made(thread) } }
             #expect(got.map(\.key) == Array(0..<types.count))
             for (key, type) in types.enumerated() {
-                #expect(cache.value(for: type) { Issue.record("entry \(key) lost"); return Made(-1) } === got[key])
+                #expect(
+                    cache.value(for: type) {
+                        Issue.record("entry \(key) lost"); return Made(-1)
+                    } === got[key])
             }
         }
     }
@@ -78,7 +84,11 @@ import Testing
     @Test func textsAreKeptByTheirBytesUpToTheLimit() {
         let cache = SnapshotCache<[UInt8], Made>(limit: 2)
         let makes = Mutex(0)
-        func value(_ text: String) -> Made { cache.value(forText: text) { _ in makes.withLock { $0 += 1 }; return Made(text.utf8.count) } }
+        func value(_ text: String) -> Made {
+            cache.value(forText: text) { _ in
+                makes.withLock { $0 += 1 }; return Made(text.utf8.count)
+            }
+        }
         let first = value("application/json")
         #expect(value("application/json") === first)
         // Canonically equivalent, different bytes: another entry.

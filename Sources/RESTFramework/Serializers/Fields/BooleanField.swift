@@ -6,13 +6,16 @@
 public struct BooleanField: SerializerField {
     public var options: FieldOptions
 
-    public init(_ name: String, source: String? = nil, required: Bool? = nil, readOnly: Bool = false,
-                writeOnly: Bool = false, default defaultValue: FieldDefault? = nil, allowNull: Bool = false,
-                label: String? = nil, helpText: String? = nil, validators: [any Validator] = [],
-                errorMessages: [String: String] = [:]) {
-        options = FieldOptions(name: name, source: source, required: required, readOnly: readOnly, writeOnly: writeOnly,
-                               default: defaultValue, allowNull: allowNull, label: label, helpText: helpText,
-                               validators: validators, errorMessages: errorMessages)
+    public init(
+        _ name: String, source: String? = nil, required: Bool? = nil, readOnly: Bool = false,
+        writeOnly: Bool = false, default defaultValue: FieldDefault? = nil, allowNull: Bool = false,
+        label: String? = nil, helpText: String? = nil, validators: [any Validator] = [],
+        errorMessages: [String: String] = [:]
+    ) {
+        options = FieldOptions(
+            name: name, source: source, required: required, readOnly: readOnly, writeOnly: writeOnly,
+            default: defaultValue, allowNull: allowNull, label: label, helpText: helpText,
+            validators: validators, errorMessages: errorMessages)
     }
 
     /// DRF's `TRUE_VALUES` and `FALSE_VALUES` (the string members; the numbers are handled apart).
@@ -58,8 +61,10 @@ public struct BooleanField: SerializerField {
         }
     }
 
-    public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
-                                    into out: inout [UInt8]) throws -> Bool {
+    public func writeRepresentation(
+        of instance: any FieldReadable, context: SerializerContext,
+        into out: inout [UInt8]
+    ) throws -> Bool {
         try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
             try writeValue(value, context: context, into: &out)
         }

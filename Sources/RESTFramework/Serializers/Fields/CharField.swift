@@ -16,14 +16,17 @@ public struct CharField: SerializerField {
     public var maxLength: Int?
     public var minLength: Int?
 
-    public init(_ name: String, source: String? = nil, required: Bool? = nil, readOnly: Bool = false,
-                writeOnly: Bool = false, default defaultValue: FieldDefault? = nil, allowNull: Bool = false,
-                allowBlank: Bool = false, trimWhitespace: Bool = true, maxLength: Int? = nil, minLength: Int? = nil,
-                label: String? = nil, helpText: String? = nil, validators: [any Validator] = [],
-                errorMessages: [String: String] = [:]) {
-        options = FieldOptions(name: name, source: source, required: required, readOnly: readOnly, writeOnly: writeOnly,
-                               default: defaultValue, allowNull: allowNull, label: label, helpText: helpText,
-                               validators: validators, errorMessages: errorMessages)
+    public init(
+        _ name: String, source: String? = nil, required: Bool? = nil, readOnly: Bool = false,
+        writeOnly: Bool = false, default defaultValue: FieldDefault? = nil, allowNull: Bool = false,
+        allowBlank: Bool = false, trimWhitespace: Bool = true, maxLength: Int? = nil, minLength: Int? = nil,
+        label: String? = nil, helpText: String? = nil, validators: [any Validator] = [],
+        errorMessages: [String: String] = [:]
+    ) {
+        options = FieldOptions(
+            name: name, source: source, required: required, readOnly: readOnly, writeOnly: writeOnly,
+            default: defaultValue, allowNull: allowNull, label: label, helpText: helpText,
+            validators: validators, errorMessages: errorMessages)
         self.allowBlank = allowBlank
         self.trimWhitespace = trimWhitespace
         self.maxLength = maxLength
@@ -63,8 +66,10 @@ public struct CharField: SerializerField {
         .string(TextFieldSupport.str(value))
     }
 
-    public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
-                                    into out: inout [UInt8]) throws -> Bool {
+    public func writeRepresentation(
+        of instance: any FieldReadable, context: SerializerContext,
+        into out: inout [UInt8]
+    ) throws -> Bool {
         try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
             try writeValue(value, context: context, into: &out)
         }
@@ -94,8 +99,10 @@ enum TextFieldSupport {
         return .string(trim ? PythonText.strip(text) : text)
     }
 
-    static func validators(_ given: [any Validator], maxLength: Int?, minLength: Int?,
-                           messages: ErrorMessages) -> [any Validator] {
+    static func validators(
+        _ given: [any Validator], maxLength: Int?, minLength: Int?,
+        messages: ErrorMessages
+    ) -> [any Validator] {
         var all = given
         all.reserveCapacity(given.count + 3)
         if let maxLength { all.append(MaxLengthValidator(maxLength, messages: messages)) }

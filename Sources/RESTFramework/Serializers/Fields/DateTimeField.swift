@@ -6,22 +6,27 @@
 public struct DateTimeField: SerializerField {
     public var options: FieldOptions
 
-    public init(_ name: String, source: String? = nil, required: Bool? = nil, readOnly: Bool = false,
-                writeOnly: Bool = false, default defaultValue: FieldDefault? = nil, allowNull: Bool = false,
-                label: String? = nil, helpText: String? = nil, validators: [any Validator] = [],
-                errorMessages: [String: String] = [:]) {
-        options = FieldOptions(name: name, source: source, required: required, readOnly: readOnly, writeOnly: writeOnly,
-                               default: defaultValue, allowNull: allowNull, label: label, helpText: helpText,
-                               validators: validators, errorMessages: errorMessages)
+    public init(
+        _ name: String, source: String? = nil, required: Bool? = nil, readOnly: Bool = false,
+        writeOnly: Bool = false, default defaultValue: FieldDefault? = nil, allowNull: Bool = false,
+        label: String? = nil, helpText: String? = nil, validators: [any Validator] = [],
+        errorMessages: [String: String] = [:]
+    ) {
+        options = FieldOptions(
+            name: name, source: source, required: required, readOnly: readOnly, writeOnly: writeOnly,
+            default: defaultValue, allowNull: allowNull, label: label, helpText: helpText,
+            validators: validators, errorMessages: errorMessages)
     }
 
     public var metadataType: String { "datetime" }
 
     public func toInternalValue(_ data: JSON, context: FieldValidationContext) throws -> FieldValue {
         guard case .string(let text) = data, let parsed = DateTimeInput.parse(text) else {
-            throw ErrorMessages(defaults: [
-                "invalid": "Datetime has wrong format. Use one of these formats instead: {format}.",
-            ], overrides: options.errorMessages).fail("invalid", ["format": "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z]"])
+            throw ErrorMessages(
+                defaults: [
+                    "invalid": "Datetime has wrong format. Use one of these formats instead: {format}."
+                ], overrides: options.errorMessages
+            ).fail("invalid", ["format": "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z]"])
         }
         return .dateTime(parsed)
     }
@@ -35,8 +40,10 @@ public struct DateTimeField: SerializerField {
         }
     }
 
-    public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
-                                    into out: inout [UInt8]) throws -> Bool {
+    public func writeRepresentation(
+        of instance: any FieldReadable, context: SerializerContext,
+        into out: inout [UInt8]
+    ) throws -> Bool {
         try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
             try writeValue(value, context: context, into: &out)
         }

@@ -21,8 +21,9 @@ enum DateTimeInput {
         /// Python's `datetime(...)` range checks, then the instant in UTC.
         var instant: DateTime? {
             guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
-                  Int64(day) <= DateTime.daysIn(month: Int64(month), year: Int64(year)),
-                  hour < 24, minute < 60, second < 60, abs(offset) < 86_400_000_000 else { return nil }
+                Int64(day) <= DateTime.daysIn(month: Int64(month), year: Int64(year)),
+                hour < 24, minute < 60, second < 60, abs(offset) < 86_400_000_000
+            else { return nil }
             let days = DateTime.days(fromCivil: Int64(year), Int64(month), Int64(day))
             let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
             return DateTime(microsecondsSinceEpoch: seconds * 1_000_000 + Int64(microsecond) - offset)
@@ -115,7 +116,7 @@ enum DateTimeInput {
             if !p.atEnd {
                 guard let m = p.digits(2...2) else { return nil }
                 minutes = m
-                if (colon ? p.take(":") : !p.atEnd) {
+                if colon ? p.take(":") : !p.atEnd {
                     guard let sec = p.digits(2...2) else { return nil }
                     seconds = sec
                     if p.take(".") { guard let fr = p.fraction(max: 6) else { return nil }; micros = fr }
@@ -137,8 +138,9 @@ enum DateTimeInput {
         var p = Scanner(s: s)
         var f = Fields()
         guard let year = p.digits(4...4), p.take("-"), let month = p.digits(1...2), p.take("-"),
-              let day = p.digits(1...2), p.take("T") || p.take(" "),
-              let hour = p.digits(1...2), p.take(":"), let minute = p.digits(1...2) else { return nil }
+            let day = p.digits(1...2), p.take("T") || p.take(" "),
+            let hour = p.digits(1...2), p.take(":"), let minute = p.digits(1...2)
+        else { return nil }
         (f.year, f.month, f.day, f.hour, f.minute) = (year, month, day, hour, minute)
         if p.take(":") {
             guard let second = p.digits(1...2) else { return nil }

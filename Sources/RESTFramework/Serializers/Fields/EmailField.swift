@@ -7,16 +7,19 @@ public struct EmailField: SerializerField {
     /// Everything but the format check is the CharField's (DRF: `class EmailField(CharField)`).
     public var text: CharField
 
-    public init(_ name: String, source: String? = nil, required: Bool? = nil, readOnly: Bool = false,
-                writeOnly: Bool = false, default defaultValue: FieldDefault? = nil, allowNull: Bool = false,
-                allowBlank: Bool = false, trimWhitespace: Bool = true, maxLength: Int? = nil, minLength: Int? = nil,
-                label: String? = nil, helpText: String? = nil, validators: [any Validator] = [],
-                errorMessages: [String: String] = [:]) {
-        text = CharField(name, source: source, required: required, readOnly: readOnly, writeOnly: writeOnly,
-                         default: defaultValue, allowNull: allowNull, allowBlank: allowBlank,
-                         trimWhitespace: trimWhitespace, maxLength: maxLength, minLength: minLength, label: label,
-                         helpText: helpText, validators: validators,
-                         errorMessages: ["invalid": "Enter a valid email address."].merging(errorMessages) { $1 })
+    public init(
+        _ name: String, source: String? = nil, required: Bool? = nil, readOnly: Bool = false,
+        writeOnly: Bool = false, default defaultValue: FieldDefault? = nil, allowNull: Bool = false,
+        allowBlank: Bool = false, trimWhitespace: Bool = true, maxLength: Int? = nil, minLength: Int? = nil,
+        label: String? = nil, helpText: String? = nil, validators: [any Validator] = [],
+        errorMessages: [String: String] = [:]
+    ) {
+        text = CharField(
+            name, source: source, required: required, readOnly: readOnly, writeOnly: writeOnly,
+            default: defaultValue, allowNull: allowNull, allowBlank: allowBlank,
+            trimWhitespace: trimWhitespace, maxLength: maxLength, minLength: minLength, label: label,
+            helpText: helpText, validators: validators,
+            errorMessages: ["invalid": "Enter a valid email address."].merging(errorMessages) { $1 })
     }
 
     public var options: FieldOptions { text.options }
@@ -29,8 +32,10 @@ public struct EmailField: SerializerField {
     }
 
     public func runValidation(_ data: JSON?, context: FieldValidationContext) throws -> FieldValue? {
-        if let blank = try TextFieldSupport.blankCheck(data, trim: text.trimWhitespace, allowBlank: text.allowBlank,
-                                                       messages: text.messages) {
+        if let blank = try TextFieldSupport.blankCheck(
+            data, trim: text.trimWhitespace, allowBlank: text.allowBlank,
+            messages: text.messages)
+        {
             return blank
         }
         // Through this field's own validators (the CharField's would skip the format check).
@@ -45,8 +50,10 @@ public struct EmailField: SerializerField {
         try text.toRepresentation(value, context: context)
     }
 
-    public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
-                                    into out: inout [UInt8]) throws -> Bool {
+    public func writeRepresentation(
+        of instance: any FieldReadable, context: SerializerContext,
+        into out: inout [UInt8]
+    ) throws -> Bool {
         try text.writeRepresentation(of: instance, context: context, into: &out)
     }
 }

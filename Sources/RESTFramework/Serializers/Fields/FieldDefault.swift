@@ -4,7 +4,8 @@
 ///     BooleanField("is_staff", default: false)
 ///     HiddenField("author", default: .computed { context in context.request?.user.pk ?? .null })
 public enum FieldDefault: Sendable, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByStringLiteral, ExpressibleByNilLiteral {
+    ExpressibleByStringLiteral, ExpressibleByNilLiteral
+{
     case value(FieldValue)
     case computed(@Sendable (SerializerContext) -> FieldValue)
 

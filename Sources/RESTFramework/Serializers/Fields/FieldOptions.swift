@@ -95,18 +95,22 @@ public struct FieldOptions: Sendable {
         set { update { $0.errorMessages = newValue } }
     }
 
-    public init(name: String, source: String? = nil, required: Bool? = nil, readOnly: Bool = false,
-                writeOnly: Bool = false, default defaultValue: FieldDefault? = nil, allowNull: Bool = false,
-                label: String? = nil, helpText: String? = nil, validators: [any Validator] = [],
-                errorMessages: [String: String] = [:]) {
+    public init(
+        name: String, source: String? = nil, required: Bool? = nil, readOnly: Bool = false,
+        writeOnly: Bool = false, default defaultValue: FieldDefault? = nil, allowNull: Bool = false,
+        label: String? = nil, helpText: String? = nil, validators: [any Validator] = [],
+        errorMessages: [String: String] = [:]
+    ) {
         // DRF asserts these; a release build keeps going with the more cautious reading.
         assert(!(readOnly && writeOnly), "May not set both `readOnly` and `writeOnly` on field \(name)")
         assert(!(readOnly && required == true), "May not set both `readOnly` and `required` on field \(name)")
         assert(!(required == true && defaultValue != nil), "May not set both `required` and `default` on field \(name)")
-        storage = Storage(Values(name: name, source: source ?? name, required: required ?? (defaultValue == nil && !readOnly),
-                          readOnly: readOnly, writeOnly: writeOnly && !readOnly, defaultValue: defaultValue,
-                          allowNull: allowNull, label: label ?? FieldOptions.label(forName: name), helpText: helpText,
-                          validators: validators, errorMessages: errorMessages))
+        storage = Storage(
+            Values(
+                name: name, source: source ?? name, required: required ?? (defaultValue == nil && !readOnly),
+                readOnly: readOnly, writeOnly: writeOnly && !readOnly, defaultValue: defaultValue,
+                allowNull: allowNull, label: label ?? FieldOptions.label(forName: name), helpText: helpText,
+                validators: validators, errorMessages: errorMessages))
     }
 
     /// DRF's label: `name.replace('_', ' ').capitalize()`. `id` is "ID", as ModelSerializer

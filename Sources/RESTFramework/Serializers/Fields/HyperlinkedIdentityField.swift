@@ -14,8 +14,10 @@ public struct HyperlinkedIdentityField: SerializerField {
     /// Forces a format for this link (DRF's `format=`), when the request has one.
     public var format: String?
 
-    public init(_ name: String, viewName: String, lookupField: String = "pk", lookupURLKwarg: String? = nil,
-                format: String? = nil, label: String? = nil, helpText: String? = nil) {
+    public init(
+        _ name: String, viewName: String, lookupField: String = "pk", lookupURLKwarg: String? = nil,
+        format: String? = nil, label: String? = nil, helpText: String? = nil
+    ) {
         options = FieldOptions(name: name, source: "*", readOnly: true, label: label, helpText: helpText)
         self.viewName = viewName
         self.lookupField = lookupField
@@ -43,7 +45,7 @@ public struct HyperlinkedIdentityField: SerializerField {
         guard let reverse = context.reverse else {
             throw SerializerConfigurationError(
                 "`HyperlinkedIdentityField` `\(options.name)` requires a `reverse` function in the serializer context. "
-                + "Pass `SerializerContext(request: request, reverse: ...)` when instantiating the serializer.")
+                    + "Pass `SerializerContext(request: request, reverse: ...)` when instantiating the serializer.")
         }
         var format = context.format
         if let requested = format, let own = self.format, own != requested { format = own }
@@ -52,7 +54,7 @@ public struct HyperlinkedIdentityField: SerializerField {
         } catch {
             throw SerializerConfigurationError(
                 "Could not resolve URL for hyperlinked relationship using view name \"\(viewName)\". You may have failed "
-                + "to include the related model in your API, or incorrectly configured the `lookupField` attribute on this field.")
+                    + "to include the related model in your API, or incorrectly configured the `lookupField` attribute on this field.")
         }
     }
 }

@@ -13,13 +13,16 @@ public struct IntegerField: SerializerField {
     public var maxValue: Int64?
     public var minValue: Int64?
 
-    public init(_ name: String, source: String? = nil, required: Bool? = nil, readOnly: Bool = false,
-                writeOnly: Bool = false, default defaultValue: FieldDefault? = nil, allowNull: Bool = false,
-                maxValue: Int64? = nil, minValue: Int64? = nil, label: String? = nil, helpText: String? = nil,
-                validators: [any Validator] = [], errorMessages: [String: String] = [:]) {
-        options = FieldOptions(name: name, source: source, required: required, readOnly: readOnly, writeOnly: writeOnly,
-                               default: defaultValue, allowNull: allowNull, label: label, helpText: helpText,
-                               validators: validators, errorMessages: errorMessages)
+    public init(
+        _ name: String, source: String? = nil, required: Bool? = nil, readOnly: Bool = false,
+        writeOnly: Bool = false, default defaultValue: FieldDefault? = nil, allowNull: Bool = false,
+        maxValue: Int64? = nil, minValue: Int64? = nil, label: String? = nil, helpText: String? = nil,
+        validators: [any Validator] = [], errorMessages: [String: String] = [:]
+    ) {
+        options = FieldOptions(
+            name: name, source: source, required: required, readOnly: readOnly, writeOnly: writeOnly,
+            default: defaultValue, allowNull: allowNull, label: label, helpText: helpText,
+            validators: validators, errorMessages: errorMessages)
         self.maxValue = maxValue
         self.minValue = minValue
     }
@@ -28,12 +31,13 @@ public struct IntegerField: SerializerField {
     static let maxStringLength = 1000
 
     var messages: ErrorMessages {
-        ErrorMessages(defaults: [
-            "invalid": "A valid integer is required.",
-            "max_value": "Ensure this value is less than or equal to {max_value}.",
-            "min_value": "Ensure this value is greater than or equal to {min_value}.",
-            "max_string_length": "String value too large.",
-        ], overrides: options.errorMessages)
+        ErrorMessages(
+            defaults: [
+                "invalid": "A valid integer is required.",
+                "max_value": "Ensure this value is less than or equal to {max_value}.",
+                "min_value": "Ensure this value is greater than or equal to {min_value}.",
+                "max_string_length": "String value too large.",
+            ], overrides: options.errorMessages)
     }
 
     public var metadataType: String { "integer" }
@@ -62,7 +66,8 @@ public struct IntegerField: SerializerField {
         }
         // DRF: int(re.sub(r'\.0*\s*$', '', str(data))); str(True) is "True", which int() refuses.
         guard let text = PythonText.str(data),
-              let number = PythonText.parseInteger(PythonText.removingZeroFraction(text)) else {
+            let number = PythonText.parseInteger(PythonText.removingZeroFraction(text))
+        else {
             throw messages.fail("invalid")
         }
         switch number {
@@ -88,8 +93,10 @@ public struct IntegerField: SerializerField {
         }
     }
 
-    public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
-                                    into out: inout [UInt8]) throws -> Bool {
+    public func writeRepresentation(
+        of instance: any FieldReadable, context: SerializerContext,
+        into out: inout [UInt8]
+    ) throws -> Bool {
         try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
             try writeValue(value, context: context, into: &out)
         }

@@ -36,22 +36,26 @@ public struct PrimaryKeyRelatedField: SerializerField {
     public var options: FieldOptions
     public var lookup: (any RelatedLookup)?
 
-    public init(_ name: String, lookup: (any RelatedLookup)? = nil, source: String? = nil, required: Bool? = nil,
-                readOnly: Bool = false, writeOnly: Bool = false, default defaultValue: FieldDefault? = nil,
-                allowNull: Bool = false, label: String? = nil, helpText: String? = nil,
-                validators: [any Validator] = [], errorMessages: [String: String] = [:]) {
+    public init(
+        _ name: String, lookup: (any RelatedLookup)? = nil, source: String? = nil, required: Bool? = nil,
+        readOnly: Bool = false, writeOnly: Bool = false, default defaultValue: FieldDefault? = nil,
+        allowNull: Bool = false, label: String? = nil, helpText: String? = nil,
+        validators: [any Validator] = [], errorMessages: [String: String] = [:]
+    ) {
         assert(lookup != nil || readOnly, "Relational field `\(name)` must provide a `lookup`, or set readOnly: true.")
-        options = FieldOptions(name: name, source: source, required: required, readOnly: readOnly, writeOnly: writeOnly,
-                               default: defaultValue, allowNull: allowNull, label: label, helpText: helpText,
-                               validators: validators, errorMessages: errorMessages)
+        options = FieldOptions(
+            name: name, source: source, required: required, readOnly: readOnly, writeOnly: writeOnly,
+            default: defaultValue, allowNull: allowNull, label: label, helpText: helpText,
+            validators: validators, errorMessages: errorMessages)
         self.lookup = lookup
     }
 
     var messages: ErrorMessages {
-        ErrorMessages(defaults: [
-            "does_not_exist": "Invalid pk \"{pk_value}\" - object does not exist.",
-            "incorrect_type": "Incorrect type. Expected pk value, received {data_type}.",
-        ], overrides: options.errorMessages)
+        ErrorMessages(
+            defaults: [
+                "does_not_exist": "Invalid pk \"{pk_value}\" - object does not exist.",
+                "incorrect_type": "Incorrect type. Expected pk value, received {data_type}.",
+            ], overrides: options.errorMessages)
     }
 
     /// DRF's `RelatedField.run_validation`: an empty string counts as null.
@@ -77,7 +81,8 @@ public struct PrimaryKeyRelatedField: SerializerField {
         }
         let sent = PythonText.str(data) ?? ""
         guard case .int(let key) = pk, let lookup,
-              try lookup.exists(pk: key, context: context.serializerContext) else {
+            try lookup.exists(pk: key, context: context.serializerContext)
+        else {
             throw messages.fail("does_not_exist", ["pk_value": sent])
         }
         return .int(key)
@@ -85,8 +90,10 @@ public struct PrimaryKeyRelatedField: SerializerField {
 
     public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON { value.json }
 
-    public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
-                                    into out: inout [UInt8]) throws -> Bool {
+    public func writeRepresentation(
+        of instance: any FieldReadable, context: SerializerContext,
+        into out: inout [UInt8]
+    ) throws -> Bool {
         try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
             try writeValue(value, context: context, into: &out)
         }

@@ -17,8 +17,10 @@ public struct ReadOnlyField: SerializerField {
 
     public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON { value.json }
 
-    public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
-                                    into out: inout [UInt8]) throws -> Bool {
+    public func writeRepresentation(
+        of instance: any FieldReadable, context: SerializerContext,
+        into out: inout [UInt8]
+    ) throws -> Bool {
         try writeStandardRepresentation(of: instance, context: context, into: &out) { value, out in
             try writeValue(value, context: context, into: &out)
         }
@@ -38,8 +40,10 @@ public struct MethodField: SerializerField {
     public var options: FieldOptions
     let compute: @Sendable (any FieldReadable, SerializerContext) throws -> JSON
 
-    public init(_ name: String, label: String? = nil, helpText: String? = nil,
-                _ compute: @escaping @Sendable (any FieldReadable, SerializerContext) throws -> JSON) {
+    public init(
+        _ name: String, label: String? = nil, helpText: String? = nil,
+        _ compute: @escaping @Sendable (any FieldReadable, SerializerContext) throws -> JSON
+    ) {
         options = FieldOptions(name: name, source: "*", readOnly: true, label: label, helpText: helpText)
         self.compute = compute
     }

@@ -44,8 +44,10 @@ public protocol SerializerField: Sendable {
     /// nothing written) to leave the key out. The same output as `representation(of:context:)`,
     /// which the default goes through; the built-in fields write their values directly, so a
     /// serializer renders a row with no `JSON` value made per field.
-    func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
-                             into out: inout [UInt8]) throws -> Bool
+    func writeRepresentation(
+        of instance: any FieldReadable, context: SerializerContext,
+        into out: inout [UInt8]
+    ) throws -> Bool
 }
 
 extension SerializerField {
@@ -70,8 +72,10 @@ extension SerializerField {
         try standardRepresentation(of: instance, context: context)
     }
 
-    public func writeRepresentation(of instance: any FieldReadable, context: SerializerContext,
-                                    into out: inout [UInt8]) throws -> Bool {
+    public func writeRepresentation(
+        of instance: any FieldReadable, context: SerializerContext,
+        into out: inout [UInt8]
+    ) throws -> Bool {
         guard let value = try representation(of: instance, context: context) else { return false }
         // A value whose text would not read back as itself cannot be kept as bytes (reading the
         // object would trap, or give another value): the serializer keeps that object as pairs.
@@ -84,9 +88,11 @@ extension SerializerField {
     /// (the field's `toRepresentation`, in bytes); null is `null` without asking the field; a
     /// missing value takes the rules of `standardRepresentation` (rare: a misnamed or optional
     /// source).
-    func writeStandardRepresentation(of instance: any FieldReadable, context: SerializerContext,
-                                     into out: inout [UInt8],
-                                     _ write: (FieldValue, inout [UInt8]) throws -> Void) throws -> Bool {
+    func writeStandardRepresentation(
+        of instance: any FieldReadable, context: SerializerContext,
+        into out: inout [UInt8],
+        _ write: (FieldValue, inout [UInt8]) throws -> Void
+    ) throws -> Bool {
         guard let value = instance.fieldValue(options.source) else {
             guard let json = try standardRepresentation(of: instance, context: context) else { return false }
             JSONWriter.write(json, into: &out, indent: nil, level: 0)
@@ -154,8 +160,10 @@ extension SerializerField {
             if options.allowNull { return .null }
             if !options.required { return nil }
             let type = type(of: instance)
-            let reason = type.fieldLayout == nil ? "the field might be named incorrectly and not match any field of the instance."
-                                                  : String(describing: FieldError(type, field: options.source))
+            let reason =
+                type.fieldLayout == nil
+                ? "the field might be named incorrectly and not match any field of the instance."
+                : String(describing: FieldError(type, field: options.source))
             throw SerializerConfigurationError(
                 "Could not get a value for field `\(options.name)` (source `\(options.source)`) on \(type): " + reason)
         }

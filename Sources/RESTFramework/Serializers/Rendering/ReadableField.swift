@@ -30,12 +30,14 @@ struct ReadableField: Sendable {
     }
 
     private static func writer<Field: SerializerField>(_ field: Field)
-        -> @Sendable (any FieldReadable, SerializerContext, inout [UInt8]) throws -> Bool {
+        -> @Sendable (any FieldReadable, SerializerContext, inout [UInt8]) throws -> Bool
+    {
         { instance, context, out in try field.writeRepresentation(of: instance, context: context, into: &out) }
     }
 
     private static func valueWriter<Field: ValueWritingField>(_ field: Field)
-        -> @Sendable (FieldValue, SerializerContext, inout [UInt8]) throws -> Void {
+        -> @Sendable (FieldValue, SerializerContext, inout [UInt8]) throws -> Void
+    {
         { value, context, out in try field.writeValue(value, context: context, into: &out) }
     }
 }

@@ -43,9 +43,11 @@ extension Serializer {
     /// The loop of `renderRow`, apart: inside the closure, the captured instance was copied (an
     /// existential box copy and destroy) for every field of every row.
     /// Stops at a field whose value cannot be kept rendered: its index and value.
-    private static func writeMembers(_ fields: UnsafeBufferPointer<ReadableField>, _ readers: UnsafeBufferPointer<RowReader>,
-                                     _ pointer: UnsafeRawPointer, of instance: any FieldReadable,
-                                     context: SerializerContext, into out: inout [UInt8]) throws -> (Int, JSON)? {
+    private static func writeMembers(
+        _ fields: UnsafeBufferPointer<ReadableField>, _ readers: UnsafeBufferPointer<RowReader>,
+        _ pointer: UnsafeRawPointer, of instance: any FieldReadable,
+        context: SerializerContext, into out: inout [UInt8]
+    ) throws -> (Int, JSON)? {
         for i in fields.indices {
             let mark = out.count
             if mark > 1 { out.append(UInt8(ascii: ",")) }
@@ -78,8 +80,10 @@ extension Serializer {
     }
 
     private func makeReadableFields() -> ReadableFieldTable {
-        let readable = rendering.fieldsAreDeclared ? DeclaredFields.readable(of: type(of: self))
-                                                   : ReadableFieldTable(DeclaredFields.readable(in: fields))
+        let readable =
+            rendering.fieldsAreDeclared
+            ? DeclaredFields.readable(of: type(of: self))
+            : ReadableFieldTable(DeclaredFields.readable(in: fields))
         rendering.readableFields = readable
         return readable
     }

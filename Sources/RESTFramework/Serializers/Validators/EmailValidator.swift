@@ -105,7 +105,8 @@ public struct EmailValidator: Validator {
         guard labels.count >= 2, let tld = labels.last else { return false }
         for label in labels.dropLast() {
             guard (1...63).contains(label.count), label.first != "-", label.last != "-",
-                  label.allSatisfy({ isLabelChar($0) || $0 == "-" }) else { return false }
+                label.allSatisfy({ isLabelChar($0) || $0 == "-" })
+            else { return false }
         }
         return isValidTLD(tld)
     }
@@ -113,7 +114,8 @@ public struct EmailValidator: Validator {
     /// `(?!-)(?:[a-z\u00a1-\uffff-]{2,63}|xn--[a-z0-9]{1,59})(?<!-)`: no digits, except in punycode.
     static func isValidTLD(_ tld: ArraySlice<Unicode.Scalar>) -> Bool {
         guard tld.first != "-", tld.last != "-" else { return false }
-        let plain = (2...63).contains(tld.count)
+        let plain =
+            (2...63).contains(tld.count)
             && tld.allSatisfy { isLetter($0) || (0xA1...0xFFFF).contains($0.value) || $0 == "-" }
         if plain { return true }
         let text = String(String.UnicodeScalarView(tld)).lowercased()

@@ -10,7 +10,8 @@ enum IPAddressSyntax {
         var value: UInt32 = 0
         for octet in octets {
             guard (1...3).contains(octet.utf8.count), octet.utf8.allSatisfy({ (48...57).contains($0) }),
-                  octet.count == 1 || octet.first != "0", let number = UInt32(octet), number <= 255 else { return nil }
+                octet.count == 1 || octet.first != "0", let number = UInt32(octet), number <= 255
+            else { return nil }
             value = value << 8 | number
         }
         return value

@@ -32,8 +32,9 @@ public struct MaxLengthValidator: Validator {
         guard case .string(let text) = value else { return }
         let length = PythonText.length(text)
         if length > limit {
-            throw ValidationError(message ?? "Ensure this value has at most \(limit) character\(limit == 1 ? "" : "s") (it has \(length)).",
-                                  code: "max_length")
+            throw ValidationError(
+                message ?? "Ensure this value has at most \(limit) character\(limit == 1 ? "" : "s") (it has \(length)).",
+                code: "max_length")
         }
     }
 }
@@ -66,8 +67,9 @@ public struct MinLengthValidator: Validator {
         guard case .string(let text) = value else { return }
         let length = PythonText.length(text)
         if length < limit {
-            throw ValidationError(message ?? "Ensure this value has at least \(limit) character\(limit == 1 ? "" : "s") (it has \(length)).",
-                                  code: "min_length")
+            throw ValidationError(
+                message ?? "Ensure this value has at least \(limit) character\(limit == 1 ? "" : "s") (it has \(length)).",
+                code: "min_length")
         }
     }
 }

@@ -15,8 +15,10 @@ public struct RegexValidator: Validator {
     public let inverseMatch: Bool
     public let ignoreCase: Bool
 
-    public init(_ pattern: String, message: String = "Enter a valid value.", inverseMatch: Bool = false,
-                ignoreCase: Bool = false) {
+    public init(
+        _ pattern: String, message: String = "Enter a valid value.", inverseMatch: Bool = false,
+        ignoreCase: Bool = false
+    ) {
         self.pattern = pattern
         self.message = message
         self.inverseMatch = inverseMatch

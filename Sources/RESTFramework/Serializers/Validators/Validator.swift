@@ -33,8 +33,10 @@ public struct FieldValidationContext {
     public var partial: Bool
     public var serializerContext: SerializerContext
 
-    public init(fieldName: String, source: String? = nil, instance: (any FieldReadable)? = nil, partial: Bool = false,
-                serializerContext: SerializerContext = SerializerContext()) {
+    public init(
+        fieldName: String, source: String? = nil, instance: (any FieldReadable)? = nil, partial: Bool = false,
+        serializerContext: SerializerContext = SerializerContext()
+    ) {
         self.fieldName = fieldName
         self.source = source ?? fieldName
         self.instance = instance
