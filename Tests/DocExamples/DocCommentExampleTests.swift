@@ -16,7 +16,7 @@ import Testing
     static let rewrittenElsewhere: Set<String> = []
 
     @Test func everyDocCommentExampleIsCompiledCode() throws {
-        let compiled = try DocExamples.files(under: Self.root + "/Tests/DocExamples").map(DocExamples.normalizedLines)
+        let compiled = try DocExamples.files(under: Self.root + "/Tests/DocExamples").map(QuotedCode.normalizedLines)
         var checked = 0, exempt = 0
         for module in Self.modules {
             for path in try DocExamples.swiftFiles(under: "Sources/" + module) where !Self.rewrittenElsewhere.contains(path) {
@@ -28,8 +28,8 @@ import Testing
                         continue
                     }
                     checked += 1
-                    let lines = DocExamples.normalizedLines(example.text)
-                    #expect(compiled.contains { DocExamples.contains($0, lines) },
+                    let lines = QuotedCode.normalizedLines(example.text)
+                    #expect(compiled.contains { QuotedCode.contains($0, lines) },
                             "\(path):\(example.line): this doc example is not in the compiled sources under Tests/DocExamples:\n\(example.text)")
                 }
             }
@@ -65,10 +65,10 @@ import Testing
     }
 
     @Test func anExampleMustBeContiguousInACompiledFile() {
-        let compiled = DocExamples.normalizedLines("struct S {\n    let a = 1\n\n    let b = 2\n}\n")
-        #expect(DocExamples.contains(compiled, ["let a = 1", "let b = 2"]))
-        #expect(!DocExamples.contains(compiled, ["let a = 1", "}"]))
-        #expect(!DocExamples.contains(compiled, ["let a = 2"]))
+        let compiled = QuotedCode.normalizedLines("struct S {\n    let a = 1\n\n    let b = 2\n}\n")
+        #expect(QuotedCode.contains(compiled, ["let a = 1", "let b = 2"]))
+        #expect(!QuotedCode.contains(compiled, ["let a = 1", "}"]))
+        #expect(!QuotedCode.contains(compiled, ["let a = 2"]))
     }
 }
 
@@ -120,18 +120,7 @@ enum DocExamples {
         return examples
     }
 
-    /// Lines without their surrounding whitespace, blank lines dropped: an example may sit at
-    /// another indentation than it has in its comment.
-    static func normalizedLines(_ text: String) -> [String] {
-        text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
 
-    static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        return (0...(haystack.count - needle.count)).contains { start in
-            haystack[start..<(start + needle.count)].elementsEqual(needle)
-        }
-    }
 
     /// Paths relative to the project root, sorted.
     static func swiftFiles(under folder: String) throws -> [String] {

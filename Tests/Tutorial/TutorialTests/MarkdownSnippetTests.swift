@@ -33,17 +33,17 @@ import Testing
         let blocks = Snippets.blocks(in: guide).filter { $0.language == "swift" }
         #expect(blocks.count >= 3)
         let tree = try (Snippets.files(under: Self.root + "/Sources", extension: "swift")
-            + Snippets.files(under: Self.root + "/Tests", extension: "swift")).map(Snippets.normalizedLines)
+            + Snippets.files(under: Self.root + "/Tests", extension: "swift")).map(QuotedCode.normalizedLines)
         for block in blocks {
-            let lines = Snippets.normalizedLines(block.text)
-            #expect(tree.contains { Snippets.contains($0, lines) },
+            let lines = QuotedCode.normalizedLines(block.text)
+            #expect(tree.contains { QuotedCode.contains($0, lines) },
                     "docs/contributing.md: this ```swift block is not in any source under Sources or Tests:\n\(block.text)")
         }
     }
 
     static func check(_ blocks: [Snippets.Block], document: String) throws {
-        let swiftSources = try Snippets.files(under: tutorialFolder, extension: "swift").map(Snippets.normalizedLines)
-        let sqlSources = try Snippets.files(under: tutorialFolder + "/migrations", extension: "sql").map(Snippets.normalizedLines)
+        let swiftSources = try Snippets.files(under: tutorialFolder, extension: "swift").map(QuotedCode.normalizedLines)
+        let sqlSources = try Snippets.files(under: tutorialFolder + "/migrations", extension: "sql").map(QuotedCode.normalizedLines)
         for block in blocks {
             if let reason = block.exemption {
                 #expect(!reason.isEmpty, "\(document): a `not compiled` marker needs a reason")
@@ -55,8 +55,8 @@ import Testing
             case "sql": sources = sqlSources
             default: continue
             }
-            let lines = Snippets.normalizedLines(block.text)
-            #expect(sources.contains { Snippets.contains($0, lines) },
+            let lines = QuotedCode.normalizedLines(block.text)
+            #expect(sources.contains { QuotedCode.contains($0, lines) },
                     "\(document): this ```\(block.language) block is not in the compiled sources under Tests/Tutorial:\n\(block.text)")
         }
     }
@@ -105,18 +105,7 @@ enum Snippets {
         return blocks
     }
 
-    /// Lines without their surrounding whitespace, blank lines dropped: a snippet may be shown
-    /// at another indentation than it has in its source.
-    static func normalizedLines(_ text: String) -> [String] {
-        text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
 
-    static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        return (0...(haystack.count - needle.count)).contains { start in
-            haystack[start..<(start + needle.count)].elementsEqual(needle)
-        }
-    }
 
     static func files(under folder: String, extension ext: String) throws -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: folder)
