@@ -1,6 +1,7 @@
 import PostgreSQL
 import RESTFramework
 import RESTModels
+import RESTTesting
 import TestSupport
 import Testing
 
@@ -44,19 +45,15 @@ import Testing
             app = Application(urls: try URLConf([.include("api/", router)]), settings: settings)
         }
 
-        func send(_ method: HTTPMethod, _ path: String, json: String? = nil, connection: Connection? = nil) -> (status: Int, text: String) {
-            var headers: Headers = ["Host": "testserver"]
-            if json != nil { headers["Content-Type"] = "application/json" }
-            let request = Request(method: method, path: path, headers: headers, body: Array((json ?? "").utf8))
-            if let connection { request.extensions[DatabaseKey.self] = connection }
-            let rendered = app.handle(request)
-            return (rendered.status, String(decoding: rendered.body, as: UTF8.self))
+        /// A client of this app; with `connection`, attached to every request as a server does.
+        func client(_ connection: Connection? = nil) -> APIClient {
+            connection.map { APIClient(app, database: $0, defaultFormat: .json) } ?? APIClient(app, defaultFormat: .json)
         }
     }
 
     @Test func aLostConnectionIsA503WithoutAnInstalledHandler() throws {
         let api = try API()
-        let response = api.send(.get, "/api/raw/lost/")
+        let response = api.client().get("/api/raw/lost/")
         #expect(response.status == 503)
         #expect(response.text == #"{"detail":"Service temporarily unavailable, try again later."}"#)
         #expect(api.errors.lines.isEmpty)
@@ -65,29 +62,30 @@ import Testing
     @Test func otherDatabaseAndModelErrorsAreStill500s() throws {
         let api = try API()
         for path in ["/api/raw/duplicate/", "/api/raw/missing/"] {
-            let response = api.send(.get, path)
+            let response = api.client().get(path)
             #expect(response.status == 500)
             #expect(response.text == #"{"detail":"A server error occurred."}"#)
         }
         #expect(api.errors.lines.count == 2)
     }
 
-    @Test func aDroppedDatabaseUsedDirectlyIsA503AndAUniqueViolationStillA400() throws {
+    @Test(.needsTestsRun) func aDroppedDatabaseUsedDirectlyIsA503AndAUniqueViolationStillA400() throws {
         let database = try TemporaryDatabase(prefix: "models")
         defer { database.drop() }
         let connection = try Connection(url: database.url)
         try connection.executeScript(Widget.schema)
         let api = try API()
-        #expect(api.send(.post, "/api/widgets/", json: #"{"name":"cog"}"#, connection: connection).status == 201)
-        let duplicate = api.send(.post, "/api/widgets/", json: #"{"name":"cog"}"#, connection: connection)
+        let client = api.client(connection)
+        #expect(client.post("/api/widgets/", data: ["name": "cog"]).status == 201)
+        let duplicate = client.post("/api/widgets/", data: ["name": "cog"])
         #expect(duplicate.status == 400)
         #expect(duplicate.text == #"{"name":["A widget with that name already exists."]}"#)
-        #expect(api.send(.get, "/api/raw/raw_count/", connection: connection).text == #"{"rows":1}"#)
+        #expect(client.get("/api/raw/raw_count/").text == #"{"rows":1}"#)
 
         let admin = try Connection(url: TestEnvironment.databaseURL)
         try admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", database.name)
         try admin.executeScript("DROP DATABASE \"\(database.name)\"")
-        let lost = api.send(.get, "/api/raw/raw_count/", connection: connection)
+        let lost = client.get("/api/raw/raw_count/")
         #expect(lost.status == 503)
         #expect(lost.text == #"{"detail":"Service temporarily unavailable, try again later."}"#)
         #expect(api.errors.lines.isEmpty)
