@@ -14,20 +14,17 @@ import Glibc
 ///     GET /__test/throw         the handler throws: the server answers 500
 struct BuiltInResponder: Responder {
     let worker: Int
-    let testRoutes: Bool
 
     struct RequestedFailure: Error, CustomStringConvertible {
         var description: String { "/__test/throw was requested" }
     }
 
     func respond(to request: Request) throws -> Response {
-        if testRoutes {
-            switch request.path {
-            case "/__test/echo": return echo(request)
-            case "/__test/sleep": return sleep(request)
-            case "/__test/throw": throw RequestedFailure()
-            default: break
-            }
+        switch request.path {
+        case "/__test/echo": return echo(request)
+        case "/__test/sleep": return sleep(request)
+        case "/__test/throw": throw RequestedFailure()
+        default: break
         }
         return .json(200, JSON.object([("status", .string("ok")), ("worker", .int(worker)), ("path", .string(request.path))]).text)
     }

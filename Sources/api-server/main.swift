@@ -9,6 +9,6 @@ APIServerMain.run(
         .init(
             flag: "--test-routes",
             help: "serve /__test/echo, /__test/sleep?ms=N and /__test/throw instead of the API (for the test suite; never in production)",
-            makeResponder: { worker in BuiltInResponder(worker: worker, testRoutes: true) })
+            makeResponder: { worker in BuiltInResponder(worker: worker) })
     ],
     application: { try ReferenceAPI.application(configuration: .fromEnvironment()) })
