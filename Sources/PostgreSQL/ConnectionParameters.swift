@@ -35,7 +35,9 @@ struct ConnectionParameters: Sendable {
         if !configuration.url.isEmpty {
             add("dbname", configuration.url)
         }
-        // Decoding assumes UTF-8 text; timestamptz is parsed from its UTC text form.
+        // Decoding assumes UTF-8 text; timestamptz is parsed from its UTC text form; dates,
+        // intervals and bytea from the output styles pinned below (a server's or an operator's
+        // DateStyle, IntervalStyle or bytea_output would otherwise change what the parsers see).
         add("client_encoding", "UTF8")
         var options = ""
         if let timeout = configuration.statementTimeout {
@@ -45,7 +47,7 @@ struct ConnectionParameters: Sendable {
         }
         options += urlOptions ?? environmentValue("PGOPTIONS") ?? ""
         statementDeadline = try StatementDeadline(options: options, grace: configuration.statementGrace)
-        options += " -c TimeZone=UTC"
+        options += " -c TimeZone=UTC -c DateStyle=ISO -c IntervalStyle=postgres -c bytea_output=hex"
         add("options", options)
     }
 

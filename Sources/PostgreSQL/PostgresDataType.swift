@@ -22,6 +22,17 @@ public struct PostgresDataType: RawRepresentable, Hashable, Sendable, CustomStri
     public static let timestamp = PostgresDataType(rawValue: 1114)
     public static let timestamptz = PostgresDataType(rawValue: 1184)
     public static let numeric = PostgresDataType(rawValue: 1700)
+    public static let bytea = PostgresDataType(rawValue: 17)
+    public static let json = PostgresDataType(rawValue: 114)
+    public static let jsonb = PostgresDataType(rawValue: 3802)
+    public static let date = PostgresDataType(rawValue: 1082)
+    public static let time = PostgresDataType(rawValue: 1083)
+    public static let interval = PostgresDataType(rawValue: 1186)
+    public static let uuid = PostgresDataType(rawValue: 2950)
+    public static let textArray = PostgresDataType(rawValue: 1009)
+    public static let int2Array = PostgresDataType(rawValue: 1005)
+    public static let int4Array = PostgresDataType(rawValue: 1007)
+    public static let int8Array = PostgresDataType(rawValue: 1016)
 
     public var description: String {
         switch self {
@@ -39,6 +50,17 @@ public struct PostgresDataType: RawRepresentable, Hashable, Sendable, CustomStri
         case .timestamp: "timestamp"
         case .timestamptz: "timestamp with time zone"
         case .numeric: "numeric"
+        case .bytea: "bytea"
+        case .json: "json"
+        case .jsonb: "jsonb"
+        case .date: "date"
+        case .time: "time without time zone"
+        case .interval: "interval"
+        case .uuid: "uuid"
+        case .textArray: "text[]"
+        case .int2Array: "smallint[]"
+        case .int4Array: "integer[]"
+        case .int8Array: "bigint[]"
         default: "type oid \(rawValue)"
         }
     }

@@ -64,6 +64,12 @@ extension Int32: PostgresDecodable {
     }
 }
 
+extension Int16: PostgresDecodable {
+    public static func decode(_ value: PostgresValue) -> Int16? {
+        Int64.decode(value).flatMap { Int16(exactly: $0) }
+    }
+}
+
 extension String: PostgresDecodable {
     /// Any column decodes as its text form.
     public static func decode(_ value: PostgresValue) -> String? { value.string }
@@ -89,6 +95,20 @@ extension Double: PostgresDecodable {
         let text = start.assumingMemoryBound(to: CChar.self)
         var end: UnsafeMutablePointer<CChar>?
         let result = strtod(text, &end)
+        guard let end, UnsafeRawPointer(end) == start + bytes.count else { return nil }
+        return result
+    }
+}
+
+extension Float: PostgresDecodable {
+    /// `real`: the server prints the shortest text that reads back to the same Float (and
+    /// `-0`, `NaN`, `±Infinity`); strtof reads it straight to a Float (through a Double, a
+    /// second rounding could land on a neighbour).
+    public static func decode(_ value: PostgresValue) -> Float? {
+        guard let bytes = value.bytes, let start = bytes.baseAddress, !bytes.isEmpty else { return nil }
+        let text = start.assumingMemoryBound(to: CChar.self)
+        var end: UnsafeMutablePointer<CChar>?
+        let result = strtof(text, &end)
         guard let end, UnsafeRawPointer(end) == start + bytes.count else { return nil }
         return result
     }

@@ -27,6 +27,11 @@ extension Int32: PostgresEncodable {
     public func encode(into writer: PostgresParameterWriter) { writer.write(Int64(self)) }
 }
 
+extension Int16: PostgresEncodable {
+    public static var postgresDataType: PostgresDataType { .int2 }
+    public func encode(into writer: PostgresParameterWriter) { writer.write(Int64(self)) }
+}
+
 extension String: PostgresEncodable {
     public static var postgresDataType: PostgresDataType { .text }
     public func encode(into writer: PostgresParameterWriter) throws { try writer.write(self) }
@@ -55,6 +60,19 @@ extension Double: PostgresEncodable {
         } else {
             try writer.write(description)
         }  // shortest text that reads back to the same Double
+    }
+}
+
+extension Float: PostgresEncodable {
+    public static var postgresDataType: PostgresDataType { .float4 }
+    public func encode(into writer: PostgresParameterWriter) throws {
+        if isNaN {
+            try writer.write("NaN")
+        } else if isInfinite {
+            try writer.write(self < 0 ? "-Infinity" : "Infinity")
+        } else {
+            try writer.write(description)
+        }  // shortest text that reads back to the same Float; "-0.0" keeps the sign
     }
 }
 

@@ -44,7 +44,7 @@ extension PostgresTimestamp {
     }
 }
 
-private func pad(_ value: Int64, _ width: Int) -> String {
+func pad(_ value: Int64, _ width: Int) -> String {
     let digits = String(value)
     return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }
@@ -125,9 +125,9 @@ func parseTimestamp(_ bytes: UnsafeRawBufferPointer) -> PostgresTimestamp? {
     return PostgresTimestamp(microsecondsSinceEpoch: seconds * 1_000_000 + microsecond)
 }
 
-/// A cursor over ASCII bytes for the timestamp parser. Inlined: a call per literal skipped was
+/// A cursor over ASCII bytes for the timestamp, date, time and interval parsers. Inlined: a call per literal skipped was
 /// half a timestamp's parse (ten per timestamp, every row has one or two).
-private struct ByteScanner {
+struct ByteScanner {
     let bytes: UnsafeRawBufferPointer
     var index = 0
 

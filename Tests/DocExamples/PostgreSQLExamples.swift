@@ -1,4 +1,5 @@
 // The `///` examples of Sources/PostgreSQL, compiled (DocCommentExampleTests finds them here).
+import Foundation
 import PostgreSQL
 import Testing
 
@@ -127,5 +128,66 @@ enum PostgreSQLExamples {
         let id: Int64 = try row[0]
         let lastLogin = try row["last_login", as: PostgresTimestamp?.self]
         _ = (id, lastLogin)
+    }
+}
+
+/// The column types' examples (Sources/PostgreSQL/Postgres*.swift).
+enum PostgreSQLColumnTypeExamples {
+    // PostgresNumeric
+    static func numeric(_ connection: Connection) throws {
+        let price = PostgresNumeric("12345678901234567890.123456789012345678")
+        price?.description                                   // "12345678901234567890.123456789012345678"
+        PostgresNumeric("-0.00")?.description                // "0.00"
+        try connection.execute("UPDATE invoices SET total = $1 WHERE id = $2", price, Int64(7))
+    }
+
+    // PostgresDate
+    static func date(_ connection: Connection) throws {
+        let birthday = PostgresDate(year: 2024, month: 2, day: 29)   // a leap day
+        birthday?.description                                          // "2024-02-29"
+        try connection.execute("UPDATE users SET birthday = $1 WHERE id = $2", birthday, Int64(7))
+    }
+
+    // PostgresTime
+    static func time(_ connection: Connection) throws {
+        let opens = PostgresTime(hour: 9, minute: 30)
+        opens?.description                                   // "09:30:00"
+        try connection.execute("UPDATE shops SET opens = $1 WHERE id = $2", opens, Int64(7))
+    }
+
+    // PostgresInterval
+    static func interval(_ connection: Connection) throws {
+        let grace = PostgresInterval(months: 1, days: -2, microseconds: 3 * 3_600_000_000)
+        grace.description                                    // "1 mon -2 days +03:00:00"
+        try connection.execute("UPDATE plans SET grace = $1 WHERE id = $2", grace, Int64(7))
+    }
+
+    // PostgresJSON
+    static func json(_ connection: Connection, row: Row) throws {
+        let settings = try row["settings", as: PostgresJSON.self].text   // {"theme": "dark"}
+        try connection.execute("UPDATE users SET settings = $1 WHERE id = $2", PostgresJSON(#"{"theme":"dark"}"#), Int64(7))
+        _ = settings
+    }
+
+    // PostgresArrayElement
+    static func arrays(_ connection: Connection, row: Row) throws {
+        let tags = try row["tags", as: [String].self]        // text[]; a NULL element is refused
+        let scores = try row["scores", as: [Int64?].self]    // bigint[] with NULL elements
+        try connection.execute("UPDATE posts SET tags = $1 WHERE id = $2", ["a,b", "{c}"], Int64(7))
+        _ = (tags, scores)
+    }
+
+    // [UInt8] as bytea
+    static func bytea(_ connection: Connection, row: Row) throws {
+        let digest = try row["digest", as: [UInt8].self]
+        try connection.execute("UPDATE files SET digest = $1 WHERE id = $2", [UInt8]([0x0a, 0xff]), Int64(7))
+        _ = digest
+    }
+
+    // UUID
+    static func uuid(_ connection: Connection, row: Row) throws {
+        let id = try row["id", as: UUID.self]
+        try connection.execute("DELETE FROM sessions WHERE id = $1", UUID())
+        _ = id
     }
 }

@@ -1,0 +1,36 @@
+/// The server's date form with DateStyle ISO: `2024-02-29`, `0044-03-15 BC`, `infinity`,
+/// `-infinity`.
+extension PostgresDate {
+    public init?(_ text: String) {
+        var text = text
+        guard let value = text.withUTF8({ parseDate(UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = value
+    }
+
+    public var description: String {
+        if self == .infinity { return "infinity" }
+        if self == .negativeInfinity { return "-infinity" }
+        let (year, month, day) = parts
+        let bc = year <= 0
+        return pad(bc ? 1 - year : year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + (bc ? " BC" : "")
+    }
+}
+
+/// Parses the forms described at `PostgresDate`'s text extension; nil for a day that does not
+/// exist.
+func parseDate(_ bytes: UnsafeRawBufferPointer) -> PostgresDate? {
+    if matches(bytes, "infinity") { return .infinity }
+    if matches(bytes, "-infinity") { return .negativeInfinity }
+    var scanner = ByteScanner(bytes: bytes)
+    guard let year = scanner.number(minDigits: 4, maxDigits: 7), scanner.skip("-"),
+        let month = scanner.number(minDigits: 2, maxDigits: 2), scanner.skip("-"),
+        let day = scanner.number(minDigits: 2, maxDigits: 2)
+    else { return nil }
+    var astronomicalYear = year
+    if scanner.skip(" BC") {
+        guard year > 0 else { return nil }
+        astronomicalYear = 1 - year
+    }
+    guard scanner.isAtEnd else { return nil }
+    return PostgresDate(year: astronomicalYear, month: month, day: day)
+}
