@@ -43,6 +43,10 @@ extension PostgreSQLIntegration {
                 try roundTrip(connection, "'-Infinity'::numeric", PostgresNumeric.negativeInfinity)
                 try roundTrip(connection, "NULL::numeric", PostgresNumeric?.none)
                 #expect(try connection.value("SELECT 1e40::numeric", as: PostgresNumeric.self).digits.count == 41)
+                // docs/framework.md's example: the server's arithmetic on all 38 digits.
+                let doubled = try connection.value(
+                    "SELECT $1::numeric * 2", PostgresNumeric("12345678901234567890.123456789012345678"), as: PostgresNumeric.self)
+                #expect(doubled.description == "24691357802469135780.246913578024691356")
             }
         }
 

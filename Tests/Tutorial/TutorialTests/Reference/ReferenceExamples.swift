@@ -101,6 +101,20 @@ func booksOfAuthorsNamedLike(on connection: Connection) throws -> Int {
 
 // MARK: - Serializers
 
+// MARK: - Column types
+
+func columnTypesExample(on connection: Connection) throws -> (PostgresNumeric, PostgresInterval, [String?]) {
+    let row = try connection.query(
+        "SELECT $1::numeric * 2, interval '1 mon -2 days 03:00', ARRAY['a,b', NULL]",
+        PostgresNumeric("12345678901234567890.123456789012345678"))[0]
+    let total = try row[0, as: PostgresNumeric.self]     // 24691357802469135780.246913578024691356
+    let grace = try row[1, as: PostgresInterval.self]    // months 1, days -2, microseconds 10_800_000_000
+    let tags = try row[2, as: [String?].self]            // ["a,b", nil]
+    try connection.execute("UPDATE plans SET grace = $1, starts = $2 WHERE id = $3",
+                           grace, PostgresDate(year: 2024, month: 2, day: 29), Int64(7))
+    return (total, grace, tags)
+}
+
 final class BookSerializer: ModelSerializer<Book> {
     override class var fields: [any SerializerField] {
         [HyperlinkedIdentityField("url", viewName: "book-detail"),
