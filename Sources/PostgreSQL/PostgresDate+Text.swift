@@ -10,7 +10,8 @@ extension PostgresDate {
     public var description: String {
         if self == .infinity { return "infinity" }
         if self == .negativeInfinity { return "-infinity" }
-        let (year, month, day) = parts
+        // A day count no calendar reaches: text the server refuses with a clear error.
+        guard let (year, month, day) = parts else { return "\(daysSinceEpoch) days since 1970-01-01" }
         let bc = year <= 0
         return pad(bc ? 1 - year : year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + (bc ? " BC" : "")
     }

@@ -11,7 +11,7 @@ public struct PostgresDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// nil when the day does not exist (`2023-02-29`). `year` is astronomical: 0 is 1 BC.
     public init?(year: Int64, month: Int64, day: Int64) {
-        guard (1...12).contains(month), (1...31).contains(day), abs(year) < 10_000_000 else { return nil }
+        guard (1...12).contains(month), (1...31).contains(day), (-10_000_000...10_000_000).contains(year) else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         guard civilFromDays(days) == (year, month, day) else { return nil }
         daysSinceEpoch = days
@@ -22,8 +22,16 @@ public struct PostgresDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     public var isInfinite: Bool { self == .infinity || self == .negativeInfinity }
 
-    /// Calendar fields; `year` is astronomical (0 is 1 BC). Meaningless for the infinities.
-    public var parts: (year: Int64, month: Int64, day: Int64) { civilFromDays(daysSinceEpoch) }
+    /// Far beyond PostgreSQL's dates (4713 BC to 5874897 AD), yet safe from overflow in the
+    /// calendar arithmetic.
+    static let calendarLimit: Int64 = 1 << 40
+
+    /// Calendar fields; `year` is astronomical (0 is 1 BC). nil for the infinities and for day
+    /// counts beyond any calendar date PostgreSQL has.
+    public var parts: (year: Int64, month: Int64, day: Int64)? {
+        guard (-Self.calendarLimit...Self.calendarLimit).contains(daysSinceEpoch) else { return nil }
+        return civilFromDays(daysSinceEpoch)
+    }
 
     public static func < (lhs: PostgresDate, rhs: PostgresDate) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
 }

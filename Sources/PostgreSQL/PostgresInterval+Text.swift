@@ -62,14 +62,20 @@ func parseInterval(_ bytes: UnsafeRawBufferPointer) -> PostgresInterval? {
             break
         }
         guard scanner.skip(" ") else { return nil }
+        // Checked sums: repeated fields (never printed by the server) must not overflow.
         if scanner.skip("years") || scanner.skip("year") {
-            let (value, overflow) = signed.multipliedReportingOverflow(by: 12)
-            guard !overflow else { return nil }
-            months += value
+            let (value, overflow1) = signed.multipliedReportingOverflow(by: 12)
+            let (sum, overflow2) = months.addingReportingOverflow(value)
+            guard !overflow1, !overflow2 else { return nil }
+            months = sum
         } else if scanner.skip("mons") || scanner.skip("mon") {
-            months += signed
+            let (sum, overflow) = months.addingReportingOverflow(signed)
+            guard !overflow else { return nil }
+            months = sum
         } else if scanner.skip("days") || scanner.skip("day") {
-            days += signed
+            let (sum, overflow) = days.addingReportingOverflow(signed)
+            guard !overflow else { return nil }
+            days = sum
         } else {
             return nil
         }

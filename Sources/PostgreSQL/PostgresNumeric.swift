@@ -37,10 +37,13 @@ public struct PostgresNumeric: Hashable, Sendable, CustomStringConvertible {
         self.special = special
     }
 
+    /// PostgreSQL's largest display scale (NUMERIC_DSCALE_MAX).
+    public static let maximumScale = 16_383
+
     /// Digits (each 0...9, leading zeros allowed) and a scale; nil if a digit is out of range
-    /// or the scale is negative.
+    /// or the scale is outside `0...maximumScale`.
     public init?(isNegative: Bool, digits: [UInt8], scale: Int) {
-        guard scale >= 0, digits.allSatisfy({ $0 < 10 }) else { return nil }
+        guard (0...Self.maximumScale).contains(scale), digits.allSatisfy({ $0 < 10 }) else { return nil }
         let significant = digits.drop { $0 == 0 }
         self.isNegative = isNegative && !significant.isEmpty
         self.digits = Array(significant)
