@@ -22,6 +22,19 @@ struct Note: Model {
     }
 }
 
+/// A model with a counter and two timestamps, for the F() examples.
+struct Article: Model {
+    var id: Int64, views: Int64, created: DateTime, updated: DateTime
+
+    static let tableName = "articles"
+    static let columns: [Column<Article>] = [
+        Column("id", \.id), Column("views", \.views), Column("created", \.created), Column("updated", \.updated),
+    ]
+    init(row: ModelRow) throws {
+        id = try row["id"]; views = try row["views"]; created = try row["created"]; updated = try row["updated"]
+    }
+}
+
 // ModelSerializer
 final class NoteSerializer: ModelSerializer<Note> {
     override class var fields: [any SerializerField] {
@@ -132,6 +145,13 @@ extension DocHost {
             .limit(10)
             .all()
         _ = (user, note, recent)
+    }
+
+    // F, FieldExpression
+    func fExpressions() throws {
+        let edited: Predicate = .field("updated", .gt(F("created")))   // updated > created
+        try Article.objects(on: request).filter(.field("id", .exact(7))).update(["views": F("views") + 1])
+        _ = edited
     }
 
     // ModelRelatedLookup, UniqueValidator

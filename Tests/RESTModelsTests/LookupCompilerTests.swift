@@ -76,6 +76,20 @@ import Testing
         }
     }
 
+    @Test func anFExpressionIsAColumnReference() throws {
+        let edited = try Self.compiled(.field("n", .gt(F("score"))))
+        #expect(edited.sql == #""specimens"."n" > "specimens"."score""#)
+        // Under NOT, a NULL on either side keeps the row (Django's exclude).
+        #expect(try Self.compiled(!.field("pk", .lt(F("n")))).sql == #"NOT COALESCE("specimens"."id" < "specimens"."n", FALSE)"#)
+        #expect(edited.parameters.isEmpty)
+        #expect(try Self.compiled(.field("pk", .exact(F("n")))).sql.contains(#""specimens"."id" = "specimens"."n""#))
+        #expect(throws: FieldError.self) { try Self.compiled(.field("n", .gt(F("nn")))) }
+        #expect(throws: FieldError.self) { try InMemoryQuerySet(Specimen.rows).filter(.field("n", .gt(F("nn")))).all() }
+        #expect(throws: QueryValueError.unsupported(#"comparing 'name' with F("n"), a column of another type"#)) {
+            try Self.compiled(.field("name", .exact(F("n"))))
+        }
+    }
+
     /// The in-memory evaluator checks values the same way, before any row is read.
     @Test func theInMemoryEvaluatorRejectsTheSameValues() {
         let rows = InMemoryQuerySet(Specimen.rows)

@@ -149,6 +149,12 @@ struct Specimen: Model {
             ("at year", .field("at", .year(2026))),
             ("at year text", .field("at", .year(.string("2025")))),
             ("at year double", .field("at", .year(.double(1999)))),
+            ("n gt F score", .field("n", .gt(F("score")))),
+            ("n exact F score", .field("n", .exact(F("score")))),
+            ("score lte F n", .field("score", .lte(F("n")))),
+            ("n lt F itself", .field("n", .lt(F("n")))),
+            ("n gte F itself", .field("n", .gte(F("n")))),
+            ("pk lt F n", .field("pk", .lt(F("n")))),
             ("constant true", .constant(true)),
             ("constant false", .constant(false)),
         ]

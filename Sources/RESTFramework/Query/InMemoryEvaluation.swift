@@ -17,6 +17,18 @@ enum InMemoryEvaluation {
             return false
         case .not(let inner):
             return try !matches(row, inner)
+        case .field(let name, .fieldComparison(let comparison, let other)):
+            guard let value = row.fieldValue(name) else { throw FieldError(type(of: row), field: name) }
+            guard let otherValue = row.fieldValue(other.field) else { throw FieldError(type(of: row), field: other.field) }
+            // NULL on either side: unknown, so no match (and none under NOT either, as SQL guards it).
+            guard let order = compare(value, otherValue) else { return false }
+            switch comparison {
+            case .exact: return order == 0
+            case .lt: return order < 0
+            case .lte: return order <= 0
+            case .gt: return order > 0
+            case .gte: return order >= 0
+            }
         case .field(let name, let lookup):
             guard let value = row.fieldValue(name) else { throw FieldError(type(of: row), field: name) }
             return try matches(value, lookup, field: name)
@@ -82,6 +94,9 @@ enum InMemoryEvaluation {
             return try matches(value, .gte(low), field: field) && matches(value, .lte(high), field: field)
         case .isNull, .date, .year, .regex, .iregex:
             return false  // handled above
+        case .fieldComparison:
+            // Needs the row: `matches(_:_:)` on a predicate evaluates it.
+            throw QueryValueError.unsupported("F() in a lookup on a single value")
         }
     }
 

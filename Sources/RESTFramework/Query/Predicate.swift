@@ -41,6 +41,8 @@ public enum Lookup: Sendable, Hashable {
     case date(FieldValue)
     /// Django's `created__year=...` on a timestamp: the UTC year (`2024` or `"2024"`).
     case year(FieldValue)
+    /// A comparison with another field of the same row: spelt `.gt(F("created"))`.
+    case fieldComparison(FieldComparison, F)
 }
 
 /// A subquery the model layer can compile (a queryset's `values(column)`).

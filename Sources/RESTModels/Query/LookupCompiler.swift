@@ -204,6 +204,25 @@ enum LookupCompiler {
             sql.append(lookup == .regex(pattern) ? " ~ " : " ~* ")
             sql.bind(pattern)
             return .whenColumnIsNull
+        case .fieldComparison(let comparison, let other):
+            guard let otherIndex = column.layout.index(ofField: other.field) else {
+                throw column.layout.unknownField(other.field)
+            }
+            let otherType = column.layout.columns[otherIndex].type
+            let numeric: Set<ColumnType> = [.int, .double]
+            guard otherType == type || (numeric.contains(type) && numeric.contains(otherType)) else {
+                throw QueryValueError.unsupported("comparing '\(field)' with F(\"\(other.field)\"), a column of another type")
+            }
+            expression(&sql)
+            switch comparison {
+            case .exact: sql.append(Comparison.equal.sql)
+            case .lt: sql.append(Comparison.less.sql)
+            case .lte: sql.append(Comparison.lessOrEqual.sql)
+            case .gt: sql.append(Comparison.greater.sql)
+            case .gte: sql.append(Comparison.greaterOrEqual.sql)
+            }
+            sql.append(.columnSQL, of: column.layout, column: otherIndex)
+            return .always  // NULL when either column is
         case .date(let value):
             return try within(DateLookupBounds.day(value, field: field), lookup: "date", into: &sql)
         case .year(let value):
