@@ -42,7 +42,8 @@ extension QuerySet {
             let type = layout.columns[index].type
             if expression.operation != nil {
                 guard type == .int || type == .double, layout.columns[source].type == type else {
-                    throw QueryValueError.unsupported("arithmetic on '\(key)' from F(\"\(expression.source.field)\") (numeric columns of one type only)")
+                    throw QueryValueError.unsupported(
+                        "arithmetic on '\(key)' from F(\"\(expression.source.field)\") (numeric columns of one type only)")
                 }
             } else if layout.columns[source].type != type {
                 throw QueryValueError.unsupported("setting '\(key)' from F(\"\(expression.source.field)\"), a column of another type")
