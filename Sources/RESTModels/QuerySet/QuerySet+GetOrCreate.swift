@@ -17,7 +17,8 @@ extension QuerySet {
         } catch ModelError.doesNotExist {}
         let connection = try requireConnection()
         // The lookup wins over a default for the same field (Django builds `defaults | lookup`).
-        let values = ValidatedData(defaults.merging(lookup) { _, fromLookup in fromLookup }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        let merged = defaults.merging(lookup) { _, fromLookup in fromLookup }
+        let values = ValidatedData(merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         do {
             let object = try connection.transaction { connection in try QuerySet(connection: connection).insert(values) }
             return (object, true)
