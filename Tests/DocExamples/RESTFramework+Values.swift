@@ -86,7 +86,13 @@ extension DocHost {
 
         let p: Predicate = .field("username", .icontains("ada")) || .field("email", .icontains("ada"))
         let q: Predicate = !.field("last_login", .isNull(true)) && .field("id", .gt(10))
-        _ = (p, q)
+        let r: Predicate = .field("created", .year(2024)) && .field("title", .iregex("^(draft|wip):"))
+        _ = (p, q, r)
+
+        try DateLookupBounds.day(.string("2024-01-31"), field: "created").start.iso8601  // "2024-01-31T00:00:00Z"
+        try DateLookupBounds.year(.int(2024), field: "created").end.iso8601              // "2025-01-01T00:00:00Z"
+
+        try RegexLookup("^a.c$", caseInsensitive: true, field: "name").matches("ABC")   // true
 
         OrderTerm("-last_login", nulls: .last)
 

@@ -22,6 +22,28 @@ struct Note: Model {
     }
 }
 
+/// A model with a counter and two timestamps, for the F() examples.
+struct Article: Model {
+    var id: Int64, views: Int64, created: DateTime, updated: DateTime
+
+    static let tableName = "articles"
+    static let columns: [Column<Article>] = [
+        Column("id", \.id), Column("views", \.views), Column("created", \.created), Column("updated", \.updated),
+    ]
+    init(row: ModelRow) throws {
+        id = try row["id"]; views = try row["views"]; created = try row["created"]; updated = try row["updated"]
+    }
+}
+
+/// A model with a unique name, for the get-or-create examples.
+struct Tag: Model {
+    var id: Int64, name: String, color: String?
+
+    static let tableName = "tags"
+    static let columns: [Column<Tag>] = [Column("id", \.id), Column("name", \.name), Column("color", \.color)]
+    init(row: ModelRow) throws { id = try row["id"]; name = try row["name"]; color = try row["color"] }
+}
+
 // ModelSerializer
 final class NoteSerializer: ModelSerializer<Note> {
     override class var fields: [any SerializerField] {
@@ -132,6 +154,27 @@ extension DocHost {
             .limit(10)
             .all()
         _ = (user, note, recent)
+    }
+
+    // F, FieldExpression
+    func fExpressions() throws {
+        let edited: Predicate = .field("updated", .gt(F("created")))   // updated > created
+        try Article.objects(on: request).filter(.field("id", .exact(7))).update(["views": F("views") + 1])
+        _ = edited
+    }
+
+    // getOrCreate, updateOrCreate, bulkCreate
+    func getOrCreate() throws {
+        do {
+            let (tag, created) = try Tag.objects(on: request).getOrCreate(["name": "swift"], defaults: ["color": "orange"])
+            _ = (tag, created)
+        }
+        do {
+            let (tag, created) = try Tag.objects(on: request).updateOrCreate(["name": "swift"], defaults: ["color": "red"])
+            _ = (tag, created)
+        }
+        let tags = try Tag.objects(on: request).bulkCreate([["name": "swift"], ["name": "postgres"]])
+        _ = tags
     }
 
     // ModelRelatedLookup, UniqueValidator

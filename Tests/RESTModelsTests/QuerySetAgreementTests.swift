@@ -114,6 +114,47 @@ struct Specimen: Model {
             ("score in", .field("score", .in([.double(1.5), 12, .string("-3")]))),
             ("score isnull", .field("score", .isNull(true))),
             ("pk in", .field("pk", .in([1, 2, .string("3")]))),
+            ("name endswith", .field("name", .endswith("a"))),
+            ("name endswith percent", .field("name", .endswith("%"))),
+            ("name endswith underscore", .field("name", .endswith("_b"))),
+            ("name endswith backslash", .field("name", .endswith("\\slash"))),
+            ("name endswith empty", .field("name", .endswith(""))),
+            ("name iendswith", .field("name", .iendswith("A"))),
+            ("name iendswith unicode", .field("name", .iendswith("COLE"))),
+            ("name iendswith sharp s", .field("name", .iendswith("SSE"))),
+            ("n endswith", .field("n", .endswith("7"))),
+            ("at endswith", .field("at", .endswith(".5+00"))),
+            ("n range", .field("n", .range(-7, 12))),
+            ("n range text", .field("n", .range(.string("0"), .string(" 42 ")))),
+            ("n range beyond 64 bits", .field("n", .range(.string("-99999999999999999999"), .string("99999999999999999999")))),
+            ("n range reversed", .field("n", .range(12, -7))),
+            ("name range", .field("name", .range("a", "b"))),
+            ("at range", .field("at", .range(.string("2026-01-01T00:00:00Z"), .string("2026-03-01T12:00:00Z")))),
+            ("score range", .field("score", .range(.double(0), 2))),
+            ("name regex", .field("name", .regex("^a"))),
+            ("name regex class", .field("name", .regex("[0-9]+%$"))),
+            ("name regex alternation", .field("name", .regex("^(Zed|ab)$"))),
+            ("name regex dot per code point", .field("name", .regex("^.cole$"))),
+            ("name regex quantifier", .field("name", .regex("^a_?b$"))),
+            ("name regex escape", .field("name", .regex(#"\\s"#))),
+            ("name iregex", .field("name", .iregex("^a"))),
+            ("name iregex class", .field("name", .iregex("^[a-c]+$"))),
+            ("name iregex unicode", .field("name", .iregex("^école$"))),
+            ("n regex", .field("n", .regex("^-"))),
+            ("at regex", .field("at", .regex(#"\.5\+00$"#))),
+            ("at date", .field("at", .date("2026-03-01"))),
+            ("at date short", .field("at", .date("2026-3-1"))),
+            ("at date leap", .field("at", .date("2024-02-29"))),
+            ("at date datetime", .field("at", .date(.dateTime(DateTime(iso8601: "2025-12-31T23:59:59.999999Z")!)))),
+            ("at year", .field("at", .year(2026))),
+            ("at year text", .field("at", .year(.string("2025")))),
+            ("at year double", .field("at", .year(.double(1999)))),
+            ("n gt F score", .field("n", .gt(F("score")))),
+            ("n exact F score", .field("n", .exact(F("score")))),
+            ("score lte F n", .field("score", .lte(F("n")))),
+            ("n lt F itself", .field("n", .lt(F("n")))),
+            ("n gte F itself", .field("n", .gte(F("n")))),
+            ("pk lt F n", .field("pk", .lt(F("n")))),
             ("constant true", .constant(true)),
             ("constant false", .constant(false)),
         ]
@@ -133,6 +174,25 @@ struct Specimen: Model {
         ]
         return list
     }()
+
+    /// A pattern neither side can compile: PostgreSQL's `invalid_regular_expression` (Django lets
+    /// that `DataError` through, a 500; the model exception handler leaves it unmapped likewise)
+    /// and the evaluator's `invalidRegularExpression`.
+    @Test func anInvalidRegexIsAnErrorOnBothSides() throws {
+        try withModelsDatabase(schema: Specimen.schema) { connection, _ in
+            let stored = try insertSpecimens(connection)
+            for lookup: Lookup in [.regex("(ab"), .iregex("[a-")] {
+                do {
+                    _ = try stored.filter(.field("name", lookup)).all()
+                    Issue.record("no error for \(lookup)")
+                } catch let error as PostgresError {
+                    #expect(error.sqlState == "2201B")
+                    #expect(ModelExceptionHandler.wrapping(defaultExceptionHandler)(error, nil) == nil)
+                }
+                #expect(throws: QueryValueError.self) { try InMemoryQuerySet(Specimen.rows).filter(.field("name", lookup)).all() }
+            }
+        }
+    }
 
     static let orderings: [[OrderTerm]] = [
         [OrderTerm("id")],

@@ -17,6 +17,18 @@ enum InMemoryEvaluation {
             return false
         case .not(let inner):
             return try !matches(row, inner)
+        case .field(let name, .fieldComparison(let comparison, let other)):
+            guard let value = row.fieldValue(name) else { throw FieldError(type(of: row), field: name) }
+            guard let otherValue = row.fieldValue(other.field) else { throw FieldError(type(of: row), field: other.field) }
+            // NULL on either side: unknown, so no match (and none under NOT either, as SQL guards it).
+            guard let order = compare(value, otherValue) else { return false }
+            switch comparison {
+            case .exact: return order == 0
+            case .lt: return order < 0
+            case .lte: return order <= 0
+            case .gt: return order > 0
+            case .gte: return order >= 0
+            }
         case .field(let name, let lookup):
             guard let value = row.fieldValue(name) else { throw FieldError(type(of: row), field: name) }
             return try matches(value, lookup, field: name)
@@ -35,6 +47,14 @@ enum InMemoryEvaluation {
             return value.isNull == wanted
         case .exact(.null):
             return value.isNull  // Django turns `field=None` into `IS NULL`.
+        // The value is checked before the row's (as SQL compiles it before reading any row).
+        case .date(let day):
+            return try inside(DateLookupBounds.day(day, field: field), value, lookup: "date", field: field)
+        case .year(let year):
+            return try inside(DateLookupBounds.year(year, field: field), value, lookup: "year", field: field)
+        case .regex(let pattern), .iregex(let pattern):
+            let compiled = try RegexLookup(pattern, caseInsensitive: lookup == .iregex(pattern), field: field)
+            return !value.isNull && compiled.matches(sqlText(value))
         default:
             break
         }
@@ -66,8 +86,29 @@ enum InMemoryEvaluation {
             return sqlText(value).unicodeScalars.starts(with: prefix.unicodeScalars)
         case .istartswith(let prefix):
             return upper(sqlText(value)).unicodeScalars.starts(with: upper(prefix).unicodeScalars)
-        case .isNull:
+        case .endswith(let suffix):
+            return scalarsEnd(sqlText(value), with: suffix)
+        case .iendswith(let suffix):
+            return scalarsEnd(upper(sqlText(value)), with: upper(suffix))
+        case .range(let low, let high):
+            return try matches(value, .gte(low), field: field) && matches(value, .lte(high), field: field)
+        case .isNull, .date, .year, .regex, .iregex:
             return false  // handled above
+        case .fieldComparison:
+            // Needs the row: `matches(_:_:)` on a predicate evaluates it.
+            throw QueryValueError.unsupported("F() in a lookup on a single value")
+        }
+    }
+
+    /// Whether a timestamp lies in a `date`/`year` lookup's bounds (false for NULL); other
+    /// types are Django's "Unsupported lookup".
+    private static func inside(_ bounds: DateLookupBounds, _ value: FieldValue, lookup: String, field: String) throws
+        -> Bool
+    {
+        switch value {
+        case .null: return false
+        case .dateTime(let time): return bounds.contains(time)
+        default: throw QueryValueError.unsupported("the lookup '\(lookup)' on '\(field)', which is not a timestamp")
         }
     }
 
@@ -213,6 +254,12 @@ enum InMemoryEvaluation {
             if mapped.count == 1 { result.append(mapped.first!) } else { result.append(scalar) }
         }
         return String(result)
+    }
+
+    /// Suffix match on code points (LIKE '%suffix' with the suffix escaped).
+    static func scalarsEnd(_ text: String, with suffix: String) -> Bool {
+        let t = Array(text.unicodeScalars), s = Array(suffix.unicodeScalars)
+        return t.count >= s.count && t[(t.count - s.count)...].elementsEqual(s)
     }
 
     /// Substring search on code points (LIKE '%needle%' with the needle escaped).

@@ -4,6 +4,7 @@
 ///
 ///     let p: Predicate = .field("username", .icontains("ada")) || .field("email", .icontains("ada"))
 ///     let q: Predicate = !.field("last_login", .isNull(true)) && .field("id", .gt(10))
+///     let r: Predicate = .field("created", .year(2024)) && .field("title", .iregex("^(draft|wip):"))
 public indirect enum Predicate: Sendable {
     case field(String, Lookup)
     case and([Predicate])
@@ -28,7 +29,20 @@ public enum Lookup: Sendable, Hashable {
     /// Case-sensitive and case-insensitive substring matches; `%` and `_` are literal.
     case contains(String), icontains(String)
     case startswith(String), istartswith(String)
+    case endswith(String), iendswith(String)
     case isNull(Bool)
+    /// Django's `range`: `BETWEEN low AND high`, both ends included, values coerced as `gte`/`lte`.
+    case range(FieldValue, FieldValue)
+    /// PostgreSQL's `~` and `~*` on the field's text (Django's `regex` and `iregex`). In memory
+    /// the pattern is a Swift `Regex` matching code points: the two agree on the common syntax
+    /// (classes, anchors, quantifiers, groups, alternation), not on PostgreSQL-only escapes.
+    case regex(String), iregex(String)
+    /// Django's `created__date=...` on a timestamp: the UTC day (`"2024-01-31"` or a `DateTime`).
+    case date(FieldValue)
+    /// Django's `created__year=...` on a timestamp: the UTC year (`2024` or `"2024"`).
+    case year(FieldValue)
+    /// A comparison with another field of the same row: spelt `.gt(F("created"))`.
+    case fieldComparison(FieldComparison, F)
 }
 
 /// A subquery the model layer can compile (a queryset's `values(column)`).

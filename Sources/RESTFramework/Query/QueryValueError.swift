@@ -11,6 +11,9 @@
 public enum QueryValueError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotCoerce(field: String, value: FieldValue, to: String)
     case unsupported(String)
+    /// A `regex`/`iregex` pattern that does not compile. Django lets PostgreSQL's error through
+    /// (a `DataError`, so a 500); views do the same with this and with PostgreSQL's own error.
+    case invalidRegularExpression(field: String, pattern: String)
 
     public var description: String {
         switch self {
@@ -18,6 +21,8 @@ public enum QueryValueError: Error, Sendable, Equatable, CustomStringConvertible
             return "Field '\(field)' expected \(type) but got '\(value)'."
         case .unsupported(let what):
             return "Unsupported in this queryset: \(what)."
+        case .invalidRegularExpression(let field, let pattern):
+            return "Invalid regular expression for '\(field)': '\(pattern)'."
         }
     }
 }

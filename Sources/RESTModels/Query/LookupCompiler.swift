@@ -3,8 +3,9 @@ import RESTFramework
 
 /// One field lookup as SQL, with `InMemoryEvaluation`'s semantics: values coerced to the
 /// column's type (`FieldValue.coerced`), `.exact(.null)` as `IS NULL`, NULLs in `in` ignored,
-/// `contains`/`startswith` literal, i-lookups through `UPPER`, non-text columns matched on
-/// their `::text` form (the session runs in UTC, so timestamps read `...+00`).
+/// `contains`/`startswith`/`endswith` literal, i-lookups through `UPPER`, non-text columns
+/// matched on their `::text` form (the session runs in UTC, so timestamps read `...+00`), `date`
+/// and `year` as UTC bounds on the timestamp itself.
 enum LookupCompiler {
     /// When a compiled lookup can evaluate to NULL (the caller guards it under NOT).
     enum Nulls { case never, whenColumnIsNull, always }
@@ -99,6 +100,24 @@ enum LookupCompiler {
             return .whenColumnIsNull
         }
 
+        /// `start <= column < end` on a timestamp column: the day or year without a cast, so
+        /// an index on the column serves it (Django compiles `year` to a BETWEEN the same way).
+        func within(_ bounds: DateLookupBounds, lookup: String, into sql: inout SQLBuilder) throws -> Nulls {
+            guard type == .timestamptz else {
+                throw QueryValueError.unsupported("the lookup '\(lookup)' on '\(field)', which is not a timestamp")
+            }
+            sql.append("(")
+            expression(&sql)
+            sql.append(" >= ")
+            sql.bind(SQLParameter.make(.dateTime(bounds.start), as: type))
+            sql.append(" AND ")
+            expression(&sql)
+            sql.append(" < ")
+            sql.bind(SQLParameter.make(.dateTime(bounds.end), as: type))
+            sql.append(")")
+            return .whenColumnIsNull
+        }
+
         switch lookup {
         case .isNull(let wanted):
             expression(&sql)
@@ -147,6 +166,67 @@ enum LookupCompiler {
             return like(SQL.likeEscaped(prefix) + "%", caseInsensitive: false, into: &sql)
         case .istartswith(let prefix):
             return like(SQL.likeEscaped(prefix) + "%", caseInsensitive: true, into: &sql)
+        case .endswith(let suffix):
+            return like("%" + SQL.likeEscaped(suffix), caseInsensitive: false, into: &sql)
+        case .iendswith(let suffix):
+            return like("%" + SQL.likeEscaped(suffix), caseInsensitive: true, into: &sql)
+        case .range(let low, let high):
+            guard !low.isNull, !high.isNull else { throw QueryValueError.unsupported("None as a query value for '\(field)'") }
+            let (lowValue, highValue) = (try coerce(low), try coerce(high))
+            func isPlain(_ value: FieldValue) -> Bool {
+                switch value {
+                case .double(let d) where type == .int: return d.isFinite
+                case .string(let text): return !SQL.containsNUL(text)
+                default: return true
+                }
+            }
+            if isPlain(lowValue), isPlain(highValue) {
+                sql.append("(")
+                expression(&sql)
+                sql.append(" BETWEEN ")
+                sql.bind(SQLParameter.make(lowValue, as: type))
+                sql.append(" AND ")
+                sql.bind(SQLParameter.make(highValue, as: type))
+                sql.append(")")
+            } else {
+                // An end beyond 64 bits or holding a NUL: the two comparisons' own rules for it.
+                sql.append("(")
+                _ = try comparison(.greaterOrEqual, lowValue, coerced: true, into: &sql)
+                sql.append(" AND ")
+                _ = try comparison(.lessOrEqual, highValue, coerced: true, into: &sql)
+                sql.append(")")
+            }
+            return .whenColumnIsNull
+        case .regex(let pattern), .iregex(let pattern):
+            // No stored text holds a NUL (and libpq cannot send one).
+            guard !SQL.containsNUL(pattern) else { return never(&sql) }
+            textExpression(&sql)
+            sql.append(lookup == .regex(pattern) ? " ~ " : " ~* ")
+            sql.bind(pattern)
+            return .whenColumnIsNull
+        case .fieldComparison(let comparison, let other):
+            guard let otherIndex = column.layout.index(ofField: other.field) else {
+                throw column.layout.unknownField(other.field)
+            }
+            let otherType = column.layout.columns[otherIndex].type
+            let numeric: Set<ColumnType> = [.int, .double]
+            guard otherType == type || (numeric.contains(type) && numeric.contains(otherType)) else {
+                throw QueryValueError.unsupported("comparing '\(field)' with F(\"\(other.field)\"), a column of another type")
+            }
+            expression(&sql)
+            switch comparison {
+            case .exact: sql.append(Comparison.equal.sql)
+            case .lt: sql.append(Comparison.less.sql)
+            case .lte: sql.append(Comparison.lessOrEqual.sql)
+            case .gt: sql.append(Comparison.greater.sql)
+            case .gte: sql.append(Comparison.greaterOrEqual.sql)
+            }
+            sql.append(.columnSQL, of: column.layout, column: otherIndex)
+            return .always  // NULL when either column is
+        case .date(let value):
+            return try within(DateLookupBounds.day(value, field: field), lookup: "date", into: &sql)
+        case .year(let value):
+            return try within(DateLookupBounds.year(value, field: field), lookup: "year", into: &sql)
         }
     }
 }

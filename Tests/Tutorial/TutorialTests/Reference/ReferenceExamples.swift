@@ -99,6 +99,15 @@ func booksOfAuthorsNamedLike(on connection: Connection) throws -> Int {
     return try Book.objects(on: connection).filter(.inSubquery("author_id", authors)).count()
 }
 
+/// Newer lookups: year, date, iregex, iendswith, range.
+func draftsOf2024(on connection: Connection) throws -> [Book] {
+    try Book.objects(on: connection)
+        .filter(.field("created", .year(2024)) || .field("created", .date("2025-01-31")))
+        .filter(.field("title", .iregex("^(draft|wip):")) && !.field("title", .iendswith("(old)")))
+        .filter(.field("id", .range(10, 99)))
+        .all()
+}
+
 // MARK: - Serializers
 
 // MARK: - Column types
