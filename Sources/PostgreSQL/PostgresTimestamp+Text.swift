@@ -90,17 +90,7 @@ func parseTimestamp(_ bytes: UnsafeRawBufferPointer) -> PostgresTimestamp? {
         let second = scanner.number(minDigits: 2, maxDigits: 2)
     else { return nil }
     guard (1...12).contains(month), (1...31).contains(day), hour <= 24, minute < 60, second < 60 else { return nil }
-    var microsecond: Int64 = 0
-    if scanner.skip(".") {
-        var digits = 0
-        while let digit = scanner.digit() {
-            guard digits < 6 else { return nil }
-            microsecond = microsecond * 10 + digit
-            digits += 1
-        }
-        guard digits > 0 else { return nil }
-        for _ in digits..<6 { microsecond *= 10 }
-    }
+    guard let microsecond = scanFraction(&scanner) else { return nil }
     var offsetSeconds: Int64 = 0
     if scanner.skip("Z") {
         // UTC
