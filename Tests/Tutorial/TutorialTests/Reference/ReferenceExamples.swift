@@ -112,15 +112,15 @@ func draftsOf2024(on connection: Connection) throws -> [Book] {
 
 // MARK: - Column types
 
-func columnTypesExample(on connection: Connection) throws -> (PostgresNumeric, PostgresInterval, [String?]) {
+func columnTypesExample(on connection: Connection) throws -> (DecimalNumber, CalendarDuration, [String?]) {
     let row = try connection.query(
         "SELECT $1::numeric * 2, interval '1 mon -2 days 03:00', ARRAY['a,b', NULL]",
-        PostgresNumeric("12345678901234567890.123456789012345678"))[0]
-    let total = try row[0, as: PostgresNumeric.self]     // 24691357802469135780.246913578024691356
-    let grace = try row[1, as: PostgresInterval.self]    // months 1, days -2, microseconds 10_800_000_000
+        DecimalNumber("12345678901234567890.123456789012345678"))[0]
+    let total = try row[0, as: DecimalNumber.self]     // 24691357802469135780.246913578024691356
+    let grace = try row[1, as: CalendarDuration.self]    // months 1, days -2, microseconds 10_800_000_000
     let tags = try row[2, as: [String?].self]            // ["a,b", nil]
     try connection.execute("UPDATE plans SET grace = $1, starts = $2 WHERE id = $3",
-                           grace, PostgresDate(year: 2024, month: 2, day: 29), Int64(7))
+                           grace, CalendarDate(year: 2024, month: 2, day: 29), Int64(7))
     return (total, grace, tags)
 }
 
