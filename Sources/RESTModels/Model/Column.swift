@@ -50,8 +50,11 @@ public enum ColumnType: Sendable, Hashable {
         case (.real, _):
             // Rounded to single precision as the float4 parameter will be, shortest text first
             // (what a `real` column's value reads as).
-            guard case .double(let d) = try value.coerced(like: .double(0), field: field) else { return .null }
-            return .double(Float(d).columnDouble)
+            switch try value.coerced(like: .double(0), field: field) {
+            case .double(let d): return .double(Float(d).columnDouble)
+            case .int(let i): return .double(Float(i).columnDouble)
+            case let other: return other
+            }
         case (.int, .string(let text)):
             if let number = Self.plainDecimal(text) { return .int(number) }
         default:

@@ -3,7 +3,7 @@ import RESTFramework
 
 /// An enum stored in a text or integer column, with choices (Django's `TextChoices` and
 /// `IntegerChoices`). The raw value is what the column holds; `displayName` is the label
-/// (by default, for text, the case name in title case: `in_progress` → `In Progress`).
+/// (by default, for text, the case name in words, title case: `inProgress` → `In Progress`).
 ///
 ///     enum Status: String, ColumnEnum {
 ///         case planned, active, done
@@ -47,9 +47,19 @@ extension ColumnEnum {
 }
 
 extension ColumnEnum where RawValue == String {
-    /// Django's default label: the name with `_` as spaces, in title case (`in_progress` → `In Progress`).
+    /// Django's default label (`IN_PROGRESS` → `In Progress`) for a Swift case name: its words
+    /// (split at capitals and `_`) in title case (`inProgress` → `In Progress`).
     public var displayName: String {
-        String(describing: self).split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }
-            .joined(separator: " ")
+        var words: [String] = []
+        for character in String(describing: self) {
+            if character == "_" {
+                words.append("")
+            } else if character.isUppercase || words.isEmpty {
+                words.append(String(character))
+            } else {
+                words[words.count - 1].append(character)
+            }
+        }
+        return words.filter { !$0.isEmpty }.map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined(separator: " ")
     }
 }

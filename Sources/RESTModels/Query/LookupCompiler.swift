@@ -57,10 +57,11 @@ enum LookupCompiler {
         func coerce(_ value: FieldValue) throws -> FieldValue {
             try type.coerce(value, field: field)
         }
-        /// The column as compared with a parameter: `json` has no `=`, so it is compared as jsonb.
+        /// The column as compared with a parameter: `json` has no `=`, so JSON is compared as
+        /// jsonb (a `JSON` property may be either column; on jsonb the cast is a no-op).
         func comparedExpression(_ sql: inout SQLBuilder) {
             expression(&sql)
-            if type == .json { sql.append("::jsonb") }
+            if type == .json || type == .jsonb { sql.append("::jsonb") }
         }
         /// JSON has equality but no order a user would expect (InMemoryEvaluation refuses it too).
         func requireOrder() throws {
