@@ -185,9 +185,10 @@ struct AllTypes: Model, Equatable {
             // The extremes, as the server sees them (its own text of each column).
             let text = try connection.query(
                 "SELECT amount::text, day::text, at::text, span::text, ratio::text, tags::text, data::text FROM all_types ORDER BY id")
-            #expect(try text.map { try $0[0, as: String.self] } == [
-                "12345678901234567890123456789012345678", "0.00", "1250.5", "-Infinity", "1250.50",
-            ])
+            #expect(
+                try text.map { try $0[0, as: String.self] } == [
+                    "12345678901234567890123456789012345678", "0.00", "1250.5", "-Infinity", "1250.50",
+                ])
             #expect(try text.map { try $0[1, as: String.self] } == ["2024-02-29", "-infinity", "infinity", "0044-03-15 BC", "2026-12-06"])
             #expect(try text[0][3, as: String.self] == "1 mon -2 days +03:00:00")
             #expect(try text[1][2, as: String.self] == "24:00:00")
@@ -226,7 +227,8 @@ struct AllTypes: Model, Equatable {
         #expect(columns["status"]?.choices == statuses.map { Choice(value: .string($0.0), displayName: $0.1) })
         #expect(columns["status_or_nil"]?.choices == columns["status"]?.choices)
         #expect(columns["status"]?.type == .text)
-        #expect(columns["priority"]?.choices == [(1, "High"), (2, "Normal"), (3, "Low")].map { Choice(value: .int($0.0), displayName: $0.1) })
+        #expect(
+            columns["priority"]?.choices == [(1, "High"), (2, "Normal"), (3, "Low")].map { Choice(value: .int($0.0), displayName: $0.1) })
         #expect(columns["priority_or_nil"]?.type == .smallint)
         #expect(columns["priority_or_nil"]?.isNullable == true)
         #expect(columns["amount"]?.choices == nil)
@@ -243,7 +245,11 @@ struct AllTypes: Model, Equatable {
             ("decimal isnull", .field("amount_or_nil", .isNull(true))),
             ("uuid exact hex", .field("token", .exact(.string("a0eebc999c0b4ef8bb6d6bb9bd380a11")))),
             ("uuid exact braces", .field("token", .exact(.string("{123E4567-E89B-12D3-A456-426614174000}")))),
-            ("uuid in", .field("token_or_nil", .in([.string("ffffffff-ffff-ffff-ffff-ffffffffffff"), .string("6ba7b810-9dad-11d1-80b4-00c04fd430c8")]))),
+            (
+                "uuid in",
+                .field(
+                    "token_or_nil", .in([.string("ffffffff-ffff-ffff-ffff-ffffffffffff"), .string("6ba7b810-9dad-11d1-80b4-00c04fd430c8")]))
+            ),
             ("uuid gt", .field("token", .gt(.string("6ba7b810-9dad-11d1-80b4-00c04fd430c8")))),
             ("date exact", .field("day", .exact(.string("2024-02-29")))),
             ("date gte", .field("day", .gte(.string("2000-1-1")))),

@@ -51,7 +51,8 @@ extension InMemoryEvaluation {
         case (.list(let samples), .list(let elements)):
             return coerceElements(elements, like: samples.first, field: field)
         case (.list(let samples), .string(let text)):
-            let parts = text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map { FieldValue.string(String($0)) }
+            let parts =
+                text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map { FieldValue.string(String($0)) }
             return coerceElements(parts, like: samples.first, field: field)
         default:
             return nil
@@ -118,9 +119,11 @@ extension InMemoryEvaluation {
             let texts = elements.map { element -> String in
                 if element.isNull { return "NULL" }
                 let text = sqlText(element)
-                let plain = !text.isEmpty && text.uppercased() != "NULL"
+                let plain =
+                    !text.isEmpty && text.uppercased() != "NULL"
                     && !text.contains(where: { " {},\"\\".contains($0) })
-                return plain ? text : "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+                return plain
+                    ? text : "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
             }
             return "{" + texts.joined(separator: ",") + "}"
         default: return sqlText(value)

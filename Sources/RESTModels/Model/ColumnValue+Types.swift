@@ -77,7 +77,8 @@ extension JSON: ColumnValue {
         do {
             return try JSON.parse(text.text)
         } catch {
-            throw PostgresError(kind: .decoding, message: "column \"\(row.result.columnName(column))\" holds JSON that does not parse: \(error)")
+            throw PostgresError(
+                kind: .decoding, message: "column \"\(row.result.columnName(column))\" holds JSON that does not parse: \(error)")
         }
     }
 }

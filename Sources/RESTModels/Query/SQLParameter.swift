@@ -93,7 +93,8 @@ enum SQLParameter {
         case .time: return ArrayParameter<TimeOfDay>(values.compactMap(\.timeValue))
         case .interval: return ArrayParameter<CalendarDuration>(values.compactMap(\.durationValue))
         case .json, .jsonb:
-            return ArrayParameter<PostgresJSON>(values.compactMap { if case .jsonValue(let j) = $0 { PostgresJSON(JSONWriter.renderString(j)) } else { nil } })
+            return ArrayParameter<PostgresJSON>(
+                values.compactMap { if case .jsonValue(let j) = $0 { PostgresJSON(JSONWriter.renderString(j)) } else { nil } })
         case .bytea: return ArrayParameter<ByteaText>(values.compactMap { if case .bytes(let b) = $0 { ByteaText(bytes: b) } else { nil } })
         case .textArray, .smallintArray, .integerArray, .bigintArray:
             return ArrayParameter<String>([])  // unreachable: refused by the compiler

@@ -28,7 +28,8 @@ import Testing
     @Test func rendersAsDRFFieldsDo() throws {
         #expect(rendered(.decimal(DecimalNumber("1250.00")!)) == #""1250.00""#)
         #expect(rendered(.decimal(DecimalNumber("-0.50")!)) == #""-0.50""#)
-        #expect(rendered(.decimal(DecimalNumber("12345678901234567890123456789012345678")!)) == #""12345678901234567890123456789012345678""#)
+        #expect(
+            rendered(.decimal(DecimalNumber("12345678901234567890123456789012345678")!)) == #""12345678901234567890123456789012345678""#)
         #expect(rendered(.uuid(UUID(uuidString: "A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11")!)) == #""a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11""#)
         #expect(rendered(.date(CalendarDate(year: 2026, month: 12, day: 6)!)) == #""2026-12-06""#)
         #expect(rendered(.date(CalendarDate(year: 44, month: 3, day: 15)!)) == #""0044-03-15""#)
@@ -75,9 +76,10 @@ import Testing
         #expect(try coerce("-Infinity", like: decimal0) == .decimal(.negativeInfinity))
         #expect(try FieldValue.int(7).coerced(like: decimal0, field: "f") == .decimal(DecimalNumber(7)))
         let uuid = FieldValue.uuid(UUID(uuidString: "A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11")!)
-        for text in ["a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "A0EEBC999C0B4EF8BB6D6BB9BD380A11", "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}",
-            "urn:uuid:a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"]
-        {
+        for text in [
+            "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "A0EEBC999C0B4EF8BB6D6BB9BD380A11", "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}",
+            "urn:uuid:a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+        ] {
             #expect(try coerce(text, like: uuid0) == uuid, "\(text)")
         }
         #expect(try coerce("2024-2-29", like: date0) == .date(CalendarDate(year: 2024, month: 2, day: 29)!))

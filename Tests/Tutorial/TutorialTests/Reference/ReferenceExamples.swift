@@ -419,3 +419,36 @@ enum BookAPI {
 func runBookAPI() -> Never {
     APIServerMain.run(program: "book-api") { try BookAPI.application() }
 }
+
+enum ProjectStatus: String, ColumnEnum {
+    case planned, active, done
+}
+
+enum TaskPriority: Int16, ColumnEnum {
+    case high = 1, normal = 2, low = 3
+
+    var displayName: String {
+        switch self {
+        case .high: "High"
+        case .normal: "Normal"
+        case .low: "Low"
+        }
+    }
+}
+
+struct Milestone: Model {
+    var id: Int64
+    var status: ProjectStatus
+    var priority: TaskPriority?
+
+    static let tableName = "milestones"
+    static let columns: [Column<Milestone>] = [
+        Column("id", \.id), Column("status", \.status), Column("priority", \.priority),
+    ]
+
+    init(row: ModelRow) throws {
+        id = try row["id"]
+        status = try row["status"]
+        priority = try row["priority"]
+    }
+}
