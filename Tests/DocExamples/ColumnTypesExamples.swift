@@ -34,6 +34,12 @@ enum ColumnTypeDocExamples {
         try FieldValue.string("2024-02-29").coerced(like: .date(CalendarDate(daysSinceEpoch: 0)), field: "due")
     }
 
+    // ColumnType.coerce
+    static func columnTypeCoercion() throws {
+        try ColumnType.numeric.coerce(.string("1250.50"), field: "budget")   // .decimal(1250.50)
+        try ColumnType.date.coerce(.string("2024-02-30"), field: "due")       // throws
+    }
+
     // Choice
     static func choice() {
         let planned = Choice(value: .string("planned"), displayName: "Planned")

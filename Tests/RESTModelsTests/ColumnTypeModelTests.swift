@@ -234,6 +234,19 @@ struct AllTypes: Model, Equatable {
         #expect(columns["amount"]?.choices == nil)
     }
 
+    /// The hook a filter backend coerces query values with: the column's type.
+    @Test func aColumnTypeCoercesQueryText() throws {
+        let columns = Dictionary(uniqueKeysWithValues: AllTypes.columns.map { ($0.name, $0.type) })
+        #expect(try columns["amount"]!.coerce(.string("1250.50"), field: "amount") == .decimal(DecimalNumber("1250.50")!))
+        #expect(try columns["ratio"]!.coerce(.string("1.10000001"), field: "ratio") == .double(1.1))  // as float4 rounds it
+        #expect(try columns["tags"]!.coerce(.string("a,b"), field: "tags") == .list(["a", "b"]))
+        #expect(try columns["status"]!.coerce(.string("active"), field: "status") == .string("active"))
+        #expect(try columns["priority"]!.coerce(.string("2"), field: "priority") == .int(2))
+        #expect(throws: QueryValueError.cannotCoerce(field: "day", value: .string("2024-02-30"), to: "a valid date")) {
+            try columns["day"]!.coerce(.string("2024-02-30"), field: "day")
+        }
+    }
+
     static let predicates: [(String, RESTFramework.Predicate)] = {
         var list: [(String, RESTFramework.Predicate)] = [
             ("decimal exact by value", .field("amount", .exact(.string("1250.500")))),

@@ -38,10 +38,18 @@ public enum ColumnType: Sendable, Hashable {
     /// `smallint[]`, `integer[]`, `bigint[]` (`[Int16]`, `[Int32]`, `[Int64]`, optional elements too).
     case smallintArray, integerArray, bigintArray
 
+    /// `value` (a query string's text, say) as a value of this column type, the way the SQL
+    /// compiler coerces every lookup's value (Django's `get_prep_value`); throws
+    /// `QueryValueError.cannotCoerce` ("Field 'budget' expected a decimal number but got 'x'."),
+    /// which a filter backend turns into its 400.
+    ///
+    ///     try ColumnType.numeric.coerce(.string("1250.50"), field: "budget")   // .decimal(1250.50)
+    ///     try ColumnType.date.coerce(.string("2024-02-30"), field: "due")       // throws
+    ///
     /// `value.coerced(like: sample, field: field)`, without the call for the common cases whose
     /// result is known: a value already of this kind is its own coercion, and plain ASCII digits
     /// into an integer column are the integer (what `IntegerText` makes of them).
-    func coerce(_ value: FieldValue, field: String) throws -> FieldValue {
+    public func coerce(_ value: FieldValue, field: String) throws -> FieldValue {
         switch (self, value) {
         case (.int, .int), (.int, .double), (.text, .string), (.bool, .bool), (.double, .double), (.double, .int),
             (.timestamptz, .dateTime), (_, .null), (.smallint, .int), (.numeric, .decimal), (.uuid, .uuid), (.date, .date),
