@@ -74,6 +74,9 @@ public struct Column<M: Model>: Sendable {
     public let references: String?
     /// The SQL of an annotation; nil for a stored column.
     public let expression: String?
+    /// Django's `choices`: the values the column's Swift type allows (`ColumnChoices`), which
+    /// field filters check query values against; nil for any other column.
+    public let choices: [FieldValue]?
     /// Reads the column from a pointer to an instance of `M`. Not generic over `M` so that
     /// `ModelLayout` can keep the readers of every model's columns without the model type; the
     /// public initializers are `@inlinable` so that the reader is compiled for the model's
@@ -90,13 +93,13 @@ public struct Column<M: Model>: Sendable {
     public init<V: ColumnValue>(_ name: String, _ keyPath: KeyPath<M, V> & Sendable, references: String? = nil) {
         self.init(
             name: name, type: V.columnType, isNullable: V.isNullable, references: references, expression: nil,
-            reader: Self.reader(keyPath))
+            reader: Self.reader(keyPath), choices: V.declaredChoices)
     }
 
     @usableFromInline
     init(
         name: String, type: ColumnType, isNullable: Bool, references: String?, expression: String?,
-        reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue
+        reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue, choices: [FieldValue]? = nil
     ) {
         self.name = name
         self.type = type
@@ -104,6 +107,7 @@ public struct Column<M: Model>: Sendable {
         self.references = references
         self.expression = expression
         self.reader = reader
+        self.choices = choices
         sql = Self.sql(name: name, expression: expression)
     }
 
@@ -116,7 +120,7 @@ public struct Column<M: Model>: Sendable {
     ) -> Column {
         Column(
             name: name, type: V.columnType, isNullable: V.isNullable, references: nil, expression: sql,
-            reader: reader(keyPath))
+            reader: reader(keyPath), choices: V.declaredChoices)
     }
 
     /// The reader of `keyPath`: a load at the property's offset when it is a stored property of
