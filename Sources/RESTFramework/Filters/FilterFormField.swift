@@ -48,7 +48,7 @@ enum FilterFormField {
             // forms.DateTimeField: stripped ISO 8601 (Django's `parse_datetime`), naive as UTC.
             // (Blank is not empty to a temporal field: it fails.)
             if text.isEmpty { return nil }
-            guard let time = DateTime(iso8601: PythonText.strip(text)) else { throw .dateTime }
+            guard let time = isoDateTime(PythonText.strip(text)) else { throw .dateTime }
             return .dateTime(time)
         case .date:
             if text.isEmpty { return nil }
@@ -61,6 +61,23 @@ enum FilterFormField {
             guard let uuid = FilterUUIDText.parse(stripped) else { throw .uuid }
             return .string(uuid)
         }
+    }
+
+    /// Django's `parse_datetime`: `YYYY-MM-DD[T ]HH:MM[:SS[.ffffff]]` with an optional offset, or
+    /// (Python's `datetime.fromisoformat`) a date alone, `2026-12-06` or `20261206`, as midnight in
+    /// the app's time zone (UTC). Python's other ISO forms (`2026-12-06T10`, week dates) are not read.
+    static func isoDateTime(_ text: String) -> DateTime? {
+        if let time = DateTime(iso8601: text) { return time }
+        let bytes = Array(text.utf8)
+        let digits = bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        if bytes.count == 8, digits {
+            let day =
+                String(decoding: bytes[0..<4], as: UTF8.self) + "-" + String(decoding: bytes[4..<6], as: UTF8.self) + "-"
+                + String(decoding: bytes[6..<8], as: UTF8.self)
+            return DateTime(iso8601: day + "T00:00")
+        }
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        return DateTime(iso8601: text + "T00:00")
     }
 
     /// DRF's `BooleanWidget.value_from_datadict`: lowercased `true`/`1`, `false`/`0`; anything

@@ -66,6 +66,17 @@ import Testing
         #expect(try FilterFormField.clean("1.000e50", as: .number(.float)) == .double(1e50))
     }
 
+    /// Printed by django-filter's `IsoDateTimeField` (Django 5.2, Python 3.11, TIME_ZONE UTC).
+    @Test func dateTimesAsIsoDateTimeField() throws {
+        let midnight = DateTime(iso8601: "2026-12-06T00:00:00Z")!
+        #expect(try FilterFormField.clean("2026-12-06", as: .dateTime) == .dateTime(midnight))
+        #expect(try FilterFormField.clean(" 20261206 ", as: .dateTime) == .dateTime(midnight))
+        #expect(try FilterFormField.clean("2026-12-06 10:00+01:00", as: .dateTime) == .dateTime(DateTime(iso8601: "2026-12-06T09:00:00Z")!))
+        for bad in ["2026-13-06", "2026-12-6", "x", " ", "2026-12-06T25:00"] {
+            #expect(throws: FilterFormField.Invalid.dateTime) { try FilterFormField.clean(bad, as: .dateTime) }
+        }
+    }
+
     @Test func booleansAsBooleanWidget() {
         #expect(FilterFormField.booleanWidget("True") == true)
         #expect(FilterFormField.booleanWidget("1") == true)
