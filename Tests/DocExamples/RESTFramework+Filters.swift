@@ -79,14 +79,15 @@ enum FilterFieldExamples {
         Project.objects.filterField(named: "account")   // relatedColumn "account_id" (references "accounts")
     }
 
-    // FilterFormField, FilterDecimal, FilterDateText, FilterUUIDText (internal)
+    // FilterFormField, FilterDecimal, FilterTemporalText, FilterUUIDText (internal)
     static func formFields() throws {
         try FilterFormField.clean("abc", as: .number(.integer))   // throws "Enter a number."
         try FilterFormField.clean("  ", as: .text)                // nil (CharField strips)
         FilterDecimal(parsing: " 1_250.5 ")   // 12505 × 10^-1
         FilterDecimal(parsing: "1e")          // nil
-        FilterDateText.parse("12/6/2026")   // "2026-12-06"
-        FilterDateText.parse("2026-02-30")  // nil
+        FilterTemporalText.date("12/6/2026")   // "2026-12-06"
+        FilterTemporalText.date("2026-02-30")  // nil
+        FilterTemporalText.time("9:5")         // "09:05:00"
         FilterUUIDText.parse("{12345678-1234-5678-1234-567812345678}")   // "12345678-1234-5678-1234-567812345678"
         FilterUUIDText.parse("not-a-uuid")                               // nil
     }

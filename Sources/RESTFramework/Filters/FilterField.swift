@@ -15,6 +15,8 @@ public enum FilterFieldKind: Sendable, Hashable {
     case dateTime
     /// `DateFilter` (`forms.DateField` with the English input formats): "Enter a valid date."
     case date
+    /// `TimeFilter` (`forms.TimeField`): "Enter a valid time."
+    case time
     /// `UUIDFilter` (`forms.UUIDField`): "Enter a valid UUID."
     case uuid
 

@@ -13,6 +13,7 @@ enum FilterFormField {
         static let number = Invalid("Enter a number.")
         static let numberTooLarge = Invalid("Ensure this value is less than or equal to 1e+50.")
         static let date = Invalid("Enter a valid date.")
+        static let time = Invalid("Enter a valid time.")
         static let dateTime = Invalid("Enter a valid date/time.")
         static let uuid = Invalid("Enter a valid UUID.")
         static let nullCharacters = Invalid("Null characters are not allowed.")
@@ -52,8 +53,12 @@ enum FilterFormField {
             return .dateTime(time)
         case .date:
             if text.isEmpty { return nil }
-            guard let date = FilterDateText.parse(PythonText.strip(text)) else { throw .date }
+            guard let date = FilterTemporalText.date(PythonText.strip(text)) else { throw .date }
             return .string(date)
+        case .time:
+            if text.isEmpty { return nil }
+            guard let time = FilterTemporalText.time(PythonText.strip(text)) else { throw .time }
+            return .string(time)
         case .uuid:
             // forms.UUIDField is a CharField: stripped first.
             let stripped = PythonText.strip(text)

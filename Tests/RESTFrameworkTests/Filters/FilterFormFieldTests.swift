@@ -21,6 +21,19 @@ import Testing
     }
 
     @Test(arguments: [
+        ("10:30", "10:30:00"), ("10:30:15", "10:30:15"), ("10:30:15.5", "10:30:15.500000"), ("1:2", "01:02:00"),
+        ("1:2:3", "01:02:03"), ("  10:30  ", "10:30:00"), ("09:05:00.000001", "09:05:00.000001"), ("23:59:59", "23:59:59"),
+    ])
+    func timesAsDjango(_ text: String, _ expected: String) throws {
+        #expect(try FilterFormField.clean(text, as: .time) == .string(expected))
+    }
+
+    @Test(arguments: ["10:30:60", "24:00", "10:30:15.1234567", "10:30:15,5", "10", " ", "10:60"])
+    func invalidTimes(_ text: String) {
+        #expect(throws: FilterFormField.Invalid.time) { try FilterFormField.clean(text, as: .time) }
+    }
+
+    @Test(arguments: [
         ("{12345678-1234-5678-1234-567812345678}", "12345678-1234-5678-1234-567812345678"),
         ("urn:uuid:12345678123456781234567812345678", "12345678-1234-5678-1234-567812345678"),
         ("0x345678123456781234567812345678", "00345678-1234-5678-1234-567812345678"),

@@ -1,13 +1,16 @@
-/// `forms.DateField`'s reading of a date: the English `DATE_INPUT_FORMATS` in Django's order
-/// (`2026-12-06`, `12/06/2026`, `12/06/26`, `Dec 06 2026`, `Dec 06, 2026`, `06 Dec 2026`,
-/// `06 Dec, 2026`, and the same with `December`), each as Python's `strptime` matches it: its
-/// regular expression takes the first match its alternations allow, and the text must end there.
+/// `forms.DateField`'s and `forms.TimeField`'s readings: the English `DATE_INPUT_FORMATS` in
+/// Django's order (`2026-12-06`, `12/06/2026`, `12/06/26`, `Dec 06 2026`, `Dec 06, 2026`,
+/// `06 Dec 2026`, `06 Dec, 2026`, and the same with `December`) and `TIME_INPUT_FORMATS`
+/// (`10:30:15`, `10:30:15.5`, `10:30`), each as Python's `strptime` matches it: its regular
+/// expression takes the first match its alternations allow, and the text must end there.
 ///
-///     FilterDateText.parse("12/6/2026")   // "2026-12-06"
-///     FilterDateText.parse("2026-02-30")  // nil
-enum FilterDateText {
+///     FilterTemporalText.date("12/6/2026")   // "2026-12-06"
+///     FilterTemporalText.date("2026-02-30")  // nil
+///     FilterTemporalText.time("9:5")         // "09:05:00"
+enum FilterTemporalText {
     private enum Token {
         case year4, year2, month, day, monthAbbreviation, monthName, space
+        case hour, minute, second, fraction
         case literal(Unicode.Scalar)
 
         var isAbbreviation: Bool {
@@ -30,13 +33,19 @@ enum FilterDateText {
         [.day, .space, .monthName, .literal(","), .space, .year4],
     ]
 
+    private static let timeFormats: [[Token]] = [
+        [.hour, .literal(":"), .minute, .literal(":"), .second],
+        [.hour, .literal(":"), .minute, .literal(":"), .second, .literal("."), .fraction],
+        [.hour, .literal(":"), .minute],
+    ]
+
     private static let monthNames = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december",
     ]
 
     /// The date as `YYYY-MM-DD`, or nil when no format reads it.
-    static func parse(_ text: String) -> String? {
+    static func date(_ text: String) -> String? {
         let scalars = Array(text.unicodeScalars)
         for format in formats {
             var fields = Fields()
@@ -44,17 +53,34 @@ enum FilterDateText {
                 let year = fields.year, let month = fields.month, let day = fields.day,
                 (1...9999).contains(year), day <= DateTime.daysIn(month: Int64(month), year: Int64(year))
             else { continue }
-            func padded(_ value: Int, _ width: Int) -> String {
-                let digits = String(value)
-                return String(repeating: "0", count: max(0, width - digits.count)) + digits
-            }
             return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
         }
         return nil
     }
 
+    /// The time as `HH:MM:SS` or `HH:MM:SS.ffffff`, or nil when no format reads it (`datetime`
+    /// refuses the leap seconds 60 and 61 that `%S` matches).
+    static func time(_ text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        for format in timeFormats {
+            var fields = Fields()
+            guard let end = match(format[...], scalars, at: 0, &fields), end == scalars.count,
+                let hour = fields.hour, let minute = fields.minute, (fields.second ?? 0) < 60
+            else { continue }
+            let clock = padded(hour, 2) + ":" + padded(minute, 2) + ":" + padded(fields.second ?? 0, 2)
+            return fields.microsecond.map { $0 == 0 ? clock : clock + "." + padded($0, 6) } ?? clock
+        }
+        return nil
+    }
+
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
     private struct Fields {
         var year: Int?, month: Int?, day: Int?
+        var hour: Int?, minute: Int?, second: Int?, microsecond: Int?
     }
 
     /// The end of the first match of `tokens` at `start` (alternatives tried in the regular
@@ -106,6 +132,38 @@ enum FilterDateText {
             if digit(i) == 0, let b = digit(i + 1), b >= 1 { found.append((i + 2, { $0.day = b })) }
             if let a = digit(i), a >= 1 { found.append((i + 1, { $0.day = a })) }
             if i < s.count, s[i] == " ", let b = digit(i + 1), b >= 1 { found.append((i + 2, { $0.day = b })) }
+            return found
+        case .hour:  // `2[0-3]|[0-1]\d|\d`
+            var found: [(Int, (inout Fields) -> Void)] = []
+            if digit(i) == 2, let b = digit(i + 1), b <= 3 { found.append((i + 2, { $0.hour = 20 + b })) }
+            if let a = digit(i), a <= 1, let b = digit(i + 1) { found.append((i + 2, { $0.hour = a * 10 + b })) }
+            if let a = digit(i) { found.append((i + 1, { $0.hour = a })) }
+            return found
+        case .minute, .second:  // `[0-5]\d|\d`, and for seconds `6[0-1]` first
+            var found: [(Int, (inout Fields) -> Void)] = []
+            let isSecond: Bool
+            if case .second = token { isSecond = true } else { isSecond = false }
+            func set(_ value: Int) -> (inout Fields) -> Void {
+                isSecond ? { $0.second = value } : { $0.minute = value }
+            }
+            if isSecond, digit(i) == 6, let b = digit(i + 1), b <= 1 { found.append((i + 2, set(60 + b))) }
+            if let a = digit(i), a <= 5, let b = digit(i + 1) { found.append((i + 2, set(a * 10 + b))) }
+            if let a = digit(i) { found.append((i + 1, set(a))) }
+            return found
+        case .fraction:  // `[0-9]{1,6}`, greedy, backtracking to fewer digits
+            var found: [(Int, (inout Fields) -> Void)] = []
+            var k = i, value = 0
+            var prefixes: [(Int, Int)] = []
+            while k < s.count, k - i < 6, let d = digit(k) {
+                value = value * 10 + d
+                k += 1
+                prefixes.append((k, value))
+            }
+            for (end, digits) in prefixes.reversed() {
+                var micro = digits
+                for _ in (end - i)..<6 { micro *= 10 }
+                found.append((end, { $0.microsecond = micro }))
+            }
             return found
         case .monthAbbreviation, .monthName:  // case-insensitive, in calendar order
             var found: [(Int, (inout Fields) -> Void)] = []
