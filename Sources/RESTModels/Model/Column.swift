@@ -159,13 +159,13 @@ public struct Column<M: Model>: Sendable {
         name: String, type: ColumnType, isNullable: Bool, references: String?, expression: String?,
         reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue, choices: [Choice]? = nil
     ) {
-        self.choices = choices
         self.name = name
         self.type = type
         self.isNullable = isNullable
         self.references = references
         self.expression = expression
         self.reader = reader
+        self.choices = choices
         sql = Self.sql(name: name, expression: expression)
     }
 

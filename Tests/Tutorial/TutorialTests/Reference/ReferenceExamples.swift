@@ -293,6 +293,18 @@ struct PublishedFilter: FilterBackend {
     }
 }
 
+/// django-filter's `filterset_fields`, then search, then ordering.
+final class BookFilterViewSet: ReadOnlyModelViewSet<QuerySet<Book>>, FilterableView, SearchableView {
+    override class var queryset: QuerySet<Book>? { Book.objects.orderBy("id") }
+    override class var serializerClass: Serializer.Type? { BookSerializer.self }
+    override class var filterBackends: [any FilterBackend]? { [DjangoFilterBackend(), SearchFilter(), OrderingFilter()] }
+
+    var filtersetFields: FiltersetFields {
+        ["published": ["exact"], "author": ["exact", "in"], "created": ["gte", "lte"], "title": ["icontains"]]
+    }
+    var searchFields: [String] { ["title"] }
+}
+
 // MARK: - Authentication
 
 struct AppUser: RequestUser {
