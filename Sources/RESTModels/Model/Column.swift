@@ -74,6 +74,9 @@ public struct Column<M: Model>: Sendable {
     public let references: String?
     /// The SQL of an annotation; nil for a stored column.
     public let expression: String?
+    /// Whether the queryset's `annotate` fills it (`annotated(_:_:)`); `expression` is then
+    /// what it reads when the query does not.
+    public let isPerQueryAnnotation: Bool
     /// Reads the column from a pointer to an instance of `M`. Not generic over `M` so that
     /// `ModelLayout` can keep the readers of every model's columns without the model type; the
     /// public initializers are `@inlinable` so that the reader is compiled for the model's
@@ -96,13 +99,14 @@ public struct Column<M: Model>: Sendable {
     @usableFromInline
     init(
         name: String, type: ColumnType, isNullable: Bool, references: String?, expression: String?,
-        reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue
+        reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue, isPerQueryAnnotation: Bool = false
     ) {
         self.name = name
         self.type = type
         self.isNullable = isNullable
         self.references = references
         self.expression = expression
+        self.isPerQueryAnnotation = isPerQueryAnnotation
         self.reader = reader
         sql = Self.sql(name: name, expression: expression)
     }
