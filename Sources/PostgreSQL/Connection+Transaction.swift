@@ -65,9 +65,11 @@ extension Connection {
             value = try body(self)
         } catch {
             try? rollback(depth: depth)
+            discardCommitHooks(above: depth)
             throw error
         }
         if transactionStatus == .idle {
+            discardCommitHooks(above: depth)
             // A COMMIT or ROLLBACK inside the body (in a script, say) already ended it: what
             // ran before it is committed or gone, and what ran after it was autocommitted.
             throw PostgresError(
@@ -78,14 +80,23 @@ extension Connection {
         }
         if transactionStatus == .failed {
             try? rollback(depth: depth)
+            discardCommitHooks(above: depth)
             throw PostgresError(
                 kind: .server, sqlState: "25P02",
                 message: "a statement in the transaction failed and its error was caught inside the body; the transaction was rolled back")
         }
+        do {
+            try command(depth == 0 ? "COMMIT" : "RELEASE SAVEPOINT " + Self.savepointName(depth))
+        } catch {
+            discardCommitHooks(above: depth)
+            throw error
+        }
         if depth == 0 {
-            try command("COMMIT")
+            // Out of the transaction before the work runs: it may use the connection.
+            transactionDepth = 0
+            runCommitHooks()
         } else {
-            try command("RELEASE SAVEPOINT " + Self.savepointName(depth))
+            keepCommitHooks(at: depth)
         }
         return value
     }

@@ -30,6 +30,9 @@ public final class Connection {
     var statements: PreparedStatementCache
     /// 0 outside `transaction`; n inside n nested calls (the inner ones are savepoints).
     var transactionDepth = 0
+    /// `onCommit` work waiting for the outermost transaction's COMMIT, with the depth each
+    /// belongs to (a savepoint rolled back drops its own).
+    var commitHooks: [CommitHook] = []
     /// When the server last answered (coarse monotonic clock, ms): see `ensureUsable`.
     var lastAnswered: Int64 = .min
 

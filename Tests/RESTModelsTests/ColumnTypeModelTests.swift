@@ -332,6 +332,26 @@ struct AllTypes: Model, Equatable {
         }
     }
 
+    /// Sum and Avg of numeric and interval columns stay exact (Django's Decimal and timedelta),
+    /// smallint sums are integers, and PostgreSQL's missing aggregates are refused by name.
+    @Test func aggregatesOfTheNewTypesStayExact() throws {
+        try withModelsDatabase(schema: AllTypes.schema) { connection, _ in
+            let stored = try insertAll(connection)
+            let finite = stored.exclude(.field("id", .exact(4)))  // row 4 holds -Infinity
+            let totals = try finite.aggregate([
+                "amount": Sum("amount"), "small": Sum("small"), "first_day": Min("day", filter: .field("id", .in([1, 5]))),
+                "latest": Max("at", filter: .field("id", .exact(1))),
+            ])
+            #expect(totals["amount"]?.json == .string("12345678901234567890123456789012348179.00"))
+            #expect(totals["small"]?.intValue != nil)
+            #expect(totals["first_day"]?.json == .string("2024-02-29"))
+            #expect(try totals["latest"] == stored.filter(.field("id", .exact(1))).all().first.map { .time($0.at) })
+            let span = try stored.filter(.field("id", .exact(1))).aggregate(["span": Sum("span")])
+            #expect(span["span"] == .duration(CalendarDuration(months: 1, days: -2, microseconds: 3 * 3_600_000_000)))
+            #expect(throws: (any Error).self) { try stored.aggregate(["token": Max("token")]) }
+        }
+    }
+
     @Test func orderingsAgree() throws {
         try withModelsDatabase(schema: AllTypes.schema) { connection, _ in
             let stored = try insertAll(connection)

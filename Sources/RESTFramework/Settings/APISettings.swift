@@ -97,6 +97,12 @@ public struct APISettings: Sendable {
     }
     /// Django's default for `dataUploadMaxNumberFields`.
     public static let defaultDataUploadMaxNumberFields = 1_000
+    /// Django's `ATOMIC_REQUESTS`: the transaction around each unsafe request's view (see
+    /// `AtomicRequests`); nil (the default): none.
+    public var atomicRequests: (any AtomicRequests)? {
+        get { box.values.atomicRequests }
+        set { change { $0.atomicRequests = newValue } }
+    }
     /// The application's own settings, by typed key (see `SettingsExtensionKey`).
     public var extensions: SettingsExtensions {
         get { box.values.extensions }
@@ -143,6 +149,7 @@ public struct APISettings: Sendable {
         var filterBackends: [any FilterBackend] = []
         var urlFieldName = "url"
         var dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields
+        var atomicRequests: (any AtomicRequests)? = nil
         var extensions = SettingsExtensions()
         var errorLog: @Sendable (String) -> Void = { message in
             let line = Array((message + "\n").utf8)

@@ -19,13 +19,23 @@ extension APIView {
             if let limit = request.dataUploadMaxNumberFields, QueryDict.fieldCount(request.queryString) > limit {
                 throw TooManyFieldsSent()
             }
-            try initial(request)
-            guard let handler = handler(for: request.method) else { throw MethodNotAllowed(request.method) }
-            response = try handler(request)
+            // Reads take no transaction (Django's ATOMIC_REQUESTS would; nothing to commit).
+            if !request.method.isSafe, let atomic = Self.atomicRequests ?? settings.atomicRequests {
+                response = try atomic.atomic(request) { try initialAndHandle(request) }
+            } else {
+                response = try initialAndHandle(request)
+            }
         } catch {
             response = handleException(error)
         }
         return finalizeResponse(request, response)
+    }
+
+    /// `initial`, then the method's handler (or a 405).
+    private func initialAndHandle(_ request: Request) throws -> Response {
+        try initial(request)
+        guard let handler = handler(for: request.method) else { throw MethodNotAllowed(request.method) }
+        return try handler(request)
     }
 
     /// DRF's `perform_authentication`: the first authenticator that returns a user wins; one

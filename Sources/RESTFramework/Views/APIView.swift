@@ -18,6 +18,9 @@ open class APIView {
     open class var viewName: String? { nil }
     /// DRF takes the docstring; Swift has none at run time, so a view states it.
     open class var viewDescription: String { "" }
+    /// The transaction around each unsafe request (Django's `ATOMIC_REQUESTS`); nil: the
+    /// settings' `atomicRequests`. `NonAtomicRequests()` opts this view out.
+    open class var atomicRequests: (any AtomicRequests)? { nil }
 
     // MARK: Instance configuration (what this request uses)
 

@@ -135,6 +135,9 @@ public struct Column<M: Model>: Sendable {
     /// declaration order); nil otherwise. What `ChoiceField`, OPTIONS' `choices` and the filter
     /// backend's "Select a valid choice." read.
     public let choices: [Choice]?
+    /// Whether the queryset's `annotate` fills it (`annotated(_:_:)`); `expression` is then
+    /// what it reads when the query does not.
+    public let isPerQueryAnnotation: Bool
     /// Reads the column from a pointer to an instance of `M`. Not generic over `M` so that
     /// `ModelLayout` can keep the readers of every model's columns without the model type; the
     /// public initializers are `@inlinable` so that the reader is compiled for the model's
@@ -157,13 +160,15 @@ public struct Column<M: Model>: Sendable {
     @usableFromInline
     init(
         name: String, type: ColumnType, isNullable: Bool, references: String?, expression: String?,
-        reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue, choices: [Choice]? = nil
+        reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue, choices: [Choice]? = nil,
+        isPerQueryAnnotation: Bool = false
     ) {
         self.name = name
         self.type = type
         self.isNullable = isNullable
         self.references = references
         self.expression = expression
+        self.isPerQueryAnnotation = isPerQueryAnnotation
         self.reader = reader
         self.choices = choices
         sql = Self.sql(name: name, expression: expression)

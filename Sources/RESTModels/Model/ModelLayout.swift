@@ -22,6 +22,8 @@ final class ModelLayout: Sendable {
         /// `"notes"."title"`, or an annotation's expression in parentheses.
         let sql: String
         let isWritable: Bool
+        /// Filled by the queryset's `annotate` (`Column.annotated`).
+        let isPerQueryAnnotation: Bool
     }
 
     /// `"users"."id", "users"."username", (SELECT ...) AS "author"`
@@ -54,7 +56,7 @@ final class ModelLayout: Sendable {
         columns = declared.map {
             ColumnInfo(
                 name: $0.name, type: $0.type, isNullable: $0.isNullable, references: $0.references, choices: $0.choices,
-                sql: $0.sql, isWritable: $0.isWritable)
+                sql: $0.sql, isWritable: $0.isWritable, isPerQueryAnnotation: $0.isPerQueryAnnotation)
         }
         readers = declared.map { ColumnReader(read: $0.reader) }
         selectList = declared.map { column in

@@ -43,6 +43,9 @@ public struct ModelQuery<M: Model>: Sendable {
         set { state = state.with(compositionError: .some(newValue)) }
     }
 
+    /// Per-query annotations (`QuerySet.annotate`), in the order given.
+    var annotations: [QueryAnnotation] { state.annotations }
+
     public var ordering: [OrderTerm] { state.explicitOrdering ?? M.ordering }
     public var isSliced: Bool { state.isSliced }
 
@@ -51,6 +54,9 @@ public struct ModelQuery<M: Model>: Sendable {
 
     /// This query with its ordering replaced.
     func ordered(_ terms: [OrderTerm]) -> ModelQuery { ModelQuery(state: state.ordered(terms)) }
+
+    /// This query with `annotations` added (`QuerySet.annotate`).
+    func annotated(_ annotations: [QueryAnnotation]) -> ModelQuery { ModelQuery(state: state.annotated(annotations)) }
 
     /// The slice `[offset ..< offset+limit]` of this query's rows (slicing a slice narrows it).
     func sliced(offset extra: Int, limit newLimit: Int?) -> ModelQuery {
@@ -67,21 +73,23 @@ final class ModelQueryState: Sendable {
     let offset: Int
     let limit: Int?
     let compositionError: ModelError?
+    let annotations: [QueryAnnotation]
 
     /// Every unfiltered query shares it.
     static let empty = ModelQueryState(
         predicates: [], explicitOrdering: nil, offset: 0, limit: nil,
-        compositionError: nil)
+        compositionError: nil, annotations: [])
 
     init(
         predicates: [Predicate], explicitOrdering: [OrderTerm]?, offset: Int, limit: Int?,
-        compositionError: ModelError?
+        compositionError: ModelError?, annotations: [QueryAnnotation]
     ) {
         self.predicates = predicates
         self.explicitOrdering = explicitOrdering
         self.offset = offset
         self.limit = limit
         self.compositionError = compositionError
+        self.annotations = annotations
     }
 
     var isSliced: Bool { offset > 0 || limit != nil }
@@ -89,13 +97,14 @@ final class ModelQueryState: Sendable {
     /// A copy with the given fields replaced (`.some(nil)` sets an optional field to nil).
     func with(
         predicates: [Predicate]? = nil, explicitOrdering: [OrderTerm]?? = nil, offset: Int? = nil,
-        limit: Int?? = nil, compositionError: ModelError?? = nil
+        limit: Int?? = nil, compositionError: ModelError?? = nil, annotations: [QueryAnnotation]? = nil
     ) -> ModelQueryState {
         ModelQueryState(
             predicates: predicates ?? self.predicates,
             explicitOrdering: explicitOrdering ?? self.explicitOrdering,
             offset: offset ?? self.offset, limit: limit ?? self.limit,
-            compositionError: compositionError ?? self.compositionError)
+            compositionError: compositionError ?? self.compositionError,
+            annotations: annotations ?? self.annotations)
     }
 
     func filtered(_ predicate: Predicate) -> ModelQueryState {
@@ -105,6 +114,13 @@ final class ModelQueryState: Sendable {
             predicates: predicates,
             compositionError: isSliced
                 ? .some(.unsupported("Cannot filter a query once a slice has been taken.")) : nil)
+    }
+
+    func annotated(_ added: [QueryAnnotation]) -> ModelQueryState {
+        with(
+            compositionError: isSliced
+                ? .some(.unsupported("Cannot annotate a query once a slice has been taken.")) : nil,
+            annotations: annotations + added)
     }
 
     func ordered(_ terms: [OrderTerm]) -> ModelQueryState {

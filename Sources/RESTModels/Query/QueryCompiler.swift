@@ -44,7 +44,14 @@ enum QueryCompiler<M: Model> {
     ) throws {
         if let error = query.compositionError { throw error }
         let layout = ModelLayout.of(M.self)
+        let outerAnnotations = try sql.enterAnnotations(of: query)
+        defer { sql.annotations = outerAnnotations }
         switch list {
+        case .model where sql.annotations != nil:
+            sql.append("SELECT ")
+            sql.appendColumns(of: layout)
+            sql.append(" FROM ")
+            sql.append(.table, of: layout)
         case .model:
             sql.append(.selectPrefix, of: layout)
         case .one:
@@ -57,7 +64,11 @@ enum QueryCompiler<M: Model> {
             sql.append(.table, of: layout)
         }
         try whereClause(query.predicates, in: layout, into: &sql)
-        if ordered || query.isSliced { try orderClause(query.ordering, in: layout, into: &sql) }
+        if ordered || query.isSliced {
+            if case .model = list { sql.annotations?.byAlias = true }
+            try orderClause(query.ordering, in: layout, into: &sql)
+            sql.annotations?.byAlias = false
+        }
         if let limit = query.limit {
             sql.append(" LIMIT ")
             sql.bind(Int64(limit))

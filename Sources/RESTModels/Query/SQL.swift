@@ -19,6 +19,12 @@ struct SQLBuilder {
     private(set) var text = ""
     /// Whether `text` is built (a shape seen for the first time on this thread).
     let rendering: Bool
+    /// The per-query annotations of the query being compiled (`AnnotationScope`); nil for
+    /// a query without.
+    var annotations: AnnotationScope?
+    /// The first error an annotation's expression threw inside `append`, which cannot throw;
+    /// `statement` throws it.
+    var deferredError: (any Error)?
 
     init(rendering: Bool) {
         self.rendering = rendering
@@ -71,6 +77,10 @@ struct SQLBuilder {
     }
 
     mutating func append(_ piece: LayoutPiece, of layout: ModelLayout, column: Int = 0) {
+        // A column the query annotates is its annotation's expression wherever it is named.
+        if piece == .columnSQL, let entry = annotations?.entry(for: layout, column: column) {
+            return appendAnnotation(entry)
+        }
         shape.append(Self.layoutTag | piece.rawValue << 32 | UInt64(column))
         shape.append(UInt64(UInt(bitPattern: ObjectIdentifier(layout))))
         guard rendering else { return }
@@ -122,6 +132,7 @@ struct SQLBuilder {
     static func statement(_ compile: (inout SQLBuilder) throws -> Void) throws -> SQLStatement {
         var sql = SQLBuilder(rendering: false)
         try compile(&sql)
+        if let error = sql.deferredError { throw error }
         let cache = StatementTextCache.current
         if let text = cache.texts[sql.shape] { return SQLStatement(text: text, parameters: sql.parameters) }
         var rendered = SQLBuilder(rendering: true)

@@ -61,7 +61,9 @@ extension QuerySet {
         if let error = query.compositionError { throw error }
         guard !query.isSliced else { throw ModelError.unsupported("Cannot update a query once a slice has been taken.") }
         let predicates = query.predicates
+        let annotations = query.annotations
         let statement = try SQLBuilder.statement { sql in
+            sql.annotations = try AnnotationScope.make(annotations, over: layout)
             sql.append("UPDATE ")
             sql.append(.table, of: layout)
             sql.append(" SET ")

@@ -36,6 +36,7 @@ extension QuerySet {
             } else {
                 if let error = query.compositionError { throw error }
                 let layout = ModelLayout.of(M.self)
+                sql.annotations = try AnnotationScope.make(query.annotations, over: layout)
                 sql.append("SELECT count(*) FROM ")
                 sql.append(.table, of: layout)
                 try QueryCompiler<M>.whereClause(query.predicates, in: layout, into: &sql)

@@ -33,7 +33,7 @@ extension QuerySet {
                 }
                 sql.append(")")
             }
-            sql.append(.returning, of: layout)
+            try appendReturning(into: &sql)
         }
         let result = try StatementRunner.query(statement, on: requireConnection())
         return try M(row: ModelRow(result[0], layout: layout))
@@ -60,7 +60,7 @@ extension QuerySet {
         let layout = ModelLayout.of(M.self)
         let statement = try SQLBuilder.statement { sql in
             try updateStatement(assignments, extra: byKey, into: &sql)
-            sql.append(.returning, of: layout)
+            try appendReturning(into: &sql)
         }
         let result = try StatementRunner.query(statement, on: requireConnection())
         guard let row = result.first else { throw ModelError.doesNotExist(model: M.modelName) }
@@ -74,8 +74,10 @@ extension QuerySet {
         if let error = query.compositionError { throw error }
         guard !query.isSliced else { throw ModelError.unsupported("Cannot use 'limit' or 'offset' with delete().") }
         let predicates = query.predicates
+        let annotations = query.annotations
         let statement = try SQLBuilder.statement { sql in
             let layout = ModelLayout.of(M.self)
+            sql.annotations = try AnnotationScope.make(annotations, over: layout)
             sql.append("DELETE FROM ")
             sql.append(.table, of: layout)
             try QueryCompiler<M>.whereClause(predicates, in: layout, into: &sql)
@@ -96,6 +98,7 @@ extension QuerySet {
         if let error = query.compositionError { throw error }
         guard !query.isSliced else { throw ModelError.unsupported("Cannot update a query once a slice has been taken.") }
         let layout = ModelLayout.of(M.self)
+        sql.annotations = try AnnotationScope.make(query.annotations, over: layout)
         sql.append("UPDATE ")
         sql.append(.table, of: layout)
         sql.append(" SET ")
