@@ -1,6 +1,7 @@
 import FastCGI
 import PostgreSQL
 import RESTFramework
+import RESTModels
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,6 +25,12 @@ import Glibc
 /// `settings.allowedHosts` (Django's `ALLOWED_HOSTS`), and the start-up log says which hosts are
 /// served.
 ///
+/// `models` are checked against their tables before the server listens (`ModelCheck`): a
+/// difference stops the start, naming each. `--check` only runs that check and exits 0 when
+/// the models match, 1 when not (for deploy scripts, right after `migrate`). When the database
+/// cannot be reached at start, the server starts without the check (it serves 503 until the
+/// database is back), saying so in the log.
+///
 /// Exit status: 0 after a drained stop, 1 when requests were cut off by the drain timeout or the
 /// server failed, 2 for bad options.
 public enum APIServerMain {
@@ -41,17 +48,19 @@ public enum APIServerMain {
 
     public static func run(
         program: String, modes: [Mode] = [], database: PostgresConfiguration? = .fromEnvironment(),
-        application makeApplication: () throws -> Application
+        models: [any Model.Type] = [], application makeApplication: () throws -> Application
     ) -> Never {
         let options: ServerOptions
         do {
-            options = try ServerOptions.parse(Array(CommandLine.arguments.dropFirst()), extraFlags: Set(modes.map(\.flag)))
+            options = try ServerOptions.parse(
+                Array(CommandLine.arguments.dropFirst()), extraFlags: Set(modes.map(\.flag) + [checkFlag]))
         } catch {
             printError("\(program): \(error)")
             exit(2)
         }
         if options.showHelp {
-            print(ServerOptions.usage(program: program, extra: modes.map { ($0.flag, $0.help) }), terminator: "")
+            let check = (checkFlag, "check the models against the database's tables, then exit: 0 when they match, 1 when not")
+            print(ServerOptions.usage(program: program, extra: modes.map { ($0.flag, $0.help) } + [check]), terminator: "")
             exit(0)
         }
         let application: Application
@@ -64,7 +73,11 @@ public enum APIServerMain {
             printError("\(program): \(error)")
             exit(1)
         }
+        if options.flags.contains(checkFlag) { exit(checkModels(models, program: program, database: database) ? 0 : 1) }
         let mode = modes.first { options.flags.contains($0.flag) }
+        if mode == nil && !models.isEmpty, let database {
+            startupCheck(models, program: program, database: database)
+        }
         do {
             let log = try ServerLog(options.configuration)
             let database = database.map { $0.sharingAvailability(loggingTo: log) }
@@ -86,6 +99,48 @@ public enum APIServerMain {
         } catch {
             printError("\(program): \(error)")
             exit(1)
+        }
+    }
+
+    static let checkFlag = "--check"
+
+    /// `--check`: the differences on standard error; false when there are any, or when the
+    /// database cannot be asked.
+    static func checkModels(_ models: [any Model.Type], program: String, database: PostgresConfiguration?) -> Bool {
+        guard let database else {
+            printError("\(program): --check needs a database (DATABASE_URL)")
+            return false
+        }
+        do {
+            if let report = try ModelCheck.report(of: models, on: try Connection(configuration: database)) {
+                printError("\(program): \(report)")
+                return false
+            }
+            print("\(program): \(models.count) model(s) match the database")
+            return true
+        } catch {
+            printError("\(program): cannot check the models: \(error)")
+            return false
+        }
+    }
+
+    /// Before listening: a difference stops the start (exit 1); an unreachable database does not
+    /// (the server answers 503 until it is back, as without the check).
+    static func startupCheck(_ models: [any Model.Type], program: String, database: PostgresConfiguration) {
+        let connection: Connection
+        do {
+            connection = try Connection(configuration: database)
+        } catch {
+            printError("\(program): warning: the models were not checked against the database (unreachable: \(error))")
+            return
+        }
+        do {
+            if let report = try ModelCheck.report(of: models, on: connection) {
+                printError("\(program): \(report)")
+                exit(1)
+            }
+        } catch {
+            printError("\(program): warning: the models were not checked against the database: \(error)")
         }
     }
 
