@@ -28,8 +28,8 @@ import Glibc
 /// `models` are checked against their tables before the server listens (`ModelCheck`): a
 /// difference stops the start, naming each. `--check` only runs that check and exits 0 when
 /// the models match, 1 when not (for deploy scripts, right after `migrate`). When the database
-/// cannot be reached at start, the server starts without the check (it serves 503 until the
-/// database is back), saying so in the log.
+/// cannot be reached at start, the server starts and the check runs on the first connection a
+/// worker opens: a difference is logged, and requests that need the database get 503.
 ///
 /// Exit status: 0 after a drained stop, 1 when requests were cut off by the drain timeout or the
 /// server failed, 2 for bad options.
@@ -75,15 +75,17 @@ public enum APIServerMain {
         }
         if options.flags.contains(checkFlag) { exit(checkModels(models, program: program, database: database) ? 0 : 1) }
         let mode = modes.first { options.flags.contains($0.flag) }
+        var checkDeferred = false
         if mode == nil && !models.isEmpty, let database {
-            startupCheck(models, program: program, database: database)
+            checkDeferred = !startupCheck(models, program: program, database: database)
         }
         do {
             let log = try ServerLog(options.configuration)
             let database = database.map { $0.sharingAvailability(loggingTo: log) }
+            let modelCheck = checkDeferred ? DeferredModelCheck(models: models, log: log) : nil
             let server = try FastCGIServer(configuration: options.configuration, log: log) { worker in
                 if let mode { return mode.makeResponder(worker) }
-                return ApplicationResponder(application: application, database: database)
+                return ApplicationResponder(application: application, database: database, modelCheck: modelCheck)
             }
             server.log.info(
                 "\(program) listening on \(server.address) with \(options.configuration.workers) workers"
@@ -124,23 +126,19 @@ public enum APIServerMain {
         }
     }
 
-    /// Before listening: a difference stops the start (exit 1); an unreachable database does not
-    /// (the server answers 503 until it is back, as without the check).
-    static func startupCheck(_ models: [any Model.Type], program: String, database: PostgresConfiguration) {
-        let connection: Connection
+    /// Before listening: a difference stops the start (exit 1). False when the database could
+    /// not be reached or asked: the check then runs on the first connection a worker opens
+    /// (`DeferredModelCheck`), and until then the server answers 503 as in any outage.
+    static func startupCheck(_ models: [any Model.Type], program: String, database: PostgresConfiguration) -> Bool {
         do {
-            connection = try Connection(configuration: database)
-        } catch {
-            printError("\(program): warning: the models were not checked against the database (unreachable: \(error))")
-            return
-        }
-        do {
-            if let report = try ModelCheck.report(of: models, on: connection) {
+            if let report = try ModelCheck.report(of: models, on: try Connection(configuration: database)) {
                 printError("\(program): \(report)")
                 exit(1)
             }
+            return true
         } catch {
-            printError("\(program): warning: the models were not checked against the database: \(error)")
+            printError("\(program): warning: the models will be checked on the first connection (now: \(error))")
+            return false
         }
     }
 
