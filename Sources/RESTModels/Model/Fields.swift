@@ -27,7 +27,7 @@ import RESTFramework
 /// model where the model conforms.
 public struct Fields<M, each V: StoredValue>: Sendable {
     /// The memberwise initializer.
-    @usableFromInline let make: @Sendable (repeat consuming each V) -> M
+    @usableFromInline let make: @Sendable (repeat each V) -> M
     /// Each field's position in the row of `SELECT <columns>`; -1 for a property that is not a column.
     @usableFromInline let slots: (repeat Slot<each V>)
     /// `columns[i].name`, for finding the columns of a row in another order.
@@ -37,7 +37,7 @@ public struct Fields<M, each V: StoredValue>: Sendable {
     /// Every field in declaration order, columns or not (what `ModelCheck` and relations read).
     public let declared: [DeclaredField<M>]
 
-    public init(_ make: @escaping @Sendable (repeat consuming each V) -> M, _ fields: repeat Field<M, each V>) {
+    public init(_ make: @escaping @Sendable (repeat each V) -> M, _ fields: repeat Field<M, each V>) {
         var columns: [FieldColumn] = []
         var declared: [DeclaredField<M>] = []
         for field in repeat each fields {
