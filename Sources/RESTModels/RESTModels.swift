@@ -3,10 +3,8 @@
 //     struct User: Model {
 //         var id: Int64, username: String, lastLogin: DateTime?
 //         static let tableName = "users"
-//         static let columns: [Column<User>] = [
-//             Column("id", \.id), Column("username", \.username), Column("last_login", \.lastLogin),
-//         ]
-//         init(row: ModelRow) throws { id = try row["id"]; username = try row["username"]; lastLogin = try row["last_login"] }
+//         static let fields = Fields(
+//             User.init, Field("id", \.id), Field("username", \.username), Field("last_login", \.lastLogin))
 //     }
 //
 //     final class UserViewSet: ModelViewSet<QuerySet<User>> {
@@ -17,7 +15,8 @@
 //     // The server, once per request, on the worker's own connection:
 //     request.extensions[DatabaseKey.self] = connection
 //
-// - Model/: the declaration (table, primary key, typed columns, annotations) and row decoding.
+// - Model/: the declaration (table, primary key, `Fields`: typed columns, annotations) and row
+//   decoding; `ModelCheck`, the declaration against the table at startup.
 // - Query/: `ModelQuery` (a query as data) and its compilation to one parameterized statement.
 // - QuerySet/: the lazy queryset: composition, reading, writing.
 // - Database/: the request bridge (`DatabaseKey`, `request.database`), statement execution and

@@ -1,6 +1,7 @@
 import FastCGI
 import PostgreSQL
 import RESTFramework
+import RESTModels
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,6 +25,12 @@ import Glibc
 /// `settings.allowedHosts` (Django's `ALLOWED_HOSTS`), and the start-up log says which hosts are
 /// served.
 ///
+/// `models` are checked against their tables before the server listens (`ModelCheck`): a
+/// difference stops the start, naming each. `--check` only runs that check and exits 0 when
+/// the models match, 1 when not (for deploy scripts, right after `migrate`). When the database
+/// cannot be reached at start, the server starts and the check runs on the first connection a
+/// worker opens: a difference is logged, and requests that need the database get 503.
+///
 /// Exit status: 0 after a drained stop, 1 when requests were cut off by the drain timeout or the
 /// server failed, 2 for bad options.
 public enum APIServerMain {
@@ -41,17 +48,19 @@ public enum APIServerMain {
 
     public static func run(
         program: String, modes: [Mode] = [], database: PostgresConfiguration? = .fromEnvironment(),
-        application makeApplication: () throws -> Application
+        models: [any Model.Type] = [], application makeApplication: () throws -> Application
     ) -> Never {
         let options: ServerOptions
         do {
-            options = try ServerOptions.parse(Array(CommandLine.arguments.dropFirst()), extraFlags: Set(modes.map(\.flag)))
+            options = try ServerOptions.parse(
+                Array(CommandLine.arguments.dropFirst()), extraFlags: Set(modes.map(\.flag) + [checkFlag]))
         } catch {
             printError("\(program): \(error)")
             exit(2)
         }
         if options.showHelp {
-            print(ServerOptions.usage(program: program, extra: modes.map { ($0.flag, $0.help) }), terminator: "")
+            let check = (checkFlag, "check the models against the database's tables, then exit: 0 when they match, 1 when not")
+            print(ServerOptions.usage(program: program, extra: modes.map { ($0.flag, $0.help) } + [check]), terminator: "")
             exit(0)
         }
         let application: Application
@@ -64,13 +73,19 @@ public enum APIServerMain {
             printError("\(program): \(error)")
             exit(1)
         }
+        if options.flags.contains(checkFlag) { exit(checkModels(models, program: program, database: database) ? 0 : 1) }
         let mode = modes.first { options.flags.contains($0.flag) }
+        var checkDeferred = false
+        if mode == nil && !models.isEmpty, let database {
+            checkDeferred = !startupCheck(models, program: program, database: database)
+        }
         do {
             let log = try ServerLog(options.configuration)
             let database = database.map { $0.sharingAvailability(loggingTo: log) }
+            let modelCheck = checkDeferred ? DeferredModelCheck(models: models, log: log) : nil
             let server = try FastCGIServer(configuration: options.configuration, log: log) { worker in
                 if let mode { return mode.makeResponder(worker) }
-                return ApplicationResponder(application: application, database: database)
+                return ApplicationResponder(application: application, database: database, modelCheck: modelCheck)
             }
             server.log.info(
                 "\(program) listening on \(server.address) with \(options.configuration.workers) workers"
@@ -86,6 +101,44 @@ public enum APIServerMain {
         } catch {
             printError("\(program): \(error)")
             exit(1)
+        }
+    }
+
+    static let checkFlag = "--check"
+
+    /// `--check`: the differences on standard error; false when there are any, or when the
+    /// database cannot be asked.
+    static func checkModels(_ models: [any Model.Type], program: String, database: PostgresConfiguration?) -> Bool {
+        guard let database else {
+            printError("\(program): --check needs a database (DATABASE_URL)")
+            return false
+        }
+        do {
+            if let report = try ModelCheck.report(of: models, on: try Connection(configuration: database)) {
+                printError("\(program): \(report)")
+                return false
+            }
+            print("\(program): \(models.count) model(s) match the database")
+            return true
+        } catch {
+            printError("\(program): cannot check the models: \(error)")
+            return false
+        }
+    }
+
+    /// Before listening: a difference stops the start (exit 1). False when the database could
+    /// not be reached or asked: the check then runs on the first connection a worker opens
+    /// (`DeferredModelCheck`), and until then the server answers 503 as in any outage.
+    static func startupCheck(_ models: [any Model.Type], program: String, database: PostgresConfiguration) -> Bool {
+        do {
+            if let report = try ModelCheck.report(of: models, on: try Connection(configuration: database)) {
+                printError("\(program): \(report)")
+                exit(1)
+            }
+            return true
+        } catch {
+            printError("\(program): warning: the models will be checked on the first connection (now: \(error))")
+            return false
         }
     }
 

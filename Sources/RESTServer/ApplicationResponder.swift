@@ -13,9 +13,9 @@ struct ApplicationResponder: Responder {
     let application: Application
     let database: WorkerDatabase
 
-    init(application: Application, database: PostgresConfiguration?) {
+    init(application: Application, database: PostgresConfiguration?, modelCheck: DeferredModelCheck? = nil) {
         self.application = application
-        self.database = WorkerDatabase(configuration: database)
+        self.database = WorkerDatabase(configuration: database, modelCheck: modelCheck)
     }
 
     func respond(to request: FastCGI.Request) throws -> FastCGI.Response {

@@ -11,11 +11,14 @@ import PostgreSQL
 /// Never shared: created inside the worker thread by the responder factory.
 final class WorkerDatabase {
     let configuration: PostgresConfiguration?
+    /// The startup check, when it could not run before the server listened.
+    let modelCheck: DeferredModelCheck?
     private var connection: Connection?
 
     /// - Parameter configuration: nil when the application runs without a database. Without
     ///   an `availability`, the worker gets one of its own (probing per worker, unlogged).
-    init(configuration: PostgresConfiguration?) {
+    init(configuration: PostgresConfiguration?, modelCheck: DeferredModelCheck? = nil) {
+        self.modelCheck = modelCheck
         var configuration = configuration
         if configuration != nil && configuration?.availability == nil {
             configuration?.availability = DatabaseAvailability()
@@ -26,10 +29,12 @@ final class WorkerDatabase {
     /// The connection, or nil while the database cannot be reached.
     func current() -> Connection? {
         if let connection { return connection }
-        guard let configuration else { return nil }
+        guard let configuration, modelCheck?.hasFailed != true else { return nil }
         // Fails without I/O while the database is known to be down; a failure is recorded
         // (and logged) by the availability, so nothing is kept here.
-        connection = try? Connection(configuration: configuration)
-        return connection
+        guard let opened = try? Connection(configuration: configuration) else { return nil }
+        if let modelCheck, !modelCheck.allows(opened) { return nil }
+        connection = opened
+        return opened
     }
 }

@@ -9,10 +9,19 @@
 // - Authentication/: token and Basic credentials looked up in those tables.
 // - Permissions/, Serializers/, ViewSets/, Views/: the resources, as DRF would write them.
 // - Admin/: what `api-admin` does (create users, print tokens, load demo data).
+import PostgreSQL
 import RESTFramework
 import RESTModels
 
 public enum ReferenceAPI {
+    /// Every model the application reads, for the startup check (`ModelCheck`).
+    public static let models: [any Model.Type] = [User.self, Token.self, Account.self, AccountMember.self, Note.self]
+
+    /// `api-admin check`: every difference between `models` and the tables, nil when none.
+    public static func modelCheckReport(on connection: Connection) throws -> String? {
+        try ModelCheck.report(of: models, on: connection)
+    }
+
     /// The application: `settings(configuration:)` and `urls()`.
     public static func application(configuration: ReferenceConfiguration = ReferenceConfiguration()) throws -> Application {
         Application(urls: try urls(), settings: settings(configuration: configuration))

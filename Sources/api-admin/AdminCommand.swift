@@ -3,10 +3,12 @@
 ///     api-admin create-user USERNAME [--staff] [--password-stdin | --no-password | --password PW] [--email E]
 ///     api-admin token USERNAME
 ///     api-admin demo-data [--if-empty]
+///     api-admin check
 enum AdminCommand: Equatable {
     case createUser(username: String, staff: Bool, password: PasswordSource, email: String)
     case token(username: String)
     case demoData(ifEmpty: Bool)
+    case check
     case help
 
     /// Where create-user's password comes from.
@@ -24,6 +26,7 @@ enum AdminCommand: Equatable {
         usage: api-admin create-user USERNAME [--staff] [--password-stdin | --no-password | --password PW] [--email E]
                api-admin token USERNAME
                api-admin demo-data [--if-empty]
+               api-admin check
 
           create-user   creates a user and prints their token; without a password option the user
                         has no usable password (token login only)
@@ -36,6 +39,8 @@ enum AdminCommand: Equatable {
           demo-data     loads a small demo data set and prints the admin's credentials, with
                         a password generated for this database (printed once);
                         --if-empty: only when the users table is empty (else does nothing)
+          check         checks the models against the database's tables (after migrate):
+                        exits 0 when they match, 1 naming each difference
 
         DATABASE_URL names the database; SRF_PASSWORD_ITERATIONS the PBKDF2 iterations of new
         password hashes (default 1000000).
@@ -85,6 +90,9 @@ enum AdminCommand: Equatable {
             let ifEmpty = flag("--if-empty")
             guard rest.isEmpty else { throw UsageError(message: "unexpected arguments: \(rest.joined(separator: " "))") }
             self = .demoData(ifEmpty: ifEmpty)
+        case "check":
+            guard rest.isEmpty else { throw UsageError(message: "unexpected arguments: \(rest.joined(separator: " "))") }
+            self = .check
         case "help", "--help", "-h":
             self = .help
         default:

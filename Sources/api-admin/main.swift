@@ -55,6 +55,14 @@ func runAdmin(_ arguments: [String]) -> Int32 {
     do {
         var database = PostgresConfiguration.fromEnvironment()
         database.applicationName = "api-admin"
+        if command == .check {
+            if let report = try ReferenceAPI.modelCheckReport(on: try Connection(configuration: database)) {
+                writeLine("api-admin: \(report)", to: 2)
+                return 1
+            }
+            writeLine("api-admin: \(ReferenceAPI.models.count) models match the database")
+            return 0
+        }
         let admin = ReferenceAdmin(
             connection: try Connection(configuration: database),
             configuration: try ReferenceConfiguration.fromEnvironment())
@@ -70,7 +78,7 @@ func runAdmin(_ arguments: [String]) -> Int32 {
                 return 0
             }
             writeLine(try DemoData.load(with: admin).summary)
-        case .help:
+        case .help, .check:
             break
         }
         return 0

@@ -11,4 +11,5 @@ APIServerMain.run(
             help: "serve /__test/echo, /__test/sleep?ms=N and /__test/throw instead of the API (for the test suite; never in production)",
             makeResponder: { worker in BuiltInResponder(worker: worker) })
     ],
+    models: ReferenceAPI.models,
     application: { try ReferenceAPI.application(configuration: .fromEnvironment()) })

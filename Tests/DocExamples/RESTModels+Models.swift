@@ -4,22 +4,30 @@ import PostgreSQL
 @testable import RESTModels
 import Testing
 
-// Model
+// Model, Fields
 struct Note: Model {
     var id: Int64, title: String, body: String, authorID: Int64, author: String, created: DateTime
 
     static let tableName = "notes"
-    static let columns: [Column<Note>] = [
-        Column("id", \.id), Column("title", \.title), Column("body", \.body),
-        Column("author_id", \.authorID, references: "users"),
+    static let fields = Fields(
+        Note.init,  // the memberwise initializer: the fields follow the properties' order
+        Field("id", \.id), Field("title", \.title), Field("body", \.body),
+        Field("author_id", \.authorID, references: "users"),
         // Read-only, computed in the same statement: no query per row.
-        .annotation("author", \.author, sql: "(SELECT username FROM users WHERE users.id = notes.author_id)"),
-        Column("created", \.created),
-    ]
-    init(row: ModelRow) throws {
-        id = try row["id"]; title = try row["title"]; body = try row["body"]
-        authorID = try row["author_id"]; author = try row["author"]; created = try row["created"]
-    }
+        .annotation("author", \.author, sql: "SELECT username FROM users WHERE users.id = notes.author_id"),
+        Field("created", \.created))
+}
+
+// Field: a property that is not a column
+struct TagList: NonColumnValue {
+    var slugs: [String]?
+    static var notLoaded: TagList { TagList(slugs: nil) }
+}
+
+struct Post: Model {
+    var id: Int64, tags: TagList
+    static let tableName = "posts"
+    static let fields = Fields(Post.init, Field("id", \.id), Field(\.tags))
 }
 
 /// A model with a counter and two timestamps, for the F() examples.
@@ -27,12 +35,8 @@ struct Article: Model {
     var id: Int64, views: Int64, created: DateTime, updated: DateTime
 
     static let tableName = "articles"
-    static let columns: [Column<Article>] = [
-        Column("id", \.id), Column("views", \.views), Column("created", \.created), Column("updated", \.updated),
-    ]
-    init(row: ModelRow) throws {
-        id = try row["id"]; views = try row["views"]; created = try row["created"]; updated = try row["updated"]
-    }
+    static let fields = Fields(
+        Article.init, Field("id", \.id), Field("views", \.views), Field("created", \.created), Field("updated", \.updated))
 }
 
 /// A model with a unique name, for the get-or-create examples.
@@ -40,8 +44,7 @@ struct Tag: Model {
     var id: Int64, name: String, color: String?
 
     static let tableName = "tags"
-    static let columns: [Column<Tag>] = [Column("id", \.id), Column("name", \.name), Column("color", \.color)]
-    init(row: ModelRow) throws { id = try row["id"]; name = try row["name"]; color = try row["color"] }
+    static let fields = Fields(Tag.init, Field("id", \.id), Field("name", \.name), Field("color", \.color))
 }
 
 // ModelSerializer
@@ -61,8 +64,7 @@ struct Membership: Model {
     var accountID: Int64, userID: Int64
     static let tableName = "account_members"
     static let primaryKey: PrimaryKey = ["account_id", "user_id"]
-    static let columns: [Column<Membership>] = [Column("account_id", \.accountID), Column("user_id", \.userID)]
-    init(row: ModelRow) throws { accountID = try row["account_id"]; userID = try row["user_id"] }
+    static let fields = Fields(Membership.init, Field("account_id", \.accountID), Field("user_id", \.userID))
 }
 
 // ModelRow
@@ -125,6 +127,20 @@ extension DocHost {
         Column<Note>.annotation("author", \.author, sql: "(SELECT username FROM users WHERE users.id = notes.author_id)")
 
         Column("last_login", \User.lastLogin)   // DateTime? → timestamptz NULL
+    }
+
+    // Field
+    func fieldDeclarations() {
+        Field("id", \Note.id)                                       // a column
+        Field("author_id", \Note.authorID, references: "users")     // a foreign key by id
+        Field<Note, String>.annotation("author", \.author, sql: "SELECT username FROM users WHERE users.id = notes.author_id")
+        Field(\Post.tags)                                           // a NonColumnValue: not selected
+    }
+
+    // ModelCheck
+    func modelCheck() throws {
+        let differences = try ModelCheck.differences(of: [Note.self, User.self], on: connection)
+        for difference in differences { print(difference) }
     }
 
     // Model

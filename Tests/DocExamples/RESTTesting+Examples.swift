@@ -48,6 +48,12 @@ extension DocHost {
         }
     }
 
+    // TemporarySchema.assertModelsMatch
+    func assertModelsMatch(databaseURL: String) throws {
+        let schema = try TemporarySchema(url: databaseURL, migrations: "migrations")
+        try schema.assertModelsMatch([Note.self])
+    }
+
     // APIRequestFactory
     func requestFactory() {
         let factory = APIRequestFactory()

@@ -74,9 +74,3 @@ import Testing
         }
     }
 }
-
-extension Note {
-    init(id: Int64, title: String, body: String, authorID: Int64, author: String, created: DateTime) {
-        self.id = id; self.title = title; self.body = body; self.authorID = authorID; self.author = author; self.created = created
-    }
-}

@@ -24,9 +24,3 @@ import Testing
         }
     }
 }
-
-extension Widget {
-    init(id: Int64, name: String, ownerID: Int64?, owner: String?, created: DateTime) {
-        self.id = id; self.name = name; self.ownerID = ownerID; self.owner = owner; self.created = created
-    }
-}

@@ -20,19 +20,11 @@ struct User: Model {
     var dateJoined: DateTime
 
     static let tableName = "users"
-    static let columns: [Column<User>] = [
-        Column("id", \.id), Column("username", \.username), Column("email", \.email),
-        Column("first_name", \.firstName), Column("last_name", \.lastName), Column("password", \.password),
-        Column("is_staff", \.isStaff), Column("is_active", \.isActive), Column("last_login", \.lastLogin),
-        Column("date_joined", \.dateJoined),
-    ]
-
-    init(row: ModelRow) throws {
-        id = try row["id"]; username = try row["username"]; email = try row["email"]
-        firstName = try row["first_name"]; lastName = try row["last_name"]; password = try row["password"]
-        isStaff = try row["is_staff"]; isActive = try row["is_active"]; lastLogin = try row["last_login"]
-        dateJoined = try row["date_joined"]
-    }
+    static let fields = Fields(
+        User.init, Field("id", \.id), Field("username", \.username), Field("email", \.email),
+        Field("first_name", \.firstName), Field("last_name", \.lastName), Field("password", \.password),
+        Field("is_staff", \.isStaff), Field("is_active", \.isActive), Field("last_login", \.lastLogin),
+        Field("date_joined", \.dateJoined))
 }
 
 struct Token: Model {
@@ -42,11 +34,8 @@ struct Token: Model {
 
     static let tableName = "auth_tokens"
     static let primaryKey: PrimaryKey = "key"
-    static let columns: [Column<Token>] = [
-        Column("key", \.key), Column("user_id", \.userID, references: "users"), Column("created", \.created),
-    ]
-
-    init(row: ModelRow) throws { key = try row["key"]; userID = try row["user_id"]; created = try row["created"] }
+    static let fields = Fields(
+        Token.init, Field("key", \.key), Field("user_id", \.userID, references: "users"), Field("created", \.created))
 }
 
 struct Account: Model {
@@ -57,15 +46,9 @@ struct Account: Model {
     var created: DateTime
 
     static let tableName = "accounts"
-    static let columns: [Column<Account>] = [
-        Column("id", \.id), Column("name", \.name), Column("description", \.description),
-        Column("owner_id", \.ownerID, references: "users"), Column("created", \.created),
-    ]
-
-    init(row: ModelRow) throws {
-        id = try row["id"]; name = try row["name"]; description = try row["description"]
-        ownerID = try row["owner_id"]; created = try row["created"]
-    }
+    static let fields = Fields(
+        Account.init, Field("id", \.id), Field("name", \.name), Field("description", \.description),
+        Field("owner_id", \.ownerID, references: "users"), Field("created", \.created))
 
     /// The spec's `get_queryset`: the accounts of which the user is a member.
     static func memberships(of userPK: FieldValue) -> ModelSubquery {
@@ -80,12 +63,9 @@ struct AccountMember: Model {
 
     static let tableName = "account_members"
     static let primaryKey: PrimaryKey = ["account_id", "user_id"]
-    static let columns: [Column<AccountMember>] = [
-        Column("account_id", \.accountID, references: "accounts"), Column("user_id", \.userID, references: "users"),
-        Column("is_admin", \.isAdmin),
-    ]
-
-    init(row: ModelRow) throws { accountID = try row["account_id"]; userID = try row["user_id"]; isAdmin = try row["is_admin"] }
+    static let fields = Fields(
+        AccountMember.init, Field("account_id", \.accountID, references: "accounts"),
+        Field("user_id", \.userID, references: "users"), Field("is_admin", \.isAdmin))
 }
 
 struct Note: Model {
@@ -99,17 +79,11 @@ struct Note: Model {
 
     static let tableName = "notes"
     static let ordering = [OrderTerm("-id")]
-    static let columns: [Column<Note>] = [
-        Column("id", \.id), Column("title", \.title), Column("body", \.body),
-        Column("author_id", \.authorID, references: "users"),
+    static let fields = Fields(
+        Note.init, Field("id", \.id), Field("title", \.title), Field("body", \.body),
+        Field("author_id", \.authorID, references: "users"),
         .annotation("author", \.author, sql: "SELECT username FROM users WHERE users.id = notes.author_id"),
-        Column("created", \.created),
-    ]
-
-    init(row: ModelRow) throws {
-        id = try row["id"]; title = try row["title"]; body = try row["body"]
-        authorID = try row["author_id"]; author = try row["author"]; created = try row["created"]
-    }
+        Field("created", \.created))
 }
 
 // MARK: - A database per test

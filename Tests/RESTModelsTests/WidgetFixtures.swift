@@ -17,11 +17,10 @@ struct Widget: Model {
     var created: DateTime
 
     static let tableName = "widgets"
-    static let columns: [Column<Widget>] = [
-        Column("id", \.id), Column("name", \.name), Column("owner_id", \.ownerID, references: "users"),
+    static let fields = Fields(
+        Widget.init, Field("id", \.id), Field("name", \.name), Field("owner_id", \.ownerID, references: "users"),
         .annotation("owner", \.owner, sql: "SELECT username FROM users WHERE users.id = widgets.owner_id"),
-        Column("created", \.created),
-    ]
+        Field("created", \.created))
     static let schema =
         ReferenceSchema.sql + """
             ;
@@ -29,11 +28,6 @@ struct Widget: Model {
                                   owner_id bigint NULL REFERENCES users ON DELETE SET NULL,
                                   created timestamptz NOT NULL DEFAULT now());
             """
-
-    init(row: ModelRow) throws {
-        id = try row["id"]; name = try row["name"]; ownerID = try row["owner_id"]; owner = try row["owner"]
-        created = try row["created"]
-    }
 }
 
 final class WidgetSerializer: ModelSerializer<Widget> {

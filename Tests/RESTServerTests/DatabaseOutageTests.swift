@@ -180,6 +180,42 @@ extension DatabaseOutageTests {
         #expect(clock.now - thawed < .milliseconds(1500))
     }
 
+    /// Down at start, the model check (`ModelCheck`) waits for the first connection a worker
+    /// opens; a table that has drifted meanwhile is then logged, and the database is not used
+    /// (503) rather than failing to decode rows.
+    @Test func aModelCheckDeferredByAnOutageRunsOnTheFirstConnection() throws {
+        let cluster = try Self.cluster()
+        let psql = (ProcessInfo.processInfo.environment["SRF_TEST_PGBIN"] ?? "/usr/bin") + "/psql"
+        func sql(_ statement: String) throws {
+            let result = try Subprocess.run(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", cluster.url, "-c", statement])
+            guard result.status == 0 else { throw TestSupportError("psql: \(result.stderr)") }
+        }
+        try sql("ALTER TABLE notes ALTER COLUMN title DROP NOT NULL")
+        defer { try? sql("ALTER TABLE notes ALTER COLUMN title SET NOT NULL") }
+        try cluster.stop()
+        var running = false
+        defer { if !running { try? cluster.start() } }
+        let stack = try APIStack(databaseURL: cluster.url, migrate: false, arguments: ["--workers", "2"])
+        #expect(stack.server.log.contains("the models will be checked on the first connection"), "\(stack.logs)")
+
+        try cluster.start()
+        running = true
+        var difference: [Substring] = []
+        #expect(
+            waitUntil(timeout: 5) {
+                _ = try? stack.send("GET", "/api/public-accounts/")
+                difference = stack.server.log.lines(
+                    containing: #"Note.title: column "title" of "notes" is character varying(200) NULL; the model reads String"#)
+                return !difference.isEmpty
+            }, "\(stack.logs)")
+        #expect(difference.count == 1, "\(stack.logs)")
+        for _ in 0..<3 {
+            let response = try stack.send("GET", "/api/public-accounts/")
+            #expect(response.status == 503 && response.text == Self.unavailable)
+        }
+        #expect(stack.server.log.contains("requests that need the database get 503 until the server is restarted"))
+    }
+
     /// The probe runs on a thread of its own (Dispatch): SIGTERM must still reach the server's
     /// signal thread and drain, not take the default action on the probe's thread.
     @Test func aStopDuringAnOutageStillDrains() throws {

@@ -7,7 +7,7 @@ import RESTFramework
 /// any of them optional (a nullable column).
 ///
 ///     Column("last_login", \User.lastLogin)   // DateTime? → timestamptz NULL
-public protocol ColumnValue: Sendable {
+public protocol ColumnValue: StoredValue {
     static var columnType: ColumnType { get }
     static var isNullable: Bool { get }
     var fieldValue: FieldValue { get }
@@ -60,6 +60,9 @@ extension DateTime: ColumnValue {
         return DateTime(microsecondsSinceEpoch: timestamp.microsecondsSinceEpoch)
     }
 }
+
+/// (A conditional conformance does not imply the protocols `ColumnValue` refines: stated here.)
+extension Optional: StoredValue where Wrapped: ColumnValue {}
 
 extension Optional: ColumnValue where Wrapped: ColumnValue {
     public static var columnType: ColumnType { Wrapped.columnType }

@@ -2,30 +2,31 @@ import PostgreSQL
 import RESTFramework
 
 /// Django's `Model`: a Swift type mapped to a table. The declaration is data: the table, the
-/// primary key, and the columns with their types (the SQL compiler coerces query values to them
-/// and validates every field name against them), plus a typed initializer from a row.
+/// primary key, and the fields, each once, over the memberwise initializer (`Fields`): the
+/// columns with their types (the SQL compiler coerces query values to them and validates every
+/// field name against them) and the decoding of a row come from it.
 ///
 ///     struct Note: Model {
 ///         var id: Int64, title: String, body: String, authorID: Int64, author: String, created: DateTime
 ///
 ///         static let tableName = "notes"
-///         static let columns: [Column<Note>] = [
-///             Column("id", \.id), Column("title", \.title), Column("body", \.body),
-///             Column("author_id", \.authorID, references: "users"),
+///         static let fields = Fields(
+///             Note.init,  // the memberwise initializer: the fields follow the properties' order
+///             Field("id", \.id), Field("title", \.title), Field("body", \.body),
+///             Field("author_id", \.authorID, references: "users"),
 ///             // Read-only, computed in the same statement: no query per row.
-///             .annotation("author", \.author, sql: "(SELECT username FROM users WHERE users.id = notes.author_id)"),
-///             Column("created", \.created),
-///         ]
-///         init(row: ModelRow) throws {
-///             id = try row["id"]; title = try row["title"]; body = try row["body"]
-///             authorID = try row["author_id"]; author = try row["author"]; created = try row["created"]
-///         }
+///             .annotation("author", \.author, sql: "SELECT username FROM users WHERE users.id = notes.author_id"),
+///             Field("created", \.created))
 ///     }
 ///
 ///     let notes = try Note.objects.using(connection).filter(.field("author_id", .exact(7))).orderBy("-id").all()
 ///
+/// A model that decodes its rows itself (Django's `from_db`) declares no `fields` and writes
+/// `columns` (a `[Column<Self>]`) and `init(row:)` (see `ModelRow`) instead.
+///
 /// `fieldValue(_:)` (what serializers and the in-memory queryset read) comes from the columns'
-/// key paths; `"pk"` names the primary key.
+/// key paths; `"pk"` names the primary key. `ModelCheck` compares the declaration with the table
+/// at startup.
 public protocol Model: FieldReadable, Sendable {
     /// The table (static text from the model author; quoted in SQL).
     static var tableName: String { get }
@@ -33,13 +34,49 @@ public protocol Model: FieldReadable, Sendable {
     static var modelName: String { get }
     /// The primary key's column(s); default `"id"`.
     static var primaryKey: PrimaryKey { get }
-    /// Every column the model reads and writes, annotations included, in `SELECT` order.
-    /// Declare it as a `static let`: it is read for every field of every row.
+    /// What `columns` and `init(row:)` come from: a `Fields` (`static let fields = Fields(...)`),
+    /// or nothing for a model that writes both itself (custom decoding, as Django's `from_db`).
+    associatedtype Declaration: Sendable
+    static var fields: Declaration { get }
+    /// Every column the model reads and writes, annotations included, in `SELECT` order; from
+    /// `fields`, or a `static let` written out.
     static var columns: [Column<Self>] { get }
     /// Django's `Meta.ordering`: the order of a queryset that sets none; default: none.
     static var ordering: [OrderTerm] { get }
-    /// Decodes one row of `SELECT <columns>` (or `RETURNING <columns>`).
+    /// Decodes one row of `SELECT <columns>` (or `RETURNING <columns>`); from `fields`, or
+    /// written out.
     init(row: ModelRow) throws
+    /// `init(row:)` from `fields` (what the default `init(row:)` calls).
+    ///
+    /// Not the default `init(row:)` itself: an initializer in an extension that depends on
+    /// `Declaration` makes `Note.init` (the memberwise initializer that `fields` is built from)
+    /// ambiguous while `Declaration` is being inferred, and the inference fails.
+    static func decodeDeclared(_ row: ModelRow) throws -> Self
+}
+
+extension Model {
+    /// A model that writes `columns` and `init(row:)` itself declares no `fields`.
+    public static var fields: HandWrittenColumns { HandWrittenColumns() }
+
+    /// `@inlinable` so that the witness, compiled where the model conforms, decodes with
+    /// `Fields.decode` specialized for the model's property types.
+    @inlinable @inline(__always)
+    public init(row: ModelRow) throws { self = try Self.decodeDeclared(row) }
+}
+
+extension Model where Declaration == HandWrittenColumns {
+    /// Reached only by a model that declares neither `fields` nor `init(row:)`.
+    public static func decodeDeclared(_ row: ModelRow) throws -> Self {
+        throw PostgresError(
+            kind: .decoding, message: "\(Self.self) declares neither `static let fields = Fields(...)` nor `init(row:)`")
+    }
+}
+
+extension Model where Declaration: ModelDeclaration, Declaration.DeclaredModel == Self {
+    public static var columns: [Column<Self>] { fields.columns }
+
+    @inlinable @inline(__always)
+    public static func decodeDeclared(_ row: ModelRow) throws -> Self { try fields.decode(row) }
 }
 
 extension Model {

@@ -16,7 +16,7 @@ public struct ModelRow {
     /// The model's layout, when the caller knows the row's columns are its columns in order (a
     /// `SELECT` of the model's select list): a name is then found among its Swift strings, not
     /// by a `strcmp` against each of libpq's field names (for a ten-column row read whole, 55).
-    let layout: ModelLayout?
+    @usableFromInline let layout: ModelLayout?
     /// Where the next read is expected: `init(row:)` reads the columns in declaration order.
     let cursor: Cursor?
 

@@ -4,7 +4,7 @@
 ///
 /// The contract between a model's declaration (which lists every stored property) and the
 /// relations that fill such properties.
-public protocol NonColumnValue: Sendable {
+public protocol NonColumnValue: StoredValue {
     /// The value of a freshly decoded row, before anything is fetched for it.
     static var notLoaded: Self { get }
 }

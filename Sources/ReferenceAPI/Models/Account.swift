@@ -11,15 +11,9 @@ public struct Account: Model {
     public var created: DateTime
 
     public static let tableName = "accounts"
-    public static let columns: [Column<Account>] = [
-        Column("id", \.id), Column("name", \.name), Column("description", \.description),
-        Column("owner_id", \.ownerID, references: "users"), Column("created", \.created),
-    ]
-
-    public init(row: ModelRow) throws {
-        id = try row["id"]; name = try row["name"]; description = try row["description"]
-        ownerID = try row["owner_id"]; created = try row["created"]
-    }
+    public static let fields = Fields(
+        Account.init, Field("id", \.id), Field("name", \.name), Field("description", \.description),
+        Field("owner_id", \.ownerID, references: "users"), Field("created", \.created))
 
     /// The ids of the accounts `userID` is a member of (Django's `memberships__user=user`).
     static func ids(ofMember userPK: FieldValue) -> ModelSubquery {
@@ -35,14 +29,9 @@ public struct AccountMember: Model {
 
     public static let tableName = "account_members"
     public static let primaryKey: PrimaryKey = ["account_id", "user_id"]
-    public static let columns: [Column<AccountMember>] = [
-        Column("account_id", \.accountID, references: "accounts"), Column("user_id", \.userID, references: "users"),
-        Column("is_admin", \.isAdmin),
-    ]
-
-    public init(row: ModelRow) throws {
-        accountID = try row["account_id"]; userID = try row["user_id"]; isAdmin = try row["is_admin"]
-    }
+    public static let fields = Fields(
+        AccountMember.init, Field("account_id", \.accountID, references: "accounts"),
+        Field("user_id", \.userID, references: "users"), Field("is_admin", \.isAdmin))
 
     /// The user ids of an account's members (Django's `memberships__account=account`).
     static func userIDs(of accountID: Int64) -> ModelSubquery {

@@ -13,15 +13,10 @@ public struct Note: Model {
     public var created: DateTime
 
     public static let tableName = "notes"
-    public static let columns: [Column<Note>] = [
-        Column("id", \.id), Column("title", \.title), Column("body", \.body),
-        Column("author_id", \.authorID, references: "users"),
+    public static let fields = Fields(
+        Note.init,  // the memberwise initializer: the fields follow the properties' order
+        Field("id", \.id), Field("title", \.title), Field("body", \.body),
+        Field("author_id", \.authorID, references: "users"),
         .annotation("author", \.author, sql: "SELECT username FROM users WHERE users.id = notes.author_id"),
-        Column("created", \.created),
-    ]
-
-    public init(row: ModelRow) throws {
-        id = try row["id"]; title = try row["title"]; body = try row["body"]
-        authorID = try row["author_id"]; author = try row["author"]; created = try row["created"]
-    }
+        Field("created", \.created))
 }

@@ -10,11 +10,8 @@ public struct Token: Model {
 
     public static let tableName = "auth_tokens"
     public static let primaryKey: PrimaryKey = "key"
-    public static let columns: [Column<Token>] = [
-        Column("key", \.key), Column("user_id", \.userID, references: "users"), Column("created", \.created),
-    ]
-
-    public init(row: ModelRow) throws { key = try row["key"]; userID = try row["user_id"]; created = try row["created"] }
+    public static let fields = Fields(
+        Token.init, Field("key", \.key), Field("user_id", \.userID, references: "users"), Field("created", \.created))
 
     /// DRF's `Token.objects.get_or_create(user=user)`, by the user's pk: the user's key, made (40 hex digits) when
     /// missing. Two requests racing to make it both end with the one that was stored.

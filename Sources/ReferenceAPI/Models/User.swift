@@ -20,19 +20,11 @@ public struct User: Model, RequestUser {
     public var dateJoined: DateTime
 
     public static let tableName = "users"
-    public static let columns: [Column<User>] = [
-        Column("id", \.id), Column("username", \.username), Column("email", \.email),
-        Column("first_name", \.firstName), Column("last_name", \.lastName), Column("password", \.password),
-        Column("is_staff", \.isStaff), Column("is_active", \.isActive), Column("last_login", \.lastLogin),
-        Column("date_joined", \.dateJoined),
-    ]
-
-    public init(row: ModelRow) throws {
-        id = try row["id"]; username = try row["username"]; email = try row["email"]
-        firstName = try row["first_name"]; lastName = try row["last_name"]; password = try row["password"]
-        isStaff = try row["is_staff"]; isActive = try row["is_active"]; lastLogin = try row["last_login"]
-        dateJoined = try row["date_joined"]
-    }
+    public static let fields = Fields(
+        User.init, Field("id", \.id), Field("username", \.username), Field("email", \.email),
+        Field("first_name", \.firstName), Field("last_name", \.lastName), Field("password", \.password),
+        Field("is_staff", \.isStaff), Field("is_active", \.isActive), Field("last_login", \.lastLogin),
+        Field("date_joined", \.dateJoined))
 
     /// `request.user.pk`: the `id` column's value.
     public var pk: FieldValue { .int(id) }

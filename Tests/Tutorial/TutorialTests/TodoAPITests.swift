@@ -31,6 +31,13 @@ import Testing
         }
     }
 
+    /// The README's model check: the model against the tutorial's migration.
+    @Test func modelsMatchTheMigrations() throws {
+        try TemporarySchema.with(url: databaseURL, migrations: migrations) { schema in
+            try schema.assertModelsMatch([Todo.self])
+        }
+    }
+
     @Test func listCreateAndCompleteInProcess() throws {
         let schema = try TemporarySchema(url: databaseURL, migrations: migrations)
         defer { try? schema.drop() }

@@ -10,13 +10,8 @@ struct Todo: Model {
     var created: DateTime
 
     static let tableName = "todos"
-    static let columns: [Column<Todo>] = [
-        Column("id", \.id), Column("title", \.title), Column("done", \.done), Column("created", \.created),
-    ]
-
-    init(row: ModelRow) throws {
-        id = try row["id"]; title = try row["title"]; done = try row["done"]; created = try row["created"]
-    }
+    static let fields = Fields(
+        Todo.init, Field("id", \.id), Field("title", \.title), Field("done", \.done), Field("created", \.created))
 }
 
 final class TodoSerializer: ModelSerializer<Todo> {

@@ -1,3 +1,3 @@
 import RESTServer
 
-APIServerMain.run(program: "todo-api") { try makeApplication() }
+APIServerMain.run(program: "todo-api", models: [Todo.self]) { try makeApplication() }

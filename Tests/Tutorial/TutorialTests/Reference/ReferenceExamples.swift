@@ -59,18 +59,13 @@ struct Book: Model {
 
     static let tableName = "books"
     static let ordering = [OrderTerm("-created")]
-    static let columns: [Column<Book>] = [
-        Column("id", \.id), Column("title", \.title),
-        Column("author_id", \.authorID, references: "authors"),
+    static let fields = Fields(
+        Book.init,  // the memberwise initializer: one field per property, in order
+        Field("id", \.id), Field("title", \.title),
+        Field("author_id", \.authorID, references: "authors"),
         // Read-only, computed in the same SELECT: no query per row.
         .annotation("author_name", \.authorName, sql: "SELECT name FROM authors WHERE authors.id = books.author_id"),
-        Column("published", \.published), Column("created", \.created),
-    ]
-
-    init(row: ModelRow) throws {
-        id = try row["id"]; title = try row["title"]; authorID = try row["author_id"]
-        authorName = try row["author_name"]; published = try row["published"]; created = try row["created"]
-    }
+        Field("published", \.published), Field("created", \.created))
 }
 
 struct Author: Model {
@@ -78,9 +73,7 @@ struct Author: Model {
     var name: String
 
     static let tableName = "authors"
-    static let columns: [Column<Author>] = [Column("id", \.id), Column("name", \.name)]
-
-    init(row: ModelRow) throws { id = try row["id"]; name = try row["name"] }
+    static let fields = Fields(Author.init, Field("id", \.id), Field("name", \.name))
 }
 
 /// A queryset, composed lazily and run as one parameterized statement.
