@@ -54,22 +54,24 @@ struct AllTypes: Model, Equatable {
     var priorityOrNil: Priority?
 
     static let tableName = "all_types"
-    static let columns: [Column<AllTypes>] = [
-        Column("id", \.id),
-        Column("amount", \.amount), Column("amount_or_nil", \.amountOrNil),
-        Column("token", \.token), Column("token_or_nil", \.tokenOrNil),
-        Column("day", \.day), Column("day_or_nil", \.dayOrNil),
-        Column("at", \.at), Column("at_or_nil", \.atOrNil),
-        Column("span", \.span), Column("span_or_nil", \.spanOrNil),
-        Column("data", \.data), Column("data_or_nil", \.dataOrNil),
-        Column("blob", \.blob), Column("blob_or_nil", \.blobOrNil),
-        Column("small", \.small), Column("small_or_nil", \.smallOrNil),
-        Column("ratio", \.ratio), Column("ratio_or_nil", \.ratioOrNil),
-        Column("tags", \.tags), Column("tags_or_nil", \.tagsOrNil),
-        Column("scores", \.scores), Column("scores_or_nil", \.scoresOrNil),
-        Column("status", \.status), Column("status_or_nil", \.statusOrNil),
-        Column("priority", \.priority), Column("priority_or_nil", \.priorityOrNil),
-    ]
+    // Declared once, over the memberwise initializer (issue 13 §1): every type of §2 through `Fields`.
+    static let fields = Fields(
+        AllTypes.init,
+        Field("id", \.id),
+        Field("amount", \.amount), Field("amount_or_nil", \.amountOrNil),
+        Field("token", \.token), Field("token_or_nil", \.tokenOrNil),
+        Field("day", \.day), Field("day_or_nil", \.dayOrNil),
+        Field("at", \.at), Field("at_or_nil", \.atOrNil),
+        Field("span", \.span), Field("span_or_nil", \.spanOrNil),
+        Field("data", \.data), Field("data_or_nil", \.dataOrNil),
+        Field("blob", \.blob), Field("blob_or_nil", \.blobOrNil),
+        Field("small", \.small), Field("small_or_nil", \.smallOrNil),
+        Field("ratio", \.ratio), Field("ratio_or_nil", \.ratioOrNil),
+        Field("tags", \.tags), Field("tags_or_nil", \.tagsOrNil),
+        Field("scores", \.scores), Field("scores_or_nil", \.scoresOrNil),
+        Field("status", \.status), Field("status_or_nil", \.statusOrNil),
+        Field("priority", \.priority), Field("priority_or_nil", \.priorityOrNil))
+
     static let schema = """
         CREATE TABLE all_types (
             id bigint PRIMARY KEY,
@@ -87,42 +89,6 @@ struct AllTypes: Model, Equatable {
             status varchar(20) NOT NULL, status_or_nil varchar(20) NULL,
             priority smallint NOT NULL, priority_or_nil smallint NULL)
         """
-
-    init(row: ModelRow) throws {
-        id = try row["id"]
-        amount = try row["amount"]; amountOrNil = try row["amount_or_nil"]
-        token = try row["token"]; tokenOrNil = try row["token_or_nil"]
-        day = try row["day"]; dayOrNil = try row["day_or_nil"]
-        at = try row["at"]; atOrNil = try row["at_or_nil"]
-        span = try row["span"]; spanOrNil = try row["span_or_nil"]
-        data = try row["data"]; dataOrNil = try row["data_or_nil"]
-        blob = try row["blob"]; blobOrNil = try row["blob_or_nil"]
-        small = try row["small"]; smallOrNil = try row["small_or_nil"]
-        ratio = try row["ratio"]; ratioOrNil = try row["ratio_or_nil"]
-        tags = try row["tags"]; tagsOrNil = try row["tags_or_nil"]
-        scores = try row["scores"]; scoresOrNil = try row["scores_or_nil"]
-        status = try row["status"]; statusOrNil = try row["status_or_nil"]
-        priority = try row["priority"]; priorityOrNil = try row["priority_or_nil"]
-    }
-
-    /// Row `id` with the given values and every nullable column NULL, or set to the same values.
-    init(
-        _ id: Int64, amount: String, token: String, day: CalendarDate, at: TimeOfDay, span: CalendarDuration,
-        data: JSON, blob: [UInt8], small: Int16, ratio: Float, tags: [String], scores: [Int64],
-        status: Status, priority: Priority, nullable: Bool
-    ) {
-        self.id = id
-        self.amount = DecimalNumber(amount)!; self.token = UUID(uuidString: token)!; self.day = day; self.at = at
-        self.span = span; self.data = data; self.blob = blob; self.small = small; self.ratio = ratio
-        self.tags = tags; self.scores = scores; self.status = status; self.priority = priority
-        if !nullable {
-            amountOrNil = self.amount
-            tokenOrNil = self.token; dayOrNil = day; atOrNil = at; spanOrNil = span; dataOrNil = data
-            blobOrNil = blob; smallOrNil = small; ratioOrNil = ratio; tagsOrNil = tags + [nil]
-            scoresOrNil = scores.map { Int32(truncatingIfNeeded: $0) } + [nil]
-            statusOrNil = status; priorityOrNil = priority
-        }
-    }
 
     static func date(_ text: String) -> CalendarDate { CalendarDate(text)! }
     static func time(_ text: String) -> TimeOfDay { TimeOfDay(text)! }
@@ -164,6 +130,27 @@ struct AllTypes: Model, Equatable {
     ]
 }
 
+extension AllTypes {
+    /// Row `id` with the given values and every nullable column NULL, or set to the same values.
+    init(
+        _ id: Int64, amount: String, token: String, day: CalendarDate, at: TimeOfDay, span: CalendarDuration,
+        data: JSON, blob: [UInt8], small: Int16, ratio: Float, tags: [String], scores: [Int64],
+        status: Status, priority: Priority, nullable: Bool
+    ) {
+        self.id = id
+        self.amount = DecimalNumber(amount)!; self.token = UUID(uuidString: token)!; self.day = day; self.at = at
+        self.span = span; self.data = data; self.blob = blob; self.small = small; self.ratio = ratio
+        self.tags = tags; self.scores = scores; self.status = status; self.priority = priority
+        if !nullable {
+            amountOrNil = self.amount
+            tokenOrNil = self.token; dayOrNil = day; atOrNil = at; spanOrNil = span; dataOrNil = data
+            blobOrNil = blob; smallOrNil = small; ratioOrNil = ratio; tagsOrNil = tags + [nil]
+            scoresOrNil = scores.map { Int32(truncatingIfNeeded: $0) } + [nil]
+            statusOrNil = status; priorityOrNil = priority
+        }
+    }
+}
+
 /// The column types through the model layer on a real PostgreSQL: insert, read back, filter,
 /// with the extremes issue 13 lists; SQL and `InMemoryQuerySet` agreeing on every filter.
 @Suite(.needsTestsRun) struct ColumnTypeModelTests {
@@ -201,6 +188,17 @@ struct AllTypes: Model, Equatable {
             var expected = read[2]
             expected.id = 1
             #expect(try objects.get(pk: 1) == expected)
+        }
+    }
+
+    /// The startup check knows every type: the model agrees with its table, and a column of
+    /// another type (or a wider one) is named.
+    @Test func theModelCheckReadsEveryType() throws {
+        try withModelsDatabase(schema: AllTypes.schema) { connection, _ in
+            #expect(try ModelCheck.differences(of: [AllTypes.self], on: connection).isEmpty)
+            try connection.execute("ALTER TABLE all_types ALTER COLUMN small TYPE integer, ALTER COLUMN token TYPE text")
+            let differences = try ModelCheck.differences(of: [AllTypes.self], on: connection).map(\.column)
+            #expect(differences == ["token", "small"])
         }
     }
 

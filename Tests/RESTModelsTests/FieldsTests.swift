@@ -58,6 +58,23 @@ struct PlannedTask: Model {
         #expect(columns[6].expression == "SELECT username FROM users WHERE users.id = tasks.assignee_id")
     }
 
+    /// What `Column`'s forms carry comes through `Field` too: an enum's choices and a
+    /// per-query annotation slot (the AllTypes and Annotate suites use them on PostgreSQL).
+    @Test func choicesAndPerQueryAnnotationsComeThrough() {
+        enum Level: String, ColumnEnum { case low, high }
+        struct Gauge: Model {
+            var id: Int64
+            var level: Level
+            var readings: Int64
+            static let tableName = "gauges"
+            static let fields = Fields(Gauge.init, Field("id", \.id), Field("level", \.level), .annotated("readings", \.readings))
+        }
+        let columns = Gauge.columns
+        #expect(columns[1].choices == [Choice(value: "low", displayName: "Low"), Choice(value: "high", displayName: "High")])
+        #expect(columns[2].isPerQueryAnnotation && !columns[2].isWritable && columns[2].expression == "0::int8")
+        #expect(!columns[1].isPerQueryAnnotation && columns[0].choices == nil)
+    }
+
     @Test func theDeclarationKeepsEachKeyPath() {
         let declared = PlannedTask.fields.declared
         #expect(declared.map(\.name) == ["id", "project_id", "title", "assignee_id", "priority", "done", nil, "assignee", "created"])

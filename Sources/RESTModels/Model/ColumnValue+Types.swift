@@ -96,6 +96,8 @@ extension ColumnArrayElement where Self: ColumnValue {
     public static func arrayFieldValue(_ elements: [Self]) -> FieldValue { .list(elements.map(\.fieldValue)) }
 }
 
+extension Array: StoredValue where Element: ColumnArrayElement {}
+
 extension Array: ColumnValue where Element: ColumnArrayElement {
     public static var columnType: ColumnType { Element.arrayColumnType }
     public var fieldValue: FieldValue { Element.arrayFieldValue(self) }

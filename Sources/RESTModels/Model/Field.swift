@@ -23,7 +23,7 @@ public struct Field<M, V: StoredValue>: Sendable {
         self.keyPath = keyPath
         column = FieldColumn(
             name: name, type: V.columnType, isNullable: V.isNullable, references: references, expression: nil,
-            reader: FieldColumn.reader(keyPath))
+            reader: FieldColumn.reader(keyPath), choices: V.choices)
     }
 
     /// A property that is not a column (a many-to-many's rows): decoded as `V.notLoaded`.
@@ -47,7 +47,19 @@ public struct Field<M, V: StoredValue>: Sendable {
             keyPath: keyPath,
             column: FieldColumn(
                 name: name, type: V.columnType, isNullable: V.isNullable, references: nil, expression: sql,
-                reader: FieldColumn.reader(keyPath)))
+                reader: FieldColumn.reader(keyPath), choices: V.choices))
+    }
+
+    /// A property the queryset's `annotate` fills per query (`Field.annotated("task_count",
+    /// \.taskCount)`, 0 unless the query annotates it); see `Column.annotated`.
+    @inlinable
+    public static func annotated(_ name: String, _ keyPath: KeyPath<M, V> & Sendable) -> Field where V: ColumnValue {
+        Field(
+            keyPath: keyPath,
+            column: FieldColumn(
+                name: name, type: V.columnType, isNullable: V.isNullable, references: nil,
+                expression: V.columnType.unannotatedSQL(nullable: V.isNullable), reader: FieldColumn.reader(keyPath),
+                choices: V.choices, isPerQueryAnnotation: true))
     }
 }
 
@@ -61,12 +73,17 @@ public struct FieldColumn: Sendable {
     /// The SQL of an annotation; nil for a stored column.
     public let expression: String?
     @usableFromInline let reader: @Sendable (UnsafeRawPointer) -> FieldValue
+    /// As `Column.choices` and `Column.isPerQueryAnnotation`.
+    public let choices: [Choice]?
+    public let isPerQueryAnnotation: Bool
 
     @usableFromInline
     init(
         name: String, type: ColumnType, isNullable: Bool, references: String?, expression: String?,
-        reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue
+        reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue, choices: [Choice]?, isPerQueryAnnotation: Bool = false
     ) {
+        self.choices = choices
+        self.isPerQueryAnnotation = isPerQueryAnnotation
         self.name = name
         self.type = type
         self.isNullable = isNullable
@@ -89,6 +106,7 @@ extension Column {
     init(_ column: FieldColumn) {
         self.init(
             name: column.name, type: column.type, isNullable: column.isNullable, references: column.references,
-            expression: column.expression, reader: column.reader)
+            expression: column.expression, reader: column.reader, choices: column.choices,
+            isPerQueryAnnotation: column.isPerQueryAnnotation)
     }
 }

@@ -60,10 +60,22 @@ extension ColumnType {
         case .bool: return ["bool"]
         case .double: return ["float8", "float4"]
         case .timestamptz: return ["timestamptz"]
-        // The types of issue 13 §2, for when their cases land: numeric ["numeric"], uuid
-        // ["uuid"], date ["date"], time ["time"], interval ["interval"], json ["json", "jsonb"],
-        // bytea ["bytea"], smallint/real (["int2"], ["float4"]), text arrays ["_text", "_varchar"],
-        // integer arrays ["_int2", "_int4", "_int8"].
+        // Narrower Swift types read only their own width: an int4 into Int16 could overflow,
+        // a float8 into Float would round.
+        case .smallint: return ["int2"]
+        case .real: return ["float4"]
+        case .numeric: return ["numeric"]
+        case .uuid: return ["uuid"]
+        case .date: return ["date"]
+        case .time: return ["time"]
+        case .interval: return ["interval"]
+        // A `JSON` property reads either (its ColumnType says jsonb whatever the column is).
+        case .json, .jsonb: return ["json", "jsonb"]
+        case .bytea: return ["bytea"]
+        case .textArray: return ["_text", "_varchar"]
+        case .smallintArray: return ["_int2"]
+        case .integerArray: return ["_int2", "_int4"]
+        case .bigintArray: return ["_int2", "_int4", "_int8"]
         }
     }
 }
