@@ -67,6 +67,8 @@ final class ModelQueryState: Sendable {
     let offset: Int
     let limit: Int?
     let compositionError: ModelError?
+    /// `selectRelated` and `prefetchRelated` paths.
+    let related: RelatedLoading
 
     /// Every unfiltered query shares it.
     static let empty = ModelQueryState(
@@ -75,13 +77,14 @@ final class ModelQueryState: Sendable {
 
     init(
         predicates: [Predicate], explicitOrdering: [OrderTerm]?, offset: Int, limit: Int?,
-        compositionError: ModelError?
+        compositionError: ModelError?, related: RelatedLoading = .none
     ) {
         self.predicates = predicates
         self.explicitOrdering = explicitOrdering
         self.offset = offset
         self.limit = limit
         self.compositionError = compositionError
+        self.related = related
     }
 
     var isSliced: Bool { offset > 0 || limit != nil }
@@ -89,13 +92,13 @@ final class ModelQueryState: Sendable {
     /// A copy with the given fields replaced (`.some(nil)` sets an optional field to nil).
     func with(
         predicates: [Predicate]? = nil, explicitOrdering: [OrderTerm]?? = nil, offset: Int? = nil,
-        limit: Int?? = nil, compositionError: ModelError?? = nil
+        limit: Int?? = nil, compositionError: ModelError?? = nil, related: RelatedLoading? = nil
     ) -> ModelQueryState {
         ModelQueryState(
             predicates: predicates ?? self.predicates,
             explicitOrdering: explicitOrdering ?? self.explicitOrdering,
             offset: offset ?? self.offset, limit: limit ?? self.limit,
-            compositionError: compositionError ?? self.compositionError)
+            compositionError: compositionError ?? self.compositionError, related: related ?? self.related)
     }
 
     func filtered(_ predicate: Predicate) -> ModelQueryState {
