@@ -17,6 +17,8 @@ public struct Relation<M: Model>: Sendable {
     let info: RelationInfo
     /// Fills the relation on a page of rows with one query (`prefetchRelated`).
     let prefetch: @Sendable (inout [M], Connection) throws -> Void
+    /// The property it fills, to find the relation from `related(_:on:)`'s key path.
+    var keyPath: (AnyKeyPath & Sendable)? = nil
 
     public var name: String { info.name }
 
@@ -61,7 +63,7 @@ public struct Relation<M: Model>: Sendable {
             name: name, kind: .manyToMany, model: M.self, target: T.self, isNullable: true,
             localColumn: ownKey, remoteColumn: T.primaryKey.single ?? "id",
             through: .init(table: table, source: source, target: target))
-        return Relation(info: info, prefetch: manyPrefetch(info, keyPath))
+        return Relation(info: info, prefetch: manyPrefetch(info, keyPath), keyPath: keyPath)
     }
 
     /// The reverse of a foreign key of `T` (Django's `related_name`): `column` is `T`'s column
@@ -72,7 +74,7 @@ public struct Relation<M: Model>: Sendable {
         let info = RelationInfo(
             name: name, kind: .reverse, model: M.self, target: T.self, isNullable: true,
             localColumn: ownKey, remoteColumn: column, through: nil)
-        return Relation(info: info, prefetch: manyPrefetch(info, keyPath))
+        return Relation(info: info, prefetch: manyPrefetch(info, keyPath), keyPath: keyPath)
     }
 
     /// The reverse of a one-to-one of `T`: at most one row.
@@ -96,7 +98,7 @@ public struct Relation<M: Model>: Sendable {
                 rows[index][keyPath: keyPath] = RelatedObject(found[key]?.first)
             }
         }
-        return Relation(info: info, prefetch: prefetch)
+        return Relation(info: info, prefetch: prefetch, keyPath: keyPath)
     }
 
     // MARK: Making them
@@ -131,7 +133,7 @@ public struct Relation<M: Model>: Sendable {
                 }
             }
         }
-        return Relation(info: info, prefetch: prefetch)
+        return Relation(info: info, prefetch: prefetch, keyPath: keyPath)
     }
 
     private static func manyPrefetch<T>(
@@ -148,7 +150,7 @@ public struct Relation<M: Model>: Sendable {
 }
 
 /// `ForeignKey<T>` and `ForeignKey<T>?`, for the relation's code shared by both.
-protocol ForeignKeyValue {
+protocol ForeignKeyValue: SendableMetatype {
     associatedtype Target: Model
     init(loaded: Target)
     var loadedInstance: Target? { get }
