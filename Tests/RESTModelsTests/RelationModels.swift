@@ -143,7 +143,9 @@ enum RelationSchema {
             projects.insert(["account": .int(accounts[1].id), "name": "Borealis"]),
             projects.insert(["account": .int(accounts[0].id), "name": "Cygnus", "lead": .int(users[0].id)]),
         ]
-        let tags = try ["urgent", "backend", "frontend"].map { try Tag.objects(on: connection).insert(["slug": .string($0), "name": .string($0.capitalized)]) }
+        let tags = try ["urgent", "backend", "frontend"].map {
+            try Tag.objects(on: connection).insert(["slug": .string($0), "name": .string($0.capitalized)])
+        }
         return Seed(users: users, accounts: accounts, projects: seeded, tags: tags)
     }
 }

@@ -107,13 +107,17 @@ import Testing
             let projects = Project.objects(on: connection)
             #expect(try projects.filter(.field("lead__username", .exact("grace"))).all().map(\.name) == ["Apollo"])
             // Django's exclude keeps the rows where the relation is empty.
-            #expect(try projects.exclude(.field("lead__username", .exact("grace"))).orderBy("name").all().map(\.name) == ["Borealis", "Cygnus"])
+            #expect(
+                try projects.exclude(.field("lead__username", .exact("grace"))).orderBy("name").all().map(\.name) == ["Borealis", "Cygnus"])
             #expect(try projects.filter(.field("tasks__title", .exact("task 1"))).all().map(\.name) == ["Borealis"])
             // Every value is a parameter.
             let (_, statements) = try QueryCapture.capture { try tasks.filter(.field("project__account__name", .exact("x'; --"))).count() }
             #expect(statements.count == 1 && !statements[0].contains("x'"))
             // Unknown names are the FieldError with the names the model has.
-            #expect(throws: FieldError(model: "Project", field: "nme", validFields: ["id", "account_id", "name", "lead_id", "account", "lead", "tasks"])) {
+            #expect(
+                throws: FieldError(
+                    model: "Project", field: "nme", validFields: ["id", "account_id", "name", "lead_id", "account", "lead", "tasks"])
+            ) {
                 try tasks.filter(.field("project__nme", .exact("x"))).count()
             }
             #expect(throws: FieldError.self) { try tasks.filter(.field("titel__x", .exact("x"))).count() }
@@ -125,14 +129,17 @@ import Testing
             let seed = try RelationSchema.seed(connection)
             _ = try Self.seedTasks(connection, seed)
             let projects = Project.objects(on: connection)
-            #expect(try projects.orderBy([OrderTerm("lead__username", nulls: .first)]).all().map(\.name) == ["Borealis", "Cygnus", "Apollo"])
-            #expect(try projects.orderBy([OrderTerm("-lead__username", nulls: .last)]).all().map(\.name) == ["Apollo", "Cygnus", "Borealis"])
+            #expect(
+                try projects.orderBy([OrderTerm("lead__username", nulls: .first)]).all().map(\.name) == ["Borealis", "Cygnus", "Apollo"])
+            #expect(
+                try projects.orderBy([OrderTerm("-lead__username", nulls: .last)]).all().map(\.name) == ["Apollo", "Cygnus", "Borealis"])
             let tasks = ProjectTask.objects(on: connection)
             let ordered = try tasks.orderBy("-project__account__name", "project__name", "id").limit(3).all()
             #expect(ordered.map(\.title) == ["task 1", "task 4", "task 7"])
             // Ordering by a related column and selecting the same relation: one join.
             let (both, statements) = try QueryCapture.capture {
-                try tasks.selectRelated("assignee").orderBy([OrderTerm("assignee__username", nulls: .first), OrderTerm("id")]).limit(2).all()
+                try tasks.selectRelated("assignee").orderBy([OrderTerm("assignee__username", nulls: .first), OrderTerm("id")]).limit(2)
+                    .all()
             }
             #expect(both.map(\.title) == ["task 1", "task 3"] && both.allSatisfy { $0.assignee == nil })
             #expect(statements.count == 1 && statements[0].components(separatedBy: "JOIN").count == 2)

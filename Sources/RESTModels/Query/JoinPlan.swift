@@ -179,7 +179,8 @@ struct JoinPlan {
             for index in join.layout.columns.indices {
                 guard join.layout.columns[index].isWritable else {
                     throw ModelError.unsupported(
-                        "selectRelated(\"\(join.path)\"): \(join.layout.typeName)'s annotation '\(join.layout.names[index])' cannot be read under an alias (its table is joined twice)")
+                        "selectRelated(\"\(join.path)\"): \(join.layout.typeName)'s annotation '\(join.layout.names[index])' cannot be read under an alias (its table is joined twice)"
+                    )
                 }
                 if index > 0 { sql.append(", ") }
                 sql.append(column: index, of: join.layout, alias: join.alias)

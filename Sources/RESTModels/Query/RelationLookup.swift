@@ -1,13 +1,11 @@
 import RESTFramework
 
-/// Lookups across relations in a WHERE clause, one hop at a time, each an `EXISTS` subquery:
-///
-///     .field("project__account__name", .exact("Acme"))
-///     // EXISTS (SELECT 1 FROM "projects" AS "T1" WHERE "T1"."id" = "tasks"."project_id"
-///     //   AND EXISTS (SELECT 1 FROM "accounts" AS "T2" WHERE "T2"."id" = "T1"."account_id" AND "T2"."name" = $1::text))
-///     .field("tags__slug", .exact("urgent"))
-///     // EXISTS (SELECT 1 FROM "task_tags" AS "T1" INNER JOIN "tags" AS "T2" ON "T2"."id" = "T1"."tag_id"
-///     //   WHERE "T1"."task_id" = "tasks"."id" AND "T2"."slug" = $1::text)
+/// Lookups across relations in a WHERE clause, one hop at a time, each an `EXISTS` subquery.
+/// `project__account__name = 'Acme'` on tasks is `EXISTS (SELECT 1 FROM "projects" AS "T1"
+/// WHERE "T1"."id" = "tasks"."project_id" AND EXISTS (SELECT 1 FROM "accounts" AS "T2" WHERE
+/// "T2"."id" = "T1"."account_id" AND "T2"."name" = $1::text))`; `tags__slug` goes through the
+/// join table: `EXISTS (SELECT 1 FROM "task_tags" AS "T1" INNER JOIN "tags" AS "T2" ON
+/// "T2"."id" = "T1"."tag_id" WHERE "T1"."task_id" = "tasks"."id" AND "T2"."slug" = $1::text)`.
 ///
 /// Why EXISTS rather than Django's JOIN (plus DISTINCT for to-many lookups): the rows are the
 /// same, none is ever repeated, so `count(*)`, LIMIT/OFFSET pagination, UPDATE and DELETE take
@@ -24,7 +22,7 @@ enum RelationLookup {
     ) throws {
         let layout = scope.layout
         let (head, rest) = split(name)
-        guard let relation = layout.relation(named: head) else { throw layout.unknownField(name) }
+        guard let relation = layout.relation(named: head) else { throw layout.unknownField(head) }
         let wantsNull: Bool?
         switch lookup {
         case .isNull(let wanted): wantsNull = wanted

@@ -4,15 +4,14 @@ import RESTFramework
 /// Django's `ForeignKey` as a model property: the related row's key, and the related instance
 /// once `selectRelated`/`prefetchRelated` (or `fetch`) has read it.
 ///
-///     struct Task: Model {
-///         var project: ForeignKey<Project>        // project_id uuid NOT NULL
-///         var assignee: ForeignKey<User>?         // assignee_id bigint NULL
-///         ...
-///         static let columns: [Column<Task>] = [Column("project_id", \.project), Column("assignee_id", \.assignee), ...]
-///         static let relations: [Relation<Task>] = [.foreignKey("project", \.project), .foreignKey("assignee", \.assignee)]
-///     }
+///     var project: ForeignKey<Project>        // project_id bigint NOT NULL
+///     var assignee: ForeignKey<User>?         // assignee_id bigint NULL: nil when NULL
 ///
-///     let project = try task.project.fetch(on: connection)   // no query after selectRelated("project")
+/// It is declared as a column (`Column("project_id", \.project)`) and as a relation
+/// (`.foreignKey("project", \.project)`, see `Relation`). Reading the related row:
+///
+///     let project = try issue.project.fetch(on: connection)   // no query after selectRelated("project")
+///     let name = issue.project.instance?.name                   // nil unless selected or prefetched
 ///
 /// The column's type is the target's `id` type (`Identifiable.ID`: `Int64`, a UUID...), so it
 /// follows the target's primary key without reading the target's columns (which a model

@@ -8,8 +8,8 @@ extension QuerySet {
     /// for a nullable key), filling each `ForeignKey`'s instance. Paths cross relations with
     /// double underscores; each hop along a path is selected too.
     ///
-    ///     let tasks = try Task.objects(on: connection).selectRelated("project__account", "assignee").all()
-    ///     let account = tasks[0].project.instance?.account.instance   // no further query
+    ///     let issues = try Issue.objects(on: connection).selectRelated("project__account", "assignee").all()
+    ///     let account = issues[0].project.instance?.account.instance   // no further query
     public func selectRelated(_ paths: String...) -> QuerySet {
         var related = query.state.related
         related.selectRelated += paths
@@ -17,11 +17,11 @@ extension QuerySet {
     }
 
     /// Reads the rows of each named relation (a many-to-many, a reverse relation, or a foreign
-    /// key) for the whole page in one more statement (`WHERE task_id = ANY($1)`), filling the
+    /// key) for the whole page in one more statement (`WHERE issue_id = ANY($1)`), filling the
     /// `RelatedSet`, `RelatedObject` or `ForeignKey` of every row.
     ///
-    ///     let tasks = try Task.objects(on: connection).prefetchRelated("tags").all()
-    ///     let slugs = tasks.map { $0.tags.all?.map(\.slug) ?? [] }
+    ///     let issues = try Issue.objects(on: connection).prefetchRelated("labels", "project").all()
+    ///     let names = issues.map { $0.labels.all?.map(\.name) ?? [] }
     public func prefetchRelated(_ names: String...) -> QuerySet {
         var related = query.state.related
         related.prefetchRelated += names

@@ -2,11 +2,12 @@ import PostgreSQL
 import RESTFramework
 
 extension Model {
-    /// Django's related manager (`task.tags`, `project.tasks`): the related rows as a queryset,
-    /// and for a many-to-many `add`, `remove`, `set` and `clear` on its join table.
+    /// Django's related manager (`issue.labels`, `project.issues`): the related rows as a
+    /// queryset, and `add`, `remove`, `set` and `clear` (on a many-to-many's join table; on a
+    /// reverse relation, the targets' key column, which must be nullable to remove).
     ///
-    ///     try task.related(\.tags, on: connection).add([urgent, backend])   // duplicates ignored
-    ///     let open = try project.related(\.tasks, on: connection).queryset.filter(.field("done", .exact(false))).count()
+    ///     try issue.related(\.labels, on: connection).add([urgent, backend])   // duplicates ignored
+    ///     let open = try project.related(\.issues, on: connection).queryset.filter(.field("done", .exact(false))).count()
     ///
     /// The statements run on `connection`, so inside the caller's `transaction { }` they are
     /// part of it.
@@ -31,7 +32,7 @@ public struct RelatedManager<Target: Model> {
     let keyType: ColumnType
     public let connection: Connection
 
-    /// The related rows, to filter, order, count (Django's `task.tags.all()`).
+    /// The related rows, to filter, order, count (Django's `issue.labels.all()`).
     public var queryset: QuerySet<Target> {
         let objects = Target.objects(on: connection)
         guard relation.through != nil else { return objects.filter(.field(relation.remoteColumn, .exact(ownerKey))) }
@@ -162,14 +163,18 @@ public struct RelatedManager<Target: Model> {
     /// The target's primary key type.
     private func targetKeyType() throws -> ColumnType {
         let layout = ModelLayout.of(Target.self)
-        guard let index = layout.primaryKeyIndex else { throw ModelError.unsupported("\(Target.modelName) has no single-column primary key") }
+        guard let index = layout.primaryKeyIndex else {
+            throw ModelError.unsupported("\(Target.modelName) has no single-column primary key")
+        }
         return layout.columns[index].type
     }
 
     /// The keys coerced to the target's key type (values may come from a request), without NULLs.
     private func targetKeys(_ keys: [FieldValue]) throws -> [FieldValue] {
         let layout = ModelLayout.of(Target.self)
-        guard let index = layout.primaryKeyIndex else { throw ModelError.unsupported("\(Target.modelName) has no single-column primary key") }
+        guard let index = layout.primaryKeyIndex else {
+            throw ModelError.unsupported("\(Target.modelName) has no single-column primary key")
+        }
         return try keys.filter { !$0.isNull }.map { try QuerySet<Target>.coerceForWrite($0, layout.columns[index]) }
     }
 }

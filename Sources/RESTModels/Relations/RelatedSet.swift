@@ -1,15 +1,11 @@
 /// The rows on the other side of a many-to-many or a reverse foreign key (Django's related
-/// manager), as a model property: `notLoaded` when the row is decoded, filled by
-/// `prefetchRelated`.
+/// manager), as a model property: `notLoaded` when the row is decoded (`init(row:)` sets it),
+/// filled by `prefetchRelated`.
 ///
-///     struct Task: Model {
-///         var tags: RelatedSet<Tag>                  // not a column: task_tags holds the pairs
-///         ...
-///         init(row: ModelRow) throws { ...; tags = .notLoaded }
-///     }
+///     var labels: RelatedSet<Label>           // not a column: issue_labels holds the pairs
 ///
-///     let tasks = try Task.objects(on: connection).prefetchRelated("tags").all()
-///     let slugs = tasks[0].tags.all?.map(\.slug)    // no query
+///     let issues = try Issue.objects(on: connection).prefetchRelated("labels").all()
+///     let names = issues[0].labels.all?.map(\.name)    // no query
 ///
 /// Reading, filtering or changing the rows in the database goes through `related(_:on:)`.
 public struct RelatedSet<Target: Model>: NonColumnValue {

@@ -4,15 +4,18 @@ import RESTFramework
 /// One relation of a model, declared by name in the model's `relations` (Django infers reverse
 /// relations; Swift declares them on the target, so lookups and prefetches can name them).
 ///
-///     static let relations: [Relation<Task>] = [
+///     static let relations: [Relation<Issue>] = [
 ///         .foreignKey("project", \.project),                 // column project_id
 ///         .foreignKey("assignee", \.assignee),               // ForeignKey<User>?: nullable, LEFT JOIN
-///         .manyToMany("tags", \.tags, through: "task_tags", source: "task_id", target: "tag_id"),
+///         .manyToMany("labels", \.labels, through: "issue_labels", source: "issue_id", target: "label_id"),
 ///     ]
-///     static let relations: [Relation<Project>] = [.reverse("tasks", \.tasks, column: "project_id")]
+///
+/// and on the project, its issues (`project_id` is the issues' column holding its key):
+///
+///     static let relations: [Relation<Project>] = [.foreignKey("account", \.account), .reverse("issues", \.issues, column: "project_id")]
 ///
 /// The names are what `filter`, `orderBy`, `selectRelated` and `prefetchRelated` use, with
-/// Django's double underscores across relations (`project__account__name`, `tags__slug`).
+/// Django's double underscores across relations (`project__account__name`, `labels__name`).
 public struct Relation<M: Model>: Sendable {
     let info: RelationInfo
     /// Fills the relation on a page of rows with one query (`prefetchRelated`).
