@@ -14,16 +14,18 @@ import Testing
 
     @Test func lookupsAcrossRelationsAreExistsSubqueries() throws {
         let nested = try Self.select(ProjectTask.objects.filter(.field("project__account__name", .exact("Acme"))))
-        #expect(
-            nested.text.hasSuffix(
-                #" WHERE EXISTS (SELECT 1 FROM "projects" AS "T1" WHERE "T1"."id" = "tasks"."project_id" AND EXISTS (SELECT 1 FROM "accounts" AS "T2" WHERE "T2"."id" = "T1"."account_id" AND "T2"."name" = $1::text))"#))
+        let accountOfProject =
+            #" WHERE EXISTS (SELECT 1 FROM "projects" AS "T1" WHERE "T1"."id" = "tasks"."project_id""#
+            + #" AND EXISTS (SELECT 1 FROM "accounts" AS "T2" WHERE "T2"."id" = "T1"."account_id" AND "T2"."name" = $1::text))"#
+        #expect(nested.text.hasSuffix(accountOfProject))
+        let throughTags =
+            #"EXISTS (SELECT 1 FROM "task_tags" AS "T1" INNER JOIN "tags" AS "T2" ON "T2"."id" = "T1"."tag_id""#
+            + #" WHERE "T1"."task_id" = "tasks"."id""#
         let tagged = try Self.select(ProjectTask.objects.exclude(.field("tags__slug", .in(["a", "b"]))))
-        #expect(
-            tagged.text.hasSuffix(
-                #" WHERE NOT EXISTS (SELECT 1 FROM "task_tags" AS "T1" INNER JOIN "tags" AS "T2" ON "T2"."id" = "T1"."tag_id" WHERE "T1"."task_id" = "tasks"."id" AND "T2"."slug" = ANY($1::text[]))"#))
-        #expect(!tagged.text.contains("DISTINCT") && !tagged.text.contains("JOIN \"tags\" ON"))
+        #expect(tagged.text.hasSuffix(" WHERE NOT " + throughTags + #" AND "T2"."slug" = ANY($1::text[]))"#))
+        #expect(!tagged.text.contains("DISTINCT"))
         let untagged = try Self.select(ProjectTask.objects.filter(.field("tags", .isNull(true))))
-        #expect(untagged.text.hasSuffix(#" WHERE NOT EXISTS (SELECT 1 FROM "task_tags" AS "T1" INNER JOIN "tags" AS "T2" ON "T2"."id" = "T1"."tag_id" WHERE "T1"."task_id" = "tasks"."id")"#))
+        #expect(untagged.text.hasSuffix(" WHERE NOT " + throughTags + ")"))
         // The key column itself: no subquery.
         let unassigned = try Self.select(ProjectTask.objects.filter(.field("assignee", .isNull(true))))
         #expect(unassigned.text.hasSuffix(#" WHERE "tasks"."assignee_id" IS NULL"#))
@@ -42,7 +44,8 @@ import Testing
     }
 
     @Test func unknownNamesAndToManyOrderingAreRefused() throws {
-        #expect(throws: FieldError(model: "ProjectTask", field: "nothing", validFields: ["id", "project_id", "title", "assignee_id", "done", "project", "assignee", "tags"])) {
+        let names = ["id", "project_id", "title", "assignee_id", "done", "project", "assignee", "tags"]
+        #expect(throws: FieldError(model: "ProjectTask", field: "nothing", validFields: names)) {
             try Self.select(ProjectTask.objects.filter(.field("nothing__x", .exact(1))))
         }
         #expect(throws: FieldError(model: "ProjectTask", field: "tags", validFields: ["project", "assignee"])) {

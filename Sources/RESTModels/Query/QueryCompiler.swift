@@ -68,7 +68,11 @@ enum QueryCompiler<M: Model> {
     ) throws {
         if let error = query.compositionError { throw error }
         let layout = ModelLayout.of(M.self)
-        let joins = try planned ?? self.joins(query, list: list, ordered: ordered)
+        // (Most models declare no relations: no plan to look for.)
+        let joins =
+            try planned
+            ?? (layout.relations.isEmpty && query.state.related.selectRelated.isEmpty
+                ? nil : self.joins(query, list: list, ordered: ordered))
         if let joins {
             // A statement with relations: the joins' aliases come first.
             sql.nextAlias = max(sql.nextAlias, joins.nextAlias)
