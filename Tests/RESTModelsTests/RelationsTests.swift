@@ -110,6 +110,11 @@ import Testing
             #expect(
                 try projects.exclude(.field("lead__username", .exact("grace"))).orderBy("name").all().map(\.name) == ["Borealis", "Cygnus"])
             #expect(try projects.filter(.field("tasks__title", .exact("task 1"))).all().map(\.name) == ["Borealis"])
+            // Updating and deleting take the same lookups.
+            #expect(try tasks.filter(.field("project__name", .exact("Borealis"))).update(["done": true]) == 33)
+            #expect(try tasks.filter(.field("done", .exact(true))).count() == expected { $0 % 3 == 1 || $0 % 4 == 0 })
+            #expect(try tasks.filter(.field("project__lead__username", .exact("ada"))).delete() == 33)
+            #expect(try tasks.count() == 67)
             // Every value is a parameter.
             let (_, statements) = try QueryCapture.capture { try tasks.filter(.field("project__account__name", .exact("x'; --"))).count() }
             #expect(statements.count == 1 && !statements[0].contains("x'"))
