@@ -110,6 +110,16 @@ import Testing
             #expect(
                 try projects.exclude(.field("lead__username", .exact("grace"))).orderBy("name").all().map(\.name) == ["Borealis", "Cygnus"])
             #expect(try projects.filter(.field("tasks__title", .exact("task 1"))).all().map(\.name) == ["Borealis"])
+            // A subquery across relations: the tasks of the accounts alan is a member of.
+            let alan = seed.users[1]
+            _ = try AccountMember.objects(on: connection).insert(["account_id": .int(seed.accounts[1].id), "user_id": .int(alan.id)])
+            let alansTasks = tasks.filter(.inSubquery("project__account", Account.memberships(of: .int(alan.id))))
+            #expect(try alansTasks.count() == expected { $0 % 3 == 1 })
+            #expect(try projects.filter(.inSubquery("account", Account.memberships(of: .int(alan.id)))).all().map(\.name) == ["Borealis"])
+            let ada = User.objects.filter(.field("username", .exact("ada"))).values("id")
+            #expect(try projects.filter(.inSubquery("tasks__assignee", ada)).count() == 3)
+            // Django's exclude keeps the project without a lead.
+            #expect(try projects.exclude(.inSubquery("lead", ada)).orderBy("name").all().map(\.name) == ["Apollo", "Borealis"])
             // Updating and deleting take the same lookups.
             #expect(try tasks.filter(.field("project__name", .exact("Borealis"))).update(["done": true]) == 33)
             #expect(try tasks.filter(.field("done", .exact(true))).count() == expected { $0 % 3 == 1 || $0 % 4 == 0 })

@@ -205,7 +205,11 @@ enum QueryCompiler<M: Model> {
             guard let subquery = subquery as? ModelSubquery else {
                 throw QueryValueError.unsupported("a subquery of type \(type(of: subquery))")
             }
-            let index = try columnIndex(name, in: layout)
+            guard let index = layout.index(ofField: name) else {
+                guard !layout.relations.isEmpty else { throw layout.unknownField(name) }
+                return try RelationLookup.compile(
+                    name, inSubquery: subquery, negated: negated, in: scope, into: &sql, compiler: M.self)
+            }
             let before = sql.beginLeaf()
             sql.append(column: index, of: layout, alias: scope.alias)
             sql.append(" IN (")

@@ -62,6 +62,22 @@ enum RelationLookup {
         }
     }
 
+    /// `.inSubquery("project__account", memberships)`: the key column when the name is a
+    /// forward relation's, else an EXISTS whose inner lookup is the subquery.
+    static func compile<M: Model>(
+        _ name: String, inSubquery subquery: ModelSubquery, negated: Bool, in scope: QueryScope, into sql: inout SQLBuilder,
+        compiler: M.Type
+    ) throws {
+        let layout = scope.layout
+        let (head, rest) = split(name)
+        guard let relation = layout.relation(named: head) else { throw layout.unknownField(head) }
+        if rest == nil && relation.isForward {
+            let key = layout.names[try relation.index(of: relation.localColumn, in: layout)]
+            return try QueryCompiler<M>.compile(.inSubquery(key, subquery), negated: negated, in: scope, into: &sql)
+        }
+        try exists(relation, from: scope, compiler: M.self, where: .inSubquery(rest ?? "pk", subquery), into: &sql)
+    }
+
     /// `EXISTS (SELECT 1 FROM <target> WHERE <target's key> = <owner's key> [AND <inner>])`;
     /// `inner` is compiled against the target, under fresh aliases.
     static func exists<M: Model>(
