@@ -7,6 +7,9 @@
 //   CFastCGI, CLibPQ, COpenSSL   system libraries (shim headers only)
 //   CMemmem                      a wrapper around libc's memmem (a GNU extension)
 //   HTTPCore                     what FastCGI and RESTFramework share: the HTTP headers type
+//   ValueCore                    what PostgreSQL and RESTFramework share: the exact decimal, the calendar
+//                                date, the time of day and the duration (one implementation each; the
+//                                libpq decoding stays in PostgreSQL, so the framework links no libpq)
 //   FastCGI                      the responder: listening, worker threads, signals, access log
 //   PostgreSQL                   the client: connections, bound parameters, decoding, errors
 //   Migrations                   the engine behind `migrate`
@@ -45,12 +48,15 @@ let package = Package(
         // views, and a response's back, without a copy. (Not `HTTPTypes`: Apple's package.)
         .target(name: "HTTPCore"),
         .target(name: "FastCGI", dependencies: ["CFastCGI", "HTTPCore"]),
-        .target(name: "PostgreSQL", dependencies: ["CLibPQ"]),
+        // Pure Swift, no C: the value types a column holds and a serializer renders (decimal,
+        // date, time, duration), with their text forms; PostgreSQL adds the libpq decoding.
+        .target(name: "ValueCore"),
+        .target(name: "PostgreSQL", dependencies: ["CLibPQ", "ValueCore"]),
         .target(name: "Migrations", dependencies: ["PostgreSQL"]),
         // glibc's memmem (a GNU extension Swift's Glibc module does not export): the multipart
         // parser's linear boundary search.
         .target(name: "CMemmem"),
-        .target(name: "RESTFramework", dependencies: ["COpenSSL", "CMemmem", "HTTPCore"]),
+        .target(name: "RESTFramework", dependencies: ["COpenSSL", "CMemmem", "HTTPCore", "ValueCore"]),
         .target(name: "RESTModels", dependencies: ["RESTFramework", "PostgreSQL"]),
         .target(name: "RESTServer", dependencies: ["FastCGI", "PostgreSQL", "RESTFramework", "RESTModels"]),
         // For the tests of an application: no socket, no server; PostgreSQL only for the
@@ -67,6 +73,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["FastCGI"], path: "Tests/TestSupport"),
 
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
+        .testTarget(name: "ValueCoreTests", dependencies: ["ValueCore"]),
         .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "TestSupport"]),
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "PostgreSQL", "TestSupport"]),

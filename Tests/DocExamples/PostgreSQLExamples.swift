@@ -133,31 +133,31 @@ enum PostgreSQLExamples {
 
 /// The column types' examples (Sources/PostgreSQL/Postgres*.swift).
 enum PostgreSQLColumnTypeExamples {
-    // PostgresNumeric
+    // DecimalNumber
     static func numeric(_ connection: Connection) throws {
-        let price = PostgresNumeric("12345678901234567890.123456789012345678")
+        let price = DecimalNumber("12345678901234567890.123456789012345678")
         price?.description                                   // "12345678901234567890.123456789012345678"
-        PostgresNumeric("-0.00")?.description                // "0.00"
+        DecimalNumber("-0.00")?.description                // "0.00"
         try connection.execute("UPDATE invoices SET total = $1 WHERE id = $2", price, Int64(7))
     }
 
-    // PostgresDate
+    // CalendarDate
     static func date(_ connection: Connection) throws {
-        let birthday = PostgresDate(year: 2024, month: 2, day: 29)   // a leap day
+        let birthday = CalendarDate(year: 2024, month: 2, day: 29)   // a leap day
         birthday?.description                                          // "2024-02-29"
         try connection.execute("UPDATE users SET birthday = $1 WHERE id = $2", birthday, Int64(7))
     }
 
-    // PostgresTime
+    // TimeOfDay
     static func time(_ connection: Connection) throws {
-        let opens = PostgresTime(hour: 9, minute: 30)
+        let opens = TimeOfDay(hour: 9, minute: 30)
         opens?.description                                   // "09:30:00"
         try connection.execute("UPDATE shops SET opens = $1 WHERE id = $2", opens, Int64(7))
     }
 
-    // PostgresInterval
+    // CalendarDuration
     static func interval(_ connection: Connection) throws {
-        let grace = PostgresInterval(months: 1, days: -2, microseconds: 3 * 3_600_000_000)
+        let grace = CalendarDuration(months: 1, days: -2, microseconds: 3 * 3_600_000_000)
         grace.description                                    // "1 mon -2 days +03:00:00"
         try connection.execute("UPDATE plans SET grace = $1 WHERE id = $2", grace, Int64(7))
     }

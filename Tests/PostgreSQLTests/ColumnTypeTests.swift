@@ -31,21 +31,21 @@ extension PostgreSQLIntegration {
                     "-99999999999999999999999999999999999999.99999999999999999999999999999999999999",
                     "0.1", "123456789012345678901234567890.123456789012345678901234567890123",
                 ] {
-                    try roundTrip(connection, "'\(text)'::numeric", PostgresNumeric(text)!)
-                    #expect(try connection.value("SELECT ($1::numeric)::text", PostgresNumeric(text)!, as: String.self) == text)
+                    try roundTrip(connection, "'\(text)'::numeric", DecimalNumber(text)!)
+                    #expect(try connection.value("SELECT ($1::numeric)::text", DecimalNumber(text)!, as: String.self) == text)
                 }
                 // numeric has no negative zero: the server prints 0 (keeping the scale).
                 #expect(try connection.value("SELECT '-0'::numeric::text", as: String.self) == "0")
-                try roundTrip(connection, "'-0.00'::numeric", PostgresNumeric("0.00")!)
-                #expect(try connection.value("SELECT '-0.00'::numeric", as: PostgresNumeric.self).description == "0.00")
-                try roundTrip(connection, "'NaN'::numeric", PostgresNumeric.notANumber)
-                try roundTrip(connection, "'Infinity'::numeric", PostgresNumeric.infinity)
-                try roundTrip(connection, "'-Infinity'::numeric", PostgresNumeric.negativeInfinity)
-                try roundTrip(connection, "NULL::numeric", PostgresNumeric?.none)
-                #expect(try connection.value("SELECT 1e40::numeric", as: PostgresNumeric.self).digits.count == 41)
+                try roundTrip(connection, "'-0.00'::numeric", DecimalNumber("0.00")!)
+                #expect(try connection.value("SELECT '-0.00'::numeric", as: DecimalNumber.self).description == "0.00")
+                try roundTrip(connection, "'NaN'::numeric", DecimalNumber.notANumber)
+                try roundTrip(connection, "'Infinity'::numeric", DecimalNumber.infinity)
+                try roundTrip(connection, "'-Infinity'::numeric", DecimalNumber.negativeInfinity)
+                try roundTrip(connection, "NULL::numeric", DecimalNumber?.none)
+                #expect(try connection.value("SELECT 1e40::numeric", as: DecimalNumber.self).digits.count == 41)
                 // docs/framework.md's example: the server's arithmetic on all 38 digits.
                 let doubled = try connection.value(
-                    "SELECT $1::numeric * 2", PostgresNumeric("12345678901234567890.123456789012345678"), as: PostgresNumeric.self)
+                    "SELECT $1::numeric * 2", DecimalNumber("12345678901234567890.123456789012345678"), as: DecimalNumber.self)
                 #expect(doubled.description == "24691357802469135780.246913578024691356")
             }
         }
@@ -62,46 +62,46 @@ extension PostgreSQLIntegration {
 
         @Test func datesWithLeapDaysBCAndInfinity() throws {
             try withDatabase { connection, _ in
-                try roundTrip(connection, "'2024-02-29'::date", PostgresDate(year: 2024, month: 2, day: 29)!)
-                try roundTrip(connection, "'2000-02-29'::date", PostgresDate(year: 2000, month: 2, day: 29)!)
-                try roundTrip(connection, "'1970-01-01'::date", PostgresDate(daysSinceEpoch: 0))
-                try roundTrip(connection, "'4713-01-01 BC'::date", PostgresDate(year: -4712, month: 1, day: 1)!)
-                try roundTrip(connection, "'5874897-12-31'::date", PostgresDate(year: 5_874_897, month: 12, day: 31)!)
-                try roundTrip(connection, "'infinity'::date", PostgresDate.infinity)
-                try roundTrip(connection, "'-infinity'::date", PostgresDate.negativeInfinity)
-                try roundTrip(connection, "NULL::date", PostgresDate?.none)
+                try roundTrip(connection, "'2024-02-29'::date", CalendarDate(year: 2024, month: 2, day: 29)!)
+                try roundTrip(connection, "'2000-02-29'::date", CalendarDate(year: 2000, month: 2, day: 29)!)
+                try roundTrip(connection, "'1970-01-01'::date", CalendarDate(daysSinceEpoch: 0))
+                try roundTrip(connection, "'4713-01-01 BC'::date", CalendarDate(year: -4712, month: 1, day: 1)!)
+                try roundTrip(connection, "'5874897-12-31'::date", CalendarDate(year: 5_874_897, month: 12, day: 31)!)
+                try roundTrip(connection, "'infinity'::date", CalendarDate.infinity)
+                try roundTrip(connection, "'-infinity'::date", CalendarDate.negativeInfinity)
+                try roundTrip(connection, "NULL::date", CalendarDate?.none)
                 // The server's arithmetic agrees on the day count, leap days included.
-                #expect(try connection.value("SELECT $1::date - '1970-01-01'::date", PostgresDate("2024-03-01")!, as: Int64.self) == 19_783)
-                #expect(try connection.value("SELECT '2024-02-28'::date + 1", as: PostgresDate.self).description == "2024-02-29")
+                #expect(try connection.value("SELECT $1::date - '1970-01-01'::date", CalendarDate("2024-03-01")!, as: Int64.self) == 19_783)
+                #expect(try connection.value("SELECT '2024-02-28'::date + 1", as: CalendarDate.self).description == "2024-02-29")
             }
         }
 
         @Test func timesOfDay() throws {
             try withDatabase { connection, _ in
-                try roundTrip(connection, "'00:00:00'::time", PostgresTime(microsecondsSinceMidnight: 0)!)
-                try roundTrip(connection, "'24:00:00'::time", PostgresTime(hour: 24, minute: 0)!)
-                try roundTrip(connection, "'23:59:59.999999'::time", PostgresTime(hour: 23, minute: 59, second: 59, microsecond: 999_999)!)
-                try roundTrip(connection, "'12:30:00.5'::time", PostgresTime(hour: 12, minute: 30, second: 0, microsecond: 500_000)!)
-                try roundTrip(connection, "NULL::time", PostgresTime?.none)
+                try roundTrip(connection, "'00:00:00'::time", TimeOfDay(microsecondsSinceMidnight: 0)!)
+                try roundTrip(connection, "'24:00:00'::time", TimeOfDay(hour: 24, minute: 0)!)
+                try roundTrip(connection, "'23:59:59.999999'::time", TimeOfDay(hour: 23, minute: 59, second: 59, microsecond: 999_999)!)
+                try roundTrip(connection, "'12:30:00.5'::time", TimeOfDay(hour: 12, minute: 30, second: 0, microsecond: 500_000)!)
+                try roundTrip(connection, "NULL::time", TimeOfDay?.none)
             }
         }
 
         @Test func intervalsKeepMonthsDaysAndMicrosecondsApart() throws {
             try withDatabase { connection, _ in
-                let mixed = PostgresInterval(months: 1, days: -2, microseconds: 3 * 3_600_000_000)
+                let mixed = CalendarDuration(months: 1, days: -2, microseconds: 3 * 3_600_000_000)
                 try roundTrip(connection, "interval '1 mon -2 days 03:00'", mixed)
                 // Kept apart: the server does not fold days into months or hours into days.
                 #expect(try connection.value("SELECT extract(day FROM $1::interval)::int8", mixed, as: Int64.self) == -2)
                 try roundTrip(
                     connection, "interval '-1 year -2 mons +3 days -04:05:06.000001'",
-                    PostgresInterval(months: -14, days: 3, microseconds: -(4 * 3600 + 5 * 60 + 6) * 1_000_000 - 1))
-                try roundTrip(connection, "interval '0'", PostgresInterval())
-                try roundTrip(connection, "interval '-1 second'", PostgresInterval(microseconds: -1_000_000))
-                try roundTrip(connection, "interval '100 hours'", PostgresInterval(microseconds: 360_000_000_000))
+                    CalendarDuration(months: -14, days: 3, microseconds: -(4 * 3600 + 5 * 60 + 6) * 1_000_000 - 1))
+                try roundTrip(connection, "interval '0'", CalendarDuration())
+                try roundTrip(connection, "interval '-1 second'", CalendarDuration(microseconds: -1_000_000))
+                try roundTrip(connection, "interval '100 hours'", CalendarDuration(microseconds: 360_000_000_000))
                 try roundTrip(
                     connection, "interval '178956970 years 7 mons 2147483647 days 2562047788:00:54.775807'",
-                    PostgresInterval(months: .max, days: .max, microseconds: .max))
-                try roundTrip(connection, "NULL::interval", PostgresInterval?.none)
+                    CalendarDuration(months: .max, days: .max, microseconds: .max))
+                try roundTrip(connection, "NULL::interval", CalendarDuration?.none)
             }
         }
 
@@ -186,8 +186,8 @@ extension PostgreSQLIntegration {
                 $0.url += "&options=-c%20DateStyle%3DGerman%20-c%20IntervalStyle%3Diso_8601%20-c%20bytea_output%3Descape"
             }) { connection, _ in
                 let row = try connection.query("SELECT '2024-02-29'::date, interval '1 mon -2 days 03:00', '\\x00ff'::bytea")[0]
-                #expect(try row[0, as: PostgresDate.self] == PostgresDate(year: 2024, month: 2, day: 29))
-                #expect(try row[1, as: PostgresInterval.self] == PostgresInterval(months: 1, days: -2, microseconds: 10_800_000_000))
+                #expect(try row[0, as: CalendarDate.self] == CalendarDate(year: 2024, month: 2, day: 29))
+                #expect(try row[1, as: CalendarDuration.self] == CalendarDuration(months: 1, days: -2, microseconds: 10_800_000_000))
                 #expect(try row[2, as: [UInt8].self] == [0, 255])
             }
         }

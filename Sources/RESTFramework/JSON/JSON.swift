@@ -3,7 +3,7 @@
 ///
 ///     let body: JSON = ["count": 2, "next": nil, "results": [["id": 1]]]
 ///     JSONWriter.renderString(body)   // {"count":2,"next":null,"results":[{"id":1}]}
-public enum JSON: Sendable, Equatable {
+public enum JSON: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -46,7 +46,7 @@ public enum JSON: Sendable, Equatable {
 /// writer copies them as they are, and no tree of keys and values is built, walked and freed per
 /// row. Everything that reads members (`pairs`, subscripts, iteration, `==`) sees the same
 /// members the pairs would hold (read back from the bytes); a change turns it into pairs.
-public struct JSONObject: Sendable, Equatable, Sequence {
+public struct JSONObject: Sendable, Hashable, Sequence {
     enum Storage: Sendable {
         case pairs([(key: String, value: JSON)])
         /// `{...}` exactly as `JSONWriter` writes the members without indent.
@@ -123,6 +123,15 @@ public struct JSONObject: Sendable, Equatable, Sequence {
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.pairs.elementsEqual(rhs.pairs) { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    /// Hashable so that a `FieldValue` can hold any JSON (a `jsonb` column): the members in order,
+    /// as `==` compares them.
+    public func hash(into hasher: inout Hasher) {
+        for (key, value) in pairs {
+            hasher.combine(key)
+            hasher.combine(value)
+        }
     }
 }
 

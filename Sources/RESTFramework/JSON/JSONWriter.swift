@@ -69,6 +69,7 @@ public enum JSONWriter {
         case .double(let d): out.append(contentsOf: pythonRepr(d).utf8)
         case .string(let s): writeString(s, into: &out)
         case .dateTime(let t): writeDateTime(t, into: &out)
+        case .decimal, .uuid, .date, .time, .duration, .jsonValue, .bytes, .list: write(value.json, into: &out, indent: nil, level: 0)
         }
     }
 

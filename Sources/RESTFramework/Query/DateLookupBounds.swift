@@ -16,6 +16,8 @@ package struct DateLookupBounds: Sendable, Equatable {
         switch value {
         case .dateTime(let time):
             days = floorDivide(time.microsecondsSinceEpoch, microsecondsPerDay)
+        case .date(let date) where !date.isInfinite && date.parts.map({ (1...9999).contains($0.year) }) == true:
+            days = date.daysSinceEpoch
         case .string(let text):
             guard let (year, month, day) = parseDate(text) else { throw fail }
             days = DateTime.days(fromCivil: year, month, day)
@@ -52,6 +54,18 @@ package struct DateLookupBounds: Sendable, Equatable {
 
     package func contains(_ time: DateTime) -> Bool { start <= time && time < end }
 
+    /// The first day in the bounds and the first after them, for a `date` column (the bounds
+    /// start and end at midnight UTC).
+    package var days: (start: CalendarDate, end: CalendarDate) {
+        (
+            CalendarDate(daysSinceEpoch: start.microsecondsSinceEpoch / Self.microsecondsPerDay),
+            CalendarDate(daysSinceEpoch: end.microsecondsSinceEpoch / Self.microsecondsPerDay)
+        )
+    }
+
+    /// Whether a `date` column's day is in the bounds (never the infinities).
+    package func contains(_ date: CalendarDate) -> Bool { days.start <= date && date < days.end }
+
     private static let microsecondsPerDay: Int64 = 86_400_000_000
 
     private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
@@ -60,7 +74,7 @@ package struct DateLookupBounds: Sendable, Equatable {
     }
 
     /// Django's `date_re`: `\d{4}-\d{1,2}-\d{1,2}` and nothing else, ASCII digits.
-    private static func parseDate(_ text: String) -> (Int64, Int64, Int64)? {
+    static func parseDate(_ text: String) -> (Int64, Int64, Int64)? {
         let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count)
         else { return nil }

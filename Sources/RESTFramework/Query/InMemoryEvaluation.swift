@@ -64,6 +64,7 @@ enum InMemoryEvaluation {
             return try compare(value, coerce(other, like: value, field: field)) == 0
         case .lt(let other), .lte(let other), .gt(let other), .gte(let other):
             guard !other.isNull else { throw QueryValueError.unsupported("None as a query value for '\(field)'") }
+            if case .jsonValue = value { throw QueryValueError.orderingOnJSON(field: field) }
             guard let order = try compare(value, coerce(other, like: value, field: field)) else { return false }
             switch lookup {
             case .lt: return order < 0
@@ -72,6 +73,7 @@ enum InMemoryEvaluation {
             default: return order >= 0
             }
         case .in(let candidates):
+            if case .list = value { throw QueryValueError.inOnArray(field: field) }
             for candidate in candidates where !candidate.isNull {
                 if try compare(value, coerce(candidate, like: value, field: field)) == 0 { return true }
             }
@@ -108,7 +110,8 @@ enum InMemoryEvaluation {
         switch value {
         case .null: return false
         case .dateTime(let time): return bounds.contains(time)
-        default: throw QueryValueError.unsupported("the lookup '\(lookup)' on '\(field)', which is not a timestamp")
+        case .date(let date): return bounds.contains(date)
+        default: throw QueryValueError.unsupported("the lookup '\(lookup)' on '\(field)', which is not a timestamp or a date")
         }
     }
 
@@ -147,17 +150,27 @@ enum InMemoryEvaluation {
             guard let time = DateTime(iso8601: PythonText.strip(text)) else { throw fail("a valid datetime") }
             return .dateTime(time)
         default:
-            throw fail(typeName(sample))
+            // The column types beyond the first five (decimal, uuid, date, ...), in their own file.
+            guard let coerced = coerceColumnType(value, like: sample, field: field) else { throw fail(typeName(sample)) }
+            return coerced
         }
     }
 
-    private static func typeName(_ value: FieldValue) -> String {
+    static func typeName(_ value: FieldValue) -> String {
         switch value {
         case .null: return "a value"
         case .bool: return "either True or False"
         case .int, .double: return "a number"
         case .string: return "a string"
         case .dateTime: return "a valid datetime"
+        case .decimal: return "a decimal number"
+        case .uuid: return "a valid UUID"
+        case .date: return "a valid date"
+        case .time: return "a valid time"
+        case .duration: return "a valid duration"
+        case .jsonValue: return "a JSON value"
+        case .bytes: return "base64 bytes"
+        case .list: return "a list"
         }
     }
 
@@ -177,6 +190,10 @@ enum InMemoryEvaluation {
         case (.string(let x), .string(let y)):
             if x == y { return 0 }
             return PythonText.codePointLess(x, y) ? -1 : 1
+        case (.decimal, _), (_, .decimal), (.uuid, .uuid), (.date, .date), (.time, .time), (.duration, .duration),
+            (.bytes, .bytes), (.list, .list), (.jsonValue, .jsonValue):
+            if let order = compareColumnTypes(a, b) { return order }
+            return sign(rank(a), rank(b))
         default:
             // A column holds one type; mixed types only come from careless test rows.
             return sign(rank(a), rank(b))
@@ -199,6 +216,14 @@ enum InMemoryEvaluation {
         case .int, .double: return 2
         case .string: return 3
         case .dateTime: return 4
+        case .decimal: return 2  // a number
+        case .uuid: return 5
+        case .date: return 6
+        case .time: return 7
+        case .duration: return 8
+        case .jsonValue: return 9
+        case .bytes: return 10
+        case .list: return 11
         }
     }
 
@@ -242,6 +267,8 @@ enum InMemoryEvaluation {
                 text = String(text[..<dot]) + "." + fraction + "+00"
             }
             return text
+        case .decimal, .uuid, .date, .time, .duration, .jsonValue, .bytes, .list:
+            return columnTypeText(value)
         }
     }
 

@@ -33,6 +33,10 @@ public struct InMemoryQuerySet<Element: FieldReadable>: Queryable {
     public private(set) var ordering: [OrderTerm] = []
     /// What `estimatedCount()` answers (nil: no estimate), to exercise count strategies.
     public var estimate: Int?
+    /// What `DjangoFilterBackend` learns of each field (rows carry values, not types).
+    public var filterFields: [String: FilterField] = [:]
+    /// The keys of the related rows a foreign key filter accepts, by filter field (`"account"`).
+    public var relatedKeys: [String: Set<FieldValue>] = [:]
 
     public init(_ rows: [Element], estimate: Int? = nil) {
         self.rows = rows

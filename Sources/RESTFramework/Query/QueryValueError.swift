@@ -26,3 +26,17 @@ public enum QueryValueError: Error, Sendable, Equatable, CustomStringConvertible
         }
     }
 }
+
+// The lookups the column types refuse, worded once for the SQL compiler and the in-memory
+// evaluator.
+extension QueryValueError {
+    /// `lt`/`lte`/`gt`/`gte`/`range` on a JSON field: jsonb's order is not one a filter means.
+    package static func orderingOnJSON(field: String) -> QueryValueError {
+        .unsupported("ordering comparisons (lt, lte, gt, gte, range) on '\(field)', a JSON field")
+    }
+
+    /// `in` on an array field (each candidate would itself be an array).
+    package static func inOnArray(field: String) -> QueryValueError {
+        .unsupported("the lookup 'in' on '\(field)', an array field")
+    }
+}

@@ -131,6 +131,14 @@ enum PythonText {
         case .double(let d): return String(d)  // Python's repr differs for some exponents; rare in orderings.
         case .string(let s): return s
         case .dateTime(let t): return pythonDateTime(t)
+        case .decimal(let d): return d.description
+        case .uuid(let u): return uuidString(u)
+        case .date(let d): return d.description
+        case .time(let t): return isoformat(t)
+        case .duration(let d): return timedeltaString(d)
+        case .jsonValue(let value): return JSONWriter.renderString(value)
+        case .bytes(let b): return "b'" + PythonBase64.encode(b) + "'"  // not Python's repr; no ordering uses bytes
+        case .list(let elements): return "[" + elements.map { str($0) }.joined(separator: ", ") + "]"
         }
     }
 

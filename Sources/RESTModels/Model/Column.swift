@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import RESTFramework
 
 /// The SQL types a column can have; the compiler coerces query values to them and sends
@@ -11,15 +16,53 @@ public enum ColumnType: Sendable, Hashable {
     /// `double precision`.
     case double
     case timestamptz
+    /// `smallint` (`Int16`; parameters go as int8, which compares with it).
+    case smallint
+    /// `real` (`Float`; parameters go as float4, so `= 1.1` compares in single precision).
+    case real
+    /// `numeric` (`DecimalNumber`).
+    case numeric
+    case uuid
+    /// `date` (`CalendarDate`).
+    case date
+    /// `time` (`TimeOfDay`).
+    case time
+    /// `interval` (`CalendarDuration`).
+    case interval
+    /// `json`, `jsonb` (`JSON`): compared as jsonb.
+    case json, jsonb
+    /// `bytea` (`[UInt8]`).
+    case bytea
+    /// `text[]` (`[String]`, `[String?]`).
+    case textArray
+    /// `smallint[]`, `integer[]`, `bigint[]` (`[Int16]`, `[Int32]`, `[Int64]`, optional elements too).
+    case smallintArray, integerArray, bigintArray
 
+    /// `value` (a query string's text, say) as a value of this column type, the way the SQL
+    /// compiler coerces every lookup's value (Django's `get_prep_value`); throws
+    /// `QueryValueError.cannotCoerce` ("Field 'budget' expected a decimal number but got 'x'."),
+    /// which a filter backend turns into its 400.
+    ///
+    ///     try ColumnType.numeric.coerce(.string("1250.50"), field: "budget")   // .decimal(1250.50)
+    ///     try ColumnType.date.coerce(.string("2024-02-30"), field: "due")       // throws
+    ///
     /// `value.coerced(like: sample, field: field)`, without the call for the common cases whose
     /// result is known: a value already of this kind is its own coercion, and plain ASCII digits
     /// into an integer column are the integer (what `IntegerText` makes of them).
-    func coerce(_ value: FieldValue, field: String) throws -> FieldValue {
+    public func coerce(_ value: FieldValue, field: String) throws -> FieldValue {
         switch (self, value) {
         case (.int, .int), (.int, .double), (.text, .string), (.bool, .bool), (.double, .double), (.double, .int),
-            (.timestamptz, .dateTime), (_, .null):
+            (.timestamptz, .dateTime), (_, .null), (.smallint, .int), (.numeric, .decimal), (.uuid, .uuid), (.date, .date),
+            (.time, .time), (.interval, .duration), (.json, .jsonValue), (.jsonb, .jsonValue), (.bytea, .bytes):
             return value
+        case (.real, _):
+            // Rounded to single precision as the float4 parameter will be, shortest text first
+            // (what a `real` column's value reads as).
+            switch try value.coerced(like: .double(0), field: field) {
+            case .double(let d): return .double(Float(d).columnDouble)
+            case .int(let i): return .double(Float(i).columnDouble)
+            case let other: return other
+            }
         case (.int, .string(let text)):
             if let number = Self.plainDecimal(text) { return .int(number) }
         default:
@@ -43,6 +86,9 @@ public enum ColumnType: Sendable, Hashable {
         }
     }
 
+    /// The array column types (no `in` lookup on them).
+    static let arrayTypes: Set<ColumnType> = [.textArray, .smallintArray, .integerArray, .bigintArray]
+
     /// A value of this type, for `FieldValue.coerced(like:field:)`.
     var sample: FieldValue {
         switch self {
@@ -51,6 +97,17 @@ public enum ColumnType: Sendable, Hashable {
         case .bool: return .bool(false)
         case .double: return .double(0)
         case .timestamptz: return .dateTime(DateTime(microsecondsSinceEpoch: 0))
+        case .smallint: return .int(0)
+        case .real: return .double(0)
+        case .numeric: return .decimal(DecimalNumber(0))
+        case .uuid: return .uuid(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
+        case .date: return .date(CalendarDate(daysSinceEpoch: 0))
+        case .time: return .time(TimeOfDay(microsecondsSinceMidnight: 0)!)
+        case .interval: return .duration(CalendarDuration())
+        case .json, .jsonb: return .jsonValue(.null)
+        case .bytea: return .bytes([])
+        case .textArray: return .list([.string("")])
+        case .smallintArray, .integerArray, .bigintArray: return .list([.int(0)])
         }
     }
 }
@@ -74,6 +131,10 @@ public struct Column<M: Model>: Sendable {
     public let references: String?
     /// The SQL of an annotation; nil for a stored column.
     public let expression: String?
+    /// The allowed values and their display names when the property is a `ColumnEnum` (in its
+    /// declaration order); nil otherwise. What `ChoiceField`, OPTIONS' `choices` and the filter
+    /// backend's "Select a valid choice." read.
+    public let choices: [Choice]?
     /// Reads the column from a pointer to an instance of `M`. Not generic over `M` so that
     /// `ModelLayout` can keep the readers of every model's columns without the model type; the
     /// public initializers are `@inlinable` so that the reader is compiled for the model's
@@ -90,13 +151,13 @@ public struct Column<M: Model>: Sendable {
     public init<V: ColumnValue>(_ name: String, _ keyPath: KeyPath<M, V> & Sendable, references: String? = nil) {
         self.init(
             name: name, type: V.columnType, isNullable: V.isNullable, references: references, expression: nil,
-            reader: Self.reader(keyPath))
+            reader: Self.reader(keyPath), choices: V.choices)
     }
 
     @usableFromInline
     init(
         name: String, type: ColumnType, isNullable: Bool, references: String?, expression: String?,
-        reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue
+        reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue, choices: [Choice]? = nil
     ) {
         self.name = name
         self.type = type
@@ -104,6 +165,7 @@ public struct Column<M: Model>: Sendable {
         self.references = references
         self.expression = expression
         self.reader = reader
+        self.choices = choices
         sql = Self.sql(name: name, expression: expression)
     }
 
@@ -116,7 +178,7 @@ public struct Column<M: Model>: Sendable {
     ) -> Column {
         Column(
             name: name, type: V.columnType, isNullable: V.isNullable, references: nil, expression: sql,
-            reader: reader(keyPath))
+            reader: reader(keyPath), choices: V.choices)
     }
 
     /// The reader of `keyPath`: a load at the property's offset when it is a stored property of

@@ -1,7 +1,9 @@
 import PostgreSQL
 import RESTFramework
 
-/// A Swift type a column can hold: `Int64`, `Int`, `String`, `Bool`, `Double`, `DateTime`, and
+/// A Swift type a column can hold: `Int64`, `Int`, `String`, `Bool`, `Double`, `DateTime`, the
+/// types of `ColumnValue+Types.swift` (`DecimalNumber`, `UUID`, `CalendarDate`, `TimeOfDay`,
+/// `CalendarDuration`, `JSON`, `[UInt8]`, `Int16`, `Int32`, `Float`, arrays), a `ColumnEnum`, and
 /// any of them optional (a nullable column).
 ///
 ///     Column("last_login", \User.lastLogin)   // DateTime? → timestamptz NULL
@@ -11,10 +13,13 @@ public protocol ColumnValue: Sendable {
     var fieldValue: FieldValue { get }
     /// Decodes the value at `column` of `row` (throws a `PostgresError` naming the column).
     static func decode(_ row: Row, column: Int) throws -> Self
+    /// The allowed values and their labels, for a `ColumnEnum`; nil for a column without choices.
+    static var choices: [Choice]? { get }
 }
 
 extension ColumnValue {
     public static var isNullable: Bool { false }
+    public static var choices: [Choice]? { nil }
 }
 
 extension Int64: ColumnValue {
@@ -59,6 +64,7 @@ extension DateTime: ColumnValue {
 extension Optional: ColumnValue where Wrapped: ColumnValue {
     public static var columnType: ColumnType { Wrapped.columnType }
     public static var isNullable: Bool { true }
+    public static var choices: [Choice]? { Wrapped.choices }
     @inlinable public var fieldValue: FieldValue { self?.fieldValue ?? .null }
     @inlinable public static func decode(_ row: Row, column: Int) throws -> Wrapped? {
         row.isNull(column) ? nil : try Wrapped.decode(row, column: column)

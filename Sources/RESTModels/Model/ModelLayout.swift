@@ -18,6 +18,7 @@ final class ModelLayout: Sendable {
         let type: ColumnType
         let isNullable: Bool
         let references: String?
+        let choices: [Choice]?
         /// `"notes"."title"`, or an annotation's expression in parentheses.
         let sql: String
         let isWritable: Bool
@@ -55,7 +56,7 @@ final class ModelLayout: Sendable {
         let declared = M.columns
         columns = declared.map {
             ColumnInfo(
-                name: $0.name, type: $0.type, isNullable: $0.isNullable, references: $0.references,
+                name: $0.name, type: $0.type, isNullable: $0.isNullable, references: $0.references, choices: $0.choices,
                 sql: $0.sql, isWritable: $0.isWritable)
         }
         readers = declared.map { ColumnReader(read: $0.reader) }

@@ -59,6 +59,16 @@ enum LookupCompiler {
         func coerce(_ value: FieldValue) throws -> FieldValue {
             try type.coerce(value, field: field)
         }
+        /// The column as compared with a parameter: `json` has no `=`, so JSON is compared as
+        /// jsonb (a `JSON` property may be either column; on jsonb the cast is a no-op).
+        func comparedExpression(_ sql: inout SQLBuilder) {
+            expression(&sql)
+            if type == .json || type == .jsonb { sql.append("::jsonb") }
+        }
+        /// JSON has equality but no order a user would expect (InMemoryEvaluation refuses it too).
+        func requireOrder() throws {
+            if type == .json || type == .jsonb { throw QueryValueError.orderingOnJSON(field: field) }
+        }
         func comparison(
             _ op: Comparison, _ value: FieldValue, coerced alreadyCoerced: Bool = false,
             into sql: inout SQLBuilder
@@ -80,7 +90,8 @@ enum LookupCompiler {
                 guard op == .equal else { throw QueryValueError.cannotCoerce(field: field, value: value, to: "text without NUL") }
                 return never(&sql)
             }
-            expression(&sql)
+            if op != .equal { try requireOrder() }
+            comparedExpression(&sql)
             sql.append(op.sql)
             sql.bind(SQLParameter.make(coerced, as: type))
             return .whenColumnIsNull
@@ -105,17 +116,20 @@ enum LookupCompiler {
         /// `start <= column < end` on a timestamp column: the day or year without a cast, so
         /// an index on the column serves it (Django compiles `year` to a BETWEEN the same way).
         func within(_ bounds: DateLookupBounds, lookup: String, into sql: inout SQLBuilder) throws -> Nulls {
-            guard type == .timestamptz else {
-                throw QueryValueError.unsupported("the lookup '\(lookup)' on '\(field)', which is not a timestamp")
+            let (start, end): (FieldValue, FieldValue)
+            switch type {
+            case .timestamptz: (start, end) = (.dateTime(bounds.start), .dateTime(bounds.end))
+            case .date: (start, end) = (.date(bounds.days.start), .date(bounds.days.end))
+            default: throw QueryValueError.unsupported("the lookup '\(lookup)' on '\(field)', which is not a timestamp or a date")
             }
             sql.append("(")
             expression(&sql)
             sql.append(" >= ")
-            sql.bind(SQLParameter.make(.dateTime(bounds.start), as: type))
+            sql.bind(SQLParameter.make(start, as: type))
             sql.append(" AND ")
             expression(&sql)
             sql.append(" < ")
-            sql.bind(SQLParameter.make(.dateTime(bounds.end), as: type))
+            sql.bind(SQLParameter.make(end, as: type))
             sql.append(")")
             return .whenColumnIsNull
         }
@@ -138,6 +152,7 @@ enum LookupCompiler {
         case .gt(let value): return try comparison(.greater, value, into: &sql)
         case .gte(let value): return try comparison(.greaterOrEqual, value, into: &sql)
         case .in(let values):
+            if ColumnType.arrayTypes.contains(type) { throw QueryValueError.inOnArray(field: field) }
             var candidates: [FieldValue] = []
             for value in values where !value.isNull {
                 let coerced = try coerce(value)
@@ -147,7 +162,7 @@ enum LookupCompiler {
             }
             guard !candidates.isEmpty else { return never(&sql) }
             // One array parameter: the statement's text is the same for any number of values.
-            expression(&sql)
+            comparedExpression(&sql)
             sql.append(" = ANY(")
             sql.bind(SQLParameter.array(candidates, as: type))
             sql.append(")")
@@ -174,6 +189,7 @@ enum LookupCompiler {
             return like("%" + SQL.likeEscaped(suffix), caseInsensitive: true, into: &sql)
         case .range(let low, let high):
             guard !low.isNull, !high.isNull else { throw QueryValueError.unsupported("None as a query value for '\(field)'") }
+            try requireOrder()
             let (lowValue, highValue) = (try coerce(low), try coerce(high))
             func isPlain(_ value: FieldValue) -> Bool {
                 switch value {
@@ -211,7 +227,7 @@ enum LookupCompiler {
                 throw column.layout.unknownField(other.field)
             }
             let otherType = column.layout.columns[otherIndex].type
-            let numeric: Set<ColumnType> = [.int, .double]
+            let numeric: Set<ColumnType> = [.int, .double, .smallint, .real, .numeric]
             guard otherType == type || (numeric.contains(type) && numeric.contains(otherType)) else {
                 throw QueryValueError.unsupported("comparing '\(field)' with F(\"\(other.field)\"), a column of another type")
             }

@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import PostgreSQL
 import RESTFramework
 
@@ -164,15 +169,14 @@ enum RelationPrefetch {
         return grouped
     }
 
-    /// A key column's value as the owner's `fieldValue` gives it.
+    /// A key column's value as the owner's `fieldValue` gives it (the types a primary key has).
     static func decodeKey(_ row: Row, column: Int, type: ColumnType) throws -> FieldValue {
         if row.isNull(column) { return .null }
         switch type {
-        case .int: return .int(try row[column])
+        case .int, .smallint: return .int(try row[column])
         case .text: return .string(try row[column])
-        case .bool: return .bool(try row[column])
-        case .double: return .double(try row[column])
-        case .timestamptz: return try DateTime.decode(row, column: column).fieldValue
+        case .uuid: return try UUID.decode(row, column: column).fieldValue
+        default: throw ModelError.unsupported("a many-to-many from a model whose key is of type \(type)")
         }
     }
 }

@@ -127,6 +127,7 @@ enum TextFieldSupport {
         case .bool(let b): return b ? "True" : "False"
         case .dateTime(let t): return t.iso8601
         case .null: return "None"
+        case .decimal, .uuid, .date, .time, .duration, .jsonValue, .bytes, .list: return PythonText.str(value)
         }
     }
 }

@@ -11,6 +11,15 @@ import Testing
                                headers: headers)
     }
 
+    @Test func enumChoicesAreDataOnTheColumn() {
+        #expect(Milestone.columns[1].choices == [
+            Choice(value: "planned", displayName: "Planned"), Choice(value: "active", displayName: "Active"),
+            Choice(value: "done", displayName: "Done"),
+        ])
+        #expect(Milestone.columns[2].choices?.map(\.displayName) == ["High", "Normal", "Low"])
+        #expect(Milestone.columns[2].type == .smallint && Milestone.columns[2].isNullable)
+    }
+
     @Test func viewsViewSetsAndReverse() throws {
         let app = Application(urls: try bookURLs())
         #expect(send(app, .get, "/api/ping/").text == #"{"pong":true,"page":"1"}"#)

@@ -112,15 +112,15 @@ func draftsOf2024(on connection: Connection) throws -> [Book] {
 
 // MARK: - Column types
 
-func columnTypesExample(on connection: Connection) throws -> (PostgresNumeric, PostgresInterval, [String?]) {
+func columnTypesExample(on connection: Connection) throws -> (DecimalNumber, CalendarDuration, [String?]) {
     let row = try connection.query(
         "SELECT $1::numeric * 2, interval '1 mon -2 days 03:00', ARRAY['a,b', NULL]",
-        PostgresNumeric("12345678901234567890.123456789012345678"))[0]
-    let total = try row[0, as: PostgresNumeric.self]     // 24691357802469135780.246913578024691356
-    let grace = try row[1, as: PostgresInterval.self]    // months 1, days -2, microseconds 10_800_000_000
+        DecimalNumber("12345678901234567890.123456789012345678"))[0]
+    let total = try row[0, as: DecimalNumber.self]     // 24691357802469135780.246913578024691356
+    let grace = try row[1, as: CalendarDuration.self]    // months 1, days -2, microseconds 10_800_000_000
     let tags = try row[2, as: [String?].self]            // ["a,b", nil]
     try connection.execute("UPDATE plans SET grace = $1, starts = $2 WHERE id = $3",
-                           grace, PostgresDate(year: 2024, month: 2, day: 29), Int64(7))
+                           grace, CalendarDate(year: 2024, month: 2, day: 29), Int64(7))
     return (total, grace, tags)
 }
 
@@ -293,6 +293,18 @@ struct PublishedFilter: FilterBackend {
     }
 }
 
+/// django-filter's `filterset_fields`, then search, then ordering.
+final class BookFilterViewSet: ReadOnlyModelViewSet<QuerySet<Book>>, FilterableView, SearchableView {
+    override class var queryset: QuerySet<Book>? { Book.objects.orderBy("id") }
+    override class var serializerClass: Serializer.Type? { BookSerializer.self }
+    override class var filterBackends: [any FilterBackend]? { [DjangoFilterBackend(), SearchFilter(), OrderingFilter()] }
+
+    var filtersetFields: FiltersetFields {
+        ["published": ["exact"], "author": ["exact", "in"], "created": ["gte", "lte"], "title": ["icontains"]]
+    }
+    var searchFields: [String] { ["title"] }
+}
+
 // MARK: - Authentication
 
 struct AppUser: RequestUser {
@@ -418,4 +430,37 @@ enum BookAPI {
 /// What `main.swift` of an API executable holds (here in a function: a test target has no main).
 func runBookAPI() -> Never {
     APIServerMain.run(program: "book-api") { try BookAPI.application() }
+}
+
+enum ProjectStatus: String, ColumnEnum {
+    case planned, active, done
+}
+
+enum TaskPriority: Int16, ColumnEnum {
+    case high = 1, normal = 2, low = 3
+
+    var displayName: String {
+        switch self {
+        case .high: "High"
+        case .normal: "Normal"
+        case .low: "Low"
+        }
+    }
+}
+
+struct Milestone: Model {
+    var id: Int64
+    var status: ProjectStatus
+    var priority: TaskPriority?
+
+    static let tableName = "milestones"
+    static let columns: [Column<Milestone>] = [
+        Column("id", \.id), Column("status", \.status), Column("priority", \.priority),
+    ]
+
+    init(row: ModelRow) throws {
+        id = try row["id"]
+        status = try row["status"]
+        priority = try row["priority"]
+    }
 }

@@ -1,6 +1,6 @@
 /// The interval's text in IntervalStyle `postgres` (the connection pins it):
 /// `1 year 2 mons -3 days +04:05:06.5`, `-00:00:01`, `00:00:00`.
-extension PostgresInterval {
+extension CalendarDuration {
     public init?(_ text: String) {
         var text = text
         guard let value = text.withUTF8({ parseInterval(UnsafeRawBufferPointer($0)) }) else { return nil }
@@ -37,7 +37,7 @@ extension PostgresInterval {
 
 /// Parses IntervalStyle `postgres` output: `[±]N year(s)`, `mon(s)`, `day(s)` in any
 /// combination, then an optional `[±]H+:MM:SS[.f]`. nil for other text or a field out of range.
-func parseInterval(_ bytes: UnsafeRawBufferPointer) -> PostgresInterval? {
+package func parseInterval(_ bytes: UnsafeRawBufferPointer) -> CalendarDuration? {
     var scanner = ByteScanner(bytes: bytes)
     var months: Int64 = 0, days: Int64 = 0, microseconds: Int64 = 0
     var sawField = false
@@ -81,5 +81,5 @@ func parseInterval(_ bytes: UnsafeRawBufferPointer) -> PostgresInterval? {
         }
     }
     guard sawField, let months32 = Int32(exactly: months), let days32 = Int32(exactly: days) else { return nil }
-    return PostgresInterval(months: months32, days: days32, microseconds: microseconds)
+    return CalendarDuration(months: months32, days: days32, microseconds: microseconds)
 }

@@ -1,6 +1,6 @@
 /// The server's date form with DateStyle ISO: `2024-02-29`, `0044-03-15 BC`, `infinity`,
 /// `-infinity`.
-extension PostgresDate {
+extension CalendarDate {
     public init?(_ text: String) {
         var text = text
         guard let value = text.withUTF8({ parseDate(UnsafeRawBufferPointer($0)) }) else { return nil }
@@ -17,9 +17,9 @@ extension PostgresDate {
     }
 }
 
-/// Parses the forms described at `PostgresDate`'s text extension; nil for a day that does not
+/// Parses the forms described at `CalendarDate`'s text extension; nil for a day that does not
 /// exist.
-func parseDate(_ bytes: UnsafeRawBufferPointer) -> PostgresDate? {
+package func parseDate(_ bytes: UnsafeRawBufferPointer) -> CalendarDate? {
     if matches(bytes, "infinity") { return .infinity }
     if matches(bytes, "-infinity") { return .negativeInfinity }
     var scanner = ByteScanner(bytes: bytes)
@@ -33,5 +33,5 @@ func parseDate(_ bytes: UnsafeRawBufferPointer) -> PostgresDate? {
         astronomicalYear = 1 - year
     }
     guard scanner.isAtEnd else { return nil }
-    return PostgresDate(year: astronomicalYear, month: month, day: day)
+    return CalendarDate(year: astronomicalYear, month: month, day: day)
 }

@@ -1,6 +1,6 @@
 /// `HH:MM:SS` with `.ffffff` (trailing zeros dropped, as the server prints it) when there is
 /// a fraction.
-extension PostgresTime {
+extension TimeOfDay {
     public init?(_ text: String) {
         var text = text
         guard let value = text.withUTF8({ parseTime(UnsafeRawBufferPointer($0)) }) else { return nil }
@@ -15,7 +15,7 @@ extension PostgresTime {
 }
 
 /// `.5`, `.000001`, or nothing for zero: the server's fraction form.
-func fractionText(_ microseconds: Int64) -> String {
+package func fractionText(_ microseconds: Int64) -> String {
     guard microseconds != 0 else { return "" }
     var digits = pad(microseconds, 6)
     while digits.last == "0" { digits.removeLast() }
@@ -23,7 +23,7 @@ func fractionText(_ microseconds: Int64) -> String {
 }
 
 /// Reads `.digits` (1 to 6) as microseconds, or 0 when there is no point.
-func scanFraction(_ scanner: inout ByteScanner) -> Int64? {
+package func scanFraction(_ scanner: inout ByteScanner) -> Int64? {
     guard scanner.skip(".") else { return 0 }
     var microsecond: Int64 = 0
     var digits = 0
@@ -37,12 +37,12 @@ func scanFraction(_ scanner: inout ByteScanner) -> Int64? {
     return microsecond
 }
 
-func parseTime(_ bytes: UnsafeRawBufferPointer) -> PostgresTime? {
+package func parseTime(_ bytes: UnsafeRawBufferPointer) -> TimeOfDay? {
     var scanner = ByteScanner(bytes: bytes)
     guard let hour = scanner.number(minDigits: 2, maxDigits: 2), scanner.skip(":"),
         let minute = scanner.number(minDigits: 2, maxDigits: 2), scanner.skip(":"),
         let second = scanner.number(minDigits: 2, maxDigits: 2),
         let microsecond = scanFraction(&scanner), scanner.isAtEnd
     else { return nil }
-    return PostgresTime(hour: hour, minute: minute, second: second, microsecond: microsecond)
+    return TimeOfDay(hour: hour, minute: minute, second: second, microsecond: microsecond)
 }

@@ -1,6 +1,6 @@
 /// numeric's text form: what the server prints (`-12.30`, `NaN`, `Infinity`, `-Infinity`) and
 /// reads back, digit for digit.
-extension PostgresNumeric {
+extension DecimalNumber {
     /// Parses `[+-]digits[.digits]` (at least one digit), `NaN`, `Infinity` or `-Infinity`;
     /// nil for anything else (exponents included: the server never prints them).
     public init?(_ text: String) {
@@ -32,8 +32,8 @@ extension PostgresNumeric {
     }
 }
 
-/// Parses the forms described at `PostgresNumeric.init?(_:)`, straight from result bytes.
-func parseNumeric(_ bytes: UnsafeRawBufferPointer) -> PostgresNumeric? {
+/// Parses the forms described at `DecimalNumber.init?(_:)`, straight from result bytes.
+package func parseNumeric(_ bytes: UnsafeRawBufferPointer) -> DecimalNumber? {
     if matches(bytes, "NaN") { return .notANumber }
     if matches(bytes, "Infinity") { return .infinity }
     if matches(bytes, "-Infinity") { return .negativeInfinity }
@@ -63,11 +63,11 @@ func parseNumeric(_ bytes: UnsafeRawBufferPointer) -> PostgresNumeric? {
         if digit != 0 || !digits.isEmpty { digits.append(digit) }
     }
     guard digitCount > 0 else { return nil }
-    return PostgresNumeric(isNegative: negative, digits: digits, scale: scale)
+    return DecimalNumber(isNegative: negative, digits: digits, scale: scale)
 }
 
 /// True when `bytes` are exactly `literal`.
-func matches(_ bytes: UnsafeRawBufferPointer, _ literal: StaticString) -> Bool {
+package func matches(_ bytes: UnsafeRawBufferPointer, _ literal: StaticString) -> Bool {
     let count = literal.utf8CodeUnitCount
     guard bytes.count == count else { return false }
     for offset in 0..<count where bytes[offset] != literal.utf8Start[offset] { return false }
