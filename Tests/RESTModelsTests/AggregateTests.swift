@@ -130,7 +130,7 @@ import Testing
     /// two statements.
     @Test func summaryOfAFilteredQueryset() throws {
         try withProjects { connection, data in
-            let projects = Project.objects(on: connection).filter(.field("status", .in(["planned", "active"])))
+            let projects = AnnotatedProject.objects(on: connection).filter(.field("status", .in(["planned", "active"])))
             let totals = try projects.aggregate(["count": Count("id"), "budget_total": Sum("budget", default: .double(0))])
             let byStatus = try projects.values(["status"]).annotate(["n": Count("id")]).orderBy("status").all()
             #expect(totals == NamedValues([("count", 4), ("budget_total", .double(5250))]))

@@ -9,7 +9,7 @@ import Testing
 @Suite(.needsTestsRun) struct AnnotateTests {
     @Test func eachRowCarriesItsAggregatesInOneStatement() throws {
         try withProjects { connection, data in
-            let (rows, statements) = try QueryCapture.capture { try Project.annotated.using(connection).orderBy("id").all() }
+            let (rows, statements) = try QueryCapture.capture { try AnnotatedProject.annotated.using(connection).orderBy("id").all() }
             #expect(statements.count == 1)
             let expected = try data.annotatedInMemory()
             #expect(rows.map(\.taskCount) == expected.map { $0["task_count"]?.intValue })
@@ -18,7 +18,7 @@ import Testing
             #expect(rows.map(\.topPriority) == [1, 2, nil, nil, 3])
             #expect(rows.map { $0.fieldValue("top_priority") } == expected.map { $0["top_priority"] })
             // Without annotate the slots read their type's zero, or nil.
-            let plain = try Project.objects(on: connection).orderBy("id").all()
+            let plain = try AnnotatedProject.objects(on: connection).orderBy("id").all()
             #expect(plain.map(\.taskCount) == [0, 0, 0, 0, 0] && plain.allSatisfy { $0.topPriority == nil })
         }
     }
@@ -46,7 +46,7 @@ import Testing
 
     @Test func annotationsFilterAndOrderAsColumnsDo() throws {
         try withProjects { connection, data in
-            let stored = Project.annotated.using(connection)
+            let stored = AnnotatedProject.annotated.using(connection)
             let memory = InMemoryQuerySet(try data.annotatedInMemory())
             for (name, predicate) in Self.predicates {
                 let expected = try memory.filter(predicate).orderBy("id").all().map { $0["id"]?.intValue }
@@ -69,7 +69,7 @@ import Testing
     @Test func orderingByAnAnnotationNamesItsAlias() throws {
         try withProjects { connection, _ in
             let (_, statements) = try QueryCapture.capture {
-                try Project.annotated.using(connection).filter(.field("task_count", .gt(0))).orderBy("-task_count").all()
+                try AnnotatedProject.annotated.using(connection).filter(.field("task_count", .gt(0))).orderBy("-task_count").all()
             }
             let sql = try #require(statements.first)
             // The subquery runs in the select list and the WHERE; ORDER BY reuses the selected value.
@@ -80,7 +80,7 @@ import Testing
 
     @Test func createAndUpdateAnswerTheAnnotationsOfTheirRow() throws {
         try withProjects { connection, data in
-            let projects = Project.annotated.using(connection)
+            let projects = AnnotatedProject.annotated.using(connection)
             let created = try projects.insert(["name": "Galileo"])
             #expect(created.taskCount == 0 && created.openTaskCount == 0 && created.topPriority == nil)
             let apollo = try #require(data.projects.first)
@@ -89,13 +89,13 @@ import Testing
             // A queryset filtered on an annotation updates and deletes the rows it selects.
             #expect(try projects.filter(.field("task_count", .exact(0))).update(["status": "done"]) == 2)
             #expect(try projects.filter(.field("task_count", .exact(0))).delete() == 2)
-            #expect(try Project.objects(on: connection).count() == 4)
+            #expect(try AnnotatedProject.objects(on: connection).count() == 4)
         }
     }
 
     @Test func anAnnotationCanBeAggregated() throws {
         try withProjects { connection, data in
-            let totals = try Project.annotated.using(connection).filter(.field("status", .exact("active")))
+            let totals = try AnnotatedProject.annotated.using(connection).filter(.field("status", .exact("active")))
                 .aggregate(["tasks": Sum("task_count"), "busiest": Max("task_count"), "projects": Count("id")])
             let active = try InMemoryQuerySet(data.annotatedInMemory()).filter(.field("status", .exact("active")))
             #expect(try totals == active.aggregate(["tasks": Sum("task_count"), "busiest": Max("task_count"), "projects": Count("id")]))
@@ -120,9 +120,9 @@ import Testing
                 }
             }
             let rows = try Minutes.objects(on: connection).annotate([
-                "total": Sum("minutes", from: ProjectTask.objects, on: "project_id"),
-                "average": Avg("minutes", from: ProjectTask.objects, on: "project_id"),
-                "longest": Max("minutes", from: ProjectTask.objects, on: "project_id", default: 0),
+                "total": Sum("minutes", from: AnnotatedTask.objects, on: "project_id"),
+                "average": Avg("minutes", from: AnnotatedTask.objects, on: "project_id"),
+                "longest": Max("minutes", from: AnnotatedTask.objects, on: "project_id", default: 0),
             ]).orderBy("id").all()
             for (row, project) in zip(rows, data.projects) {
                 let memory = try InMemoryQuerySet(data.tasks).filter(.field("project_id", .exact(.int(project.id))))
@@ -138,12 +138,12 @@ import Testing
 
     @Test func misdeclaredAnnotationsSayWhatToDeclare() throws {
         try withProjects { connection, _ in
-            let projects = Project.objects(on: connection)
-            let tasks = ProjectTask.objects
-            let cases: [(QuerySet<Project>, String)] = [
+            let projects = AnnotatedProject.objects(on: connection)
+            let tasks = AnnotatedTask.objects
+            let cases: [(QuerySet<AnnotatedProject>, String)] = [
                 (
                     projects.annotate(["n": Count("id", from: tasks, on: "project_id")]),
-                    "Project has no annotation \"n\": declare the property it fills, `.annotated(\"n\", \\.property)`, in Project.columns."
+                    "AnnotatedProject has no annotation \"n\": declare the property it fills, `.annotated(\"n\", \\.property)`, in AnnotatedProject.columns."
                 ),
                 (
                     projects.annotate(["name": Count("id", from: tasks, on: "project_id")]),
@@ -151,11 +151,11 @@ import Testing
                 ),
                 (
                     projects.annotate(["task_count": Avg("priority", from: tasks, on: "project_id")]),
-                    "annotate(task_count: Avg(\"priority\")) gives a double value; Project.task_count is declared as int."
+                    "annotate(task_count: Avg(\"priority\")) gives a double value; AnnotatedProject.task_count is declared as int."
                 ),
                 (
                     projects.annotate(["task_count": Sum("priority", from: tasks, on: "project_id")]),
-                    "annotate(task_count: Sum(\"priority\")) is NULL over no rows: declare Project.task_count Optional, or give Sum a default."
+                    "annotate(task_count: Sum(\"priority\")) is NULL over no rows: declare AnnotatedProject.task_count Optional, or give Sum a default."
                 ),
                 (
                     projects.annotate(["task_count": Count("id")]),

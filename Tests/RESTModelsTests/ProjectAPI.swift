@@ -5,7 +5,7 @@ import RESTModels
 import RESTTesting
 import TestSupport
 
-// A projects API over `Project`'s annotated queryset, with writes that register `onCommit`
+// A projects API over `AnnotatedProject`'s annotated queryset, with writes that register `onCommit`
 // work and can refuse after writing, for the ATOMIC_REQUESTS and annotation tests.
 
 /// What `onCommit` work recorded, with the connection's state when it ran.
@@ -28,9 +28,9 @@ extension Connection {
     }
 }
 
-final class ProjectSerializer: ModelSerializer<Project> {
+final class ProjectSerializer: ModelSerializer<AnnotatedProject> {
     /// Creates and updates answer the annotations of the row written.
-    override class var queryset: QuerySet<Project> { Project.annotated }
+    override class var queryset: QuerySet<AnnotatedProject> { AnnotatedProject.annotated }
     override class var fields: [any SerializerField] {
         [
             IntegerField("id", readOnly: true), CharField("name", maxLength: 100), CharField("status", required: false),
@@ -49,8 +49,8 @@ final class ProjectSerializer: ModelSerializer<Project> {
     }
 }
 
-class ProjectViewSet: ModelViewSet<QuerySet<Project>>, OrderableView {
-    override class var queryset: QuerySet<Project>? { Project.annotated }
+class ProjectViewSet: ModelViewSet<QuerySet<AnnotatedProject>>, OrderableView {
+    override class var queryset: QuerySet<AnnotatedProject>? { AnnotatedProject.annotated }
     override class var serializerClass: Serializer.Type? { ProjectSerializer.self }
     override class var filterBackends: [any FilterBackend]? { [OrderingFilter()] }
     var orderingFields: [String]? { ["name", "task_count", "top_priority", "id"] }
@@ -70,7 +70,7 @@ class ProjectViewSet: ModelViewSet<QuerySet<Project>>, OrderableView {
     func batch(_ request: Request) throws -> Response {
         let database = try request.database
         let log = settings.extensions[CommitLogKey.self]
-        let projects = Project.objects(on: database)
+        let projects = AnnotatedProject.objects(on: database)
         struct Undo: Error {}
         _ = try? database.transaction { connection in
             _ = try projects.insert(["name": "Dropped"])
@@ -98,7 +98,7 @@ final class AtomicProjectViewSet: ProjectViewSet {
     override class var atomicRequests: (any AtomicRequests)? { DatabaseTransaction() }
 }
 
-/// The projects API on a schema of its own, with `Project.schema` and the seeded rows.
+/// The projects API on a schema of its own, with `AnnotatedProject.schema` and the seeded rows.
 struct ProjectAPI {
     let schema: TemporarySchema
     let app: Application
@@ -108,7 +108,7 @@ struct ProjectAPI {
 
     init(atomicRequests: Bool) throws {
         schema = try TemporarySchema(url: TestEnvironment.databaseURL)
-        try schema.connection.executeScript(Project.schema)
+        try schema.connection.executeScript(AnnotatedProject.schema)
         data = try ProjectData.seed(schema.connection)
         var router = DefaultRouter()
         try router.register("projects", ProjectViewSet.self, basename: "project")
@@ -125,7 +125,7 @@ struct ProjectAPI {
     var client: APIClient { APIClient(app, database: schema.connection, defaultFormat: .json) }
 
     /// The stored project names, in order.
-    func names() throws -> [String] { try Project.objects(on: schema.connection).orderBy("name").all().map(\.name) }
+    func names() throws -> [String] { try AnnotatedProject.objects(on: schema.connection).orderBy("name").all().map(\.name) }
 
     static func with<T>(atomicRequests: Bool = true, _ body: (ProjectAPI) throws -> T) throws -> T {
         let api = try ProjectAPI(atomicRequests: atomicRequests)

@@ -6,7 +6,7 @@ import TestSupport
 // Projects and their tasks, shaped like the part-2 spec's (bigint keys and a double budget
 // until the uuid and numeric column types reach models), with per-query annotation slots.
 
-struct Project: Model {
+struct AnnotatedProject: Model {
     var id: Int64
     var name: String
     var status: String
@@ -19,7 +19,7 @@ struct Project: Model {
 
     static let tableName = "projects"
     static let ordering = [OrderTerm("name"), OrderTerm("id")]
-    static let columns: [Column<Project>] = [
+    static let columns: [Column<AnnotatedProject>] = [
         Column("id", \.id), Column("name", \.name), Column("status", \.status), Column("budget", \.budget),
         .annotated("task_count", \.taskCount), .annotated("open_task_count", \.openTaskCount),
         .annotated("top_priority", \.topPriority),
@@ -41,16 +41,16 @@ struct Project: Model {
     static let openTasks: RESTFramework.Predicate = .field("done", .exact(false))
 
     /// The projects with their three annotations, as a view's `queryset` would declare them.
-    static var annotated: QuerySet<Project> {
-        Project.objects.annotate([
-            "task_count": Count("id", from: ProjectTask.objects, on: "project_id"),
-            "open_task_count": Count("id", from: ProjectTask.objects, on: "project_id", filter: openTasks),
-            "top_priority": Min("priority", from: ProjectTask.objects.filter(openTasks), on: "project_id"),
+    static var annotated: QuerySet<AnnotatedProject> {
+        AnnotatedProject.objects.annotate([
+            "task_count": Count("id", from: AnnotatedTask.objects, on: "project_id"),
+            "open_task_count": Count("id", from: AnnotatedTask.objects, on: "project_id", filter: openTasks),
+            "top_priority": Min("priority", from: AnnotatedTask.objects.filter(openTasks), on: "project_id"),
         ])
     }
 }
 
-struct ProjectTask: Model {
+struct AnnotatedTask: Model {
     var id: Int64
     var projectID: Int64
     var title: String
@@ -59,7 +59,7 @@ struct ProjectTask: Model {
     var minutes: Int64?
 
     static let tableName = "tasks"
-    static let columns: [Column<ProjectTask>] = [
+    static let columns: [Column<AnnotatedTask>] = [
         Column("id", \.id), Column("project_id", \.projectID, references: "projects"), Column("title", \.title),
         Column("priority", \.priority), Column("done", \.done), Column("minutes", \.minutes),
     ]
@@ -72,8 +72,8 @@ struct ProjectTask: Model {
 
 /// Five projects (Dawn without tasks) and seven tasks, stored; the stored rows as read back.
 struct ProjectData {
-    let projects: [Project]
-    let tasks: [ProjectTask]
+    let projects: [AnnotatedProject]
+    let tasks: [AnnotatedTask]
 
     static func seed(_ connection: Connection) throws -> ProjectData {
         let projectRows: [[String: FieldValue]] = [
@@ -83,7 +83,7 @@ struct ProjectData {
             ["name": "Dawn", "status": "done"],
             ["name": "Europa", "status": "planned", "budget": .double(0)],
         ]
-        let projects = try projectRows.map { try Project.objects(on: connection).insert($0) }
+        let projects = try projectRows.map { try AnnotatedProject.objects(on: connection).insert($0) }
         let taskRows: [(Int, String, Int64, Bool, Int64?)] = [
             (0, "launch", 1, false, 30), (0, "review", 2, true, nil), (0, "report", 3, false, 90),
             (1, "plan", 2, false, 15),
@@ -91,7 +91,7 @@ struct ProjectData {
             (4, "dive", 3, false, nil),
         ]
         let tasks = try taskRows.map { project, title, priority, done, minutes in
-            try ProjectTask.objects(on: connection).insert([
+            try AnnotatedTask.objects(on: connection).insert([
                 "project_id": .int(projects[project].id), "title": .string(title), "priority": .int(priority),
                 "done": .bool(done), "minutes": minutes.map(FieldValue.int) ?? .null,
             ])
@@ -105,8 +105,8 @@ struct ProjectData {
             let own = InMemoryQuerySet(tasks).filter(.field("project_id", .exact(.int(project.id))))
             let totals = try own.aggregate([
                 "task_count": Count("id"),
-                "open_task_count": Count("id", filter: Project.openTasks),
-                "top_priority": Min("priority", filter: Project.openTasks),
+                "open_task_count": Count("id", filter: AnnotatedProject.openTasks),
+                "top_priority": Min("priority", filter: AnnotatedProject.openTasks),
             ])
             let columns = ["id", "name", "status", "budget"].map { ($0, project.fieldValue($0)!) }
             return NamedValues(columns + totals.pairs.map { ($0.name, $0.value) })
@@ -115,7 +115,7 @@ struct ProjectData {
 }
 
 func withProjects<T>(_ body: (Connection, ProjectData) throws -> T) throws -> T {
-    try withModelsDatabase(schema: Project.schema) { connection, _ in
+    try withModelsDatabase(schema: AnnotatedProject.schema) { connection, _ in
         try body(connection, try ProjectData.seed(connection))
     }
 }

@@ -57,7 +57,10 @@ public struct Fields<M, each V: StoredValue>: Sendable {
     @inlinable @inline(__always)
     public func decode(_ row: ModelRow) throws -> M {
         if row.layout != nil {
-            return make(repeat try (each V).decodeStored(row.row, column: (each slots).column))
+            // The model's columns start at `offset` (0, or past the owner's columns for a related
+            // row `selectRelated` read in the same statement). A non-column's slot is ignored.
+            let offset = row.offset
+            return make(repeat try (each V).decodeStored(row.row, column: (each slots).column + offset))
         }
         return make(repeat try (each V).decodeStored(row.row, column: try position(of: (each slots).column, in: row)))
     }

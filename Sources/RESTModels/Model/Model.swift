@@ -43,6 +43,9 @@ public protocol Model: FieldReadable, Sendable {
     static var columns: [Column<Self>] { get }
     /// Django's `Meta.ordering`: the order of a queryset that sets none; default: none.
     static var ordering: [OrderTerm] { get }
+    /// Foreign keys, one-to-ones, many-to-manys and reverse relations, by name (`Relation`);
+    /// default: none. Declare it as a `static let`.
+    static var relations: [Relation<Self>] { get }
     /// Decodes one row of `SELECT <columns>` (or `RETURNING <columns>`); from `fields`, or
     /// written out.
     init(row: ModelRow) throws
@@ -84,6 +87,7 @@ extension Model {
     public static var modelName: String { ModelLayout.of(Self.self).typeName }
     public static var primaryKey: PrimaryKey { "id" }
     public static var ordering: [OrderTerm] { [] }
+    public static var relations: [Relation<Self>] { [] }
 
     /// The column's value by name; `"pk"` is the primary key (nil for a composite one).
     ///

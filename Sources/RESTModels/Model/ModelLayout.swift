@@ -50,6 +50,9 @@ final class ModelLayout: Sendable {
     let returningClause: String
     /// `String(describing: M.self)`, the default `modelName` (worked out once: it is not cheap).
     let typeName: String
+    /// The model's declared relations (`Model.relations`), empty for most models: the compiler
+    /// looks at them only for a name that is not a column.
+    let relations: [RelationInfo]
 
     fileprivate init<M: Model>(_ model: M.Type) {
         let declared = M.columns
@@ -73,6 +76,7 @@ final class ModelLayout: Sendable {
         selectPrefix = "SELECT " + selectList + " FROM " + table
         returningClause = " RETURNING " + selectList
         typeName = String(describing: M.self)
+        relations = M.relations.map(\.info)
     }
 
     /// The position of a column in `columns`. A scan: models have a handful of columns, and
@@ -102,13 +106,13 @@ final class ModelLayout: Sendable {
     func value(of name: String, in instance: UnsafeRawPointer) -> FieldValue? {
         // (Lengths first: comparing unequal strings takes the standard library's slow path.)
         let found = name.utf8.count == 2 && name == "pk" ? primaryKeyIndex : index(of: name)
-        guard let index = found else { return nil }
+        guard let index = found else { return relatedValue(of: name, in: instance) }
         return readers[index].read(instance)
     }
 
-    /// The error for a field name the model does not have.
+    /// The error for a field name the model does not have (its relations named too, when it has any).
     func unknownField(_ name: String) -> FieldError {
-        FieldError(model: typeName, field: name, validFields: names)
+        FieldError(model: typeName, field: name, validFields: names + relations.map(\.name))
     }
 
     /// Of `ModelLayout`s, held as `AnyObject` so that the lookup runs specialized (see `SnapshotCache`).
@@ -122,7 +126,8 @@ extension ModelLayout: FieldLayoutSource {
     /// The reader of the column a field name means, as `value(of:in:)` finds it.
     func reader(ofField name: String) -> FieldReader? {
         let found = name.utf8.count == 2 && name == "pk" ? primaryKeyIndex : index(of: name)
-        return found.map { readers[$0].read }
+        if let found { return readers[found].read }
+        return relatedReader(ofField: name)
     }
 }
 

@@ -19,6 +19,9 @@ public struct ModelRow {
     @usableFromInline let layout: ModelLayout?
     /// Where the next read is expected: `init(row:)` reads the columns in declaration order.
     let cursor: Cursor?
+    /// Where the model's columns start in the row: after the row's own columns for a related
+    /// row `selectRelated` read in the same statement.
+    @usableFromInline let offset: Int
 
     final class Cursor {
         var next = 0
@@ -28,12 +31,14 @@ public struct ModelRow {
         self.row = row
         layout = nil
         cursor = nil
+        offset = 0
     }
 
     /// A row of a statement that selected `layout.selectList`: its columns are the model's, in order.
     /// `cursor` may be shared by the rows of one result, decoded one after the other.
     init(_ row: Row, layout: ModelLayout, cursor: Cursor = Cursor()) {
         self.row = row
+        offset = 0
         if layout.names.count == row.result.columnCount {
             self.layout = layout
             cursor.next = 0
@@ -41,6 +46,20 @@ public struct ModelRow {
         } else {
             self.layout = nil
             self.cursor = nil
+        }
+    }
+
+    /// The model's columns at `offset ..< offset + layout.names.count` of a wider row (a row
+    /// with its related rows, a prefetch's row with its owner's key after it).
+    init(_ row: Row, layout: ModelLayout, offset: Int) {
+        self.row = row
+        self.offset = offset
+        if offset + layout.names.count <= row.result.columnCount {
+            self.layout = layout
+            cursor = Cursor()
+        } else {
+            self.layout = nil
+            cursor = nil
         }
     }
 
@@ -61,11 +80,11 @@ public struct ModelRow {
             let names = layout.names
             if guess < names.count && names[guess] == name {
                 cursor.next = guess + 1
-                return guess
+                return guess + offset
             }
             if let found = layout.index(of: name) {
                 cursor.next = found + 1
-                return found
+                return found + offset
             }
         } else if let column = row.result.columnIndex(named: name) {
             return column

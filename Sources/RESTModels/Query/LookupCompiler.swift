@@ -14,6 +14,8 @@ enum LookupCompiler {
     struct ColumnRef {
         let layout: ModelLayout
         let index: Int
+        /// The table's alias in the statement (0: its own name; see `SQLBuilder.append(column:of:alias:)`).
+        var alias = 0
         var type: ColumnType { layout.columns[index].type }
     }
 
@@ -37,7 +39,7 @@ enum LookupCompiler {
     ) throws -> Nulls {
         let type = column.type
         func expression(_ sql: inout SQLBuilder) {
-            sql.append(.columnSQL, of: column.layout, column: column.index)
+            sql.append(column: column.index, of: column.layout, alias: column.alias)
         }
         /// The column as text: itself for a text column, else `<column>::text`.
         func textExpression(_ sql: inout SQLBuilder) {
@@ -237,7 +239,7 @@ enum LookupCompiler {
             case .gt: sql.append(Comparison.greater.sql)
             case .gte: sql.append(Comparison.greaterOrEqual.sql)
             }
-            sql.append(.columnSQL, of: column.layout, column: otherIndex)
+            sql.append(column: otherIndex, of: column.layout, alias: column.alias)
             return .always  // NULL when either column is
         case .date(let value):
             return try within(DateLookupBounds.day(value, field: field), lookup: "date", into: &sql)

@@ -74,6 +74,8 @@ final class ModelQueryState: Sendable {
     let limit: Int?
     let compositionError: ModelError?
     let annotations: [QueryAnnotation]
+    /// `selectRelated` and `prefetchRelated` paths.
+    let related: RelatedLoading
 
     /// Every unfiltered query shares it.
     static let empty = ModelQueryState(
@@ -82,7 +84,7 @@ final class ModelQueryState: Sendable {
 
     init(
         predicates: [Predicate], explicitOrdering: [OrderTerm]?, offset: Int, limit: Int?,
-        compositionError: ModelError?, annotations: [QueryAnnotation]
+        compositionError: ModelError?, annotations: [QueryAnnotation], related: RelatedLoading = .none
     ) {
         self.predicates = predicates
         self.explicitOrdering = explicitOrdering
@@ -90,6 +92,7 @@ final class ModelQueryState: Sendable {
         self.limit = limit
         self.compositionError = compositionError
         self.annotations = annotations
+        self.related = related
     }
 
     var isSliced: Bool { offset > 0 || limit != nil }
@@ -97,14 +100,15 @@ final class ModelQueryState: Sendable {
     /// A copy with the given fields replaced (`.some(nil)` sets an optional field to nil).
     func with(
         predicates: [Predicate]? = nil, explicitOrdering: [OrderTerm]?? = nil, offset: Int? = nil,
-        limit: Int?? = nil, compositionError: ModelError?? = nil, annotations: [QueryAnnotation]? = nil
+        limit: Int?? = nil, compositionError: ModelError?? = nil, annotations: [QueryAnnotation]? = nil,
+        related: RelatedLoading? = nil
     ) -> ModelQueryState {
         ModelQueryState(
             predicates: predicates ?? self.predicates,
             explicitOrdering: explicitOrdering ?? self.explicitOrdering,
             offset: offset ?? self.offset, limit: limit ?? self.limit,
             compositionError: compositionError ?? self.compositionError,
-            annotations: annotations ?? self.annotations)
+            annotations: annotations ?? self.annotations, related: related ?? self.related)
     }
 
     func filtered(_ predicate: Predicate) -> ModelQueryState {

@@ -35,6 +35,11 @@ enum QueryCompiler<M: Model> {
         case one
         /// One column (a subquery's).
         case column(Int)
+
+        var isModel: Bool {
+            if case .model = self { return true }
+            return false
+        }
     }
 
     /// `SELECT <list> FROM t WHERE ... ORDER BY ... LIMIT $n OFFSET $m`
@@ -42,31 +47,76 @@ enum QueryCompiler<M: Model> {
         _ query: ModelQuery<M>, list: SelectList = .model, ordered: Bool = true,
         into sql: inout SQLBuilder
     ) throws {
+        try select(query, list: list, ordered: ordered, joins: nil, into: &sql)
+    }
+
+    /// The joins `select` makes for `query` (selected related rows, ordering across relations).
+    static func joins(_ query: ModelQuery<M>, list: SelectList = .model, ordered: Bool = true) throws -> JoinPlan? {
+        let layout = ModelLayout.of(M.self)
+        let isOrdered = ordered || query.isSliced
+        guard !layout.relations.isEmpty || !query.state.related.selectRelated.isEmpty else { return nil }
+        return try JoinPlan.make(
+            layout, selectRelated: list.isModel ? query.state.related.selectRelated : [],
+            ordering: isOrdered ? query.ordering : [])
+    }
+
+    /// `select` with the joins planned already (`joins(_:)`): the caller decodes the related
+    /// rows by the plan's offsets.
+    static func select(
+        _ query: ModelQuery<M>, list: SelectList = .model, ordered: Bool = true, joins planned: JoinPlan??,
+        into sql: inout SQLBuilder
+    ) throws {
         if let error = query.compositionError { throw error }
         let layout = ModelLayout.of(M.self)
         let outerAnnotations = try sql.enterAnnotations(of: query)
         defer { sql.annotations = outerAnnotations }
-        switch list {
-        case .model where sql.annotations != nil:
-            sql.append("SELECT ")
-            sql.appendColumns(of: layout)
+        // (Most models declare no relations: no plan to look for.)
+        let joins =
+            try planned
+            ?? (layout.relations.isEmpty && query.state.related.selectRelated.isEmpty
+                ? nil : self.joins(query, list: list, ordered: ordered))
+        if let joins {
+            // A statement with relations: the joins' aliases come first.
+            sql.nextAlias = max(sql.nextAlias, joins.nextAlias)
+            switch list {
+            case .model:
+                sql.append("SELECT ")
+                // Per-query annotations replace their slots' expressions (`AnnotationScope`).
+                if sql.annotations != nil { sql.appendColumns(of: layout) } else { sql.append(.selectList, of: layout) }
+                try joins.appendSelectedColumns(into: &sql)
+            case .one:
+                sql.append("SELECT 1")
+            case .column(let index):
+                sql.append("SELECT ")
+                sql.append(.columnSQL, of: layout, column: index)
+            }
             sql.append(" FROM ")
             sql.append(.table, of: layout)
-        case .model:
-            sql.append(.selectPrefix, of: layout)
-        case .one:
-            sql.append("SELECT 1 FROM ")
-            sql.append(.table, of: layout)
-        case .column(let index):
-            sql.append("SELECT ")
-            sql.append(.columnSQL, of: layout, column: index)
-            sql.append(" FROM ")
-            sql.append(.table, of: layout)
+            try joins.appendJoins(into: &sql)
+        } else {
+            switch list {
+            case .model where sql.annotations != nil:
+                sql.append("SELECT ")
+                sql.appendColumns(of: layout)
+                sql.append(" FROM ")
+                sql.append(.table, of: layout)
+            case .model:
+                sql.append(.selectPrefix, of: layout)
+            case .one:
+                sql.append("SELECT 1 FROM ")
+                sql.append(.table, of: layout)
+            case .column(let index):
+                sql.append("SELECT ")
+                sql.append(.columnSQL, of: layout, column: index)
+                sql.append(" FROM ")
+                sql.append(.table, of: layout)
+            }
         }
-        try whereClause(query.predicates, in: layout, into: &sql)
+        let scope = QueryScope(layout, joins: joins)
+        try whereClause(query.predicates, in: scope, into: &sql)
         if ordered || query.isSliced {
             if case .model = list { sql.annotations?.byAlias = true }
-            try orderClause(query.ordering, in: layout, into: &sql)
+            try orderClause(query.ordering, in: scope, into: &sql)
             sql.annotations?.byAlias = false
         }
         if let limit = query.limit {
@@ -81,22 +131,39 @@ enum QueryCompiler<M: Model> {
 
     /// ` WHERE ...`, or nothing when there are no predicates.
     static func whereClause(_ predicates: [Predicate], in layout: ModelLayout, into sql: inout SQLBuilder) throws {
+        try whereClause(predicates, in: QueryScope(layout), into: &sql)
+    }
+
+    static func whereClause(_ predicates: [Predicate], in scope: QueryScope, into sql: inout SQLBuilder) throws {
         guard !predicates.isEmpty else { return }
         sql.append(" WHERE ")
         if predicates.count == 1 {
-            try compile(predicates[0], negated: false, in: layout, into: &sql)
+            try compile(predicates[0], negated: false, in: scope, into: &sql)
         } else {
-            try compile(.and(predicates), negated: false, in: layout, into: &sql)
+            try compile(.and(predicates), negated: false, in: scope, into: &sql)
         }
     }
 
     /// ` ORDER BY "t"."a" DESC NULLS LAST, ...`, or nothing.
     static func orderClause(_ terms: [OrderTerm], in layout: ModelLayout, into sql: inout SQLBuilder) throws {
+        try orderClause(terms, in: QueryScope(layout), into: &sql)
+    }
+
+    /// (A name across relations is a column of one of the scope's joins: `JoinPlan` made them.)
+    static func orderClause(_ terms: [OrderTerm], in scope: QueryScope, into sql: inout SQLBuilder) throws {
         guard !terms.isEmpty else { return }
+        let layout = scope.layout
         sql.append(" ORDER BY ")
         for (position, term) in terms.enumerated() {
             if position > 0 { sql.append(", ") }
-            sql.append(.columnSQL, of: layout, column: try columnIndex(term.field, in: layout))
+            if let index = layout.index(ofField: term.field) {
+                sql.append(column: index, of: layout, alias: scope.alias)
+            } else if let joins = scope.joins {
+                let (column, _) = try joins.column(term.field, purpose: "order by")
+                sql.append(column: column.index, of: column.layout, alias: column.alias)
+            } else {
+                throw layout.unknownField(term.field)
+            }
             sql.append(term.descending ? " DESC" : " ASC")
             // PostgreSQL's default is already the spec's (LAST ascending, FIRST descending).
             if let nulls = term.nulls { sql.append(nulls == .first ? " NULLS FIRST" : " NULLS LAST") }
@@ -115,28 +182,48 @@ enum QueryCompiler<M: Model> {
         _ predicate: Predicate, negated: Bool, in layout: ModelLayout,
         into sql: inout SQLBuilder
     ) throws {
+        try compile(predicate, negated: negated, in: QueryScope(layout), into: &sql)
+    }
+
+    /// (`scope.alias`: the table's name in the statement, not 0 inside a lookup across relations.)
+    static func compile(
+        _ predicate: Predicate, negated: Bool, in scope: QueryScope,
+        into sql: inout SQLBuilder
+    ) throws {
+        let layout = scope.layout
         switch predicate {
         case .constant(let value):
             sql.append(value ? "TRUE" : "FALSE")
         case .and(let parts):
-            try join(parts, with: " AND ", empty: "TRUE", negated: negated, in: layout, into: &sql)
+            try join(parts, with: " AND ", empty: "TRUE", negated: negated, in: scope, into: &sql)
         case .or(let parts):
-            try join(parts, with: " OR ", empty: "FALSE", negated: negated, in: layout, into: &sql)
+            try join(parts, with: " OR ", empty: "FALSE", negated: negated, in: scope, into: &sql)
         case .not(let inner):
             sql.append("NOT ")
-            try compile(inner, negated: !negated, in: layout, into: &sql)
+            try compile(inner, negated: !negated, in: scope, into: &sql)
         case .field(let name, let lookup):
-            let index = try columnIndex(name, in: layout)
+            guard let index = layout.index(ofField: name) else {
+                guard !layout.relations.isEmpty else { throw layout.unknownField(name) }
+                return try RelationLookup.compile(name, lookup, negated: negated, in: scope, into: &sql, compiler: M.self)
+            }
+            if scope.alias != 0 && !layout.columns[index].isWritable {
+                throw ModelError.unsupported("a lookup on \(layout.typeName)'s annotation '\(name)' across a relation")
+            }
             let before = sql.beginLeaf()
-            let nulls = try LookupCompiler.compile(lookup, on: .init(layout: layout, index: index), field: name, into: &sql)
+            let nulls = try LookupCompiler.compile(
+                lookup, on: .init(layout: layout, index: index, alias: scope.alias), field: name, into: &sql)
             sql.endLeaf(before, coalesced: guarded(nulls, nullable: layout.columns[index].isNullable, negated: negated))
         case .inSubquery(let name, let subquery):
             guard let subquery = subquery as? ModelSubquery else {
                 throw QueryValueError.unsupported("a subquery of type \(type(of: subquery))")
             }
-            let index = try columnIndex(name, in: layout)
+            guard let index = layout.index(ofField: name) else {
+                guard !layout.relations.isEmpty else { throw layout.unknownField(name) }
+                return try RelationLookup.compile(
+                    name, inSubquery: subquery, negated: negated, in: scope, into: &sql, compiler: M.self)
+            }
             let before = sql.beginLeaf()
-            sql.append(.columnSQL, of: layout, column: index)
+            sql.append(column: index, of: layout, alias: scope.alias)
             sql.append(" IN (")
             try subquery.render(&sql)
             sql.append(")")
@@ -148,13 +235,13 @@ enum QueryCompiler<M: Model> {
     /// `(a AND b AND c)`, or `empty` for no parts.
     private static func join(
         _ parts: [Predicate], with separator: StaticString, empty: StaticString, negated: Bool,
-        in layout: ModelLayout, into sql: inout SQLBuilder
+        in scope: QueryScope, into sql: inout SQLBuilder
     ) throws {
         guard !parts.isEmpty else { return sql.append(empty) }
         sql.append("(")
         for (position, part) in parts.enumerated() {
             if position > 0 { sql.append(separator) }
-            try compile(part, negated: negated, in: layout, into: &sql)
+            try compile(part, negated: negated, in: scope, into: &sql)
         }
         sql.append(")")
     }

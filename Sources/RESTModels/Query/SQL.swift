@@ -25,6 +25,14 @@ struct SQLBuilder {
     /// The first error an annotation's expression threw inside `append`, which cannot throw;
     /// `statement` throws it.
     var deferredError: (any Error)?
+    /// The next table alias (`"T1"`, `"T2"`...) of a statement with relations: numbered per
+    /// statement, so subqueries compiled into it never reuse one.
+    var nextAlias = 1
+
+    mutating func newAlias() -> Int {
+        defer { nextAlias += 1 }
+        return nextAlias
+    }
 
     init(rendering: Bool) {
         self.rendering = rendering
@@ -62,6 +70,8 @@ struct SQLBuilder {
         case columnSQL
         /// A column's quoted name (`"id"`), for INSERT and UPDATE.
         case quotedName
+        /// The select list alone (`"users"."id", ...`), for a row with its related rows.
+        case selectList
     }
 
     // Token tags, in the top byte; a keyword's token is its address (user-space addresses leave
@@ -70,6 +80,8 @@ struct SQLBuilder {
     private static let placeholderTag: UInt64 = 2 << 56
     private static let leafTag: UInt64 = 3 << 56
     private static let guardTag: UInt64 = 4 << 56
+    private static let aliasTag: UInt64 = 5 << 56
+    private static let relationTag: UInt64 = 6 << 56
 
     mutating func append(_ keyword: StaticString) {
         shape.append(UInt64(UInt(bitPattern: keyword.utf8Start)))
@@ -90,7 +102,38 @@ struct SQLBuilder {
         case .returning: text += layout.returningClause
         case .columnSQL: text += layout.columns[column].sql
         case .quotedName: text += layout.quotedNames[column]
+        case .selectList: text += layout.selectList
         }
+    }
+
+    /// A table alias of a statement with relations: `"T3"`.
+    mutating func append(alias: Int) {
+        shape.append(Self.aliasTag | UInt64(alias))
+        if rendering { text += "\"T" + String(alias) + "\"" }
+    }
+
+    /// The pieces of a many-to-many's join table.
+    enum RelationPiece: UInt64 {
+        case throughTable = 1, throughSource, throughTarget
+    }
+
+    mutating func append(_ piece: RelationPiece, of relation: RelationInfo) {
+        shape.append(Self.relationTag | piece.rawValue)
+        shape.append(UInt64(UInt(bitPattern: ObjectIdentifier(relation))))
+        guard rendering, let through = relation.through else { return }
+        switch piece {
+        case .throughTable: text += through.table
+        case .throughSource: text += through.source
+        case .throughTarget: text += through.target
+        }
+    }
+
+    /// A column of a table by its alias (0: the table's own name, `"tasks"."title"`; else `"T3"."title"`).
+    mutating func append(column: Int, of layout: ModelLayout, alias: Int) {
+        if alias == 0 { return append(.columnSQL, of: layout, column: column) }
+        append(alias: alias)
+        append(".")
+        append(.quotedName, of: layout, column: column)
     }
 
     /// Adds a parameter and its placeholder with its type (`$3::int8`). Numbering is global to

@@ -21,6 +21,7 @@ extension QuerySet {
     /// implicit transaction): what a paginated list costs the database, minus a wait.
     public func countAndFetch(offset: Int, limit: Int?) throws -> (count: Int, rows: [M]) {
         let page = query.sliced(offset: offset, limit: limit)
+        if !page.state.related.isEmpty { return try countAndFetchRelated(page, count: try countStatement()) }
         let select = try SQLBuilder.statement { sql in try QueryCompiler<M>.select(page, into: &sql) }
         let results = try StatementRunner.pipelined([try countStatement(), select], on: requireConnection())
         return (try results[0][0][0, as: Int.self], try decode(results[1]))
@@ -57,6 +58,13 @@ extension QuerySet {
     ///
     ///     let user = try User.objects(on: request).filter(.field("pk", .exact(.string(id)))).get()
     public func get() throws -> M {
+        if !query.state.related.isEmpty {
+            let rows = try runRelated(query.sliced(offset: 0, limit: 2))
+            guard rows.count == 1 else {
+                throw rows.isEmpty ? ModelError.doesNotExist(model: M.modelName) : ModelError.multipleObjectsReturned(model: M.modelName)
+            }
+            return rows[0]
+        }
         let result = try select(query.sliced(offset: 0, limit: 2))
         guard !result.isEmpty else { throw ModelError.doesNotExist(model: M.modelName) }
         guard result.count == 1 else { throw ModelError.multipleObjectsReturned(model: M.modelName) }
@@ -72,6 +80,7 @@ extension QuerySet {
         // `ModelQuery<M>`'s metadata.
         let unordered = query.ordering.isEmpty && !query.isSliced
         let ordered = unordered ? query.ordered(M.primaryKey.columns.map { OrderTerm($0) }) : query
+        if !query.state.related.isEmpty { return try runRelated(ordered.sliced(offset: 0, limit: 1)).first }
         let result = try select(ordered.sliced(offset: 0, limit: 1))
         return result.isEmpty ? nil : try decodeFirst(result)
     }
@@ -108,7 +117,10 @@ extension QuerySet {
     }
 
     /// Runs a SELECT of whole rows.
-    func run(_ query: ModelQuery<M>) throws -> [M] { try decode(try select(query)) }
+    func run(_ query: ModelQuery<M>) throws -> [M] {
+        if !query.state.related.isEmpty { return try runRelated(query) }
+        return try decode(try select(query))
+    }
 
     /// The result of a SELECT of whole rows, not yet decoded.
     private func select(_ query: ModelQuery<M>) throws -> QueryResult {

@@ -143,6 +143,8 @@ extension QuerySet {
             index = found
         } else if let foreignKey = layout.columns.firstIndex(where: { $0.name == key + "_id" && $0.references != nil }) {
             index = foreignKey
+        } else if let relation = layout.relation(named: key), relation.isForward, let foreignKey = layout.index(of: relation.localColumn) {
+            index = foreignKey  // a declared relation's name (`project=` for project_id)
         } else {
             throw layout.unknownField(key)
         }

@@ -1,0 +1,171 @@
+import PostgreSQL
+import RESTFramework
+
+/// One relation of a model, declared by name in the model's `relations` (Django infers reverse
+/// relations; Swift declares them on the target, so lookups and prefetches can name them).
+///
+///     static let relations: [Relation<Issue>] = [
+///         .foreignKey("project", \.project),                 // column project_id
+///         .foreignKey("assignee", \.assignee),               // ForeignKey<User>?: nullable, LEFT JOIN
+///         .manyToMany("labels", \.labels, through: "issue_labels", source: "issue_id", target: "label_id"),
+///     ]
+///
+/// and on the project, its issues (`project_id` is the issues' column holding its key):
+///
+///     static let relations: [Relation<Project>] = [.foreignKey("account", \.account), .reverse("issues", \.issues, column: "project_id")]
+///
+/// The names are what `filter`, `orderBy`, `selectRelated` and `prefetchRelated` use, with
+/// Django's double underscores across relations (`project__account__name`, `labels__name`).
+public struct Relation<M: Model>: Sendable {
+    let info: RelationInfo
+    /// Fills the relation on a page of rows with one query (`prefetchRelated`).
+    let prefetch: @Sendable (inout [M], Connection) throws -> Void
+    /// The property it fills, to find the relation from `related(_:on:)`'s key path.
+    var keyPath: (AnyKeyPath & Sendable)? = nil
+
+    public var name: String { info.name }
+
+    // MARK: Forward (the key is a column of this model)
+
+    /// Django's `ForeignKey`: `column` (default `<name>_id`) holds the target's primary key.
+    public static func foreignKey<T>(
+        _ name: String, _ keyPath: WritableKeyPath<M, ForeignKey<T>> & Sendable, column: String? = nil
+    ) -> Relation {
+        forward(name, keyPath, column: column, kind: .foreignKey, nullable: false)
+    }
+
+    /// A nullable foreign key (`ON DELETE SET NULL` columns, optional leads...).
+    public static func foreignKey<T>(
+        _ name: String, _ keyPath: WritableKeyPath<M, ForeignKey<T>?> & Sendable, column: String? = nil
+    ) -> Relation {
+        forward(name, keyPath, column: column, kind: .foreignKey, nullable: true)
+    }
+
+    /// Django's `OneToOneField`: a foreign key whose column is unique (the reverse is single).
+    public static func oneToOne<T>(
+        _ name: String, _ keyPath: WritableKeyPath<M, ForeignKey<T>> & Sendable, column: String? = nil
+    ) -> Relation {
+        forward(name, keyPath, column: column, kind: .oneToOne, nullable: false)
+    }
+
+    public static func oneToOne<T>(
+        _ name: String, _ keyPath: WritableKeyPath<M, ForeignKey<T>?> & Sendable, column: String? = nil
+    ) -> Relation {
+        forward(name, keyPath, column: column, kind: .oneToOne, nullable: true)
+    }
+
+    // MARK: To many, and reverse
+
+    /// Django's `ManyToManyField` through a table shaped as Django makes it: `id`, a key to this
+    /// model (`source`), a key to the target (`target`), unique together.
+    public static func manyToMany<T>(
+        _ name: String, _ keyPath: WritableKeyPath<M, RelatedSet<T>> & Sendable,
+        through table: String, source: String, target: String
+    ) -> Relation {
+        let info = RelationInfo(
+            name: name, kind: .manyToMany, model: M.self, target: T.self, isNullable: true,
+            localColumn: ownKey, remoteColumn: T.primaryKey.single ?? "id",
+            through: .init(table: table, source: source, target: target))
+        return Relation(info: info, prefetch: manyPrefetch(info, keyPath), keyPath: keyPath)
+    }
+
+    /// The reverse of a foreign key of `T` (Django's `related_name`): `column` is `T`'s column
+    /// holding this model's key.
+    public static func reverse<T>(
+        _ name: String, _ keyPath: WritableKeyPath<M, RelatedSet<T>> & Sendable, column: String
+    ) -> Relation {
+        let info = RelationInfo(
+            name: name, kind: .reverse, model: M.self, target: T.self, isNullable: true,
+            localColumn: ownKey, remoteColumn: column, through: nil)
+        return Relation(info: info, prefetch: manyPrefetch(info, keyPath), keyPath: keyPath)
+    }
+
+    /// The reverse of a one-to-one of `T`: at most one row.
+    public static func reverseOneToOne<T>(
+        _ name: String, _ keyPath: WritableKeyPath<M, RelatedObject<T>> & Sendable, column: String
+    ) -> Relation {
+        let info = RelationInfo(
+            name: name, kind: .reverseOneToOne, model: M.self, target: T.self, isNullable: true,
+            localColumn: ownKey, remoteColumn: column, through: nil,
+            attach: { owner, related in
+                guard var model = owner as? M else { return }
+                model[keyPath: keyPath] = RelatedObject(related as? T)
+                owner = model
+            },
+            instance: { $0.assumingMemoryBound(to: M.self).pointee[keyPath: keyPath].instance })
+        let prefetch: @Sendable (inout [M], Connection) throws -> Void = { rows, connection in
+            let found = try RelationPrefetch.rows(
+                info, T.self, for: rows.map { $0.fieldValue(info.localColumn) ?? .null }, keyType: try keyType(info), on: connection)
+            for index in rows.indices {
+                let key = rows[index].fieldValue(info.localColumn) ?? .null
+                rows[index][keyPath: keyPath] = RelatedObject(found[key]?.first)
+            }
+        }
+        return Relation(info: info, prefetch: prefetch, keyPath: keyPath)
+    }
+
+    // MARK: Making them
+
+    private static var ownKey: String { M.primaryKey.single ?? "id" }
+
+    /// The type of the owner's column the relation starts from (how its keys are sent).
+    static func keyType(_ info: RelationInfo) throws -> ColumnType {
+        let layout = ModelLayout.of(M.self)
+        return layout.columns[try info.index(of: info.localColumn, in: layout)].type
+    }
+
+    private static func forward<T, V: ForeignKeyValue>(
+        _ name: String, _ keyPath: WritableKeyPath<M, V> & Sendable, column: String?,
+        kind: RelationInfo.Kind, nullable: Bool
+    ) -> Relation where V.Target == T {
+        let info = RelationInfo(
+            name: name, kind: kind, model: M.self, target: T.self, isNullable: nullable,
+            localColumn: column ?? name + "_id", remoteColumn: T.primaryKey.single ?? "id", through: nil,
+            attach: { owner, related in
+                guard var model = owner as? M, let related = related as? T else { return }
+                model[keyPath: keyPath] = V(loaded: related)
+                owner = model
+            },
+            instance: { $0.assumingMemoryBound(to: M.self).pointee[keyPath: keyPath].loadedInstance })
+        let prefetch: @Sendable (inout [M], Connection) throws -> Void = { rows, connection in
+            let found = try RelationPrefetch.rows(
+                info, T.self, for: rows.map { $0.fieldValue(info.localColumn) ?? .null }, keyType: try keyType(info), on: connection)
+            for index in rows.indices {
+                if let key = rows[index].fieldValue(info.localColumn), let related = found[key]?.first {
+                    rows[index][keyPath: keyPath] = V(loaded: related)
+                }
+            }
+        }
+        return Relation(info: info, prefetch: prefetch, keyPath: keyPath)
+    }
+
+    private static func manyPrefetch<T>(
+        _ info: RelationInfo, _ keyPath: WritableKeyPath<M, RelatedSet<T>> & Sendable
+    ) -> @Sendable (inout [M], Connection) throws -> Void {
+        { rows, connection in
+            let keys = rows.map { $0.fieldValue(info.localColumn) ?? .null }
+            let found = try RelationPrefetch.rows(info, T.self, for: keys, keyType: try keyType(info), on: connection)
+            for index in rows.indices {
+                rows[index][keyPath: keyPath] = RelatedSet(found[keys[index]] ?? [])
+            }
+        }
+    }
+}
+
+/// `ForeignKey<T>` and `ForeignKey<T>?`, for the relation's code shared by both.
+protocol ForeignKeyValue: SendableMetatype {
+    associatedtype Target: Model
+    init(loaded: Target)
+    var loadedInstance: Target? { get }
+}
+
+extension ForeignKey: ForeignKeyValue {
+    init(loaded: Target) { self.init(loaded) }
+    var loadedInstance: Target? { instance }
+}
+
+extension Optional: ForeignKeyValue where Wrapped: ForeignKeyValue {
+    typealias Target = Wrapped.Target
+    init(loaded: Wrapped.Target) { self = .some(Wrapped(loaded: loaded)) }
+    var loadedInstance: Wrapped.Target? { self?.loadedInstance }
+}

@@ -1,0 +1,74 @@
+import RESTFramework
+
+/// A relation without its model types: what the query compiler, `ModelLayout` and the field
+/// readers work with. Made once per model (held by its `ModelLayout` for the process).
+final class RelationInfo: Sendable {
+    enum Kind: Sendable { case foreignKey, oneToOne, reverseOneToOne, reverse, manyToMany }
+
+    /// A many-to-many's join table: `"task_tags"`, `"task_id"`, `"tag_id"` (quoted).
+    struct Through: Sendable {
+        let table: String
+        let source: String
+        let target: String
+        init(table: String, source: String, target: String) {
+            self.table = SQL.identifier(table)
+            self.source = SQL.identifier(source)
+            self.target = SQL.identifier(target)
+        }
+    }
+
+    let name: String
+    let kind: Kind
+    /// `"Task"`, for messages.
+    let modelName: String
+    /// Whether there may be no related row (a nullable key, any reverse relation).
+    let isNullable: Bool
+    /// The owner's column the relation starts from: the key column of a forward relation, the
+    /// owner's primary key otherwise.
+    let localColumn: String
+    /// The target's column it ends at: the target's primary key for a forward relation or a
+    /// many-to-many, the target's key column for a reverse one.
+    let remoteColumn: String
+    let through: Through?
+    /// The target's layout (looked up when used: two models may point at each other).
+    let target: @Sendable () -> ModelLayout
+    /// Decodes the target from its columns in a row.
+    let decodeTarget: @Sendable (ModelRow) throws -> any Model
+    /// Stores a to-one's related instance (nil: none) in the owner.
+    let attach: (@Sendable (inout any Model, (any Model)?) -> Void)?
+    /// A to-one's related instance in the owner at the pointer, when it has been read.
+    let instance: (@Sendable (UnsafeRawPointer) -> (any Model)?)?
+
+    init<M: Model, T: Model>(
+        name: String, kind: Kind, model: M.Type, target: T.Type, isNullable: Bool,
+        localColumn: String, remoteColumn: String, through: Through?,
+        attach: (@Sendable (inout any Model, (any Model)?) -> Void)? = nil,
+        instance: (@Sendable (UnsafeRawPointer) -> (any Model)?)? = nil
+    ) {
+        self.name = name
+        self.kind = kind
+        modelName = String(describing: M.self)
+        self.isNullable = isNullable
+        self.localColumn = localColumn
+        self.remoteColumn = remoteColumn
+        self.through = through
+        self.target = { ModelLayout.of(T.self) }
+        decodeTarget = { try T(row: $0) }
+        self.attach = attach
+        self.instance = instance
+    }
+
+    /// Whether following it can give several rows (a lookup across it is an EXISTS).
+    var isToMany: Bool { kind == .reverse || kind == .manyToMany }
+    /// Whether the owner holds the key (the relation's name alone means that column).
+    var isForward: Bool { kind == .foreignKey || kind == .oneToOne }
+
+    /// The position of `column` in `layout`, or an error saying the declaration is wrong.
+    func index(of column: String, in layout: ModelLayout) throws -> Int {
+        guard let index = layout.index(of: column) else {
+            throw ModelError.unsupported(
+                "the relation '\(name)' of \(modelName) names the column '\(column)', which \(layout.typeName) does not declare")
+        }
+        return index
+    }
+}

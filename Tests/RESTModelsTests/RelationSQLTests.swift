@@ -1,0 +1,58 @@
+import PostgreSQL
+import Testing
+@testable import RESTFramework
+@testable import RESTModels
+
+/// The SQL relations compile to, without a database: EXISTS per hop for lookups, JOINs for
+/// ordering and `selectRelated`, an alias for a table joined twice, values as parameters.
+@Suite struct RelationSQLTests {
+    static func select(_ queryset: QuerySet<ProjectTask>) throws -> SQLStatement {
+        let query = queryset.query
+        let joins = try QueryCompiler<ProjectTask>.joins(query)
+        return try SQLBuilder.statement { try QueryCompiler<ProjectTask>.select(query, joins: .some(joins), into: &$0) }
+    }
+
+    @Test func lookupsAcrossRelationsAreExistsSubqueries() throws {
+        let nested = try Self.select(ProjectTask.objects.filter(.field("project__account__name", .exact("Acme"))))
+        let accountOfProject =
+            #" WHERE EXISTS (SELECT 1 FROM "projects" AS "T1" WHERE "T1"."id" = "tasks"."project_id""#
+            + #" AND EXISTS (SELECT 1 FROM "accounts" AS "T2" WHERE "T2"."id" = "T1"."account_id" AND "T2"."name" = $1::text))"#
+        #expect(nested.text.hasSuffix(accountOfProject))
+        let throughTags =
+            #"EXISTS (SELECT 1 FROM "task_tags" AS "T1" INNER JOIN "tags" AS "T2" ON "T2"."id" = "T1"."tag_id""#
+            + #" WHERE "T1"."task_id" = "tasks"."id""#
+        let tagged = try Self.select(ProjectTask.objects.exclude(.field("tags__slug", .in(["a", "b"]))))
+        #expect(tagged.text.hasSuffix(" WHERE NOT " + throughTags + #" AND "T2"."slug" = ANY($1::text[]))"#))
+        #expect(!tagged.text.contains("DISTINCT"))
+        let untagged = try Self.select(ProjectTask.objects.filter(.field("tags", .isNull(true))))
+        #expect(untagged.text.hasSuffix(" WHERE NOT " + throughTags + ")"))
+        // The key column itself: no subquery.
+        let unassigned = try Self.select(ProjectTask.objects.filter(.field("assignee", .isNull(true))))
+        #expect(unassigned.text.hasSuffix(#" WHERE "tasks"."assignee_id" IS NULL"#))
+    }
+
+    @Test func selectRelatedJoinsAndAliasesATableJoinedTwice() throws {
+        let statement = try Self.select(
+            ProjectTask.objects.selectRelated("project__lead", "assignee").orderBy([OrderTerm("assignee__username", nulls: .first)]))
+        #expect(statement.text.contains(#" FROM "tasks" INNER JOIN "projects" ON "projects"."id" = "tasks"."project_id""#))
+        #expect(statement.text.contains(#" LEFT OUTER JOIN "users" ON "users"."id" = "projects"."lead_id""#))
+        #expect(statement.text.contains(#" LEFT OUTER JOIN "users" AS "T1" ON "T1"."id" = "tasks"."assignee_id""#))
+        #expect(statement.text.hasSuffix(#" ORDER BY "T1"."username" ASC NULLS FIRST"#))
+        // A plain query of a model with relations is what it was.
+        let plain = try Self.select(ProjectTask.objects.filter(.field("title", .exact("x"))).orderBy("id"))
+        #expect(!plain.text.contains("JOIN") && plain.text.hasPrefix(#"SELECT "tasks"."id", "#))
+    }
+
+    @Test func unknownNamesAndToManyOrderingAreRefused() throws {
+        let names = ["id", "project_id", "title", "assignee_id", "done", "project", "assignee", "tags"]
+        #expect(throws: FieldError(model: "ProjectTask", field: "nothing", validFields: names)) {
+            try Self.select(ProjectTask.objects.filter(.field("nothing__x", .exact(1))))
+        }
+        #expect(throws: FieldError(model: "ProjectTask", field: "tags", validFields: ["project", "assignee"])) {
+            try Self.select(ProjectTask.objects.selectRelated("tags"))
+        }
+        #expect(throws: ModelError.unsupported("Cannot order by 'tags__slug': 'tags' is a to-many relation, which would repeat rows.")) {
+            try Self.select(ProjectTask.objects.orderBy("tags__slug"))
+        }
+    }
+}
