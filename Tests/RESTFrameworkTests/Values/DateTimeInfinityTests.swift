@@ -30,7 +30,10 @@ import Testing
 
     @Test func queryTextReadsInfinityAsPostgreSQLDoes() throws {
         let sample = FieldValue.dateTime(DateTime(microsecondsSinceEpoch: 0))
-        for (text, expected) in [("infinity", DateTime.infinity), ("Infinity", .infinity), (" INFINITY\t", .infinity), ("-infinity", .negativeInfinity)] {
+        let spellings: [(String, DateTime)] = [
+            ("infinity", .infinity), ("Infinity", .infinity), (" INFINITY\t", .infinity), ("-infinity", .negativeInfinity),
+        ]
+        for (text, expected) in spellings {
             #expect(try FieldValue.string(text).coerced(like: sample, field: "due") == .dateTime(expected), "\(text)")
         }
         for text in ["infinite", "inf", "- infinity", "infinity Z", "+infinity"] {
