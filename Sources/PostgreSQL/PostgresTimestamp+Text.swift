@@ -46,7 +46,9 @@ extension PostgresTimestamp {
     var civilParts: (year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64, microsecond: Int64) {
         let perDay: Int64 = 86_400_000_000
         let days = floorDivide(microsecondsSinceEpoch, perDay)
-        let inDay = microsecondsSinceEpoch - days * perDay
+        // From the remainder, not `days * perDay`, which overflows next to Int64.min.
+        let remainder = microsecondsSinceEpoch % perDay
+        let inDay = remainder < 0 ? remainder + perDay : remainder
         let date = civilFromDays(days)
         let seconds = inDay / 1_000_000
         return (date.year, date.month, date.day, seconds / 3600, seconds / 60 % 60, seconds % 60, inDay % 1_000_000)

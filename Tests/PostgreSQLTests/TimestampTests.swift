@@ -36,6 +36,9 @@ import Testing
         #expect(PostgresTimestamp("-infinity") == .negativeInfinity)
         #expect(PostgresTimestamp.infinity.isInfinite && !PostgresTimestamp(microsecondsSinceEpoch: 0).isInfinite)
         #expect(PostgresTimestamp.negativeInfinity.iso8601 == "-infinity")
+        // The instants next to them print (no overflow in the calendar fields).
+        #expect(PostgresTimestamp(microsecondsSinceEpoch: .min + 1).iso8601.hasSuffix(".224193Z"))
+        #expect(PostgresTimestamp(microsecondsSinceEpoch: .max - 1).iso8601 == "294247-01-10T04:00:54.775806Z")
     }
 
     @Test func convertsToAndFromDate() {
