@@ -15,15 +15,27 @@ import Darwin
 /// renders the way the API prints datetimes: ISO 8601 in UTC with `Z`, six fraction digits when
 /// there is a fraction and none when there is not.
 ///
+/// `infinity` and `-infinity` are `Int64.max` and `Int64.min` microseconds, as the server stores
+/// them, so they order above and below every instant; they read, bind and print as the server's
+/// words.
+///
 ///     let created = try row["created", as: PostgresTimestamp.self]
 ///     created.iso8601                                  // "2026-11-29T00:22:38.123456Z"
 ///     PostgresTimestamp(microsecondsSinceEpoch: 0).iso8601   // "1970-01-01T00:00:00Z"
+///     PostgresTimestamp.infinity.iso8601                 // "infinity"
 public struct PostgresTimestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var microsecondsSinceEpoch: Int64
 
     public init(microsecondsSinceEpoch: Int64) {
         self.microsecondsSinceEpoch = microsecondsSinceEpoch
     }
+
+    /// `'infinity'::timestamptz`: later than every instant.
+    public static let infinity = PostgresTimestamp(microsecondsSinceEpoch: .max)
+    /// `'-infinity'::timestamptz`: earlier than every instant.
+    public static let negativeInfinity = PostgresTimestamp(microsecondsSinceEpoch: .min)
+
+    public var isInfinite: Bool { self == .infinity || self == .negativeInfinity }
 
     /// The nearest microsecond to `date`.
     public init(_ date: Date) {
@@ -37,8 +49,11 @@ public struct PostgresTimestamp: Hashable, Comparable, Sendable, CustomStringCon
         return PostgresTimestamp(microsecondsSinceEpoch: Int64(spec.tv_sec) * 1_000_000 + Int64(spec.tv_nsec) / 1_000)
     }
 
+    /// The instant as a `Date`; the infinities are `distantFuture` and `distantPast`.
     public var date: Date {
-        Date(timeIntervalSince1970: Double(microsecondsSinceEpoch) / 1_000_000)
+        if self == .infinity { return .distantFuture }
+        if self == .negativeInfinity { return .distantPast }
+        return Date(timeIntervalSince1970: Double(microsecondsSinceEpoch) / 1_000_000)
     }
 
     public static func < (lhs: PostgresTimestamp, rhs: PostgresTimestamp) -> Bool {

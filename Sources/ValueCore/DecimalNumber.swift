@@ -30,7 +30,7 @@ public struct DecimalNumber: Hashable, Sendable, CustomStringConvertible {
     public static let infinity = DecimalNumber(special: .infinity)
     public static let negativeInfinity = DecimalNumber(special: .negativeInfinity)
 
-    private init(special: Special) {
+    init(special: Special) {
         isNegative = special == .negativeInfinity
         digits = []
         scale = 0
@@ -44,6 +44,11 @@ public struct DecimalNumber: Hashable, Sendable, CustomStringConvertible {
     /// or the scale is outside `0...maximumScale`.
     public init?(isNegative: Bool, digits: [UInt8], scale: Int) {
         guard (0...Self.maximumScale).contains(scale), digits.allSatisfy({ $0 < 10 }) else { return nil }
+        self.init(checked: isNegative, digits: digits, scale: scale)
+    }
+
+    /// Digits each 0...9 and a scale in range, which the caller (arithmetic, rounding) ensures.
+    init(checked isNegative: Bool, digits: [UInt8], scale: Int) {
         let significant = digits.drop { $0 == 0 }
         self.isNegative = isNegative && !significant.isEmpty
         self.digits = Array(significant)

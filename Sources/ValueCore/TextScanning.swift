@@ -5,14 +5,18 @@ package func pad(_ value: Int64, _ width: Int) -> String {
     return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }
 
+@inlinable @inline(__always)
 package func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
     let quotient = a / b
     return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
 }
 
 // Days since 1970-01-01 and proleptic Gregorian dates, after Howard Hinnant's `days_from_civil`
-// and `civil_from_days` (exact for every year, no tables, no Foundation calendar).
+// and `civil_from_days` (exact for every year, no tables, no Foundation calendar). The one copy
+// of the calendar: RESTFramework's `DateTime` renders every row's timestamp with it, hence
+// `@inlinable` (a call across the module boundary would cost on every row).
 
+@inlinable
 package func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
@@ -22,6 +26,7 @@ package func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
     return era * 146_097 + dayOfEra - 719_468
 }
 
+@inlinable
 package func civilFromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
     let z = days + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -32,6 +37,16 @@ package func civilFromDays(_ days: Int64) -> (year: Int64, month: Int64, day: In
     let day = dayOfYear - (153 * mp + 2) / 5 + 1
     let month = mp < 10 ? mp + 3 : mp - 9
     return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+}
+
+/// The days in `month` (1...12) of the proleptic Gregorian `year`.
+@inlinable
+package func daysInMonth(_ month: Int64, year: Int64) -> Int64 {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
 }
 
 /// A cursor over ASCII bytes for the timestamp, date, time and interval parsers (the PostgreSQL module's timestamp parser

@@ -111,6 +111,7 @@ enum PostgreSQLExamples {
         let created = try row["created", as: PostgresTimestamp.self]
         created.iso8601                                  // "2026-11-29T00:22:38.123456Z"
         PostgresTimestamp(microsecondsSinceEpoch: 0).iso8601   // "1970-01-01T00:00:00Z"
+        PostgresTimestamp.infinity.iso8601                 // "infinity"
     }
 
     // QueryResult
@@ -139,6 +140,17 @@ enum PostgreSQLColumnTypeExamples {
         price?.description                                   // "12345678901234567890.123456789012345678"
         DecimalNumber("-0.00")?.description                // "0.00"
         try connection.execute("UPDATE invoices SET total = $1 WHERE id = $2", price, Int64(7))
+    }
+
+    // DecimalNumber arithmetic and quantize
+    static func decimalArithmetic() throws {
+        let total = try DecimalNumber("19.99")! * DecimalNumber(3) + DecimalNumber("0.03")!   // 60.00
+        let price = DecimalNumber("2.675")!
+        try price.quantized(places: 2).description                       // "2.68" (ROUND_HALF_EVEN)
+        try DecimalNumber("2.665")!.quantized(places: 2).description     // "2.66"
+        try DecimalNumber("2.665")!.quantized(places: 2, rounding: .halfUp).description   // "2.67"
+        DecimalNumber("0.00123")!.digitCount                              // (5, 0, 5)
+        _ = total
     }
 
     // CalendarDate

@@ -152,6 +152,8 @@ extension DocHost {
     func values() {
         let t = DateTime(microsecondsSinceEpoch: 1_795_913_358_123_456)
         t.iso8601        // "2026-11-29T00:22:38.123456Z"  (no fraction when it is zero)
+        DateTime.infinity.iso8601   // "infinity"
+        DateTime(infinityText: " -Infinity ") == .negativeInfinity   // true
 
         let values: [String: FieldValue] = ["username": .string("ada"), "is_staff": .bool(false)]
         _ = values

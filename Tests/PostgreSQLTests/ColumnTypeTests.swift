@@ -76,6 +76,33 @@ extension PostgreSQLIntegration {
             }
         }
 
+        @Test func timestampsWithInfinity() throws {
+            try withDatabase { connection, _ in
+                try roundTrip(connection, "'infinity'::timestamptz", PostgresTimestamp.infinity)
+                try roundTrip(connection, "'-infinity'::timestamptz", PostgresTimestamp.negativeInfinity)
+                try roundTrip(connection, "'2024-02-29 12:00:00.000001+00'::timestamptz", PostgresTimestamp("2024-02-29T12:00:00.000001Z")!)
+                try roundTrip(connection, "'4713-01-01 00:00:00+00 BC'::timestamptz", PostgresTimestamp("4713-01-01 00:00:00+00 BC")!)
+                // The latest instant that fits 64 bits of microseconds since 1970; PostgreSQL's
+                // own latest (it counts from 2000) is a decoding error, not a trap.
+                let latest = PostgresTimestamp(microsecondsSinceEpoch: .max - 1)
+                #expect(try connection.value("SELECT $1::timestamptz", latest, as: PostgresTimestamp.self) == latest)
+                #expect(try connection.value("SELECT $1::timestamptz::text", latest, as: String.self) == "294247-01-10 04:00:54.775806+00")
+                #expect(PostgresTimestamp("294247-01-10 04:00:54.775807+00") == nil)  // Int64.max: infinity's value
+                #expect(throws: PostgresError.self) {
+                    try connection.value("SELECT '294276-12-31 23:59:59.999999+00'::timestamptz", as: PostgresTimestamp.self)
+                }
+                // The infinities are the server's own bounds: below and above its extreme instants.
+                let order = try connection.query(
+                    "SELECT $1 < '4713-01-01 00:00:00+00 BC'::timestamptz, $2 > '294276-12-31 23:59:59.999999+00'::timestamptz, isfinite($1)",
+                    PostgresTimestamp.negativeInfinity, PostgresTimestamp.infinity)[0]
+                #expect(try order[0, as: Bool.self] && order[1, as: Bool.self] && !order[2, as: Bool.self])
+                #expect(PostgresTimestamp.negativeInfinity < PostgresTimestamp("4713-01-01 00:00:00+00 BC")!)
+                #expect(PostgresTimestamp.infinity > latest)
+                #expect(PostgresTimestamp.infinity.iso8601 == "infinity" && PostgresTimestamp.negativeInfinity.description == "-infinity")
+                #expect(PostgresTimestamp.infinity.date == .distantFuture)
+            }
+        }
+
         @Test func timesOfDay() throws {
             try withDatabase { connection, _ in
                 try roundTrip(connection, "'00:00:00'::time", TimeOfDay(microsecondsSinceMidnight: 0)!)

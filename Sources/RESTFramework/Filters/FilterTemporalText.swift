@@ -51,7 +51,7 @@ enum FilterTemporalText {
             var fields = Fields()
             guard let end = match(format[...], scalars, at: 0, &fields), end == scalars.count,
                 let year = fields.year, let month = fields.month, let day = fields.day,
-                (1...9999).contains(year), day <= DateTime.daysIn(month: Int64(month), year: Int64(year))
+                (1...9999).contains(year), day <= daysInMonth(Int64(month), year: Int64(year))
             else { continue }
             return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
         }

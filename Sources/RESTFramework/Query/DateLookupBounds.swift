@@ -14,13 +14,14 @@ package struct DateLookupBounds: Sendable, Equatable {
         let fail = QueryValueError.cannotCoerce(field: field, value: value, to: "a valid date")
         let days: Int64
         switch value {
-        case .dateTime(let time):
+        case .dateTime(let time) where !time.isInfinite:
+            // (An infinity has no date: its day's bounds would overflow.)
             days = floorDivide(time.microsecondsSinceEpoch, microsecondsPerDay)
         case .date(let date) where !date.isInfinite && date.parts.map({ (1...9999).contains($0.year) }) == true:
             days = date.daysSinceEpoch
         case .string(let text):
             guard let (year, month, day) = parseDate(text) else { throw fail }
-            days = DateTime.days(fromCivil: year, month, day)
+            days = daysFromCivil(year: year, month: month, day: day)
         default:
             throw fail
         }
@@ -48,8 +49,8 @@ package struct DateLookupBounds: Sendable, Equatable {
         }
         guard (1...9999).contains(year) else { throw fail }
         return DateLookupBounds(
-            start: DateTime(microsecondsSinceEpoch: DateTime.days(fromCivil: year, 1, 1) * microsecondsPerDay),
-            end: DateTime(microsecondsSinceEpoch: DateTime.days(fromCivil: year + 1, 1, 1) * microsecondsPerDay))
+            start: DateTime(microsecondsSinceEpoch: daysFromCivil(year: year, month: 1, day: 1) * microsecondsPerDay),
+            end: DateTime(microsecondsSinceEpoch: daysFromCivil(year: year + 1, month: 1, day: 1) * microsecondsPerDay))
     }
 
     package func contains(_ time: DateTime) -> Bool { start <= time && time < end }
@@ -68,11 +69,6 @@ package struct DateLookupBounds: Sendable, Equatable {
 
     private static let microsecondsPerDay: Int64 = 86_400_000_000
 
-    private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
-        let q = a / b
-        return a % b < 0 ? q - 1 : q
-    }
-
     /// Django's `date_re`: `\d{4}-\d{1,2}-\d{1,2}` and nothing else, ASCII digits.
     static func parseDate(_ text: String) -> (Int64, Int64, Int64)? {
         let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
@@ -88,7 +84,7 @@ package struct DateLookupBounds: Sendable, Equatable {
             numbers.append(value)
         }
         let (year, month, day) = (numbers[0], numbers[1], numbers[2])
-        guard year >= 1, (1...12).contains(month), day >= 1, day <= DateTime.daysIn(month: month, year: year) else {
+        guard year >= 1, (1...12).contains(month), day >= 1, day <= daysInMonth(month, year: year) else {
             return nil
         }
         return (year, month, day)

@@ -40,6 +40,9 @@ extension InMemoryEvaluation {
             guard let (year, month, day) = DateLookupBounds.parseDate(PythonText.strip(text)) else { return nil }
             return CalendarDate(year: year, month: month, day: day).map(FieldValue.date)
         case (.date, .dateTime(let time)):
+            // PostgreSQL's `'infinity'::timestamptz::date` is the infinite date.
+            if time == .infinity { return .date(.infinity) }
+            if time == .negativeInfinity { return .date(.negativeInfinity) }
             return .date(CalendarDate(daysSinceEpoch: floorDivide(time.microsecondsSinceEpoch, CalendarDuration.microsecondsPerDay)))
         case (.time, .string(let text)): return parseTime(PythonText.strip(text)).map(FieldValue.time)
         case (.duration, .string(let text)): return parseDuration(PythonText.strip(text)).map(FieldValue.duration)

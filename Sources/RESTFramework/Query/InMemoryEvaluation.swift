@@ -147,7 +147,11 @@ enum InMemoryEvaluation {
             default: throw fail("either True or False")
             }
         case (.dateTime, .string(let text)):
-            guard let time = DateTime(iso8601: PythonText.strip(text)) else { throw fail("a valid datetime") }
+            // PostgreSQL's `infinity` and `-infinity` too: a timestamptz column can hold them.
+            let stripped = PythonText.strip(text)
+            guard let time = DateTime(iso8601: stripped) ?? DateTime(infinityText: stripped) else {
+                throw fail("a valid datetime")
+            }
             return .dateTime(time)
         default:
             // The column types beyond the first five (decimal, uuid, date, ...), in their own file.
@@ -258,6 +262,7 @@ enum InMemoryEvaluation {
             return String(d)
         case .string(let s): return s
         case .dateTime(let t):
+            if t.isInfinite { return t.iso8601 }  // the server's words
             var text = PythonText.pythonDateTime(t)  // ...38.123450+00:00
             text.removeLast(3)  // ...38.123450+00
             if let dot = text.firstIndex(of: ".") {

@@ -5,12 +5,36 @@ import Glibc
 /// An instant with microsecond precision (PostgreSQL's `timestamptz`), exact: microseconds since
 /// the Unix epoch in an `Int64`, so `.000001` survives every round trip (a `Double` would not).
 ///
+/// PostgreSQL's `infinity` and `-infinity` are `Int64.max` and `Int64.min` microseconds, as the
+/// server stores them: they order above and below every instant with no extra field or branch,
+/// and print as the server's words (`"infinity"`), which Python's `datetime` cannot hold.
+///
 ///     let t = DateTime(microsecondsSinceEpoch: 1_795_913_358_123_456)
 ///     t.iso8601        // "2026-11-29T00:22:38.123456Z"  (no fraction when it is zero)
+///     DateTime.infinity.iso8601   // "infinity"
 public struct DateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var microsecondsSinceEpoch: Int64
 
     public init(microsecondsSinceEpoch: Int64) { self.microsecondsSinceEpoch = microsecondsSinceEpoch }
+
+    /// PostgreSQL's `'infinity'::timestamptz`: later than every instant.
+    public static let infinity = DateTime(microsecondsSinceEpoch: .max)
+    /// PostgreSQL's `'-infinity'::timestamptz`: earlier than every instant.
+    public static let negativeInfinity = DateTime(microsecondsSinceEpoch: .min)
+
+    public var isInfinite: Bool { self == .infinity || self == .negativeInfinity }
+
+    /// `infinity` or `-infinity` in any case, spaces around them allowed, as PostgreSQL reads a
+    /// timestamp (it refuses `+infinity`); nil for anything else.
+    ///
+    ///     DateTime(infinityText: " -Infinity ") == .negativeInfinity   // true
+    public init?(infinityText text: String) {
+        switch text.lowercased().trimmingASCIISpaces {
+        case "infinity": self = .infinity
+        case "-infinity": self = .negativeInfinity
+        default: return nil
+        }
+    }
 
     /// The current time.
     public static func now() -> DateTime {
@@ -39,13 +63,16 @@ public struct DateTime: Hashable, Comparable, Sendable, CustomStringConvertible 
         if !appended { out.append(contentsOf: generalISO8601.utf8) }
     }
 
-    /// Years outside four digits: a sign, more digits.
+    /// Years outside four digits: a sign, more digits; and the infinities (their years are far
+    /// outside, so the four-digit path never tests for them).
     private var generalISO8601: String {
-        let (days, micros) = floorDivide(microsecondsSinceEpoch, 86_400_000_000)
-        let (year, month, day) = DateTime.civil(fromDays: days)
+        if self == .infinity { return "infinity" }
+        if self == .negativeInfinity { return "-infinity" }
+        let (days, micros) = DateTime.daysAndMicroseconds(microsecondsSinceEpoch)
+        let (year, month, day) = civilFromDays(days)
         let seconds = micros / 1_000_000, fraction = micros % 1_000_000
         var text =
-            pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
+            (year < 0 ? "-" + pad(-year, 4) : pad(year, 4)) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
             + pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
         if fraction != 0 { text += "." + pad(fraction, 6) }
         return text + "Z"
@@ -55,8 +82,8 @@ public struct DateTime: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// of padded pieces was dear, and every row has a timestamp); returns its length, or nil (and
     /// writes nothing) for other years.
     private func writeFixed(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
-        let (days, micros) = floorDivide(microsecondsSinceEpoch, 86_400_000_000)
-        let (year, month, day) = DateTime.civil(fromDays: days)
+        let (days, micros) = DateTime.daysAndMicroseconds(microsecondsSinceEpoch)
+        let (year, month, day) = civilFromDays(days)
         guard (0...9999).contains(year) else { return nil }
         let seconds = micros / 1_000_000, fraction = micros % 1_000_000
         let length = fraction != 0 ? 27 : 20
@@ -99,7 +126,7 @@ public struct DateTime: Hashable, Comparable, Sendable, CustomStringConvertible 
         }
         func expect(_ c: UInt8) -> Bool { if i < s.count && s[i] == c { i += 1; return true }; return false }
         guard let year = number(4), expect(45), let month = number(2), expect(45), let day = number(2),
-            (1...12).contains(month), day >= 1, day <= DateTime.daysIn(month: month, year: year)
+            (1...12).contains(month), day >= 1, day <= daysInMonth(month, year: year)
         else { return nil }
         guard i < s.count, s[i] == UInt8(ascii: "T") || s[i] == UInt8(ascii: " ") else { return nil }
         i += 1
@@ -129,49 +156,28 @@ public struct DateTime: Hashable, Comparable, Sendable, CustomStringConvertible 
             offsetMinutes = (oh * 60 + om) * (negative ? -1 : 1)
         }
         guard i == s.count else { return nil }
-        let days = DateTime.days(fromCivil: year, month, day)
+        let days = daysFromCivil(year: year, month: month, day: day)
         let totalSeconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60
         microsecondsSinceEpoch = totalSeconds * 1_000_000 + micros
     }
 
-    // MARK: Calendar arithmetic (proleptic Gregorian, Howard Hinnant's algorithms)
-
-    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
-    static func days(fromCivil y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func daysIn(month: Int64, year: Int64) -> Int64 {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
+    /// Whole days since 1970-01-01 and the microseconds into the last one (floored: an instant
+    /// before 1970 is a day earlier plus a positive remainder). The calendar itself is
+    /// ValueCore's, shared with `CalendarDate` and the PostgreSQL module.
+    @inline(__always)
+    static func daysAndMicroseconds(_ micros: Int64) -> (Int64, Int64) {
+        let q = micros / 86_400_000_000, r = micros % 86_400_000_000
+        return r < 0 ? (q - 1, r + 86_400_000_000) : (q, r)
     }
 }
 
-private func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
-    let q = a / b, r = a % b
-    return r < 0 ? (q - 1, r + b) : (q, r)
-}
-
-private func pad(_ value: Int64, _ width: Int) -> String {
-    let text = String(value)
-    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+extension String {
+    /// Without the ASCII spaces, tabs and newlines around it (what PostgreSQL skips around a
+    /// special value).
+    fileprivate var trimmingASCIISpaces: Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        let start = firstIndex { !isSpace($0) } ?? endIndex
+        let end = lastIndex { !isSpace($0) }.map(index(after:)) ?? start
+        return self[start..<end]
+    }
 }

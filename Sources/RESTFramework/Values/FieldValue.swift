@@ -100,3 +100,9 @@ extension FieldValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, E
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(nilLiteral: ()) { self = .null }
 }
+
+/// `F("budget") + 10.50`: a float literal is `.double`; a numeric column coerces it by its
+/// shortest text (`10.5`), so the decimal is the literal's, not the binary double's.
+extension FieldValue: ExpressibleByFloatLiteral {
+    public init(floatLiteral value: Double) { self = .double(value) }
+}

@@ -143,7 +143,9 @@ enum PythonText {
     }
 
     /// `str(aware_datetime)` in UTC: `2026-11-29 00:22:38.123456+00:00`, fraction only when non-zero.
+    /// The infinities, which Python's `datetime` cannot hold, are PostgreSQL's words.
     static func pythonDateTime(_ t: DateTime) -> String {
+        if t.isInfinite { return t.iso8601 }
         var text = t.iso8601  // 2026-11-29T00:22:38[.ffffff]Z
         text.removeLast()
         if let tee = text.firstIndex(of: "T") { text.replaceSubrange(tee...tee, with: " ") }

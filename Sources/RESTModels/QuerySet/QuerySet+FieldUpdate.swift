@@ -2,8 +2,10 @@ import PostgreSQL
 import RESTFramework
 
 /// The right-hand side of an update that reads the row itself: Django's `F("views")`,
-/// `F("views") + 1`, `F("score") - 0.5`. Compiled to a column reference and a bound
-/// parameter, so concurrent updates add to the stored value rather than overwrite it.
+/// `F("views") + 1`, `F("score") - 0.5`, `F("budget") + 10.50` on a numeric column, an interval
+/// added to an interval, date, time or timestamp (`F("due") + .duration(CalendarDuration(months: 1))`).
+/// Compiled to a column reference and a bound parameter, so concurrent updates add to the stored
+/// value rather than overwrite it.
 ///
 ///     try Article.objects(on: request).filter(.field("id", .exact(7))).update(["views": F("views") + 1])
 public struct FieldExpression: Sendable, Hashable {
@@ -30,7 +32,9 @@ extension F {
 extension QuerySet {
     /// Django's `update(views=F("views") + 1)`: sets each column from an expression over the
     /// row; the number of rows updated. Unknown fields (either side) are a `FieldError`;
-    /// arithmetic is for numeric columns (NULL stays NULL, as in SQL).
+    /// arithmetic reads and writes one column type (NULL stays NULL, as in SQL): a number plus
+    /// a number of that type, an interval plus an interval, a date, time or timestamp plus an
+    /// interval (`date + interval` is a timestamp in PostgreSQL, written back as its date).
     public func update(_ expressions: [String: FieldExpression]) throws -> Int {
         let layout = ModelLayout.of(M.self)
         var byIndex: [(index: Int, source: Int, expression: FieldExpression)] = []
@@ -41,9 +45,10 @@ extension QuerySet {
             }
             let type = layout.columns[index].type
             if expression.operation != nil {
-                guard type == .int || type == .double, layout.columns[source].type == type else {
+                guard Self.arithmeticOperandType(type) != nil, layout.columns[source].type == type else {
                     throw QueryValueError.unsupported(
-                        "arithmetic on '\(key)' from F(\"\(expression.source.field)\") (numeric columns of one type only)")
+                        "arithmetic on '\(key)' from F(\"\(expression.source.field)\") (one column type: numbers, "
+                            + "or an interval added to an interval, date, time or timestamp)")
                 }
             } else if layout.columns[source].type != type {
                 throw QueryValueError.unsupported("setting '\(key)' from F(\"\(expression.source.field)\"), a column of another type")
@@ -53,10 +58,17 @@ extension QuerySet {
         guard !byIndex.isEmpty else { return try count() }
         // Column order, not the dictionary's: the statement's text depends on the columns only.
         byIndex.sort { $0.index < $1.index }
-        var operands: [FieldValue] = []
+        var operands: [(value: FieldValue, type: ColumnType)] = []
         for entry in byIndex where entry.expression.operation != nil {
             guard !entry.expression.operand.isNull else { throw QueryValueError.unsupported("None in an F() expression") }
-            operands.append(try Self.coerceForWrite(entry.expression.operand, layout.columns[entry.index]))
+            let column = layout.columns[entry.index]
+            let type = Self.arithmeticOperandType(column.type) ?? column.type
+            // A number is coerced as a write to its column would be; an interval as an interval.
+            let value =
+                type == column.type
+                ? try Self.coerceForWrite(entry.expression.operand, column)
+                : try type.coerce(entry.expression.operand, field: column.name)
+            operands.append((value, type))
         }
         if let error = query.compositionError { throw error }
         guard !query.isSliced else { throw ModelError.unsupported("Cannot update a query once a slice has been taken.") }
@@ -75,11 +87,22 @@ extension QuerySet {
                 sql.append(.columnSQL, of: layout, column: entry.source)
                 guard let operation = entry.expression.operation else { continue }
                 sql.append(operation == .add ? " + " : " - ")
-                sql.bind(SQLParameter.make(operands[operand], as: layout.columns[entry.index].type))
+                sql.bind(SQLParameter.make(operands[operand].value, as: operands[operand].type))
                 operand += 1
             }
             try QueryCompiler<M>.whereClause(predicates, in: layout, into: &sql)
         }
         return try StatementRunner.query(statement, on: requireConnection()).rowsAffected
+    }
+
+    /// The type of `x` in `column ± x` where PostgreSQL has the operator and its result assigns
+    /// back to the column; nil for the types without arithmetic (text, booleans, UUIDs, JSON,
+    /// bytea, arrays).
+    static func arithmeticOperandType(_ column: ColumnType) -> ColumnType? {
+        switch column {
+        case .int, .smallint, .double, .real, .numeric, .interval: return column
+        case .date, .time, .timestamptz: return .interval
+        default: return nil
+        }
     }
 }

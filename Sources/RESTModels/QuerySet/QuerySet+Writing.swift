@@ -156,7 +156,8 @@ extension QuerySet {
     /// A value to store: coerced as in queries, but an integer column takes only integers.
     static func coerceForWrite(_ value: FieldValue, _ column: ModelLayout.ColumnInfo) throws -> FieldValue {
         let coerced = try column.type.coerce(value, field: column.name)
-        if column.type == .int, case .double(let d) = coerced {
+        // A fractional value for an integer column is refused, not rounded by the server.
+        if column.type == .int || column.type == .smallint, case .double(let d) = coerced {
             guard let exact = Int64(exactly: d) else {
                 throw QueryValueError.cannotCoerce(field: column.name, value: value, to: "a 64-bit integer")
             }

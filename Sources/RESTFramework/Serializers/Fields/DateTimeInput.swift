@@ -21,10 +21,10 @@ enum DateTimeInput {
         /// Python's `datetime(...)` range checks, then the instant in UTC.
         var instant: DateTime? {
             guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
-                Int64(day) <= DateTime.daysIn(month: Int64(month), year: Int64(year)),
+                Int64(day) <= daysInMonth(Int64(month), year: Int64(year)),
                 hour < 24, minute < 60, second < 60, abs(offset) < 86_400_000_000
             else { return nil }
-            let days = DateTime.days(fromCivil: Int64(year), Int64(month), Int64(day))
+            let days = daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day))
             let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
             return DateTime(microsecondsSinceEpoch: seconds * 1_000_000 + Int64(microsecond) - offset)
         }
