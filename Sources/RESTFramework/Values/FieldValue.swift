@@ -36,7 +36,11 @@ public enum FieldValue: Hashable, Sendable, CustomStringConvertible {
     /// An array column (`text[]`, `integer[]`...): its elements, NULL ones as `.null`.
     case list([FieldValue])
 
-    public var isNull: Bool { self == .null }
+    /// A pattern match, not `== .null`: with the issue-13 cases the derived `==` is an outlined
+    /// call (~25 instructions), and this is asked for every value a request binds or writes.
+    @inlinable public var isNull: Bool { if case .null = self { return true } else { return false } }
+    /// Whether this is `.string("")` (a hyperlink's unsaved key), matched as `isNull` is.
+    var isEmptyString: Bool { if case .string(let s) = self { return s.isEmpty } else { return false } }
     public var intValue: Int64? { if case .int(let v) = self { return v } else { return nil } }
     public var stringValue: String? { if case .string(let v) = self { return v } else { return nil } }
     public var boolValue: Bool? { if case .bool(let v) = self { return v } else { return nil } }

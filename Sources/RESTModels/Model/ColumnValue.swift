@@ -62,7 +62,15 @@ extension DateTime: ColumnValue {
 }
 
 /// (A conditional conformance does not imply the protocols `ColumnValue` refines: stated here.)
-extension Optional: StoredValue where Wrapped: ColumnValue {}
+extension Optional: StoredValue where Wrapped: ColumnValue {
+    /// `decode`, named here rather than taken from `ColumnValue`'s default: the default reaches
+    /// `Optional<Wrapped>.decode` through the conditional conformance's witness table, which the
+    /// runtime looks up on every call (~100 instructions per nullable column per row, since
+    /// `Fields.decode` calls this witness directly; docs/profile.md, "after issue 13").
+    @inlinable public static func decodeStored(_ row: Row, column: Int) throws -> Wrapped? {
+        row.isNull(column) ? nil : try Wrapped.decode(row, column: column)
+    }
+}
 
 extension Optional: ColumnValue where Wrapped: ColumnValue {
     public static var columnType: ColumnType { Wrapped.columnType }

@@ -90,7 +90,8 @@ struct SQLBuilder {
 
     mutating func append(_ piece: LayoutPiece, of layout: ModelLayout, column: Int = 0) {
         // A column the query annotates is its annotation's expression wherever it is named.
-        if piece == .columnSQL, let entry = annotations?.entry(for: layout, column: column) {
+        // (A nil test first: most queries have no annotations.)
+        if let scope = annotations, piece == .columnSQL, let entry = scope.entry(for: layout, column: column) {
             return appendAnnotation(entry)
         }
         shape.append(Self.layoutTag | piece.rawValue << 32 | UInt64(column))

@@ -32,7 +32,7 @@ public struct HyperlinkedIdentityField: SerializerField {
     public func representation(of instance: any FieldReadable, context: SerializerContext) throws -> JSON? {
         var value = instance.fieldValue(lookupField)
         if value == nil, lookupField == "pk" { value = instance.fieldValue("id") }
-        guard let value, !value.isNull, value != .string("") else { return .null }  // unsaved: no URL yet
+        guard let value, !value.isNull, !value.isEmptyString else { return .null }  // unsaved: no URL yet
         return try toRepresentation(value, context: context)
     }
 
@@ -67,7 +67,7 @@ extension HyperlinkedIdentityField: ValueWritingField {
     func writeValue(_ value: FieldValue, context: SerializerContext, into out: inout [UInt8]) throws {
         // As `representation(of:context:)`: an empty key is an unsaved object (null was written
         // by the serializer).
-        if value == .string("") {
+        if value.isEmptyString {
             out.append(contentsOf: "null".utf8)
         } else {
             JSONWriter.writeString(try link(value, context: context), into: &out)

@@ -8,7 +8,12 @@ import RESTFramework
 ///
 /// Keyed by the model's layout, so a subquery over another model is not affected; a subquery's
 /// own `select` enters (and afterwards leaves) a scope of its own.
-struct AnnotationScope {
+///
+/// A class, so that `SQLBuilder.annotations` is one pointer: every column the compiler names
+/// asks it first, and for the queries of nearly every request (no annotations) that ask is then
+/// a nil test rather than a copy of a large optional struct (docs/profile.md, "after issue 13").
+/// It never leaves the thread compiling the statement.
+final class AnnotationScope {
     struct Entry {
         /// The layout column the annotation fills.
         let column: Int
@@ -21,6 +26,11 @@ struct AnnotationScope {
     /// annotations: they are named by their alias there (a correlated subquery then runs once
     /// per row, not twice).
     var byAlias = false
+
+    init(layout: ModelLayout, entries: [Entry]) {
+        self.layout = layout
+        self.entries = entries
+    }
 
     func entry(for layout: ModelLayout, column: Int) -> Entry? {
         guard layout === self.layout else { return nil }
@@ -83,7 +93,7 @@ extension SQLBuilder {
     mutating func enterAnnotations<M: Model>(of query: ModelQuery<M>) throws -> AnnotationScope? {
         let outer = annotations
         if query.annotations.isEmpty {
-            if outer != nil { annotations = nil }
+            annotations = nil
         } else {
             annotations = try AnnotationScope.make(query.annotations, over: ModelLayout.of(M.self))
         }
