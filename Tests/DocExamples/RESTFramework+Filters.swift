@@ -63,7 +63,7 @@ enum FilterFieldExamples {
     // QuerySet+FilterFields
     static func described() {
         Project.objects.filterField(named: "status")    // .text, choices planned, active, done
-        Project.objects.filterField(named: "account")   // relatedColumn "account_id" (references "accounts")
+        Project.objects.filterField(named: "account")   // relatedColumn "account": a ModelChoiceFilter
     }
 
     // FilterFormField, FilterDecimal, FilterTemporalText, FilterUUIDText (internal)

@@ -20,8 +20,8 @@
 ///   anything else does not filter.
 ///
 /// The queryset must describe its model's fields (`FilterFieldDescribing`): the model layer's
-/// `QuerySet` does from its columns. A name across relations is passed to the queryset as it is
-/// (`lead__username`). A declared field the model does not have is a configuration error, as
+/// `QuerySet` does from its columns and relations: a name across relations (`lead__username`,
+/// `tags__slug`) is the last model's column, a relation's name (`project`) its foreign key. A declared field the model does not have is a configuration error, as
 /// django-filter's "'Meta.fields' must not contain non-model field names".
 public struct DjangoFilterBackend: FilterBackend {
     public init() {}

@@ -26,7 +26,7 @@ struct FieldFilter {
     }
 
     private func cleanPredicate(_ text: String, relatedRowExists: (FieldValue) throws -> Bool) throws -> Predicate? {
-        // A foreign key is compared through its column (`account_id`), a relation path as named.
+        // A foreign key is compared through its relation (`project`) or column (`account_id`).
         let column = info.relatedColumn ?? field
         switch lookup {
         case "isnull":

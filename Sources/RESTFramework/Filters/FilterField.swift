@@ -44,8 +44,10 @@ public struct FilterField: Sendable, Hashable {
     /// Django's `field.choices`, their values: an `exact` filter accepts only these
     /// (`ChoiceFilter`, which compares the query text with `str()` of each). Nil: no choices.
     public var choices: [FieldValue]?
-    /// For a foreign key (`account`, Django's `ModelChoiceFilter`): the column the filter compares
-    /// (`account_id`), the related row's key being of `kind`. Nil for any other field.
+    /// For a foreign key (`account`, Django's `ModelChoiceFilter`): the field the filter compares
+    /// (the relation's name or path, `account`, `project__account`, which the queryset takes to
+    /// the key column; or the column itself, `account_id`), the related row's key being of
+    /// `kind`. Nil for any other field.
     public var relatedColumn: String?
 
     public init(_ kind: FilterFieldKind, choices: [FieldValue]? = nil, relatedColumn: String? = nil) {

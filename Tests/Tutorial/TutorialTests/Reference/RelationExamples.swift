@@ -69,3 +69,21 @@ func relabel(_ issue: Issue, with labels: [Label], on connection: Connection) th
         try issue.related(\.labels, on: connection).set(labels)
     }
 }
+
+// docs/framework.md, "Field filters": filters, search and ordering across relations.
+final class IssueSerializer: ModelSerializer<Issue> {
+    override class var fields: [any SerializerField] { [IntegerField("id", readOnly: true), CharField("title")] }
+}
+
+final class IssueViewSet: ReadOnlyModelViewSet<QuerySet<Issue>>, FilterableView, SearchableView, OrderableView {
+    override class var queryset: QuerySet<Issue>? { Issue.objects.orderBy("id") }
+    override class var serializerClass: Serializer.Type? { IssueSerializer.self }
+    override class var filterBackends: [any FilterBackend]? { [DjangoFilterBackend(), SearchFilter(), OrderingFilter()] }
+
+    var filtersetFields: FiltersetFields {
+        ["project": ["exact", "in"], "project__lead": ["exact", "isnull"], "project__lead__name": ["exact"], "labels__slug": ["exact", "in"]]
+    }
+    var searchFields: [String] { ["title", "project__name"] }
+    var orderingFields: [String]? { ["project__name", "id"] }
+    var ordering: [String]? { ["id"] }
+}
