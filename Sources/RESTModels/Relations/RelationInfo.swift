@@ -38,6 +38,9 @@ final class RelationInfo: Sendable {
     let attach: (@Sendable (inout any Model, (any Model)?) -> Void)?
     /// A to-one's related instance in the owner at the pointer, when it has been read.
     let instance: (@Sendable (UnsafeRawPointer) -> (any Model)?)?
+    /// Compiles a predicate over the target's rows under an alias (an aggregate's `filter`
+    /// across the relation, `AggregatePath`).
+    let compileOnTarget: @Sendable (Predicate, QueryScope, inout SQLBuilder) throws -> Void
 
     init<M: Model, T: Model>(
         name: String, kind: Kind, model: M.Type, target: T.Type, isNullable: Bool,
@@ -56,6 +59,7 @@ final class RelationInfo: Sendable {
         decodeTarget = { try T(row: $0) }
         self.attach = attach
         self.instance = instance
+        compileOnTarget = { predicate, scope, sql in try QueryCompiler<T>.compile(predicate, negated: false, in: scope, into: &sql) }
     }
 
     /// Whether following it can give several rows (a lookup across it is an EXISTS).
