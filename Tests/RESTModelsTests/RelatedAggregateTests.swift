@@ -44,7 +44,9 @@ import Testing
                 .annotate(["tag_count": Count("tags"), "project_budget": Max("project__budget")]).orderBy("id").all()
             #expect(tasks.map(\.title) == ["launch", "review", "report", "plan", "fly", "land", "dive"])
             #expect(tasks.map(\.tagCount) == [2, 1, 0, 1, 3, 0, 1])
-            #expect(tasks.map { $0.fieldValue("project_budget") } == ["1250.00", "1250.00", "1250.00", nil, "4000.00", "4000.00", "0.00"].map(decimal))
+            #expect(
+                tasks.map { $0.fieldValue("project_budget") }
+                    == ["1250.00", "1250.00", "1250.00", nil, "4000.00", "4000.00", "0.00"].map(decimal))
             // The tags filtered by their own field.
             let urgent = try PathTask.objects(on: connection)
                 .annotate(["tag_count": Count("tags", filter: .field("slug", .in(["urgent", "frontend"])))]).orderBy("id").all()

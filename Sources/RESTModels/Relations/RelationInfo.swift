@@ -10,10 +10,13 @@ final class RelationInfo: Sendable {
         let table: String
         let source: String
         let target: String
+        /// The names as declared, unquoted (`task_tags`, `task_id`, `tag_id`), for `ModelCheck`.
+        let names: (table: String, source: String, target: String)
         init(table: String, source: String, target: String) {
             self.table = SQL.identifier(table)
             self.source = SQL.identifier(source)
             self.target = SQL.identifier(target)
+            names = (table, source, target)
         }
     }
 
