@@ -41,13 +41,15 @@ extension ModelComparison {
                 for (name, stored) in [(names.source, source), (names.target, joined)] where stored == nil {
                     report(name, "column \"\(name)\" of join table \(table) does not exist")
                 }
-                if let source, let local, let message = Self.keyMismatch(
-                    (names.source, table, source), points: (relation.localColumn, layout.table, local))
+                if let source, let local,
+                    let message = Self.keyMismatch(
+                        (names.source, table, source), points: (relation.localColumn, layout.table, local))
                 {
                     report(names.source, message)
                 }
-                if let joined, let remote, let message = Self.keyMismatch(
-                    (names.target, table, joined), points: (relation.remoteColumn, target.table, remote))
+                if let joined, let remote,
+                    let message = Self.keyMismatch(
+                        (names.target, table, joined), points: (relation.remoteColumn, target.table, remote))
                 {
                     report(names.target, message)
                 }
