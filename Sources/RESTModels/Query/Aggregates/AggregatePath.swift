@@ -8,12 +8,9 @@ import RESTFramework
 /// `assignee_id` for `Count("assignee")`).
 ///
 /// In `annotate` it compiles to a correlated subquery, as `Count("id", from: Task.objects,
-/// on: "project_id")` does, the hops joined inside it under their own aliases:
-///
-///     (SELECT COUNT("T2"."id") FROM "task_tags" AS "T1" INNER JOIN "tags" AS "T2" ON "T2"."id" = "T1"."tag_id"
-///      WHERE "T1"."task_id" = "tasks"."id")
-///
-/// so two annotations over two to-many relations never multiply each other's rows (Django's
+/// on: "project_id")` does, the hops joined inside it under their own aliases (`Count("tags")`
+/// is `(SELECT COUNT("T2"."id") FROM "task_tags" AS "T1" INNER JOIN "tags" AS "T2" ON
+/// "T2"."id" = "T1"."tag_id" WHERE "T1"."task_id" = "tasks"."id")`), so two annotations over two to-many relations never multiply each other's rows (Django's
 /// JOINs would, unless each used `distinct`). In `aggregate()` the queryset's own rows are joined
 /// to the related ones inside one subquery, `(SELECT SUM("T1"."estimate") FROM "projects" INNER
 /// JOIN "tasks" AS "T1" ON ... WHERE <the queryset's filters>)`: each related row once per own

@@ -69,3 +69,8 @@ func relabel(_ issue: Issue, with labels: [Label], on connection: Connection) th
         try issue.related(\.labels, on: connection).set(labels)
     }
 }
+
+func issueTotals(on connection: Connection) throws -> NamedValues {
+    try Project.objects(on: connection).filter(.field("name", .istartswith("a")))
+        .aggregate(["projects": Count("id"), "issues": Count("issues"), "labels": Count("issues__labels", distinct: true)])
+}
