@@ -4,7 +4,7 @@ import PostgreSQL
 import RESTFramework
 import RESTModels
 
-struct User: Model, RequestUser {
+struct User: Model, RequestUser, Identifiable {
     var id: Int64, username: String, email: String, password: String, isStaff: Bool, isActive: Bool, lastLogin: DateTime?
     static let tableName = "users"
     static let columns: [Column<User>] = [
@@ -21,7 +21,7 @@ struct User: Model, RequestUser {
     var pk: FieldValue { .int(id) }
 }
 
-struct Account: Model {
+struct Account: Model, Identifiable {
     var id: Int64, name: String, description: String, ownerID: Int64, created: DateTime
     static let tableName = "accounts"
     static let columns: [Column<Account>] = [

@@ -3,9 +3,6 @@ import PostgreSQL
 import RESTFramework
 import RESTModels
 
-extension User: Identifiable {}
-extension Account: Identifiable {}
-
 /// A namespace: the filter examples have a `Project` of their own.
 enum RelationDocs {
     struct Label: Model, Identifiable {

@@ -159,8 +159,9 @@ import Testing
                 ),
                 (
                     projects.annotate(["task_count": Count("id")]),
-                    "annotate(task_count: Count(\"id\")) aggregates the row's own column: name the related rows, "
-                        + "`Count(\"id\", from: Related.objects, on: \"foreign_key\")`, or use aggregate([...]) or values([...]).annotate([...]) for totals."
+                    "annotate(task_count: Count(\"id\")) aggregates the row's own column: name the related rows by a relation "
+                        + "(`Count(\"tasks\")`) or explicitly (`Count(\"id\", from: Related.objects, on: \"foreign_key\")`), "
+                        + "or use aggregate([...]) or values([...]).annotate([...]) for totals."
                 ),
             ]
             for (queryset, message) in cases {

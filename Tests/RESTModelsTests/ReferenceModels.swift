@@ -7,7 +7,7 @@ import TestSupport
 // The reference API's models (shared/spec/reference-api.md, "Schema"), written with RESTModels
 // as the application writes them.
 
-struct User: Model {
+struct User: Model, Identifiable {
     var id: Int64
     var username: String
     var email: String
@@ -38,7 +38,7 @@ struct Token: Model {
         Token.init, Field("key", \.key), Field("user_id", \.userID, references: "users"), Field("created", \.created))
 }
 
-struct Account: Model {
+struct Account: Model, Identifiable {
     var id: Int64
     var name: String
     var description: String

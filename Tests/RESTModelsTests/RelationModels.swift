@@ -6,9 +6,6 @@ import RESTModels
 // projects, tasks and Django's task_tags join table, on the reference accounts and users
 // (bigint keys here; the spec's projects have uuid keys once that column type lands).
 
-extension User: Identifiable {}
-extension Account: Identifiable {}
-
 struct Tag: Model, Identifiable {
     var id: Int64
     var slug: String

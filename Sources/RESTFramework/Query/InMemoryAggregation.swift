@@ -3,7 +3,8 @@
 /// - NULLs are skipped (`Count("n")` counts the non-NULL values; `Count("*")` every row).
 /// - Over no values: Count is 0, the others NULL, or their `default`.
 /// - Sum of integers is an integer (beyond 64 bits an error, as PostgreSQL's `bigint out of
-///   range`), of doubles a double; Avg is a double; Min and Max keep the values' type, text
+///   range`), of doubles a double; Avg is a double; of decimals both are exact decimals, digit
+///   for digit PostgreSQL's (`DecimalAggregation`); Min and Max keep the values' type, text
 ///   ordered by code point (PostgreSQL's `C` collation). Sum and Avg of text, booleans or
 ///   timestamps, and Min or Max of booleans, are unsupported (PostgreSQL has no such aggregate).
 ///
@@ -38,7 +39,12 @@ enum InMemoryAggregation {
         guard result.isNull, let defaultValue = aggregate.defaultValue else { return result }
         // The default takes the result's type, as SQL binds it: any stored value of the field
         // shows the type (Avg's is a double).
-        let sample = aggregate.function == .avg ? .double(0) : samples.lazy.compactMap { $0.fieldValue(field) }.first { !$0.isNull }
+        var sample = samples.lazy.compactMap { $0.fieldValue(field) }.first { !$0.isNull }
+        if aggregate.function == .avg, case .decimal = sample {
+            // Avg of a decimal is a decimal.
+        } else if aggregate.function == .avg {
+            sample = .double(0)
+        }
         return try sample.map { try InMemoryEvaluation.coerce(defaultValue, like: $0, field: field) } ?? defaultValue
     }
 
@@ -52,6 +58,14 @@ enum InMemoryAggregation {
             return .int(Int64(values.count))
         case .sum, .avg:
             guard !values.isEmpty else { return .null }
+            if case .decimal = values[0] {
+                // Exact, as PostgreSQL's numeric (`DecimalAggregation`).
+                let decimals = try values.map { value -> DecimalNumber in
+                    guard case .decimal(let number) = value else { throw unsupported("which is not a number") }
+                    return number
+                }
+                return .decimal(function == .avg ? try DecimalAggregation.average(decimals) : DecimalAggregation.sum(decimals))
+            }
             var integers = ExactIntegerSum()
             var doubles = 0.0
             var anyDouble = false

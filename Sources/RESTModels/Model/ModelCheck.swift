@@ -8,7 +8,10 @@ import RESTFramework
 ///     let differences = try ModelCheck.differences(of: [Note.self, User.self], on: connection)
 ///     for difference in differences { print(difference) }
 ///
-/// It runs one catalog query for every model's table, one `SELECT <select list> FROM <table>
+/// Relations are checked too (`ModelComparison.relationDifferences`): their key columns, target
+/// and join tables exist, and each key has the type of the key it points at.
+///
+/// It runs one catalog query for every model's table (and its relations' tables), one `SELECT <select list> FROM <table>
 /// WHERE false` per model (which runs the annotations' SQL without reading a row) and, when an
 /// annotation's type is needed, one query naming the result's types. Every difference is
 /// reported, not only the first.
@@ -16,8 +19,10 @@ public enum ModelCheck {
     /// Every difference between `models` and their tables on `connection` (its `search_path`
     /// finds the tables); empty when they agree. Throws only when the database cannot be asked.
     public static func differences(of models: [any Model.Type], on connection: Connection) throws -> [ModelDifference] {
-        // Each table once: two models may share one (each would list its columns twice).
-        let tables = try TableCatalog(tables: Array(Set(models.map { ModelLayout.of($0).table })), on: connection)
+        // Each table once: two models may share one (each would list its columns twice). The
+        // relations' targets and join tables too.
+        let layouts = models.map { ModelLayout.of($0) }
+        let tables = try TableCatalog(tables: Array(Set(layouts.flatMap { [$0.table] + $0.relatedTables })), on: connection)
         var differences: [ModelDifference] = []
         for model in models {
             differences += try ModelComparison(model, tables: tables, connection: connection).differences()
@@ -182,6 +187,7 @@ struct ModelComparison {
                     "column \"\(stored.name)\" of \(layout.table) is \(stored.sqlType) NOT NULL without a default, and the "
                         + "model has no field for it: every INSERT would fail; declare it"))
         }
+        found += relationDifferences(byName)
         // The select list runs only when its columns exist: otherwise its error repeats the above.
         if found.isEmpty { found += try annotations() }
         return found
@@ -285,7 +291,7 @@ struct ModelComparison {
         return names
     }
 
-    private func difference(_ property: Property?, _ column: String?, _ message: String) -> ModelDifference {
+    func difference(_ property: Property?, _ column: String?, _ message: String) -> ModelDifference {
         ModelDifference(model: modelName, property: property?.name ?? property?.column?.name, column: column, message: message)
     }
 

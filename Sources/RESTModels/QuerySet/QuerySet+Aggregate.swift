@@ -10,7 +10,9 @@ extension QuerySet {
     ///     totals["count"]          // .int(4)
     ///     totals["budget_total"]   // of the column's type: .int, .double (a decimal stays exact)
     ///
-    /// An annotation of the queryset aggregates like a column (`Sum("task_count")`).
+    /// An annotation of the queryset aggregates like a column (`Sum("task_count")`), and a
+    /// Django path reaches related rows (`Sum("tasks__estimate")`, each task once per project
+    /// that reaches it, as Django's JOIN counts; see `AggregatePath`).
     public func aggregate(_ aggregates: KeyValuePairs<String, any AggregateExpression>) throws -> NamedValues {
         if let error = query.compositionError { throw error }
         guard !query.isSliced else {
@@ -25,8 +27,11 @@ extension QuerySet {
             sql.append("SELECT ")
             for (position, entry) in resolved.enumerated() {
                 if position > 0 { sql.append(", ") }
-                try Self.appendAggregate(entry.resolved, into: &sql)
+                try Self.appendAggregate(entry.resolved, rows: query.predicates, into: &sql)
             }
+            // An aggregate across relations is a subquery over the queryset's rows of its own,
+            // uncorrelated: alone, it needs no FROM (which would give it once per row).
+            guard resolved.contains(where: { if case .own = $0.resolved.source { true } else { false } }) else { return }
             sql.append(" FROM ")
             sql.append(.table, of: layout)
             try QueryCompiler<M>.whereClause(query.predicates, in: layout, into: &sql)
@@ -48,7 +53,7 @@ extension QuerySet {
                 throw ModelError.unsupported("The aggregate name '\(name)' is given twice.")
             }
             let entry = try AggregateCompiler.resolve(expression.aggregate, over: layout)
-            guard case .own = entry.source else {
+            if case .correlated = entry.source {
                 throw ModelError.unsupported(
                     "\(expression.aggregate) over related rows cannot be aggregated directly: annotate the rows with it, "
                         + "then aggregate the annotation (Sum(\"name\")).")
@@ -58,11 +63,14 @@ extension QuerySet {
         return resolved
     }
 
-    /// An aggregate over the queryset's own rows, its filter compiled against the model.
-    static func appendAggregate(_ resolved: AggregateCompiler.Resolved, into sql: inout SQLBuilder) throws {
+    /// An aggregate over the queryset's own rows, its filter compiled against the model; one
+    /// across relations joins them to `rows`, the queryset's predicates (`AggregatePath`).
+    static func appendAggregate(
+        _ resolved: AggregateCompiler.Resolved, rows: [Predicate] = [], into sql: inout SQLBuilder
+    ) throws {
         let layout = resolved.layout
         try AggregateCompiler.append(
-            resolved,
+            resolved, rows: rows,
             compileOwn: { predicate, sql in try QueryCompiler<M>.compile(predicate, negated: false, in: layout, into: &sql) },
             into: &sql)
     }

@@ -51,7 +51,9 @@ public struct ValuesQuerySet<M: Model> {
         let resolved = try aggregates.map { entry in (entry.name, try AggregateCompiler.resolve(entry.aggregate, over: layout)) }
         for (name, entry) in resolved {
             guard case .own = entry.source else {
-                throw ModelError.unsupported("\(entry.aggregate) over related rows cannot be grouped; annotate the model's rows with it.")
+                throw ModelError.unsupported(
+                    "\(entry.aggregate) over related rows cannot be grouped; annotate the model's rows with it, then group "
+                        + "with Sum of the annotation.")
             }
             guard !fields.contains(name), resolved.filter({ $0.0 == name }).count == 1 else {
                 throw ModelError.unsupported("The annotation '\(name)' conflicts with another name in values().")

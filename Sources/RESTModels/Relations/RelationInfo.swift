@@ -10,10 +10,13 @@ final class RelationInfo: Sendable {
         let table: String
         let source: String
         let target: String
+        /// The names as declared, unquoted (`task_tags`, `task_id`, `tag_id`), for `ModelCheck`.
+        let names: (table: String, source: String, target: String)
         init(table: String, source: String, target: String) {
             self.table = SQL.identifier(table)
             self.source = SQL.identifier(source)
             self.target = SQL.identifier(target)
+            names = (table, source, target)
         }
     }
 
@@ -38,6 +41,9 @@ final class RelationInfo: Sendable {
     let attach: (@Sendable (inout any Model, (any Model)?) -> Void)?
     /// A to-one's related instance in the owner at the pointer, when it has been read.
     let instance: (@Sendable (UnsafeRawPointer) -> (any Model)?)?
+    /// Compiles a predicate over the target's rows under an alias (an aggregate's `filter`
+    /// across the relation, `AggregatePath`).
+    let compileOnTarget: @Sendable (Predicate, QueryScope, inout SQLBuilder) throws -> Void
 
     init<M: Model, T: Model>(
         name: String, kind: Kind, model: M.Type, target: T.Type, isNullable: Bool,
@@ -56,6 +62,7 @@ final class RelationInfo: Sendable {
         decodeTarget = { try T(row: $0) }
         self.attach = attach
         self.instance = instance
+        compileOnTarget = { predicate, scope, sql in try QueryCompiler<T>.compile(predicate, negated: false, in: scope, into: &sql) }
     }
 
     /// Whether following it can give several rows (a lookup across it is an EXISTS).

@@ -3,7 +3,7 @@ import RESTFramework
 import RESTModels
 
 /// The `accounts` table. Members (and their admin flag) are in `account_members`.
-public struct Account: Model {
+public struct Account: Model, Identifiable {
     public var id: Int64
     public var name: String
     public var description: String

@@ -7,7 +7,7 @@ import RESTModels
 ///
 ///     let ada = try User.objects(on: request).get(pk: 2)
 ///     ada.isStaff   // false
-public struct User: Model, RequestUser {
+public struct User: Model, RequestUser, Identifiable {
     public var id: Int64
     public var username: String
     public var email: String

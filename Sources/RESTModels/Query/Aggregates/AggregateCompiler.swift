@@ -19,6 +19,9 @@ enum AggregateCompiler {
             /// Each row's related rows; the column of the related model (nil: `*`) and the
             /// annotated model's column they are correlated with.
             case correlated(ModelCorrelation, column: Int?, outer: Int)
+            /// The rows a Django path reaches across relations (`"tasks__estimate"`): each
+            /// row's in `annotate`, the queryset's rows' in `aggregate()`.
+            case related(AggregatePath)
         }
         let aggregate: Aggregate
         let source: Source
@@ -62,14 +65,31 @@ enum AggregateCompiler {
         return Resolved(aggregate: aggregate, source: source, type: type, cast: cast, layout: layout)
     }
 
-    /// THE RELATIONS HOOK: a field that is no column of the model, such as Django's `"tasks"` or
-    /// `"tasks__estimate"`. Once relations are declared, this resolves the path to the related
-    /// model's rows and returns `.correlated(ModelCorrelation(...), column:, outer:)`, exactly
-    /// what `Count("id", from: Task.objects, on: "project_id")` gives today (a correlated
-    /// subquery, so two annotations over two relations never multiply each other's rows as
-    /// joins would). Until then the name is unknown.
+    /// A field that is no column of the model: Django's path across relations, `"tasks"`,
+    /// `"tasks__estimate"`, `"tags"`, `"project__budget"` (see `AggregatePath`). A path that
+    /// ends at the model's own column (a forward relation's name: its key column) is `.own`.
     static func relationPath(_ aggregate: Aggregate, over layout: ModelLayout) throws -> Resolved {
-        throw layout.unknownField(aggregate.field)
+        guard !layout.relations.isEmpty else { throw layout.unknownField(aggregate.field) }
+        let (hops, column, prefix) = try AggregatePath.resolve(aggregate.field, from: layout)
+        let source: Resolved.Source
+        let fieldType: ColumnType
+        if hops.isEmpty {
+            source = .own(column: column)
+            fieldType = layout.columns[column].type
+        } else {
+            let path = AggregatePath(hops: hops, column: column, prefix: prefix)
+            guard path.target.columns[column].isWritable else {
+                throw ModelError.unsupported(
+                    "\(aggregate): \(path.target.typeName)'s '\(path.target.names[column])' is an annotation, "
+                        + "which cannot be aggregated across a relation")
+            }
+            source = .related(path)
+            fieldType = path.target.columns[column].type
+        }
+        guard let (type, cast) = fieldType.aggregateResult(aggregate.function) else {
+            throw QueryValueError.unsupported("\(aggregate.function.rawValue) of '\(aggregate.field)', a \(fieldType) column")
+        }
+        return Resolved(aggregate: aggregate, source: source, type: type, cast: cast, layout: layout)
     }
 
     /// The column an aggregate reads in `layout`; nil for `"*"` (Count only).
@@ -85,9 +105,11 @@ enum AggregateCompiler {
     }
 
     /// Appends the aggregate's SQL. `compileOwn` compiles a predicate over the queryset's model
-    /// (the `FILTER` of an aggregate over its own rows).
+    /// (the `FILTER` of an aggregate over its own rows). `rows`: the queryset's predicates when
+    /// the aggregate runs over the queryset's rows (`aggregate()`); nil for each row's own value
+    /// (`annotate`).
     static func append(
-        _ resolved: Resolved, compileOwn: (Predicate, inout SQLBuilder) throws -> Void,
+        _ resolved: Resolved, rows: [Predicate]? = nil, compileOwn: (Predicate, inout SQLBuilder) throws -> Void,
         into sql: inout SQLBuilder
     ) throws {
         let aggregate = resolved.aggregate
@@ -96,7 +118,7 @@ enum AggregateCompiler {
         switch resolved.source {
         case .own(let column):
             if resolved.cast != nil { sql.append("(") }
-            call(aggregate, column: column.map { (resolved.layout, $0) }, into: &sql)
+            call(aggregate, column: column.map { (resolved.layout, $0, 0) }, into: &sql)
             if let filter = aggregate.filter {
                 sql.append(" FILTER (WHERE ")
                 try compileOwn(filter, &sql)
@@ -109,7 +131,7 @@ enum AggregateCompiler {
         case .correlated(let correlation, let column, let outer):
             let inner = correlation.layout
             sql.append("(SELECT ")
-            call(aggregate, column: column.map { (inner, $0) }, into: &sql)
+            call(aggregate, column: column.map { (inner, $0, 0) }, into: &sql)
             if let cast = resolved.cast { sql.append(cast) }
             sql.append(" FROM ")
             sql.append(.table, of: inner)
@@ -122,6 +144,13 @@ enum AggregateCompiler {
                 try correlation.compile(predicate, &sql)
             }
             sql.append(")")
+        case .related(let path):
+            if let rows {
+                try path.appendOverRows(
+                    aggregate, cast: resolved.cast, own: resolved.layout, predicates: rows, compileOwn: compileOwn, into: &sql)
+            } else {
+                try path.appendCorrelated(aggregate, cast: resolved.cast, outer: resolved.layout, into: &sql)
+            }
         }
         if let defaultValue {
             sql.append(", ")
@@ -131,8 +160,9 @@ enum AggregateCompiler {
         }
     }
 
-    /// `COUNT(*)`, `SUM("t"."c")`, `COUNT(DISTINCT "t"."c")`
-    private static func call(_ aggregate: Aggregate, column: (ModelLayout, Int)?, into sql: inout SQLBuilder) {
+    /// `COUNT(*)`, `SUM("t"."c")`, `COUNT(DISTINCT "t"."c")`; the column under its table's
+    /// alias (0: the table's name).
+    static func call(_ aggregate: Aggregate, column: (ModelLayout, Int, alias: Int)?, into sql: inout SQLBuilder) {
         switch aggregate.function {
         case .count: sql.append("COUNT(")
         case .sum: sql.append("SUM(")
@@ -140,9 +170,9 @@ enum AggregateCompiler {
         case .min: sql.append("MIN(")
         case .max: sql.append("MAX(")
         }
-        if let (layout, index) = column {
+        if let (layout, index, alias) = column {
             if aggregate.distinct { sql.append("DISTINCT ") }
-            sql.append(.columnSQL, of: layout, column: index)
+            sql.append(column: index, of: layout, alias: alias)
         } else {
             sql.append("*")
         }

@@ -59,10 +59,11 @@ final class AnnotationScope {
                 throw ModelError.unsupported("The annotation '\(name)' is given twice.")
             }
             let resolved = try AggregateCompiler.resolve(annotation.aggregate, over: layout)
-            guard case .correlated = resolved.source else {
+            if case .own = resolved.source {
                 throw ModelError.unsupported(
-                    "annotate(\(name): \(annotation.aggregate)) aggregates the row's own column: name the related rows, "
-                        + "`\(annotation.aggregate.function.rawValue)(\"id\", from: Related.objects, on: \"foreign_key\")`, "
+                    "annotate(\(name): \(annotation.aggregate)) aggregates the row's own column: name the related rows "
+                        + "by a relation (`\(annotation.aggregate.function.rawValue)(\"tasks\")`) or explicitly "
+                        + "(`\(annotation.aggregate.function.rawValue)(\"id\", from: Related.objects, on: \"foreign_key\")`), "
                         + "or use aggregate([...]) or values([...]).annotate([...]) for totals.")
             }
             guard resolved.type == info.type else {

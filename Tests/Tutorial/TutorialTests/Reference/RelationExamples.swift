@@ -87,3 +87,8 @@ final class IssueViewSet: ReadOnlyModelViewSet<QuerySet<Issue>>, FilterableView,
     var orderingFields: [String]? { ["project__name", "id"] }
     var ordering: [String]? { ["id"] }
 }
+
+func issueTotals(on connection: Connection) throws -> NamedValues {
+    try Project.objects(on: connection).filter(.field("name", .istartswith("a")))
+        .aggregate(["projects": Count("id"), "issues": Count("issues"), "labels": Count("issues__labels", distinct: true)])
+}
