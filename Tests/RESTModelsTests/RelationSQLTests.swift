@@ -55,4 +55,18 @@ import Testing
             try Self.select(ProjectTask.objects.orderBy("tags__slug"))
         }
     }
+
+    /// `ModelQueryState` holds the related paths as one pointer, nil for a plain queryset (the
+    /// per-request saving in docs/profile.md); the paths must survive every copy of the state.
+    @Test func relatedPathsSurviveFilteringOrderingAndSlicing() throws {
+        #expect(!ProjectTask.objects.filter(.field("title", .exact("x"))).orderBy("id").query.state.loadsRelated)
+        let queryset = ProjectTask.objects.selectRelated("project").prefetchRelated("tags")
+            .filter(.field("title", .exact("x"))).orderBy("id")
+        let state = queryset.query.sliced(offset: 0, limit: 2).state
+        #expect(state.loadsRelated)
+        #expect(state.related.selectRelated == ["project"] && state.related.prefetchRelated == ["tags"])
+        #expect(state.offset == 0 && state.limit == 2 && state.predicates.count == 1)
+        // Emptied paths read as none.
+        #expect(!queryset.query.state.with(related: RelatedLoading()).loadsRelated)
+    }
 }

@@ -54,7 +54,7 @@ enum QueryCompiler<M: Model> {
     static func joins(_ query: ModelQuery<M>, list: SelectList = .model, ordered: Bool = true) throws -> JoinPlan? {
         let layout = ModelLayout.of(M.self)
         let isOrdered = ordered || query.isSliced
-        guard !layout.relations.isEmpty || !query.state.related.selectRelated.isEmpty else { return nil }
+        guard !layout.relations.isEmpty || query.state.loadsRelated else { return nil }
         return try JoinPlan.make(
             layout, selectRelated: list.isModel ? query.state.related.selectRelated : [],
             ordering: isOrdered ? query.ordering : [])
@@ -73,7 +73,7 @@ enum QueryCompiler<M: Model> {
         // (Most models declare no relations: no plan to look for.)
         let joins =
             try planned
-            ?? (layout.relations.isEmpty && query.state.related.selectRelated.isEmpty
+            ?? (layout.relations.isEmpty && !query.state.loadsRelated
                 ? nil : self.joins(query, list: list, ordered: ordered))
         if let joins {
             // A statement with relations: the joins' aliases come first.

@@ -21,7 +21,7 @@ extension QuerySet {
     /// implicit transaction): what a paginated list costs the database, minus a wait.
     public func countAndFetch(offset: Int, limit: Int?) throws -> (count: Int, rows: [M]) {
         let page = query.sliced(offset: offset, limit: limit)
-        if !page.state.related.isEmpty { return try countAndFetchRelated(page, count: try countStatement()) }
+        if page.state.loadsRelated { return try countAndFetchRelated(page, count: try countStatement()) }
         let select = try SQLBuilder.statement { sql in try QueryCompiler<M>.select(page, into: &sql) }
         let results = try StatementRunner.pipelined([try countStatement(), select], on: requireConnection())
         return (try results[0][0][0, as: Int.self], try decode(results[1]))
@@ -58,7 +58,7 @@ extension QuerySet {
     ///
     ///     let user = try User.objects(on: request).filter(.field("pk", .exact(.string(id)))).get()
     public func get() throws -> M {
-        if !query.state.related.isEmpty {
+        if query.state.loadsRelated {
             let rows = try runRelated(query.sliced(offset: 0, limit: 2))
             guard rows.count == 1 else {
                 throw rows.isEmpty ? ModelError.doesNotExist(model: M.modelName) : ModelError.multipleObjectsReturned(model: M.modelName)
@@ -80,7 +80,7 @@ extension QuerySet {
         // `ModelQuery<M>`'s metadata.
         let unordered = query.ordering.isEmpty && !query.isSliced
         let ordered = unordered ? query.ordered(M.primaryKey.columns.map { OrderTerm($0) }) : query
-        if !query.state.related.isEmpty { return try runRelated(ordered.sliced(offset: 0, limit: 1)).first }
+        if query.state.loadsRelated { return try runRelated(ordered.sliced(offset: 0, limit: 1)).first }
         let result = try select(ordered.sliced(offset: 0, limit: 1))
         return result.isEmpty ? nil : try decodeFirst(result)
     }
@@ -118,7 +118,7 @@ extension QuerySet {
 
     /// Runs a SELECT of whole rows.
     func run(_ query: ModelQuery<M>) throws -> [M] {
-        if !query.state.related.isEmpty { return try runRelated(query) }
+        if query.state.loadsRelated { return try runRelated(query) }
         return try decode(try select(query))
     }
 

@@ -6,4 +6,10 @@ struct RelatedLoading: Sendable {
 
     static let none = RelatedLoading()
     var isEmpty: Bool { selectRelated.isEmpty && prefetchRelated.isEmpty }
+
+    /// How `ModelQueryState` holds a non-empty one: a single pointer to copy.
+    final class Box: Sendable {
+        let loading: RelatedLoading
+        init(_ loading: RelatedLoading) { self.loading = loading }
+    }
 }
