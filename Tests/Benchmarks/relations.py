@@ -30,6 +30,7 @@ import tempfile
 import time
 
 from capture import capture
+from instructions import CallgrindResponder, wait_until_serving
 from dataset import ROOT, apply_schema, django_hash
 from load import wrk
 from stack import CPUMeter, Nginx, Postgres, Process, http, run, wait_for
@@ -55,7 +56,9 @@ def parse_args():
                                                           "gunicorn's 2 x cores + 1)")
     p.add_argument("--smoke", action="store_true", help="check only: both sides answer the same pages and the "
                                                         "statements are counted; no wrk runs")
-    p.add_argument("--keep", action="store_true", help="keep the work directory")
+    p.add_argument("--instructions", action="store_true", help="also count srf's instructions per request "
+                                                               "(callgrind, 1 worker, 100 requests a page size)")
+    p.add_argument("--keep", action="store_true", help="keep the work directory (and the callgrind dumps)")
     a = p.parse_args()
     if a.tasks < 100 or a.rounds < 1 or a.duration < 1 or a.warmup < 0:
         p.error("need at least 100 tasks, 1 round and a 1 s run")
@@ -156,6 +159,37 @@ def measure(sides, a, sizes):
                 side.runs.setdefault(endpoint, []).append(wrk_run(side, endpoint, a, sizes, a.duration))
 
 
+class CallgrindTasks(CallgrindResponder):
+    """srf-relations-bench under callgrind: the random pages as wrk.lua draws them."""
+
+    def _send(self, connection, endpoint, data, rng):
+        path = page_path(endpoint, rng.randint(1, data["pages"]))
+        connection.request("GET", path, headers={"Host": "127.0.0.1"})
+        response = connection.getresponse()
+        text = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{self.name} (callgrind): {path} answered {response.status}: {text[:300]!r}")
+
+
+def count_instructions(side, program, work, pg, port, sizes, requests=100):
+    """srf's instructions per request per page size (lowest of 2 passes), its throughput
+    responder stopped first to free the CPU."""
+    side.process.stop()
+    responder = CallgrindTasks("srf", program, os.path.join(work, "srf-callgrind.sock"), work,
+                               dict(os.environ, DATABASE_URL=pg.url("apiserver")))
+    try:
+        wait_until_serving([responder])
+        counts = {}
+        for endpoint, (_, size) in ENDPOINTS.items():
+            data = {"pages": -(-sizes["tasks"] // size)}
+            counts[endpoint] = min(responder.measure(port, endpoint, data, requests, warmup=10, seed=endpoint)
+                                   for _ in range(2))
+            log(f"callgrind {endpoint}: {counts[endpoint]:,.0f} instructions per request")
+        return counts
+    finally:
+        responder.stop()
+
+
 def load_average():
     with open("/proc/loadavg") as f:
         return f.read().split()[0]
@@ -166,7 +200,7 @@ def median_ratio(swift_runs, drf_runs, key, invert=False):
     return f"**{statistics.median(ratios):.1f}×** ({min(ratios):.1f}–{max(ratios):.1f})"
 
 
-def report(sides, a, sizes, started, load, program):
+def report(sides, a, sizes, started, load, program, instructions=None):
     swift, drf = sides
     lines = [f"Measured on {time.strftime('%Y-%m-%d %H:%M', time.gmtime(started))} UTC ({time.time() - started:.0f} s; "
              f"load average {load} at the start, {load_average()} at the end; {os.cpu_count()} cores): "
@@ -185,6 +219,12 @@ def report(sides, a, sizes, started, load, program):
         lines += [sql if len(sql) <= 300 else sql[:300] + " …" for sql in side.statements["tasks-100"][0]]
         lines.append("```")
     lines.append("")
+    if instructions:
+        lines += ["### srf's instructions per request (callgrind, 1 worker, 100 requests, lowest of 2 passes)", "",
+                  "| endpoint | instructions per request | per task |", "|---|---:|---:|"]
+        for endpoint, (title, size) in ENDPOINTS.items():
+            lines.append(f"| `{title}` | {instructions[endpoint]:,.0f} | {instructions[endpoint] / size:,.0f} |")
+        lines.append("")
     if a.smoke:
         return "\n".join(lines)
     lines += [f"### Throughput (wrk -t1 -c{a.connections} through nginx, {a.rounds} alternating rounds of "
@@ -231,6 +271,7 @@ def main():
         nginx = Nginx(work, os.path.join(ROOT, "deploy", "nginx", "fastcgi_params"))
         nginx.add_fastcgi(sides[0].port, socks["srf"])
         nginx.add_http(sides[1].port, socks["drf"])
+        nginx.add_fastcgi(base + 2, os.path.join(work, "srf-callgrind.sock"))  # nginx connects per request
         for side in sides:
             wait_for(socks[side.name], 60, f"{side.name}'s socket", side.process)
             os.chmod(socks[side.name], 0o777)  # nginx's workers run as another user
@@ -239,7 +280,8 @@ def main():
         count_statements(pg, sides)
         if not a.smoke:
             measure(sides, a, sizes)
-        print(report(sides, a, sizes, started, load, os.path.basename(program)))
+        instructions = count_instructions(sides[0], program, work, pg, base + 2, sizes) if a.instructions else None
+        print(report(sides, a, sizes, started, load, os.path.basename(program), instructions))
         status = 0
     except (Failure, RuntimeError, ValueError, subprocess.CalledProcessError, subprocess.TimeoutExpired,
             OSError) as error:
