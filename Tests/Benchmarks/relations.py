@@ -136,27 +136,28 @@ def count_statements(pg, sides):
             side.statements[endpoint] = ([sql for sql, _ in captured.statements], trips)
 
 
-def wrk_run(side, endpoint, a, sizes, seconds):
+def wrk_run(side, endpoint, a, sizes, seconds, nginx_pid):
     if not side.process.alive():
         raise Failure(f"{side.name} is not running:\n{side.process.tail()}")
     data = {"users": 1, "accounts": 1, "tokens": [], "pages": -(-sizes["tasks"] // ENDPOINTS[endpoint][1])}
-    with CPUMeter(side.process.pid) as meter:
+    with CPUMeter(side.process.pid, nginx_pid) as meter:
         result = wrk(side.port, endpoint, seconds, a.connections, data)
     if result["non2xx"] or result["errors"] or result["requests"] <= 0:
         raise Failure(f"{side.name} on {endpoint}: {result['non2xx']} non-2xx answers, {result['errors']} socket "
                       f"errors in {result['requests']} requests")
-    result["cpu_us"] = meter.per_request_us(result["requests"])["responder"]
+    result["cpu"] = meter.per_request_us(result["requests"])
+    result["cpu_us"] = result["cpu"]["responder"]
     return result
 
 
-def measure(sides, a, sizes):
+def measure(sides, a, sizes, nginx_pid):
     for rnd in range(a.rounds):
         for endpoint in ENDPOINTS:
             for side in (sides if rnd % 2 == 0 else sides[::-1]):
                 log(f"round {rnd + 1}/{a.rounds} {endpoint}: {side.name}")
                 if a.warmup > 0:
-                    wrk_run(side, endpoint, a, sizes, a.warmup)
-                side.runs.setdefault(endpoint, []).append(wrk_run(side, endpoint, a, sizes, a.duration))
+                    wrk_run(side, endpoint, a, sizes, a.warmup, nginx_pid)
+                side.runs.setdefault(endpoint, []).append(wrk_run(side, endpoint, a, sizes, a.duration, nginx_pid))
 
 
 class CallgrindTasks(CallgrindResponder):
@@ -237,6 +238,16 @@ def report(sides, a, sizes, started, load, program, instructions=None):
             lines.append(f"| {endpoint} | {side.name} | " + " | ".join(
                 " · ".join(fmt.format(r[key]) for r in runs)
                 for key, fmt in (("rps", "{:,.0f}"), ("p99_ms", "{:.1f}"), ("cpu_us", "{:,.0f}"))) + " |")
+    groups = ("responder", "postgres", "nginx", "client", "other", "machine")
+    lines += ["", "Who pays for a request: CPU µs per request by process group, median of the rounds "
+                  "(postgres: every PostgreSQL process; client: wrk; other: the rest of the machine, "
+                  "other tenants included; machine: all of it, on "
+                  f"{os.cpu_count()} cores).", "",
+              "| endpoint | side | " + " | ".join(groups) + " |", "|---|---|" + "---:|" * len(groups)]
+    for endpoint in ENDPOINTS:
+        for side in sides:
+            cells = [f"{statistics.median(r['cpu'][g] for r in side.runs[endpoint]):,.0f}" for g in groups]
+            lines.append(f"| {endpoint} | {side.name} | " + " | ".join(cells) + " |")
     lines += ["", f"{swift.name} against DRF, median of the per-round ratios (range): req/s {swift.name} ÷ DRF; "
                   f"p99 and CPU per request DRF ÷ {swift.name} (above 1: {swift.name} better).", "",
               "| endpoint | req/s | p99 | CPU µs/request |", "|---|---|---|---|"]
@@ -279,7 +290,7 @@ def main():
         check(sides, sizes)
         count_statements(pg, sides)
         if not a.smoke:
-            measure(sides, a, sizes)
+            measure(sides, a, sizes, nginx.process.pid)
         instructions = count_instructions(sides[0], program, work, pg, base + 2, sizes) if a.instructions else None
         print(report(sides, a, sizes, started, load, os.path.basename(program), instructions))
         status = 0
