@@ -110,6 +110,11 @@ let package = Package(
             path: "Tests/Tutorial/TutorialTests"),
         // How long big forms and multipart bodies take to be parsed or refused (Tests/Benchmarks/parsing).
         .executableTarget(name: "srf-parse-bench", dependencies: ["RESTFramework"], path: "Tests/Benchmarks/parse-bench"),
+        // The relations benchmark's API: a tasks list with select_related/prefetch_related
+        // (Tests/Benchmarks/relations.py), a fixture on the reference models, not the part-2 API.
+        .executableTarget(
+            name: "srf-relations-bench", dependencies: ["RESTServer", "RESTFramework", "RESTModels", "PostgreSQL", "ReferenceAPI"],
+            path: "Tests/Benchmarks/relations-bench"),
         // The wire bytes of api-server against the DRF reference (Tests/DRFReference), both behind nginx.
         .testTarget(name: "WireComparisonTests", dependencies: ["TestSupport"]),
         // Every `///` example of the framework modules, compiled here in the context it needs,

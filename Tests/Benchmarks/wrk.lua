@@ -1,5 +1,5 @@
 -- wrk script for the benchmark's endpoints, configured by environment variables:
---   BENCH_ENDPOINT  retrieve | list | public | create
+--   BENCH_ENDPOINT  retrieve | list | public | create | tasks-100 | tasks-10 (relations.py)
 --   BENCH_USERS     number of users (ids 1..N);  BENCH_PAGES  pages of the user list
 --   BENCH_ACCOUNTS  number of accounts;  BENCH_TOKENS  comma-separated token keys to draw from
 local endpoint = os.getenv("BENCH_ENDPOINT")
@@ -27,6 +27,10 @@ function request()
     return wrk.format("GET", "/api/users/?page=" .. math.random(pages), auth())
   elseif endpoint == "public" then
     return wrk.format("GET", "/api/public-accounts/?limit=10&offset=" .. (math.random(accounts) - 1))
+  elseif endpoint == "tasks-100" then
+    return wrk.format("GET", "/bench/tasks/?page=" .. math.random(pages))
+  elseif endpoint == "tasks-10" then
+    return wrk.format("GET", "/bench/tasks/?page_size=10&page=" .. math.random(pages))
   elseif endpoint == "create" then
     local headers = auth()
     headers["Content-Type"] = "application/json"

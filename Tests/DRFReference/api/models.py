@@ -91,3 +91,56 @@ class Note(models.Model):
     class Meta:
         managed = False
         db_table = "notes"
+
+
+# The relations benchmark's fixture (Tests/Benchmarks/relations.sql): the part-2 spec's tags,
+# projects and tasks, trimmed to what the benchmark's tasks list reads (api/bench.py). Their keys
+# to User and Account are DO_NOTHING: deleting a user or an account must not make Django's
+# collector query these tables, which only the benchmark's database has (the schema's ON DELETE
+# does the work there).
+
+
+class Tag(models.Model):
+    slug = models.SlugField(max_length=50, unique=True)
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        managed = False
+        db_table = "tags"
+        ordering = ["slug"]
+
+
+class Project(models.Model):
+    id = models.UUIDField(primary_key=True)
+    account = models.ForeignKey(Account, on_delete=models.DO_NOTHING)
+    name = models.CharField(max_length=100)
+    lead = models.ForeignKey(User, null=True, on_delete=models.DO_NOTHING, related_name="led_projects")
+
+    class Meta:
+        managed = False
+        db_table = "projects"
+
+
+class Task(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="tasks")
+    title = models.CharField(max_length=200)
+    assignee = models.ForeignKey(User, null=True, on_delete=models.DO_NOTHING, related_name="tasks")
+    priority = models.SmallIntegerField(default=2)
+    done = models.BooleanField(default=False)
+    created = models.DateTimeField(auto_now_add=True)
+    tags = models.ManyToManyField(Tag, through="TaskTag", related_name="tasks")
+
+    class Meta:
+        managed = False
+        db_table = "tasks"
+
+
+class TaskTag(models.Model):
+    """The join table as Django makes it for a ManyToManyField (`task_tags`)."""
+    task = models.ForeignKey(Task, on_delete=models.CASCADE)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE)
+
+    class Meta:
+        managed = False
+        db_table = "task_tags"
+        unique_together = [("task", "tag")]

@@ -1,8 +1,9 @@
-"""URL conf: a DefaultRouter at /api/ and the token view beside it."""
+"""URL conf: a DefaultRouter at /api/ and the token view beside it; /bench/: the relations
+benchmark's fixture (api/bench.py)."""
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from api import views
+from api import bench, views
 
 router = DefaultRouter()
 router.register("users", views.UserViewSet)
@@ -11,7 +12,12 @@ router.register("accounts", views.AccountViewSet, basename="account")
 router.register("public-accounts", views.PublicAccountViewSet, basename="public-account")
 router.register("notes", views.NoteViewSet)
 
+# The relations benchmark's fixture (api/bench.py), apart from the reference API.
+bench_router = DefaultRouter()
+bench_router.register("tasks", bench.TaskViewSet, basename="task")
+
 urlpatterns = [
     path("api/", include(router.urls)),
     path("api/auth-token/", views.ObtainAuthToken.as_view()),
+    path("bench/", include(bench_router.urls)),
 ]

@@ -1,0 +1,16 @@
+// srf-relations-bench: the relations benchmark's API (Tests/Benchmarks/relations.py), served the
+// way api-server serves the reference API: `GET /bench/tasks/?page=n[&page_size=10]` over
+// relations.sql's tables. A benchmark fixture, not the part-2 reference API (issue 14).
+import ReferenceAPI
+import RESTFramework
+import RESTServer
+
+APIServerMain.run(program: "srf-relations-bench", models: [User.self, Account.self, Tag.self, Project.self, ProjectTask.self]) {
+    var router = DefaultRouter()
+    try router.register("tasks", TaskViewSet.self, basename: "task")
+    var settings = APISettings()
+    settings.pageSize = 100
+    settings.paginationClass = { PageNumberPagination(pageSizeQueryParam: "page_size", maxPageSize: 100) }
+    settings.rendererClasses = [JSONRenderer()]
+    return Application(urls: try URLConf([.include("bench/", router)]), settings: settings)
+}
