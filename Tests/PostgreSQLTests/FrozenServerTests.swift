@@ -36,16 +36,20 @@ extension PostgreSQLIntegration {
             }
             var frozen = false
             defer { if frozen { try? cluster.thaw() } }
+            // The wait is timed from the moment the server is frozen: freezing runs `pgrep` (a
+            // subprocess), which on a loaded machine took long enough to push the whole call past
+            // the bound below although the deadline itself fired on time.
+            let clock = ContinuousClock()
+            var frozenAt = clock.now
             let freeze = {
                 try cluster.freeze()
                 frozen = true
+                frozenAt = clock.now
             }
 
-            let clock = ContinuousClock()
             var took = Duration.zero
             let error = postgresError {
-                let started = clock.now
-                defer { took = clock.now - started }
+                defer { took = clock.now - frozenAt }
                 switch path {
                 case .query:
                     try freeze()
