@@ -95,7 +95,7 @@ extension DecimalNumber {
     }
 
     /// Adds one to big-endian digits, carrying as far as it goes (`999` becomes `1000`).
-    private static func incrementMagnitude(_ digits: inout [UInt8]) {
+    package static func incrementMagnitude(_ digits: inout [UInt8]) {
         var index = digits.count - 1
         while index >= 0 {
             if digits[index] < 9 {

@@ -31,7 +31,7 @@ enum DecimalAggregation {
             quotient.append(UInt8(remainder / count))
             remainder %= count
         }
-        if remainder * 2 >= count { increment(&quotient) }
+        if remainder * 2 >= count { DecimalNumber.incrementMagnitude(&quotient) }
         guard let result = DecimalNumber(isNegative: total.isNegative, digits: quotient, scale: scale) else {
             throw QueryValueError.unsupported("Avg of decimals at scale \(scale)")
         }
@@ -62,18 +62,5 @@ enum DecimalAggregation {
             if power < weight * 4 + 4 { value = value * 10 + Int(digit) }
         }
         return (weight, value)
-    }
-
-    private static func increment(_ digits: inout [UInt8]) {
-        var index = digits.count - 1
-        while index >= 0 {
-            if digits[index] < 9 {
-                digits[index] += 1
-                return
-            }
-            digits[index] = 0
-            index -= 1
-        }
-        digits.insert(1, at: 0)
     }
 }
