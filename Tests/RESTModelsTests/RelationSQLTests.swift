@@ -43,6 +43,27 @@ import Testing
         #expect(!plain.text.contains("JOIN") && plain.text.hasPrefix(#"SELECT "tasks"."id", "#))
     }
 
+    /// A page with `selectRelated` is sliced from the table alone, then joined (PostgreSQL would
+    /// otherwise join every row before the OFFSET); when the ordering needs a join, or names an
+    /// annotation the subquery lacks, the statement joins first as before.
+    @Test func aSlicedPageIsTakenBeforeItsRowsAreJoined() throws {
+        let page = try Self.select(
+            ProjectTask.objects.selectRelated("project", "assignee").filter(.field("done", .exact(false))).orderBy("-id")[200..<300])
+        #expect(
+            page.text.contains(
+                #" FROM (SELECT "tasks".* FROM "tasks" WHERE "tasks"."done" = $1::bool ORDER BY "tasks"."id" DESC LIMIT $2::int8 OFFSET $3::int8) AS "tasks""#
+                    + #" INNER JOIN "projects" ON "projects"."id" = "tasks"."project_id" LEFT OUTER JOIN "users""#))
+        #expect(page.text.hasSuffix(#" ORDER BY "tasks"."id" DESC"#))
+        // Not sliced, or ordered across the relation: joined first.
+        let whole = try Self.select(ProjectTask.objects.selectRelated("project").orderBy("id"))
+        #expect(whole.text.contains(#" FROM "tasks" INNER JOIN"#) && !whole.text.contains("(SELECT"))
+        let acrossRelation = try Self.select(ProjectTask.objects.selectRelated("project").orderBy("project__name").limit(10))
+        #expect(acrossRelation.text.contains(#" FROM "tasks" INNER JOIN"#) && acrossRelation.text.hasSuffix(" LIMIT $1::int8"))
+        // Without selectRelated there is nothing to defer.
+        let plain = try Self.select(ProjectTask.objects.orderBy("id").limit(10))
+        #expect(!plain.text.contains("JOIN") && !plain.text.contains("(SELECT"))
+    }
+
     @Test func unknownNamesAndToManyOrderingAreRefused() throws {
         let names = ["id", "project_id", "title", "assignee_id", "done", "project", "assignee", "tags"]
         #expect(throws: FieldError(model: "ProjectTask", field: "nothing", validFields: names)) {

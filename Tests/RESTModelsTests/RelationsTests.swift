@@ -139,6 +139,32 @@ import Testing
         }
     }
 
+    /// A sliced page with `selectRelated` is taken from the table before it is joined
+    /// (`QueryCompiler.pagesBeforeJoining`): every page, under each ordering and a filter, holds
+    /// the rows the unsliced, joined statement holds at those positions, with the same related rows.
+    @Test func pagesTakenBeforeJoiningHoldTheSameRows() throws {
+        try withModelsDatabase(schema: RelationSchema.sql) { connection, _ in
+            let seed = try RelationSchema.seed(connection)
+            _ = try Self.seedTasks(connection, seed)
+            let tasks = ProjectTask.objects(on: connection).selectRelated("project__account", "assignee")
+            func summary(_ task: ProjectTask) -> String {
+                [String(task.id), task.title, task.project.instance?.name ?? "-", task.project.instance?.account.instance?.name ?? "-",
+                 task.assignee?.instance?.username ?? "-"].joined(separator: "|")
+            }
+            for queryset in [tasks.orderBy("id"), tasks.orderBy("-done", "title"), tasks.filter(.field("done", .exact(false))).orderBy("-id")] {
+                let whole = try queryset.all().map(summary)
+                #expect(whole.count >= 75 && !whole.contains { $0.hasSuffix("|-|-|-") })
+                var paged: [String] = []
+                for start in stride(from: 0, to: whole.count, by: 7) {
+                    let (page, statements) = try QueryCapture.capture { try queryset[start..<start + 7].all() }
+                    #expect(statements.count == 1 && statements[0].contains(" FROM (SELECT "))
+                    paged += page.map(summary)
+                }
+                #expect(paged == whole)
+            }
+        }
+    }
+
     @Test func orderingAcrossRelationsWithNullsFirstOrLast() throws {
         try withModelsDatabase(schema: RelationSchema.sql) { connection, _ in
             let seed = try RelationSchema.seed(connection)

@@ -91,6 +91,24 @@ enum QueryCompiler<M: Model> {
                 sql.append(.columnSQL, of: layout, column: index)
             }
             sql.append(" FROM ")
+            if case .model = list, pagesBeforeJoining(query, joins: joins, layout: layout) {
+                // The page first, then its joins (see `pagesBeforeJoining`): the subquery keeps
+                // the table's name, so the select list, the joins and annotations read it as the
+                // table itself.
+                sql.append("(SELECT ")
+                sql.append(.table, of: layout)
+                sql.append(".* FROM ")
+                sql.append(.table, of: layout)
+                let inner = QueryScope(layout)
+                try whereClause(query.predicates, in: inner, into: &sql)
+                try orderClause(query.ordering, in: inner, into: &sql)
+                appendSlice(query, into: &sql)
+                sql.append(") AS ")
+                sql.append(.table, of: layout)
+                try joins.appendJoins(into: &sql)
+                try orderClause(query.ordering, in: inner, into: &sql)
+                return
+            }
             sql.append(.table, of: layout)
             try joins.appendJoins(into: &sql)
         } else {
@@ -119,6 +137,11 @@ enum QueryCompiler<M: Model> {
             try orderClause(query.ordering, in: scope, into: &sql)
             sql.annotations?.byAlias = false
         }
+        appendSlice(query, into: &sql)
+    }
+
+    /// ` LIMIT $n OFFSET $m`, each when set.
+    private static func appendSlice(_ query: ModelQuery<M>, into sql: inout SQLBuilder) {
         if let limit = query.limit {
             sql.append(" LIMIT ")
             sql.bind(Int64(limit))
@@ -126,6 +149,24 @@ enum QueryCompiler<M: Model> {
         if query.offset > 0 {
             sql.append(" OFFSET ")
             sql.bind(Int64(query.offset))
+        }
+    }
+
+    /// Whether a sliced `SELECT` with `selectRelated` joins takes its page from the table alone
+    /// and joins only the page's rows: `FROM (SELECT "t".* FROM "t" WHERE ... ORDER BY ...
+    /// LIMIT $1 OFFSET $2) AS "t" JOIN ...`. Joined first, PostgreSQL joins every row up to the
+    /// end of the page and throws the first OFFSET away (page 11 of 100 joined 1,100 rows: 1.4 ms
+    /// against 0.3 ms, docs/profile.md). The rows are the same: a to-one join neither drops
+    /// a row (an INNER JOIN follows a NOT NULL foreign key to the row it must reference) nor
+    /// repeats one (it ends at a primary key). It applies when nothing but the selected rows
+    /// needs a join: the filters never join (`RelationLookup`), and the ordering must name the
+    /// table's own columns, not a related row's or an annotation (whose value the subquery
+    /// does not have); otherwise the statement joins first, as Django's does.
+    static func pagesBeforeJoining(_ query: ModelQuery<M>, joins: JoinPlan, layout: ModelLayout) -> Bool {
+        guard query.isSliced, joins.joins.allSatisfy(\.selected) else { return false }
+        return query.ordering.allSatisfy { term in
+            guard let index = layout.index(ofField: term.field) else { return false }
+            return layout.columns[index].isWritable
         }
     }
 
