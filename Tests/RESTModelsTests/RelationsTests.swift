@@ -148,10 +148,14 @@ import Testing
             _ = try Self.seedTasks(connection, seed)
             let tasks = ProjectTask.objects(on: connection).selectRelated("project__account", "assignee")
             func summary(_ task: ProjectTask) -> String {
-                [String(task.id), task.title, task.project.instance?.name ?? "-", task.project.instance?.account.instance?.name ?? "-",
-                 task.assignee?.instance?.username ?? "-"].joined(separator: "|")
+                [
+                    String(task.id), task.title, task.project.instance?.name ?? "-", task.project.instance?.account.instance?.name ?? "-",
+                    task.assignee?.instance?.username ?? "-",
+                ].joined(separator: "|")
             }
-            for queryset in [tasks.orderBy("id"), tasks.orderBy("-done", "title"), tasks.filter(.field("done", .exact(false))).orderBy("-id")] {
+            for queryset in [
+                tasks.orderBy("id"), tasks.orderBy("-done", "title"), tasks.filter(.field("done", .exact(false))).orderBy("-id"),
+            ] {
                 let whole = try queryset.all().map(summary)
                 #expect(whole.count >= 75 && !whole.contains { $0.hasSuffix("|-|-|-") })
                 var paged: [String] = []
