@@ -20,10 +20,14 @@ public struct ForeignKey<Target: Model & Identifiable>: ColumnValue where Target
     /// The related row's primary key (Django's `task.project_id`).
     public let id: Target.ID
     /// Boxed: a model may point at its own type, and a struct cannot contain itself.
+    @usableFromInline
     let loaded: Loaded?
 
+    @usableFromInline
     final class Loaded: Sendable {
+        @usableFromInline
         let instance: Target
+        @inlinable
         init(_ instance: Target) { self.instance = instance }
     }
 
@@ -33,6 +37,7 @@ public struct ForeignKey<Target: Model & Identifiable>: ColumnValue where Target
     }
 
     /// A key holding its instance already (what `selectRelated` makes).
+    @inlinable
     public init(_ instance: Target) {
         id = instance.id
         loaded = Loaded(instance)

@@ -20,6 +20,12 @@ extension ModelLayout {
     /// The reader of `relatedValue(of:in:)` for one name, worked out once by the serializer.
     func relatedReader(ofField name: String) -> FieldReader? {
         guard !relations.isEmpty, let (relation, rest) = splitRelated(name), let read = relation.instance else { return nil }
+        // The rest of the path resolved once on the target (a column, or across its relations),
+        // and read in place through the related instance (`RelatedAccess`).
+        if let access = relation.access, let inner = relation.target().reader(ofField: rest) {
+            let readThrough = access.readThrough
+            return { readThrough($0, inner) ?? .null }
+        }
         return { read($0)?.fieldValue(rest) ?? .null }
     }
 

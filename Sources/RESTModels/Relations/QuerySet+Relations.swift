@@ -79,6 +79,9 @@ extension QuerySet {
             return models
         }
         let plan = joins.joins
+        if plan.allSatisfy({ !$0.selected || $0.relation.access != nil }) {
+            return try decodeInPlace(result, plan: plan, layout: layout)
+        }
         for index in 0..<result.count {
             let row = result[index]
             var instances = [(any Model)?](repeating: nil, count: plan.count)
@@ -99,6 +102,33 @@ extension QuerySet {
             }
             guard let decoded = model as? M else { throw ModelError.unsupported("a related row could not be attached to \(M.modelName)") }
             models.append(decoded)
+        }
+        return models
+    }
+
+    /// Each row's related instances decoded and stored straight into their owners, deepest
+    /// first, through the relations' `RelatedAccess` (no `any Model` per related row).
+    private static func decodeInPlace(_ result: QueryResult, plan: [JoinPlan.Join], layout: ModelLayout) throws -> [M] {
+        var models: [M] = []
+        models.reserveCapacity(result.count)
+        // The selected joins hanging from each join (index + 1; 0: the model's own table).
+        var children = [[Int]](repeating: [], count: plan.count + 1)
+        for (position, join) in plan.enumerated() where join.selected { children[join.parent + 1].append(position) }
+        for index in 0..<result.count {
+            let row = result[index]
+            func fill(_ parent: Int, _ owner: UnsafeMutableRawPointer) throws {
+                for position in children[parent + 1] {
+                    let join = plan[position]
+                    // A LEFT JOIN that found no row gives NULL in every column, the key included.
+                    if row.isNull(join.offset + (join.layout.primaryKeyIndex ?? 0)) { continue }
+                    try join.relation.access!.decodeInto(ModelRow(row, layout: join.layout, offset: join.offset), owner) {
+                        try fill(position, $0)
+                    }
+                }
+            }
+            var model = try M(row: ModelRow(row, layout: layout, offset: 0))
+            try withUnsafeMutablePointer(to: &model) { try fill(-1, UnsafeMutableRawPointer($0)) }
+            models.append(model)
         }
         return models
     }

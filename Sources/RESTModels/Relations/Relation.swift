@@ -28,30 +28,34 @@ public struct Relation<M: Model>: Sendable {
     // MARK: Forward (the key is a column of this model)
 
     /// Django's `ForeignKey`: `column` (default `<name>_id`) holds the target's primary key.
+    @inlinable
     public static func foreignKey<T>(
         _ name: String, _ keyPath: WritableKeyPath<M, ForeignKey<T>> & Sendable, column: String? = nil
     ) -> Relation {
-        forward(name, keyPath, column: column, kind: .foreignKey, nullable: false)
+        forward(name, keyPath, column: column, kind: .foreignKey, nullable: false, access: .forward(keyPath))
     }
 
     /// A nullable foreign key (`ON DELETE SET NULL` columns, optional leads...).
+    @inlinable
     public static func foreignKey<T>(
         _ name: String, _ keyPath: WritableKeyPath<M, ForeignKey<T>?> & Sendable, column: String? = nil
     ) -> Relation {
-        forward(name, keyPath, column: column, kind: .foreignKey, nullable: true)
+        forward(name, keyPath, column: column, kind: .foreignKey, nullable: true, access: .forward(keyPath))
     }
 
     /// Django's `OneToOneField`: a foreign key whose column is unique (the reverse is single).
+    @inlinable
     public static func oneToOne<T>(
         _ name: String, _ keyPath: WritableKeyPath<M, ForeignKey<T>> & Sendable, column: String? = nil
     ) -> Relation {
-        forward(name, keyPath, column: column, kind: .oneToOne, nullable: false)
+        forward(name, keyPath, column: column, kind: .oneToOne, nullable: false, access: .forward(keyPath))
     }
 
+    @inlinable
     public static func oneToOne<T>(
         _ name: String, _ keyPath: WritableKeyPath<M, ForeignKey<T>?> & Sendable, column: String? = nil
     ) -> Relation {
-        forward(name, keyPath, column: column, kind: .oneToOne, nullable: true)
+        forward(name, keyPath, column: column, kind: .oneToOne, nullable: true, access: .forward(keyPath))
     }
 
     // MARK: To many, and reverse
@@ -114,9 +118,11 @@ public struct Relation<M: Model>: Sendable {
         return layout.columns[try info.index(of: info.localColumn, in: layout)].type
     }
 
-    private static func forward<T, V: ForeignKeyValue>(
+    /// (`access` is made where the relation is declared: see `RelatedAccess`.)
+    @usableFromInline
+    static func forward<T, V: ForeignKeyValue>(
         _ name: String, _ keyPath: WritableKeyPath<M, V> & Sendable, column: String?,
-        kind: RelationInfo.Kind, nullable: Bool
+        kind: RelationInfo.Kind, nullable: Bool, access: RelatedAccess
     ) -> Relation where V.Target == T {
         let info = RelationInfo(
             name: name, kind: kind, model: M.self, target: T.self, isNullable: nullable,
@@ -126,7 +132,8 @@ public struct Relation<M: Model>: Sendable {
                 model[keyPath: keyPath] = V(loaded: related)
                 owner = model
             },
-            instance: { $0.assumingMemoryBound(to: M.self).pointee[keyPath: keyPath].loadedInstance })
+            instance: { $0.assumingMemoryBound(to: M.self).pointee[keyPath: keyPath].loadedInstance },
+            access: access)
         let prefetch: @Sendable (inout [M], Connection) throws -> Void = { rows, connection in
             let found = try RelationPrefetch.rows(
                 info, T.self, for: rows.map { $0.fieldValue(info.localColumn) ?? .null }, keyType: try keyType(info), on: connection)
@@ -153,19 +160,36 @@ public struct Relation<M: Model>: Sendable {
 }
 
 /// `ForeignKey<T>` and `ForeignKey<T>?`, for the relation's code shared by both.
+@usableFromInline
 protocol ForeignKeyValue: SendableMetatype {
     associatedtype Target: Model
     init(loaded: Target)
     var loadedInstance: Target? { get }
+    /// `body` applied to the loaded instance in place; nil when none is loaded.
+    func withLoadedInstance(_ body: (UnsafeRawPointer) -> FieldValue) -> FieldValue?
 }
 
 extension ForeignKey: ForeignKeyValue {
+    @inlinable
     init(loaded: Target) { self.init(loaded) }
+    @usableFromInline
     var loadedInstance: Target? { instance }
+    @inlinable
+    func withLoadedInstance(_ body: (UnsafeRawPointer) -> FieldValue) -> FieldValue? {
+        guard let loaded else { return nil }
+        return withUnsafePointer(to: loaded.instance) { body(UnsafeRawPointer($0)) }
+    }
 }
 
 extension Optional: ForeignKeyValue where Wrapped: ForeignKeyValue {
+    @usableFromInline
     typealias Target = Wrapped.Target
+    @inlinable
     init(loaded: Wrapped.Target) { self = .some(Wrapped(loaded: loaded)) }
+    @usableFromInline
     var loadedInstance: Wrapped.Target? { self?.loadedInstance }
+    @inlinable
+    func withLoadedInstance(_ body: (UnsafeRawPointer) -> FieldValue) -> FieldValue? {
+        self?.withLoadedInstance(body)
+    }
 }

@@ -2,7 +2,9 @@ import RESTFramework
 
 /// A relation without its model types: what the query compiler, `ModelLayout` and the field
 /// readers work with. Made once per model (held by its `ModelLayout` for the process).
+@usableFromInline
 final class RelationInfo: Sendable {
+    @usableFromInline
     enum Kind: Sendable { case foreignKey, oneToOne, reverseOneToOne, reverse, manyToMany }
 
     /// A many-to-many's join table: `"task_tags"`, `"task_id"`, `"tag_id"` (quoted).
@@ -41,6 +43,8 @@ final class RelationInfo: Sendable {
     let attach: (@Sendable (inout any Model, (any Model)?) -> Void)?
     /// A to-one's related instance in the owner at the pointer, when it has been read.
     let instance: (@Sendable (UnsafeRawPointer) -> (any Model)?)?
+    /// A to-one's per-row paths, compiled for the model's types (nil for the others).
+    let access: RelatedAccess?
     /// Compiles a predicate over the target's rows under an alias (an aggregate's `filter`
     /// across the relation, `AggregatePath`).
     let compileOnTarget: @Sendable (Predicate, QueryScope, inout SQLBuilder) throws -> Void
@@ -49,7 +53,8 @@ final class RelationInfo: Sendable {
         name: String, kind: Kind, model: M.Type, target: T.Type, isNullable: Bool,
         localColumn: String, remoteColumn: String, through: Through?,
         attach: (@Sendable (inout any Model, (any Model)?) -> Void)? = nil,
-        instance: (@Sendable (UnsafeRawPointer) -> (any Model)?)? = nil
+        instance: (@Sendable (UnsafeRawPointer) -> (any Model)?)? = nil,
+        access: RelatedAccess? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -62,6 +67,7 @@ final class RelationInfo: Sendable {
         decodeTarget = { try T(row: $0) }
         self.attach = attach
         self.instance = instance
+        self.access = access
         compileOnTarget = { predicate, scope, sql in try QueryCompiler<T>.compile(predicate, negated: false, in: scope, into: &sql) }
     }
 
