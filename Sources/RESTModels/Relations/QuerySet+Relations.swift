@@ -135,6 +135,7 @@ extension QuerySet {
 }
 
 /// The statement of one prefetch: the target's rows for a page of owners' keys, grouped by key.
+@usableFromInline
 enum RelationPrefetch {
     /// `keyType`: the owner's key column's type (how the keys are sent, and read back for a
     /// many-to-many). `byKey`: a forward relation (the keys are the targets' primary keys).
@@ -146,6 +147,39 @@ enum RelationPrefetch {
         var seen = Set<FieldValue>()
         for key in keys where !key.isNull && seen.insert(key).inserted { unique.append(key) }
         guard !unique.isEmpty else { return [:] }
+        let layout = ModelLayout.of(T.self)
+        let remote = try relation.index(of: relation.remoteColumn, in: layout)
+        let result = try query(relation, T.self, keys: unique, keyType: keyType, on: connection)
+        var grouped: [FieldValue: [T]] = [:]
+        let ownerColumn = layout.names.count
+        for index in 0..<result.count {
+            let row = result[index]
+            let model = try T(row: ModelRow(row, layout: layout, offset: 0))
+            let key: FieldValue
+            if relation.through != nil {
+                key = try decodeKey(row, column: ownerColumn, type: keyType)
+            } else {
+                key = model.fieldValue(relation.remoteColumn) ?? .null
+            }
+            grouped[key, default: []].append(model)
+        }
+        return grouped
+    }
+
+    /// The owners' key column (the one the relation starts from), in row order.
+    @usableFromInline
+    static func ownerKeys<M: Model>(of rows: [M], _ relation: RelationInfo) throws -> [FieldValue] {
+        let layout = ModelLayout.of(M.self)
+        let read = layout.readers[try relation.index(of: relation.localColumn, in: layout)].read
+        return rows.withUnsafeBufferPointer { owners in owners.indices.map { read(UnsafeRawPointer(owners.baseAddress! + $0)) } }
+    }
+
+    /// `SELECT <target's columns> [, <join table's owner key>] FROM ... WHERE <key> = ANY($1)
+    /// ORDER BY <target's ordering>`: `keys` are the owners' distinct non-null keys.
+    static func query<T: Model>(
+        _ relation: RelationInfo, _ target: T.Type, keys unique: [FieldValue], keyType: ColumnType,
+        on connection: Connection
+    ) throws -> QueryResult {
         let layout = ModelLayout.of(T.self)
         let remote = try relation.index(of: relation.remoteColumn, in: layout)
         let ordering = T.ordering.allSatisfy { layout.index(ofField: $0.field) != nil } ? T.ordering : [OrderTerm("pk")]
@@ -182,21 +216,7 @@ enum RelationPrefetch {
             sql.append(")")
             try QueryCompiler<T>.orderClause(ordering, in: layout, into: &sql)
         }
-        let result = try StatementRunner.query(statement, on: connection)
-        var grouped: [FieldValue: [T]] = [:]
-        let ownerColumn = layout.names.count
-        for index in 0..<result.count {
-            let row = result[index]
-            let model = try T(row: ModelRow(row, layout: layout, offset: 0))
-            let key: FieldValue
-            if relation.through != nil {
-                key = try decodeKey(row, column: ownerColumn, type: keyType)
-            } else {
-                key = model.fieldValue(relation.remoteColumn) ?? .null
-            }
-            grouped[key, default: []].append(model)
-        }
-        return grouped
+        return try StatementRunner.query(statement, on: connection)
     }
 
     /// A key column's value as the owner's `fieldValue` gives it (the types a primary key has).

@@ -62,26 +62,46 @@ public struct Relation<M: Model>: Sendable {
 
     /// Django's `ManyToManyField` through a table shaped as Django makes it: `id`, a key to this
     /// model (`source`), a key to the target (`target`), unique together.
+    @inlinable
     public static func manyToMany<T>(
         _ name: String, _ keyPath: WritableKeyPath<M, RelatedSet<T>> & Sendable,
         through table: String, source: String, target: String
     ) -> Relation {
+        manyToMany(name, keyPath, through: (table, source, target), fill: RelatedSetFill.make(keyPath))
+    }
+
+    /// (`fill` is made where the relation is declared: see `RelatedSetFill`.)
+    @usableFromInline
+    static func manyToMany<T>(
+        _ name: String, _ keyPath: WritableKeyPath<M, RelatedSet<T>> & Sendable,
+        through: (table: String, source: String, target: String),
+        fill: @escaping @Sendable (RelationInfo, inout [M], Connection) throws -> Void
+    ) -> Relation {
         let info = RelationInfo(
             name: name, kind: .manyToMany, model: M.self, target: T.self, isNullable: true,
             localColumn: ownKey, remoteColumn: T.primaryKey.single ?? "id",
-            through: .init(table: table, source: source, target: target))
-        return Relation(info: info, prefetch: manyPrefetch(info, keyPath), keyPath: keyPath)
+            through: .init(table: through.table, source: through.source, target: through.target))
+        return Relation(info: info, prefetch: { try fill(info, &$0, $1) }, keyPath: keyPath)
     }
 
     /// The reverse of a foreign key of `T` (Django's `related_name`): `column` is `T`'s column
     /// holding this model's key.
+    @inlinable
     public static func reverse<T>(
         _ name: String, _ keyPath: WritableKeyPath<M, RelatedSet<T>> & Sendable, column: String
+    ) -> Relation {
+        reverse(name, keyPath, column: column, fill: RelatedSetFill.make(keyPath))
+    }
+
+    @usableFromInline
+    static func reverse<T>(
+        _ name: String, _ keyPath: WritableKeyPath<M, RelatedSet<T>> & Sendable, column: String,
+        fill: @escaping @Sendable (RelationInfo, inout [M], Connection) throws -> Void
     ) -> Relation {
         let info = RelationInfo(
             name: name, kind: .reverse, model: M.self, target: T.self, isNullable: true,
             localColumn: ownKey, remoteColumn: column, through: nil)
-        return Relation(info: info, prefetch: manyPrefetch(info, keyPath), keyPath: keyPath)
+        return Relation(info: info, prefetch: { try fill(info, &$0, $1) }, keyPath: keyPath)
     }
 
     /// The reverse of a one-to-one of `T`: at most one row.
@@ -113,6 +133,7 @@ public struct Relation<M: Model>: Sendable {
     private static var ownKey: String { M.primaryKey.single ?? "id" }
 
     /// The type of the owner's column the relation starts from (how its keys are sent).
+    @usableFromInline
     static func keyType(_ info: RelationInfo) throws -> ColumnType {
         let layout = ModelLayout.of(M.self)
         return layout.columns[try info.index(of: info.localColumn, in: layout)].type
@@ -144,18 +165,6 @@ public struct Relation<M: Model>: Sendable {
             }
         }
         return Relation(info: info, prefetch: prefetch, keyPath: keyPath)
-    }
-
-    private static func manyPrefetch<T>(
-        _ info: RelationInfo, _ keyPath: WritableKeyPath<M, RelatedSet<T>> & Sendable
-    ) -> @Sendable (inout [M], Connection) throws -> Void {
-        { rows, connection in
-            let keys = rows.map { $0.fieldValue(info.localColumn) ?? .null }
-            let found = try RelationPrefetch.rows(info, T.self, for: keys, keyType: try keyType(info), on: connection)
-            for index in rows.indices {
-                rows[index][keyPath: keyPath] = RelatedSet(found[keys[index]] ?? [])
-            }
-        }
     }
 }
 
