@@ -95,6 +95,8 @@ struct Specimen: Model {
             ("name lt", .field("name", .lt("a"))),
             ("name gte unicode", .field("name", .gte("É"))),
             ("name in", .field("name", .in(["Ada", "ab", .null, "nobody"]))),
+            // The array parameter's quoting: backslashes, quotes, commas, braces, NULL, non-ASCII.
+            ("name in quoted", .field("name", .in(["back\\slash", "say \"hi\"", "École", "a,b", "{x}", "NULL", "ÅSA"]))),
             ("name exact empty", .field("name", .exact(""))),
             ("flag true", .field("flag", .exact(true))),
             ("flag text f", .field("flag", .exact(.string("f")))),

@@ -106,11 +106,34 @@ enum SQLParameter {
 protocol ArrayElement {
     static var arrayTypeOID: UInt32 { get }
     var arrayElementText: String { get }
+    /// The whole array's text; the default quotes every element (`ArrayParameter`).
+    static func writeArray(_ elements: [Self], into writer: PostgresParameterWriter) throws
+}
+
+extension ArrayElement {
+    static func writeArray(_ elements: [Self], into writer: PostgresParameterWriter) throws {
+        var text: [UInt8] = [UInt8(ascii: "{")]
+        for (index, element) in elements.enumerated() {
+            if index > 0 { text.append(UInt8(ascii: ",")) }
+            text.append(UInt8(ascii: "\""))
+            for byte in element.arrayElementText.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { text.append(UInt8(ascii: "\\")) }
+                text.append(byte)
+            }
+            text.append(UInt8(ascii: "\""))
+        }
+        text.append(UInt8(ascii: "}"))
+        try writer.write(String(decoding: text, as: UTF8.self))
+    }
 }
 
 extension Int64: ArrayElement {
     static var arrayTypeOID: UInt32 { 1016 }  // int8[]
     var arrayElementText: String { String(self) }
+    /// Digits need no quotes: written straight into the parameter.
+    static func writeArray(_ elements: [Int64], into writer: PostgresParameterWriter) throws {
+        try Int64.encodeArray(elements, into: writer)
+    }
 }
 
 extension Double: ArrayElement {
@@ -200,16 +223,6 @@ struct ArrayParameter<Element: ArrayElement>: PostgresEncodable {
     static var postgresDataType: PostgresDataType { PostgresDataType(rawValue: Element.arrayTypeOID) }
 
     func encode(into writer: PostgresParameterWriter) throws {
-        var text = "{"
-        for (index, element) in elements.enumerated() {
-            if index > 0 { text += "," }
-            text += "\""
-            for scalar in element.arrayElementText.unicodeScalars {
-                if scalar == "\"" || scalar == "\\" { text.unicodeScalars.append("\\") }
-                text.unicodeScalars.append(scalar)
-            }
-            text += "\""
-        }
-        try writer.write(text + "}")
+        try Element.writeArray(elements, into: writer)
     }
 }
