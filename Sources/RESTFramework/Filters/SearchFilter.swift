@@ -60,7 +60,7 @@ public struct SearchFilter: FilterBackend {
         default:
             break
         }
-        if let separator = name.ranges(of: "__").last {
+        if let separator = LookupSeparator.last(in: name[...]) {
             let field = String(name[..<separator.lowerBound])
             switch name[separator.upperBound...] {
             case "icontains": return (field, { .icontains($0) })

@@ -67,7 +67,7 @@ struct JoinPlan {
         var parent = -1
         var layout = root
         var walked = ""
-        for segment in path.split(separator: "__", omittingEmptySubsequences: false).map(String.init) {
+        for segment in LookupSeparator.split(path) {
             guard let relation = layout.relation(named: segment), !relation.isToMany else {
                 throw FieldError(
                     model: layout.typeName, field: segment,
@@ -108,7 +108,7 @@ struct JoinPlan {
     private mutating func resolve(
         _ name: String, creating: Bool, purpose: String
     ) throws -> (LookupCompiler.ColumnRef, nullable: Bool) {
-        let segments = name.split(separator: "__", omittingEmptySubsequences: false).map(String.init)
+        let segments = LookupSeparator.split(name)
         var layout = root
         var alias = 0
         var parent = -1

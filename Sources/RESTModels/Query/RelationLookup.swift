@@ -126,7 +126,7 @@ enum RelationLookup {
 
     /// `"project__account__name"` → `("project", "account__name")`.
     static func split(_ name: String) -> (head: String, rest: String?) {
-        guard let range = name.range(of: "__") else { return (name, nil) }
+        guard let range = LookupSeparator.first(in: name[...]) else { return (name, nil) }
         return (String(name[..<range.lowerBound]), String(name[range.upperBound...]))
     }
 }

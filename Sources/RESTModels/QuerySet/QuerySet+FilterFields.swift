@@ -83,7 +83,7 @@ extension ModelLayout {
         guard !relations.isEmpty else { return nil }
         var layout = self
         var rest = Substring(path)
-        while let separator = rest.range(of: "__") {
+        while let separator = LookupSeparator.first(in: rest) {
             guard let relation = layout.relation(named: String(rest[..<separator.lowerBound])) else { return nil }
             layout = relation.target()
             rest = rest[separator.upperBound...]

@@ -40,7 +40,7 @@ struct AggregatePath {
     /// The hops and column `path` names from `layout`; no hops when it names the model's own
     /// column (or a forward relation's key column).
     static func resolve(_ path: String, from layout: ModelLayout) throws -> (hops: [Hop], column: Int, prefix: String) {
-        let segments = path.split(separator: "__", omittingEmptySubsequences: false).map(String.init)
+        let segments = LookupSeparator.split(path)
         var current = layout
         var hops: [Hop] = []
         var walked: [String] = []
