@@ -12,22 +12,22 @@ import Foundation
 extension UUID: PostgresDecodable {
     public static func decode(_ value: PostgresValue) -> UUID? {
         guard let bytes = value.bytes, bytes.count == 36 else { return nil }
-        var raw = [UInt8](repeating: 0, count: 16)
-        var index = 0
-        for position in 0..<16 {
-            if index == 8 || index == 13 || index == 18 || index == 23 {
-                guard bytes[index] == UInt8(ascii: "-") else { return nil }
-                index += 1
+        // Straight into the tuple: a [UInt8] here was a heap allocation per value.
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let valid = withUnsafeMutableBytes(of: &uuid) { raw -> Bool in
+            var index = 0
+            for position in 0..<16 {
+                if index == 8 || index == 13 || index == 18 || index == 23 {
+                    guard bytes[index] == UInt8(ascii: "-") else { return false }
+                    index += 1
+                }
+                guard let high = hexValue(bytes[index]), let low = hexValue(bytes[index + 1]) else { return false }
+                raw[position] = high << 4 | low
+                index += 2
             }
-            guard let high = hexValue(bytes[index]), let low = hexValue(bytes[index + 1]) else { return nil }
-            raw[position] = high << 4 | low
-            index += 2
+            return true
         }
-        return UUID(
-            uuid: (
-                raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7],
-                raw[8], raw[9], raw[10], raw[11], raw[12], raw[13], raw[14], raw[15]
-            ))
+        return valid ? UUID(uuid: uuid) : nil
     }
 }
 

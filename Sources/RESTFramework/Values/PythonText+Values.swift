@@ -11,17 +11,26 @@ import Foundation
 extension PythonText {
     /// `str(uuid)`: hyphenated, lower case (Foundation's `uuidString` is upper case).
     static func uuidString(_ uuid: UUID) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(36)
-        withUnsafeBytes(of: uuid.uuid) { bytes in
-            for (index, byte) in bytes.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
-                text.append(digits[Int(byte >> 4)])
-                text.append(digits[Int(byte & 0x0f)])
+        // Written into the string's own storage (no array, no digit table made per call).
+        String(unsafeUninitializedCapacity: 36) { text in
+            var position = 0
+            withUnsafeBytes(of: uuid.uuid) { bytes in
+                for index in 0..<16 {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    text[position] = hexDigit(bytes[index] >> 4)
+                    text[position + 1] = hexDigit(bytes[index] & 0x0f)
+                    position += 2
+                }
             }
+            return position
         }
-        return String(decoding: text, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     /// `time.isoformat()`: `14:30:00`, or `14:30:00.500000` (six digits) with microseconds.
