@@ -382,7 +382,8 @@ extension WireRequests {
                 json:
                     #"{"account":1,"name":"Apollo","status":"active","budget":"1250.00","starts":"2026-01-05","ends":"2026-06-30","settings":{"restored":true}}"#
             ),
-            request("PUT", apolloPath, .ada, json: #"{"account":1,"name":"Apollo"}"#, note: "PUT: omitted optional fields keep their values"),
+            request(
+                "PUT", apolloPath, .ada, json: #"{"account":1,"name":"Apollo"}"#, note: "PUT: omitted optional fields keep their values"),
             request("GET", apolloPath, .ada),
             request("POST", apolloPath + "archive/", .ada),
             request("POST", apolloPath + "archive/", .ada, json: #"{"status":"active"}"#, note: "the body is not read"),
