@@ -5,7 +5,8 @@
 //     request.extensions[DatabaseKey.self] = connection
 //     let rendered = app.handle(request)
 //
-// - Models/: the tables (users, auth_tokens, accounts, account_members, notes).
+// - Models/: the tables (users, auth_tokens, accounts, account_members, notes; part 2's tags,
+//   projects, tasks and their task_tags).
 // - Authentication/: token and Basic credentials looked up in those tables.
 // - Permissions/, Serializers/, ViewSets/, Views/: the resources, as DRF would write them.
 // - Admin/: what `api-admin` does (create users, print tokens, load demo data).
@@ -15,7 +16,9 @@ import RESTModels
 
 public enum ReferenceAPI {
     /// Every model the application reads, for the startup check (`ModelCheck`).
-    public static let models: [any Model.Type] = [User.self, Token.self, Account.self, AccountMember.self, Note.self]
+    public static let models: [any Model.Type] = [
+        User.self, Token.self, Account.self, AccountMember.self, Note.self, Tag.self, Project.self, Task.self,
+    ]
 
     /// `api-admin check`: every difference between `models` and the tables, nil when none.
     public static func modelCheckReport(on connection: Connection) throws -> String? {

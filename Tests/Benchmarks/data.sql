@@ -4,7 +4,8 @@
 --   notes     notes (5N), authors round-robin
 -- A few users get a real Django hash (:'hash', password "benchmark"), the others an unusable one.
 \set ON_ERROR_STOP on
-TRUNCATE notes, account_members, accounts, auth_tokens, users RESTART IDENTITY;
+-- Part 2's tables too: their keys reference users and accounts (relations.sql fills them).
+TRUNCATE task_tags, tasks, projects, tags, notes, account_members, accounts, auth_tokens, users RESTART IDENTITY;
 
 INSERT INTO users (id, username, email, first_name, last_name, password, is_staff, last_login, date_joined)
 SELECT i, 'user' || i, 'user' || i || '@example.com', 'First' || i, 'Last' || i,

@@ -8,10 +8,11 @@ different pages, an error under load, a responder that died.
 The endpoint is a benchmark fixture shaped like the part-2 spec's tasks list (not the part-2
 reference API, issue 14): `GET /bench/tasks/?page=n` (100 a page) and `?page_size=10&page=n`,
 each task with its project's name, the project's account's name, its assignee's username and
-its tags' slugs. The Swift side is `srf-relations-bench` (Tests/Benchmarks/relations-bench:
-selectRelated("project", "project__account", "assignee") and prefetchRelated("tags")), the
-DRF side Tests/DRFReference/api/bench.py (select_related and prefetch_related, gunicorn), both
-behind one nginx, on one PostgreSQL with relations.sql's data.
+its tags' slugs. The Swift side is `srf-relations-bench` (Tests/Benchmarks/relations-bench, on the
+reference models: selectRelated("project", "project__account", "assignee") and
+prefetchRelated("tags")), the DRF side Tests/DRFReference/api/bench.py (select_related and
+prefetch_related, gunicorn), both behind one nginx, on one PostgreSQL with the migrations' tables
+and relations.sql's data.
 
 Per side: the statements one request runs (log_statement = all, read back from the CSV log by
 database role, as capture.py does for the main benchmark), then alternating rounds of
@@ -80,7 +81,8 @@ def binary(a):
 
 
 def fill(pg, tasks):
-    """The reference schema, data.sql's users and accounts, relations.sql's projects, tasks and tags."""
+    """The reference schema (part 2's tables included), data.sql's users and accounts, relations.sql's
+    projects, tasks and tags."""
     apply_schema(pg)
     sizes = {"users": 200, "accounts": 10, "projects": 50, "tags": 20, "tasks": tasks}
     pg.psql("bench", file=os.path.join(HERE, "data.sql"),

@@ -1,39 +1,12 @@
--- The relations benchmark's tables and data (Tests/Benchmarks/relations.py), on top of the
--- project's migrations and data.sql's users and accounts. The tables are the part-2 spec's
--- (shared/spec/reference-api-2.md, "Schema"), trimmed to what the tasks list reads; they are a
--- benchmark fixture, not the part-2 migration (issue 14). psql variables:
+-- The relations benchmark's data (Tests/Benchmarks/relations.py), on top of the project's
+-- migrations (migrations/0002_projects.sql makes tags, projects, tasks and task_tags) and
+-- data.sql's users and accounts. Every other column keeps its default. psql variables:
 --   accounts  accounts already in the database (data.sql), ids 1..accounts
 --   users     users already in the database, ids 1..users
 --   projects  projects, spread over the accounts; every 5th has no lead
 --   tasks     tasks, spread over the projects; every 7th has no assignee
 --   tags      tags; each task has 0-4 of them (task id mod 5)
 \set ON_ERROR_STOP on
-CREATE TABLE tags (id bigserial PRIMARY KEY, slug varchar(50) NOT NULL UNIQUE, name varchar(100) NOT NULL);
-CREATE TABLE projects (
-    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-    account_id bigint NOT NULL REFERENCES accounts ON DELETE CASCADE,
-    name varchar(100) NOT NULL, UNIQUE (account_id, name),
-    lead_id bigint NULL REFERENCES users ON DELETE SET NULL,
-    created timestamptz NOT NULL DEFAULT now());
-CREATE TABLE tasks (
-    id bigserial PRIMARY KEY,
-    project_id uuid NOT NULL REFERENCES projects ON DELETE CASCADE,
-    title varchar(200) NOT NULL,
-    assignee_id bigint NULL REFERENCES users ON DELETE SET NULL,
-    priority smallint NOT NULL DEFAULT 2,
-    done boolean NOT NULL DEFAULT false,
-    created timestamptz NOT NULL DEFAULT now());
-CREATE TABLE task_tags (
-    id bigserial PRIMARY KEY,
-    task_id bigint NOT NULL REFERENCES tasks ON DELETE CASCADE,
-    tag_id bigint NOT NULL REFERENCES tags ON DELETE CASCADE, UNIQUE (task_id, tag_id));
--- Django's indexes on the foreign keys (it makes one per ForeignKey).
-CREATE INDEX ON projects (lead_id);
-CREATE INDEX ON tasks (project_id);
-CREATE INDEX ON tasks (assignee_id);
-CREATE INDEX ON task_tags (task_id);
-CREATE INDEX ON task_tags (tag_id);
-
 INSERT INTO tags (slug, name)
 SELECT 'tag-' || i, 'Tag ' || i FROM generate_series(1, :tags) AS i;
 

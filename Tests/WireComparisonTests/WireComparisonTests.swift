@@ -11,12 +11,29 @@ import TestSupport
 /// (`createdb --template`), so both start from the same rows and sequence positions, and the
 /// requests (`WireRequests`) go to both in the same order, so writes leave both in the same state.
 /// Both are asked with `Host: testserver`, so absolute URLs match.
+///
+/// Part 2 of the spec (`WireRequests.projects`, seeded by `WireSeed.projectsSQL`) is not compared
+/// yet: api-server does not serve tags, projects and tasks, so the DRF side runs here without
+/// them (`DRF_REFERENCE_PART_2=0`, or its API root would list three more routes).
+/// `WireReferenceTests` holds those requests to DRF alone meanwhile. Once api-server serves part
+/// 2, drop `partOneOnly` below and add
+///
+///     @Test func apiServerAnswersPartTwoAsDRFDoes() throws {
+///         try compare(WireRequests.projects, seed: WireSeed.sql + WireSeed.projectsSQL)
+///     }
 @Suite(.needsTestsRun) struct WireComparisonTests {
+    /// The DRF reference without part 2's routes, while api-server has none.
+    static let partOneOnly = ["DRF_REFERENCE_PART_2": "0"]
+
     @Test func apiServerAnswersAsDRFDoes() throws {
+        try compare(WireRequests.all, seed: WireSeed.sql, drfEnvironment: Self.partOneOnly)
+    }
+
+    func compare(_ requests: [WireRequest], seed: String, drfEnvironment: [String: String] = [:]) throws {
         let started = Date()
         let seeded = try TemporaryDatabase.migrated(prefix: "wire_seed")
         defer { seeded.drop() }
-        try seeded.psql(WireSeed.sql)
+        try seeded.psql(seed)
         let ours = try TemporaryDatabase(prefix: "wire_srf", template: seeded)
         defer { ours.drop() }
         let theirs = try TemporaryDatabase(prefix: "wire_drf", template: seeded)
@@ -24,14 +41,13 @@ import TestSupport
 
         let stack = try APIStack(databaseURL: ours.url, migrate: false, arguments: ["--workers", "2"])
         defer { stack.stop() }
-        let drf = try DRFReferenceServer(databaseURL: theirs.url)
+        let drf = try DRFReferenceServer(databaseURL: theirs.url, environment: drfEnvironment)
         defer { drf.stop() }
         let drfNginx = try NginxProcess(httpSocket: drf.socketPath)
         defer { drfNginx.stop() }
 
         let apiServer = WireSide(name: "api-server", port: stack.port)
         let reference = WireSide(name: "DRF", port: drfNginx.port)
-        let requests = WireRequests.all
         var report: [String] = []
         var mismatches = 0
         for (index, request) in requests.enumerated() {

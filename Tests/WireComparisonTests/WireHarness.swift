@@ -68,11 +68,14 @@ func request(
     return WireRequest(label: label, method: method, target: .path(target), headers: fields, body: body)
 }
 
-/// Follows the link `key` of the previous answer, on each side.
-func follow(_ key: String, _ who: Who = .anonymous) -> WireRequest {
-    var fields: [(String, String)] = []
-    if let authorization = who.authorization { fields.append(("Authorization", authorization)) }
-    return WireRequest(label: "GET <\(key) link> as \(who.name)", method: "GET", target: .link(key), headers: fields, body: [])
+/// Follows the link `key` of the previous answer, on each side: a page's `next`, or the `url`
+/// of an object the previous request made (whose key each side chose itself), with `method` and
+/// a JSON or form body.
+func follow(_ key: String, _ who: Who = .anonymous, method: String = "GET", json: String? = nil, form: String? = nil) -> WireRequest {
+    var made = request(method, "", who, json: json, form: form)
+    made.target = .link(key)
+    made.label = made.label.replacingOccurrences(of: "\(method)  as", with: "\(method) <\(key) link> as")
+    return made
 }
 
 extension WireRequest {
@@ -119,18 +122,28 @@ final class WireSide {
 enum WireComparison {
     static let headers = ["Allow", "WWW-Authenticate", "Location", "Content-Type"]
 
-    static func differences(_ request: WireRequest, ours: RawHTTPClient.Response, drf: RawHTTPClient.Response) -> [String] {
+    /// `names` say which answer is which in the descriptions (two runs of DRF alone, too).
+    static func differences(
+        _ request: WireRequest, ours: RawHTTPClient.Response, drf: RawHTTPClient.Response,
+        names: (String, String) = ("api-server", "DRF")
+    ) -> [String] {
+        let (first, second) = names
         var found: [String] = []
-        if ours.status != drf.status { found.append("status: api-server \(ours.status), DRF \(drf.status)") }
+        if ours.status != drf.status { found.append("status: \(first) \(ours.status), \(second) \(drf.status)") }
         for name in headers where !(name == "Content-Type" && request.ignoring.contains(.contentType)) {
             let mine = ours.headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
             let theirs = drf.headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
-            if mine != theirs { found.append("\(name): api-server \(show(mine)), DRF \(show(theirs))") }
+            // A Location names what the request made: masked as bodies are.
+            if mine != theirs && mine.map({ mask($0, request.masks) }) != theirs.map({ mask($0, request.masks) }) {
+                found.append("\(name): \(first) \(show(mine)), \(second) \(show(theirs))")
+            }
         }
         if !request.ignoring.contains(.body) && ours.body != drf.body {
             let mine = mask(ours.text, request.masks), theirs = mask(drf.text, request.masks)
             if mine != theirs || !validUTF8(ours.body) || !validUTF8(drf.body) {
-                found.append("body:\n    api-server: \(ours.text)\n    DRF:        \(drf.text)")
+                let width = max(first.count, second.count) + 1
+                func pad(_ name: String) -> String { (name + ":").padding(toLength: width, withPad: " ", startingAt: 0) }
+                found.append("body:\n    \(pad(first)) \(ours.text)\n    \(pad(second)) \(drf.text)")
             }
         }
         return found
@@ -141,11 +154,15 @@ enum WireComparison {
     static func validUTF8(_ bytes: [UInt8]) -> Bool { String(validating: bytes, as: UTF8.self) != nil }
 
     /// Datetimes written by this run (the seed's are all in 2025) differ by nature: each side
-    /// stamps its own rows. They are masked once they have DRF's format; so are token keys made
-    /// at random, where the request says so.
+    /// stamps its own rows. They are masked once they have DRF's format; so are the UUIDs of
+    /// projects the run made (each side draws its own: `WireSeed.projectIDs` are the seed's),
+    /// and token keys made at random, where the request says so.
     static func mask(_ text: String, _ masks: Set<WireRequest.Mask>) -> String {
         var text = text.replacing(/"(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.(?!000000)\d{6})?Z"/) { match in
             (Int(match.output.1) ?? 0) > 2025 ? "\"<now>\"" : String(match.output.0)
+        }
+        text = text.replacing(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/) { match in
+            WireSeed.projectIDs.contains(String(match.output)) ? String(match.output) : "<made uuid>"
         }
         if masks.contains(.randomToken) { text = text.replacing(/"token":"[0-9a-f]{40}"/, with: #""token":"<random>""#) }
         return text

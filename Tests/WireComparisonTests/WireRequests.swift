@@ -96,20 +96,7 @@ enum WireRequests {
     /// the data: those run in `writes`; here mapped writes go only to those refused before any
     /// body is read (401), with an empty body.
     static var routeMatrix: [WireRequest] {
-        let everyone: [Who] = [.anonymous, .badToken, .ghost, .alan, .ada, .bob, .admin]
-        var requests: [WireRequest] = []
-        for route in routes {
-            for method in methods {
-                let mappedWrite = route.methods.contains(method) && !["GET", "HEAD", "OPTIONS"].contains(method)
-                let mapsGet = route.methods.contains("GET")
-                for who in everyone {
-                    if mappedWrite && ![Who.anonymous.name, Who.badToken.name, Who.ghost.name].contains(who.name) { continue }
-                    // HEAD where GET is not mapped: covered by the GETs' answers being compared.
-                    if method == "HEAD" && !mapsGet && who.name != Who.admin.name { continue }
-                    requests.append(request(method, route.path, who))
-                }
-            }
-        }
+        var requests = matrix(routes)
         // Refused writes as users who are not allowed (403 before the body is read), and writes
         // by ada that the spec answers 403 / 405 for.
         requests += [

@@ -3,7 +3,8 @@ import RESTFramework
 import RESTModels
 
 /// A small data set that makes a new installation show something at once: a staff admin, a few
-/// users, accounts with members, notes in several scripts. The admin's password is generated
+/// users, accounts with members, notes in several scripts, and part 2's tags, projects and
+/// tasks (DemoData+Projects.swift). The admin's password is generated
 /// for each load and only printed (with the tokens) in the report: a published default
 /// password would be a way into every installation that kept the demo data.
 ///
@@ -44,7 +45,8 @@ public enum DemoData {
 
         public var summary: String {
             var lines = [
-                "demo data loaded: \(tokens.count) users, \(DemoData.accounts.count) accounts, \(DemoData.notes.count) notes",
+                "demo data loaded: \(tokens.count) users, \(DemoData.accounts.count) accounts, \(DemoData.notes.count) notes, "
+                    + "\(DemoData.tags.count) tags, \(DemoData.projects.count) projects, \(DemoData.taskCount) tasks",
                 "admin (staff): username \(DemoData.adminUsername), password \(adminPassword), token \(adminToken)",
                 "  (the password is generated and shown only now; the tokens: `api-admin token USERNAME`)",
             ]
@@ -73,11 +75,13 @@ public enum DemoData {
                 ids[created.username] = created.id
                 tokens.append((created.username, token.key))
             }
+            var accountIDs: [String: Int64] = [:]
             for account in accounts {
                 let owner = ids[account.owner]!
                 let row = try Account.objects(on: connection).insert([
                     "name": .string(account.name), "description": .string(account.description), "owner_id": .int(owner),
                 ])
+                accountIDs[account.name] = row.id
                 for (username, isAdmin) in [(account.owner, true)] + account.members {
                     _ = try AccountMember.objects(on: connection).insert([
                         "account_id": .int(row.id), "user_id": .int(ids[username]!), "is_admin": .bool(isAdmin),
@@ -89,6 +93,7 @@ public enum DemoData {
                     "title": .string(note.title), "body": .string(note.body), "author_id": .int(ids[note.author]!),
                 ])
             }
+            try loadProjects(users: ids, accounts: accountIDs, on: connection)
             return Report(adminPassword: adminPassword, adminToken: rootToken.key, tokens: tokens)
         }
     }

@@ -1,10 +1,12 @@
+import ReferenceAPI
 import RESTFramework
 import RESTModels
 
-/// Each task with its project's name, the project's account's name, its assignee's username and
-/// its tags' slugs: the to-one relations JOINed into the page's statement, the tags in one more
-/// statement for the whole page. DRF's side is Tests/DRFReference/api/bench.py.
-final class TaskSerializer: ModelSerializer<ProjectTask> {
+/// Each task (the reference API's `Task`, over the part-2 migration's tables) with its project's
+/// name, the project's account's name, its assignee's username and its tags' slugs: the to-one
+/// relations JOINed into the page's statement, the tags in one more statement for the whole page.
+/// DRF's side is Tests/DRFReference/api/bench.py.
+final class TaskSerializer: ModelSerializer<Task> {
     override class var fields: [any SerializerField] {
         [
             IntegerField("id", readOnly: true),
@@ -34,7 +36,7 @@ struct TagSlugsField: SerializerField {
     }
 
     func representation(of instance: any FieldReadable, context: SerializerContext) throws -> JSON? {
-        guard let tags = (instance as? ProjectTask)?.tags.all else { throw NotPrefetched() }
+        guard let tags = (instance as? Task)?.tags.all else { throw NotPrefetched() }
         return .array(tags.map { .string($0.slug) })
     }
 
@@ -47,9 +49,9 @@ struct TagSlugsField: SerializerField {
 
 /// `/bench/tasks/`: anyone, no authentication (the benchmark measures the relations, not the
 /// token lookup), pages of 100 (`?page_size=10` for smaller ones), ordered by id.
-final class TaskViewSet: ReadOnlyModelViewSet<QuerySet<ProjectTask>> {
-    override class var queryset: QuerySet<ProjectTask>? {
-        ProjectTask.objects.orderBy("id").selectRelated("project", "project__account", "assignee").prefetchRelated("tags")
+final class TaskViewSet: ReadOnlyModelViewSet<QuerySet<Task>> {
+    override class var queryset: QuerySet<Task>? {
+        Task.objects.orderBy("id").selectRelated("project", "project__account", "assignee").prefetchRelated("tags")
     }
     override class var serializerClass: Serializer.Type? { TaskSerializer.self }
     override class var authenticationClasses: [any Authentication]? { [] }

@@ -1,5 +1,5 @@
 """The relations benchmark's tasks list (Tests/Benchmarks/relations.py): DRF's side of
-Tests/Benchmarks/relations-bench, over the fixture models at the end of models.py.
+Tests/Benchmarks/relations-bench, over the part-2 models (Tag, Project, Task in models.py).
 
 Each task with its project's name, the project's account's name, its assignee's username and its
 tags' slugs; the to-one relations through select_related, the tags through prefetch_related.

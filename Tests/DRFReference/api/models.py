@@ -1,9 +1,11 @@
-"""Models over the reference API's tables (shared/spec/reference-api.md, "Schema").
+"""Models over the reference API's tables (shared/spec/reference-api.md and reference-api-2.md,
+"Schema").
 
 The tables belong to the migrations in migrations/: every model is
 `managed = False`, so Django never creates or alters them.
 """
 import secrets
+import uuid
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.hashers import check_password
@@ -93,11 +95,9 @@ class Note(models.Model):
         db_table = "notes"
 
 
-# The relations benchmark's fixture (Tests/Benchmarks/relations.sql): the part-2 spec's tags,
-# projects and tasks, trimmed to what the benchmark's tasks list reads (api/bench.py). Their keys
-# to User and Account are DO_NOTHING: deleting a user or an account must not make Django's
-# collector query these tables, which only the benchmark's database has (the schema's ON DELETE
-# does the work there).
+# Part 2 (shared/spec/reference-api-2.md, "Schema"): tags, projects, tasks and Django's join
+# table of a task's tags (migrations/0002_projects.sql). `on_delete` is what the schema's
+# foreign keys say, so Django's collector does in Python what PostgreSQL would do anyway.
 
 
 class Tag(models.Model):
@@ -107,40 +107,51 @@ class Tag(models.Model):
     class Meta:
         managed = False
         db_table = "tags"
-        ordering = ["slug"]
+        ordering = ["slug"]  # a task's tags render in slug order (prefetch_related keeps it)
 
 
 class Project(models.Model):
-    id = models.UUIDField(primary_key=True)
-    account = models.ForeignKey(Account, on_delete=models.DO_NOTHING)
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        ACTIVE = "active", "Active"
+        DONE = "done", "Done"
+
+    # The column's DEFAULT gen_random_uuid() is for other writers; Django makes the key itself.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    account = models.ForeignKey(Account, related_name="projects", on_delete=models.CASCADE)
     name = models.CharField(max_length=100)
-    lead = models.ForeignKey(User, null=True, on_delete=models.DO_NOTHING, related_name="led_projects")
+    lead = models.ForeignKey(User, null=True, blank=True, related_name="led_projects", on_delete=models.SET_NULL)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
+    budget = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    starts = models.DateField(null=True, blank=True)
+    ends = models.DateField(null=True, blank=True)
+    settings = models.JSONField(default=dict, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         managed = False
         db_table = "projects"
+        unique_together = [("account", "name")]
 
 
 class Task(models.Model):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="tasks")
+    class Priority(models.IntegerChoices):
+        HIGH = 1, "high"
+        NORMAL = 2, "normal"
+        LOW = 3, "low"
+
+    project = models.ForeignKey(Project, related_name="tasks", on_delete=models.CASCADE)
     title = models.CharField(max_length=200)
-    assignee = models.ForeignKey(User, null=True, on_delete=models.DO_NOTHING, related_name="tasks")
-    priority = models.SmallIntegerField(default=2)
+    assignee = models.ForeignKey(User, null=True, blank=True, related_name="tasks", on_delete=models.SET_NULL)
+    priority = models.SmallIntegerField(choices=Priority.choices, default=Priority.NORMAL)
     done = models.BooleanField(default=False)
+    due = models.DateField(null=True, blank=True)
+    estimate = models.DurationField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
-    tags = models.ManyToManyField(Tag, through="TaskTag", related_name="tasks")
+    # The join table Django makes for this field is the schema's task_tags (id, task_id, tag_id).
+    tags = models.ManyToManyField(Tag, related_name="tasks", blank=True, db_table="task_tags")
 
     class Meta:
         managed = False
         db_table = "tasks"
-
-
-class TaskTag(models.Model):
-    """The join table as Django makes it for a ManyToManyField (`task_tags`)."""
-    task = models.ForeignKey(Task, on_delete=models.CASCADE)
-    tag = models.ForeignKey(Tag, on_delete=models.CASCADE)
-
-    class Meta:
-        managed = False
-        db_table = "task_tags"
-        unique_together = [("task", "tag")]

@@ -1,6 +1,6 @@
 from rest_framework import permissions
 
-from .models import AccountMember
+from .models import AccountMember, Project
 
 
 class IsAdminOrIsSelf(permissions.BasePermission):
@@ -17,3 +17,21 @@ class IsAccountAdminOrReadOnly(permissions.BasePermission):
         if request.method in permissions.SAFE_METHODS:
             return True
         return AccountMember.objects.filter(account=obj, user=request.user, is_admin=True).exists()
+
+
+class IsStaffOrReadOnly(permissions.BasePermission):
+    """Tags: everyone signed in reads, only staff write."""
+
+    def has_permission(self, request, view):
+        return bool(request.method in permissions.SAFE_METHODS or (request.user and request.user.is_staff))
+
+
+class IsProjectAdminOrReadOnly(permissions.BasePermission):
+    """Projects and tasks, object level: safe methods pass (the queryset holds only the user's
+    accounts' rows); writes need an admin membership of the account the object belongs to."""
+
+    def has_object_permission(self, request, view, obj):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        account_id = obj.account_id if isinstance(obj, Project) else obj.project.account_id
+        return AccountMember.objects.filter(account_id=account_id, user=request.user, is_admin=True).exists()

@@ -1,6 +1,9 @@
-"""The viewsets of the reference API (shared/spec/reference-api.md, "Routes")."""
+"""The viewsets of the reference API (shared/spec/reference-api.md and reference-api-2.md, "Routes")."""
+from decimal import Decimal
+
 from django.contrib.auth.hashers import make_password
-from django.db.models import F
+from django.db.models import Count, F, Q, Sum
+from django_filters.rest_framework import DjangoFilterBackend
 from django.shortcuts import get_object_or_404
 from rest_framework import filters, mixins, parsers, renderers, status, viewsets
 from rest_framework.authtoken.serializers import AuthTokenSerializer
@@ -9,11 +12,12 @@ from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated, I
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .models import Account, AccountMember, Note, Token, User
+from .models import Account, AccountMember, Note, Project, Tag, Task, Token, User
 from .pagination import LimitOffsetPagination, NoteCursorPagination
-from .permissions import IsAccountAdminOrReadOnly, IsAdminOrIsSelf
+from .permissions import IsAccountAdminOrReadOnly, IsAdminOrIsSelf, IsProjectAdminOrReadOnly, IsStaffOrReadOnly
 from .serializers import (AccountSerializer, AddMemberSerializer, NoteSerializer, PasswordSerializer,
-                          PublicAccountSerializer, UserSerializer)
+                          ProjectSerializer, ProjectSummarySerializer, PublicAccountSerializer, TagSerializer,
+                          TaskSerializer, UserSerializer)
 
 
 class UserViewSet(viewsets.ModelViewSet):
@@ -142,6 +146,90 @@ class NoteViewSet(CreateListRetrieveViewSet):
 
     def perform_create(self, serializer):
         serializer.save(author=self.request.user)
+
+
+# Part 2 (shared/spec/reference-api-2.md, "Routes"): tags, projects, tasks.
+
+
+class TagViewSet(viewsets.ModelViewSet):
+    queryset = Tag.objects.order_by("slug")
+    serializer_class = TagSerializer
+    permission_classes = [IsAuthenticated, IsStaffOrReadOnly]
+    pagination_class = None
+    lookup_field = "slug"
+
+
+class ProjectViewSet(viewsets.ModelViewSet):
+    serializer_class = ProjectSerializer
+    permission_classes = [IsAuthenticated, IsProjectAdminOrReadOnly]
+    filter_backends = [DjangoFilterBackend, filters.SearchFilter, filters.OrderingFilter]
+    filterset_fields = {
+        "status": ["exact", "in"],
+        "budget": ["gte", "lte"],
+        "starts": ["gte", "lte"],
+        "account": ["exact"],
+        "lead__username": ["exact"],
+    }
+    search_fields = ["name", "account__name"]
+    ordering_fields = ["name", "budget", "starts", "task_count", "created"]
+
+    def get_queryset(self):
+        return (Project.objects.filter(account__memberships__user=self.request.user)
+                .select_related("account", "lead")
+                .annotate(task_count=Count("tasks"), open_task_count=Count("tasks", filter=Q(tasks__done=False)))
+                .order_by("name", "id"))
+
+    @action(detail=True, pagination_class=LimitOffsetPagination)
+    def tasks(self, request, pk=None, format=None):
+        project = self.get_object()
+        tasks = (project.tasks.select_related("project__account", "assignee").prefetch_related("tags")
+                 .order_by("priority", F("due").asc(nulls_last=True), "id"))
+        page = self.paginate_queryset(tasks)
+        serializer = TaskSerializer(page, many=True, context=self.get_serializer_context())
+        return self.get_paginated_response(serializer.data)
+
+    @action(detail=True, methods=["post"])
+    def archive(self, request, pk=None, format=None):
+        project = self.get_object()
+        project.status = Project.Status.DONE
+        project.save()
+        return Response(self.get_serializer(project).data)
+
+    @action(detail=False)
+    def summary(self, request, format=None):
+        projects = self.filter_queryset(self.get_queryset())
+        totals = projects.aggregate(
+            count=Count("pk"),
+            budget_total=Sum("budget", default=Decimal("0")),
+            **{status: Count("pk", filter=Q(status=status)) for status in Project.Status.values})
+        summary = {
+            "count": totals["count"],
+            "by_status": {status: totals[status] for status in Project.Status.values},
+            "budget_total": totals["budget_total"],
+        }
+        return Response(ProjectSummarySerializer(summary).data)
+
+
+class TaskViewSet(viewsets.ModelViewSet):
+    serializer_class = TaskSerializer
+    permission_classes = [IsAuthenticated, IsProjectAdminOrReadOnly]
+    filter_backends = [DjangoFilterBackend, filters.SearchFilter, filters.OrderingFilter]
+    filterset_fields = {
+        "done": ["exact"],
+        "priority": ["exact", "in"],
+        "due": ["lte", "gte", "isnull"],
+        "assignee__username": ["exact"],
+        "tags__slug": ["exact"],
+        "project": ["exact"],
+    }
+    search_fields = ["title", "project__name"]
+    ordering_fields = ["due", "priority", "created", "title", "id"]
+
+    def get_queryset(self):
+        return (Task.objects.filter(project__account__memberships__user=self.request.user)
+                .select_related("project__account", "assignee")
+                .prefetch_related("tags")
+                .order_by("id"))
 
 
 # rest_framework.authtoken.views.ObtainAuthToken over the `auth_tokens` table. DRF's own view
