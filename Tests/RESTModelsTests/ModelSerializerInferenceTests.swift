@@ -3,7 +3,7 @@ import RESTModels
 import Testing
 
 // The Django twins of ShapedProject and ShapedTag (InferenceFixtures.swift), whose serializers
-// DRF 3.18.0 with Django 5.2 on the PostgreSQL backend described as pinned below:
+// DRF 3.18.3 with Django 5.2 on the PostgreSQL backend described as pinned below:
 //
 //     class Project(models.Model):
 //         class Status(models.TextChoices): PLANNED = "planned"; ACTIVE = "active"; DONE = "done"
@@ -146,6 +146,28 @@ import Testing
         #expect(UniqueTogetherOptional.configurationProblems == [])
     }
 
+    /// DRF's `get_uniqueness_extra_kwargs` (3.18.3, checked): in `unique_together = [("room",
+    /// "label")]`, the nullable `room = IntegerField(null=True)` becomes `IntegerField(allow_null=True,
+    /// default=None, ..., required=False)` and `label = CharField(max_length=20, blank=True)`
+    /// becomes `CharField(allow_blank=True, default='', max_length=20, required=False)`; a plain
+    /// column of the set is required (`account`, above).
+    @Test func uniqueTogetherGivesDefaultsToBlankAndNull() throws {
+        let fields = SlotSerializer().fields
+        let label = try #require(fields.first { $0.name == "label" } as? CharField)
+        #expect(!label.required && label.allowBlank && label.maxLength == 20)
+        let room = try #require(fields.first { $0.name == "room" })
+        #expect(!room.required && room.allowNull)
+        guard case .value(let roomDefault)? = room.options.defaultValue, case .value(let labelDefault)? = label.options.defaultValue
+        else {
+            Issue.record("room or label has no default")
+            return
+        }
+        #expect(roomDefault == .null && labelDefault == "")
+        // Without the set, DRF's get_field_kwargs alone: both optional, no default.
+        let plain = PlainSlotSerializer().fields
+        #expect(plain.map(\.required) == [false, false] && plain.allSatisfy { $0.options.defaultValue == nil })
+    }
+
     /// Django's verbose names: the column's words ("date joined" → "Date joined" is the default
     /// label, so none is passed), or the declared one (`verbose_name="kick-off"` → "Kick-off").
     @Test func labelsComeFromVerboseNames() {
@@ -201,4 +223,32 @@ struct VerboseEvent: Model {
 
 final class VerboseSerializer: ModelSerializer<VerboseEvent> {
     override class var modelFields: ModelFieldSelection? { .all }
+}
+
+struct Slot: Model {
+    var id: Int64
+    var room: Int32?
+    var label: String
+
+    static let tableName = "slots"
+    static let fields = Fields(Slot.init, Field("id", \.id), Field("room", \.room), Field("label", \.label, .maxLength(20), .blank))
+    static let uniqueTogether = [["room", "label"]]
+}
+
+struct PlainSlot: Model {
+    var id: Int64
+    var room: Int32?
+    var label: String
+
+    static let tableName = "slots"
+    static let fields = Fields(
+        PlainSlot.init, Field("id", \.id), Field("room", \.room), Field("label", \.label, .maxLength(20), .blank))
+}
+
+final class SlotSerializer: ModelSerializer<Slot> {
+    override class var modelFields: ModelFieldSelection? { ["room", "label"] }
+}
+
+final class PlainSlotSerializer: ModelSerializer<PlainSlot> {
+    override class var modelFields: ModelFieldSelection? { ["room", "label"] }
 }

@@ -6,7 +6,7 @@ import Testing
 
 /// Inferred ModelSerializers on PostgreSQL: DRF's UniqueTogetherValidator (its message, the order
 /// of checks, updates), the inferred UniqueValidator's message, and a create round trip. What DRF
-/// 3.18 answered for the same data on the Django twins (ModelSerializerInferenceTests) is quoted
+/// 3.18.3 answered for the same data on the Django twins (ModelSerializerInferenceTests) is quoted
 /// in each test.
 @Suite(.needsTestsRun) struct ModelSerializerUniqueTogetherTests {
     static func context(_ connection: Connection) -> SerializerContext {

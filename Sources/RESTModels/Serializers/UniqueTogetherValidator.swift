@@ -8,10 +8,10 @@ import RESTFramework
 ///         [UniqueTogetherValidator(Project.objects, fields: ["account", "name"])]
 ///     }
 ///
-/// As DRF does it: it runs once every field is valid, before `validate(_:)`; on create, a field
+/// As DRF 3.18.3 does it: it runs once every field is valid, before `validate(_:)`; on create, a field
 /// of the set that is missing is "This field is required." under that field; a set with a null
 /// is not checked (a unique constraint lets NULLs through); an update fills what it was not sent
-/// from the instance, checks only when a value changes, and does not collide with itself. The
+/// from the instance, checks only when a value sent changes, and does not collide with itself. The
 /// message: "The fields account, name must make a unique set.".
 public struct UniqueTogetherValidator<M: Model>: ObjectValidator {
     public static var defaultMessage: String { "The fields {field_names} must make a unique set." }
@@ -45,16 +45,19 @@ public struct UniqueTogetherValidator<M: Model>: ObjectValidator {
             }
         }
         var filters: [Predicate] = []
-        var checked: [FieldValue] = []
+        var values: [FieldValue] = []
+        var changed = instance == nil
         for source in sources {
             let column = try QuerySet<M>.writableColumn(UniqueValidator<M>.lastPart(of: source)).name
             let stored = instance?.fieldValue(column)
             let value = attrs[source] ?? stored ?? .null
             filters.append(.field(column, .exact(value)))
-            // On update, only the values that change are checked (none: nothing to check).
-            if instance == nil || value != stored { checked.append(value) }
+            values.append(value)
+            // On update, only a value sent and different from the instance's calls for the check.
+            if let sent = attrs[source], sent != stored { changed = true }
         }
-        guard !checked.isEmpty, !checked.contains(where: \.isNull) else { return }
+        // A null anywhere in the set (sent or kept): NULLs are distinct, nothing can collide.
+        guard changed, !values.contains(where: \.isNull) else { return }
         var rows = QuerySet(query, connection: try context.serializerContext.database).filter(.and(filters))
         if let instance {
             rows = rows.exclude(.and(instance.primaryKeyValues.map { .field($0.column, .exact($0.value)) }))

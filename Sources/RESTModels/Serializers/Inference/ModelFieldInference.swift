@@ -108,8 +108,8 @@ struct ModelFieldInference<M: Model> {
     }
 
     /// The fields of each unique-together set the serializer covers become required, or take
-    /// the column's default (null for a nullable column), as DRF 3.18 makes them; the user's
-    /// `extraKwargs` still win.
+    /// the column's default (null for a nullable column, "" for a blank text), as DRF 3.18.3
+    /// makes them; the user's `extraKwargs` still win.
     func uniquenessExtraKwargs(names: [String], extra: [String: ExtraKwargs]) -> [String: ExtraKwargs] {
         // Model field → serializer field name, for the fields that map to one.
         var modelFields: [String: String] = [:]
@@ -133,6 +133,9 @@ struct ModelFieldInference<M: Model> {
                     uniqueness.required = false
                 } else if stored.isNullable {
                     uniqueness.defaultValue = .value(.null)
+                } else if stored.options.blank && stored.type == .text {
+                    // DRF 3.18.3: Django saves an omitted blank text as "", so that is the default.
+                    uniqueness.defaultValue = .value(.string(""))
                 } else {
                     uniqueness.required = true
                 }
