@@ -4,10 +4,12 @@ import RESTFramework
 /// `blank`, `editable`, `verbose_name`, `help_text`, `validators`, a decimal's digits): what a
 /// `ModelSerializer` derives its fields from. Declared with the column, once:
 ///
-///     Field("slug", \.slug, .maxLength(50), .unique)
-///     Field("status", \.status, .maxLength(10), .default("planned"))
-///     Field("description", \.description, .blank, .hasDefault)
-///     Field("created", \.created, .hasDefault, .editable(false))
+///     static let fields = Fields(
+///         Options.init,
+///         Field("slug", \.slug, .maxLength(50), .unique),
+///         Field("status", \.status, .maxLength(10), .default("planned")),
+///         Field("description", \.description, .blank, .hasDefault),
+///         Field("created", \.created, .hasDefault, .editable(false)))
 ///
 /// Only serializers read these; queries and row decoding do not. `ModelCheck` compares
 /// `maxLength` with a `varchar(n)` column and a declared default with the table's.
