@@ -168,6 +168,23 @@ import Testing
         #expect(plain.map(\.required) == [false, false] && plain.allSatisfy { $0.options.defaultValue == nil })
     }
 
+    /// A `references:` column without a declared relation: `owner` (DRF's field for the
+    /// `owner` foreign key) reads `owner_id`, read-only only (no model to look a written key up
+    /// in); an annotation named like the key without `_id` (`author` beside `author_id`, the
+    /// reference notes' author's username) is that annotation, a ReadOnlyField.
+    @Test func referencesColumnsAndAnnotationsBesideThem() {
+        #expect(NoteLikeSerializer.configurationProblems == [])
+        let fields = NoteLikeSerializer().fields
+        #expect(fields.map(\.source) == ["owner_id", "author"])
+        #expect(fields[0] is PrimaryKeyRelatedField && fields[0].readOnly)
+        #expect(fields[1] is ReadOnlyField)
+        #expect(
+            WritableOwnerSerializer.configurationProblems == [
+                "Field `owner` of WritableOwnerSerializer is the foreign key owner_id of NoteLike without a declared relation: "
+                    + "declare `.foreignKey(\"owner\", ...)` in NoteLike.relations, or make the field read-only."
+            ])
+    }
+
     /// Django's verbose names: the column's words ("date joined" → "Date joined" is the default
     /// label, so none is passed), or the declared one (`verbose_name="kick-off"` → "Kick-off").
     @Test func labelsComeFromVerboseNames() {
@@ -251,4 +268,26 @@ final class SlotSerializer: ModelSerializer<Slot> {
 
 final class PlainSlotSerializer: ModelSerializer<PlainSlot> {
     override class var modelFields: ModelFieldSelection? { ["room", "label"] }
+}
+
+struct NoteLike: Model {
+    var id: Int64
+    var ownerID: Int64
+    var authorID: Int64
+    var author: String
+
+    static let tableName = "note_likes"
+    static let fields = Fields(
+        NoteLike.init, Field("id", \.id), Field("owner_id", \.ownerID, references: "users"),
+        Field("author_id", \.authorID, references: "users"),
+        .annotation("author", \.author, sql: "SELECT username FROM users WHERE users.id = note_likes.author_id"))
+}
+
+final class NoteLikeSerializer: ModelSerializer<NoteLike> {
+    override class var modelFields: ModelFieldSelection? { ["owner", "author"] }
+    override class var readOnlyFields: [String] { ["owner"] }
+}
+
+final class WritableOwnerSerializer: ModelSerializer<NoteLike> {
+    override class var modelFields: ModelFieldSelection? { ["owner"] }
 }

@@ -28,8 +28,13 @@ struct ModelDescription<M: Model> {
                 ForwardRelation(name: relation.name, column: column, isNullable: relation.isNullable, lookup: relation.relatedLookup))
             keyColumns.insert(column.name)
         }
-        // A key declared only as `references:` (`owner_id`): Django's field name is `owner`.
-        for column in columns where column.references != nil && !keyColumns.contains(column.name) && column.name.hasSuffix("_id") {
+        // A key declared only as `references:` (`owner_id`): Django's field name is `owner`,
+        // unless the model has a column of that name (`author`, an annotation beside `author_id`).
+        let names = Set(columns.map(\.name))
+        for column in columns
+        where column.references != nil && !keyColumns.contains(column.name) && column.name.hasSuffix("_id")
+            && !names.contains(String(column.name.dropLast(3)))
+        {
             relations.append(
                 ForwardRelation(
                     name: String(column.name.dropLast(3)), column: column, isNullable: column.isNullable, lookup: nil))

@@ -149,12 +149,12 @@ struct ModelFieldInference<M: Model> {
 
     func buildKwargs(name: String, source: String, problems: inout [String]) -> ModelFieldKwargs? {
         var kwargs: ModelFieldKwargs
-        if let column = model.column(named: source), column.isWritable, !model.isKeyColumn(column) {
-            kwargs = standardKwargs(name: name, column: column)
+        if let column = model.column(named: source) {
+            // An annotation, or a key column by its own name, is read-only (DRF's property field).
+            let isStandard = column.isWritable && !model.isKeyColumn(column)
+            kwargs = isStandard ? standardKwargs(name: name, column: column) : ModelFieldKwargs(kind: .property, name: name)
         } else if let relation = model.relation(named: source) {
             kwargs = relationKwargs(name: name, relation: relation)
-        } else if model.column(named: source) != nil {
-            kwargs = ModelFieldKwargs(kind: .property, name: name)
         } else if source == "url" {
             kwargs = ModelFieldKwargs(kind: .url(viewName: M.modelName.lowercased() + "-detail"), name: name)
         } else {
