@@ -291,3 +291,29 @@ final class NoteLikeSerializer: ModelSerializer<NoteLike> {
 final class WritableOwnerSerializer: ModelSerializer<NoteLike> {
     override class var modelFields: ModelFieldSelection? { ["owner"] }
 }
+
+/// DRF's `extra_kwargs = {"url": {"lookup_field": "slug"}, "account": {"queryset": ...}}`: the
+/// url field's lookup and a relation's candidates, as the part-2 tags and projects need them.
+@Suite struct ModelSerializerExtraKwargsTests {
+    final class TagLinks: ModelSerializer<ShapedTag> {
+        override class var modelFields: ModelFieldSelection? { ["url", "slug"] }
+        override class var extraKwargs: [String: ExtraKwargs] { ["url": ExtraKwargs(lookupField: "slug")] }
+    }
+
+    final class AdminAccounts: ModelSerializer<ShapedProject> {
+        override class var modelFields: ModelFieldSelection? { ["account"] }
+        override class var extraKwargs: [String: ExtraKwargs] {
+            ["account": ExtraKwargs(lookup: RelatedLookupFunction { pk, _ in pk == 1 })]
+        }
+    }
+
+    @Test func urlLookupAndRelationLookup() throws {
+        let url = try #require(TagLinks().fields.first as? HyperlinkedIdentityField)
+        #expect(url.viewName == "tag-detail" && url.lookupField == "slug")
+        let account = try #require(AdminAccounts().fields.first as? PrimaryKeyRelatedField)
+        #expect(account.lookup is RelatedLookupFunction)
+        let serializer = AdminAccounts(data: ["account": 2])
+        #expect(try !serializer.isValid())
+        #expect(serializer.errors == ["account": ["Invalid pk \"2\" - object does not exist."]])
+    }
+}

@@ -26,12 +26,18 @@ public struct ExtraKwargs: Sendable {
     public var minValue: FieldValue?
     public var validators: [any Validator]?
     public var errorMessages: [String: String]?
+    /// A relational field's candidates (DRF's `queryset`): `ModelRelatedLookup(...)`.
+    public var lookup: (any RelatedLookup)?
+    /// The `url` field's route and lookup (DRF's `view_name`, `lookup_field`): `lookupField: "slug"`.
+    public var viewName: String?
+    public var lookupField: String?
 
     public init(
         readOnly: Bool? = nil, writeOnly: Bool? = nil, required: Bool? = nil, default defaultValue: FieldDefault? = nil,
         allowNull: Bool? = nil, allowBlank: Bool? = nil, source: String? = nil, label: String? = nil,
         helpText: String? = nil, maxLength: Int? = nil, minLength: Int? = nil, maxValue: FieldValue? = nil,
-        minValue: FieldValue? = nil, validators: [any Validator]? = nil, errorMessages: [String: String]? = nil
+        minValue: FieldValue? = nil, validators: [any Validator]? = nil, errorMessages: [String: String]? = nil,
+        lookup: (any RelatedLookup)? = nil, viewName: String? = nil, lookupField: String? = nil
     ) {
         self.readOnly = readOnly
         self.writeOnly = writeOnly
@@ -48,6 +54,9 @@ public struct ExtraKwargs: Sendable {
         self.minValue = minValue
         self.validators = validators
         self.errorMessages = errorMessages
+        self.lookup = lookup
+        self.viewName = viewName
+        self.lookupField = lookupField
     }
 
     /// `other`'s options over these (DRF's `dict.update`).
@@ -68,6 +77,9 @@ public struct ExtraKwargs: Sendable {
         if let v = other.minValue { merged.minValue = v }
         if let v = other.validators { merged.validators = v }
         if let v = other.errorMessages { merged.errorMessages = v }
+        if let v = other.lookup { merged.lookup = v }
+        if let v = other.viewName { merged.viewName = v }
+        if let v = other.lookupField { merged.lookupField = v }
         return merged
     }
 }

@@ -43,6 +43,8 @@ public struct ModelFieldKwargs: Sendable {
     public var errorMessages: [String: String]?
     /// A relational field's candidates (DRF's `queryset`).
     public var lookup: (any RelatedLookup)?
+    /// The `url` field's lookup (DRF's `lookup_field`); nil: `pk`.
+    public var lookupField: String?
 
     public init(kind: Kind, name: String) {
         self.kind = kind
@@ -80,6 +82,9 @@ public struct ModelFieldKwargs: Sendable {
         if let v = extra.minValue { minValue = v }
         if let v = extra.validators { validators = v }
         if let v = extra.errorMessages { errorMessages = v }
+        if let v = extra.lookup { lookup = v }
+        if let v = extra.viewName, case .url = kind { kind = .url(viewName: v) }
+        if let v = extra.lookupField { lookupField = v }
     }
 
     /// The arguments every field takes, as `FieldOptions` resolves them.

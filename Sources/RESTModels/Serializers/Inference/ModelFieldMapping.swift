@@ -9,7 +9,9 @@ enum ModelFieldMapping {
     static func field(_ kwargs: ModelFieldKwargs) -> (any SerializerField)? {
         switch kwargs.kind {
         case .url(let viewName):
-            return HyperlinkedIdentityField(kwargs.name, viewName: viewName, label: kwargs.label, helpText: kwargs.helpText)
+            return HyperlinkedIdentityField(
+                kwargs.name, viewName: viewName, lookupField: kwargs.lookupField ?? "pk", label: kwargs.label,
+                helpText: kwargs.helpText)
         case .property:
             return ReadOnlyField(kwargs.name, source: kwargs.source, label: kwargs.label, helpText: kwargs.helpText)
         case .relation:
