@@ -12,8 +12,7 @@ extension Serializer {
             let (attrs, fieldErrors) = try toInternalValue(object)
             if !fieldErrors.isEmpty { return (ValidatedData(), fieldErrors) }
             do {
-                let objectContext = ObjectValidationContext(instance: instance, partial: partial, serializerContext: context)
-                for validator in Self.validators { try validator.validate(attrs, context: objectContext) }
+                try runValidators(attrs)
                 return (try validate(attrs), JSONObject())
             } catch let error as ValidationError {
                 return (ValidatedData(), Self.serializerErrors(error.detail, nonFieldErrorsKey: key))
@@ -22,6 +21,28 @@ extension Serializer {
             let message = "Invalid data. Expected a dictionary, but got \(input.pythonTypeName)."
             return (ValidatedData(), JSONObject([(key, JSON.array([.string(message)]))]))
         }
+    }
+
+    /// DRF's `run_validators` for the object: every validator runs and their messages are kept
+    /// in order; an error that is an object of field errors stops at once (DRF re-raises dicts).
+    func runValidators(_ attrs: ValidatedData) throws {
+        let validators = Self.validators
+        guard !validators.isEmpty else { return }
+        let objectContext = ObjectValidationContext(
+            instance: instance, partial: partial, serializerContext: context, fields: fields)
+        var messages: [JSON] = []
+        for validator in validators {
+            do {
+                try validator.validate(attrs, context: objectContext)
+            } catch let error as ValidationError {
+                switch error.detail {
+                case .object: throw error
+                case .array(let items): messages.append(contentsOf: items)
+                default: messages.append(error.detail)
+                }
+            }
+        }
+        if !messages.isEmpty { throw ValidationError(.array(messages)) }
     }
 
     /// Each writable field in order: its value (or nothing) and its errors. Read-only and

@@ -138,6 +138,9 @@ public struct Column<M: Model>: Sendable {
     /// Whether the queryset's `annotate` fills it (`annotated(_:_:)`); `expression` is then
     /// what it reads when the query does not.
     public let isPerQueryAnnotation: Bool
+    /// What Django says beyond the type (`max_length`, `unique`, `default`, `blank`, ...), for
+    /// `ModelSerializer`'s fields (`ColumnOptions`).
+    public let options: ColumnOptions
     /// Reads the column from a pointer to an instance of `M`. Not generic over `M` so that
     /// `ModelLayout` can keep the readers of every model's columns without the model type; the
     /// public initializers are `@inlinable` so that the reader is compiled for the model's
@@ -151,18 +154,22 @@ public struct Column<M: Model>: Sendable {
     let sql: String
 
     @inlinable
-    public init<V: ColumnValue>(_ name: String, _ keyPath: KeyPath<M, V> & Sendable, references: String? = nil) {
+    public init<V: ColumnValue>(
+        _ name: String, _ keyPath: KeyPath<M, V> & Sendable, references: String? = nil, _ options: ColumnOption...
+    ) {
         self.init(
             name: name, type: V.columnType, isNullable: V.isNullable, references: references, expression: nil,
-            reader: Self.reader(keyPath), choices: V.choices)
+            reader: Self.reader(keyPath), choices: V.choices,
+            options: ColumnOptions(options, integerRange: ColumnOptions.integerRange(of: V.self)))
     }
 
     @usableFromInline
     init(
         name: String, type: ColumnType, isNullable: Bool, references: String?, expression: String?,
         reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue, choices: [Choice]? = nil,
-        isPerQueryAnnotation: Bool = false
+        isPerQueryAnnotation: Bool = false, options: ColumnOptions = ColumnOptions()
     ) {
+        self.options = options
         self.name = name
         self.type = type
         self.isNullable = isNullable

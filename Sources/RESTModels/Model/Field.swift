@@ -17,13 +17,17 @@ public struct Field<M, V: StoredValue>: Sendable {
     /// The column it reads and writes; nil for a property that is not a column.
     public let column: FieldColumn?
 
-    /// A column of the model's table.
+    /// A column of the model's table; `options` are what a `ModelSerializer` derives its field
+    /// from (`.maxLength(100)`, `.unique`, `.hasDefault`: see `ColumnOptions`).
     @inlinable
-    public init(_ name: String, _ keyPath: KeyPath<M, V> & Sendable, references: String? = nil) where V: ColumnValue {
+    public init(
+        _ name: String, _ keyPath: KeyPath<M, V> & Sendable, references: String? = nil, _ options: ColumnOption...
+    ) where V: ColumnValue {
         self.keyPath = keyPath
         column = FieldColumn(
             name: name, type: V.columnType, isNullable: V.isNullable, references: references, expression: nil,
-            reader: FieldColumn.reader(keyPath), choices: V.choices)
+            reader: FieldColumn.reader(keyPath), choices: V.choices,
+            options: ColumnOptions(options, integerRange: ColumnOptions.integerRange(of: V.self)))
     }
 
     /// A property that is not a column (a many-to-many's rows): decoded as `V.notLoaded`.
@@ -76,12 +80,16 @@ public struct FieldColumn: Sendable {
     /// As `Column.choices` and `Column.isPerQueryAnnotation`.
     public let choices: [Choice]?
     public let isPerQueryAnnotation: Bool
+    /// As `Column.options`.
+    public let options: ColumnOptions
 
     @usableFromInline
     init(
         name: String, type: ColumnType, isNullable: Bool, references: String?, expression: String?,
-        reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue, choices: [Choice]?, isPerQueryAnnotation: Bool = false
+        reader: @escaping @Sendable (UnsafeRawPointer) -> FieldValue, choices: [Choice]?, isPerQueryAnnotation: Bool = false,
+        options: ColumnOptions = ColumnOptions()
     ) {
+        self.options = options
         self.choices = choices
         self.isPerQueryAnnotation = isPerQueryAnnotation
         self.name = name
@@ -107,6 +115,6 @@ extension Column {
         self.init(
             name: column.name, type: column.type, isNullable: column.isNullable, references: column.references,
             expression: column.expression, reader: column.reader, choices: column.choices,
-            isPerQueryAnnotation: column.isPerQueryAnnotation)
+            isPerQueryAnnotation: column.isPerQueryAnnotation, options: column.options)
     }
 }

@@ -46,6 +46,11 @@ public protocol Model: FieldReadable, Sendable {
     /// Foreign keys, one-to-ones, many-to-manys and reverse relations, by name (`Relation`);
     /// default: none. Declare it as a `static let`.
     static var relations: [Relation<Self>] { get }
+    /// Django's `Meta.unique_together`: sets of field names (columns, or a foreign key's relation
+    /// name) unique together in the table (`[["account", "name"]]`); default: none. A
+    /// `ModelSerializer` gets a `UniqueTogetherValidator` for each; `ModelCheck` checks the
+    /// table has the constraint.
+    static var uniqueTogether: [[String]] { get }
     /// Decodes one row of `SELECT <columns>` (or `RETURNING <columns>`); from `fields`, or
     /// written out.
     init(row: ModelRow) throws
@@ -88,6 +93,7 @@ extension Model {
     public static var primaryKey: PrimaryKey { "id" }
     public static var ordering: [OrderTerm] { [] }
     public static var relations: [Relation<Self>] { [] }
+    public static var uniqueTogether: [[String]] { [] }
 
     /// The column's value by name; `"pk"` is the primary key (nil for a composite one).
     ///

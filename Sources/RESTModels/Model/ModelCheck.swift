@@ -145,9 +145,16 @@ struct ModelComparison {
     let properties: [Property]
     let tables: TableCatalog
     let connection: Connection
+    /// What the serializers read beyond the type (`ColumnOptions`), by column, and
+    /// `Model.uniqueTogether` as column names: compared in `ModelCheck+Options.swift`.
+    let columnOptions: [(name: String, options: ColumnOptions)]
+    let uniqueTogether: [[String]]
 
     init<M: Model>(_ model: M.Type, tables: TableCatalog, connection: Connection) {
         modelName = String(describing: M.self)
+        columnOptions = M.columns.filter(\.isWritable).map { ($0.name, $0.options) }
+        let description = ModelDescription<M>()
+        uniqueTogether = M.uniqueTogether.map { set in set.map { description.columnName(of: $0) ?? $0 } }
         let layout = ModelLayout.of(M.self)
         self.layout = layout
         if let declaration = M.fields as? any ModelDeclaration {
@@ -188,6 +195,7 @@ struct ModelComparison {
                         + "model has no field for it: every INSERT would fail; declare it"))
         }
         found += relationDifferences(byName)
+        found += try optionDifferences(byName)
         // The select list runs only when its columns exist: otherwise its error repeats the above.
         if found.isEmpty { found += try annotations() }
         return found

@@ -48,6 +48,9 @@ final class RelationInfo: Sendable {
     /// Compiles a predicate over the target's rows under an alias (an aggregate's `filter`
     /// across the relation, `AggregatePath`).
     let compileOnTarget: @Sendable (Predicate, QueryScope, inout SQLBuilder) throws -> Void
+    /// Whether a target row has a primary key: what a `ModelSerializer`'s inferred
+    /// `PrimaryKeyRelatedField` for the relation asks.
+    let relatedLookup: any RelatedLookup
 
     init<M: Model, T: Model>(
         name: String, kind: Kind, model: M.Type, target: T.Type, isNullable: Bool,
@@ -69,6 +72,7 @@ final class RelationInfo: Sendable {
         self.instance = instance
         self.access = access
         compileOnTarget = { predicate, scope, sql in try QueryCompiler<T>.compile(predicate, negated: false, in: scope, into: &sql) }
+        relatedLookup = ModelRelatedLookup(T.self)
     }
 
     /// Whether following it can give several rows (a lookup across it is an EXISTS).

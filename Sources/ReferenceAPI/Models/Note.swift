@@ -15,8 +15,9 @@ public struct Note: Model {
     public static let tableName = "notes"
     public static let fields = Fields(
         Note.init,  // the memberwise initializer: the fields follow the properties' order
-        Field("id", \.id), Field("title", \.title), Field("body", \.body),
+        Field("id", \.id), Field("title", \.title, .maxLength(200)), Field("body", \.body, .blank, .hasDefault),
         Field("author_id", \.authorID, references: "users"),
         .annotation("author", \.author, sql: "SELECT username FROM users WHERE users.id = notes.author_id"),
-        Field("created", \.created))
+        // Django's auto_now_add=True: the table fills it, the API never writes it.
+        Field("created", \.created, .hasDefault, .editable(false)))
 }

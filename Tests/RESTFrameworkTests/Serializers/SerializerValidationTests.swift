@@ -173,6 +173,35 @@ final class NoteSerializer: Serializer {
         #expect(serializer.errors == ["non_field_errors": ["The fields first, last must make a unique set."]])
     }
 
+    /// DRF's `run_validators` for the object (3.18, checked): every validator runs and their
+    /// messages are kept in order, `{"non_field_errors": ["first", "second", "third"]}`; an
+    /// object of field errors stops at once, `{"last": ["dict"]}`; `validate` does not run.
+    @Test func objectValidatorsReportEveryMessage() throws {
+        struct Failing: ObjectValidator {
+            let detail: JSON
+            func validate(_ attrs: ValidatedData, context: ObjectValidationContext) throws { throw ValidationError(detail) }
+        }
+        final class Collecting: Serializer {
+            override class var fields: [any SerializerField] { [CharField("first"), CharField("last")] }
+            override class var validators: [any ObjectValidator] {
+                [Failing(detail: "first"), Failing(detail: ["second", "third"])]
+            }
+            override func validate(_ attrs: ValidatedData) throws -> ValidatedData { throw ValidationError("validate") }
+        }
+        final class Stopping: Serializer {
+            override class var fields: [any SerializerField] { [CharField("first"), CharField("last")] }
+            override class var validators: [any ObjectValidator] {
+                [Failing(detail: "first"), Failing(detail: ["last": "dict"]), Failing(detail: "second")]
+            }
+        }
+        let collecting = Collecting(data: ["first": "a", "last": "a"])
+        #expect(try collecting.isValid() == false)
+        #expect(collecting.errors == ["non_field_errors": ["first", "second", "third"]])
+        let stopping = Stopping(data: ["first": "a", "last": "a"])
+        #expect(try stopping.isValid() == false)
+        #expect(stopping.errors == ["last": ["dict"]])
+    }
+
     @Test func hiddenFieldsTakeTheirDefault() throws {
         let serializer = Serializer(data: ["author": 99, "title": "x"])
         serializer.fields = [CharField("title"), HiddenField("author", default: .computed { _ in 42 })]

@@ -31,6 +31,37 @@ import Testing
         }
     }
 
+    /// The tutorial's inferred serializer is the one it used to spell out field by field, and
+    /// DRF's for `class Meta: model = Todo; fields = ["url", "id", "title", "done", "created"]`
+    /// (title `CharField(max_length=200)`, done `BooleanField(default=False)`, created
+    /// `DateTimeField(auto_now_add=True)`): OPTIONS and errors alike.
+    @Test func theInferredSerializerIsTheExplicitOne() throws {
+        final class ExplicitTodoSerializer: ModelSerializer<Todo> {
+            override class var fields: [any SerializerField] {
+                [HyperlinkedIdentityField("url", viewName: "todo-detail"),
+                 IntegerField("id", readOnly: true),
+                 CharField("title", maxLength: 200),
+                 BooleanField("done", required: false),
+                 DateTimeField("created", readOnly: true)]
+            }
+        }
+        #expect(TodoSerializer.configurationProblems == [])
+        #expect(TodoSerializer().fieldsMetadata == ExplicitTodoSerializer().fieldsMetadata)
+        #expect(
+            JSONWriter.renderString(TodoSerializer().fieldsMetadata)
+                == #"{"url":{"type":"field","required":false,"read_only":true,"label":"Url"},"#
+                + #""id":{"type":"integer","required":false,"read_only":true,"label":"ID"},"#
+                + #""title":{"type":"string","required":true,"read_only":false,"label":"Title","max_length":200},"#
+                + #""done":{"type":"boolean","required":false,"read_only":false,"label":"Done"},"#
+                + #""created":{"type":"datetime","required":false,"read_only":true,"label":"Created"}}"#)
+        let long = JSON.string(String(repeating: "x", count: 201))
+        let inferred = TodoSerializer(data: ["title": long, "done": "maybe"])
+        let explicit = ExplicitTodoSerializer(data: ["title": long, "done": "maybe"])
+        #expect(try !inferred.isValid() && !explicit.isValid())
+        #expect(inferred.errors == explicit.errors)
+        #expect(inferred.errors == ["title": ["Ensure this field has no more than 200 characters."], "done": ["Must be a valid boolean."]])
+    }
+
     /// The README's model check: the model against the tutorial's migration.
     @Test func modelsMatchTheMigrations() throws {
         try TemporarySchema.with(url: databaseURL, migrations: migrations) { schema in

@@ -11,17 +11,12 @@ struct Todo: Model {
 
     static let tableName = "todos"
     static let fields = Fields(
-        Todo.init, Field("id", \.id), Field("title", \.title), Field("done", \.done), Field("created", \.created))
+        Todo.init, Field("id", \.id), Field("title", \.title, .maxLength(200)), Field("done", \.done, .hasDefault),
+        Field("created", \.created, .hasDefault, .editable(false)))
 }
 
 final class TodoSerializer: ModelSerializer<Todo> {
-    override class var fields: [any SerializerField] {
-        [HyperlinkedIdentityField("url", viewName: "todo-detail"),
-         IntegerField("id", readOnly: true),
-         CharField("title", maxLength: 200),
-         BooleanField("done", required: false),
-         DateTimeField("created", readOnly: true)]
-    }
+    override class var modelFields: ModelFieldSelection? { ["url", "id", "title", "done", "created"] }
 }
 
 final class TodoViewSet: ModelViewSet<QuerySet<Todo>> {

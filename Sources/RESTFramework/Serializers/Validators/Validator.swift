@@ -57,6 +57,9 @@ public struct ObjectValidationContext {
     public var instance: (any FieldReadable)?
     public var partial: Bool
     public var serializerContext: SerializerContext
+    /// The serializer's fields (DRF's `serializer.fields`): what a validator naming fields
+    /// (`UniqueTogetherValidator`) reads their sources from.
+    public var fields: [any SerializerField] = []
 }
 
 /// A validator from a closure, for one-off rules.
