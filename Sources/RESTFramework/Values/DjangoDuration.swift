@@ -44,9 +44,10 @@ enum DjangoDuration: Equatable {
         var total: Int128? {
             guard var dayPart = Timedelta.micros([(days, 86_400_000_000)]) else { return nil }
             if signAppliesToDays { dayPart *= sign }
-            guard var rest = Timedelta.micros(
-                [(microseconds, 1), (seconds, 1_000_000), (minutes, 60_000_000), (hours, 3_600_000_000)]
-                    .compactMap { value, factor in value.map { ($0, factor) } })
+            guard
+                var rest = Timedelta.micros(
+                    [(microseconds, 1), (seconds, 1_000_000), (minutes, 60_000_000), (hours, 3_600_000_000)]
+                        .compactMap { value, factor in value.map { ($0, factor) } })
             else { return nil }
             rest *= sign
             let range = DjangoDuration.minimum...DjangoDuration.maximum

@@ -52,8 +52,8 @@ enum DRFFieldCases {
         (#"1e-7"#, .errors(["Ensure that there are no more than 2 decimal places."])),
         (#"-1"#, .errors(["Ensure this value is greater than or equal to 0."])),
         (#""-1""#, .errors(["Ensure this value is greater than or equal to 0."])),
-        (#""11111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111""#, .errors(["String value too large."])),
-        (#""1111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111""#, .errors(["Ensure that there are no more than 12 digits in total."])),
+        (#""\#(String(repeating: "1", count: 1001))""#, .errors(["String value too large."])),
+        (#""\#(String(repeating: "1", count: 1000))""#, .errors(["Ensure that there are no more than 12 digits in total."])),
         (#""1,5""#, .errors(["A valid number is required."])),
         (#""1e999999999""#, .errors(["Ensure that there are no more than 12 digits in total."])),
         (#""01.50""#, .ok(#""1.50""#)),
@@ -352,17 +352,17 @@ enum DRFFieldCases {
         (#""uuid:12345678123456781234567812345678""#, .ok(#""12345678-1234-5678-1234-567812345678""#)),
         (#""URN:UUID:12345678123456781234567812345678""#, .errors(["Must be a valid UUID."])),
     ]
-    static let uuid_hex: [(String, Outcome)] = [
+    static let uuidHex: [(String, Outcome)] = [
         (#""12345678-1234-5678-1234-567812345678""#, .ok(#""12345678123456781234567812345678""#)),
         (#""00000000-0000-0000-0000-000000000001""#, .ok(#""00000000000000000000000000000001""#)),
         (#""ffffffff-ffff-ffff-ffff-ffffffffffff""#, .ok(#""ffffffffffffffffffffffffffffffff""#)),
     ]
-    static let uuid_int: [(String, Outcome)] = [
+    static let uuidInt: [(String, Outcome)] = [
         (#""12345678-1234-5678-1234-567812345678""#, .ok(#"24197857161011715162171839636988778104"#)),
         (#""00000000-0000-0000-0000-000000000001""#, .ok(#"1"#)),
         (#""ffffffff-ffff-ffff-ffff-ffffffffffff""#, .ok(#"340282366920938463463374607431768211455"#)),
     ]
-    static let uuid_urn: [(String, Outcome)] = [
+    static let uuidURN: [(String, Outcome)] = [
         (#""12345678-1234-5678-1234-567812345678""#, .ok(#""urn:uuid:12345678-1234-5678-1234-567812345678""#)),
         (#""00000000-0000-0000-0000-000000000001""#, .ok(#""urn:uuid:00000000-0000-0000-0000-000000000001""#)),
         (#""ffffffff-ffff-ffff-ffff-ffffffffffff""#, .ok(#""urn:uuid:ffffffff-ffff-ffff-ffff-ffffffffffff""#)),
@@ -399,8 +399,8 @@ enum DRFFieldCases {
         (#""0x10""#, .errors(["A valid number is required."])),
         (#"1e308"#, .ok(#"1e+308"#)),
         (#"123456789012345678901234567890"#, .ok(#"1.2345678901234568e+29"#)),
-        (#"10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"#, .errors(["Integer value too large to convert to float"])),
-        (#""11111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111""#, .errors(["String value too large."])),
+        (#"1\#(String(repeating: "0", count: 400))"#, .errors(["Integer value too large to convert to float"])),
+        (#""\#(String(repeating: "1", count: 1001))""#, .errors(["String value too large."])),
         (#""1,5""#, .errors(["A valid number is required."])),
         (#""1e""#, .errors(["A valid number is required."])),
         (#""e5""#, .errors(["A valid number is required."])),
@@ -457,10 +457,10 @@ enum DRFFieldCases {
         (#""http://ex--ample.com""#, .ok(#""http://ex--ample.com""#)),
         (#""http://example.com.""#, .ok(#""http://example.com.""#)),
         (#""http://example.com..""#, .errors(["Enter a valid URL."])),
-        (#""http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com""#, .errors(["Enter a valid URL."])),
-        (#""http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com""#, .ok(#""http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com""#)),
-        (#""http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com""#, .errors(["Enter a valid URL."])),
-        (#""http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com""#, .errors(["Enter a valid URL."])),
+        (#""http://\#(String(repeating: "a", count: 64)).com""#, .errors(["Enter a valid URL."])),
+        (#""http://\#(String(repeating: "a", count: 63)).com""#, .ok(#""http://\#(String(repeating: "a", count: 63)).com""#)),
+        (#""http://\#(String(repeating: String(repeating: "a", count: 60) + ".", count: 5))com""#, .errors(["Enter a valid URL."])),
+        (#""http://\#(String(repeating: "a", count: 2040)).com""#, .errors(["Enter a valid URL."])),
         (#""  http://example.com  ""#, .ok(#""http://example.com""#)),
         (#""""#, .errors(["This field may not be blank."])),
         (#""http://example.com\n""#, .ok(#""http://example.com""#)),

@@ -34,11 +34,13 @@ import Testing
     @Test func metadata() {
         #expect(
             JSONWriter.renderString(budget.metadataInfo)
-                == #"{"type":"decimal","required":false,"read_only":false,"label":"Budget","min_value":0,"max_digits":12,"decimal_places":2}"#)
+                == #"{"type":"decimal","required":false,"read_only":false,"label":"Budget","min_value":0,"max_digits":12,"decimal_places":2}"#
+        )
         let limited = DecimalField("fee", maxDigits: 6, decimalPlaces: 2, maxValue: .decimal(DecimalNumber("99.50")!), minValue: 0.5)
         #expect(
             JSONWriter.renderString(limited.metadataInfo)
-                == #"{"type":"decimal","required":true,"read_only":false,"label":"Fee","min_value":0.5,"max_value":99.5,"max_digits":6,"decimal_places":2}"#)
+                == #"{"type":"decimal","required":true,"read_only":false,"label":"Fee","min_value":0.5,"max_value":99.5,"max_digits":6,"decimal_places":2}"#
+        )
     }
 
     /// Output is quantized with the field's rounding (ROUND_HALF_EVEN by default), whatever the

@@ -26,7 +26,9 @@ import Testing
     }
 
     @Test func metadata() {
-        #expect(JSONWriter.renderString(TimeField("opens").metadataInfo) == #"{"type":"time","required":true,"read_only":false,"label":"Opens"}"#)
+        #expect(
+            JSONWriter.renderString(TimeField("opens").metadataInfo)
+                == #"{"type":"time","required":true,"read_only":false,"label":"Opens"}"#)
     }
 }
 
@@ -56,7 +58,8 @@ import Testing
         let field = DurationField("d", maxValue: CalendarDuration(days: 1), minValue: CalendarDuration(microseconds: 1_500_000))
         #expect(
             JSONWriter.renderString(field.metadataInfo)
-                == #"{"type":"duration","required":true,"read_only":false,"label":"D","min_value":"0:00:01.500000","max_value":"1 day, 0:00:00"}"#)
+                == #"{"type":"duration","required":true,"read_only":false,"label":"D","min_value":"0:00:01.500000","max_value":"1 day, 0:00:00"}"#
+        )
     }
 
     @Test func parserResults() {

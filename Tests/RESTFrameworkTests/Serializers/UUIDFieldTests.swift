@@ -9,9 +9,9 @@ import Testing
     }
 
     @Test func formats() throws {
-        #expect(try mismatches(UUIDField("id", format: .hex), DRFFieldCases.uuid_hex) == [])
-        #expect(try mismatches(UUIDField("id", format: .int), DRFFieldCases.uuid_int) == [])
-        #expect(try mismatches(UUIDField("id", format: .urn), DRFFieldCases.uuid_urn) == [])
+        #expect(try mismatches(UUIDField("id", format: .hex), DRFFieldCases.uuidHex) == [])
+        #expect(try mismatches(UUIDField("id", format: .int), DRFFieldCases.uuidInt) == [])
+        #expect(try mismatches(UUIDField("id", format: .urn), DRFFieldCases.uuidURN) == [])
     }
 
     /// `label_lookup` says `"string"` for a UUIDField.
