@@ -39,6 +39,9 @@ enum ScalarFieldExamples {
         DjangoDuration.parse("-1 23:59:59")   // .value(CalendarDuration(days: -1, microseconds: 86_399_000_000))
         DjangoDuration.parse("1:2:3:4")       // .invalid
 
+        SlugValidator(allowUnicode: true).isValid("日本-語")   // true
+        SlugValidator().isValid("with space")                  // false
+
         URLValidator().isValid("https://example.com/path?q=1")   // true
         URLValidator().isValid("http://[::1]:8000/")              // true
         URLValidator().isValid("example.com")                     // false

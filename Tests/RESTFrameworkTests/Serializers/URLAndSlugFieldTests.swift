@@ -25,6 +25,26 @@ import Testing
         #expect(try mismatches(SlugField("slug", allowUnicode: true), DRFFieldCases.unicodeSlugs) == [])
     }
 
+    /// DRF's `$` lets one final newline through when not trimming; Python's `\w` is `isalnum()`
+    /// (numbers such as Ⅷ and ² count, a joiner does not). Pinned from DRF 3.18.3.
+    @Test func untrimmedAndUnicodeEdges() throws {
+        let ascii = SlugField("slug", trimWhitespace: false)
+        #expect(try check(ascii, "a\n").value == "a\n")
+        #expect(
+            try check(ascii, "a\n\n").messages
+                == ["Enter a valid \"slug\" consisting of letters, numbers, underscores or hyphens."])
+        let unicode = SlugField("slug", allowUnicode: true, trimWhitespace: false)
+        #expect(try check(unicode, "\u{2177}").value == "\u{2177}")
+        #expect(try check(unicode, "\u{B2}").value == "\u{B2}")
+        for refused in ["a\n", "a\u{200D}"] {
+            #expect(
+                try check(unicode, .string(refused)).messages
+                    == ["Enter a valid \"slug\" consisting of Unicode letters, numbers, underscores, or hyphens."])
+        }
+        #expect(SlugValidator(allowUnicode: true).isValid("日本-語"))
+        #expect(!SlugValidator().isValid("with space"))
+    }
+
     /// The spec's `tags.slug`: the length check comes before the pattern, as DRF appends its
     /// RegexValidator after CharField's validators.
     @Test func orderAndMetadata() throws {

@@ -29,19 +29,15 @@ public struct SlugField: SerializerField {
     public var initialValue: JSON { text.initialValue }
     public var metadataAttributes: [(String, JSON)] { text.metadataAttributes }
 
-    static let asciiPattern = RegexValidator(#"^[-a-zA-Z0-9_]+$"#)
-    static let unicodePattern = RegexValidator(#"^[-\w]+\Z"#)
-
-    /// The CharField's validators, then the pattern with the field's message.
+    /// The CharField's validators, then the slug check with the field's message.
     public var validators: [any Validator] {
         let messages = ErrorMessages(
             defaults: [
                 "invalid": "Enter a valid \"slug\" consisting of letters, numbers, underscores or hyphens.",
                 "invalid_unicode": "Enter a valid \"slug\" consisting of Unicode letters, numbers, underscores, or hyphens.",
             ], overrides: text.options.errorMessages)
-        let pattern = allowUnicode ? Self.unicodePattern : Self.asciiPattern
         return text.validators + [
-            RegexValidator(pattern.pattern, message: messages.message(allowUnicode ? "invalid_unicode" : "invalid"))
+            SlugValidator(allowUnicode: allowUnicode, message: messages.message(allowUnicode ? "invalid_unicode" : "invalid"))
         ]
     }
 
