@@ -85,6 +85,16 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == "2.5")
     }
 
+    /// Nothing a request sends makes the field build a huge number: exponents are counted, not
+    /// expanded, and without limits a value beyond `numeric` is refused.
+    @Test func hugeExponents() throws {
+        #expect(try check(budget, "1e999999999999").messages == ["Ensure that there are no more than 12 digits in total."])
+        let unbounded = DecimalField("n", maxDigits: nil, decimalPlaces: nil)
+        #expect(try check(unbounded, "1e999999999").messages == ["A valid number is required."])
+        #expect(try check(unbounded, "1e-999999999").messages == ["A valid number is required."])
+        #expect(try check(unbounded, "1e100").value == .decimal(DecimalNumber("1" + String(repeating: "0", count: 100))!))
+    }
+
     @Test func messagesCanBeOverridden() throws {
         let field = DecimalField("n", maxDigits: 3, decimalPlaces: 1, errorMessages: ["max_digits": "At most {max_digits}."])
         #expect(try check(field, "12.34").messages == ["At most 3."])

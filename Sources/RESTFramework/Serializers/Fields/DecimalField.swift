@@ -12,7 +12,9 @@
 /// With `allowNull`, `""` and whitespace are null (DRF's `validate_empty_values`). `-0` is
 /// accepted as zero, and `-0.00` renders `"0.00"`: a `DecimalNumber` has no negative zero (as
 /// PostgreSQL's `numeric`), where DRF would echo `"-0.00"` from the unsaved `Decimal`.
-/// `localize` has no counterpart (no locales here).
+/// `localize` has no counterpart (no locales here). Without `maxDigits`, a value no `numeric`
+/// can hold (`"1e999999999"`: DRF would render its billion digits) is "A valid number is
+/// required.".
 public struct DecimalField: SerializerField {
     public var options: FieldOptions
     public var maxDigits: Int?
