@@ -17,6 +17,7 @@ enum FilterFormField {
         static let dateTime = Invalid("Enter a valid date/time.")
         static let uuid = Invalid("Enter a valid UUID.")
         static let duration = Invalid("Enter a valid duration.")
+        static let durationOverflow = Invalid("The number of days must be between -999999999 and 999999999.")
         static let nullCharacters = Invalid("Null characters are not allowed.")
         static let missingChoice = Invalid("Select a valid choice. That choice is not one of the available choices.")
         static let rangeValues = Invalid("Range query expects two values.")
@@ -67,11 +68,15 @@ enum FilterFormField {
             guard let uuid = FilterUUIDText.parse(stripped) else { throw .uuid }
             return .string(uuid)
         case .duration:
-            // forms.DurationField is a CharField: stripped, then `parse_duration`.
-            let stripped = PythonText.strip(text)
-            if stripped.isEmpty { return nil }
-            guard let duration = InMemoryEvaluation.parseDuration(stripped) else { throw .duration }
-            return .duration(duration)
+            // forms.DurationField is no CharField: `parse_duration(str(value))` of the text as
+            // sent (" 01:30:00 " is invalid), ISO 8601 included; past a timedelta's range, its
+            // `overflow` message.
+            if text.isEmpty { return nil }
+            switch DjangoDuration.parse(text) {
+            case .value(let duration): return .duration(duration)
+            case .overflow: throw .durationOverflow
+            case .invalid: throw .duration
+            }
         }
     }
 

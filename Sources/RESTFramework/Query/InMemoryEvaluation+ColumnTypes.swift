@@ -167,33 +167,12 @@ extension InMemoryEvaluation {
         return TimeOfDay(hour: hour, minute: minute, second: second, microsecond: microsecond)
     }
 
-    /// Django's `parse_duration`: its own form (`[-]D [days, ]][[-]H:]M:]S[.ffffff]`, what
-    /// `duration_string` writes), or PostgreSQL's interval text (`1 mon -2 days +03:00:00`).
+    /// PostgreSQL's interval text (`1 mon -2 days +03:00:00`), or what Django's `parse_duration`
+    /// reads (`DjangoDuration`: its own form, ISO 8601, PostgreSQL's day-time form).
     static func parseDuration(_ text: String) -> CalendarDuration? {
         if let interval = CalendarDuration(text) { return interval }
-        var rest = Substring(text)
-        var days: Int64 = 0
-        if let space = rest.firstIndex(of: " ") {
-            guard let number = Int64(rest[..<space]) else { return nil }
-            days = number
-            rest = rest[rest.index(after: space)...]
-            for unit in ["days, ", "day, "] where rest.hasPrefix(unit) {
-                rest = rest.dropFirst(unit.count)
-                break
-            }
-        }
-        let negative = rest.hasPrefix("-")
-        if negative { rest = rest.dropFirst() }
-        let (clock, fraction) = splitFraction(String(rest))
-        let fields = clock.split(separator: ":", omittingEmptySubsequences: false)
-        guard (1...3).contains(fields.count), let microsecond = fraction,
-            fields.allSatisfy({ !$0.isEmpty && $0.count <= 9 && $0.allSatisfy(\.isASCIIDigitCharacter) })
-        else { return nil }
-        var seconds: Int64 = 0
-        for field in fields { seconds = seconds * 60 + Int64(field)! }
-        guard days.magnitude <= 999_999_999, let days32 = Int32(exactly: days) else { return nil }
-        let micros = seconds * 1_000_000 + microsecond
-        return CalendarDuration(days: days32, microseconds: negative ? -micros : micros)
+        if case .value(let duration) = DjangoDuration.parse(text) { return duration }
+        return nil
     }
 
     /// The text before `.`/`,` and the fraction as microseconds (1 to 6 digits read, up to 6 more

@@ -108,6 +108,12 @@ public struct APISettings: Sendable {
         get { box.values.extensions }
         set { change { $0.extensions = newValue } }
     }
+    /// DRF's `COERCE_DECIMAL_TO_STRING`: `DecimalField`s without their own `coerceToString`
+    /// render text (`"1250.00"`, the default) or, when false, JSON numbers (`1250.0`).
+    public var coerceDecimalToString: Bool {
+        get { box.values.coerceDecimalToString }
+        set { change { $0.coerceDecimalToString = newValue } }
+    }
     /// Where unhandled errors are reported (stderr by default).
     public var errorLog: @Sendable (String) -> Void {
         get { box.values.errorLog }
@@ -151,6 +157,7 @@ public struct APISettings: Sendable {
         var dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields
         var atomicRequests: (any AtomicRequests)? = nil
         var extensions = SettingsExtensions()
+        var coerceDecimalToString = true
         var errorLog: @Sendable (String) -> Void = { message in
             let line = Array((message + "\n").utf8)
             line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }

@@ -66,7 +66,7 @@ extension PythonText {
 
     /// A timedelta's normalised fields: days (any sign), seconds `0..<86400`, microseconds
     /// `0..<1_000_000`.
-    private static func timedeltaParts(_ duration: CalendarDuration) -> (days: Int64, seconds: Int64, microseconds: Int64) {
+    static func timedeltaParts(_ duration: CalendarDuration) -> (days: Int64, seconds: Int64, microseconds: Int64) {
         let months = Int64(duration.months)
         let monthDays = months / 12 * 365 + months % 12 * 30
         var (days, rest) = duration.microseconds.quotientAndRemainder(dividingBy: CalendarDuration.microsecondsPerDay)
