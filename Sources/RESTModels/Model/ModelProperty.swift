@@ -5,13 +5,16 @@ import RESTFramework
 /// `fieldValue(name)` answers it after the columns and relations, so a serializer reads it as
 /// any column (through the model's readers, no lookup per row).
 ///
-///     struct Member: Model {
-///         var firstName: String, lastName: String
-///         ...
-///         static let properties = [
-///             ModelProperty<Member>("full_name") { .string($0.firstName + " " + $0.lastName) }
-///         ]
+///     struct Person: Model {
+///         var id: Int64, firstName: String, lastName: String
+///
+///         static let tableName = "people"
+///         static let fields = Fields(Person.init, Field("id", \.id), Field("first_name", \.firstName), Field("last_name", \.lastName))
+///         static let properties = [ModelProperty<Person>("full_name") { .string($0.firstName + " " + $0.lastName) }]
 ///     }
+///
+/// and its serializer says:
+///
 ///     ReadOnlyField("name", source: "full_name")
 ///
 /// A column with choices has Django's `get_<column>_display` without a declaration: the choice's
