@@ -54,6 +54,10 @@ final class SourceTaskSerializer: Serializer {
     }
 }
 
+final class MemberBioSerializer: Serializer {
+    override class var fields: [any SerializerField] { [ReadOnlyField("username"), ReadOnlyField("bio", source: "profile.bio")] }
+}
+
 /// DRF's `source` across real relations on PostgreSQL: dotted paths through what
 /// `selectRelated` filled, DRF's omission when a relation on the way is empty, model properties
 /// and `get_<column>_display`.
@@ -106,6 +110,18 @@ final class SourceTaskSerializer: Serializer {
             #expect(tasks[1].fieldValue("assignee.username") == nil)
             let rows = try SourceTaskSerializer.many(instances: tasks).data.arrayValue ?? []
             #expect(rows.count == 2 && rows[0]["assignee"] == .null && rows[1]["assignee"] == nil)
+        }
+    }
+
+    @Test func aMissingReverseOneToOneIsNull() throws {
+        try withModelsDatabase(schema: Self.schema) { connection, _ in
+            let seed = try RelationSchema.seed(connection)
+            _ = try Profile.objects(on: connection).insert(["user": .int(seed.users[1].id), "bio": "Turing"])
+            let members = try Member.objects(on: connection).selectRelated("profile").orderBy("id").limit(2).all()
+            // DRF's get_attribute returns None for ObjectDoesNotExist (a user without a profile):
+            // the field is null, not left out as for an empty foreign key.
+            let rows = try MemberBioSerializer.many(instances: members).data
+            #expect(JSONWriter.renderString(rows) == #"[{"username":"ada","bio":null},{"username":"alan","bio":"Turing"}]"#)
         }
     }
 }
