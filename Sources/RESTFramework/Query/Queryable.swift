@@ -35,8 +35,13 @@ public protocol FieldReadable {
     /// How the framework reads this type's fields in bulk; models supply theirs. Leave the
     /// default (nil): the fields are then read by name.
     static var fieldLayout: FieldLayout? { get }
+    /// The object a to-one relation `name` leads to, for a dotted `source` (`"account.name"`)
+    /// that `fieldValue` does not answer itself; nil when there is none (DRF's `None` on the
+    /// way: the field is then missing). Models answer from their relations; the default has none.
+    func relatedObject(_ name: String) -> (any FieldReadable)?
 }
 
 extension FieldReadable {
     public static var fieldLayout: FieldLayout? { nil }
+    public func relatedObject(_ name: String) -> (any FieldReadable)? { nil }
 }

@@ -169,7 +169,8 @@ open class Serializer {
         if initialData != nil && input == nil { return .object(object) }
         for field in fields where !field.readOnly {
             if let input {
-                if let value = input[field.name] { object.append(field.name, value) }
+                // A hidden field reads no input (DRF's `get_value` is `empty`), so none is echoed.
+                if !(field is HiddenField), let value = input[field.name] { object.append(field.name, value) }
             } else {
                 object.append(field.name, field.initialValue)
             }

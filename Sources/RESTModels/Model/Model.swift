@@ -51,6 +51,10 @@ public protocol Model: FieldReadable, Sendable {
     /// `ModelSerializer` gets a `UniqueTogetherValidator` for each; `ModelCheck` checks the
     /// table has the constraint.
     static var uniqueTogether: [[String]] { get }
+    /// Values computed from the model's fields that serializers can name as a `source`
+    /// (Django's model methods and properties, `ModelProperty`); default: none. Declare it as a
+    /// `static let`.
+    static var properties: [ModelProperty<Self>] { get }
     /// Decodes one row of `SELECT <columns>` (or `RETURNING <columns>`); from `fields`, or
     /// written out.
     init(row: ModelRow) throws
@@ -94,6 +98,7 @@ extension Model {
     public static var ordering: [OrderTerm] { [] }
     public static var relations: [Relation<Self>] { [] }
     public static var uniqueTogether: [[String]] { [] }
+    public static var properties: [ModelProperty<Self>] { [] }
 
     /// The column's value by name; `"pk"` is the primary key (nil for a composite one).
     ///
@@ -104,6 +109,13 @@ extension Model {
     public func fieldValue(_ name: String) -> FieldValue? {
         let layout = ModelLayout.of(Self.self)
         return withUnsafePointer(to: self) { layout.value(of: name, in: UnsafeRawPointer($0)) }
+    }
+
+    /// The related instance of a to-one relation, when it has been read (`selectRelated`,
+    /// `prefetchRelated`): what a dotted serializer `source` follows.
+    public func relatedObject(_ name: String) -> (any FieldReadable)? {
+        let layout = ModelLayout.of(Self.self)
+        return withUnsafePointer(to: self) { layout.relatedInstance(name, in: UnsafeRawPointer($0)) }
     }
 
     /// The model's column readers, through which serializers read its rows.

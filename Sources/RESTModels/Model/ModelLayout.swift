@@ -53,6 +53,9 @@ final class ModelLayout: Sendable {
     /// The model's declared relations (`Model.relations`), empty for most models: the compiler
     /// looks at them only for a name that is not a column.
     let relations: [RelationInfo]
+    /// The model's `properties`, then `get_<column>_display` for each column with choices: names
+    /// `fieldValue` answers after the columns and relations.
+    let computed: [(name: String, reader: ColumnReader)]
 
     fileprivate init<M: Model>(_ model: M.Type) {
         let declared = M.columns
@@ -77,6 +80,17 @@ final class ModelLayout: Sendable {
         returningClause = " RETURNING " + selectList
         typeName = String(describing: M.self)
         relations = M.relations.map(\.info)
+        computed =
+            M.properties.map { ($0.name, ColumnReader(read: $0.reader)) }
+            + zip(declared, readers).compactMap { column, reader in
+                column.choices.map { choices in
+                    let read = reader.read
+                    return (
+                        ChoiceDisplay.propertyName(ofColumn: column.name),
+                        ColumnReader(read: { ChoiceDisplay.name(of: read($0), in: choices) })
+                    )
+                }
+            }
     }
 
     /// The position of a column in `columns`. A scan: models have a handful of columns, and
@@ -106,8 +120,15 @@ final class ModelLayout: Sendable {
     func value(of name: String, in instance: UnsafeRawPointer) -> FieldValue? {
         // (Lengths first: comparing unequal strings takes the standard library's slow path.)
         let found = name.utf8.count == 2 && name == "pk" ? primaryKeyIndex : index(of: name)
-        guard let index = found else { return relatedValue(of: name, in: instance) }
+        guard let index = found else { return relatedValue(of: name, in: instance) ?? computedReader(of: name)?.read(instance) }
         return readers[index].read(instance)
+    }
+
+    /// The reader of a computed value (`properties`, `get_<column>_display`); a scan, made on
+    /// the slow path only (a serializer resolves its readers once).
+    func computedReader(of name: String) -> ColumnReader? {
+        for entry in computed where entry.name == name { return entry.reader }
+        return nil
     }
 
     /// The error for a field name the model does not have (its relations named too, when it has any).
@@ -127,8 +148,12 @@ extension ModelLayout: FieldLayoutSource {
     func reader(ofField name: String) -> FieldReader? {
         let found = name.utf8.count == 2 && name == "pk" ? primaryKeyIndex : index(of: name)
         if let found { return readers[found].read }
-        return relatedReader(ofField: name)
+        return computedReader(of: name)?.read
     }
+
+    /// A name across relations (`"account.name"`): its value may be missing (an empty relation
+    /// on the way), which a column's never is.
+    func partialReader(ofField name: String) -> PartialFieldReader? { relatedReader(ofField: name) }
 }
 
 /// A column's reader in a struct: an array of bare closures holds them at the generic

@@ -10,23 +10,49 @@ extension ModelLayout {
         return nil
     }
 
-    /// `"account.name"`: the related instance's field, `.null` when the relation is empty or
-    /// was not read; nil when the model has no such to-one relation.
+    /// `"account.name"`: the related instance's field; nil when the model has no such to-one
+    /// relation, and when the relation is empty (a null key: DRF's `None` on the way, an
+    /// `AttributeError` that leaves the field missing). `.null` when the relation holds a key
+    /// but its row was not read.
     func relatedValue(of name: String, in instance: UnsafeRawPointer) -> FieldValue? {
         guard !relations.isEmpty, let (relation, rest) = splitRelated(name), let read = relation.instance else { return nil }
-        return read(instance)?.fieldValue(rest) ?? .null
+        if let target = read(instance) { return target.fieldValue(rest) }
+        return isEmpty(relation, in: instance) ? nil : .null
     }
 
     /// The reader of `relatedValue(of:in:)` for one name, worked out once by the serializer.
-    func relatedReader(ofField name: String) -> FieldReader? {
+    func relatedReader(ofField name: String) -> PartialFieldReader? {
         guard !relations.isEmpty, let (relation, rest) = splitRelated(name), let read = relation.instance else { return nil }
-        // The rest of the path resolved once on the target (a column, or across its relations),
-        // and read in place through the related instance (`RelatedAccess`).
-        if let access = relation.access, let inner = relation.target().reader(ofField: rest) {
+        let key = relation.isForward ? index(of: relation.localColumn).map { readers[$0] } : nil
+        // The rest of the path resolved once on the target (a column, a property, or across its
+        // relations), and read in place through the related instance (`RelatedAccess`).
+        let target = relation.target()
+        if let access = relation.access,
+            let inner = target.reader(ofField: rest).map(PartialReading.total) ?? target.partialReader(ofField: rest)
+        {
             let readThrough = access.readThrough
-            return { readThrough($0, inner) ?? .null }
+            return { instance in
+                var value: FieldValue?
+                if readThrough(instance, inner, &value) { return value }
+                return key?.read(instance).isNull == true ? nil : .null
+            }
         }
-        return { read($0)?.fieldValue(rest) ?? .null }
+        return { instance in
+            if let target = read(instance) { return target.fieldValue(rest) }
+            return key?.read(instance).isNull == true ? nil : .null
+        }
+    }
+
+    /// The related instance of a to-one relation, when it was read.
+    func relatedInstance(_ name: String, in instance: UnsafeRawPointer) -> (any Model)? {
+        guard !relations.isEmpty, let relation = relation(named: name), let read = relation.instance else { return nil }
+        return read(instance)
+    }
+
+    /// Whether a forward relation's key is null (a reverse one has no key on this side).
+    private func isEmpty(_ relation: RelationInfo, in instance: UnsafeRawPointer) -> Bool {
+        guard relation.isForward, let index = index(of: relation.localColumn) else { return false }
+        return readers[index].read(instance).isNull
     }
 
     private func splitRelated(_ name: String) -> (RelationInfo, String)? {
@@ -34,4 +60,9 @@ extension ModelLayout {
         guard let relation = relation(named: String(name[..<dot])) else { return nil }
         return (relation, String(name[name.index(after: dot)...]))
     }
+}
+
+/// A column's reader where a partial one is expected.
+private enum PartialReading {
+    static func total(_ read: @escaping FieldReader) -> PartialFieldReader { { read($0) } }
 }

@@ -11,16 +11,16 @@ import RESTFramework
 /// a fifth of its instructions on those (docs/profile.md, "Relations: the responder").
 @usableFromInline
 struct RelatedAccess: Sendable {
-    /// `read` applied to the related instance of the owner at the pointer; nil when there is none
-    /// or it was not read.
-    let readThrough: @Sendable (UnsafeRawPointer, @Sendable (UnsafeRawPointer) -> FieldValue) -> FieldValue?
+    /// `read` applied to the related instance of the owner at the pointer, into `value`; false
+    /// (with `value` untouched) when there is none or it was not read.
+    let readThrough: @Sendable (UnsafeRawPointer, @Sendable (UnsafeRawPointer) -> FieldValue?, inout FieldValue?) -> Bool
     /// Decodes the related row, lets `fill` store the related instance's own related rows in it,
     /// then stores it in the owner at the pointer.
     let decodeInto: @Sendable (ModelRow, UnsafeMutableRawPointer, (UnsafeMutableRawPointer) throws -> Void) throws -> Void
 
     @usableFromInline
     init(
-        readThrough: @escaping @Sendable (UnsafeRawPointer, @Sendable (UnsafeRawPointer) -> FieldValue) -> FieldValue?,
+        readThrough: @escaping @Sendable (UnsafeRawPointer, @Sendable (UnsafeRawPointer) -> FieldValue?, inout FieldValue?) -> Bool,
         decodeInto: @escaping @Sendable (ModelRow, UnsafeMutableRawPointer, (UnsafeMutableRawPointer) throws -> Void) throws -> Void
     ) {
         self.readThrough = readThrough
@@ -33,8 +33,8 @@ struct RelatedAccess: Sendable {
         // A stored property of a struct has an offset; anything else goes through the key path.
         if let offset = MemoryLayout<M>.offset(of: keyPath) {
             return RelatedAccess(
-                readThrough: { owner, read in
-                    owner.advanced(by: offset).assumingMemoryBound(to: V.self).pointee.withLoadedInstance(read)
+                readThrough: { owner, read, value in
+                    owner.advanced(by: offset).assumingMemoryBound(to: V.self).pointee.withLoadedInstance(read, into: &value)
                 },
                 decodeInto: { row, owner, fill in
                     var related = try V.Target(row: row)
@@ -43,8 +43,8 @@ struct RelatedAccess: Sendable {
                 })
         }
         return RelatedAccess(
-            readThrough: { owner, read in
-                owner.assumingMemoryBound(to: M.self).pointee[keyPath: keyPath].withLoadedInstance(read)
+            readThrough: { owner, read, value in
+                owner.assumingMemoryBound(to: M.self).pointee[keyPath: keyPath].withLoadedInstance(read, into: &value)
             },
             decodeInto: { row, owner, fill in
                 var related = try V.Target(row: row)

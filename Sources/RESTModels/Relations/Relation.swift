@@ -174,8 +174,8 @@ protocol ForeignKeyValue: SendableMetatype {
     associatedtype Target: Model
     init(loaded: Target)
     var loadedInstance: Target? { get }
-    /// `body` applied to the loaded instance in place; nil when none is loaded.
-    func withLoadedInstance(_ body: (UnsafeRawPointer) -> FieldValue) -> FieldValue?
+    /// `body` applied to the loaded instance in place, into `value`; false when none is loaded.
+    func withLoadedInstance(_ body: (UnsafeRawPointer) -> FieldValue?, into value: inout FieldValue?) -> Bool
 }
 
 extension ForeignKey: ForeignKeyValue {
@@ -184,9 +184,10 @@ extension ForeignKey: ForeignKeyValue {
     @usableFromInline
     var loadedInstance: Target? { instance }
     @inlinable
-    func withLoadedInstance(_ body: (UnsafeRawPointer) -> FieldValue) -> FieldValue? {
-        guard let loaded else { return nil }
-        return withUnsafePointer(to: loaded.instance) { body(UnsafeRawPointer($0)) }
+    func withLoadedInstance(_ body: (UnsafeRawPointer) -> FieldValue?, into value: inout FieldValue?) -> Bool {
+        guard let loaded else { return false }
+        value = withUnsafePointer(to: loaded.instance) { body(UnsafeRawPointer($0)) }
+        return true
     }
 }
 
@@ -198,7 +199,7 @@ extension Optional: ForeignKeyValue where Wrapped: ForeignKeyValue {
     @usableFromInline
     var loadedInstance: Wrapped.Target? { self?.loadedInstance }
     @inlinable
-    func withLoadedInstance(_ body: (UnsafeRawPointer) -> FieldValue) -> FieldValue? {
-        self?.withLoadedInstance(body)
+    func withLoadedInstance(_ body: (UnsafeRawPointer) -> FieldValue?, into value: inout FieldValue?) -> Bool {
+        self?.withLoadedInstance(body, into: &value) ?? false
     }
 }

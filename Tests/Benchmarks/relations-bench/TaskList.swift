@@ -14,7 +14,9 @@ final class TaskSerializer: ModelSerializer<Task> {
             ReadOnlyField("project_name", source: "project.name"),
             ReadOnlyField("account_name", source: "project.account.name"),
             ReadOnlyField("title"),
-            ReadOnlyField("assignee", source: "assignee.username"),
+            // DRF's side is a read-only SlugRelatedField: null when unassigned. A ReadOnlyField
+            // would leave the key out there (DRF's get_attribute on None); allowNull makes it null.
+            CharField("assignee", source: "assignee.username", readOnly: true, allowNull: true),
             TagSlugsField("tags"),
             ReadOnlyField("priority"),
             ReadOnlyField("done"),

@@ -83,3 +83,12 @@ public struct HiddenField: SerializerField {
 }
 
 extension ReadOnlyField: ValueWritingField {}
+
+/// DRF's `SerializerMethodField`, by its DRF name: where DRF calls the serializer's
+/// `get_<field_name>(obj)`, the method is the closure given here, with the instance and the
+/// serializer's context.
+///
+///     SerializerMethodField("task_total") { project, _ in
+///         .int((project.fieldValue("task_count")?.intValue ?? 0) + 1)
+///     }
+public typealias SerializerMethodField = MethodField

@@ -93,7 +93,7 @@ extension SerializerField {
         into out: inout [UInt8],
         _ write: (FieldValue, inout [UInt8]) throws -> Void
     ) throws -> Bool {
-        guard let value = instance.fieldValue(options.source) else {
+        guard let value = SourceAttribute.value(of: instance, source: options.source) else {
             guard let json = try standardRepresentation(of: instance, context: context) else { return false }
             JSONWriter.write(json, into: &out, indent: nil, level: 0)
             return true
@@ -129,7 +129,7 @@ extension SerializerField {
     /// DRF's `get_default`: none on a partial update, since PATCH changes only what is sent.
     func defaultValue(_ context: FieldValidationContext) -> FieldValue? {
         guard let defaultValue = options.defaultValue, !context.partial else { return nil }
-        return defaultValue.resolve(context.serializerContext)
+        return defaultValue.resolve(context.serializerContext, creating: context.instance == nil)
     }
 
     /// DRF's `run_validators`: all of them, messages collected in order; an object-shaped error
@@ -153,9 +153,11 @@ extension SerializerField {
     /// DRF's `get_attribute` + `to_representation`: the value at `source`; a missing one falls
     /// back to the default, then null (nullable fields), then omission (optional fields).
     public func standardRepresentation(of instance: any FieldReadable, context: SerializerContext) throws -> JSON? {
-        guard let value = instance.fieldValue(options.source) else {
+        guard let value = SourceAttribute.value(of: instance, source: options.source) else {
             if let defaultValue = options.defaultValue {
-                return try renderNullable(defaultValue.resolve(context), context: context)
+                // Representing an instance is not creating one: a create-only default leaves the key out.
+                guard let value = defaultValue.resolve(context, creating: false) else { return nil }
+                return try renderNullable(value, context: context)
             }
             if options.allowNull { return .null }
             if !options.required { return nil }

@@ -17,7 +17,17 @@ package protocol FieldLayoutSource: Sendable {
     /// What `fieldValue(name)` reads, as a function of a pointer to an instance of the type;
     /// nil for a name `fieldValue` does not know. It must agree with `fieldValue(name)`.
     func reader(ofField name: String) -> FieldReader?
+    /// For a name whose value can be missing on some rows (across a relation that may be
+    /// empty): nil from the reader where `fieldValue(name)` is nil. Asked only for a name
+    /// `reader(ofField:)` does not know.
+    func partialReader(ofField name: String) -> PartialFieldReader?
+}
+
+extension FieldLayoutSource {
+    package func partialReader(ofField name: String) -> PartialFieldReader? { nil }
 }
 
 /// Reads one field from a pointer to an instance of the type whose layout handed it out.
 package typealias FieldReader = @Sendable (UnsafeRawPointer) -> FieldValue
+/// A `FieldReader` whose value may be missing (nil), as `fieldValue(name)` may say.
+package typealias PartialFieldReader = @Sendable (UnsafeRawPointer) -> FieldValue?

@@ -9,7 +9,11 @@ final class ReadableFieldTable: Sendable {
     func readers(for type: any FieldReadable.Type) -> [RowReader] {
         readers.value(for: type) {
             let layout = type.fieldLayout?.source
-            return fields.map { field in RowReader(read: field.valueSource.flatMap { layout?.reader(ofField: $0) }) }
+            return fields.map { field in
+                guard let source = field.valueSource, let layout else { return RowReader(read: nil, readPartial: nil) }
+                if let read = layout.reader(ofField: source) { return RowReader(read: read, readPartial: nil) }
+                return RowReader(read: nil, readPartial: layout.partialReader(ofField: source))
+            }
         }
     }
 }
@@ -18,4 +22,6 @@ final class ReadableFieldTable: Sendable {
 /// needs no reabstraction thunk.
 struct RowReader: Sendable {
     let read: FieldReader?
+    /// For a field without `read`: a reader whose value may be missing (across a relation).
+    let readPartial: PartialFieldReader?
 }

@@ -62,6 +62,14 @@ extension Serializer {
                     } else {
                         try writeValue(value, context, &out)
                     }
+                } else if let read = readers[i].readPartial, let writeValue = fields[i].writeValue, let value = read(pointer) {
+                    // Across a relation: a present value as above; a missing one (an empty
+                    // relation) takes the field's missing-value rules by name, below.
+                    if case .null = value {
+                        out.append(contentsOf: "null".utf8)
+                    } else {
+                        try writeValue(value, context, &out)
+                    }
                 } else if try !fields[i].write(instance, context, &out) {
                     out.removeLast(out.count - mark)
                 }

@@ -29,12 +29,23 @@ public struct MaxLengthValidator: Validator {
     }
 
     public func validate(_ value: FieldValue, context: FieldValidationContext) throws {
-        guard case .string(let text) = value else { return }
-        let length = PythonText.length(text)
+        guard let length = Self.length(of: value) else { return }
         if length > limit {
             throw ValidationError(
                 message ?? "Ensure this value has at most \(limit) character\(limit == 1 ? "" : "s") (it has \(length)).",
                 code: "max_length")
+        }
+    }
+}
+
+extension MaxLengthValidator {
+    /// Python's `len()` of what the length validators check: a text's code points, a list's
+    /// items (`ListField`'s `maxLength`/`minLength`); nil for values without a length.
+    static func length(of value: FieldValue) -> Int? {
+        switch value {
+        case .string(let text): return PythonText.length(text)
+        case .list(let items): return items.count
+        default: return nil
         }
     }
 }
@@ -64,8 +75,7 @@ public struct MinLengthValidator: Validator {
     }
 
     public func validate(_ value: FieldValue, context: FieldValidationContext) throws {
-        guard case .string(let text) = value else { return }
-        let length = PythonText.length(text)
+        guard let length = MaxLengthValidator.length(of: value) else { return }
         if length < limit {
             throw ValidationError(
                 message ?? "Ensure this value has at least \(limit) character\(limit == 1 ? "" : "s") (it has \(length)).",
