@@ -99,17 +99,21 @@ import Testing
     }
 
     /// DRF makes `ChoiceField(choices=[...], required=False)` of `status` (a default; no
-    /// max_length, a ChoiceField takes none). Until ChoiceField exists, the mapping reports it.
-    @Test func aColumnWithChoicesGoesToTheChoiceFieldSeam() {
+    /// max_length, a ChoiceField takes none); its OPTIONS, and its message for a value that is
+    /// not a choice.
+    @Test func aColumnWithChoicesIsAChoiceField() throws {
+        #expect(ChoicesOnly.configurationProblems == [])
         #expect(
-            ChoicesOnly.configurationProblems == [
-                "Field `status` of ChoicesOnly: no serializer field for Project's column `status` (text, with choices) "
-                    + "yet; declare the field in `declaredFields`."
-            ])
-        // The rest of the serializer works; only the field stands in for the mistake.
-        #expect(throws: SerializerConfigurationError.self) {
-            try ChoicesOnly(data: ["status": "done"]).isValid()
-        }
+            Self.metadata(ChoicesOnly.self)
+                == #"{"status":{"type":"choice","required":false,"read_only":false,"label":"Status","choices":["#
+                + #"{"value":"planned","display_name":"Planned"},{"value":"active","display_name":"Active"},"#
+                + #"{"value":"done","display_name":"Done"}]}}"#)
+        let valid = ChoicesOnly(data: ["status": "done"])
+        #expect(try valid.isValid())
+        #expect(valid.validatedData["status"] == "done")
+        let invalid = ChoicesOnly(data: ["status": "x"])
+        #expect(try !invalid.isValid())
+        #expect(JSONWriter.renderString(invalid.errors) == #"{"status":["\"x\" is not a valid choice."]}"#)
     }
 
     /// DRF's assertions and `ImproperlyConfigured`, as problems that name the fix.

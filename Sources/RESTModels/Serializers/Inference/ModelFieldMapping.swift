@@ -29,9 +29,19 @@ enum ModelFieldMapping {
     /// DRF's `ChoiceField` for a column with choices (a `ColumnEnum`), with DRF's valid kwargs
     /// only (no lengths, limits or digits: `inferredKwargs` leaves them out).
     static func choiceField(_ kwargs: ModelFieldKwargs, choices: [Choice]) -> (any SerializerField)? {
-        // fieldsb (ChoiceField): `ChoiceField(kwargs.name, choices: choices, allowBlank: kwargs.allowBlank ?? false)`
-        // with `options = kwargs.fieldOptions`.
-        nil
+        var field = ChoiceField(kwargs.name, choices: choices, allowBlank: kwargs.allowBlank ?? false)
+        field.options = kwargs.fieldOptions
+        return field
+    }
+
+    /// A column's limit as DRF shows a model validator's (`MinValueValidator(0)`: `0`).
+    static func limit(_ value: FieldValue?) -> NumberLimit? {
+        switch value {
+        case .int(let number): .int(number)
+        case .double(let number): .double(number)
+        case .decimal(let number): .decimal(number)
+        default: nil
+        }
     }
 
     /// The field class of each column type (DRF's `serializer_field_mapping` by model field class).
@@ -55,16 +65,45 @@ enum ModelFieldMapping {
             var field = DateTimeField(kwargs.name)
             field.options = options
             return field
-        // The field classes being built in issue 14 §1 plug in here:
-        // fieldsa: FloatField (.double, .real), DecimalField (.numeric: kwargs.maxDigits,
-        // kwargs.decimalPlaces, kwargs.maxValue/minValue), UUIDField (.uuid), DateField (.date),
-        // TimeField (.time), DurationField (.interval: kwargs.maxValue/minValue).
-        case .double, .real, .numeric, .uuid, .date, .time, .interval:
-            return nil
-        // fieldsb: JSONField (.json, .jsonb), ListField with the element's field as child
-        // (DRF's ArrayField → ListField(child=...)).
-        case .json, .jsonb, .textArray, .smallintArray, .integerArray, .bigintArray:
-            return nil
+        case .double, .real:
+            var field = FloatField(kwargs.name, maxValue: limit(kwargs.maxValue), minValue: limit(kwargs.minValue))
+            field.options = options
+            return field
+        case .numeric:
+            var field = DecimalField(
+                kwargs.name, maxDigits: kwargs.maxDigits, decimalPlaces: kwargs.decimalPlaces,
+                maxValue: limit(kwargs.maxValue), minValue: limit(kwargs.minValue))
+            field.options = options
+            return field
+        case .uuid:
+            var field = UUIDField(kwargs.name)
+            field.options = options
+            return field
+        case .date:
+            var field = DateField(kwargs.name)
+            field.options = options
+            return field
+        case .time:
+            var field = TimeField(kwargs.name)
+            field.options = options
+            return field
+        case .interval:
+            var field = DurationField(kwargs.name, maxValue: kwargs.maxValue?.durationValue, minValue: kwargs.minValue?.durationValue)
+            field.options = options
+            return field
+        case .json, .jsonb:
+            var field = JSONField(kwargs.name)
+            field.options = options
+            return field
+        // DRF's ArrayField → ListField(child=<the element's field>).
+        case .textArray:
+            var field = ListField(kwargs.name, child: CharField(""))
+            field.options = options
+            return field
+        case .smallintArray, .integerArray, .bigintArray:
+            var field = ListField(kwargs.name, child: IntegerField(""))
+            field.options = options
+            return field
         // DRF maps BinaryField to its ModelField; no counterpart here.
         case .bytea:
             return nil
