@@ -65,7 +65,7 @@ public struct Relation<M: Model>: Sendable {
         let info = RelationInfo(
             name: name, kind: .manyToMany, model: M.self, target: T.self, isNullable: true,
             localColumn: ownKey, remoteColumn: T.primaryKey.single ?? "id",
-            through: .init(table: table, source: source, target: target))
+            through: .init(table: table, source: source, target: target), instances: reader(keyPath))
         return Relation(info: info, prefetch: manyPrefetch(info, keyPath), keyPath: keyPath)
     }
 
@@ -76,7 +76,7 @@ public struct Relation<M: Model>: Sendable {
     ) -> Relation {
         let info = RelationInfo(
             name: name, kind: .reverse, model: M.self, target: T.self, isNullable: true,
-            localColumn: ownKey, remoteColumn: column, through: nil)
+            localColumn: ownKey, remoteColumn: column, through: nil, instances: reader(keyPath))
         return Relation(info: info, prefetch: manyPrefetch(info, keyPath), keyPath: keyPath)
     }
 
@@ -92,7 +92,8 @@ public struct Relation<M: Model>: Sendable {
                 model[keyPath: keyPath] = RelatedObject(related as? T)
                 owner = model
             },
-            instance: { $0.assumingMemoryBound(to: M.self).pointee[keyPath: keyPath].instance })
+            instance: { $0.assumingMemoryBound(to: M.self).pointee[keyPath: keyPath].instance },
+            isLoaded: { $0.assumingMemoryBound(to: M.self).pointee[keyPath: keyPath].isLoaded })
         let prefetch: @Sendable (inout [M], Connection) throws -> Void = { rows, connection in
             let found = try RelationPrefetch.rows(
                 info, T.self, for: rows.map { $0.fieldValue(info.localColumn) ?? .null }, keyType: try keyType(info), on: connection)
@@ -137,6 +138,13 @@ public struct Relation<M: Model>: Sendable {
             }
         }
         return Relation(info: info, prefetch: prefetch, keyPath: keyPath)
+    }
+
+    /// Reads the prefetched rows of a `RelatedSet` property (nil: not read).
+    private static func reader<T>(
+        _ keyPath: WritableKeyPath<M, RelatedSet<T>> & Sendable
+    ) -> @Sendable (UnsafeRawPointer) -> [any Model]? {
+        { $0.assumingMemoryBound(to: M.self).pointee[keyPath: keyPath].all }
     }
 
     private static func manyPrefetch<T>(
