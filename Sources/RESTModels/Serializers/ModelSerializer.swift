@@ -28,7 +28,7 @@ open class ModelSerializer<M: Model>: Serializer {
 
     open override func create(_ validatedData: ValidatedData) throws -> any FieldReadable {
         let rows = try Self.queryset.using(context.database)
-        return try mappingUniqueViolations(on: rows) { try rows.insertSettingRelations(validatedData) }
+        return try mappingUniqueViolations(on: rows) { try rows.insertSettingRelations(validatedData, reading: Self.relatedPaths) }
     }
 
     open override func update(_ instance: any FieldReadable, _ validatedData: ValidatedData) throws -> any FieldReadable {
@@ -36,7 +36,7 @@ open class ModelSerializer<M: Model>: Serializer {
             throw SerializerConfigurationError("\(type(of: self)) updates \(M.self) rows, not \(type(of: instance)).")
         }
         let rows = try Self.queryset.using(context.database)
-        return try mappingUniqueViolations(on: rows) { try rows.updateSettingRelations(object, with: validatedData) }
+        return try mappingUniqueViolations(on: rows) { try rows.updateSettingRelations(object, with: validatedData, reading: Self.relatedPaths) }
     }
 
     /// Runs a write; a unique violation becomes the validators' 400. Inside a transaction the
