@@ -44,7 +44,8 @@ import Testing
             let client = try RelatedAPI(connection: connection).client(as: seed.users[0])
             let apollo = "http://testserver/api/projects/\(seed.projects[0].id)/"
             let created = client.post(
-                "/api/tasks/", data: ["project": .string(apollo), "title": "Launch", "assignee": "grace", "tags": ["urgent", "backend", "urgent"]],
+                "/api/tasks/",
+                data: ["project": .string(apollo), "title": "Launch", "assignee": "grace", "tags": ["urgent", "backend", "urgent"]],
                 format: .json)
             #expect(created.status == 201)
             #expect(created.json["tags"] == ["backend", "urgent"])
@@ -56,7 +57,8 @@ import Testing
             #expect(try task.related(\.tags, on: connection).all().map(\.slug) == ["backend", "urgent"])
 
             let replaced = client.put(
-                "/api/tasks/\(id)/", data: ["project": .string("/api/projects/\(seed.projects[2].id)/"), "title": "Launch", "tags": ["frontend"]],
+                "/api/tasks/\(id)/",
+                data: ["project": .string("/api/projects/\(seed.projects[2].id)/"), "title": "Launch", "tags": ["frontend"]],
                 format: .json)
             #expect(replaced.status == 200)
             #expect(replaced.json["tags"] == ["frontend"])
@@ -68,7 +70,10 @@ import Testing
 
             // Borealis is Globex's, where ada is no admin: not among the field's rows.
             let cases: [(JSON, JSON)] = [
-                (["project": .string("http://testserver/api/projects/\(seed.projects[1].id)/")], ["project": ["Invalid hyperlink - Object does not exist."]]),
+                (
+                    ["project": .string("http://testserver/api/projects/\(seed.projects[1].id)/")],
+                    ["project": ["Invalid hyperlink - Object does not exist."]]
+                ),
                 (["project": "/api/tasks/1/"], ["project": ["Invalid hyperlink - Incorrect URL match."]]),
                 (["project": "/api/projects/999/?x=1"], ["project": ["Invalid hyperlink - No URL match."]]),
                 (["project": 5], ["project": ["Incorrect type. Expected URL string, received int."]]),
@@ -107,7 +112,11 @@ import Testing
 
             let list = client.get("/api/projects/")
             let leads = list.json["results"]?.arrayValue?.map { $0["lead"] ?? "missing" }
-            #expect(leads == [["id": .int(seed.users[2].id), "username": "grace"], .null, ["id": .int(seed.users[0].id), "username": "ada"], ["id": .int(seed.users[3].id), "username": "linus"]])
+            #expect(
+                leads == [
+                    ["id": .int(seed.users[2].id), "username": "grace"], .null, ["id": .int(seed.users[0].id), "username": "ada"],
+                    ["id": .int(seed.users[3].id), "username": "linus"],
+                ])
             #expect(list.json["results"]?.arrayValue?.map { $0["account_name"] ?? "missing" } == ["Acme", "Globex", "Acme", "Acme"])
         }
     }

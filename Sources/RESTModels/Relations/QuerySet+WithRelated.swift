@@ -7,8 +7,8 @@ extension QuerySet {
     /// its first hop). A name that is no relation ends the path (a dotted `source` may read a
     /// model's computed value); paths already asked for are not asked twice.
     ///
-    ///     Task.objects.withRelated(["project__account", "assignee", "tags"])
-    ///     // = .selectRelated("project__account", "assignee").prefetchRelated("tags")
+    ///     Issue.objects.withRelated(["project__account", "assignee", "labels"])
+    ///     // = .selectRelated("project__account", "assignee").prefetchRelated("labels")
     public func withRelated(_ paths: [String]) -> QuerySet {
         guard !paths.isEmpty else { return self }
         var related = query.state.related

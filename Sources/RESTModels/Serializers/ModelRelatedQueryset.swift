@@ -10,8 +10,7 @@ import RESTFramework
 ///     ModelRelatedQueryset(User.objects.filter(.field("is_active", .exact(true))))
 ///     // Only accounts where the requesting user is an admin member:
 ///     ModelRelatedQueryset(Account.self) { context in
-///         Account.objects.filter(.field("memberships__user", .exact(context.request?.user.pk ?? .null)))
-///                        .filter(.field("memberships__role", .exact("admin")))
+///         Account.objects.filter(.inSubquery("pk", adminAccounts(of: context.request?.user.pk)))
 ///     }
 ///
 /// A value the looked-up column cannot hold (text for an integer key) finds no row.

@@ -36,7 +36,9 @@ open class ModelSerializer<M: Model>: Serializer {
             throw SerializerConfigurationError("\(type(of: self)) updates \(M.self) rows, not \(type(of: instance)).")
         }
         let rows = try Self.queryset.using(context.database)
-        return try mappingUniqueViolations(on: rows) { try rows.updateSettingRelations(object, with: validatedData, reading: Self.relatedPaths) }
+        return try mappingUniqueViolations(on: rows) {
+            try rows.updateSettingRelations(object, with: validatedData, reading: Self.relatedPaths)
+        }
     }
 
     /// Runs a write; a unique violation becomes the validators' 400. Inside a transaction the

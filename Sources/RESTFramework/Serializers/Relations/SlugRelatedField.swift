@@ -60,7 +60,8 @@ public struct SlugRelatedField: RelatedField, RelationReadingField {
         case .failure(.noSuchRow): throw doesNotExist
         case .failure(.invalid(let message)): throw ValidationError(message, code: "invalid")
         case .success(let value):
-            guard let found = try queryset.primaryKey(where: slugField, equals: value, context: context.serializerContext), !found.isNull else {
+            guard let found = try queryset.primaryKey(where: slugField, equals: value, context: context.serializerContext), !found.isNull
+            else {
                 throw doesNotExist
             }
             return found
@@ -85,6 +86,7 @@ public struct SlugRelatedField: RelatedField, RelationReadingField {
 /// Django's default `__str__` reads.
 ///
 ///     extension Tag: CustomStringConvertible { var description: String { name } }
+///
 ///     StringRelatedField("tags", many: true)      // ["Backend", "Urgent"]
 public struct StringRelatedField: RelatedField, RelationReadingField {
     public var options: FieldOptions

@@ -57,7 +57,8 @@ import Testing
         let tag = RelatedRow(values: ["pk": 1, "slug": "urgent"])
         let task = RelatedRow(values: ["project": .uuid(apolloID), "lead": .null], many: ["tags": [tag]])
         #expect(try field.representation(of: task, context: context) == .string("http://testserver/api/projects/\(uuid)/"))
-        let tags = HyperlinkedRelatedField("tags", viewName: "tag-detail", lookupField: "slug", lookupURLKwarg: "pk", many: true, readOnly: true)
+        let tags = HyperlinkedRelatedField(
+            "tags", viewName: "tag-detail", lookupField: "slug", lookupURLKwarg: "pk", many: true, readOnly: true)
         #expect(try tags.representation(of: task, context: context) == ["http://testserver/api/tags/urgent/"])
         let lead = HyperlinkedRelatedField("lead", viewName: "project-detail", readOnly: true)
         #expect(try lead.representation(of: task, context: context) == .null)

@@ -46,22 +46,28 @@ final class NestingSerializer: Serializer {
     /// Writable: the nested serializer's errors under the field's name; its validated data as JSON.
     @Test func writableNestedInput() throws {
         let field = NestedSerializerField("lead", LeadSerializer.self, allowNull: true)
-        #expect(try check(field, .object(JSONObject([("username", "ada")]))).value == .jsonValue(.object(JSONObject([("username", "ada")]))))
+        #expect(
+            try check(field, .object(JSONObject([("username", "ada")]))).value == .jsonValue(.object(JSONObject([("username", "ada")]))))
         #expect(try check(field, .object(JSONObject())) == .failure(FieldErrors(json: ["username": ["This field is required."]])))
         #expect(try check(field, .null).value == .null)
         let many = NestedSerializerField("leads", LeadSerializer.self, many: true)
-        #expect(try check(many, "x") == .failure(FieldErrors(json: ["non_field_errors": [#"Expected a list of items but got type "str"."#]])))
+        #expect(
+            try check(many, "x") == .failure(FieldErrors(json: ["non_field_errors": [#"Expected a list of items but got type "str"."#]])))
     }
 
     @Test func metadataHasChildren() throws {
         let info = NestingSerializer().fieldsMetadata
         let children: JSON = .object([
             ("id", .object([("type", "integer"), ("required", false), ("read_only", true), ("label", "ID")])),
-            ("username", .object([("type", "string"), ("required", true), ("read_only", false), ("label", "Username"), ("max_length", 150)])),
+            (
+                "username",
+                .object([("type", "string"), ("required", true), ("read_only", false), ("label", "Username"), ("max_length", 150)])
+            ),
         ])
         #expect(
             info.objectValue?["lead"]
-                == .object([("type", "nested object"), ("required", false), ("read_only", true), ("label", "Lead"), ("children", children)]))
+                == .object([("type", "nested object"), ("required", false), ("read_only", true), ("label", "Lead"), ("children", children)])
+        )
         #expect(
             info.objectValue?["members"]
                 == .object([
