@@ -83,6 +83,14 @@ enum RelatedFieldDocs {
         NestedSerializerField("tags", TagSerializer.self, many: true, readOnly: true)
     }
 
+    enum Authors {
+        static func insert(_ attrs: ValidatedData) throws {}
+    }
+
+    static func saving(_ validatedData: ValidatedData) throws {
+        if let lead = ValidatedData(nested: validatedData["lead"]) { try Authors.insert(lead) }
+    }
+
     static func reading(_ task: any FieldReadable, _ context: SerializerContext, urls: URLConf) throws {
         switch try task.relatedInstances("tags", context: context) {
         case .many(let tags)?: print(tags.count)

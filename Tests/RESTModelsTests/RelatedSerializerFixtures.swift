@@ -80,6 +80,7 @@ struct RelatedAPI {
         var router = DefaultRouter()
         try router.register("projects", RelatedProjectViewSet.self, basename: "project")
         try router.register("tasks", RelatedTaskViewSet.self, basename: "task")
+        try router.register("lead-projects", ProjectWithNewLeadViewSet.self, basename: "lead-project")
         var settings = APISettings()
         settings.pageSize = pageSize
         settings.paginationClass = { PageNumberPagination() }
@@ -101,4 +102,37 @@ extension RelationSchema {
         _ = try members.insert(["account_id": .int(seed.accounts[0].id), "user_id": .int(seed.users[0].id), "is_admin": true])
         _ = try members.insert(["account_id": .int(seed.accounts[1].id), "user_id": .int(seed.users[0].id), "is_admin": false])
     }
+}
+
+/// DRF's writable nested pattern (docs/framework.md): the nested lead is validated by its
+/// serializer and saved by the parent's `create` override.
+final class LeadInputSerializer: Serializer {
+    override class var fields: [any SerializerField] {
+        [IntegerField("id", readOnly: true), CharField("username", maxLength: 150)]
+    }
+}
+
+final class ProjectWithNewLeadSerializer: ModelSerializer<Project> {
+    override class var fields: [any SerializerField] {
+        [
+            IntegerField("id", readOnly: true),
+            PrimaryKeyRelatedField("account", queryset: ModelRelatedQueryset(Account.self)),
+            CharField("name", maxLength: 100),
+            NestedSerializerField("lead", LeadInputSerializer.self, required: false, allowNull: true),
+        ]
+    }
+
+    override func create(_ validatedData: ValidatedData) throws -> any FieldReadable {
+        var attrs = validatedData
+        if let lead = ValidatedData(nested: validatedData["lead"]) {
+            let user = try User.objects.using(context.database).insert(lead.merging(["email": ""]))
+            attrs["lead"] = .int(user.id)
+        }
+        return try super.create(attrs)
+    }
+}
+
+final class ProjectWithNewLeadViewSet: ModelViewSet<QuerySet<Project>> {
+    override class var queryset: QuerySet<Project>? { Project.objects.orderBy("id") }
+    override class var serializerClass: Serializer.Type? { ProjectWithNewLeadSerializer.self }
 }

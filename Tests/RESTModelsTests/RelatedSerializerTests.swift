@@ -142,4 +142,26 @@ import Testing
             #expect(tags == ["type": "field", "required": false, "read_only": false, "label": "Tags"])
         }
     }
+
+    /// The writable nested pattern: the nested object's errors under its name, and the parent's
+    /// `create` saving the nested row first.
+    @Test func writableNestedSerializerThroughCreate() throws {
+        try withModelsDatabase(schema: RelationSchema.sql) { connection, _ in
+            let seed = try RelationSchema.seed(connection)
+            let client = try RelatedAPI(connection: connection).client(as: seed.users[0])
+            let acme = JSON.int(seed.accounts[0].id)
+            let invalid = client.post("/api/lead-projects/", data: ["account": acme, "name": "N", "lead": [:]], format: .json)
+            #expect(invalid.status == 400)
+            #expect(invalid.json == ["lead": ["username": ["This field is required."]]])
+            let notObject = client.post("/api/lead-projects/", data: ["account": acme, "name": "N", "lead": "x"], format: .json)
+            #expect(notObject.json == ["lead": ["non_field_errors": ["Invalid data. Expected a dictionary, but got str."]]])
+            let created = client.post(
+                "/api/lead-projects/", data: ["account": acme, "name": "N", "lead": ["username": "newbie"]], format: .json)
+            #expect(created.status == 201)
+            let lead = try User.objects(on: connection).filter(.field("username", .exact("newbie"))).get()
+            #expect(created.json["lead"] == ["id": .int(lead.id), "username": "newbie"])
+            let withoutLead = client.post("/api/lead-projects/", data: ["account": acme, "name": "M", "lead": nil], format: .json)
+            #expect(withoutLead.status == 201 && withoutLead.json["lead"] == .null)
+        }
+    }
 }

@@ -96,3 +96,22 @@ public struct NestedSerializerField: SerializerField, RelationReadingField {
         return many ? [own] : [own] + serializer.relatedPaths.map { own + "__" + $0 }
     }
 }
+
+extension ValidatedData {
+    /// The validated data of a writable `NestedSerializerField` (its value in the parent's
+    /// validated data), for the parent's `create`/`update` override; nil when the value is
+    /// null or absent. Values come back from JSON: text, numbers, booleans, lists (`.jsonValue`
+    /// for arrays and objects), which the model layer coerces to its columns.
+    ///
+    ///     if let lead = ValidatedData(nested: validatedData["lead"]) { try Authors.insert(lead) }
+    public init?(nested value: FieldValue?) {
+        guard case .jsonValue(.object(let object))? = value else { return nil }
+        self.init(object.pairs.map { ($0.key, RelatedKeyReading.asSent($0.value)) })
+    }
+
+    /// The validated data of each item of a writable `NestedSerializerField` with `many`.
+    public static func nestedList(_ value: FieldValue?) -> [ValidatedData] {
+        guard case .jsonValue(.array(let items))? = value else { return [] }
+        return items.compactMap { ValidatedData(nested: .jsonValue($0)) }
+    }
+}
