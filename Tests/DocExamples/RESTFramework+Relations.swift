@@ -101,3 +101,11 @@ enum RelatedFieldDocs {
         urls.match(path: "/api/users/3/")   // ("user-detail", ["pk": "3"])
     }
 }
+
+extension RelatedFieldDocs {
+    static func modelFields() {
+        Issue.relatedField(named: "assignee")    // PrimaryKeyRelatedField("assignee", ..., required: false, allowNull: true)
+        Issue.nestedField(named: "assignee", serializer: BriefUserSerializer.self)
+        Issue.hyperlinkedField(named: "project")   // viewName "project-detail"
+    }
+}

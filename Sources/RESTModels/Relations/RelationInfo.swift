@@ -54,6 +54,10 @@ final class RelationInfo: Sendable {
     let load: @Sendable (RelationInfo, FieldValue, ColumnType, Connection) throws -> [any Model]
     /// Makes a to-many's rows for one owner exactly these keys (`RelatedManager.set`).
     let setKeys: @Sendable (RelationInfo, FieldValue, ColumnType, [FieldValue], Connection) throws -> Void
+    /// Every row of the target, as a related field's candidates (DRF's `queryset=Target.objects.all()`).
+    let targetQueryset: @Sendable () -> any RelatedQueryset
+    /// The target's `modelName` (`Task`), for DRF's default view names (`task-detail`).
+    let targetModelName: @Sendable () -> String
 
     init<M: Model, T: Model>(
         name: String, kind: Kind, model: M.Type, target: T.Type, isNullable: Bool,
@@ -80,6 +84,8 @@ final class RelationInfo: Sendable {
         load = { relation, key, keyType, connection in
             try RelationPrefetch.rows(relation, T.self, for: [key], keyType: keyType, on: connection)[key] ?? []
         }
+        targetQueryset = { ModelRelatedQueryset(T.self) }
+        targetModelName = { T.modelName }
         setKeys = { relation, owner, keyType, keys, connection in
             try RelatedManager<T>(relation: relation, ownerKey: owner, keyType: keyType, connection: connection).set(keys: keys)
         }

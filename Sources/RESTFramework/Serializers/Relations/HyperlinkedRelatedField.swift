@@ -149,3 +149,14 @@ public struct HyperlinkedRelatedField: RelatedField, RelationReadingField {
 public enum URLConfKey: RequestExtensionKey {
     public typealias Value = URLConf
 }
+
+/// A to-one link by pk is written from the key the serializer reads through the row type's
+/// reader (no lookup by name per row). Otherwise the link needs the related row: the source
+/// handed out is one no reader answers (`""`), so the serializer calls `writeRepresentation`.
+extension HyperlinkedRelatedField: ValueWritingField {
+    var valueSource: String { !many && lookupField == "pk" ? source : "" }
+
+    func writeValue(_ value: FieldValue, context: SerializerContext, into out: inout [UInt8]) throws {
+        JSONWriter.writeString(try link(value, context: context), into: &out)
+    }
+}
