@@ -56,6 +56,10 @@ import Testing
             let task = try ProjectTask.objects(on: connection).get(pk: .int(id))
             #expect(try task.related(\.tags, on: connection).all().map(\.slug) == ["backend", "urgent"])
 
+            // A retrieve reads the serializer's relations with the row (the viewset selects none).
+            let retrieved = client.get("/api/tasks/\(id)/")
+            #expect(retrieved.json["project_name"] == "Apollo" && retrieved.json["tags"] == ["backend", "urgent"])
+
             let replaced = client.put(
                 "/api/tasks/\(id)/",
                 data: ["project": .string("/api/projects/\(seed.projects[2].id)/"), "title": "Launch", "tags": ["frontend"]],

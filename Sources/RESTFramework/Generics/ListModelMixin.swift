@@ -21,7 +21,7 @@ extension GenericAPIView {
     /// DRF's `ListModelMixin.list`, for any generic view (a viewset's `list`, a `ListAPIView`'s `get`).
     public func listModel(_ request: Request) throws -> Response {
         // What the serializer reads across relations, fetched for the page, not per row.
-        let queryset = try filterQueryset(getQueryset()).withRelated((try? getSerializerClass())?.relatedPaths ?? [])
+        let queryset = try filterQueryset(getQueryset()).withRelated(serializerRelatedPaths)
         if let page = try paginateQueryset(queryset) {
             return try getPaginatedResponse(getSerializer(many: page).data)
         }

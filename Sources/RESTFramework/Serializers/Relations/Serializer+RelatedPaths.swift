@@ -29,3 +29,10 @@ extension Serializer {
 enum RelatedPathsCache {
     static let paths = SnapshotCache<ObjectIdentifier, [String]>()
 }
+
+extension GenericAPIView {
+    /// What the view's serializer reads across relations: `list` and `getObject()` read it with
+    /// the rows (`Queryable.withRelated`), so a page costs no query per row and a retrieved row
+    /// renders its dotted sources.
+    public var serializerRelatedPaths: [String] { (try? getSerializerClass())?.relatedPaths ?? [] }
+}
