@@ -19,8 +19,9 @@ public protocol Queryable {
     func countAndFetch(offset: Int, limit: Int?) throws -> (count: Int, rows: [Element])
     /// The queryset reading these relation paths with its rows (`Serializer.relatedPaths`): a
     /// database queryset selects to-one paths by JOIN and prefetches to-many ones, ignoring
-    /// names that are no relation. The default leaves the queryset as it is.
-    func withRelated(_ paths: [String]) -> Self
+    /// names that are no relation. The default leaves the queryset as it is. `paths` is worked
+    /// out only when the rows have relations to read.
+    func withRelated(_ paths: @autoclosure () -> [String]) -> Self
 }
 
 extension Queryable {
@@ -29,7 +30,7 @@ extension Queryable {
         (try count(), try fetch(offset: offset, limit: limit))
     }
     public func all() throws -> [Element] { try fetch(offset: 0, limit: nil) }
-    public func withRelated(_ paths: [String]) -> Self { self }
+    public func withRelated(_ paths: @autoclosure () -> [String]) -> Self { self }
     public func orderBy(_ terms: String...) -> Self { orderBy(terms.map { OrderTerm($0) }) }
 }
 

@@ -9,7 +9,10 @@ extension QuerySet {
     ///
     ///     Issue.objects.withRelated(["project__account", "assignee", "labels"])
     ///     // = .selectRelated("project__account", "assignee").prefetchRelated("labels")
-    public func withRelated(_ paths: [String]) -> QuerySet {
+    public func withRelated(_ paths: @autoclosure () -> [String]) -> QuerySet {
+        // A model without relations (most): nothing to read, and the paths are not worked out.
+        guard !ModelLayout.of(M.self).relations.isEmpty else { return self }
+        let paths = paths()
         guard !paths.isEmpty else { return self }
         var related = query.state.related
         var changed = false

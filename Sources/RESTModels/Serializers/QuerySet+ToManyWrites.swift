@@ -12,7 +12,10 @@ import RESTFramework
 /// serializer that reads none (every part-1 serializer) costs nothing more.
 extension QuerySet {
     /// `insert`, then the to-many values set on the new row.
-    func insertSettingRelations(_ values: ValidatedData, reading paths: [String]) throws -> M {
+    func insertSettingRelations(_ values: ValidatedData, reading paths: @autoclosure () -> [String]) throws -> M {
+        // A model without relations (most): the write alone, nothing looked up.
+        guard !ModelLayout.of(M.self).relations.isEmpty else { return try insert(values) }
+        let paths = paths()
         let (columns, toMany) = Self.splitToMany(values)
         guard !toMany.isEmpty else { return try reread(try insert(values), paths) }
         return try requireConnection().transaction { _ in
@@ -23,7 +26,9 @@ extension QuerySet {
     }
 
     /// `update(_:with:)`, then the to-many values set on the row.
-    func updateSettingRelations(_ object: M, with values: ValidatedData, reading paths: [String]) throws -> M {
+    func updateSettingRelations(_ object: M, with values: ValidatedData, reading paths: @autoclosure () -> [String]) throws -> M {
+        guard !ModelLayout.of(M.self).relations.isEmpty else { return try update(object, with: values) }
+        let paths = paths()
         let (columns, toMany) = Self.splitToMany(values)
         guard !toMany.isEmpty else { return try reread(try update(object, with: values), paths) }
         return try requireConnection().transaction { _ in
