@@ -79,7 +79,8 @@ open class GenericAPIView<Q: Queryable>: APIView, FilteredView, ActionsMetadataP
     /// DRF's `get_queryset`: the rows this request may see (re-evaluated on every request).
     open func getQueryset() throws -> Q { try requireQueryset(queryset) }
     /// DRF's `get_object`: the row the URL names, after the object permission checks.
-    open func getObject() throws -> Q.Element { try lookupObject(in: filterQueryset(getQueryset())) }
+    /// The serializer's relations are read with the row (`Serializer.relatedPaths`).
+    open func getObject() throws -> Q.Element { try lookupObject(in: filterQueryset(getQueryset()).withRelated(serializerRelatedPaths)) }
     /// DRF's `get_serializer_class`.
     open func getSerializerClass() throws -> Serializer.Type { try requireSerializerClass(serializerClass) }
     /// DRF's `get_serializer_context`.

@@ -20,7 +20,8 @@ public protocol ListModelMixin: ListAction {
 extension GenericAPIView {
     /// DRF's `ListModelMixin.list`, for any generic view (a viewset's `list`, a `ListAPIView`'s `get`).
     public func listModel(_ request: Request) throws -> Response {
-        let queryset = try filterQueryset(getQueryset())
+        // What the serializer reads across relations, fetched for the page, not per row.
+        let queryset = try filterQueryset(getQueryset()).withRelated(serializerRelatedPaths)
         if let page = try paginateQueryset(queryset) {
             return try getPaginatedResponse(getSerializer(many: page).data)
         }

@@ -17,6 +17,11 @@ public protocol Queryable {
     /// `count()` and `fetch(offset:limit:)` together, what a paginated list needs: a database
     /// queryset sends both statements in one round trip. The default calls the two in turn.
     func countAndFetch(offset: Int, limit: Int?) throws -> (count: Int, rows: [Element])
+    /// The queryset reading these relation paths with its rows (`Serializer.relatedPaths`): a
+    /// database queryset selects to-one paths by JOIN and prefetches to-many ones, ignoring
+    /// names that are no relation. The default leaves the queryset as it is. `paths` is worked
+    /// out only when the rows have relations to read.
+    func withRelated(_ paths: @autoclosure () -> [String]) -> Self
 }
 
 extension Queryable {
@@ -25,6 +30,7 @@ extension Queryable {
         (try count(), try fetch(offset: offset, limit: limit))
     }
     public func all() throws -> [Element] { try fetch(offset: 0, limit: nil) }
+    public func withRelated(_ paths: @autoclosure () -> [String]) -> Self { self }
     public func orderBy(_ terms: String...) -> Self { orderBy(terms.map { OrderTerm($0) }) }
 }
 
@@ -39,9 +45,15 @@ public protocol FieldReadable {
     /// that `fieldValue` does not answer itself; nil when there is none (DRF's `None` on the
     /// way: the field is then missing). Models answer from their relations; the default has none.
     func relatedObject(_ name: String) -> (any FieldReadable)?
+    /// The object or objects the relation `name` holds (Django's `task.project`,
+    /// `task.tags.all()`), for nested and related serializer fields; nil when there is no such
+    /// relation. Models read what `selectRelated`/`prefetchRelated` filled, else the rows on the
+    /// context's database (Django's lazy access). Default: nil (no relations).
+    func relatedInstances(_ name: String, context: SerializerContext) throws -> RelatedInstances?
 }
 
 extension FieldReadable {
     public static var fieldLayout: FieldLayout? { nil }
     public func relatedObject(_ name: String) -> (any FieldReadable)? { nil }
+    public func relatedInstances(_ name: String, context: SerializerContext) throws -> RelatedInstances? { nil }
 }

@@ -13,16 +13,21 @@ extension ModelLayout {
     /// `"account.name"`: the related instance's field; nil when the model has no such to-one
     /// relation, and when the relation is empty (a null key: DRF's `None` on the way, an
     /// `AttributeError` that leaves the field missing). `.null` when the relation holds a key
-    /// but its row was not read.
+    /// but its row was not read. A foreign key's name alone (`"account"`) is its key
+    /// (`account_id`), as DRF's `PrimaryKeyRelatedField` reads `account_id` without the row.
     func relatedValue(of name: String, in instance: UnsafeRawPointer) -> FieldValue? {
-        guard !relations.isEmpty, let (relation, rest) = splitRelated(name), let read = relation.instance else { return nil }
+        guard !relations.isEmpty else { return nil }
+        if let key = forwardKeyIndex(name) { return readers[key].read(instance) }
+        guard let (relation, rest) = splitRelated(name), let read = relation.instance else { return nil }
         if let target = read(instance) { return target.fieldValue(rest) }
         return isEmpty(relation, in: instance) ? nil : .null
     }
 
     /// The reader of `relatedValue(of:in:)` for one name, worked out once by the serializer.
     func relatedReader(ofField name: String) -> PartialFieldReader? {
-        guard !relations.isEmpty, let (relation, rest) = splitRelated(name), let read = relation.instance else { return nil }
+        guard !relations.isEmpty else { return nil }
+        if let key = forwardKeyIndex(name) { return PartialReading.total(readers[key].read) }
+        guard let (relation, rest) = splitRelated(name), let read = relation.instance else { return nil }
         let key = relation.isForward ? index(of: relation.localColumn).map { readers[$0] } : nil
         // The rest of the path resolved once on the target (a column, a property, or across its
         // relations), and read in place through the related instance (`RelatedAccess`).
@@ -53,6 +58,12 @@ extension ModelLayout {
     private func isEmpty(_ relation: RelationInfo, in instance: UnsafeRawPointer) -> Bool {
         guard relation.isForward, let index = index(of: relation.localColumn) else { return false }
         return readers[index].read(instance).isNull
+    }
+
+    /// The key column of the forward relation (foreign key, one-to-one) named `name`.
+    private func forwardKeyIndex(_ name: String) -> Int? {
+        guard let relation = relation(named: name), relation.isForward else { return nil }
+        return index(of: relation.localColumn)
     }
 
     private func splitRelated(_ name: String) -> (RelationInfo, String)? {

@@ -80,7 +80,7 @@ public struct Relation<M: Model>: Sendable {
         let info = RelationInfo(
             name: name, kind: .manyToMany, model: M.self, target: T.self, isNullable: true,
             localColumn: ownKey, remoteColumn: T.primaryKey.single ?? "id",
-            through: .init(table: through.table, source: through.source, target: through.target))
+            through: .init(table: through.table, source: through.source, target: through.target), instances: reader(keyPath))
         return Relation(info: info, prefetch: { try fill(info, &$0, $1) }, keyPath: keyPath)
     }
 
@@ -100,7 +100,7 @@ public struct Relation<M: Model>: Sendable {
     ) -> Relation {
         let info = RelationInfo(
             name: name, kind: .reverse, model: M.self, target: T.self, isNullable: true,
-            localColumn: ownKey, remoteColumn: column, through: nil)
+            localColumn: ownKey, remoteColumn: column, through: nil, instances: reader(keyPath))
         return Relation(info: info, prefetch: { try fill(info, &$0, $1) }, keyPath: keyPath)
     }
 
@@ -116,7 +116,8 @@ public struct Relation<M: Model>: Sendable {
                 model[keyPath: keyPath] = RelatedObject(related as? T)
                 owner = model
             },
-            instance: { $0.assumingMemoryBound(to: M.self).pointee[keyPath: keyPath].instance })
+            instance: { $0.assumingMemoryBound(to: M.self).pointee[keyPath: keyPath].instance },
+            isLoaded: { $0.assumingMemoryBound(to: M.self).pointee[keyPath: keyPath].isLoaded })
         let prefetch: @Sendable (inout [M], Connection) throws -> Void = { rows, connection in
             let found = try RelationPrefetch.rows(
                 info, T.self, for: rows.map { $0.fieldValue(info.localColumn) ?? .null }, keyType: try keyType(info), on: connection)
@@ -165,6 +166,13 @@ public struct Relation<M: Model>: Sendable {
             }
         }
         return Relation(info: info, prefetch: prefetch, keyPath: keyPath)
+    }
+
+    /// Reads the prefetched rows of a `RelatedSet` property (nil: not read).
+    private static func reader<T>(
+        _ keyPath: WritableKeyPath<M, RelatedSet<T>> & Sendable
+    ) -> @Sendable (UnsafeRawPointer) -> [any Model]? {
+        { $0.assumingMemoryBound(to: M.self).pointee[keyPath: keyPath].all }
     }
 }
 

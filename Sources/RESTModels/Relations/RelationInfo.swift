@@ -1,3 +1,4 @@
+import PostgreSQL
 import RESTFramework
 
 /// A relation without its model types: what the query compiler, `ModelLayout` and the field
@@ -51,13 +52,28 @@ final class RelationInfo: Sendable {
     /// Whether a target row has a primary key: what a `ModelSerializer`'s inferred
     /// `PrimaryKeyRelatedField` for the relation asks.
     let relatedLookup: any RelatedLookup
+    /// A to-many's rows in the owner at the pointer, when they have been read (`RelatedSet.all`).
+    let instances: (@Sendable (UnsafeRawPointer) -> [any Model]?)?
+    /// Whether a reverse one-to-one has been read (its `instance` is nil both unread and empty).
+    let isLoaded: (@Sendable (UnsafeRawPointer) -> Bool)?
+    /// The targets related to one owner's key, read now (Django's lazy access, for serializers
+    /// rendering a row whose relation was not selected or prefetched).
+    let load: @Sendable (RelationInfo, FieldValue, ColumnType, Connection) throws -> [any Model]
+    /// Makes a to-many's rows for one owner exactly these keys (`RelatedManager.set`).
+    let setKeys: @Sendable (RelationInfo, FieldValue, ColumnType, [FieldValue], Connection) throws -> Void
+    /// Every row of the target, as a related field's candidates (DRF's `queryset=Target.objects.all()`).
+    let targetQueryset: @Sendable () -> any RelatedQueryset
+    /// The target's `modelName` (`Task`), for DRF's default view names (`task-detail`).
+    let targetModelName: @Sendable () -> String
 
     init<M: Model, T: Model>(
         name: String, kind: Kind, model: M.Type, target: T.Type, isNullable: Bool,
         localColumn: String, remoteColumn: String, through: Through?,
         attach: (@Sendable (inout any Model, (any Model)?) -> Void)? = nil,
         instance: (@Sendable (UnsafeRawPointer) -> (any Model)?)? = nil,
-        access: RelatedAccess? = nil
+        access: RelatedAccess? = nil,
+        instances: (@Sendable (UnsafeRawPointer) -> [any Model]?)? = nil,
+        isLoaded: (@Sendable (UnsafeRawPointer) -> Bool)? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -73,6 +89,16 @@ final class RelationInfo: Sendable {
         self.access = access
         compileOnTarget = { predicate, scope, sql in try QueryCompiler<T>.compile(predicate, negated: false, in: scope, into: &sql) }
         relatedLookup = ModelRelatedLookup(T.self)
+        self.instances = instances
+        self.isLoaded = isLoaded
+        load = { relation, key, keyType, connection in
+            try RelationPrefetch.rows(relation, T.self, for: [key], keyType: keyType, on: connection)[key] ?? []
+        }
+        targetQueryset = { ModelRelatedQueryset(T.self) }
+        targetModelName = { T.modelName }
+        setKeys = { relation, owner, keyType, keys, connection in
+            try RelatedManager<T>(relation: relation, ownerKey: owner, keyType: keyType, connection: connection).set(keys: keys)
+        }
     }
 
     /// Whether following it can give several rows (a lookup across it is an EXISTS).

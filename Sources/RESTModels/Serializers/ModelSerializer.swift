@@ -40,7 +40,8 @@ import RESTFramework
 ///
 /// Validated data is keyed by field source; a source names a column (`title`), or a foreign
 /// key by its relation name (`owner` writes `owner_id`). Anything else is a programming mistake
-/// (a `FieldError`, a 500), as Django's `Model(**data)` raises `TypeError`.
+/// (a `FieldError`, a 500), as Django's `Model(**data)` raises `TypeError`. A to-many
+/// relation's name (`tags`, from a related field with `many`) sets its rows after the write.
 open class ModelSerializer<M: Model>: Serializer {
     /// The rows `create`/`update` write through; bound to the context's connection when run.
     open class var queryset: QuerySet<M> { M.objects }
@@ -74,7 +75,7 @@ open class ModelSerializer<M: Model>: Serializer {
 
     open override func create(_ validatedData: ValidatedData) throws -> any FieldReadable {
         let rows = try Self.queryset.using(context.database)
-        return try mappingUniqueViolations(on: rows) { try rows.insert(validatedData) }
+        return try mappingUniqueViolations(on: rows) { try rows.insertSettingRelations(validatedData, reading: Self.relatedPaths) }
     }
 
     open override func update(_ instance: any FieldReadable, _ validatedData: ValidatedData) throws -> any FieldReadable {
@@ -82,7 +83,9 @@ open class ModelSerializer<M: Model>: Serializer {
             throw SerializerConfigurationError("\(type(of: self)) updates \(M.self) rows, not \(type(of: instance)).")
         }
         let rows = try Self.queryset.using(context.database)
-        return try mappingUniqueViolations(on: rows) { try rows.update(object, with: validatedData) }
+        return try mappingUniqueViolations(on: rows) {
+            try rows.updateSettingRelations(object, with: validatedData, reading: Self.relatedPaths)
+        }
     }
 
     /// Runs a write; a unique violation becomes the validators' 400. Inside a transaction the

@@ -33,6 +33,12 @@ import Testing
         #expect(try app.urls.reverse("book-drafts") == "/api/books/drafts/")
     }
 
+    /// docs/framework.md, "Related fields and nested serializers": what a list fetches for the page.
+    @Test func relatedFieldSerializersStateTheirRelations() {
+        #expect(IssueDetailSerializer.relatedPaths == ["project", "project__lead", "labels"])
+        #expect(ProjectWithLeadSerializer.relatedPaths == ["lead"])
+    }
+
     @Test func headers() {
         let example = headersExample()
         #expect(example.type == "application/json" && example.cookies == ["a=1", "b=2"])
