@@ -19,11 +19,16 @@ public struct ReferenceConfiguration: Sendable {
 
     public static let dataUploadMaxNumberFieldsVariable = "SRF_DATA_UPLOAD_MAX_NUMBER_FIELDS"
 
+    /// `REFERENCE_PART_2=0` leaves part 2's routes out (as `DRF_REFERENCE_PART_2=0` does on the DRF side).
+    public static let partTwoVariable = "REFERENCE_PART_2"
+
     public var passwordIterations: Int
     /// The count strategy of the default (page-number) paginator.
     public var paginationCount: CountStrategy
     /// The most fields a query string, form or multipart body may hold (nil: no limit).
     public var dataUploadMaxNumberFields: Int?
+    /// Part 2's routes (reference-api-2.md) on the router; on unless the variable is "0".
+    public var partTwo = true
 
     public init(
         passwordIterations: Int = PasswordHasher.defaultIterations, paginationCount: CountStrategy = .exact,
@@ -72,6 +77,7 @@ public struct ReferenceConfiguration: Sendable {
                 configuration.dataUploadMaxNumberFields = limit
             }
         }
+        configuration.partTwo = environment[partTwoVariable] != "0"
         return configuration
     }
 

@@ -27,7 +27,7 @@ public enum ReferenceAPI {
 
     /// The application: `settings(configuration:)` and `urls()`.
     public static func application(configuration: ReferenceConfiguration = ReferenceConfiguration()) throws -> Application {
-        Application(urls: try urls(), settings: settings(configuration: configuration))
+        Application(urls: try urls(partTwo: configuration.partTwo), settings: settings(configuration: configuration))
     }
 
     /// The equivalent of DRF's `REST_FRAMEWORK` setting (and Django's `PASSWORD_HASHERS`).
@@ -54,13 +54,14 @@ public enum ReferenceAPI {
     }
 
     /// A DefaultRouter at `/api/` and the token view beside it.
-    public static func urls() throws -> URLConf {
+    public static func urls(partTwo: Bool = true) throws -> URLConf {
         var router = DefaultRouter()
         try router.register("users", UserViewSet.self)
         try router.register("simple-users", SimpleUserViewSet.self, basename: "simple-user")
         try router.register("accounts", AccountViewSet.self, basename: "account")
         try router.register("public-accounts", PublicAccountViewSet.self, basename: "public-account")
         try router.register("notes", NoteViewSet.self)
+        if partTwo { try router.register("tasks", TaskViewSet.self, basename: "task") }
         return try URLConf([
             .include("api/", router),
             .path("api/auth-token/", ObtainAuthToken.asView(), name: "api-token"),

@@ -13,8 +13,9 @@ import TestSupport
 /// Both are asked with `Host: testserver`, so absolute URLs match.
 ///
 /// Part 2 of the spec (`WireRequests.projects`, seeded by `WireSeed.projectsSQL`) is not compared
-/// yet: api-server does not serve tags, projects and tasks, so the DRF side runs here without
-/// them (`DRF_REFERENCE_PART_2=0`, or its API root would list three more routes).
+/// yet: api-server does not serve all of tags, projects and tasks, so part 1's comparison runs
+/// both sides without them (`DRF_REFERENCE_PART_2=0`, `REFERENCE_PART_2=0`, or each API root
+/// would list more routes).
 /// `WireReferenceTests` holds those requests to DRF alone meanwhile. Once api-server serves part
 /// 2, drop `partOneOnly` below and add
 ///
@@ -22,14 +23,18 @@ import TestSupport
 ///         try compare(WireRequests.projects, seed: WireSeed.sql + WireSeed.projectsSQL)
 ///     }
 @Suite(.needsTestsRun) struct WireComparisonTests {
-    /// The DRF reference without part 2's routes, while api-server has none.
+    /// Both sides without part 2's routes, for part 1's requests (its API root lists part 1's).
     static let partOneOnly = ["DRF_REFERENCE_PART_2": "0"]
+    static let apiServerPartOneOnly = ["REFERENCE_PART_2": "0"]
 
     @Test func apiServerAnswersAsDRFDoes() throws {
-        try compare(WireRequests.all, seed: WireSeed.sql, drfEnvironment: Self.partOneOnly)
+        try compare(
+            WireRequests.all, seed: WireSeed.sql, drfEnvironment: Self.partOneOnly, apiServerEnvironment: Self.apiServerPartOneOnly)
     }
 
-    func compare(_ requests: [WireRequest], seed: String, drfEnvironment: [String: String] = [:]) throws {
+    func compare(
+        _ requests: [WireRequest], seed: String, drfEnvironment: [String: String] = [:], apiServerEnvironment: [String: String] = [:]
+    ) throws {
         let started = Date()
         let seeded = try TemporaryDatabase.migrated(prefix: "wire_seed")
         defer { seeded.drop() }
@@ -39,7 +44,8 @@ import TestSupport
         let theirs = try TemporaryDatabase(prefix: "wire_drf", template: seeded)
         defer { theirs.drop() }
 
-        let stack = try APIStack(databaseURL: ours.url, migrate: false, arguments: ["--workers", "2"])
+        let stack = try APIStack(
+            databaseURL: ours.url, migrate: false, arguments: ["--workers", "2"], environment: apiServerEnvironment)
         defer { stack.stop() }
         let drf = try DRFReferenceServer(databaseURL: theirs.url, environment: drfEnvironment)
         defer { drf.stop() }

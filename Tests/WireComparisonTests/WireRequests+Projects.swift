@@ -460,3 +460,19 @@ extension WireRequests {
         ]
     }
 }
+
+extension WireRequests {
+    /// The requests of `projects` to `/api/tasks…`, and the links followed from their answers.
+    static var tasks: [WireRequest] {
+        var kept: [WireRequest] = []
+        var previousKept = false
+        for request in projects {
+            switch request.target {
+            case .path(let path): previousKept = path.hasPrefix("/api/tasks")
+            case .link: break  // follows the previous answer: kept with it
+            }
+            if previousKept { kept.append(request) }
+        }
+        return kept
+    }
+}

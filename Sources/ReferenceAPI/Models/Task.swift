@@ -30,9 +30,12 @@ public struct Task: Model, Identifiable {
     public static let tableName = "tasks"
     public static let fields = Fields(
         Task.init,
-        Field("id", \.id), Field("project_id", \.project), Field("title", \.title), Field("assignee_id", \.assignee),
-        Field("priority", \.priority), Field("done", \.done), Field("due", \.due), Field("estimate", \.estimate),
-        Field("created", \.created), Field(\.tags))
+        // The options are Django's model field's (DRF's ModelSerializer reads them): the
+        // defaults are the table's, `created` is `auto_now_add`.
+        Field("id", \.id), Field("project_id", \.project), Field("title", \.title, .maxLength(200)),
+        Field("assignee_id", \.assignee), Field("priority", \.priority, .hasDefault), Field("done", \.done, .hasDefault),
+        Field("due", \.due), Field("estimate", \.estimate), Field("created", \.created, .hasDefault, .editable(false)),
+        Field(\.tags))
     public static let relations: [Relation<Task>] = [
         .foreignKey("project", \.project), .foreignKey("assignee", \.assignee),
         .manyToMany("tags", \.tags, through: "task_tags", source: "task_id", target: "tag_id"),
