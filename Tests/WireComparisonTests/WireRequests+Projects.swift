@@ -462,7 +462,11 @@ extension WireRequests {
 }
 
 extension WireRequests {
-    /// The requests of `projects` to `/api/tasks…`, and the links followed from their answers.
+    /// The requests of `projects` to `/api/tasks…`, and the links followed from their answers:
+    /// the tasks viewset's share, to compare on its own (`compare(WireRequests.tasks, seed:
+    /// WireSeed.sql + WireSeed.projectsSQL)`) while the projects and tags routes, which the
+    /// tasks' links name, are not merged yet (with a stand-in `project-detail`: 323 requests, one
+    /// mismatch, `/api/tags/urgent/` as a project link, a route this branch lacks).
     static var tasks: [WireRequest] {
         var kept: [WireRequest] = []
         var previousKept = false

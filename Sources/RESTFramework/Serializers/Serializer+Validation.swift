@@ -50,18 +50,48 @@ extension Serializer {
     func toInternalValue(_ input: JSONObject) throws -> (ValidatedData, JSONObject) {
         var attrs = ValidatedData()
         var errors = JSONObject()
+        // A form body: DRF's `request.data` is then a QueryDict (see `formListValue`).
+        let form = context.request?.extensions[FormDataKey.self]
         for field in fields where !field.readOnly {
             let fieldContext = FieldValidationContext(
                 fieldName: field.name, source: field.source, instance: instance,
                 partial: partial, serializerContext: context)
             do {
-                guard let value = try field.runValidation(input[field.name], context: fieldContext) else { continue }
+                let data = form.flatMap { formListValue(of: field, in: $0) } ?? input[field.name]
+                guard let value = try field.runValidation(data, context: fieldContext) else { continue }
                 attrs[field.source] = try validateField(field.name, value: value)
             } catch let error as ValidationError {
                 errors.append(field.name, Self.fieldErrors(error.detail))
             }
         }
         return (attrs, errors)
+    }
+
+    /// DRF's `get_value` for HTML form input, where it differs from the last value `data` shows:
+    /// a to-many related field (`ManyRelatedField`) reads every value of its key (`tags=a&tags=b`
+    /// is `["a", "b"]`, `tags=` is `[""]`), and a key the form lacks is an empty list, or nothing
+    /// on a partial update. An empty value of another field is null when the field allows null,
+    /// nothing when it is optional (forms cannot send null), unless the field allows blank text
+    /// (`Field.get_value`). Nil: read `data` as it is.
+    func formListValue(of field: any SerializerField, in form: QueryDict) -> JSON?? {
+        if let related = field as? any RelatedField, related.many {
+            if partial && !form.contains(field.name) { return .some(nil) }
+            return .some(.array(form.list(field.name).map(JSON.string)))
+        }
+        guard field.allowNull || !field.required, form[field.name] == "", !Self.allowsBlank(field) else { return nil }
+        return .some(field.allowNull ? .null : nil)
+    }
+
+    private static func allowsBlank(_ field: any SerializerField) -> Bool {
+        switch field {
+        case let text as CharField: text.allowBlank
+        case let email as EmailField: email.text.allowBlank
+        case let url as URLField: url.text.allowBlank
+        case let slug as SlugField: slug.text.allowBlank
+        case let choice as ChoiceField: choice.allowBlank
+        case let choices as MultipleChoiceField: choices.allowBlank
+        default: false
+        }
     }
 
     /// A field's errors are a list; a message thrown by a hook becomes a one-item list.
