@@ -32,7 +32,8 @@ final class ModelSerializerDeclaration: Sendable {
         guard let selection = type.modelFields else { return ModelSerializerDeclaration(fields: type.declaredFields, problems: []) }
         let inference = ModelFieldInference<M>(
             serializerName: String(describing: type), selection: selection, declared: type.declaredFields,
-            readOnlyFields: type.readOnlyFields, extraKwargs: type.extraKwargs)
+            readOnlyFields: type.readOnlyFields, extraKwargs: type.extraKwargs, depth: type.depth,
+            hyperlinked: type is any HyperlinkedInference.Type, isNested: type is any NestedInference.Type)
         let (fields, problems) = inference.fields()
         return ModelSerializerDeclaration(fields: fields, problems: problems)
     }
