@@ -16,6 +16,16 @@ final class DepthTwoTaskViewSet: ModelViewSet<QuerySet<ProjectTask>> {
     override class var serializerClass: Serializer.Type? { DepthTwoTaskSerializer.self }
 }
 
+/// DRF: `HyperlinkedModelSerializer` with `fields = ["url", "project", "title"]`.
+final class LinkedTaskSerializer: HyperlinkedModelSerializer<ProjectTask> {
+    override class var modelFields: ModelFieldSelection? { ["url", "project", "title"] }
+}
+
+final class LinkedTaskViewSet: ModelViewSet<QuerySet<ProjectTask>> {
+    override class var queryset: QuerySet<ProjectTask>? { ProjectTask.objects.orderBy("id") }
+    override class var serializerClass: Serializer.Type? { LinkedTaskSerializer.self }
+}
+
 /// `ModelSerializer.depth` on the real PostgreSQL: the nested rows of a list come with the page
 /// (the view reads `relatedPaths`), never a query per row.
 @Suite(.needsTestsRun) struct DepthSerializerTests {
@@ -57,6 +67,37 @@ final class DepthTwoTaskViewSet: ModelViewSet<QuerySet<ProjectTask>> {
                 #expect(results[1]["project"]?["lead"] == .null)
             }
             #expect(counts[0] == counts[1] && counts[1] <= 3, "\(counts)")
+        }
+    }
+
+    /// DRF 3.18.3 renders `{"url": "http://testserver/api/tasks/1/", "project":
+    /// "http://testserver/api/projects/1/", "title": "task 0"}` and takes the project as a link
+    /// (201), refusing another route's with its message.
+    @Test func hyperlinkedModelSerializerRendersAndTakesLinks() throws {
+        try withModelsDatabase(schema: RelationSchema.sql) { connection, _ in
+            let seed = try RelationSchema.seed(connection)
+            let tasks = try RelationsTests.seedTasks(connection, seed)
+            var router = DefaultRouter()
+            try router.register("projects", RelatedProjectViewSet.self, basename: "project")
+            try router.register("tasks", LinkedTaskViewSet.self, basename: "task")
+            let app = Application(urls: try URLConf([.include("api/", router)]), settings: APISettings())
+            let client = APIClient(app, database: connection)
+            client.forceAuthenticate(user: seed.users[0])
+            let project = "http://testserver/api/projects/\(seed.projects[0].id)/"
+
+            let one = client.get("/api/tasks/\(tasks[0].id)/")
+            #expect(one.status == 200)
+            #expect(
+                one.text == #"{"url":"http://testserver/api/tasks/\#(tasks[0].id)/","project":"\#(project)","title":"task 0"}"#)
+
+            let created = client.post("/api/tasks/", data: ["project": .string(project), "title": "linked"], format: .json)
+            #expect(created.status == 201, "\(created.text)")
+            #expect(created.json["project"] == .string(project))
+            #expect(created.json["title"] == "linked")
+
+            let wrong = client.post("/api/tasks/", data: ["project": "http://testserver/api/tasks/1/", "title": "x"], format: .json)
+            #expect(wrong.text == #"{"project":["Invalid hyperlink - Incorrect URL match."]}"#)
+            #expect(wrong.status == 400)
         }
     }
 }
