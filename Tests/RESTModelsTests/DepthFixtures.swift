@@ -82,3 +82,14 @@ final class ProjectLinksDepth1: HyperlinkedModelSerializer<DepthProject> {
     override class var modelFields: ModelFieldSelection? { .all }
     override class var depth: Int { 1 }
 }
+
+/// Beyond DRF's bounds of `depth`.
+final class ProjectDepth11: ModelSerializer<DepthProject> {
+    override class var modelFields: ModelFieldSelection? { .all }
+    override class var depth: Int { 11 }
+}
+
+final class ProjectDepthNegative: ModelSerializer<DepthProject> {
+    override class var modelFields: ModelFieldSelection? { .all }
+    override class var depth: Int { -1 }
+}

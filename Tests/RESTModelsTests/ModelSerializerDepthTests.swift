@@ -118,4 +118,12 @@ import Testing
                 + #""url":{"type":"field","required":false,"read_only":true,"label":"Url"},"#
                 + #""username":{"type":"string","required":true,"read_only":false,"label":"Username","max_length":150}}}}"#)
     }
+
+    /// DRF asserts `depth >= 0` and `depth <= 10` ("'depth' may not be greater than 10."): a
+    /// configuration problem here, the depth kept at the bound.
+    @Test func depthOutOfDRFsBoundsIsAProblem() {
+        #expect(ProjectDepth11.configurationProblems == ["'depth' may not be greater than 10."])
+        #expect(ProjectDepthNegative.configurationProblems == ["'depth' may not be negative."])
+        #expect(!(ProjectDepthNegative().fields[2] is NestedSerializerField))
+    }
 }
