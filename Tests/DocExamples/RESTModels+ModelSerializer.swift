@@ -40,6 +40,17 @@ enum InferenceExamples {
         override class var declaredFields: [any SerializerField] { [ReadOnlyField("account_name", source: "account.name")] }
     }
 
+    // ModelSerializer.depth
+    final class ProjectDepthSerializer: ModelSerializer<Project> {
+        override class var modelFields: ModelFieldSelection? { .all }
+        override class var depth: Int { 1 }       // "account": {"id": 1, "name": "Acme"}
+    }
+
+    // HyperlinkedModelSerializer
+    final class ProjectLinkSerializer: HyperlinkedModelSerializer<Project> {
+        override class var modelFields: ModelFieldSelection? { .all }
+    }
+
     // ModelFieldSelection
     final class AllFields: ModelSerializer<Project> {
         override class var modelFields: ModelFieldSelection? { .all }                 // "__all__"

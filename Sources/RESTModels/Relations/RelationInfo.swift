@@ -65,6 +65,9 @@ final class RelationInfo: Sendable {
     let targetQueryset: @Sendable () -> any RelatedQueryset
     /// The target's `modelName` (`Task`), for DRF's default view names (`task-detail`).
     let targetModelName: @Sendable () -> String
+    /// DRF's `build_nested_field`: a `ModelSerializer` of the target with all its fields and
+    /// this depth (`HyperlinkedModelSerializer` when hyperlinked), for a serializer's `depth`.
+    let nestedSerializer: @Sendable (_ depth: Int, _ hyperlinked: Bool) -> Serializer.Type
 
     init<M: Model, T: Model>(
         name: String, kind: Kind, model: M.Type, target: T.Type, isNullable: Bool,
@@ -96,6 +99,7 @@ final class RelationInfo: Sendable {
         }
         targetQueryset = { ModelRelatedQueryset(T.self) }
         targetModelName = { T.modelName }
+        nestedSerializer = { depth, hyperlinked in NestedModelSerializers.type(of: T.self, depth: depth, hyperlinked: hyperlinked) }
         setKeys = { relation, owner, keyType, keys, connection in
             try RelatedManager<T>(relation: relation, ownerKey: owner, keyType: keyType, connection: connection).set(keys: keys)
         }

@@ -58,6 +58,15 @@ open class ModelSerializer<M: Model>: Serializer {
     /// DRF's declared fields (`author = ReadOnlyField(source=...)` on the class): they replace
     /// the inferred field of the same name, in the `modelFields` order.
     open class var declaredFields: [any SerializerField] { [] }
+    /// DRF's `Meta.depth`: with n > 0, each relation the fields name (and each forward one of
+    /// `.all`) is a read-only nested serializer of the target with all its fields and depth
+    /// n - 1 (`NestedModelSerializer`), read with the rows by list and retrieve (`relatedPaths`):
+    ///
+    ///     final class ProjectDepthSerializer: ModelSerializer<Project> {
+    ///         override class var modelFields: ModelFieldSelection? { .all }
+    ///         override class var depth: Int { 1 }       // "account": {"id": 1, "name": "Acme"}
+    ///     }
+    open class var depth: Int { 0 }
 
     /// The inferred fields (DRF's `get_fields`); `declaredFields` when there is no `modelFields`.
     open override class var fields: [any SerializerField] { ModelSerializerDeclaration.of(self).fields }

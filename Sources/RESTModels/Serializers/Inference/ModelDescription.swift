@@ -10,6 +10,8 @@ struct ModelDescription<M: Model> {
         let isNullable: Bool
         /// nil for a `references:` column without a declared relation (no model to look in).
         let lookup: (any RelatedLookup)?
+        /// The declared relation (nil for a `references:` column).
+        let info: RelationInfo?
     }
 
     let columns: [Column<M>]
@@ -25,7 +27,9 @@ struct ModelDescription<M: Model> {
         for relation in M.relations.map(\.info) where relation.isForward {
             guard let column = columns.first(where: { $0.name == relation.localColumn }) else { continue }
             relations.append(
-                ForwardRelation(name: relation.name, column: column, isNullable: relation.isNullable, lookup: relation.relatedLookup))
+                ForwardRelation(
+                    name: relation.name, column: column, isNullable: relation.isNullable, lookup: relation.relatedLookup,
+                    info: relation))
             keyColumns.insert(column.name)
         }
         // A key declared only as `references:` (`owner_id`): Django's field name is `owner`,
@@ -37,7 +41,7 @@ struct ModelDescription<M: Model> {
         {
             relations.append(
                 ForwardRelation(
-                    name: String(column.name.dropLast(3)), column: column, isNullable: column.isNullable, lookup: nil))
+                    name: String(column.name.dropLast(3)), column: column, isNullable: column.isNullable, lookup: nil, info: nil))
         }
         self.relations = relations
     }

@@ -14,6 +14,12 @@ struct ModelFieldInference<M: Model> {
     let declared: [any SerializerField]
     let readOnlyFields: [String]
     let extraKwargs: [String: ExtraKwargs]
+    /// DRF's `Meta.depth`: relations nest this many levels.
+    var depth = 0
+    /// `HyperlinkedModelSerializer`: `url` instead of the primary key, relations as links.
+    var hyperlinked = false
+    /// A nested serializer of `depth` (only read): a relation without a declared target is read-only.
+    var isNested = false
     let model = ModelDescription<M>()
 
     /// The fields, in order, and what was wrong.
@@ -31,11 +37,16 @@ struct ModelFieldInference<M: Model> {
             let extraKwargs = extra[name] ?? ExtraKwargs()
             var source = extraKwargs.source ?? name
             if source == "*" { source = name }
+            if depth > 0, let nested = nestedField(name: name, source: source) {
+                fields.append(nested)
+                continue
+            }
             guard var kwargs = buildKwargs(name: name, source: source, problems: &problems) else {
                 fields.append(ImproperlyConfiguredField(name: name, message: problems[problems.count - 1]))
                 continue
             }
             kwargs.include(extraKwargs)
+            if isNested, case .relation = kwargs.kind, kwargs.lookup == nil { kwargs.readOnly = true }
             if case .relation = kwargs.kind, kwargs.readOnly != true, kwargs.lookup == nil {
                 let message =
                     "Field `\(name)` of \(serializerName) is the foreign key \(kwargs.source ?? name) of \(M.modelName) "
@@ -91,9 +102,13 @@ struct ModelFieldInference<M: Model> {
         }
     }
 
-    /// DRF's `get_default_field_names`: the primary key, the declared fields, the model's fields.
+    /// DRF's `get_default_field_names`: the primary key (`url` when hyperlinked), the declared
+    /// fields, the model's fields.
     var defaultNames: [String] {
         let modelNames = model.defaultFieldNames
+        if hyperlinked {
+            return ["url"] + declared.map { $0.name } + modelNames.dropFirst(model.primaryKey == nil ? 0 : 1)
+        }
         return Array(modelNames.prefix(model.primaryKey == nil ? 0 : 1)) + declared.map { $0.name }
             + modelNames.dropFirst(model.primaryKey == nil ? 0 : 1)
     }
@@ -195,9 +210,23 @@ struct ModelFieldInference<M: Model> {
         return kwargs
     }
 
+    /// DRF's `build_nested_field`: the relation at `source` (forward, reverse or many-to-many)
+    /// rendered by a serializer of its target with all its fields and one level less, read-only,
+    /// `many` for a to-many relation. nil when `source` is no declared relation.
+    func nestedField(name: String, source: String) -> (any SerializerField)? {
+        guard model.column(named: source) == nil, let relation = ModelLayout.of(M.self).relation(named: source) else { return nil }
+        return NestedSerializerField(
+            name, relation.nestedSerializer(depth - 1, hyperlinked), many: relation.isToMany,
+            source: source == name ? nil : source, readOnly: true)
+    }
+
     /// DRF's `get_relation_kwargs` for a foreign key or one-to-one.
     func relationKwargs(name: String, relation: ModelDescription<M>.ForwardRelation) -> ModelFieldKwargs {
         var kwargs = ModelFieldKwargs(kind: .relation, name: name)
+        if hyperlinked, let info = relation.info {
+            kwargs.kind = .hyperlinkedRelation(viewName: info.targetModelName().lowercased() + "-detail")
+            kwargs.queryset = info.targetQueryset()
+        }
         kwargs.source = relation.column.name
         kwargs.lookup = relation.lookup
         let options = relation.column.options

@@ -12,6 +12,9 @@ public struct ModelFieldKwargs: Sendable {
         case column(ColumnType)
         /// A foreign key or one-to-one by its relation name (`build_relational_field`).
         case relation
+        /// The same in a `HyperlinkedModelSerializer`: a `HyperlinkedRelatedField` to the
+        /// target's `<model>-detail` (DRF's `serializer_related_field` there).
+        case hyperlinkedRelation(viewName: String)
         /// An annotation, a foreign key's `_id` column, anything else the instance has
         /// (`build_property_field`: a `ReadOnlyField`).
         case property
@@ -43,6 +46,8 @@ public struct ModelFieldKwargs: Sendable {
     public var errorMessages: [String: String]?
     /// A relational field's candidates (DRF's `queryset`).
     public var lookup: (any RelatedLookup)?
+    /// A hyperlinked relation's candidates (the target's rows), kept while `lookup` is.
+    public var queryset: (any RelatedQueryset)?
     /// The `url` field's lookup (DRF's `lookup_field`); nil: `pk`.
     public var lookupField: String?
 

@@ -20,6 +20,12 @@ enum ModelFieldMapping {
                 kwargs.name, lookup: kwargs.readOnly == true ? nil : kwargs.lookup, readOnly: kwargs.readOnly ?? false)
             field.options = kwargs.fieldOptions
             return field
+        case .hyperlinkedRelation(let viewName):
+            let readOnly = kwargs.readOnly == true || kwargs.lookup == nil
+            var field = HyperlinkedRelatedField(
+                kwargs.name, viewName: viewName, queryset: readOnly ? nil : kwargs.queryset, readOnly: readOnly)
+            field.options = kwargs.fieldOptions
+            return field
         case .column(let type):
             if let choices = kwargs.choices { return choiceField(kwargs, choices: choices) }
             return standardField(type, kwargs)

@@ -30,11 +30,16 @@ final class ModelSerializerDeclaration: Sendable {
 
     private static func make<M: Model>(_ type: ModelSerializer<M>.Type) -> ModelSerializerDeclaration {
         guard let selection = type.modelFields else { return ModelSerializerDeclaration(fields: type.declaredFields, problems: []) }
+        // DRF's assertions on `Meta.depth`, as problems; the depth used is kept within them.
+        var depthProblems: [String] = []
+        if type.depth < 0 { depthProblems.append("'depth' may not be negative.") }
+        if type.depth > 10 { depthProblems.append("'depth' may not be greater than 10.") }
         let inference = ModelFieldInference<M>(
             serializerName: String(describing: type), selection: selection, declared: type.declaredFields,
-            readOnlyFields: type.readOnlyFields, extraKwargs: type.extraKwargs)
+            readOnlyFields: type.readOnlyFields, extraKwargs: type.extraKwargs, depth: min(max(type.depth, 0), 10),
+            hyperlinked: type is any HyperlinkedInference.Type, isNested: type is any NestedInference.Type)
         let (fields, problems) = inference.fields()
-        return ModelSerializerDeclaration(fields: fields, problems: problems)
+        return ModelSerializerDeclaration(fields: fields, problems: depthProblems + problems)
     }
 
     private static let declarations = SnapshotCache<ObjectIdentifier, any AnyObject & Sendable>()

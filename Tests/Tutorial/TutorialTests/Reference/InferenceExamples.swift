@@ -31,7 +31,28 @@ final class BoardSerializer: ModelSerializer<Board> {
     override class var declaredFields: [any SerializerField] { [ReadOnlyField("team_name", source: "team.name")] }
 }
 
+final class BoardDepthSerializer: ModelSerializer<Board> {
+    override class var modelFields: ModelFieldSelection? { ["id", "team", "name"] }
+    override class var depth: Int { 1 }       // "team": {"id": 1, "name": "Ada"}
+}
+
+final class BoardLinkSerializer: HyperlinkedModelSerializer<Board> {
+    override class var modelFields: ModelFieldSelection? { ["url", "team", "name"] }
+}
+
 @Suite struct InferenceExampleTests {
+    /// `depth` nests the team (an `Author`: id and name); the hyperlinked one links to it.
+    @Test func depthAndHyperlinkedSerializersAreAsDescribed() throws {
+        #expect(BoardDepthSerializer.configurationProblems == [])
+        let nested = try #require(BoardDepthSerializer().fields[1] as? NestedSerializerField)
+        #expect(nested.readOnly && !nested.many)
+        #expect(nested.serializer.init().fields.map(\.name) == ["id", "name"])
+        #expect(BoardDepthSerializer.relatedPaths == ["team"])
+        #expect(BoardLinkSerializer.configurationProblems == [])
+        let team = try #require(BoardLinkSerializer().fields[1] as? HyperlinkedRelatedField)
+        #expect(team.viewName == "author-detail")
+    }
+
     /// The reference's example: every field inferred, as the text describes them.
     @Test func boardSerializerIsAsDescribed() {
         #expect(BoardSerializer.configurationProblems == [])
