@@ -12,24 +12,54 @@ import TestSupport
 /// requests (`WireRequests`) go to both in the same order, so writes leave both in the same state.
 /// Both are asked with `Host: testserver`, so absolute URLs match.
 ///
-/// Part 2 of the spec (`WireRequests.projects`, seeded by `WireSeed.projectsSQL`) is not compared
-/// yet: api-server does not serve tags, projects and tasks, so the DRF side runs here without
-/// them (`DRF_REFERENCE_PART_2=0`, or its API root would list three more routes).
-/// `WireReferenceTests` holds those requests to DRF alone meanwhile. Once api-server serves part
-/// 2, drop `partOneOnly` below and add
-///
-///     @Test func apiServerAnswersPartTwoAsDRFDoes() throws {
-///         try compare(WireRequests.projects, seed: WireSeed.sql + WireSeed.projectsSQL)
-///     }
+/// Part 2 of the spec (`WireRequests.projects`, seeded by `WireSeed.projectsSQL`) is compared
+/// for the routes api-server serves so far, tags and projects (`partTwoServed`); the part-1
+/// comparison runs both sides without part 2 (`DRF_REFERENCE_PART_2=0` and
+/// `REFERENCE_PART_2=0`, or the API root would list more routes). `WireReferenceTests` holds
+/// all of part 2's requests to DRF alone meanwhile. Once api-server serves all of part 2, drop
+/// `partOneOnly` and `partTwoServed` and compare `WireRequests.projects` whole.
 @Suite(.needsTestsRun) struct WireComparisonTests {
     /// The DRF reference without part 2's routes, while api-server has none.
     static let partOneOnly = ["DRF_REFERENCE_PART_2": "0"]
+    /// api-server's twin of `partOneOnly` (`ReferenceConfiguration.partTwo`).
+    static let apiServerPartOneOnly = ["REFERENCE_PART_2": "0"]
 
     @Test func apiServerAnswersAsDRFDoes() throws {
-        try compare(WireRequests.all, seed: WireSeed.sql, drfEnvironment: Self.partOneOnly)
+        try compare(
+            WireRequests.all, seed: WireSeed.sql, drfEnvironment: Self.partOneOnly,
+            apiServerEnvironment: Self.apiServerPartOneOnly)
     }
 
-    func compare(_ requests: [WireRequest], seed: String, drfEnvironment: [String: String] = [:]) throws {
+    @Test func apiServerAnswersPartTwoTagsAndProjectsAsDRFDoes() throws {
+        try compare(Self.partTwoServed(WireRequests.projects), seed: WireSeed.sql + WireSeed.projectsSQL)
+    }
+
+    /// The part-2 requests to the routes api-server serves so far: tags and projects, without
+    /// the projects' `tasks` action and the API root. A `.link` request (the next page, the
+    /// object just made) goes with the request whose answer it follows. Left out too: the
+    /// writes of a negative-zero budget, whose answer is DRF's unsaved `Decimal('-0.00')`
+    /// (`"-0.00"`), a difference docs/framework.md states (DecimalNumber, like `numeric`, has no
+    /// negative zero; the next read is `"0.00"` on both sides).
+    static func partTwoServed(_ requests: [WireRequest]) -> [WireRequest] {
+        var kept: [WireRequest] = []
+        var keptPrevious = false
+        for request in requests where !request.label.contains(#"{"budget":"-0"#) {
+            switch request.target {
+            case .path(let target):
+                let path = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? target
+                keptPrevious =
+                    (path.hasPrefix("/api/tags/") || path.hasPrefix("/api/projects/")) && !path.contains("/tasks")
+            case .link: break
+            }
+            if keptPrevious { kept.append(request) }
+        }
+        return kept
+    }
+
+    func compare(
+        _ requests: [WireRequest], seed: String, drfEnvironment: [String: String] = [:],
+        apiServerEnvironment: [String: String] = [:]
+    ) throws {
         let started = Date()
         let seeded = try TemporaryDatabase.migrated(prefix: "wire_seed")
         defer { seeded.drop() }
@@ -39,7 +69,8 @@ import TestSupport
         let theirs = try TemporaryDatabase(prefix: "wire_drf", template: seeded)
         defer { theirs.drop() }
 
-        let stack = try APIStack(databaseURL: ours.url, migrate: false, arguments: ["--workers", "2"])
+        let stack = try APIStack(
+            databaseURL: ours.url, migrate: false, arguments: ["--workers", "2"], environment: apiServerEnvironment)
         defer { stack.stop() }
         let drf = try DRFReferenceServer(databaseURL: theirs.url, environment: drfEnvironment)
         defer { drf.stop() }
