@@ -53,7 +53,8 @@ public enum ReferenceAPI {
         return settings
     }
 
-    /// A DefaultRouter at `/api/` and the token view beside it.
+    /// A DefaultRouter at `/api/` and the token view beside it; `partTwo` adds part 2's routes
+    /// after `notes` (false: part 1's routes only, see `ReferenceConfiguration.partTwo`).
     public static func urls(partTwo: Bool = true) throws -> URLConf {
         var router = DefaultRouter()
         try router.register("users", UserViewSet.self)
@@ -61,7 +62,11 @@ public enum ReferenceAPI {
         try router.register("accounts", AccountViewSet.self, basename: "account")
         try router.register("public-accounts", PublicAccountViewSet.self, basename: "public-account")
         try router.register("notes", NoteViewSet.self)
-        if partTwo { try router.register("tasks", TaskViewSet.self, basename: "task") }
+        if partTwo {
+            try router.register("tags", TagViewSet.self, basename: "tag")
+            try router.register("projects", ProjectViewSet.self, basename: "project")
+            try router.register("tasks", TaskViewSet.self, basename: "task")
+        }
         return try URLConf([
             .include("api/", router),
             .path("api/auth-token/", ObtainAuthToken.asView(), name: "api-token"),

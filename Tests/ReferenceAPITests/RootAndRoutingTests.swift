@@ -6,7 +6,7 @@ import TestSupport
 /// The API root, format suffixes and `?format=`, unknown paths, the trailing-slash redirect.
 @Suite(.needsTestsRun) struct RootAndRoutingTests {
     static let root =
-        #"{"users":"http://testserver/api/users/","simple-users":"http://testserver/api/simple-users/","accounts":"http://testserver/api/accounts/","public-accounts":"http://testserver/api/public-accounts/","notes":"http://testserver/api/notes/","tasks":"http://testserver/api/tasks/"}"#
+        #"{"users":"http://testserver/api/users/","simple-users":"http://testserver/api/simple-users/","accounts":"http://testserver/api/accounts/","public-accounts":"http://testserver/api/public-accounts/","notes":"http://testserver/api/notes/","tags":"http://testserver/api/tags/","projects":"http://testserver/api/projects/","tasks":"http://testserver/api/tasks/"}"#
 
     @Test func theRootListsEveryRegistrationInOrderForAuthenticatedUsersOnly() throws {
         let client = try ReferenceClient()
@@ -28,12 +28,12 @@ import TestSupport
         let suffixed = client.send(.get, "/api/.json", token: Seed.adaToken)
         #expect(
             suffixed.text
-                == #"{"users":"http://testserver/api/users.json","simple-users":"http://testserver/api/simple-users.json","accounts":"http://testserver/api/accounts.json","public-accounts":"http://testserver/api/public-accounts.json","notes":"http://testserver/api/notes.json","tasks":"http://testserver/api/tasks.json"}"#
+                == #"{"users":"http://testserver/api/users.json","simple-users":"http://testserver/api/simple-users.json","accounts":"http://testserver/api/accounts.json","public-accounts":"http://testserver/api/public-accounts.json","notes":"http://testserver/api/notes.json","tags":"http://testserver/api/tags.json","projects":"http://testserver/api/projects.json","tasks":"http://testserver/api/tasks.json"}"#
         )
         let parameter = client.send(.get, "/api/?format=json", token: Seed.adaToken)
         #expect(
             parameter.text
-                == #"{"users":"http://testserver/api/users/?format=json","simple-users":"http://testserver/api/simple-users/?format=json","accounts":"http://testserver/api/accounts/?format=json","public-accounts":"http://testserver/api/public-accounts/?format=json","notes":"http://testserver/api/notes/?format=json","tasks":"http://testserver/api/tasks/?format=json"}"#
+                == #"{"users":"http://testserver/api/users/?format=json","simple-users":"http://testserver/api/simple-users/?format=json","accounts":"http://testserver/api/accounts/?format=json","public-accounts":"http://testserver/api/public-accounts/?format=json","notes":"http://testserver/api/notes/?format=json","tags":"http://testserver/api/tags/?format=json","projects":"http://testserver/api/projects/?format=json","tasks":"http://testserver/api/tasks/?format=json"}"#
         )
     }
 
@@ -113,6 +113,13 @@ import TestSupport
                 "^api/public-accounts/(?P<pk>[^/.]+)/$ public-account-detail get=retrieve Public Account Instance",
                 "^api/notes/$ note-list get=list post=create Note List",
                 "^api/notes/(?P<pk>[^/.]+)/$ note-detail get=retrieve Note Instance",
+                "^api/tags/$ tag-list get=list post=create Tag List",
+                "^api/tags/(?P<slug>[^/.]+)/$ tag-detail get=retrieve put=update patch=partial_update delete=destroy Tag Instance",
+                "^api/projects/$ project-list get=list post=create Project List",
+                "^api/projects/summary/$ project-summary get=summary Summary",
+                "^api/projects/(?P<pk>[^/.]+)/$ project-detail get=retrieve put=update patch=partial_update delete=destroy Project Instance",
+                "^api/projects/(?P<pk>[^/.]+)/archive/$ project-archive post=archive Archive",
+                "^api/projects/(?P<pk>[^/.]+)/tasks/$ project-tasks get=tasks Tasks",
                 "^api/tasks/$ task-list get=list post=create Task List",
                 "^api/tasks/(?P<pk>[^/.]+)/$ task-detail get=retrieve put=update patch=partial_update delete=destroy Task Instance",
                 "^api/$ api-root get Api Root",

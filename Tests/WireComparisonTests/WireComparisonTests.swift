@@ -12,28 +12,45 @@ import TestSupport
 /// requests (`WireRequests`) go to both in the same order, so writes leave both in the same state.
 /// Both are asked with `Host: testserver`, so absolute URLs match.
 ///
-/// Part 2 of the spec (`WireRequests.projects`, seeded by `WireSeed.projectsSQL`) is not compared
-/// yet: api-server does not serve all of tags, projects and tasks, so part 1's comparison runs
-/// both sides without them (`DRF_REFERENCE_PART_2=0`, `REFERENCE_PART_2=0`, or each API root
-/// would list more routes).
-/// `WireReferenceTests` holds those requests to DRF alone meanwhile. Once api-server serves part
-/// 2, drop `partOneOnly` below and add
-///
-///     @Test func apiServerAnswersPartTwoAsDRFDoes() throws {
-///         try compare(WireRequests.projects, seed: WireSeed.sql + WireSeed.projectsSQL)
-///     }
+/// Part 2 of the spec (`WireRequests.projects`, seeded by `WireSeed.projectsSQL`) is compared
+/// whole but for the writes of a negative-zero budget (`partTwoCompared`). The part-1 comparison
+/// runs both sides without part 2 (`DRF_REFERENCE_PART_2=0` and `REFERENCE_PART_2=0`): part 1's
+/// request list was written for an API root of part 1's routes.
 @Suite(.needsTestsRun) struct WireComparisonTests {
-    /// Both sides without part 2's routes, for part 1's requests (its API root lists part 1's).
+    /// The DRF reference without part 2's routes, while api-server has none.
     static let partOneOnly = ["DRF_REFERENCE_PART_2": "0"]
+    /// api-server's twin of `partOneOnly` (`ReferenceConfiguration.partTwo`).
     static let apiServerPartOneOnly = ["REFERENCE_PART_2": "0"]
 
     @Test func apiServerAnswersAsDRFDoes() throws {
         try compare(
-            WireRequests.all, seed: WireSeed.sql, drfEnvironment: Self.partOneOnly, apiServerEnvironment: Self.apiServerPartOneOnly)
+            WireRequests.all, seed: WireSeed.sql, drfEnvironment: Self.partOneOnly,
+            apiServerEnvironment: Self.apiServerPartOneOnly)
+    }
+
+    @Test func apiServerAnswersPartTwoAsDRFDoes() throws {
+        try compare(Self.partTwoCompared(WireRequests.projects), seed: WireSeed.sql + WireSeed.projectsSQL)
+    }
+
+    /// The part-2 requests but the writes of a negative-zero budget, whose answer is DRF's
+    /// unsaved `Decimal('-0.00')` (`"-0.00"`), a difference docs/framework.md states
+    /// (DecimalNumber, like `numeric`, has no negative zero; the next read is `"0.00"` on both
+    /// sides). A `.link` request (the next page, the object just made) goes with the request
+    /// whose answer it follows.
+    static func partTwoCompared(_ requests: [WireRequest]) -> [WireRequest] {
+        var kept: [WireRequest] = []
+        var keptPrevious = false
+        for request in requests {
+            let negativeZero = request.label.contains(#"{"budget":"-0"#)
+            if case .path = request.target { keptPrevious = !negativeZero }
+            if keptPrevious && !negativeZero { kept.append(request) }
+        }
+        return kept
     }
 
     func compare(
-        _ requests: [WireRequest], seed: String, drfEnvironment: [String: String] = [:], apiServerEnvironment: [String: String] = [:]
+        _ requests: [WireRequest], seed: String, drfEnvironment: [String: String] = [:],
+        apiServerEnvironment: [String: String] = [:]
     ) throws {
         let started = Date()
         let seeded = try TemporaryDatabase.migrated(prefix: "wire_seed")

@@ -70,6 +70,15 @@ import Testing
         #expect(try settings.toRepresentation(.jsonValue(["b": 1, "a": [true]]), context: SerializerContext()) == ["b": 1, "a": [true]])
     }
 
+    @Test func anInfinityIsNoJSON() throws {
+        // DRF 3.18: `{"x": 1e400}` parses as float("inf"), which JSONField refuses.
+        let settings = JSONField("f")
+        for bad: JSON in [.double(.infinity), ["x": .double(-.infinity)], [1, [.double(.nan)]]] {
+            #expect(try check(settings, bad).messages == ["Value must be valid JSON."], "\(bad)")
+        }
+        #expect(try check(settings, ["x": 1e308]).value == .jsonValue(["x": 1e308]))
+    }
+
     @Test func binaryJSONIsTextBothWays() throws {
         let document = JSONField("f", binary: true)
         #expect(try check(document, #" {"a": 1} "#).value == .jsonValue(["a": 1]))

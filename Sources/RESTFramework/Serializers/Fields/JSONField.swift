@@ -9,6 +9,10 @@
 /// value is looked at. With `binary`, the input must be a string holding JSON (anything else, or
 /// text that is not JSON, is `Value must be valid JSON.`), and the output is the value as
 /// Python's `json.dumps` writes it, as a string (`"{\"a\": 1}"`).
+///
+/// As in DRF 3.18: a value holding an infinity (`1e400`, which the JSON parser reads as
+/// Python's `float("inf")`) is `Value must be valid JSON.`; and a field of a form body (DRF's
+/// HTML input, a `QueryDict`) is JSON text, parsed as with `binary` (`settings={"a": [1]}`).
 public struct JSONField: SerializerField {
     public var options: FieldOptions
     public var binary: Bool
@@ -27,12 +31,30 @@ public struct JSONField: SerializerField {
     }
 
     public func toInternalValue(_ data: JSON, context: FieldValidationContext) throws -> FieldValue {
-        guard binary else { return .jsonValue(data) }
-        // DRF: json.loads(data); a non-string is a TypeError, bad text a ValueError: both "invalid".
-        guard case .string(let text) = data, let parsed = try? JSON.parse(text) else {
-            throw ErrorMessages(defaults: ["invalid": "Value must be valid JSON."], overrides: options.errorMessages).fail("invalid")
+        // DRF's `get_value` marks a form's value as a JSON string (`is_json_string`).
+        let formInput = !binary && (try? context.serializerContext.request?.formData) != nil
+        guard binary || formInput else {
+            // DRF: json.dumps(data) refuses the out-of-range floats its parser let through.
+            guard Self.isFinite(data) else { throw invalid() }
+            return .jsonValue(data)
         }
+        // DRF: json.loads(data); a non-string is a TypeError, bad text a ValueError: both "invalid".
+        guard case .string(let text) = data, let parsed = try? JSON.parse(text) else { throw invalid() }
         return .jsonValue(parsed)
+    }
+
+    private func invalid() -> ValidationError {
+        ErrorMessages(defaults: ["invalid": "Value must be valid JSON."], overrides: options.errorMessages).fail("invalid")
+    }
+
+    /// Whether no number in `value` is an infinity or NaN.
+    static func isFinite(_ value: JSON) -> Bool {
+        switch value {
+        case .double(let number): number.isFinite
+        case .array(let items): items.allSatisfy(isFinite)
+        case .object(let object): object.allSatisfy { isFinite($0.value) }
+        default: true
+        }
     }
 
     public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON {
