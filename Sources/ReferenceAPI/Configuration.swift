@@ -7,10 +7,7 @@ import RESTFramework
 /// their rows (`SRF_PAGINATION_COUNT`: `exact`, DRF's behaviour and the default; `estimated`,
 /// planner statistics for large tables; `none`, no count at all), and Django's
 /// `DATA_UPLOAD_MAX_NUMBER_FIELDS` (`SRF_DATA_UPLOAD_MAX_NUMBER_FIELDS`: a whole number, default
-/// 1,000, or `none` for no limit), and whether part 2's routes are served (`REFERENCE_PART_2`:
-/// unset or anything but `0` serves them; `0` is test scaffolding for the part-1 wire
-/// comparison, the twin of the DRF side's `DRF_REFERENCE_PART_2=0`, and goes once part 2 is
-/// complete).
+/// 1,000, or `none` for no limit).
 ///
 ///     let app = try ReferenceAPI.application(configuration: .fromEnvironment())
 ///     let fast = ReferenceConfiguration(passwordIterations: 1_000)   // tests
@@ -22,24 +19,19 @@ public struct ReferenceConfiguration: Sendable {
 
     public static let dataUploadMaxNumberFieldsVariable = "SRF_DATA_UPLOAD_MAX_NUMBER_FIELDS"
 
-    public static let partTwoVariable = "REFERENCE_PART_2"
-
     public var passwordIterations: Int
     /// The count strategy of the default (page-number) paginator.
     public var paginationCount: CountStrategy
     /// The most fields a query string, form or multipart body may hold (nil: no limit).
     public var dataUploadMaxNumberFields: Int?
-    /// Part 2's routes (tags, projects) on the router; false only for the part-1 wire comparison.
-    public var partTwo: Bool
 
     public init(
         passwordIterations: Int = PasswordHasher.defaultIterations, paginationCount: CountStrategy = .exact,
-        dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields, partTwo: Bool = true
+        dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields
     ) {
         self.passwordIterations = passwordIterations
         self.paginationCount = paginationCount
         self.dataUploadMaxNumberFields = dataUploadMaxNumberFields
-        self.partTwo = partTwo
     }
 
     /// Reads the variables above (unset or empty: the default); a value that does not fit is
@@ -80,7 +72,6 @@ public struct ReferenceConfiguration: Sendable {
                 configuration.dataUploadMaxNumberFields = limit
             }
         }
-        configuration.partTwo = environment[partTwoVariable] != "0"
         return configuration
     }
 

@@ -27,7 +27,7 @@ public enum ReferenceAPI {
 
     /// The application: `settings(configuration:)` and `urls()`.
     public static func application(configuration: ReferenceConfiguration = ReferenceConfiguration()) throws -> Application {
-        Application(urls: try urls(partTwo: configuration.partTwo), settings: settings(configuration: configuration))
+        Application(urls: try urls(), settings: settings(configuration: configuration))
     }
 
     /// The equivalent of DRF's `REST_FRAMEWORK` setting (and Django's `PASSWORD_HASHERS`).
@@ -53,20 +53,17 @@ public enum ReferenceAPI {
         return settings
     }
 
-    /// A DefaultRouter at `/api/` and the token view beside it; `partTwo` adds part 2's routes
-    /// after `notes` (false: part 1's routes only, see `ReferenceConfiguration.partTwo`).
-    public static func urls(partTwo: Bool = true) throws -> URLConf {
+    /// A DefaultRouter at `/api/` (part 1's routes, then part 2's) and the token view beside it.
+    public static func urls() throws -> URLConf {
         var router = DefaultRouter()
         try router.register("users", UserViewSet.self)
         try router.register("simple-users", SimpleUserViewSet.self, basename: "simple-user")
         try router.register("accounts", AccountViewSet.self, basename: "account")
         try router.register("public-accounts", PublicAccountViewSet.self, basename: "public-account")
         try router.register("notes", NoteViewSet.self)
-        if partTwo {
-            try router.register("tags", TagViewSet.self, basename: "tag")
-            try router.register("projects", ProjectViewSet.self, basename: "project")
-            try router.register("tasks", TaskViewSet.self, basename: "task")
-        }
+        try router.register("tags", TagViewSet.self, basename: "tag")
+        try router.register("projects", ProjectViewSet.self, basename: "project")
+        try router.register("tasks", TaskViewSet.self, basename: "task")
         return try URLConf([
             .include("api/", router),
             .path("api/auth-token/", ObtainAuthToken.asView(), name: "api-token"),

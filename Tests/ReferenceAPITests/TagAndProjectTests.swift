@@ -78,12 +78,4 @@ import TestSupport
         let bad = client.send(.post, "/api/projects/", token: Seed.adaToken, form: "account=1&name=G&settings=%7Bx")
         #expect(bad.status == 400 && bad.text == #"{"settings":["Value must be valid JSON."]}"#)
     }
-
-    @Test func partTwoIsOnUnlessTheSwitchSaysZero() throws {
-        #expect(try ReferenceConfiguration.fromEnvironment([:]).partTwo)
-        #expect(try ReferenceConfiguration.fromEnvironment(["REFERENCE_PART_2": "1"]).partTwo)
-        #expect(try !ReferenceConfiguration.fromEnvironment(["REFERENCE_PART_2": "0"]).partTwo)
-        #expect(try !ReferenceAPI.urls(partTwo: false).routeTable.contains("tags"))
-        #expect(try ReferenceAPI.urls().routeTable.contains("^api/projects/summary/$"))
-    }
 }

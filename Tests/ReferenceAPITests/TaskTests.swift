@@ -141,18 +141,4 @@ import Testing
         #expect(api.send(.delete, "/api/tasks/1/", as: "ada").status == 204)
         #expect(try Task.objects(on: api.connection).count() == 8)
     }
-
-    /// `REFERENCE_PART_2=0` leaves the tasks route out, as `DRF_REFERENCE_PART_2=0` does.
-    @Test func theSwitchHidesPartTwosRoutes() throws {
-        #expect(try ReferenceConfiguration.fromEnvironment([ReferenceConfiguration.partTwoVariable: "0"]).partTwo == false)
-        #expect(try ReferenceConfiguration.fromEnvironment([:]).partTwo == true)
-        let client = try ReferenceClient()
-        var off = ReferenceConfiguration(passwordIterations: 3)
-        off.partTwo = false
-        let hidden = APIClient(try ReferenceAPI.application(configuration: off), database: client.connection)
-        let root = hidden.generic(.get, "/api/", headers: Headers([("Authorization", "Token " + Seed.adaToken)]))
-        #expect(!root.text.contains("tasks") && root.text.contains(#""notes":"http://testserver/api/notes/""#))
-        #expect(client.send(.get, "/api/", token: Seed.adaToken).text.contains(#""tasks":"http://testserver/api/tasks/"}"#))
-        #expect(hidden.generic(.get, "/api/tasks/", headers: Headers([("Authorization", "Token " + Seed.adaToken)])).status == 404)
-    }
 }

@@ -16,8 +16,7 @@ public final class DRFReferenceServer: Sendable {
 
     public static var script: String { NginxProcess.projectRoot + "/Tests/DRFReference/serve.sh" }
 
-    /// - Parameter environment: more variables for the Django project (`DRF_REFERENCE_PART_2=0`
-    ///   leaves part 2's routes out: refapi/settings.py).
+    /// - Parameter environment: more variables for the Django project.
     public init(databaseURL: String, workers: Int = 2, environment extra: [String: String] = [:]) throws {
         let install = try Subprocess.run(Self.script, ["--install-only"])
         guard install.status == 0 else {

@@ -13,19 +13,11 @@ import TestSupport
 /// Both are asked with `Host: testserver`, so absolute URLs match.
 ///
 /// Part 2 of the spec (`WireRequests.projects`, seeded by `WireSeed.projectsSQL`) is compared
-/// whole but for the writes of a negative-zero budget (`partTwoCompared`). The part-1 comparison
-/// runs both sides without part 2 (`DRF_REFERENCE_PART_2=0` and `REFERENCE_PART_2=0`): part 1's
-/// request list was written for an API root of part 1's routes.
+/// whole but for the writes of a negative-zero budget (`partTwoCompared`).
 @Suite(.needsTestsRun) struct WireComparisonTests {
-    /// The DRF reference without part 2's routes, while api-server has none.
-    static let partOneOnly = ["DRF_REFERENCE_PART_2": "0"]
-    /// api-server's twin of `partOneOnly` (`ReferenceConfiguration.partTwo`).
-    static let apiServerPartOneOnly = ["REFERENCE_PART_2": "0"]
-
     @Test func apiServerAnswersAsDRFDoes() throws {
         try compare(
-            WireRequests.all, seed: WireSeed.sql, drfEnvironment: Self.partOneOnly,
-            apiServerEnvironment: Self.apiServerPartOneOnly)
+            WireRequests.all, seed: WireSeed.sql)
     }
 
     @Test func apiServerAnswersPartTwoAsDRFDoes() throws {

@@ -42,8 +42,6 @@ ROOT_URLCONF = "refapi.urls"
 WSGI_APPLICATION = "refapi.wsgi.application"
 
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", "postgres:///drf_reference"))}
-# Part 2's routes (tags, projects, tasks); DRF_REFERENCE_PART_2=0 leaves them out (refapi/urls.py).
-REFERENCE_PART_2 = os.environ.get("DRF_REFERENCE_PART_2", "1") != "0"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "api.User"

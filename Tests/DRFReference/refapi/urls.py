@@ -1,6 +1,5 @@
 """URL conf: a DefaultRouter at /api/ and the token view beside it; /bench/: the relations
 benchmark's fixture (api/bench.py)."""
-from django.conf import settings
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
@@ -12,12 +11,10 @@ router.register("simple-users", views.SimpleUserViewSet, basename="simple-user")
 router.register("accounts", views.AccountViewSet, basename="account")
 router.register("public-accounts", views.PublicAccountViewSet, basename="public-account")
 router.register("notes", views.NoteViewSet)
-# Part 2 (shared/spec/reference-api-2.md). REFERENCE_PART_2 is off only where api-server does not
-# serve part 2 yet: the part-1 wire comparison, whose API root must list the same routes.
-if settings.REFERENCE_PART_2:
-    router.register("tags", views.TagViewSet, basename="tag")
-    router.register("projects", views.ProjectViewSet, basename="project")
-    router.register("tasks", views.TaskViewSet, basename="task")
+# Part 2 (shared/spec/reference-api-2.md).
+router.register("tags", views.TagViewSet, basename="tag")
+router.register("projects", views.ProjectViewSet, basename="project")
+router.register("tasks", views.TaskViewSet, basename="task")
 
 # The relations benchmark's fixture (api/bench.py), apart from the reference API.
 bench_router = DefaultRouter()
