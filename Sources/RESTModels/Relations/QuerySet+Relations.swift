@@ -148,7 +148,6 @@ enum RelationPrefetch {
         for key in keys where !key.isNull && seen.insert(key).inserted { unique.append(key) }
         guard !unique.isEmpty else { return [:] }
         let layout = ModelLayout.of(T.self)
-        let remote = try relation.index(of: relation.remoteColumn, in: layout)
         let result = try query(relation, T.self, keys: unique, keyType: keyType, on: connection)
         var grouped: [FieldValue: [T]] = [:]
         let ownerColumn = layout.names.count
