@@ -3,7 +3,7 @@
 /// "Enter a valid email address.", which DRF also uses for non-text input such as `true`.
 ///
 ///     EmailField("email", required: false, allowBlank: true, maxLength: 254)
-public struct EmailField: SerializerField {
+public struct EmailField: CharFieldBacked {
     /// Everything but the format check is the CharField's (DRF: `class EmailField(CharField)`).
     public var text: CharField
 
@@ -22,44 +22,11 @@ public struct EmailField: SerializerField {
             errorMessages: ["invalid": "Enter a valid email address."].merging(errorMessages) { $1 })
     }
 
-    public var options: FieldOptions { text.options }
     public var metadataType: String { "email" }
-    public var initialValue: JSON { text.initialValue }
-    public var metadataAttributes: [(String, JSON)] { text.metadataAttributes }
 
     public var validators: [any Validator] {
         text.validators + [EmailValidator(message: text.messages.message("invalid"))]
     }
-
-    public func runValidation(_ data: JSON?, context: FieldValidationContext) throws -> FieldValue? {
-        if let blank = try TextFieldSupport.blankCheck(
-            data, trim: text.trimWhitespace, allowBlank: text.allowBlank,
-            messages: text.messages)
-        {
-            return blank
-        }
-        // Through this field's own validators (the CharField's would skip the format check).
-        return try runStandardValidation(data, context: context)
-    }
-
-    public func toInternalValue(_ data: JSON, context: FieldValidationContext) throws -> FieldValue {
-        try text.toInternalValue(data, context: context)
-    }
-
-    public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON {
-        try text.toRepresentation(value, context: context)
-    }
-
-    public func writeRepresentation(
-        of instance: any FieldReadable, context: SerializerContext,
-        into out: inout [UInt8]
-    ) throws -> Bool {
-        try text.writeRepresentation(of: instance, context: context, into: &out)
-    }
 }
 
-extension EmailField: ValueWritingField {
-    func writeValue(_ value: FieldValue, context: SerializerContext, into out: inout [UInt8]) throws {
-        try text.writeValue(value, context: context, into: &out)
-    }
-}
+extension EmailField: ValueWritingField {}

@@ -4,7 +4,7 @@
 ///
 ///     SlugField("slug", maxLength: 50)
 ///     SlugField("handle", allowUnicode: true)
-public struct SlugField: SerializerField {
+public struct SlugField: CharFieldBacked {
     /// Everything but the pattern is the CharField's (DRF: `class SlugField(CharField)`).
     public var text: CharField
     public var allowUnicode: Bool
@@ -24,10 +24,7 @@ public struct SlugField: SerializerField {
         self.allowUnicode = allowUnicode
     }
 
-    public var options: FieldOptions { text.options }
     public var metadataType: String { "slug" }
-    public var initialValue: JSON { text.initialValue }
-    public var metadataAttributes: [(String, JSON)] { text.metadataAttributes }
 
     /// The CharField's validators, then the slug check with the field's message.
     public var validators: [any Validator] {
@@ -40,34 +37,6 @@ public struct SlugField: SerializerField {
             SlugValidator(allowUnicode: allowUnicode, message: messages.message(allowUnicode ? "invalid_unicode" : "invalid"))
         ]
     }
-
-    public func runValidation(_ data: JSON?, context: FieldValidationContext) throws -> FieldValue? {
-        if let blank = try TextFieldSupport.blankCheck(
-            data, trim: text.trimWhitespace, allowBlank: text.allowBlank, messages: text.messages)
-        {
-            return blank
-        }
-        return try runStandardValidation(data, context: context)
-    }
-
-    public func toInternalValue(_ data: JSON, context: FieldValidationContext) throws -> FieldValue {
-        try text.toInternalValue(data, context: context)
-    }
-
-    public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON {
-        try text.toRepresentation(value, context: context)
-    }
-
-    public func writeRepresentation(
-        of instance: any FieldReadable, context: SerializerContext,
-        into out: inout [UInt8]
-    ) throws -> Bool {
-        try text.writeRepresentation(of: instance, context: context, into: &out)
-    }
 }
 
-extension SlugField: ValueWritingField {
-    func writeValue(_ value: FieldValue, context: SerializerContext, into out: inout [UInt8]) throws {
-        try text.writeValue(value, context: context, into: &out)
-    }
-}
+extension SlugField: ValueWritingField {}

@@ -3,7 +3,7 @@
 /// `true`).
 ///
 ///     URLField("homepage", required: false, allowBlank: true, maxLength: 200)
-public struct URLField: SerializerField {
+public struct URLField: CharFieldBacked {
     /// Everything but the URL check is the CharField's (DRF: `class URLField(CharField)`).
     public var text: CharField
 
@@ -22,42 +22,11 @@ public struct URLField: SerializerField {
             errorMessages: ["invalid": "Enter a valid URL."].merging(errorMessages) { $1 })
     }
 
-    public var options: FieldOptions { text.options }
     public var metadataType: String { "url" }
-    public var initialValue: JSON { text.initialValue }
-    public var metadataAttributes: [(String, JSON)] { text.metadataAttributes }
 
     public var validators: [any Validator] {
         text.validators + [URLValidator(message: text.messages.message("invalid"))]
     }
-
-    public func runValidation(_ data: JSON?, context: FieldValidationContext) throws -> FieldValue? {
-        if let blank = try TextFieldSupport.blankCheck(
-            data, trim: text.trimWhitespace, allowBlank: text.allowBlank, messages: text.messages)
-        {
-            return blank
-        }
-        return try runStandardValidation(data, context: context)
-    }
-
-    public func toInternalValue(_ data: JSON, context: FieldValidationContext) throws -> FieldValue {
-        try text.toInternalValue(data, context: context)
-    }
-
-    public func toRepresentation(_ value: FieldValue, context: SerializerContext) throws -> JSON {
-        try text.toRepresentation(value, context: context)
-    }
-
-    public func writeRepresentation(
-        of instance: any FieldReadable, context: SerializerContext,
-        into out: inout [UInt8]
-    ) throws -> Bool {
-        try text.writeRepresentation(of: instance, context: context, into: &out)
-    }
 }
 
-extension URLField: ValueWritingField {
-    func writeValue(_ value: FieldValue, context: SerializerContext, into out: inout [UInt8]) throws {
-        try text.writeValue(value, context: context, into: &out)
-    }
-}
+extension URLField: ValueWritingField {}
