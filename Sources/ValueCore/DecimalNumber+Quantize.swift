@@ -44,8 +44,8 @@ extension DecimalNumber {
     /// the context's precision `maximumDigits` (DRF sets it to `max_digits`): exactly `places`
     /// fraction digits. `NaN` stays `NaN`; `±Infinity`, `places` outside `0...maximumScale`, or
     /// a result longer than `maximumDigits` digits throw `InvalidOperation`, as Python raises it.
-    /// A negative value that rounds to zero is `0` (Python keeps `-0.00`; numeric has no
-    /// negative zero).
+    /// The sign stays, as Python keeps it: a negative value that rounds to zero, or a negative
+    /// zero, is `-0.00` (`isNegative`; it equals zero by value).
     public func quantized(places: Int, rounding: Rounding = .halfEven, maximumDigits: Int? = nil) throws -> DecimalNumber {
         if isNaN { return self }
         guard !isInfinite else { throw InvalidOperation("cannot quantize \(self)") }
@@ -60,7 +60,7 @@ extension DecimalNumber {
     }
 
     private func padded(toScale places: Int) -> DecimalNumber {
-        guard !digits.isEmpty else { return DecimalNumber(checked: false, digits: [], scale: places) }
+        guard !digits.isEmpty else { return DecimalNumber(checked: isNegative, digits: [], scale: places, signedZero: true) }
         return DecimalNumber(checked: isNegative, digits: digits + repeatElement(0, count: places - scale), scale: places)
     }
 
@@ -91,7 +91,7 @@ extension DecimalNumber {
         case .zeroFiveUp: awayFromZero = discardsAnything && (lastKept == 0 || lastKept == 5)
         }
         if awayFromZero { Self.incrementMagnitude(&kept) }
-        return DecimalNumber(checked: isNegative, digits: kept, scale: places)
+        return DecimalNumber(checked: isNegative, digits: kept, scale: places, signedZero: true)
     }
 
     /// Adds one to big-endian digits, carrying as far as it goes (`999` becomes `1000`).

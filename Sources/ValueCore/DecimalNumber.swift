@@ -16,7 +16,11 @@ public struct DecimalNumber: Hashable, Sendable, CustomStringConvertible {
         case notANumber, infinity, negativeInfinity
     }
 
-    /// True for values below zero (never for zero: numeric has no negative zero).
+    /// True for values below zero, and for Python's negative zero (`Decimal('-0.00')`) where a
+    /// caller asks for it (`signedZero`, and `quantized`, which keeps the sign as Python does):
+    /// DRF answers a write of `"-0"` with `"-0.00"`. numeric has no negative zero, so text
+    /// read from the server and arithmetic never make one; it equals zero by value
+    /// (`compareValue`) and PostgreSQL stores it as `0`.
     public private(set) var isNegative: Bool
     /// The unscaled magnitude's decimal digits (each 0...9), most significant first, without
     /// leading zeros: empty for zero. `12.30` is `[1, 2, 3, 0]` with scale 2.
@@ -41,16 +45,17 @@ public struct DecimalNumber: Hashable, Sendable, CustomStringConvertible {
     public static let maximumScale = 16_383
 
     /// Digits (each 0...9, leading zeros allowed) and a scale; nil if a digit is out of range
-    /// or the scale is outside `0...maximumScale`.
-    public init?(isNegative: Bool, digits: [UInt8], scale: Int) {
+    /// or the scale is outside `0...maximumScale`. A zero is positive unless `signedZero`
+    /// (Python's `Decimal('-0')`, which DRF's `DecimalField` reads and echoes).
+    public init?(isNegative: Bool, digits: [UInt8], scale: Int, signedZero: Bool = false) {
         guard (0...Self.maximumScale).contains(scale), digits.allSatisfy({ $0 < 10 }) else { return nil }
-        self.init(checked: isNegative, digits: digits, scale: scale)
+        self.init(checked: isNegative, digits: digits, scale: scale, signedZero: signedZero)
     }
 
     /// Digits each 0...9 and a scale in range, which the caller (arithmetic, rounding) ensures.
-    init(checked isNegative: Bool, digits: [UInt8], scale: Int) {
+    init(checked isNegative: Bool, digits: [UInt8], scale: Int, signedZero: Bool = false) {
         let significant = digits.drop { $0 == 0 }
-        self.isNegative = isNegative && !significant.isEmpty
+        self.isNegative = isNegative && (signedZero || !significant.isEmpty)
         self.digits = Array(significant)
         self.scale = scale
         special = nil

@@ -70,8 +70,13 @@ import ValueCore
                 try decimal(value).quantized(places: places, rounding: rounding).description == expected,
                 "\(value) to \(places) places, \(rounding)")
         }
-        // Python gives -0.00; numeric has no negative zero.
-        #expect(try decimal("-0.004").quantized(places: 2).description == "0.00")
+        // The sign stays, as in Python: -0.00, equal to zero by value.
+        let negativeZero = try decimal("-0.004").quantized(places: 2)
+        #expect(negativeZero.description == "-0.00" && negativeZero.isZero && negativeZero.isNegative)
+        #expect(negativeZero.compareValue(decimal("0")) == 0)
+        #expect(try decimal("-0").quantized(places: 1).description == "0.0")  // numeric's text: no -0
+        #expect(DecimalNumber(isNegative: true, digits: [0], scale: 2, signedZero: true)?.description == "-0.00")
+        #expect(try DecimalNumber(isNegative: true, digits: [], scale: 0, signedZero: true)!.quantized(places: 2).description == "-0.00")
     }
 
     @Test func quantizeRefusesWhatPythonRefuses() throws {

@@ -62,21 +62,24 @@ final class ProjectSerializer: ModelSerializer<Project> {
     }
 
     override func create(_ validatedData: ValidatedData) throws -> any FieldReadable {
-        Self.answeringSettingsAsSent(try super.create(validatedData), validatedData)
+        Self.answeringAsSent(try super.create(validatedData), validatedData)
     }
 
     /// Django's `auto_now`: every write through the API stamps `updated`.
     override func update(_ instance: any FieldReadable, _ validatedData: ValidatedData) throws -> any FieldReadable {
         var attrs = validatedData
         attrs["updated"] = .dateTime(DateTime.now())
-        return Self.answeringSettingsAsSent(try super.update(instance, attrs), validatedData)
+        return Self.answeringAsSent(try super.update(instance, attrs), validatedData)
     }
 
-    /// DRF answers a write with the instance in memory: `settings` as sent (key order, `-0.0`,
-    /// `1.5` for `1.50`), where the row read back holds jsonb's form of it (the next read's).
-    static func answeringSettingsAsSent(_ written: any FieldReadable, _ attrs: ValidatedData) -> any FieldReadable {
-        guard var project = written as? Project, case .jsonValue(let sent)? = attrs["settings"] else { return written }
-        project.settings = sent
+    /// DRF answers a write with the instance in memory, where the row read back holds what
+    /// PostgreSQL made of it (the next read's form): `settings` as sent (key order, `-0.0`, `1.5`
+    /// for `1.50`) rather than jsonb's, and a `budget` of `"-0"` as `"-0.00"` rather than
+    /// numeric's `0.00`.
+    static func answeringAsSent(_ written: any FieldReadable, _ attrs: ValidatedData) -> any FieldReadable {
+        guard var project = written as? Project else { return written }
+        if case .jsonValue(let sent)? = attrs["settings"] { project.settings = sent }
+        if case .decimal(let sent)? = attrs["budget"] { project.budget = sent }
         return project
     }
 

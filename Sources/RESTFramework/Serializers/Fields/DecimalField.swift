@@ -9,9 +9,10 @@
 ///     DecimalField("budget", maxDigits: 12, decimalPlaces: 2, minValue: 0, required: false, allowNull: true)
 ///     DecimalField("rate", maxDigits: 5, decimalPlaces: 3, rounding: .halfUp, normalizeOutput: true)
 ///
-/// With `allowNull`, `""` and whitespace are null (DRF's `validate_empty_values`). `-0` is
-/// accepted as zero, and `-0.00` renders `"0.00"`: a `DecimalNumber` has no negative zero (as
-/// PostgreSQL's `numeric`), where DRF would echo `"-0.00"` from the unsaved `Decimal`.
+/// With `allowNull`, `""` and whitespace are null (DRF's `validate_empty_values`). `-0` (and
+/// `-0E+3`, `-0.0`) is Python's negative zero: it passes `minValue: 0` and renders `"-0.00"`, as
+/// DRF answers a write from the unsaved `Decimal`; PostgreSQL stores `0`, so the next read is
+/// `"0.00"` (a `ModelSerializer` answers with the row it read back: see docs/framework.md).
 /// `localize` has no counterpart (no locales here). Without `maxDigits`, a value no `numeric`
 /// can hold (`"1e999999999"`: DRF would render its billion digits) is "A valid number is
 /// required.".
@@ -199,9 +200,11 @@ extension FilterDecimal {
         let values = digits.map { $0 - UInt8(ascii: "0") }
         if exponent >= 0 {
             guard values.count + exponent <= 131_072 else { return nil }
-            return DecimalNumber(isNegative: isNegative, digits: values + repeatElement(0, count: values.isEmpty ? 0 : exponent), scale: 0)
+            return DecimalNumber(
+                isNegative: isNegative, digits: values + repeatElement(0, count: values.isEmpty ? 0 : exponent), scale: 0,
+                signedZero: true)
         }
-        return DecimalNumber(isNegative: isNegative, digits: values, scale: -exponent)
+        return DecimalNumber(isNegative: isNegative, digits: values, scale: -exponent, signedZero: true)
     }
 }
 
@@ -214,6 +217,6 @@ extension DecimalNumber {
             if !digits.isEmpty { digits.removeLast() }
             scale -= 1
         }
-        return DecimalNumber(isNegative: isNegative, digits: digits, scale: scale) ?? self
+        return DecimalNumber(isNegative: isNegative, digits: digits, scale: scale, signedZero: true) ?? self
     }
 }
