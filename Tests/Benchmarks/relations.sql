@@ -7,6 +7,10 @@
 --   tasks     tasks, spread over the projects; every 7th has no assignee
 --   tags      tags; each task has 0-4 of them (task id mod 5)
 \set ON_ERROR_STOP on
+INSERT INTO account_members (account_id, user_id, is_admin)
+SELECT j, 1, false FROM generate_series(1, :accounts) AS j
+ON CONFLICT DO NOTHING;
+
 INSERT INTO tags (slug, name)
 SELECT 'tag-' || i, 'Tag ' || i FROM generate_series(1, :tags) AS i;
 

@@ -1,5 +1,6 @@
 -- wrk script for the benchmark's endpoints, configured by environment variables:
---   BENCH_ENDPOINT  retrieve | list | public | create | tasks-100 | tasks-10 (relations.py)
+--   BENCH_ENDPOINT  retrieve | list | public | create, or relations.py's: tasks-100 | tasks-10 |
+--                   projects-10 | projects-100 | api-tasks-10 | api-tasks-100
 --   BENCH_USERS     number of users (ids 1..N);  BENCH_PAGES  pages of the user list
 --   BENCH_ACCOUNTS  number of accounts;  BENCH_TOKENS  comma-separated token keys to draw from
 local endpoint = os.getenv("BENCH_ENDPOINT")
@@ -31,6 +32,14 @@ function request()
     return wrk.format("GET", "/bench/tasks/?page=" .. math.random(pages))
   elseif endpoint == "tasks-10" then
     return wrk.format("GET", "/bench/tasks/?page_size=10&page=" .. math.random(pages))
+  elseif endpoint == "projects-10" then
+    return wrk.format("GET", "/api/projects/?page=" .. math.random(pages), auth())
+  elseif endpoint == "projects-100" then
+    return wrk.format("GET", "/api/projects/?page_size=100&page=" .. math.random(pages), auth())
+  elseif endpoint == "api-tasks-10" then
+    return wrk.format("GET", "/api/tasks/?done=false&page=" .. math.random(pages), auth())
+  elseif endpoint == "api-tasks-100" then
+    return wrk.format("GET", "/api/tasks/?done=false&page_size=100&page=" .. math.random(pages), auth())
   elseif endpoint == "create" then
     local headers = auth()
     headers["Content-Type"] = "application/json"
