@@ -93,6 +93,8 @@ let package = Package(
             ]),
         // api-server behind a private Apache 2.4 (mod_proxy_fcgi, deploy/apache/api-server.conf).
         .testTarget(name: "ApacheTests", dependencies: ["TestSupport"]),
+        // deploy/: the stack as a user and as root from private homes, packages.sh, the systemd unit.
+        .testTarget(name: "DeployTests", dependencies: ["TestSupport"]),
 
         // The README tutorial, compiled: its application as an executable (served behind nginx
         // by the tests), and tests that run it and keep the README's snippets identical to it.

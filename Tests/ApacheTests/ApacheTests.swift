@@ -189,6 +189,21 @@ import TestSupport
         #expect(waitUntil(timeout: 5) { apache.fcgidLog.contains("\"GET /api/public-accounts/\" 200") }, "\(apache.fcgidLog)")
     }
 
+    /// The same from a build under a folder only its owner may enter (a clone in /root or in a
+    /// Debian 12 home, 0700): www-data, whom mod_fcgid runs it as, still gets an answer.
+    @Test func theModFcgidNotesWithTheBuildInAPrivateHome() throws {
+        let database = try TemporaryDatabase.migrated(prefix: "fcgid")
+        defer { database.drop() }
+        let home = try TestEnvironment.makeTemporaryDirectory("fcgid-home") + "/home"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: false)
+        chmod(home, 0o700)
+        try FileManager.default.copyItem(atPath: TestEnvironment.executable("api-server"), toPath: home + "/api-server")
+        let apache = try ApacheProcess(fcgidExecutable: home + "/api-server", databaseURL: database.url)
+        defer { apache.stop() }
+        let accounts = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/api/public-accounts/")
+        #expect(accounts.status == 200, "apache: \(apache.errorLog)")
+    }
+
     /// The vhost streams bodies, so a client that sends a few bytes every 100 ms holds an
     /// api-server worker while it does (each read is well within --io-timeout). With
     /// `--request-timeout 2` it is answered 408 after about 2 s and the worker is free again;

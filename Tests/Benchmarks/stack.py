@@ -21,7 +21,7 @@ def run(cmd, **kwargs):
 
 
 def as_postgres(cmd):
-    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
+    return ["/usr/sbin/runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
 
 
 class Process:

@@ -37,8 +37,7 @@ public final class ApacheProcess: Sendable {
 
     /// The mod_fcgid notes of `deploy/apache/api-server.conf`, uncommented, with the responder,
     /// the database URL and the log file replaced: Apache spawns `executable` itself.
-    public convenience init(fcgidExecutable executable: String, databaseURL: String) throws {
-        try Self.requireReachableByOthers(executable)
+    public convenience init(fcgidExecutable given: String, databaseURL: String) throws {
         let port = freeLocalPort()
         let template = try String(contentsOfFile: Self.siteTemplate, encoding: .utf8).components(separatedBy: "\n")
         guard let first = template.firstIndex(of: "#   <VirtualHost *:80>"),
@@ -47,6 +46,7 @@ public final class ApacheProcess: Sendable {
             throw TestSupportError("the mod_fcgid notes are missing from \(Self.siteTemplate)")
         }
         let directory = try TestEnvironment.makeTemporaryDirectory("fcgid")
+        let executable = try Self.reachableByWebServer(given, copyInto: directory)
         let site = template[first...last].map { String($0.dropFirst(4)) }.joined(separator: "\n")
             .replacingOccurrences(of: "<VirtualHost *:80>", with: "Listen 127.0.0.1:\(port)\n<VirtualHost 127.0.0.1:\(port)>")
             .replacingOccurrences(of: "/usr/local/bin/api-server", with: executable)
@@ -64,20 +64,27 @@ public final class ApacheProcess: Sendable {
                 """)
     }
 
-    /// mod_fcgid runs the responder as Apache's user (www-data), so every folder above it must
-    /// be searchable by others. A checkout under a 0700 folder (mktemp -d) made the mod_fcgid test
-    /// fail with nothing but "End of script output before headers" and a 500; say why instead.
-    static func requireReachableByOthers(_ path: String) throws {
-        var folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    /// mod_fcgid runs the responder as Apache's user (www-data when the tests run as root), who
+    /// must be able to enter every folder above it. A checkout under a 0700 folder (/root, a
+    /// Debian 12 home, mktemp -d) hides the build from www-data (the request then fails with
+    /// nothing but "End of script output before headers" and a 500): the responder is copied into
+    /// the test's own folder, which anyone may enter, rather than opening the home.
+    static func reachableByWebServer(_ path: String, copyInto directory: String) throws -> String {
+        guard geteuid() == 0, !searchableByOthers(URL(fileURLWithPath: path).deletingLastPathComponent()) else { return path }
+        let copy = directory + "/" + URL(fileURLWithPath: path).lastPathComponent
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        return copy
+    }
+
+    /// Whether other users may enter `folder` and every folder above it.
+    static func searchableByOthers(_ folder: URL) -> Bool {
+        var folder = folder
         while folder.path != "/" {
             var info = stat()
-            if stat(folder.path, &info) == 0, info.st_mode & S_IXOTH == 0 {
-                throw TestSupportError(
-                    "mod_fcgid runs \(path) as www-data, which cannot enter \(folder.path) (mode \(String(info.st_mode & 0o777, radix: 8))): make the folders above the build world-searchable (chmod o+x)"
-                )
-            }
+            if stat(folder.path, &info) == 0, info.st_mode & S_IXOTH == 0 { return false }
             folder.deleteLastPathComponent()
         }
+        return true
     }
 
     /// The log file the mod_fcgid notes' `--log-file` was pointed at (see `init(fcgidExecutable:databaseURL:)`).
