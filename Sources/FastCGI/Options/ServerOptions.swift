@@ -34,7 +34,7 @@ public struct ServerOptions: Sendable {
         ),
         (
             "--max-queue-wait SECONDS",
-            "a request that waited this long for a worker gets 503 with Retry-After (timed from the web server's X-Request-Start; default: 0: never)"
+            "a request that waited longer than this for a worker gets 503 with Retry-After (timed from the web server's X-Request-Start; default: 0: never)"
         ),
         ("--socket-mode MODE", "permissions of the unix socket, octal (default: 0660: the owner and the socket's group)"),
         ("--socket-group NAME", "give the unix socket this group, the web server's (e.g. www-data; default: the server's group)"),
