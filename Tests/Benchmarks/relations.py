@@ -247,7 +247,10 @@ def count_instructions(side, programs, work, pg, port, sizes, endpoints, token, 
         mine = [endpoint for endpoint in endpoints if ENDPOINTS[endpoint][2] == kind]
         if not mine:
             continue
-        responder = CallgrindPages(f"srf-{kind}", program, os.path.join(work, "srf-callgrind.sock"), work,
+        socket = os.path.join(work, "srf-callgrind.sock")
+        if os.path.exists(socket):
+            os.remove(socket)  # the previous responder's: waiting for the socket must wait for this one's
+        responder = CallgrindPages(f"srf-{kind}", program, socket, work,
                                    dict(os.environ, DATABASE_URL=pg.url("apiserver")))
         try:
             wait_until_serving([responder])

@@ -66,6 +66,12 @@ enum FastCGIExamples {
         if case .complete(let body) = slot.readBody(contentLength: nil, limit: 1 << 20, within: &deadline) { handle(body) }
     }
 
+    // QueueWait
+    static func queueWait() {
+        let policy = QueueWait(limit: .seconds(5))
+        policy.waited(stamp: "t=1765080000.250", now: 1_765_080_006_000_000)  // 5.75 s: answer 503
+    }
+
     // LogFormat, ServerLog
     static func log() throws {
         LogFormat.milliseconds(.microseconds(12_345)) // "12.3"

@@ -19,6 +19,7 @@ final class InProcessServer: Sendable {
     init(
         workers: Int = 2, maxBodySize: Int = 1 << 20, drainTimeout: Duration = .seconds(5),
         ioTimeout: Duration = .seconds(30), requestTimeout: Duration = .seconds(60),
+        maxQueueWait: Duration = .zero, queueWaitObserver: (@Sendable (Duration, Bool) -> Void)? = nil,
         handler: @escaping @Sendable (Int, Request) throws -> Response
     ) throws {
         let directory = try TestEnvironment.makeTemporaryDirectory("fcgi")
@@ -31,6 +32,8 @@ final class InProcessServer: Sendable {
         configuration.drainTimeout = drainTimeout
         configuration.ioTimeout = ioTimeout
         configuration.requestTimeout = requestTimeout
+        configuration.maxQueueWait = maxQueueWait
+        configuration.queueWaitObserver = queueWaitObserver
         configuration.logFile = logPath
         let server = try FastCGIServer(configuration: configuration) { worker in
             ClosureResponder { request in try handler(worker, request) }

@@ -8,7 +8,7 @@ import Testing
             [
                 "--listen", "unix:/run/api/api.sock", "--workers=8", "--max-body-size", "2m", "--drain-timeout", "2.5",
                 "--socket-mode", "0600", "--socket-group", "www-data", "--request-timeout", "20", "--io-timeout", "5",
-                "--access-log", "off", "--log-file", "/var/log/api.log", "--test-routes",
+                "--access-log", "off", "--log-file", "/var/log/api.log", "--max-queue-wait", "2.5", "--test-routes",
             ], extraFlags: ["--test-routes"])
         let configuration = options.configuration
         #expect(configuration.listen == .unix(path: "/run/api/api.sock"))
@@ -21,6 +21,7 @@ import Testing
         #expect(configuration.ioTimeout == .seconds(5))
         #expect(configuration.accessLog == false)
         #expect(configuration.logFile == "/var/log/api.log")
+        #expect(configuration.maxQueueWait == .milliseconds(2500))
         #expect(options.flags == ["--test-routes"])
         #expect(!options.showHelp)
     }
@@ -37,6 +38,7 @@ import Testing
         #expect(configuration.socketGroup == nil)
         #expect(configuration.requestTimeout == .seconds(60))
         #expect(configuration.ioTimeout == .seconds(30))
+        #expect(configuration.maxQueueWait == .zero)
     }
 
     @Test func listenAddresses() throws {

@@ -78,6 +78,12 @@ struct FCGXRequest: ~Copyable {
         return FileDescriptor(adopting: fd)
     }
 
+    /// One param's value, looked up by name in libfcgi's list (nil when absent).
+    func param(_ name: String) -> String? {
+        guard let envp = raw.pointee.envp, let value = FCGX_GetParam(name, envp) else { return nil }
+        return String(cString: value)
+    }
+
     /// The web server asked to keep the connection open after this request
     /// (`fastcgi_keep_conn on`): `takeKeptConnection()` after `finish()`.
     var keepsConnection: Bool { raw.pointee.keepConnection != 0 }

@@ -32,6 +32,10 @@ public struct ServerOptions: Sendable {
             "--request-timeout SECONDS",
             "a request whose params and body have not all arrived this long after it began gets 408 (default: 60; 0: never)"
         ),
+        (
+            "--max-queue-wait SECONDS",
+            "a request that waited longer than this for a worker gets 503 with Retry-After (timed from the web server's X-Request-Start; default: 0: never)"
+        ),
         ("--socket-mode MODE", "permissions of the unix socket, octal (default: 0660: the owner and the socket's group)"),
         ("--socket-group NAME", "give the unix socket this group, the web server's (e.g. www-data; default: the server's group)"),
         ("--access-log on|off", "one line per request (default: on)"),
@@ -83,6 +87,8 @@ public struct ServerOptions: Sendable {
                 options.configuration.ioTimeout = try parseDuration(value(), option: name)
             case "--request-timeout":
                 options.configuration.requestTimeout = try parseDuration(value(), option: name)
+            case "--max-queue-wait":
+                options.configuration.maxQueueWait = try parseDuration(value(), option: name)
             case "--socket-mode":
                 let text = try value()
                 guard let mode = UInt32(text, radix: 8), mode <= 0o777 else {

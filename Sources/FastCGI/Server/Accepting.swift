@@ -144,6 +144,12 @@ extension ListeningSocket {
         }
     }
 
+    /// Whether a connection waits in the accept queue now (one `poll` that does not wait).
+    var hasPendingConnection: Bool {
+        var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&ready, 1, 0) > 0 && ready.revents & Int16(POLLIN) != 0
+    }
+
     private static func usable(_ connection: Int32, family: Int32, address: sockaddr_storage) -> Bool {
         switch family {
         case AF_INET, AF_INET6:

@@ -20,7 +20,10 @@ import Glibc
 ///   exactly one worker, and nobody else is told about that socket until it is re-armed (the
 ///   listener right after its accept, a connection after its response).
 /// - A new connection's first request is served by the worker that accepted it when the web
-///   server has written it already (the usual case: it writes as it connects). One that has
+///   server has written it already (the usual case: it writes as it connects), unless more
+///   connections wait behind it: then they all join the ready list here, in the order they came,
+///   as kept connections with a request do (`Worker.queueBacklog`: the fairness under overload,
+///   issue 15). One that has
 ///   sent nothing yet waits here for its first bytes, so a peer that connects and stays silent
 ///   never holds a worker or the listener (libfcgi's accept waited up to 2 s for it, with the
 ///   listener held). A silent connection is closed after `silenceLimit` (the io timeout), or

@@ -69,6 +69,8 @@ public final class FastCGIServer: Sendable {
     /// Where the server listens.
     public var address: ListenAddress { state.socket.address }
     public var requestsInFlight: Int { state.requestsInFlight }
+    /// Requests answered 503 because they waited past `maxQueueWait` (for metrics).
+    public var requestsRefusedForQueueWait: Int { state.requestsRefusedForQueueWait }
     /// Connections the web server keeps open between requests, waiting for their next one.
     public var keptConnections: Int { state.poller.keptConnectionCount }
     /// New connections that have sent nothing yet, waiting for their first bytes (at most

@@ -47,6 +47,14 @@ public struct ServerConfiguration: Sendable {
     public var socketGroup: String? = nil
     /// listen(2) backlog: connections waiting while every worker is busy.
     public var backlog: Int32 = 1024
+    /// A request that waited longer than this for a worker is answered 503 with `Retry-After`,
+    /// without running the view, instead of running late or into the web server's timeout.
+    /// The wait is counted from the web server's `X-Request-Start` stamp (see `QueueWait`; a
+    /// request without one is served as usual). `.zero`: never (the default).
+    public var maxQueueWait: Duration = .zero
+    /// Told each request's queue wait, and whether it was refused for it, when the web server
+    /// stamps requests (for metrics); called on the worker's thread, so keep it short.
+    public var queueWaitObserver: (@Sendable (_ waited: Duration, _ refused: Bool) -> Void)? = nil
 
     public init() {}
 
@@ -66,7 +74,9 @@ public struct ServerConfiguration: Sendable {
         guard maxBodySize <= Self.largestMaxBodySize else {
             throw ServerConfigurationError("--max-body-size may be at most 1g: bodies are held in memory whole (got \(maxBodySize) bytes)")
         }
-        for (name, value) in [("drainTimeout", drainTimeout), ("ioTimeout", ioTimeout), ("requestTimeout", requestTimeout)] {
+        for (name, value) in [
+            ("drainTimeout", drainTimeout), ("ioTimeout", ioTimeout), ("requestTimeout", requestTimeout), ("maxQueueWait", maxQueueWait),
+        ] {
             guard value >= .zero else { throw ServerConfigurationError("\(name) must not be negative") }
             // Converted to nanoseconds (UInt64) and timevals on the way to the kernel.
             guard value <= Self.longestTimeout else { throw ServerConfigurationError("\(name) may be at most a year") }

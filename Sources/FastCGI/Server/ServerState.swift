@@ -10,6 +10,7 @@ final class ServerState: Sendable {
     private let stopping = Atomic<Bool>(false)
     private let inFlight = Atomic<Int>(0)
     private let served = Atomic<Int>(0)
+    private let refusedForQueueWait = Atomic<Int>(0)
     /// Why the server stopped when it was not asked to (a worker that could not start or accept).
     private let failure = Mutex<String?>(nil)
 
@@ -30,6 +31,7 @@ final class ServerState: Sendable {
     var isStopping: Bool { stopping.load(ordering: .acquiring) }
     var requestsInFlight: Int { inFlight.load(ordering: .relaxed) }
     var requestsServed: Int { served.load(ordering: .relaxed) }
+    var requestsRefusedForQueueWait: Int { refusedForQueueWait.load(ordering: .relaxed) }
     var failureReason: String? { failure.withLock { $0 } }
 
     /// Stops accepting; requests already accepted run to their end. Only the first call acts.
@@ -46,6 +48,8 @@ final class ServerState: Sendable {
         poller.wakeAll()
         stopRequested.signal()
     }
+
+    func requestRefusedForQueueWait() { refusedForQueueWait.add(1, ordering: .relaxed) }
 
     func requestStarted() { inFlight.add(1, ordering: .relaxed) }
 

@@ -52,8 +52,14 @@ struct Worker {
                 case .stopped:
                     return
                 case .connection(let connection):
-                    poller.armListener()  // at once: the next connection is another worker's
                     Self.limitWaits(on: connection.rawValue, limits, ioTimeout: configuration.ioTimeout)
+                    if state.socket.hasPendingConnection {
+                        // A backlog: queue them all behind what is ready now (see `queueBacklog`).
+                        queueBacklog(startingWith: connection, limits: limits)
+                        poller.armListener()
+                        continue
+                    }
+                    poller.armListener()  // at once: the next connection is another worker's
                     if Self.hasInput(connection.rawValue) {
                         // The usual case: the web server wrote its request as it connected. The
                         // first request is served by the worker that accepted it, a stop
@@ -80,6 +86,50 @@ struct Worker {
             case .firstBytes(let connection):
                 serveConnection(connection, wasKept: false, slot: &slot, responder: &responder, limits: limits)
             }
+        }
+    }
+
+    /// Moves the connections waiting in the kernel's accept queue into the poller's ready list,
+    /// in the order they came, so they are served in turn with the kept connections.
+    ///
+    /// Why: the listening socket is one entry in the poller's ready list however many
+    /// connections wait behind it, and it rejoins the end of that list after each accept. Under
+    /// overload, with nginx keeping connections, every kept connection's next request was served
+    /// once per round while the accept queue moved one connection per round: measured in the
+    /// scale series (1,000,000 users, 32 requests on 8 workers), the 32 connections nginx opened
+    /// at the start of a run were accepted one every ~0.5 s, the last after ~10 s, while kept
+    /// connections were served in ~1 s (p99 8-9 s against a p50 of 1.1-1.5 s; docs/profile.md).
+    /// Queued here, a new connection waits at most one round for the listener's turn and one
+    /// round in the list, as a kept connection does.
+    ///
+    /// At most `4 × workers` connections per turn, so one process of several sharing the
+    /// socket (`--processes`) cannot take a whole burst that its siblings could serve. Each is
+    /// queued, the first too: an `accept` here can block when a sibling process took the
+    /// connection that `poll` saw, and then this worker holds nobody's request while it waits.
+    private func queueBacklog(startingWith first: consuming FileDescriptor, limits: ReadLimits) {
+        queue(first)
+        var taken = 1
+        while taken < 4 * configuration.workers, state.socket.hasPendingConnection {
+            switch state.socket.acceptConnection(stopping: { state.isStopping }) {
+            case .connection(let connection):
+                Self.limitWaits(on: connection.rawValue, limits, ioTimeout: configuration.ioTimeout)
+                queue(connection)
+                taken += 1
+            case .stopped:
+                return  // the worker's loop meets the stop at its next turn
+            case .failed:
+                return  // and the failure at the listener's next turn
+            }
+        }
+    }
+
+    /// One accepted connection into the poller: with its first request written, it waits in the
+    /// ready list like a kept connection with its next one; silent, it waits for its first bytes.
+    private func queue(_ connection: consuming FileDescriptor) {
+        if Self.hasInput(connection.rawValue) {
+            state.poller.watch(keptConnection: connection, wasKept: false)
+        } else {
+            state.poller.watch(silentConnection: connection)
         }
     }
 
@@ -122,24 +172,30 @@ struct Worker {
         var request = slot.request()
         let contentLength = request.contentLength.flatMap { $0 >= 0 ? $0 : nil }
         let response: Response
-        // The body is left unread (413, 408): the client may still be sending it.
+        // The body is left unread (413, 408, 503): the client may still be sending it.
         var abandoned = false
-        switch slot.readBody(contentLength: contentLength, limit: configuration.maxBodySize, within: &deadline) {
-        case .tooLarge:
-            response = .payloadTooLarge
+        if let refusal = queueWaitRefusal(slot) {
+            response = refusal
             abandoned = true
-        case .incomplete:
-            response = .incompleteBody
-        case .timedOut:
-            response = .requestTimeout
-            abandoned = true
-        case .complete(let body):
-            request.body = body
-            do {
-                response = try responder.respond(to: request)
-            } catch {
-                log.error("worker \(index): \(request.method) \(LogFormat.printable(request.path)) failed: \(String(reflecting: error))")
-                response = .serverError
+        } else {
+            switch slot.readBody(contentLength: contentLength, limit: configuration.maxBodySize, within: &deadline) {
+            case .tooLarge:
+                response = .payloadTooLarge
+                abandoned = true
+            case .incomplete:
+                response = .incompleteBody
+            case .timedOut:
+                response = .requestTimeout
+                abandoned = true
+            case .complete(let body):
+                request.body = body
+                do {
+                    response = try responder.respond(to: request)
+                } catch {
+                    log.error(
+                        "worker \(index): \(request.method) \(LogFormat.printable(request.path)) failed: \(String(reflecting: error))")
+                    response = .serverError
+                }
             }
         }
         let written = slot.write(response.cgiEncoded())
@@ -151,6 +207,21 @@ struct Worker {
             method: request.method, path: request.path, query: request.queryString, status: response.status,
             bytes: response.body.count, duration: duration,
             remoteAddress: request.remoteAddress, worker: index, clientGone: !written)
+    }
+
+    /// `--max-queue-wait`: the 503 for a request that waited past it for a worker (the view does
+    /// not run), nil to serve it. Tells the observer the wait either way. Off (the default), this
+    /// is two comparisons per request; on, a param lookup and a clock read (`QueueWait`).
+    private func queueWaitRefusal(_ slot: borrowing FCGXRequest) -> Response? {
+        let limit = configuration.maxQueueWait
+        guard limit > .zero || configuration.queueWaitObserver != nil,
+            let stamp = slot.param(QueueWait.param),
+            let waited = QueueWait(limit: limit).waited(stamp: stamp, now: QueueWait.now())
+        else { return nil }
+        let refused = limit > .zero && waited > limit
+        if refused { state.requestRefusedForQueueWait() }
+        configuration.queueWaitObserver?(waited, refused)
+        return refused ? QueueWait.refusal(limit: limit) : nil
     }
 
     /// `ServerConfiguration.ioTimeout` on a new connection: a read or write that waits longer
