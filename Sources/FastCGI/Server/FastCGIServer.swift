@@ -62,13 +62,15 @@ public final class FastCGIServer: Sendable {
             if !socket.isInherited { socket.close() }
             throw error
         }
-        state = ServerState(socket: socket, poller: poller)
+        state = ServerState(socket: socket, poller: poller, requestLimit: configuration.requestLimit)
         makeResponder = responderFactory
     }
 
     /// Where the server listens.
     public var address: ListenAddress { state.socket.address }
     public var requestsInFlight: Int { state.requestsInFlight }
+    /// The server stopped itself after `configuration.maxRequests` (plus jitter) requests.
+    public var reachedRequestLimit: Bool { state.reachedRequestLimit }
     /// Connections the web server keeps open between requests, waiting for their next one.
     public var keptConnections: Int { state.poller.keptConnectionCount }
     /// New connections that have sent nothing yet, waiting for their first bytes (at most
@@ -83,7 +85,7 @@ public final class FastCGIServer: Sendable {
     /// Serves until `stop()`, then waits up to `drainTimeout` for requests in flight. Throws
     /// when a worker could not create its responder (nothing was served then) or could not
     /// accept; the other workers are drained first.
-    public func run() throws(ServerConfigurationError) -> ShutdownReport {
+    public func run(onReady: (@Sendable () -> Void)? = nil) throws(ServerConfigurationError) -> ShutdownReport {
         guard !hasRun.exchange(true, ordering: .acquiringAndReleasing) else {
             throw ServerConfigurationError("FastCGIServer.run() may be called only once")
         }
@@ -104,6 +106,7 @@ public final class FastCGIServer: Sendable {
         AcceptWakeup.restore(mask)
         for _ in threads { state.workerStarted.wait() }
         for _ in threads { state.startGate.signal() }
+        if !state.isStopping { onReady?() }
 
         state.stopRequested.wait()
         let report = drain(threads)
