@@ -167,7 +167,9 @@ public final class ProcessMaster: Sendable {
         case SIGUSR1:
             log.info("received SIGUSR1: reopening the log file")
             do { try log.reopen() } catch { log.error("\(error)") }
-            signalAll(SIGUSR1, supervision)
+            // Only to workers that accept: one still starting may not have blocked SIGUSR1 yet,
+            // and its default action ends the process (it opened the log file just now anyway).
+            for (pid, worker) in supervision.workers where worker.ready { kill(pid, SIGUSR1) }
         default:
             break
         }
