@@ -70,6 +70,42 @@ import TestSupport
         #expect(server.child.isRunning)
     }
 
+    /// A reload runs the binary now at the path the master was started by (a deploy replaces
+    /// it there): one that cannot start abandons the reload and the old workers keep serving;
+    /// the next good one replaces them.
+    @Test func sighupStartsTheBinaryNowAtTheMastersPath() throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("deploy")
+        let program = directory + "/api-server"
+        let broken = directory + "/broken"
+        try "#!/bin/sh\nexit 3\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        chmod(broken, 0o755)
+        #expect(symlink(TestEnvironment.executable("api-server"), program) == 0)
+        let address = directory + "/api.sock"
+        let server = try ChildProcess(
+            program, ["--test-routes", "--listen", "unix:" + address, "--processes", "2", "--workers", "2"],
+            logPath: directory + "/server.log")
+        defer { server.stop() }
+        #expect(waitUntil(timeout: 15) { server.log.components(separatedBy: " accepts (generation 1)").count == 3 }, "log: \(server.log)")
+        let first = childPIDs(of: server.pid)
+
+        // The deploy put a binary that fails at the path: the reload is abandoned.
+        #expect(rename(broken, program) == 0)
+        server.signal(SIGHUP)
+        #expect(waitUntil(timeout: 10) { server.log.contains("reload abandoned: new worker process") }, "log: \(server.log)")
+        #expect(server.log.contains("exited with status 3"))
+        #expect(childPIDs(of: server.pid) == first, "the old workers keep serving")
+        #expect((try? FastCGIClient.request(to: .unix(address), path: "/__test/echo", timeout: 5))?.status == 200)
+
+        // The next deploy is good: its workers replace the old ones.
+        unlink(program)
+        #expect(symlink(TestEnvironment.executable("api-server"), program) == 0)
+        server.signal(SIGHUP)
+        #expect(
+            waitUntil(timeout: 10) { Set(childPIDs(of: server.pid)).isDisjoint(with: first) && childPIDs(of: server.pid).count == 2 },
+            "log: \(server.log)")
+        #expect((try? FastCGIClient.request(to: .unix(address), path: "/__test/echo", timeout: 5))?.status == 200)
+    }
+
     /// `--max-requests` with jitter: workers retire and are replaced, and no request fails.
     @Test func maxRequestsRecyclesWorkerProcessesWithoutAFailedRequest() throws {
         let server = try APIServerProcess(

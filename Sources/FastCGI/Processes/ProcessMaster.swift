@@ -194,7 +194,8 @@ public final class ProcessMaster: Sendable {
                 if exit.failed && exit.cause != .signalled(SIGTERM) { supervision.cutOff = true }
                 log.info("\(exit)")
             } else if worker.retiring {
-                if exit.failed { log.warning("old \(exit)") } else { log.info("old \(exit)") }
+                // A reload's old worker, or an abandoned reload's new one: told to drain, not replaced.
+                if exit.failed { log.warning("retired \(exit)") } else { log.info("retired \(exit)") }
             } else if let reload = supervision.reload, worker.generation == reload.generation, !worker.ready {
                 abandonReload(&supervision, because: "new \(exit) before it accepted")
             } else {
