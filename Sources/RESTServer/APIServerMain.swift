@@ -13,7 +13,7 @@ import Glibc
 ///
 ///     APIServerMain.run(program: "my-api") { try MyAPI.application() }
 ///
-/// Options are the responder's (`--listen`, `--workers`, `--max-body-size`, `--drain-timeout`,
+/// Options are the responder's (`--listen`, `--workers`, `--processes`, `--max-requests`, `--max-body-size`, `--drain-timeout`,
 /// `--io-timeout`, `--request-timeout`, `--access-log`, `--log-file`, `--socket-mode`,
 /// `--socket-group`; `ServerOptions.descriptions`); `DATABASE_URL` (or libpq's `PG*` variables)
 /// names the database; each worker thread opens its own connection on first need. The
@@ -63,6 +63,8 @@ public enum APIServerMain {
             print(ServerOptions.usage(program: program, extra: modes.map { ($0.flag, $0.help) } + [check]), terminator: "")
             exit(0)
         }
+        // First thing in a worker process: SIGTERM if its master dies from here on.
+        if options.isWorkerProcess { WorkerProcessLink.attachToMaster() }
         let application: Application
         do {
             application = try withAllowedHostsFromEnvironment(
@@ -79,6 +81,11 @@ public enum APIServerMain {
         if mode == nil && !models.isEmpty, let database {
             checkDeferred = !startupCheck(models, program: program, database: database)
         }
+        if options.configuration.processes > 0 {
+            // The master only supervises: the worker processes it starts run this same
+            // function again (`--worker-process`), application and checks included.
+            exit(runMaster(options, program: program, allowedHosts: mode == nil ? application.settings.allowedHosts : nil))
+        }
         do {
             let log = try ServerLog(options.configuration)
             let database = database.map { $0.sharingAvailability(loggingTo: log) }
@@ -87,13 +94,17 @@ public enum APIServerMain {
                 if let mode { return mode.makeResponder(worker) }
                 return ApplicationResponder(application: application, database: database, modelCheck: modelCheck)
             }
+            let worker = options.isWorkerProcess
             server.log.info(
-                "\(program) listening on \(server.address) with \(options.configuration.workers) workers"
+                "\(program)\(worker ? " worker process \(getpid())" : "") listening on \(server.address) with \(options.configuration.workers) workers"
                     + (mode.map { " (\($0.flag))" } ?? ""))
-            if mode == nil { logAllowedHosts(application.settings.allowedHosts, to: server.log) }
-            let report = try server.runUntilSignalled()
+            if mode == nil && !worker { logAllowedHosts(application.settings.allowedHosts, to: server.log) }
+            let report = try server.runUntilSignalled(
+                secondSignalExits: !worker, onReady: worker ? WorkerProcessLink.announceReady : nil)
             if report.drained {
-                server.log.info("\(program) stopped after \(report.requestsServed) request(s)")
+                let retired = server.reachedRequestLimit ? " (--max-requests: retiring)" : ""
+                server.log.info(
+                    "\(program)\(worker ? " worker process \(getpid())" : "") stopped after \(report.requestsServed) request(s)\(retired)")
                 exit(0)
             }
             server.log.error("\(program) stopped with \(report.workersStillBusy) request(s) still running at the drain timeout")
@@ -105,6 +116,20 @@ public enum APIServerMain {
     }
 
     static let checkFlag = "--check"
+
+    /// `--processes P`: supervises P worker processes until a stop; the exit status.
+    static func runMaster(_ options: ServerOptions, program: String, allowedHosts: AllowedHosts?) -> Int32 {
+        do {
+            let log = try ServerLog(options.configuration)
+            if let allowedHosts { logAllowedHosts(allowedHosts, to: log) }
+            let master = try ProcessMaster(
+                configuration: options.configuration, arguments: Array(CommandLine.arguments.dropFirst()), log: log)
+            return master.run()
+        } catch {
+            printError("\(program): \(error)")
+            return 1
+        }
+    }
 
     /// `--check`: the differences on standard error; false when there are any, or when the
     /// database cannot be asked.

@@ -1,3 +1,4 @@
+import CFastCGI
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,12 +18,15 @@ public final class ServerLog: Sendable {
     /// descriptor someone else owns (stderr).
     private let file: FileDescriptor?
     public let accessLogEnabled: Bool
+    /// The file `reopen()` opens again; nil when logging to stderr.
+    public let path: String?
 
     /// Logs to an open descriptor (stderr by default), which stays open.
     public init(descriptor: Int32 = 2, accessLog: Bool = true) {
         fd = descriptor
         file = nil
         accessLogEnabled = accessLog
+        path = nil
     }
 
     /// Appends to a file, creating it (mode 0640) if needed.
@@ -34,6 +38,24 @@ public final class ServerLog: Sendable {
         fd = descriptor
         file = FileDescriptor(adopting: descriptor)
         accessLogEnabled = accessLog
+        self.path = path
+    }
+
+    /// Opens the log file again at its path (SIGUSR1, after logrotate renamed it): later lines go
+    /// to the new file. The new file takes over the same descriptor number (`dup2`), so threads
+    /// writing at that moment write whole lines to the old file or the new one, with no lock on
+    /// the write path. Logging to stderr: nothing to do.
+    public func reopen() throws(ServerConfigurationError) {
+        guard let path else { return }
+        let fresh = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+        guard fresh >= 0 else {
+            throw ServerConfigurationError("cannot reopen the log file \(path): \(describe(errno: errno))")
+        }
+        // dup3 keeps close-on-exec on the descriptor (a master spawns worker processes).
+        let moved = dup3(fresh, fd, O_CLOEXEC)
+        let error = errno
+        Glibc.close(fresh)
+        guard moved >= 0 else { throw ServerConfigurationError("cannot reopen the log file \(path): \(describe(errno: error))") }
     }
 
     public func info(_ message: String) { write(level: "info", message) }

@@ -12,6 +12,10 @@ public struct ServerOptions: Sendable {
     /// Extra flags (from `extraFlags`) that were given.
     public var flags: Set<String> = []
     public var showHelp = false
+    /// Internal (`--worker-process`, never typed by an operator): this process is a worker a
+    /// `ProcessMaster` started; the listening socket is on fd 0 and fd 3 is the master's
+    /// readiness pipe (`WorkerProcessLink`).
+    public var isWorkerProcess = false
 
     public init() {}
 
@@ -22,6 +26,12 @@ public struct ServerOptions: Sendable {
             "unix:/path.sock or IPV4:PORT (e.g. 127.0.0.1:9000); default: the listening socket on fd 0 (spawn-fcgi, mod_fcgid)"
         ),
         ("--workers N", "requests served at once, one thread each (default: 2 x cores = \(ServerConfiguration.defaultWorkers))"),
+        (
+            "--processes P",
+            "worker processes a master starts, supervises and reloads (SIGHUP), each with --workers threads (default: 0: one process, no master)"
+        ),
+        ("--max-requests N", "with --processes: a worker process drains and is replaced after N requests (default: never)"),
+        ("--max-requests-jitter J", "adds 0 to J requests at random to --max-requests, so workers do not recycle together (default: 0)"),
         ("--max-body-size SIZE", "larger request bodies get 413; bytes or with k/m/g suffix (default: 10m)"),
         ("--drain-timeout SECONDS", "on SIGTERM/SIGINT, how long requests in flight may take (default: 10; '500ms' works too)"),
         (
@@ -79,6 +89,18 @@ public struct ServerOptions: Sendable {
                     throw ServerConfigurationError("--workers needs a whole number from 1 to 4096, got '\(text)'")
                 }
                 options.configuration.workers = workers
+            case "--processes", "--max-requests", "--max-requests-jitter":
+                let text = try value()
+                guard let number = Int(text), number >= (name == "--max-requests" ? 1 : 0) else {
+                    throw ServerConfigurationError("\(name) needs a whole number, got '\(text)'")
+                }
+                switch name {
+                case "--processes": options.configuration.processes = number
+                case "--max-requests": options.configuration.maxRequests = number
+                default: options.configuration.maxRequestsJitter = number
+                }
+            case "--worker-process":
+                options.isWorkerProcess = true
             case "--max-body-size":
                 options.configuration.maxBodySize = try parseSize(value(), option: name)
             case "--drain-timeout":
@@ -114,6 +136,14 @@ public struct ServerOptions: Sendable {
                 }
                 options.flags.insert(name)
             }
+        }
+        if options.isWorkerProcess {
+            // The master's socket is on fd 0, whatever --listen said; the worker has no master role.
+            options.configuration.listen = .inherited
+            options.configuration.processes = 0
+            options.configuration.socketGroup = nil
+        } else if options.configuration.maxRequests != nil && options.configuration.processes == 0 {
+            throw ServerConfigurationError("--max-requests needs --processes: a master replaces the worker process that retires")
         }
         return options
     }

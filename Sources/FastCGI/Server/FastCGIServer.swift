@@ -62,7 +62,7 @@ public final class FastCGIServer: Sendable {
             if !socket.isInherited { socket.close() }
             throw error
         }
-        state = ServerState(socket: socket, poller: poller)
+        state = ServerState(socket: socket, poller: poller, requestLimit: configuration.requestLimit)
         makeResponder = responderFactory
     }
 
@@ -71,6 +71,8 @@ public final class FastCGIServer: Sendable {
     public var requestsInFlight: Int { state.requestsInFlight }
     /// Requests answered 503 because they waited past `maxQueueWait` (for metrics).
     public var requestsRefusedForQueueWait: Int { state.requestsRefusedForQueueWait }
+    /// The server stopped itself after `configuration.maxRequests` (plus jitter) requests.
+    public var reachedRequestLimit: Bool { state.reachedRequestLimit }
     /// Connections the web server keeps open between requests, waiting for their next one.
     public var keptConnections: Int { state.poller.keptConnectionCount }
     /// New connections that have sent nothing yet, waiting for their first bytes (at most
@@ -85,7 +87,7 @@ public final class FastCGIServer: Sendable {
     /// Serves until `stop()`, then waits up to `drainTimeout` for requests in flight. Throws
     /// when a worker could not create its responder (nothing was served then) or could not
     /// accept; the other workers are drained first.
-    public func run() throws(ServerConfigurationError) -> ShutdownReport {
+    public func run(onReady: (@Sendable () -> Void)? = nil) throws(ServerConfigurationError) -> ShutdownReport {
         guard !hasRun.exchange(true, ordering: .acquiringAndReleasing) else {
             throw ServerConfigurationError("FastCGIServer.run() may be called only once")
         }
@@ -106,6 +108,7 @@ public final class FastCGIServer: Sendable {
         AcceptWakeup.restore(mask)
         for _ in threads { state.workerStarted.wait() }
         for _ in threads { state.startGate.signal() }
+        if !state.isStopping { onReady?() }
 
         state.stopRequested.wait()
         let report = drain(threads)

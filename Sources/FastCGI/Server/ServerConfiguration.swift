@@ -55,12 +55,25 @@ public struct ServerConfiguration: Sendable {
     /// Told each request's queue wait, and whether it was refused for it, when the web server
     /// stamps requests (for metrics); called on the worker's thread, so keep it short.
     public var queueWaitObserver: (@Sendable (_ waited: Duration, _ refused: Bool) -> Void)? = nil
+    /// Worker processes a master pre-forks and supervises (`ProcessMaster`), each serving with
+    /// `workers` threads. 0: one process serves by itself, with no master (the default).
+    public var processes: Int = 0
+    /// A worker process drains and exits after this many requests (plus up to
+    /// `maxRequestsJitter`), and its master starts another: gunicorn's `--max-requests`. nil: never.
+    public var maxRequests: Int? = nil
+    public var maxRequestsJitter: Int = 0
 
     public init() {}
 
     /// Twice the online cores: a worker waiting on the database holds a thread, not a core.
     public static var defaultWorkers: Int {
         max(2, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+
+    /// `maxRequests` plus its jitter, drawn once per process; Int.max when unset.
+    var requestLimit: Int {
+        guard let maxRequests else { return .max }
+        return maxRequests + Int.random(in: 0...maxRequestsJitter)
     }
 
     static let largestMaxBodySize = 1 << 30
@@ -80,6 +93,10 @@ public struct ServerConfiguration: Sendable {
             guard value >= .zero else { throw ServerConfigurationError("\(name) must not be negative") }
             // Converted to nanoseconds (UInt64) and timevals on the way to the kernel.
             guard value <= Self.longestTimeout else { throw ServerConfigurationError("\(name) may be at most a year") }
+        }
+        guard (0...1024).contains(processes) else { throw ServerConfigurationError("processes must be from 0 to 1024 (got \(processes))") }
+        guard (maxRequests ?? 1) >= 1, maxRequestsJitter >= 0, (maxRequests ?? 0) <= Int.max - maxRequestsJitter else {
+            throw ServerConfigurationError("maxRequests must be at least 1 and maxRequestsJitter not negative")
         }
         guard socketMode <= 0o777 else { throw ServerConfigurationError("socketMode must be a permission mode like 0660") }
         if socketGroup != nil {

@@ -23,9 +23,13 @@ final class ServerState: Sendable {
     /// Each worker signals once when its thread ends.
     let workerExited = DispatchSemaphore(value: 0)
 
-    init(socket: ListeningSocket, poller: ConnectionPoller) {
+    /// After this many requests the server stops by itself (`--max-requests`); Int.max: never.
+    let requestLimit: Int
+
+    init(socket: ListeningSocket, poller: ConnectionPoller, requestLimit: Int = .max) {
         self.socket = socket
         self.poller = poller
+        self.requestLimit = requestLimit
     }
 
     var isStopping: Bool { stopping.load(ordering: .acquiring) }
@@ -55,6 +59,11 @@ final class ServerState: Sendable {
 
     func requestFinished() {
         inFlight.subtract(1, ordering: .relaxed)
-        served.add(1, ordering: .relaxed)
+        // One compare per request: the worker process retires (drains, exits 0) and its
+        // master starts a fresh one; only the request that reaches the limit stops it.
+        if served.add(1, ordering: .relaxed).newValue == requestLimit { requestStop() }
     }
+
+    /// Why the server stopped by itself, for its last log line.
+    var reachedRequestLimit: Bool { requestsServed >= requestLimit }
 }

@@ -1,0 +1,269 @@
+import Foundation
+import Synchronization
+import Testing
+import TestSupport
+
+/// `--processes`: a master supervises worker processes that share its socket. Real processes,
+/// real signals, and nginx in front where requests could fail.
+@Suite(.needsTestsRun, .serialized) struct ProcessesTests {
+    /// kill -9 on one of 4 worker processes while 64 connections run: only that process's
+    /// requests in flight may fail (2 workers each), another takes its place within a second,
+    /// and throughput is back.
+    @Test func aWorkerKilledUnderLoadCostsOnlyItsRequestsAndIsReplacedWithinASecond() throws {
+        let server = try APIServerProcess(arguments: ["--processes", "4", "--workers", "2", "--access-log", "off"], waitUntilReady: false)
+        #expect(server.waitForWorkerProcesses(4), "log: \(server.log)")
+        let nginx = try NginxProcess(fastcgiSocket: server.socketPath)
+        defer { nginx.stop() }
+        let victim = try #require(server.workerPIDs.first)
+
+        let load = HTTPLoad(port: nginx.port, connections: 64, path: "/__test/sleep?ms=5")
+        usleep(1_500_000)
+        let killedAt = load.now
+        kill(victim, SIGKILL)
+        let replaced = waitUntil(timeout: 5) {
+            let pids = server.workerPIDs
+            return pids.count == 4 && !pids.contains(victim) && pids.allSatisfy { server.log.contains("worker process \($0) accepts") }
+        }
+        let replacedAfter = load.now - killedAt
+        usleep(2_200_000)
+        let answers = load.stop()
+
+        let baseline = answers.rate(from: 0.5, to: killedAt)
+        let dip = answers.rate(from: killedAt, to: killedAt + 0.25)
+        let after = answers.rate(from: killedAt + 1, to: killedAt + 2)
+        let failures = answers.failures
+        print(
+            "kill -9 under load: \(answers.count) requests, \(failures.count) failed, replacement accepting after \(String(format: "%.2f", replacedAfter)) s; "
+                + "req/s before \(Int(baseline)), first 250 ms after \(Int(dip)), 1-2 s after \(Int(after))")
+        #expect(failures.count <= 2, "failed: \(failures.map { "\($0.status)@\($0.at)" }) nginx: \(nginx.errorLog)")
+        #expect(replaced && replacedAfter < 1, "replaced: \(replaced) after \(replacedAfter) s; log: \(server.log)")
+        #expect(after >= 0.5 * baseline, "req/s before: \(baseline), 1-2 s after the kill: \(after)")
+        #expect(server.log.contains("worker process \(victim) was killed by SIGKILL"))
+        #expect(server.child.isRunning)
+    }
+
+    /// SIGHUP: new worker processes start, then the old ones drain; nginx sees no failure.
+    @Test func sighupReloadsUnderLoadWithoutAFailedRequest() throws {
+        let server = try APIServerProcess(arguments: ["--processes", "2", "--workers", "2", "--access-log", "off"], waitUntilReady: false)
+        #expect(server.waitForWorkerProcesses(2), "log: \(server.log)")
+        let nginx = try NginxProcess(fastcgiSocket: server.socketPath)
+        defer { nginx.stop() }
+        let before = Set(server.workerPIDs)
+
+        let load = HTTPLoad(port: nginx.port, connections: 32, path: "/__test/sleep?ms=5")
+        usleep(700_000)
+        let reloadedAt = load.now
+        server.child.signal(SIGHUP)
+        let reloaded = waitUntil(timeout: 10) {
+            let pids = Set(server.workerPIDs)
+            return pids.count == 2 && pids.isDisjoint(with: before)
+        }
+        usleep(700_000)
+        let answers = load.stop()
+
+        #expect(reloaded, "log: \(server.log)")
+        #expect(
+            answers.failures.isEmpty,
+            "failed: \(answers.failures.map { "\($0.status)@\($0.at)" }) nginx: \(nginx.errorLog) log: \(server.log)")
+        #expect(answers.filter { $0.at > reloadedAt }.count > 50, "requests after the reload: the new workers serve")
+        #expect(server.log.contains("draining the old ones"))
+        #expect(server.child.isRunning)
+    }
+
+    /// A reload runs the binary now at the path the master was started by (a deploy replaces
+    /// it there): one that cannot start abandons the reload and the old workers keep serving;
+    /// the next good one replaces them.
+    @Test func sighupStartsTheBinaryNowAtTheMastersPath() throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("deploy")
+        let program = directory + "/api-server"
+        let broken = directory + "/broken"
+        try "#!/bin/sh\nexit 3\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        chmod(broken, 0o755)
+        #expect(symlink(TestEnvironment.executable("api-server"), program) == 0)
+        let address = directory + "/api.sock"
+        let server = try ChildProcess(
+            program, ["--test-routes", "--listen", "unix:" + address, "--processes", "2", "--workers", "2"],
+            logPath: directory + "/server.log")
+        defer { server.stop() }
+        #expect(waitUntil(timeout: 15) { server.log.components(separatedBy: " accepts (generation 1)").count == 3 }, "log: \(server.log)")
+        let first = childPIDs(of: server.pid)
+
+        // The deploy put a binary that fails at the path: the reload is abandoned.
+        #expect(rename(broken, program) == 0)
+        server.signal(SIGHUP)
+        #expect(waitUntil(timeout: 10) { server.log.contains("reload abandoned: new worker process") }, "log: \(server.log)")
+        #expect(server.log.contains("exited with status 3"))
+        #expect(childPIDs(of: server.pid) == first, "the old workers keep serving")
+        #expect((try? FastCGIClient.request(to: .unix(address), path: "/__test/echo", timeout: 5))?.status == 200)
+
+        // The next deploy is good: its workers replace the old ones.
+        unlink(program)
+        #expect(symlink(TestEnvironment.executable("api-server"), program) == 0)
+        server.signal(SIGHUP)
+        #expect(
+            waitUntil(timeout: 10) { Set(childPIDs(of: server.pid)).isDisjoint(with: first) && childPIDs(of: server.pid).count == 2 },
+            "log: \(server.log)")
+        #expect((try? FastCGIClient.request(to: .unix(address), path: "/__test/echo", timeout: 5))?.status == 200)
+    }
+
+    /// `--max-requests` with jitter: workers retire and are replaced, and no request fails.
+    @Test func maxRequestsRecyclesWorkerProcessesWithoutAFailedRequest() throws {
+        let server = try APIServerProcess(
+            arguments: ["--processes", "2", "--workers", "2", "--max-requests", "40", "--max-requests-jitter", "10"], waitUntilReady: false)
+        #expect(server.waitForWorkerProcesses(2), "log: \(server.log)")
+        let nginx = try NginxProcess(fastcgiSocket: server.socketPath)
+        defer { nginx.stop() }
+        let first = Set(server.workerPIDs)
+
+        let load = HTTPLoad(port: nginx.port, connections: 16, path: "/__test/echo")
+        _ = waitUntil(timeout: 8) { load.count >= 400 }
+        let answers = load.stop()
+
+        let retired = server.log.components(separatedBy: "(--max-requests: retiring)").count - 1
+        #expect(answers.count >= 400)
+        #expect(answers.failures.isEmpty, "failed: \(answers.failures.map { "\($0.status)@\($0.at)" }) nginx: \(nginx.errorLog)")
+        // 400 requests over 2 processes retiring after 40-50 each.
+        #expect(retired >= 4, "log: \(server.log)")
+        #expect(waitUntil(timeout: 5) { server.workerPIDs.count == 2 && Set(server.workerPIDs).isDisjoint(with: first) })
+        #expect(!server.log.contains("was killed"))
+    }
+
+    /// SIGUSR1 after logrotate renamed the file: lines go to a new file at the path, with
+    /// --processes (the master passes it on) and without.
+    @Test(arguments: [["--processes", "2", "--workers", "2"], ["--workers", "2"]])
+    func sigusr1ReopensARenamedLogFile(arguments: [String]) throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("reopen")
+        let logPath = directory + "/api.log"
+        let server = try APIServerProcess(arguments: arguments + ["--log-file", logPath], waitUntilReady: false)
+        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        #expect(server.waitForWorkerProcesses(arguments.contains("--processes") ? 2 : 0, log: { read(logPath) }), "log: \(read(logPath))")
+        try server.waitUntilReady()
+        _ = try FastCGIClient.request(to: server.address, path: "/__test/echo", query: "before-rotation")
+        #expect(waitUntil(timeout: 5) { read(logPath).contains("before-rotation") })
+
+        #expect(rename(logPath, logPath + ".1") == 0)
+        server.child.signal(SIGUSR1)
+        #expect(waitUntil(timeout: 5) { FileManager.default.fileExists(atPath: logPath) }, "log: \(server.log)")
+        usleep(300_000)  // every worker process has taken its SIGUSR1
+        for _ in 0..<6 { _ = try FastCGIClient.request(to: server.address, path: "/__test/echo", query: "after-rotation") }
+        #expect(waitUntil(timeout: 5) { read(logPath).components(separatedBy: "after-rotation").count == 7 }, "new: \(read(logPath))")
+        #expect(!read(logPath + ".1").contains("after-rotation"))
+        #expect(read(logPath + ".1").contains("before-rotation"))
+        #expect(server.child.isRunning)
+    }
+
+    /// SIGQUIT: the workers are killed at once, requests in flight fail, the master exits 1.
+    @Test func sigquitStopsAtOnce() throws {
+        let server = try APIServerProcess(arguments: ["--processes", "2", "--workers", "2"], waitUntilReady: false)
+        #expect(server.waitForWorkerProcesses(2), "log: \(server.log)")
+        let workers = server.workerPIDs
+        let address = server.address
+        let slow = Mutex<Int?>(nil)
+        Thread.detachNewThread {
+            let status = (try? FastCGIClient.request(to: address, path: "/__test/sleep", query: "ms=5000", timeout: 10))?.status ?? -1
+            slow.withLock { $0 = status }
+        }
+        usleep(300_000)
+        let signalled = ContinuousClock.now
+        server.child.signal(SIGQUIT)
+        #expect(server.child.wait(timeout: 3) == 1, "log: \(server.log)")
+        #expect(seconds(since: signalled) < 1)
+        #expect(waitUntil(timeout: 3) { slow.withLock { $0 } == -1 }, "the request in flight is cut off")
+        #expect(workers.allSatisfy { kill($0, 0) != 0 }, "no worker process survives its master")
+    }
+
+    /// SIGTERM: the workers drain their requests in flight, then the master exits 0.
+    @Test func sigtermDrainsTheWorkerProcesses() throws {
+        let server = try APIServerProcess(arguments: ["--processes", "2", "--workers", "2"], waitUntilReady: false)
+        #expect(server.waitForWorkerProcesses(2), "log: \(server.log)")
+        let workers = server.workerPIDs
+        let address = server.address
+        let slow = Mutex<Int?>(nil)
+        Thread.detachNewThread {
+            let status = (try? FastCGIClient.request(to: address, path: "/__test/sleep", query: "ms=800", timeout: 10))?.status ?? -1
+            slow.withLock { $0 = status }
+        }
+        usleep(300_000)
+        server.child.signal(SIGTERM)
+        #expect(server.child.wait(timeout: 5) == 0, "log: \(server.log)")
+        #expect(slow.withLock { $0 } == 200, "the request in flight finishes")
+        #expect(workers.allSatisfy { kill($0, 0) != 0 })
+        #expect(server.log.contains("received SIGTERM: draining 2 worker process(es)"))
+    }
+
+    /// A worker process that traps as it starts is restarted after a growing delay, not in a
+    /// tight loop (which would start dozens a second), and the cause is logged.
+    @Test func aWorkerThatTrapsAtOnceIsBackedOff() throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("trap")
+        let server = try ChildProcess(
+            TestEnvironment.executable("api-server"),
+            ["--listen", "unix:\(directory)/api.sock", "--processes", "2", "--workers", "2", "--test-trap-at-start"],
+            logPath: directory + "/server.log")
+        usleep(3_000_000)
+        let log = server.log
+        let crashes = log.components(separatedBy: "was killed by SIG").count - 1
+        #expect(crashes >= 3, "restarted: \(log)")
+        #expect(crashes <= 12, "backed off: \(crashes) crashes in 3 s")
+        #expect(log.contains("a Swift trap"))
+        #expect(log.contains("starting another in"))
+        #expect(server.isRunning)
+        server.signal(SIGTERM)
+        #expect(server.wait(timeout: 5) != nil)
+    }
+
+    /// The socket on fd 0 (systemd StandardInput=socket, spawn-fcgi): the worker processes share
+    /// it, and after the stop it still listens for the next start.
+    @Test func workerProcessesShareAnInheritedSocket() throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("inherit-procs")
+        let path = directory + "/shared.sock"
+        let fd = try makeListeningUnixSocket(at: path)
+        defer { close(fd) }
+        let child = try ChildProcess(
+            TestEnvironment.executable("api-server"), ["--test-routes", "--processes", "2", "--workers", "2"],
+            logPath: directory + "/server.log", stdin: fd)
+        #expect(waitUntil(timeout: 15) { child.log.components(separatedBy: " accepts (generation 1)").count == 3 }, "log: \(child.log)")
+        #expect(childPIDs(of: child.pid).count == 2)
+
+        let statuses = inParallel(16) { _ in try FastCGIClient.request(to: .unix(path), path: "/__test/echo", timeout: 10).status }
+        #expect(statuses.map { (try? $0.get()) ?? -1 } == Array(repeating: 200, count: 16), "log: \(child.log)")
+        child.signal(SIGTERM)
+        #expect(child.wait(timeout: 5) == 0, "log: \(child.log)")
+        // Still listening: a connection waits in the backlog for the next server.
+        let probe = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(probe) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(probe, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(connected == 0, "errno \(errno)")
+    }
+}
+
+extension APIServerProcess {
+    /// The master's worker processes now.
+    var workerPIDs: [pid_t] { childPIDs(of: child.pid) }
+
+    /// Until `count` worker processes run and each said it accepts.
+    func waitForWorkerProcesses(_ count: Int, log: (() -> String)? = nil) -> Bool {
+        waitUntil(timeout: 15) {
+            let pids = workerPIDs
+            let log = log?() ?? self.log
+            return pids.count == count && pids.allSatisfy { log.contains("worker process \($0) accepts") }
+        }
+    }
+}
+
+/// The live (not zombie) children of `parent`, from /proc.
+func childPIDs(of parent: pid_t) -> [pid_t] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { entry -> pid_t? in
+        guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 1, fields[0] != "Z", pid_t(fields[1]) == parent else { return nil }
+        return pid
+    }.sorted()
+}
