@@ -81,7 +81,7 @@ public enum APIServerMain {
             if let status = try MigrateCommand.execute(command, defaultDirectory: migrations, program: program) { return status }
             switch command {
             case let check as APIServerCommand.Check:
-                let application = try built(makeApplication, program: program)
+                let application = try built(makeApplication)
                 let checker = APIServerCheck(
                     program: program, application: application, models: models, database: database,
                     migrationsDirectory: check.migrationsDirectory ?? migrations)
@@ -92,7 +92,7 @@ public enum APIServerMain {
                 CommandOutput.line("\(program): check passed")
                 return 0
             case is APIServerCommand.Routes:
-                CommandOutput.line(try built(makeApplication, program: program).urls.routeTable)
+                CommandOutput.line(try built(makeApplication).urls.routeTable)
                 return 0
             default:
                 return nil
@@ -102,7 +102,7 @@ public enum APIServerMain {
 
     /// The application, with `SRF_ALLOWED_HOSTS` applied. A misconfigured URL conf
     /// (ImproperlyConfigured) stops here, saying the fix.
-    static func built(_ makeApplication: () throws -> Application, program: String) throws -> Application {
+    static func built(_ makeApplication: () throws -> Application) throws -> Application {
         try withAllowedHostsFromEnvironment(
             try makeApplication(), value: getenv(AllowedHosts.environmentVariable).map { String(cString: $0) })
     }
@@ -115,7 +115,7 @@ public enum APIServerMain {
         let configuration = serve.server.configuration
         let application: Application
         do {
-            application = try built(makeApplication, program: program)
+            application = try built(makeApplication)
         } catch {
             printError("\(program): \(error)")
             return 1

@@ -179,7 +179,9 @@ import Testing
                 && Migration.isValidName(String(repeating: "a", count: 80)))
         #expect(
             !Migration.isValidName("") && !Migration.isValidName("A") && !Migration.isValidName("a.sql") && !Migration.isValidName("a/b"))
-        let directory = try TestEnvironment.makeTemporaryDirectory("create")
+        // Not TestEnvironment's folder: this suite runs in a plain `swift test` too.
+        let directory = NSTemporaryDirectory() + "srf-migration-create-" + UUID().uuidString + "/migrations"
+        defer { try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent) }
         #expect(try Migration.create(named: "one", in: directory) == directory + "/0001_one.sql")
         try writeMigration("SELECT 1;", named: "12345_big.sql", in: directory)
         #expect(try Migration.create(named: "next", in: directory) == directory + "/12346_next.sql")
