@@ -13,6 +13,8 @@
 //   FastCGI                      the responder: listening, worker threads, signals, access log
 //   PostgreSQL                   the client: connections, bound parameters, decoding, errors
 //   Migrations                   the engine behind `migrate`
+//   Commands                     what the command lines share (swift-argument-parser): exit codes,
+//                                the version, the `migrate` subcommands (also a server binary's)
 //   RESTFramework                DRF's concepts: views, viewsets, routers, permissions, auth
 //   RESTModels                   Django's model layer on PostgreSQL: models, querysets, ModelSerializer
 //   RESTServer                   serves an Application through FastCGI, a connection per worker
@@ -39,6 +41,8 @@ let package = Package(
         .executable(name: "migrate", targets: ["migrate"]),
         .executable(name: "api-admin", targets: ["api-admin"]),
     ],
+    // The command lines' parser (api-server, migrate, api-admin, and a user's server binary).
+    dependencies: [.package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")],
     targets: [
         .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
@@ -47,26 +51,31 @@ let package = Package(
         // Pure Swift, no C: the one headers type, so a request's headers go from FastCGI to the
         // views, and a response's back, without a copy. (Not `HTTPTypes`: Apple's package.)
         .target(name: "HTTPCore"),
-        .target(name: "FastCGI", dependencies: ["CFastCGI", "HTTPCore"]),
+        .target(
+            name: "FastCGI",
+            dependencies: ["CFastCGI", "HTTPCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Pure Swift, no C: the value types a column holds and a serializer renders (decimal,
         // date, time, duration), with their text forms; PostgreSQL adds the libpq decoding.
         .target(name: "ValueCore"),
         .target(name: "PostgreSQL", dependencies: ["CLibPQ", "ValueCore"]),
         .target(name: "Migrations", dependencies: ["PostgreSQL"]),
+        .target(
+            name: "Commands",
+            dependencies: ["Migrations", "PostgreSQL", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // glibc's memmem (a GNU extension Swift's Glibc module does not export): the multipart
         // parser's linear boundary search.
         .target(name: "CMemmem"),
         .target(name: "RESTFramework", dependencies: ["COpenSSL", "CMemmem", "HTTPCore", "ValueCore"]),
         .target(name: "RESTModels", dependencies: ["RESTFramework", "PostgreSQL"]),
-        .target(name: "RESTServer", dependencies: ["FastCGI", "PostgreSQL", "RESTFramework", "RESTModels"]),
+        .target(name: "RESTServer", dependencies: ["FastCGI", "PostgreSQL", "RESTFramework", "RESTModels", "Migrations", "Commands"]),
         // For the tests of an application: no socket, no server; PostgreSQL only for the
         // temporary schema and the connection a client attaches.
         .target(name: "RESTTesting", dependencies: ["RESTFramework", "RESTModels", "PostgreSQL", "Migrations"]),
         .target(name: "ReferenceAPI", dependencies: ["RESTFramework", "RESTModels", "PostgreSQL"]),
 
         .executableTarget(name: "api-server", dependencies: ["FastCGI", "RESTServer", "ReferenceAPI"]),
-        .executableTarget(name: "migrate", dependencies: ["Migrations", "PostgreSQL"]),
-        .executableTarget(name: "api-admin", dependencies: ["ReferenceAPI", "PostgreSQL"]),
+        .executableTarget(name: "migrate", dependencies: ["Commands"]),
+        .executableTarget(name: "api-admin", dependencies: ["ReferenceAPI", "PostgreSQL", "Commands"]),
 
         // Shared helpers for the integration tests: the database URL the test script exported,
         // temporary schemas, paths to the built executables, an nginx launcher.
@@ -74,9 +83,11 @@ let package = Package(
 
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
         .testTarget(name: "ValueCoreTests", dependencies: ["ValueCore"]),
-        .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "TestSupport"]),
+        .testTarget(
+            name: "FastCGITests",
+            dependencies: ["FastCGI", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),
-        .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "PostgreSQL", "TestSupport"]),
+        .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "PostgreSQL", "TestSupport", "Commands"]),
         .testTarget(name: "RESTFrameworkTests", dependencies: ["RESTFramework", "RESTTesting"]),
         .testTarget(
             name: "RESTTestingTests",
@@ -125,7 +136,8 @@ let package = Package(
             name: "DocExampleTests",
             dependencies: [
                 "RESTFramework", "RESTModels", "RESTServer", "RESTTesting",
-                "PostgreSQL", "Migrations", "FastCGI", "TestSupport",
+                "PostgreSQL", "Migrations", "FastCGI", "TestSupport", "Commands",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/DocExamples"),
         .testTarget(

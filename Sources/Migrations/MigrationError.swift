@@ -11,6 +11,10 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
     case invalidFileName(String)
     case duplicateNumber(String, String)
     case unreadable(file: String, reason: String)
+    /// `migrate new NAME` with a name that would not make a `NNNN_name.sql` file.
+    case invalidName(String)
+    /// `migrate new` would overwrite this file.
+    case fileExists(String)
     /// The file was applied with other contents; applying the new ones is refused.
     case checksumMismatch(file: String, recorded: String, current: String)
     /// The server refused the file; it was rolled back and nothing after it ran. `line` and
@@ -27,6 +31,10 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
             return "\(first) and \(second) have the same number; renumber one of them"
         case .unreadable(let file, let reason):
             return "\(file): \(reason)"
+        case .invalidName(let name):
+            return "'\(name)' is not a migration name: use lowercase letters, digits and underscores (e.g. add_notes_index), at most 80"
+        case .fileExists(let path):
+            return "\(path) already exists"
         case .checksumMismatch(let file, let recorded, let current):
             return "\(file) was changed after it was applied (recorded sha256 \(recorded.prefix(12))…, now \(current.prefix(12))…); "
                 + "put the change in a new migration file instead"

@@ -113,7 +113,7 @@ public final class Migrator {
         }
     }
 
-    private func appliedMigrations() throws -> [String: (checksum: String, appliedAt: PostgresTimestamp)] {
+    func appliedMigrations() throws -> [String: (checksum: String, appliedAt: PostgresTimestamp)] {
         var records: [String: (checksum: String, appliedAt: PostgresTimestamp)] = [:]
         for row in try connection.query("SELECT name, checksum, applied_at FROM \(Self.tableName)") {
             records[try row[0, as: String.self]] = (try row[1, as: String.self], try row[2, as: PostgresTimestamp.self])

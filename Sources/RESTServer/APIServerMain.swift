@@ -1,3 +1,5 @@
+import ArgumentParser
+import Commands
 import FastCGI
 import PostgreSQL
 import RESTFramework
@@ -6,35 +8,48 @@ import RESTModels
 import Glibc
 #endif
 
-/// Runs an application as a FastCGI responder: the `main` of an API executable.
+/// The `main` of an API executable: serves an application as a FastCGI responder, and gives
+/// the executable the subcommands `manage.py` gives a Django project.
 ///
 ///     // Sources/my-api/main.swift
 ///     import RESTServer
 ///
 ///     APIServerMain.run(program: "my-api") { try MyAPI.application() }
 ///
-/// Options are the responder's (`--listen`, `--workers`, `--processes`, `--max-requests`, `--max-body-size`, `--drain-timeout`,
-/// `--io-timeout`, `--request-timeout`, `--access-log`, `--log-file`, `--socket-mode`,
-/// `--socket-group`; `ServerOptions.descriptions`); `DATABASE_URL` (or libpq's `PG*` variables)
-/// names the database; each worker thread opens its own connection on first need. The
-/// database's time limits (statement timeout 30 s, connect timeout 2 s, TCP keepalives) are
-/// `PostgresConfiguration`'s defaults, changed through the URL (`?connect_timeout=5`,
-/// `?options=-c%20statement_timeout%3D10s`). While the database is down, requests that need it
-/// get 503 at once; the outage's cause and the recovery are logged once each.
-/// `SRF_ALLOWED_HOSTS` (`api.example.com,.example.org`) replaces the application's
+/// Subcommands (`my-api --help`, `my-api SUBCOMMAND --help`; `--version` on each):
+/// - `serve` (what it does without a subcommand: `my-api --listen ...` is `my-api serve --listen ...`): the responder's
+///   options (`ServerOptions`: `--listen`, `--workers`, `--processes`, `--max-requests`,
+///   `--max-requests-jitter`, `--max-queue-wait`, `--max-body-size`, `--drain-timeout`,
+///   `--io-timeout`, `--request-timeout`, `--access-log`, `--log-file`, `--socket-mode`,
+///   `--socket-group`).
+/// - `check`: builds the application (its URL conf) and each view's serializer, compares
+///   `models` with the database's tables and requires the migrations in `migrations` (or
+///   `--migrations-dir`) to be applied; exits 0, or 1 naming each problem. Like `nginx -t`.
+/// - `routes`: the route table (`URLConf.routeTable`).
+/// - `migrate` (`apply`, the default, `status`, `check`, `plan`, `new NAME`): `migrate`'s
+///   subcommands, on the folder `migrations` unless `--dir` says another.
+///
+/// `DATABASE_URL` (or libpq's `PG*` variables) names the database; each worker thread opens its
+/// own connection on first need. The database's time limits (statement timeout 30 s, connect
+/// timeout 2 s, TCP keepalives) are `PostgresConfiguration`'s defaults, changed through the URL
+/// (`?connect_timeout=5`, `?options=-c%20statement_timeout%3D10s`). While the database is down,
+/// requests that need it get 503 at once; the outage's cause and the recovery are logged once
+/// each. `SRF_ALLOWED_HOSTS` (`api.example.com,.example.org`) replaces the application's
 /// `settings.allowedHosts` (Django's `ALLOWED_HOSTS`), and the start-up log says which hosts are
 /// served.
 ///
 /// `models` are checked against their tables before the server listens (`ModelCheck`): a
-/// difference stops the start, naming each. `--check` only runs that check and exits 0 when
-/// the models match, 1 when not (for deploy scripts, right after `migrate`). When the database
-/// cannot be reached at start, the server starts and the check runs on the first connection a
-/// worker opens: a difference is logged, and requests that need the database get 503.
+/// difference stops the start, naming each. `--check` (deprecated for `check`) only runs that
+/// check and exits 0 when the models match, 1 when not. When the database cannot be reached at
+/// start, the server starts and the check runs on the first connection a worker opens: a
+/// difference is logged, and requests that need the database get 503.
 ///
-/// Exit status: 0 after a drained stop, 1 when requests were cut off by the drain timeout or the
-/// server failed, 2 for bad options.
+/// Exit status: 0 after a drained stop (or a passed check), 1 when requests were cut off by the
+/// drain timeout, the server failed or a check failed, 2 for a usage error.
 public enum APIServerMain {
-    /// An extra flag the executable understands, and the responder it then serves instead.
+    /// An extra flag of `serve`, and the responder it then serves instead of the application
+    /// (api-server's `--test-routes`). Given at run time, so it is taken off the command line
+    /// before argument-parser sees it, and listed after the generated help.
     public struct Mode: Sendable {
         public let flag: String
         public let help: String
@@ -48,55 +63,87 @@ public enum APIServerMain {
 
     public static func run(
         program: String, modes: [Mode] = [], database: PostgresConfiguration? = .fromEnvironment(),
-        models: [any Model.Type] = [], application makeApplication: () throws -> Application
+        models: [any Model.Type] = [], migrations: String = "migrations", application makeApplication: () throws -> Application
     ) -> Never {
-        let options: ServerOptions
-        do {
-            options = try ServerOptions.parse(
-                Array(CommandLine.arguments.dropFirst()), extraFlags: Set(modes.map(\.flag) + [checkFlag]))
-        } catch {
-            printError("\(program): \(error)")
-            exit(2)
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        // Only before a `--`, as argument-parser would read them.
+        let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
+        let given = Set(arguments[..<end].filter { argument in modes.contains { $0.flag == argument } })
+        arguments = arguments[..<end].filter { !given.contains($0) } + arguments[end...]
+        let modesHelp = modes.isEmpty ? "" : "\nSERVE MODES:\n" + modes.map { "  \($0.flag)\n        \($0.help)\n" }.joined()
+        CommandMain.run(APIServerCommand.self, arguments: arguments, program: program, helpSuffix: modesHelp) { command in
+            let serve = (command as? APIServerCommand)?.serve ?? (command as? APIServerCommand.Serve)?.serve
+            if let serve {
+                let mode = modes.first { given.contains($0.flag) }
+                return serveCommand(
+                    serve, mode: mode, program: program, database: database, models: models, makeApplication: makeApplication)
+            }
+            if let flag = given.first { throw ValidationError("\(flag) is an option of serve") }
+            if let status = try MigrateCommand.execute(command, defaultDirectory: migrations, program: program) { return status }
+            switch command {
+            case let check as APIServerCommand.Check:
+                let application = try built(makeApplication)
+                let checker = APIServerCheck(
+                    program: program, application: application, models: models, database: database,
+                    migrationsDirectory: check.migrationsDirectory ?? migrations)
+                guard checker.run() else {
+                    CommandOutput.error("\(program): check failed")
+                    return 1
+                }
+                CommandOutput.line("\(program): check passed")
+                return 0
+            case is APIServerCommand.Routes:
+                CommandOutput.line(try built(makeApplication).urls.routeTable)
+                return 0
+            default:
+                return nil
+            }
         }
-        if options.showHelp {
-            let check = (checkFlag, "check the models against the database's tables, then exit: 0 when they match, 1 when not")
-            print(ServerOptions.usage(program: program, extra: modes.map { ($0.flag, $0.help) } + [check]), terminator: "")
-            exit(0)
-        }
+    }
+
+    /// The application, with `SRF_ALLOWED_HOSTS` applied. A misconfigured URL conf
+    /// (ImproperlyConfigured) stops here, saying the fix.
+    static func built(_ makeApplication: () throws -> Application) throws -> Application {
+        try withAllowedHostsFromEnvironment(
+            try makeApplication(), value: getenv(AllowedHosts.environmentVariable).map { String(cString: $0) })
+    }
+
+    /// `serve`: start, listen, serve until a signal; the exit status.
+    static func serveCommand(
+        _ serve: ServeArguments, mode: Mode?, program: String, database: PostgresConfiguration?,
+        models: [any Model.Type], makeApplication: () throws -> Application
+    ) -> Int32 {
         // First thing in a worker process: SIGTERM if its master dies from here on.
-        if options.isWorkerProcess { WorkerProcessLink.attachToMaster() }
+        if serve.server.isWorkerProcess { WorkerProcessLink.attachToMaster() }
+        let configuration = serve.server.configuration
         let application: Application
         do {
-            application = try withAllowedHostsFromEnvironment(
-                try makeApplication(),
-                value: getenv(AllowedHosts.environmentVariable).map { String(cString: $0) })
+            application = try built(makeApplication)
         } catch {
-            // A misconfigured URL conf (ImproperlyConfigured) stops the start, saying the fix.
             printError("\(program): \(error)")
-            exit(1)
+            return 1
         }
-        if options.flags.contains(checkFlag) { exit(checkModels(models, program: program, database: database) ? 0 : 1) }
-        let mode = modes.first { options.flags.contains($0.flag) }
+        if serve.checkModelsOnly { return checkModels(models, program: program, database: database) ? 0 : 1 }
         var checkDeferred = false
         if mode == nil && !models.isEmpty, let database {
             checkDeferred = !startupCheck(models, program: program, database: database)
         }
-        if options.configuration.processes > 0 {
+        if configuration.processes > 0 {
             // The master only supervises: the worker processes it starts run this same
             // function again (`--worker-process`), application and checks included.
-            exit(runMaster(options, program: program, allowedHosts: mode == nil ? application.settings.allowedHosts : nil))
+            return runMaster(configuration, program: program, allowedHosts: mode == nil ? application.settings.allowedHosts : nil)
         }
         do {
-            let log = try ServerLog(options.configuration)
+            let log = try ServerLog(configuration)
             let database = database.map { $0.sharingAvailability(loggingTo: log) }
             let modelCheck = checkDeferred ? DeferredModelCheck(models: models, log: log) : nil
-            let server = try FastCGIServer(configuration: options.configuration, log: log) { worker in
+            let server = try FastCGIServer(configuration: configuration, log: log) { worker in
                 if let mode { return mode.makeResponder(worker) }
                 return ApplicationResponder(application: application, database: database, modelCheck: modelCheck)
             }
-            let worker = options.isWorkerProcess
+            let worker = serve.server.isWorkerProcess
             server.log.info(
-                "\(program)\(worker ? " worker process \(getpid())" : "") listening on \(server.address) with \(options.configuration.workers) workers"
+                "\(program)\(worker ? " worker process \(getpid())" : "") listening on \(server.address) with \(configuration.workers) workers"
                     + (mode.map { " (\($0.flag))" } ?? ""))
             if mode == nil && !worker { logAllowedHosts(application.settings.allowedHosts, to: server.log) }
             let report = try server.runUntilSignalled(
@@ -105,25 +152,23 @@ public enum APIServerMain {
                 let retired = server.reachedRequestLimit ? " (--max-requests: retiring)" : ""
                 server.log.info(
                     "\(program)\(worker ? " worker process \(getpid())" : "") stopped after \(report.requestsServed) request(s)\(retired)")
-                exit(0)
+                return 0
             }
             server.log.error("\(program) stopped with \(report.workersStillBusy) request(s) still running at the drain timeout")
-            exit(1)
+            return 1
         } catch {
             printError("\(program): \(error)")
-            exit(1)
+            return 1
         }
     }
 
-    static let checkFlag = "--check"
-
     /// `--processes P`: supervises P worker processes until a stop; the exit status.
-    static func runMaster(_ options: ServerOptions, program: String, allowedHosts: AllowedHosts?) -> Int32 {
+    static func runMaster(_ configuration: ServerConfiguration, program: String, allowedHosts: AllowedHosts?) -> Int32 {
         do {
-            let log = try ServerLog(options.configuration)
+            let log = try ServerLog(configuration)
             if let allowedHosts { logAllowedHosts(allowedHosts, to: log) }
             let master = try ProcessMaster(
-                configuration: options.configuration, arguments: Array(CommandLine.arguments.dropFirst()), log: log)
+                configuration: configuration, arguments: Array(CommandLine.arguments.dropFirst()), log: log)
             return master.run()
         } catch {
             printError("\(program): \(error)")

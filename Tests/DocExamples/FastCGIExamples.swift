@@ -1,3 +1,4 @@
+import ArgumentParser
 // The `///` examples of Sources/FastCGI, compiled (DocCommentExampleTests finds them here).
 @testable import FastCGI
 #if canImport(Glibc)
@@ -81,11 +82,12 @@ enum FastCGIExamples {
     }
 
     // ServerOptions
-    static func options() throws {
-        let options = try ServerOptions.parse(Array(CommandLine.arguments.dropFirst()), extraFlags: ["--test-routes"])
-        if options.showHelp { print(ServerOptions.usage(program: "api-server")); exit(0) }
-        let server = try FastCGIServer(configuration: options.configuration) { _ in ClosureResponder { _ in .text(200, "ok") } }
-        _ = server
+    struct Serve: ParsableCommand {
+        @OptionGroup var server: ServerOptions
+        func run() throws {
+            let server = try FastCGIServer(configuration: server.configuration) { _ in ClosureResponder { _ in .text(200, "ok") } }
+            _ = try server.runUntilSignalled()
+        }
     }
 
     // FastCGIServer.runUntilSignalled, ShutdownReport

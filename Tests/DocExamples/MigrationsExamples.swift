@@ -34,4 +34,15 @@ enum MigrationsExamples {
     static func sha256() {
         SHA256.hex(Array("abc".utf8))  // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     }
+
+    // Migrator.plan
+    static func plan(_ migrator: Migrator) throws {
+        let pending = try migrator.plan()   // [0003_add_notes_index.sql]
+        _ = pending
+    }
+
+    // Migration.create
+    static func create() throws {
+        try Migration.create(named: "add_notes_index", in: "migrations")   // "migrations/0003_add_notes_index.sql"
+    }
 }

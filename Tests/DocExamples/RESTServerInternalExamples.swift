@@ -3,6 +3,7 @@
 import FastCGI
 import PostgreSQL
 import RESTFramework
+import RESTModels
 @testable import RESTServer
 
 enum RESTServerInternalExamples {
@@ -12,5 +13,12 @@ enum RESTServerInternalExamples {
             ApplicationResponder(application: app, database: PostgresConfiguration.fromEnvironment())
         }
         _ = server
+    }
+
+    // APIServerCheck
+    static func check(application: Application, models: [any Model.Type], database: PostgresConfiguration?) {
+        let passed = APIServerCheck(program: "my-api", application: application, models: models,
+                                    database: database, migrationsDirectory: "db/migrations").run()
+        _ = passed
     }
 }

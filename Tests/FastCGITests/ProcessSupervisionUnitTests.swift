@@ -14,9 +14,18 @@ import Glibc
         #expect(options.configuration.maxRequestsJitter == 50)
         #expect(!options.isWorkerProcess)
         #expect(try ServerOptions.parse([]).configuration.processes == 0, "one process, no master, unless asked")
-        #expect(throws: ServerConfigurationError.self) { try ServerOptions.parse(["--max-requests", "10"]) }
-        #expect(throws: ServerConfigurationError.self) { try ServerOptions.parse(["--processes", "-1"]) }
-        #expect(throws: ServerConfigurationError.self) { try ServerOptions.parse(["--processes", "2", "--max-requests", "0"]) }
+        func message(_ arguments: [String]) -> String {
+            do {
+                _ = try ServerOptions.parse(arguments)
+                return "parsed"
+            } catch {
+                #expect(ServerOptions.exitCode(for: error) == .validationFailure, "\(arguments)")
+                return ServerOptions.message(for: error)
+            }
+        }
+        #expect(message(["--max-requests", "10"]).hasSuffix("--max-requests needs --processes: a master replaces the worker process that retires"))
+        #expect(message(["--processes", "-1"]).contains("--processes needs a whole number, got '-1'"))
+        #expect(message(["--processes", "2", "--max-requests", "0"]).hasSuffix("--max-requests needs a whole number from 1, got '0'"))
     }
 
     /// A worker process takes the master's socket on fd 0, whatever the shared command line says.

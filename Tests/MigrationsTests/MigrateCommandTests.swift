@@ -1,3 +1,4 @@
+import Commands
 import Foundation
 import Migrations
 import PostgreSQL
@@ -44,12 +45,19 @@ import Testing
         defer { database.drop() }
         let help = try runMigrate(["--help"], database: database)
         #expect(help.status == 0)
-        #expect(help.stdout.hasPrefix("usage: migrate"))
+        #expect(help.stdout.contains("USAGE: migrate <subcommand>"))
+        for subcommand in ["apply (default)", "status", "check", "plan", "new"] {
+            #expect(help.stdout.contains("\n  " + subcommand + " "), "\(subcommand)")
+        }
+        let version = try runMigrate(["--version"], database: database)
+        #expect(version.status == 0 && version.stdout == FrameworkVersion.current + "\n")
 
-        for bad in [["--bogus"], ["frobnicate"], ["--dir"], ["status", "extra"]] {
+        // Usage errors exit 2 (not argument-parser's 64), with the reason and the usage.
+        for bad in [["--bogus"], ["frobnicate"], ["--dir"], ["status", "extra"], ["new"], ["new", "Add-Index"], ["check", "--dir"]] {
             let result = try runMigrate(bad, database: database)
             #expect(result.status == 2, "\(bad)")
-            #expect(result.stderr.contains("usage: migrate"), "\(bad)")
+            #expect(result.stderr.hasPrefix("Error: "), "\(bad): \(result.stderr)")
+            #expect(result.stderr.contains("Usage: migrate"), "\(bad): \(result.stderr)")
         }
 
         let directory = try makeMigrationsFolder(["0001_ok.sql": "SELECT 1;", "0002_bad.sql": "SELECT 1;\nCREATE TABLE (x int);"])
@@ -96,5 +104,107 @@ import Testing
         }
         #expect(output.filter { $0 == "nothing to apply\n" }.count == 1, "\(output)")
         #expect(try recordedNames(database) == ["0001_slow.sql", "0002_b.sql", "0003_c.sql"])
+    }
+
+    /// `migrate check` (for deploy scripts: 1 while a file is pending or changed), `migrate plan`.
+    @Test func checkAndPlan() throws {
+        let directory = try makeMigrationsFolder(["0001_a.sql": "CREATE TABLE a (x int);", "0002_b.sql": "CREATE TABLE b (x int);"])
+        let database = try TemporaryDatabase(prefix: "m")
+        defer { database.drop() }
+
+        // Nothing applied yet (not even schema_migrations): both pending.
+        let fresh = try runMigrate(["check", "--dir", directory], database: database)
+        #expect(fresh.status == 1)
+        #expect(fresh.stdout == "pending  0001_a.sql\npending  0002_b.sql\n")
+        #expect(fresh.stderr == "migrate: 2 migration(s) pending: run migrate\n")
+        let plan = try runMigrate(["plan", "--dir", directory], database: database)
+        #expect(plan.status == 0 && plan.stdout == "0001_a.sql\n0002_b.sql\n", "\(plan.stderr)")
+        // Neither created anything.
+        #expect(try database.psql("SELECT to_regclass('schema_migrations') IS NULL") == "t")
+
+        #expect(try runMigrate(["--dir", directory], database: database).status == 0)
+        let upToDate = try runMigrate(["check", "--dir", directory], database: database)
+        #expect(upToDate.status == 0 && upToDate.stdout == "migrations up to date: 2 applied\n", "\(upToDate.stderr)")
+        #expect(try runMigrate(["plan", "--dir", directory], database: database).stdout == "nothing to apply\n")
+
+        try writeMigration("CREATE TABLE c (x int);", named: "0003_c.sql", in: directory)
+        let pending = try runMigrate(["check", "--dir", directory], database: database)
+        #expect(pending.status == 1 && pending.stdout == "pending  0003_c.sql\n")
+        #expect(try runMigrate(["plan", "--dir", directory], database: database).stdout == "0003_c.sql\n")
+
+        // A changed applied file: check fails naming it, plan fails as migrate would.
+        try writeMigration("CREATE TABLE b (x bigint);", named: "0002_b.sql", in: directory)
+        let changed = try runMigrate(["check", "--dir", directory], database: database)
+        #expect(changed.status == 1)
+        #expect(changed.stdout.hasPrefix("CHANGED  0002_b.sql  "), "\(changed.stdout)")
+        #expect(changed.stderr.contains("1 applied migration(s) changed since"), "\(changed.stderr)")
+        let refused = try runMigrate(["plan", "--dir", directory], database: database)
+        #expect(refused.status == 1 && refused.stderr.contains("0002_b.sql was changed after it was applied"), "\(refused.stderr)")
+
+        let missing = try runMigrate(["check", "--dir", "/nonexistent/migrations"], database: database)
+        #expect(missing.status == 1 && missing.stderr.contains("no migrations folder at /nonexistent/migrations"))
+    }
+
+    /// `migrate new NAME`: the next numbered file, never over another, names checked.
+    @Test func newCreatesTheNextNumberedFile() throws {
+        let database = try TemporaryDatabase(prefix: "m")
+        defer { database.drop() }
+        let parent = try TestEnvironment.makeTemporaryDirectory("new")
+        let directory = parent + "/migrations"
+        let first = try runMigrate(["new", "initial", "--dir", directory], database: database)
+        #expect(first.status == 0 && first.stdout == directory + "/0001_initial.sql\n", "\(first.stderr)")
+        try writeMigration("SELECT 1;", named: "0007_seventh.sql", in: directory)
+        let next = try runMigrate(["new", "add_notes_index", "--dir", directory], database: database)
+        #expect(next.stdout == directory + "/0008_add_notes_index.sql\n")
+        let text = try String(contentsOfFile: directory + "/0008_add_notes_index.sql", encoding: .utf8)
+        #expect(text.hasPrefix("-- add_notes_index: "))
+        // The new files are migrations like any other.
+        #expect(try runMigrate(["--dir", directory], database: database).status == 0)
+        #expect(try recordedNames(database) == ["0001_initial.sql", "0007_seventh.sql", "0008_add_notes_index.sql"])
+
+        for bad in ["Add", "add-index", "add index", "../escape", "", String(repeating: "x", count: 81), "ünï"] {
+            let refused = try runMigrate(["new", bad, "--dir", directory], database: database)
+            #expect(refused.status == 2, "\(bad)")
+            #expect(refused.stderr.contains("is not a migration name"), "\(bad): \(refused.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).count == 3)
+    }
+}
+
+/// `Migration.create` and the names it takes, without a database.
+@Suite struct MigrationCreateTests {
+    @Test func namesAndNumbers() throws {
+        #expect(
+            Migration.isValidName("add_notes_index") && Migration.isValidName("0")
+                && Migration.isValidName(String(repeating: "a", count: 80)))
+        #expect(
+            !Migration.isValidName("") && !Migration.isValidName("A") && !Migration.isValidName("a.sql") && !Migration.isValidName("a/b"))
+        // Not TestEnvironment's folder: this suite runs in a plain `swift test` too.
+        let directory = NSTemporaryDirectory() + "srf-migration-create-" + UUID().uuidString + "/migrations"
+        defer { try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent) }
+        #expect(try Migration.create(named: "one", in: directory) == directory + "/0001_one.sql")
+        try writeMigration("SELECT 1;", named: "12345_big.sql", in: directory)
+        #expect(try Migration.create(named: "next", in: directory) == directory + "/12346_next.sql")
+        #expect(throws: MigrationError.self) { try Migration.create(named: "Bad", in: directory) }
+        #expect(try Migration.load(from: directory).map(\.name) == ["0001_one.sql", "12345_big.sql", "12346_next.sql"])
+    }
+}
+
+/// `CommandMain`: the exit codes every command documents (no database: usage only).
+@Suite struct CommandMainTests {
+    @Test func usageErrorsExitTwoHelpAndVersionZero() {
+        func status(_ arguments: [String]) -> Int32 {
+            // nil: not the program's command (argument-parser's help), which runs itself.
+            CommandMain.status(MigrateCommand.self, arguments: arguments) { command in command is MigrateCommand.Status ? 99 : nil }
+        }
+        #expect(status(["--bogus"]) == 2)
+        #expect(status(["new"]) == 2)
+        #expect(status(["new", "Bad-Name"]) == 2)
+        #expect(status(["--help"]) == 0)
+        #expect(status(["new", "--help"]) == 0)
+        #expect(status(["--version"]) == 0)
+        #expect(status(["status"]) == 99)
+        // What the program's own code throws: 1.
+        #expect(CommandMain.status(MigrateCommand.self, arguments: ["plan"]) { _ in throw MigrationError.directoryNotFound("x") } == 1)
     }
 }

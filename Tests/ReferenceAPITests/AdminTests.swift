@@ -126,7 +126,7 @@ import Testing
         for usage in [[], ["frobnicate"], ["create-user"], ["create-user", "x", "--password", "p", "--no-password"], ["token", "a", "b"]] {
             let result = try run(usage, on: client)
             #expect(result.status == 2, "\(usage)")
-            #expect(result.stderr.contains("usage: api-admin"))
+            #expect(result.stderr.contains("Usage: api-admin"))
         }
         #expect(try run(["--help"], on: client).status == 0)
         #expect(try client.count("users") == 4)
@@ -211,5 +211,19 @@ import Testing
         }
         let settings = ReferenceAPI.settings(configuration: try .fromEnvironment([variable: "50"]))
         #expect(settings.dataUploadMaxNumberFields == 50)
+    }
+
+    /// Usage errors exit 2 with the reason; the password prompt never starts for them.
+    @Test func usageErrorsExitTwo() throws {
+        let client = try ReferenceClient(seed: false)
+        for bad in [[], ["frobnicate"], ["create-user"], ["create-user", "a", "b"], ["token"], ["demo-data", "--bogus"], ["check", "x"]] {
+            let result = try run(bad, on: client, stdin: "never read\n")
+            #expect(result.status == 2, "\(bad)")
+            #expect(result.stderr.hasPrefix("Error: ") && result.stderr.contains("Usage: api-admin"), "\(bad): \(result.stderr)")
+        }
+        #expect(try client.connection.query("SELECT count(*) FROM users")[0][0, as: Int.self] == 0)
+        let help = try run(["create-user", "--help"], on: client)
+        #expect(
+            help.status == 0 && help.stdout.contains("--password-stdin") && help.stdout.contains("USAGE: api-admin create-user <username>"))
     }
 }

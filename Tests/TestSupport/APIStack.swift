@@ -32,12 +32,14 @@ public final class APIStack: Sendable {
     ///   - migrations: the folder of SQL files `migrate` applies.
     ///   - databaseURL: overrides the temporary database (e.g. a URL to a server that is down).
     ///   - migrate: apply `migrations` to the temporary database first.
+    ///   - migrateWithExecutable: apply them with `executable migrate` (the server binary's own
+    ///     subcommand, as the tutorial does) instead of the `migrate` tool.
     ///   - webServer: what runs in front. (api-server's socket gets the web server's group,
     ///     `TestEnvironment.socketGroupArguments`, in a folder anyone may enter.)
     ///   - environment: variables for the responder on top of this process's (`SRF_ALLOWED_HOSTS`, ...).
     public init(
         executable: String = "api-server", migrations: String = NginxProcess.projectRoot + "/migrations",
-        databaseURL: String? = nil, migrate: Bool = true, arguments: [String] = ["--workers", "4"],
+        databaseURL: String? = nil, migrate: Bool = true, migrateWithExecutable: Bool = false, arguments: [String] = ["--workers", "4"],
         webServer: WebServer = .nginx, environment extra: [String: String] = [:]
     ) throws {
         self.webServer = webServer
@@ -53,8 +55,8 @@ public final class APIStack: Sendable {
             url = database.url
             if migrate {
                 let result = try Subprocess.run(
-                    TestEnvironment.executable("migrate"),
-                    ["--database-url", url, "--dir", migrations])
+                    TestEnvironment.executable(migrateWithExecutable ? executable : "migrate"),
+                    (migrateWithExecutable ? ["migrate"] : []) + ["--database-url", url, "--dir", migrations])
                 guard result.status == 0 else { throw TestSupportError("migrate failed: \(result.stdout)\(result.stderr)") }
             }
         }

@@ -1,151 +1,171 @@
-/// The server's command-line options, parsed by hand (no dependencies), reusable by any
-/// executable that serves with `FastCGIServer`. An application adds flags of its own through
-/// `extraFlags`.
+import ArgumentParser
+
+/// The server's command-line options (swift-argument-parser), reusable by any executable that
+/// serves with `FastCGIServer`: include them in a command with `@OptionGroup`, and serve
+/// `configuration`, the typed value they make.
 ///
-///     let options = try ServerOptions.parse(Array(CommandLine.arguments.dropFirst()), extraFlags: ["--test-routes"])
-///     if options.showHelp { print(ServerOptions.usage(program: "api-server")); exit(0) }
-///     let server = try FastCGIServer(configuration: options.configuration) { _ in ClosureResponder { _ in .text(200, "ok") } }
+///     struct Serve: ParsableCommand {
+///         @OptionGroup var server: ServerOptions
+///         func run() throws {
+///             let server = try FastCGIServer(configuration: server.configuration) { _ in ClosureResponder { _ in .text(200, "ok") } }
+///             _ = try server.runUntilSignalled()
+///         }
+///     }
 ///
-/// Values go as `--name value` or `--name=value`.
-public struct ServerOptions: Sendable {
-    public var configuration = ServerConfiguration()
-    /// Extra flags (from `extraFlags`) that were given.
-    public var flags: Set<String> = []
-    public var showHelp = false
-    /// Internal (`--worker-process`, never typed by an operator): this process is a worker a
-    /// `ProcessMaster` started; the listening socket is on fd 0 and fd 3 is the master's
-    /// readiness pipe (`WorkerProcessLink`).
+/// Values go as `--name value` or `--name=value`; a bad one is a usage error (exit 2) that
+/// says what is wrong. (Limits that depend on several options, or past what the server can
+/// take, are checked when the server starts: `ServerConfiguration.validated()`.) Adding an option: an `@Option` here, parsed into its typed value, and
+/// one line in `configuration`.
+public struct ServerOptions: ParsableArguments, Sendable {
+    @Option(
+        help: ArgumentHelp(
+            "unix:/path.sock or IPV4:PORT (e.g. 127.0.0.1:9000); default: the listening socket on fd 0 (systemd, spawn-fcgi, mod_fcgid).",
+            valueName: "address"),
+        transform: { text in try ListenAddress(parsing: text) })
+    public var listen: ListenAddress?
+
+    @Option(
+        help: ArgumentHelp(
+            "Requests served at once, one thread each (default: 2 x cores = \(ServerConfiguration.defaultWorkers)).", valueName: "n"),
+        transform: { text in
+            guard let workers = Int(text), (1...4096).contains(workers) else {
+                throw ServerConfigurationError("--workers needs a whole number from 1 to 4096, got '\(text)'")
+            }
+            return workers
+        })
+    public var workers: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Worker processes a master starts, supervises and reloads (SIGHUP), each with --workers threads (default: 0: one process, no master).",
+            valueName: "n"),
+        transform: { text in try ServerOptions.parseCount(text, option: "--processes", minimum: 0) })
+    public var processes: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --processes: a worker process drains and is replaced after N requests (default: never).", valueName: "n"),
+        transform: { text in try ServerOptions.parseCount(text, option: "--max-requests", minimum: 1) })
+    public var maxRequests: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Adds 0 to J requests at random to --max-requests, so workers do not recycle together (default: 0).",
+            valueName: "j"),
+        transform: { text in try ServerOptions.parseCount(text, option: "--max-requests-jitter", minimum: 0) })
+    public var maxRequestsJitter: Int?
+
+    /// Internal (never typed by an operator): this process is a worker a `ProcessMaster`
+    /// started; the listening socket is on fd 0 and fd 3 is the master's readiness pipe
+    /// (`WorkerProcessLink`).
+    @Flag(name: .customLong("worker-process"), help: .hidden)
     public var isWorkerProcess = false
+
+    @Option(
+        help: ArgumentHelp("Larger request bodies get 413; bytes or with a k/m/g suffix (default: 10m).", valueName: "size"),
+        transform: { text in try ServerOptions.parseSize(text, option: "--max-body-size") })
+    public var maxBodySize: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "On SIGTERM/SIGINT, how long requests in flight may take (default: 10; '500ms' works too).", valueName: "seconds"),
+        transform: { text in try ServerOptions.parseDuration(text, option: "--drain-timeout") })
+    public var drainTimeout: Duration?
+
+    @Option(
+        help: ArgumentHelp(
+            "A web server connection that stalls a read or write this long is dropped, and one that sends nothing at all (default: 30; 0: never).",
+            valueName: "seconds"),
+        transform: { text in try ServerOptions.parseDuration(text, option: "--io-timeout") })
+    public var ioTimeout: Duration?
+
+    @Option(
+        help: ArgumentHelp(
+            "A request whose params and body have not all arrived this long after it began gets 408 (default: 60; 0: never).",
+            valueName: "seconds"),
+        transform: { text in try ServerOptions.parseDuration(text, option: "--request-timeout") })
+    public var requestTimeout: Duration?
+
+    @Option(
+        help: ArgumentHelp(
+            "A request that waited longer than this for a worker gets 503 with Retry-After (timed from the web server's X-Request-Start; default: 0: never).",
+            valueName: "seconds"),
+        transform: { text in try ServerOptions.parseDuration(text, option: "--max-queue-wait") })
+    public var maxQueueWait: Duration?
+
+    @Option(
+        help: ArgumentHelp("Permissions of the unix socket, octal (default: 0660: the owner and the socket's group).", valueName: "mode"),
+        transform: { text in
+            guard let mode = UInt32(text, radix: 8), mode <= 0o777 else {
+                throw ServerConfigurationError("--socket-mode needs an octal mode such as 0660, got '\(text)'")
+            }
+            return mode
+        })
+    public var socketMode: UInt32?
+
+    @Option(
+        help: ArgumentHelp(
+            "Give the unix socket this group, the web server's (e.g. www-data; default: the server's group).", valueName: "name"),
+        transform: { text in
+            guard !text.isEmpty else { throw ServerConfigurationError("--socket-group needs a group name such as www-data") }
+            return text
+        })
+    public var socketGroup: String?
+
+    @Option(
+        help: ArgumentHelp("One line per request: on or off (default: on).", valueName: "on|off"),
+        transform: { text in
+            switch text {
+            case "on": return true
+            case "off": return false
+            default: throw ServerConfigurationError("--access-log takes on or off, got '\(text)'")
+            }
+        })
+    public var accessLog: Bool?
+
+    @Option(help: ArgumentHelp("Append the log here instead of stderr.", valueName: "path"))
+    public var logFile: String?
 
     public init() {}
 
-    /// The options this type understands, for `usage`.
-    public static let descriptions: [(option: String, text: String)] = [
-        (
-            "--listen ADDRESS",
-            "unix:/path.sock or IPV4:PORT (e.g. 127.0.0.1:9000); default: the listening socket on fd 0 (spawn-fcgi, mod_fcgid)"
-        ),
-        ("--workers N", "requests served at once, one thread each (default: 2 x cores = \(ServerConfiguration.defaultWorkers))"),
-        (
-            "--processes P",
-            "worker processes a master starts, supervises and reloads (SIGHUP), each with --workers threads (default: 0: one process, no master)"
-        ),
-        ("--max-requests N", "with --processes: a worker process drains and is replaced after N requests (default: never)"),
-        ("--max-requests-jitter J", "adds 0 to J requests at random to --max-requests, so workers do not recycle together (default: 0)"),
-        ("--max-body-size SIZE", "larger request bodies get 413; bytes or with k/m/g suffix (default: 10m)"),
-        ("--drain-timeout SECONDS", "on SIGTERM/SIGINT, how long requests in flight may take (default: 10; '500ms' works too)"),
-        (
-            "--io-timeout SECONDS",
-            "a web server connection that stalls a read or write this long is dropped, and one that sends nothing at all (default: 30; 0: never)"
-        ),
-        (
-            "--request-timeout SECONDS",
-            "a request whose params and body have not all arrived this long after it began gets 408 (default: 60; 0: never)"
-        ),
-        (
-            "--max-queue-wait SECONDS",
-            "a request that waited longer than this for a worker gets 503 with Retry-After (timed from the web server's X-Request-Start; default: 0: never)"
-        ),
-        ("--socket-mode MODE", "permissions of the unix socket, octal (default: 0660: the owner and the socket's group)"),
-        ("--socket-group NAME", "give the unix socket this group, the web server's (e.g. www-data; default: the server's group)"),
-        ("--access-log on|off", "one line per request (default: on)"),
-        ("--log-file PATH", "append the log here instead of stderr"),
-        ("--help", "show this help"),
-    ]
-
-    public static func usage(program: String, extra: [(option: String, text: String)] = []) -> String {
-        let rows = descriptions + extra
-        let width = rows.map(\.option.count).max() ?? 0
-        var text = "usage: \(program) [options]\n\noptions:\n"
-        for row in rows {
-            text += "  " + row.option + String(repeating: " ", count: width - row.option.count + 2) + row.text + "\n"
-        }
-        return text
-    }
-
-    public static func parse(_ arguments: [String], extraFlags: Set<String> = []) throws(ServerConfigurationError) -> ServerOptions {
-        var options = ServerOptions()
-        var remaining = arguments[...]
-        while let argument = remaining.popFirst() {
-            var name = argument
-            var inlineValue: String?
-            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-                name = String(argument[..<equals])
-                inlineValue = String(argument[argument.index(after: equals)...])
-            }
-            func value() throws(ServerConfigurationError) -> String {
-                if let inlineValue { return inlineValue }
-                guard let next = remaining.popFirst() else { throw ServerConfigurationError("\(name) needs a value; see --help") }
-                return next
-            }
-            switch name {
-            case "--help", "-h":
-                options.showHelp = true
-            case "--listen":
-                options.configuration.listen = try ListenAddress(parsing: value())
-            case "--workers":
-                let text = try value()
-                guard let workers = Int(text), (1...4096).contains(workers) else {
-                    throw ServerConfigurationError("--workers needs a whole number from 1 to 4096, got '\(text)'")
-                }
-                options.configuration.workers = workers
-            case "--processes", "--max-requests", "--max-requests-jitter":
-                let text = try value()
-                guard let number = Int(text), number >= (name == "--max-requests" ? 1 : 0) else {
-                    throw ServerConfigurationError("\(name) needs a whole number, got '\(text)'")
-                }
-                switch name {
-                case "--processes": options.configuration.processes = number
-                case "--max-requests": options.configuration.maxRequests = number
-                default: options.configuration.maxRequestsJitter = number
-                }
-            case "--worker-process":
-                options.isWorkerProcess = true
-            case "--max-body-size":
-                options.configuration.maxBodySize = try parseSize(value(), option: name)
-            case "--drain-timeout":
-                options.configuration.drainTimeout = try parseDuration(value(), option: name)
-            case "--io-timeout":
-                options.configuration.ioTimeout = try parseDuration(value(), option: name)
-            case "--request-timeout":
-                options.configuration.requestTimeout = try parseDuration(value(), option: name)
-            case "--max-queue-wait":
-                options.configuration.maxQueueWait = try parseDuration(value(), option: name)
-            case "--socket-mode":
-                let text = try value()
-                guard let mode = UInt32(text, radix: 8), mode <= 0o777 else {
-                    throw ServerConfigurationError("--socket-mode needs an octal mode such as 0660, got '\(text)'")
-                }
-                options.configuration.socketMode = mode
-            case "--socket-group":
-                let text = try value()
-                guard !text.isEmpty else { throw ServerConfigurationError("--socket-group needs a group name such as www-data") }
-                options.configuration.socketGroup = text
-            case "--access-log":
-                let text = try value()
-                switch text {
-                case "on": options.configuration.accessLog = true
-                case "off": options.configuration.accessLog = false
-                default: throw ServerConfigurationError("--access-log takes on or off, got '\(text)'")
-                }
-            case "--log-file":
-                options.configuration.logFile = try value()
-            default:
-                guard extraFlags.contains(name), inlineValue == nil else {
-                    throw ServerConfigurationError("unknown option '\(argument)'; see --help")
-                }
-                options.flags.insert(name)
-            }
-        }
-        if options.isWorkerProcess {
-            // The master's socket is on fd 0, whatever --listen said; the worker has no master role.
-            options.configuration.listen = .inherited
-            options.configuration.processes = 0
-            options.configuration.socketGroup = nil
-        } else if options.configuration.maxRequests != nil && options.configuration.processes == 0 {
+    public func validate() throws {
+        if maxRequests != nil && (processes ?? 0) == 0 && !isWorkerProcess {
             throw ServerConfigurationError("--max-requests needs --processes: a master replaces the worker process that retires")
         }
-        return options
+    }
+
+    /// The options given, over `ServerConfiguration`'s defaults.
+    public var configuration: ServerConfiguration {
+        var configuration = ServerConfiguration()
+        if let listen { configuration.listen = listen }
+        if let workers { configuration.workers = workers }
+        if let processes { configuration.processes = processes }
+        if let maxRequests { configuration.maxRequests = maxRequests }
+        if let maxRequestsJitter { configuration.maxRequestsJitter = maxRequestsJitter }
+        if let maxBodySize { configuration.maxBodySize = maxBodySize }
+        if let drainTimeout { configuration.drainTimeout = drainTimeout }
+        if let ioTimeout { configuration.ioTimeout = ioTimeout }
+        if let requestTimeout { configuration.requestTimeout = requestTimeout }
+        if let maxQueueWait { configuration.maxQueueWait = maxQueueWait }
+        if let socketMode { configuration.socketMode = socketMode }
+        if let socketGroup { configuration.socketGroup = socketGroup }
+        if let accessLog { configuration.accessLog = accessLog }
+        if let logFile { configuration.logFile = logFile }
+        if isWorkerProcess {
+            // The master's socket is on fd 0, whatever --listen said; the worker has no master role.
+            configuration.listen = .inherited
+            configuration.processes = 0
+            configuration.socketGroup = nil
+        }
+        return configuration
+    }
+
+    /// A whole number, at least `minimum`.
+    static func parseCount(_ text: String, option: String, minimum: Int) throws(ServerConfigurationError) -> Int {
+        guard let number = Int(text), number >= minimum else {
+            throw ServerConfigurationError("\(option) needs a whole number\(minimum > 0 ? " from \(minimum)" : ""), got '\(text)'")
+        }
+        return number
     }
 
     /// `1048576`, `512k`, `10m`, `1g` (binary multiples; `kb`/`kib` spellings accepted).

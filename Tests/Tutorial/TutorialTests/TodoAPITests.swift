@@ -95,9 +95,10 @@ import Testing
         #expect(client.get("/api/").text == #"{"todos":"http://testserver/api/todos/"}"#)
     }
 
-    /// "Run it behind nginx": the built executable (the tutorial's todo-api), migrated with the real `migrate`.
+    /// "Run it behind nginx": the built executable (the tutorial's todo-api), migrated with its own `migrate`.
     @Test func servedBehindNginx() throws {
-        let stack = try APIStack(executable: "srf-tutorial-todo-api", migrations: Self.migrations, arguments: ["--workers", "2"])
+        let stack = try APIStack(
+            executable: "srf-tutorial-todo-api", migrations: Self.migrations, migrateWithExecutable: true, arguments: ["--workers", "2"])
         defer { stack.stop() }
         let origin = "http://127.0.0.1:\(stack.port)"
         let created = try stack.send("POST", "/api/todos/", headers: [("Content-Type", "application/json")],
@@ -110,6 +111,36 @@ import Testing
         #expect(list.status == 200 && list.header("content-type") == "application/json")
         #expect(list.text.hasPrefix(#"{"count":1,"next":null,"previous":null,"results":[{"url":""# + origin + #"/api/todos/1/?format=json""#))
         #expect(try stack.send("GET", "/api/todos").header("location") == "/api/todos/")
+    }
+}
+
+/// The tutorial's binary as `manage.py`: `migrate`, `migrate check`, `migrate plan`, `check` and
+/// `routes`, as the README runs them (here the folder is named, the README's default `./migrations`).
+@Suite(.needsTestsRun) struct TodoAPICommandTests {
+    @Test func theBinaryMigratesChecksAndPrintsItsRoutes() throws {
+        let database = try TemporaryDatabase(prefix: "todo")
+        defer { database.drop() }
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = database.url
+        let folder = TodoAPITests.migrations
+        func todoAPI(_ arguments: [String]) throws -> Subprocess.Result {
+            let folderOption = arguments.first == "check" ? ["--migrations-dir", folder] : arguments.first == "migrate" ? ["--dir", folder] : []
+            return try Subprocess.run(TestEnvironment.executable("srf-tutorial-todo-api"), arguments + folderOption, environment: environment)
+        }
+        let pending = try todoAPI(["check"])
+        #expect(pending.status == 1 && pending.stderr.contains("1 migration(s) pending: run migrate"), "\(pending.stderr)")
+        #expect(try todoAPI(["migrate", "check"]).status == 1)
+        #expect(try todoAPI(["migrate", "plan"]).stdout == "0001_todos.sql\n")
+        let applied = try todoAPI(["migrate"])
+        #expect(applied.status == 0 && applied.stdout.hasPrefix("applied 0001_todos.sql ("), "\(applied.stderr)")
+        #expect(try todoAPI(["migrate", "check"]).status == 0)
+        let check = try todoAPI(["check"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("todo-api: models: 1 match the database"), "\(check.stdout)")
+        #expect(check.stdout.hasSuffix("todo-api: check passed\n"))
+        let routes = try todoAPI(["routes"])
+        let table = try makeApplication().urls.routeTable
+        #expect(routes.status == 0 && routes.stdout == table + "\n")
     }
 }
 
