@@ -130,7 +130,7 @@ public struct ServerOptions: ParsableArguments, Sendable {
 
     public func validate() throws {
         if maxRequests != nil && (processes ?? 0) == 0 && !isWorkerProcess {
-            throw ServerConfigurationError("--max-requests needs --processes: a master replaces the worker process that retires")
+            throw ValidationError("--max-requests needs --processes: a master replaces the worker process that retires")
         }
     }
 
