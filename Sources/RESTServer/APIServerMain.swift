@@ -1,4 +1,5 @@
 import FastCGI
+import Logging
 import PostgreSQL
 import RESTFramework
 import RESTModels
@@ -63,6 +64,17 @@ public enum APIServerMain {
             print(ServerOptions.usage(program: program, extra: modes.map { ($0.flag, $0.help) } + [check]), terminator: "")
             exit(0)
         }
+        // The log first, so that everything after it (the application's own start-up code
+        // too, through `Logger(label:)`) goes there with a time and a level, not to raw stderr.
+        let log: ServerLog
+        do {
+            log = try ServerLog(options.configuration)
+        } catch {
+            printError("\(program): \(error)")
+            exit(1)
+        }
+        // Process-wide and allowed once: here, the process's main.
+        LoggingSystem.bootstrap { label in ServerLogHandler(label: label, log: log) }
         let application: Application
         do {
             application = try withAllowedHostsFromEnvironment(
@@ -70,22 +82,21 @@ public enum APIServerMain {
                 value: getenv(AllowedHosts.environmentVariable).map { String(cString: $0) })
         } catch {
             // A misconfigured URL conf (ImproperlyConfigured) stops the start, saying the fix.
-            printError("\(program): \(error)")
+            log.log(.critical, "\(program): \(error)")
             exit(1)
         }
         if options.flags.contains(checkFlag) { exit(checkModels(models, program: program, database: database) ? 0 : 1) }
         let mode = modes.first { options.flags.contains($0.flag) }
         var checkDeferred = false
         if mode == nil && !models.isEmpty, let database {
-            checkDeferred = !startupCheck(models, program: program, database: database)
+            checkDeferred = !startupCheck(models, program: program, database: database, log: log)
         }
         do {
-            let log = try ServerLog(options.configuration)
             let database = database.map { $0.sharingAvailability(loggingTo: log) }
             let modelCheck = checkDeferred ? DeferredModelCheck(models: models, log: log) : nil
             let server = try FastCGIServer(configuration: options.configuration, log: log) { worker in
                 if let mode { return mode.makeResponder(worker) }
-                return ApplicationResponder(application: application, database: database, modelCheck: modelCheck)
+                return ApplicationResponder(application: application, database: database, modelCheck: modelCheck, log: log)
             }
             server.log.info(
                 "\(program) listening on \(server.address) with \(options.configuration.workers) workers"
@@ -99,7 +110,7 @@ public enum APIServerMain {
             server.log.error("\(program) stopped with \(report.workersStillBusy) request(s) still running at the drain timeout")
             exit(1)
         } catch {
-            printError("\(program): \(error)")
+            log.log(.critical, "\(program): \(error)")
             exit(1)
         }
     }
@@ -129,15 +140,15 @@ public enum APIServerMain {
     /// Before listening: a difference stops the start (exit 1). False when the database could
     /// not be reached or asked: the check then runs on the first connection a worker opens
     /// (`DeferredModelCheck`), and until then the server answers 503 as in any outage.
-    static func startupCheck(_ models: [any Model.Type], program: String, database: PostgresConfiguration) -> Bool {
+    static func startupCheck(_ models: [any Model.Type], program: String, database: PostgresConfiguration, log: ServerLog) -> Bool {
         do {
             if let report = try ModelCheck.report(of: models, on: try Connection(configuration: database)) {
-                printError("\(program): \(report)")
+                log.log(.critical, "\(program): \(report)")
                 exit(1)
             }
             return true
         } catch {
-            printError("\(program): warning: the models will be checked on the first connection (now: \(error))")
+            log.warning("\(program): the models will be checked on the first connection (now: \(error))")
             return false
         }
     }
@@ -168,7 +179,8 @@ public enum APIServerMain {
         }
     }
 
-    /// Straight to fd 2 in one write, so the line stays whole.
+    /// Straight to fd 2 in one write, so the line stays whole: for what the command says before
+    /// the log is open (bad options) and for `--check`'s report, a command's own output.
     static func printError(_ message: String) {
         let line = Array((message + "\n").utf8)
         _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }

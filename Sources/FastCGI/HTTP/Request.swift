@@ -35,6 +35,10 @@ public struct Request: Sendable {
     public var scheme: String
     /// `Host` header, else `SERVER_NAME[:SERVER_PORT]` (default ports left out).
     public var host: String
+    /// The web server's id for this request (`REQUEST_ID`, else Apache's `UNIQUE_ID`), when it
+    /// sent a valid one (`RequestID`): on every log line of the request, and echoed in the
+    /// response's `X-Request-ID`.
+    public var requestID: String? = nil
     /// Every FastCGI param as received (the last value wins if the web server repeats one, as
     /// in PHP-FPM and the fields above).
     /// Built from `paramList` when read: nothing on the request path needs it, and making a

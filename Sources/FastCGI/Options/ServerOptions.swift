@@ -1,3 +1,5 @@
+import Logging
+
 /// The server's command-line options, parsed by hand (no dependencies), reusable by any
 /// executable that serves with `FastCGIServer`. An application adds flags of its own through
 /// `extraFlags`.
@@ -36,6 +38,8 @@ public struct ServerOptions: Sendable {
         ("--socket-group NAME", "give the unix socket this group, the web server's (e.g. www-data; default: the server's group)"),
         ("--access-log on|off", "one line per request (default: on)"),
         ("--log-file PATH", "append the log here instead of stderr"),
+        ("--log-format text|json", "text lines, or one JSON object per line (default: text)"),
+        ("--log-level LEVEL", "trace, debug, info, notice, warning, error or critical: less is left out (default: info)"),
         ("--help", "show this help"),
     ]
 
@@ -102,6 +106,19 @@ public struct ServerOptions: Sendable {
                 }
             case "--log-file":
                 options.configuration.logFile = try value()
+            case "--log-format":
+                let text = try value()
+                guard let format = ServerLog.Format(rawValue: text) else {
+                    throw ServerConfigurationError("--log-format takes text or json, got '\(text)'")
+                }
+                options.configuration.logFormat = format
+            case "--log-level":
+                let text = try value()
+                guard let level = Logger.Level(rawValue: text) else {
+                    throw ServerConfigurationError(
+                        "--log-level takes trace, debug, info, notice, warning, error or critical, got '\(text)'")
+                }
+                options.configuration.logLevel = level
             default:
                 guard extraFlags.contains(name), inlineValue == nil else {
                     throw ServerConfigurationError("unknown option '\(argument)'; see --help")

@@ -121,7 +121,7 @@ struct Worker {
 
         var request = slot.request()
         let contentLength = request.contentLength.flatMap { $0 >= 0 ? $0 : nil }
-        let response: Response
+        var response: Response
         // The body is left unread (413, 408): the client may still be sending it.
         var abandoned = false
         switch slot.readBody(contentLength: contentLength, limit: configuration.maxBodySize, within: &deadline) {
@@ -138,9 +138,16 @@ struct Worker {
             do {
                 response = try responder.respond(to: request)
             } catch {
-                log.error("worker \(index): \(request.method) \(LogFormat.printable(request.path)) failed: \(String(reflecting: error))")
+                log.error(
+                    "worker \(index): \(LogFormat.printable(request.method)) \(LogFormat.printable(request.path)) failed: \(String(reflecting: error))",
+                    requestID: request.requestID)
                 response = .serverError
             }
+        }
+        // The web server's id back to the client (and whoever it reports a problem to), unless
+        // the responder set its own.
+        if let requestID = request.requestID, !response.headers.contains("x-request-id") {
+            response.headers.add("X-Request-ID", requestID)
         }
         let written = slot.write(response.cgiEncoded())
         // Measured before finish: Debian's libfcgi closes by shutting down its side and then
@@ -148,9 +155,10 @@ struct Worker {
         let duration = ContinuousClock.now - started
         slot.finish(abandoningInput: abandoned)
         log.access(
-            method: request.method, path: request.path, query: request.queryString, status: response.status,
-            bytes: response.body.count, duration: duration,
-            remoteAddress: request.remoteAddress, worker: index, clientGone: !written)
+            LogLine.Access(
+                method: request.method, path: request.path, query: request.queryString, status: response.status,
+                bytes: response.body.count, duration: duration, remoteAddress: request.remoteAddress, worker: index,
+                clientGone: !written, requestID: request.requestID))
     }
 
     /// `ServerConfiguration.ioTimeout` on a new connection: a read or write that waits longer
