@@ -61,8 +61,9 @@ extension Request {
             host: nonEmpty(known.host)
                 ?? Self.serverHost(name: nonEmpty(known.serverName), port: nonEmpty(known.serverPort), scheme: scheme),
             paramStorage: params,
-            body: body)
-        requestID = RequestID.validated(known.requestID) ?? RequestID.validated(known.uniqueID)
+            body: body,
+            // Passed in, not set after: a mutation after `self.init` copied the whole request.
+            requestID: RequestID.validated(known.requestID) ?? RequestID.validated(known.uniqueID))
     }
 
     /// What `init(params:)` does with a param of this name: the field it may set and the header

@@ -21,19 +21,28 @@ public enum RequestID {
         return valid ? value : nil
     }
 
-    private static func isValid(_ bytes: some Collection<UInt8>) -> Bool {
+    private static func isValid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { isValid($0) } }
+
+    private static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count <= maxLength else { return false }
+        let (low, high) = allowed
+        var outside: UInt64 = 0
+        // No early exit: a branch-free test per byte, and a valid id (the usual case) is read
+        // whole anyway.
         for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                continue
-            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "+"),
-                UInt8(ascii: "="), UInt8(ascii: "/"):
-                continue
-            default:
-                return false
-            }
+            let word = byte & 64 == 0 ? low : high
+            outside |= UInt64(byte >> 7) | (~word &>> UInt64(byte & 63)) & 1
         }
-        return true
+        return outside == 0
     }
+
+    /// The allowed ASCII bytes, one bit each (bytes 0-63, 64-127): a test per byte, for an id
+    /// checked on every request.
+    private static let allowed: (UInt64, UInt64) = {
+        var words: [UInt64] = [0, 0]
+        for byte in Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:@+=/".utf8) {
+            words[Int(byte >> 6)] |= 1 << (byte & 63)
+        }
+        return (words[0], words[1])
+    }()
 }

@@ -121,7 +121,7 @@ struct Worker {
 
         var request = slot.request()
         let contentLength = request.contentLength.flatMap { $0 >= 0 ? $0 : nil }
-        var response: Response
+        let response: Response
         // The body is left unread (413, 408): the client may still be sending it.
         var abandoned = false
         switch slot.readBody(contentLength: contentLength, limit: configuration.maxBodySize, within: &deadline) {
@@ -144,16 +144,14 @@ struct Worker {
                 response = .serverError
             }
         }
-        // The web server's id back to the client (and whoever it reports a problem to), unless
-        // the responder set its own.
-        if let requestID = request.requestID, !response.headers.contains("x-request-id") {
-            response.headers.add("X-Request-ID", requestID)
-        }
-        let written = slot.write(response.cgiEncoded())
+        // The web server's id goes back to the client (and whoever it reports a problem to) in
+        // X-Request-ID, written with the head rather than added to the headers (no copy of them).
+        let written = slot.write(response.cgiEncoded(requestID: request.requestID))
         // Measured before finish: Debian's libfcgi closes by shutting down its side and then
         // waiting (up to 2 s of silence) for the web server to close, which is not request time.
         let duration = ContinuousClock.now - started
         slot.finish(abandoningInput: abandoned)
+        guard log.accessLogEnabled else { return }
         log.access(
             LogLine.Access(
                 method: request.method, path: request.path, query: request.queryString, status: response.status,
