@@ -15,8 +15,10 @@ import Glibc
 ///     APIServerMain.run(program: "my-api") { try MyAPI.application() }
 ///
 /// Options are the responder's (`--listen`, `--workers`, `--max-body-size`, `--drain-timeout`,
-/// `--io-timeout`, `--request-timeout`, `--access-log`, `--log-file`, `--socket-mode`,
-/// `--socket-group`; `ServerOptions.descriptions`); `DATABASE_URL` (or libpq's `PG*` variables)
+/// `--io-timeout`, `--request-timeout`, `--access-log`, `--log-file`, `--log-format`,
+/// `--log-level`, `--socket-mode`, `--socket-group`; `ServerOptions.descriptions`); the log is
+/// opened first and swift-log's `LoggingSystem` bootstrapped to it, so the application's own
+/// `Logger`s write there too; `DATABASE_URL` (or libpq's `PG*` variables)
 /// names the database; each worker thread opens its own connection on first need. The
 /// database's time limits (statement timeout 30 s, connect timeout 2 s, TCP keepalives) are
 /// `PostgresConfiguration`'s defaults, changed through the URL (`?connect_timeout=5`,
