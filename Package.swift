@@ -41,8 +41,12 @@ let package = Package(
         .executable(name: "migrate", targets: ["migrate"]),
         .executable(name: "api-admin", targets: ["api-admin"]),
     ],
-    // The command lines' parser (api-server, migrate, api-admin, and a user's server binary).
-    dependencies: [.package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")],
+    dependencies: [
+        // The command lines' parser (api-server, migrate, api-admin, and a user's server binary).
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // swift-log: the `Logger` views and the server log through (ServerLogHandler writes to the server's log).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
     targets: [
         .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
@@ -53,7 +57,10 @@ let package = Package(
         .target(name: "HTTPCore"),
         .target(
             name: "FastCGI",
-            dependencies: ["CFastCGI", "HTTPCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "CFastCGI", "HTTPCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // Pure Swift, no C: the value types a column holds and a serializer renders (decimal,
         // date, time, duration), with their text forms; PostgreSQL adds the libpq decoding.
         .target(name: "ValueCore"),
@@ -65,9 +72,16 @@ let package = Package(
         // glibc's memmem (a GNU extension Swift's Glibc module does not export): the multipart
         // parser's linear boundary search.
         .target(name: "CMemmem"),
-        .target(name: "RESTFramework", dependencies: ["COpenSSL", "CMemmem", "HTTPCore", "ValueCore"]),
+        .target(
+            name: "RESTFramework",
+            dependencies: ["COpenSSL", "CMemmem", "HTTPCore", "ValueCore", .product(name: "Logging", package: "swift-log")]),
         .target(name: "RESTModels", dependencies: ["RESTFramework", "PostgreSQL"]),
-        .target(name: "RESTServer", dependencies: ["FastCGI", "PostgreSQL", "RESTFramework", "RESTModels", "Migrations", "Commands"]),
+        .target(
+            name: "RESTServer",
+            dependencies: [
+                "FastCGI", "PostgreSQL", "RESTFramework", "RESTModels", "Migrations", "Commands",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // For the tests of an application: no socket, no server; PostgreSQL only for the
         // temporary schema and the connection a client attaches.
         .target(name: "RESTTesting", dependencies: ["RESTFramework", "RESTModels", "PostgreSQL", "Migrations"]),
@@ -85,7 +99,10 @@ let package = Package(
         .testTarget(name: "ValueCoreTests", dependencies: ["ValueCore"]),
         .testTarget(
             name: "FastCGITests",
-            dependencies: ["FastCGI", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "FastCGI", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "PostgreSQL", "TestSupport", "Commands"]),
         .testTarget(name: "RESTFrameworkTests", dependencies: ["RESTFramework", "RESTTesting"]),
@@ -118,7 +135,8 @@ let package = Package(
             name: "TutorialTests",
             dependencies: [
                 "srf-tutorial-todo-api", "RESTFramework", "RESTModels", "RESTTesting",
-                "PostgreSQL", "TestSupport",
+                "PostgreSQL", "TestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             path: "Tests/Tutorial/TutorialTests"),
         // How long big forms and multipart bodies take to be parsed or refused (Tests/Benchmarks/parsing).
@@ -128,6 +146,12 @@ let package = Package(
         .executableTarget(
             name: "srf-relations-bench", dependencies: ["RESTServer", "RESTFramework", "RESTModels", "PostgreSQL", "ReferenceAPI"],
             path: "Tests/Benchmarks/relations-bench"),
+        // An application whose views log (request.logger, a LoggingSystem Logger, an unhandled
+        // error), served behind nginx by RESTServerTests' LoggingTests.
+        .executableTarget(
+            name: "srf-logging-fixture",
+            dependencies: ["RESTServer", "RESTFramework", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/LoggingFixture"),
         // The wire bytes of api-server against the DRF reference (Tests/DRFReference), both behind nginx.
         .testTarget(name: "WireComparisonTests", dependencies: ["TestSupport"]),
         // Every `///` example of the framework modules, compiled here in the context it needs,
@@ -138,6 +162,7 @@ let package = Package(
                 "RESTFramework", "RESTModels", "RESTServer", "RESTTesting",
                 "PostgreSQL", "Migrations", "FastCGI", "TestSupport", "Commands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/DocExamples"),
         .testTarget(

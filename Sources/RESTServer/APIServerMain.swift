@@ -1,6 +1,7 @@
 import ArgumentParser
 import Commands
 import FastCGI
+import Logging
 import PostgreSQL
 import RESTFramework
 import RESTModels
@@ -20,8 +21,9 @@ import Glibc
 /// - `serve` (what it does without a subcommand: `my-api --listen ...` is `my-api serve --listen ...`): the responder's
 ///   options (`ServerOptions`: `--listen`, `--workers`, `--processes`, `--max-requests`,
 ///   `--max-requests-jitter`, `--max-queue-wait`, `--max-body-size`, `--drain-timeout`,
-///   `--io-timeout`, `--request-timeout`, `--access-log`, `--log-file`, `--socket-mode`,
-///   `--socket-group`).
+///   `--io-timeout`, `--request-timeout`, `--access-log`, `--log-file`, `--log-format`,
+///   `--log-level`, `--socket-mode`, `--socket-group`). The log is opened first and swift-log's
+///   `LoggingSystem` bootstrapped to it, so the application's own `Logger`s write there too.
 /// - `check`: builds the application (its URL conf) and each view's serializer, compares
 ///   `models` with the database's tables and requires the migrations in `migrations` (or
 ///   `--migrations-dir`) to be applied; exits 0, or 1 naming each problem. Like `nginx -t`.
@@ -116,30 +118,42 @@ public enum APIServerMain {
         // First thing in a worker process: SIGTERM if its master dies from here on.
         if serve.server.isWorkerProcess { WorkerProcessLink.attachToMaster() }
         let configuration = serve.server.configuration
+        // The log first, so that everything after it (the application's own start-up code
+        // too, through `Logger(label:)`) goes there with a time and a level, not to raw stderr.
+        let log: ServerLog
+        do {
+            log = try ServerLog(configuration)
+        } catch {
+            printError("\(program): \(error)")
+            return 1
+        }
+        // Process-wide and allowed once: `serve` runs once, in the process's main.
+        LoggingSystem.bootstrap { label in ServerLogHandler(label: label, log: log) }
         let application: Application
         do {
             application = try built(makeApplication)
         } catch {
-            printError("\(program): \(error)")
+            // A misconfigured URL conf (ImproperlyConfigured) stops the start, saying the fix.
+            log.log(.critical, "\(program): \(error)")
             return 1
         }
         if serve.checkModelsOnly { return checkModels(models, program: program, database: database) ? 0 : 1 }
         var checkDeferred = false
         if mode == nil && !models.isEmpty, let database {
-            checkDeferred = !startupCheck(models, program: program, database: database)
+            checkDeferred = !startupCheck(models, program: program, database: database, log: log)
         }
         if configuration.processes > 0 {
             // The master only supervises: the worker processes it starts run this same
             // function again (`--worker-process`), application and checks included.
-            return runMaster(configuration, program: program, allowedHosts: mode == nil ? application.settings.allowedHosts : nil)
+            return runMaster(
+                configuration, program: program, log: log, allowedHosts: mode == nil ? application.settings.allowedHosts : nil)
         }
         do {
-            let log = try ServerLog(configuration)
             let database = database.map { $0.sharingAvailability(loggingTo: log) }
             let modelCheck = checkDeferred ? DeferredModelCheck(models: models, log: log) : nil
             let server = try FastCGIServer(configuration: configuration, log: log) { worker in
                 if let mode { return mode.makeResponder(worker) }
-                return ApplicationResponder(application: application, database: database, modelCheck: modelCheck)
+                return ApplicationResponder(application: application, database: database, modelCheck: modelCheck, log: log)
             }
             let worker = serve.server.isWorkerProcess
             server.log.info(
@@ -157,21 +171,20 @@ public enum APIServerMain {
             server.log.error("\(program) stopped with \(report.workersStillBusy) request(s) still running at the drain timeout")
             return 1
         } catch {
-            printError("\(program): \(error)")
+            log.log(.critical, "\(program): \(error)")
             return 1
         }
     }
 
     /// `--processes P`: supervises P worker processes until a stop; the exit status.
-    static func runMaster(_ configuration: ServerConfiguration, program: String, allowedHosts: AllowedHosts?) -> Int32 {
+    static func runMaster(_ configuration: ServerConfiguration, program: String, log: ServerLog, allowedHosts: AllowedHosts?) -> Int32 {
         do {
-            let log = try ServerLog(configuration)
             if let allowedHosts { logAllowedHosts(allowedHosts, to: log) }
             let master = try ProcessMaster(
                 configuration: configuration, arguments: Array(CommandLine.arguments.dropFirst()), log: log)
             return master.run()
         } catch {
-            printError("\(program): \(error)")
+            log.log(.critical, "\(program): \(error)")
             return 1
         }
     }
@@ -199,15 +212,15 @@ public enum APIServerMain {
     /// Before listening: a difference stops the start (exit 1). False when the database could
     /// not be reached or asked: the check then runs on the first connection a worker opens
     /// (`DeferredModelCheck`), and until then the server answers 503 as in any outage.
-    static func startupCheck(_ models: [any Model.Type], program: String, database: PostgresConfiguration) -> Bool {
+    static func startupCheck(_ models: [any Model.Type], program: String, database: PostgresConfiguration, log: ServerLog) -> Bool {
         do {
             if let report = try ModelCheck.report(of: models, on: try Connection(configuration: database)) {
-                printError("\(program): \(report)")
+                log.log(.critical, "\(program): \(report)")
                 exit(1)
             }
             return true
         } catch {
-            printError("\(program): warning: the models will be checked on the first connection (now: \(error))")
+            log.warning("\(program): the models will be checked on the first connection (now: \(error))")
             return false
         }
     }
@@ -238,7 +251,8 @@ public enum APIServerMain {
         }
     }
 
-    /// Straight to fd 2 in one write, so the line stays whole.
+    /// Straight to fd 2 in one write, so the line stays whole: for what the command says before
+    /// the log is open (bad options) and for `--check`'s report, a command's own output.
     static func printError(_ message: String) {
         let line = Array((message + "\n").utf8)
         _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }

@@ -1,4 +1,5 @@
 import FastCGI
+import Logging
 import PostgreSQL
 import RESTFramework
 import RESTModels
@@ -12,14 +13,17 @@ import RESTModels
 struct ApplicationResponder: Responder {
     let application: Application
     let database: WorkerDatabase
+    /// What `request.logger` starts from: the server's log (nil: the process's `LoggingSystem`).
+    let logger: Logger?
 
-    init(application: Application, database: PostgresConfiguration?, modelCheck: DeferredModelCheck? = nil) {
+    init(application: Application, database: PostgresConfiguration?, modelCheck: DeferredModelCheck? = nil, log: ServerLog? = nil) {
         self.application = application
         self.database = WorkerDatabase(configuration: database, modelCheck: modelCheck)
+        logger = log.map { log in Logger(label: RESTFramework.Request.loggerLabel) { ServerLogHandler(label: $0, log: log) } }
     }
 
     func respond(to request: FastCGI.Request) throws -> FastCGI.Response {
-        let apiRequest = RESTFramework.Request(fastCGI: request)
+        let apiRequest = RESTFramework.Request(fastCGI: request, logger: logger)
         // Without a connection the request still runs: views that need none answer, the others
         // get `DatabaseUnavailable` (503) from `request.database`.
         if let connection = database.current() { apiRequest.extensions[DatabaseKey.self] = connection }
@@ -31,11 +35,11 @@ extension RESTFramework.Request {
     /// The framework's view of a FastCGI request. Header names arrive as the web server wrote
     /// them into `HTTP_*` params (lower case, `-` for `_`); lookups are case-insensitive anyway.
     /// The headers are the FastCGI request's own value (one `Headers` type): no copy.
-    convenience init(fastCGI request: FastCGI.Request) {
+    convenience init(fastCGI request: FastCGI.Request, logger: Logger? = nil) {
         self.init(
             method: HTTPMethod(request.method), path: request.path, queryString: request.queryString,
             headers: request.headers, body: request.body, scheme: request.scheme, host: request.host,
-            remoteAddress: request.remoteAddress)
+            remoteAddress: request.remoteAddress, requestID: request.requestID, logger: logger)
     }
 }
 

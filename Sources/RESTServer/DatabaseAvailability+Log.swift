@@ -23,18 +23,6 @@ extension PostgresConfiguration {
     }
 }
 
-extension ServerLog {
-    /// The log `FastCGIServer` would open for `configuration`, opened here so that the database
-    /// can report to it too.
-    convenience init(_ configuration: ServerConfiguration) throws(ServerConfigurationError) {
-        if let path = configuration.logFile {
-            try self.init(path: path, accessLog: configuration.accessLog)
-        } else {
-            self.init(accessLog: configuration.accessLog)
-        }
-    }
-}
-
 extension Duration {
     /// `250 ms`, `8.3 s`.
     fileprivate var formattedForLog: String {

@@ -46,6 +46,19 @@ import TestSupport
         try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any], "body: \(response.text)")
     }
 
+    /// With mod_unique_id loaded, mod_proxy_fcgi passes its UNIQUE_ID as a param: api-server
+    /// takes it as the request id (deploy/apache/api-server.conf says so).
+    @Test func modUniqueIDsIDIsTheRequestID() throws {
+        let server = try Server(testRoutes: true)
+        let apache = try ApacheProcess(fastcgiSocket: server.socketPath, extraModules: ["unique_id"])
+        defer { apache.stop() }
+        let response = try RawHTTPClient.send(port: apache.port, method: "GET", path: "/__test/echo", headers: [("X-Request-ID", "client")])
+        #expect(response.status == 200, "apache: \(apache.errorLog) server: \(server.child.log)")
+        let id = try #require(response.header("X-Request-ID"), "\(response.headers)")
+        #expect(id != "client" && id.count >= 16, "\(id)")
+        #expect(waitUntil(timeout: 5) { server.child.log.contains("request_id=\(id)") }, "\(server.child.log)")
+    }
+
     @Test func requestReachesTheResponderExactly() throws {
         let server = try Server(testRoutes: true)
         let apache = try ApacheProcess(fastcgiSocket: server.socketPath)

@@ -1,6 +1,7 @@
 import ArgumentParser
 // The `///` examples of Sources/FastCGI, compiled (DocCommentExampleTests finds them here).
 @testable import FastCGI
+import Logging
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -79,6 +80,29 @@ enum FastCGIExamples {
         let log = try ServerLog(path: "/var/log/api/server.log")
         log.info("listening on unix:/run/api/api.sock with 8 workers")
         // 2025-05-20T10:11:12.345Z info: listening on unix:/run/api/api.sock with 8 workers
+    }
+
+    // LogLine
+    static func logLine() {
+        LogLine.message(time: "2026-12-07T03:40:00.123Z", level: .error, "GET /x failed", requestID: "4f1c", format: .text)
+        // 2026-12-07T03:40:00.123Z error: GET /x failed request_id=4f1c
+        LogLine.message(time: "2026-12-07T03:40:00.123Z", level: .error, "GET /x failed", requestID: "4f1c", format: .json)
+        // {"time":"2026-12-07T03:40:00.123Z","level":"error","message":"GET /x failed","request_id":"4f1c"}
+    }
+
+    // ServerLogHandler
+    static func logHandler() {
+        let log = ServerLog(format: .json, level: .debug)
+        var logger = Logger(label: "billing") { label in ServerLogHandler(label: label, log: log) }
+        logger[metadataKey: "request_id"] = "4f1c"
+        logger.info("invoice sent", metadata: ["invoice": "42"])
+        // {"time":"...","level":"info","message":"invoice sent","request_id":"4f1c","logger":"billing","invoice":"42"}
+    }
+
+    // RequestID
+    static func requestID() {
+        RequestID.validated("2c9f5e0b8a1d4e7f9b3c6d2a1e0f4b5c")   // the same
+        RequestID.validated("abc\r\nX-Admin: 1")                  // nil
     }
 
     // ServerOptions

@@ -1,5 +1,6 @@
 // The `///` examples of Sources/RESTFramework/Request/RequestUser.swift and
 // Sources/RESTFramework/Permissions/Permission.swift, compiled (DocCommentExampleTests finds them here).
+import Logging
 @testable import RESTFramework
 @testable import RESTModels
 
@@ -28,5 +29,13 @@ enum PermissionExample {
             }
         }
         view.permissionClasses = [IsAuthenticated() & IsOwner()]
+    }
+}
+
+// Request.logger
+enum RequestLoggerExample {
+    static func export(_ request: Request, rows: [Int]) {
+        request.logger.info("exported \(rows.count) rows")
+        // 2026-12-07T03:40:00.123Z info: exported 12 rows request_id=2c9f5e0b8a1d4e7f9b3c6d2a1e0f4b5c
     }
 }

@@ -5,6 +5,16 @@ import Testing
 @Suite struct ResponseEncodingTests {
     func text(_ response: Response) -> String { String(decoding: response.cgiEncoded(), as: UTF8.self) }
 
+    @Test func theRequestIDIsEchoedUnlessTheHandlerSetItsOwn() {
+        let echoed = String(decoding: Response.text(200, "ok").cgiEncoded(requestID: "4f1c"), as: UTF8.self)
+        #expect(echoed == "Status: 200 OK\r\ncontent-type: text/plain; charset=utf-8\r\nX-Request-ID: 4f1c\r\ncontent-length: 2\r\n\r\nok")
+        var own = Response.text(200, "ok")
+        own.headers.add("x-request-id", "mine")
+        let kept = String(decoding: own.cgiEncoded(requestID: "4f1c"), as: UTF8.self)
+        #expect(kept.contains("x-request-id: mine\r\n") && !kept.contains("4f1c"))
+        #expect(!String(decoding: Response.text(200, "ok").cgiEncoded(), as: UTF8.self).lowercased().contains("x-request-id"))
+    }
+
     @Test func handlerContentLengthIsNotDoubled() {
         var response = Response.json(200, "{}")
         response.headers.add("Content-Length", "2")

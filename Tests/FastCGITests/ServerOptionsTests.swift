@@ -25,6 +25,19 @@ import Testing
         #expect(configuration.maxQueueWait == .milliseconds(2500))
     }
 
+    @Test func logFormatAndLevel() throws {
+        let configuration = try ServerOptions.parse(["--log-format", "json", "--log-level=warning"]).configuration
+        #expect(configuration.logFormat == .json)
+        #expect(configuration.logLevel == .warning)
+        let defaults = try ServerOptions.parse([]).configuration
+        #expect(defaults.logFormat == .text)
+        #expect(defaults.logLevel == .info)
+        for bad in [["--log-format", "xml"], ["--log-level", "verbose"], ["--log-level", "INFO"], ["--log-format"]] {
+            #expect(throws: ServerConfigurationError.self, "\(bad)") { _ = try ServerOptions.parse(bad) }
+        }
+        #expect(ServerOptions.usage(program: "api-server").contains("--log-format text|json"))
+    }
+
     @Test func defaults() throws {
         let configuration = try ServerOptions.parse([]).configuration
         #expect(configuration.listen == .inherited)

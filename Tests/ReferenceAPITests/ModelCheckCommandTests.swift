@@ -45,10 +45,13 @@ import Testing
         #expect(drifted.status == 1 && drifted.stderr == "api-admin: " + expected)
         let serverDrifted = try run("api-server", ["--check"], on: client)
         #expect(serverDrifted.status == 1 && serverDrifted.stderr == "api-server: " + expected)
-        // Started for real, it refuses before listening.
+        // Started for real, it refuses before listening, in its log: one entry with the time and
+        // the level, the report's lines after the first indented.
         let directory = try TestEnvironment.makeTemporaryDirectory("check")
         let refused = try run("api-server", ["--listen", "unix:" + directory + "/api.sock"], on: client)
-        #expect(refused.status == 1 && refused.stderr == "api-server: " + expected)
+        let logged = " critical: api-server: " + expected.dropLast().replacingOccurrences(of: "\n", with: "\n    ") + "\n"
+        #expect(refused.status == 1 && refused.stderr.hasSuffix(logged), "\(refused.stderr)")
+        #expect(refused.stderr.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z critical: "#, options: .regularExpression) != nil)
         #expect(!FileManager.default.fileExists(atPath: directory + "/api.sock"))
     }
 }

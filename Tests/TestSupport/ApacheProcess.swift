@@ -26,13 +26,15 @@ public final class ApacheProcess: Sendable {
 
     /// `deploy/apache/api-server.conf` through mod_proxy_fcgi to `fastcgiSocket`.
     ///
-    /// - Parameter extraConfig: server-level directives after the site (a lower `LimitRequestBody`, say).
-    public convenience init(fastcgiSocket: String, extraConfig: String = "") throws {
+    /// - Parameters:
+    ///   - extraConfig: server-level directives after the site (a lower `LimitRequestBody`, say).
+    ///   - extraModules: modules to load besides `proxyModules` (`unique_id`, say).
+    public convenience init(fastcgiSocket: String, extraConfig: String = "", extraModules: [String] = []) throws {
         let port = freeLocalPort()
         let site = try String(contentsOfFile: Self.siteTemplate, encoding: .utf8)
             .replacingOccurrences(of: "@LISTEN@", with: "127.0.0.1:\(port)")
             .replacingOccurrences(of: "@SOCKET@", with: fastcgiSocket)
-        try self.init(port: port, site: site, modules: Self.proxyModules, extraConfig: extraConfig)
+        try self.init(port: port, site: site, modules: Self.proxyModules + extraModules, extraConfig: extraConfig)
     }
 
     /// The mod_fcgid notes of `deploy/apache/api-server.conf`, uncommented, with the responder,

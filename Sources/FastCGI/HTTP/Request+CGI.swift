@@ -61,7 +61,9 @@ extension Request {
             host: nonEmpty(known.host)
                 ?? Self.serverHost(name: nonEmpty(known.serverName), port: nonEmpty(known.serverPort), scheme: scheme),
             paramStorage: params,
-            body: body)
+            body: body,
+            // Passed in, not set after: a mutation after `self.init` copied the whole request.
+            requestID: RequestID.validated(known.requestID) ?? RequestID.validated(known.uniqueID))
     }
 
     /// What `init(params:)` does with a param of this name: the field it may set and the header
@@ -126,10 +128,12 @@ extension Request {
     struct KnownParams {
         var method, scriptName, pathInfo, documentURI, requestURI, queryString: String?
         var https, requestScheme, contentType, contentLength, remoteAddress, host, serverName, serverPort: String?
+        var requestID, uniqueID: String?
 
         enum Slot {
             case method, scriptName, pathInfo, documentURI, requestURI, queryString
             case https, requestScheme, contentType, contentLength, remoteAddress, host, serverName, serverPort
+            case requestID, uniqueID
         }
 
         /// Sets the field; true when it was set already (the name is repeated).
@@ -154,6 +158,8 @@ extension Request {
             case .host: return keep(&host)
             case .serverName: return keep(&serverName)
             case .serverPort: return keep(&serverPort)
+            case .requestID: return keep(&requestID)
+            case .uniqueID: return keep(&uniqueID)
             }
         }
 
@@ -162,7 +168,8 @@ extension Request {
             // and a long name compared against every literal was a measurable cost per request.
             switch name.utf8.count {
             case 5: return name == "HTTPS" ? .https : nil
-            case 9: return name == "PATH_INFO" ? .pathInfo : name == "HTTP_HOST" ? .host : nil
+            case 9: return name == "PATH_INFO" ? .pathInfo : name == "HTTP_HOST" ? .host : name == "UNIQUE_ID" ? .uniqueID : nil
+            case 10: return name == "REQUEST_ID" ? .requestID : nil
             case 11:
                 switch name {
                 case "SCRIPT_NAME": return .scriptName

@@ -35,6 +35,10 @@ public struct Request: Sendable {
     public var scheme: String
     /// `Host` header, else `SERVER_NAME[:SERVER_PORT]` (default ports left out).
     public var host: String
+    /// The web server's id for this request (`REQUEST_ID`, else Apache's `UNIQUE_ID`), when it
+    /// sent a valid one (`RequestID`): on every log line of the request, and echoed in the
+    /// response's `X-Request-ID`.
+    public var requestID: String?
     /// Every FastCGI param as received (the last value wins if the web server repeats one, as
     /// in PHP-FPM and the fields above).
     /// Built from `paramList` when read: nothing on the request path needs it, and making a
@@ -88,7 +92,7 @@ public struct Request: Sendable {
     init(
         method: String, path: String, queryString: String, headers: Headers, contentType: String?,
         contentLength: Int?, remoteAddress: String?, scheme: String, host: String,
-        paramStorage: ParamStorage, body: [UInt8]
+        paramStorage: ParamStorage, body: [UInt8], requestID: String? = nil
     ) {
         self.method = method
         self.path = path
@@ -101,6 +105,7 @@ public struct Request: Sendable {
         self.host = host
         self.paramStorage = paramStorage
         self.body = body
+        self.requestID = requestID
     }
 
     /// The body decoded as UTF-8 (invalid bytes replaced), for text payloads.

@@ -10,13 +10,16 @@
 
 extension Response {
     /// The bytes to write on FCGI_STDOUT.
-    public func cgiEncoded() -> [UInt8] {
+    ///
+    /// - Parameter requestID: the web server's id for the request (`Request.requestID`, valid
+    ///   by construction), echoed as `X-Request-ID` unless the handler set that header itself.
+    public func cgiEncoded(requestID: String? = nil) -> [UInt8] {
         let status = (100...999).contains(status) ? status : 500
         let reason = HTTPReasonPhrase.for(status)
         // Written straight into one exactly reserved buffer: no intermediate head string.
         // 64: the status line's fixed part and an added `content-length` line (an array grown
         // past its reservation copies the whole body again).
-        var capacity = 64 + reason.utf8.count + body.count
+        var capacity = 64 + reason.utf8.count + body.count + (requestID.map { 16 + $0.utf8.count } ?? 0)
         for field in headers { capacity += field.name.utf8.count + field.value.utf8.count + 4 }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(capacity)
@@ -25,14 +28,21 @@ extension Response {
         bytes.append(UInt8(ascii: " "))
         Self.append(reason, to: &bytes)
         Self.append(literal: "\r\n", to: &bytes)
+        var echoesRequestID = requestID != nil
         for field in headers {
             // A name or value carrying CR/LF would let a handler (or data it echoes) forge
             // headers or end the head early: strip them rather than fail the whole response.
             let name = Self.stripLineBreaks(field.name)
             guard !name.isEmpty, !Headers.sameName(name, "status") else { continue }
+            if echoesRequestID && Headers.sameName(name, "x-request-id") { echoesRequestID = false }
             Self.append(name, to: &bytes)
             Self.append(literal: ": ", to: &bytes)
             Self.append(Self.stripLineBreaks(field.value), to: &bytes)
+            Self.append(literal: "\r\n", to: &bytes)
+        }
+        if echoesRequestID, let requestID {
+            Self.append(literal: "X-Request-ID: ", to: &bytes)
+            Self.append(requestID, to: &bytes)
             Self.append(literal: "\r\n", to: &bytes)
         }
         if !headers.contains("content-length") && Self.allowsBody(status) {

@@ -1,9 +1,11 @@
 import CFastCGI
+import Logging
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The server's log: one access line per request and its own messages, on stderr or a file.
+/// The server's log: one access line per request and its own messages, on stderr or a file, as
+/// text or JSON lines (`--log-format`), messages below `level` left out (`--log-level`).
 ///
 ///     let log = try ServerLog(path: "/var/log/api/server.log")
 ///     log.info("listening on unix:/run/api/api.sock with 8 workers")
@@ -11,26 +13,40 @@ import Glibc
 ///
 /// Every line is built first and written with a single write(2), so lines from different
 /// workers never interleave (appends to a file and pipe writes under PIPE_BUF are atomic), and
-/// nothing sits in a stdio buffer when the process exits.
+/// nothing sits in a stdio buffer when the process exits. swift-log's `Logger` writes here
+/// through `ServerLogHandler`; the access line does not go through swift-log (no metadata
+/// dictionary, no handler box per request: it keeps to building one string).
 public final class ServerLog: Sendable {
+    /// `--log-format`: `text` for people and journald, `json` (one object per line) for log shippers.
+    public enum Format: String, Sendable, CaseIterable {
+        case text, json
+    }
+
     private let fd: Int32
     /// The log file's descriptor when this log opened it (closed when the log goes); nil for a
     /// descriptor someone else owns (stderr).
     private let file: FileDescriptor?
     public let accessLogEnabled: Bool
+    public let format: Format
+    /// Messages below this level are left out (access lines are `accessLogEnabled`'s business).
+    public let level: Logger.Level
     /// The file `reopen()` opens again; nil when logging to stderr.
     public let path: String?
 
     /// Logs to an open descriptor (stderr by default), which stays open.
-    public init(descriptor: Int32 = 2, accessLog: Bool = true) {
+    public init(descriptor: Int32 = 2, accessLog: Bool = true, format: Format = .text, level: Logger.Level = .info) {
         fd = descriptor
         file = nil
         accessLogEnabled = accessLog
+        self.format = format
+        self.level = level
         path = nil
     }
 
     /// Appends to a file, creating it (mode 0640) if needed.
-    public init(path: String, accessLog: Bool = true) throws(ServerConfigurationError) {
+    public init(path: String, accessLog: Bool = true, format: Format = .text, level: Logger.Level = .info)
+        throws(ServerConfigurationError)
+    {
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
         guard descriptor >= 0 else {
             throw ServerConfigurationError("cannot open the log file \(path): \(describe(errno: errno))")
@@ -38,6 +54,8 @@ public final class ServerLog: Sendable {
         fd = descriptor
         file = FileDescriptor(adopting: descriptor)
         accessLogEnabled = accessLog
+        self.format = format
+        self.level = level
         self.path = path
     }
 
@@ -58,25 +76,38 @@ public final class ServerLog: Sendable {
         guard moved >= 0 else { throw ServerConfigurationError("cannot reopen the log file \(path): \(describe(errno: error))") }
     }
 
-    public func info(_ message: String) { write(level: "info", message) }
-    public func warning(_ message: String) { write(level: "warning", message) }
-    public func error(_ message: String) { write(level: "error", message) }
-
-    /// `<time> <remote> "<METHOD> <path>[?query]" <status> <bytes> <ms>ms w<worker>[ client-gone]`
-    func access(
-        method: String, path: String, query: String, status: Int, bytes: Int,
-        duration: Duration, remoteAddress: String?, worker: Int, clientGone: Bool
-    ) {
-        guard accessLogEnabled else { return }
-        let target = query.isEmpty ? path : path + "?" + query
-        var line = LogFormat.timestamp() + " " + (remoteAddress ?? "-") + " \"" + method + " " + LogFormat.printable(target)
-        line += "\" \(status) \(bytes) " + LogFormat.milliseconds(duration) + "ms w\(worker)"
-        if clientGone { line += " client-gone" }
-        writeLine(line)
+    /// The log `configuration` asks for: its file or stderr, its format and level.
+    public convenience init(_ configuration: ServerConfiguration) throws(ServerConfigurationError) {
+        if let path = configuration.logFile {
+            try self.init(path: path, accessLog: configuration.accessLog, format: configuration.logFormat, level: configuration.logLevel)
+        } else {
+            self.init(accessLog: configuration.accessLog, format: configuration.logFormat, level: configuration.logLevel)
+        }
     }
 
-    private func write(level: String, _ message: String) {
-        writeLine(LogFormat.timestamp() + " " + level + ": " + message)
+    public func info(_ message: String, requestID: String? = nil) { log(.info, message, requestID: requestID) }
+    public func warning(_ message: String, requestID: String? = nil) { log(.warning, message, requestID: requestID) }
+    public func error(_ message: String, requestID: String? = nil) { log(.error, message, requestID: requestID) }
+
+    /// A message at `level`, unless the log's level is higher. `requestID` must be a valid one
+    /// (`RequestID.validated`): it is written as it is.
+    public func log(_ level: Logger.Level, _ message: String, requestID: String? = nil, metadata: Logger.Metadata? = nil) {
+        guard level >= self.level else { return }
+        write(level, message, requestID: requestID, metadata: metadata, label: nil)
+    }
+
+    /// Unfiltered: `ServerLogHandler` has filtered by its `Logger`'s own level already.
+    func write(_ level: Logger.Level, _ message: String, requestID: String?, metadata: Logger.Metadata?, label: String?) {
+        writeLine(
+            LogLine.message(
+                time: LogFormat.timestamp(), level: level, message, requestID: requestID, metadata: metadata, label: label,
+                format: format))
+    }
+
+    /// One line per request (see `LogLine.access` for its fields).
+    func access(_ entry: LogLine.Access) {
+        guard accessLogEnabled else { return }
+        writeLine(LogLine.access(time: LogFormat.timestamp(), entry, format: format))
     }
 
     private func writeLine(_ line: String) {

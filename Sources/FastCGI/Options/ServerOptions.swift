@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 
 /// The server's command-line options (swift-argument-parser), reusable by any executable that
 /// serves with `FastCGIServer`: include them in a command with `@OptionGroup`, and serve
@@ -126,6 +127,27 @@ public struct ServerOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("Append the log here instead of stderr.", valueName: "path"))
     public var logFile: String?
 
+    @Option(
+        help: ArgumentHelp("Text lines, or one JSON object per line (default: text).", valueName: "text|json"),
+        transform: { text in
+            guard let format = ServerLog.Format(rawValue: text) else {
+                throw ServerConfigurationError("--log-format takes text or json, got '\(text)'")
+            }
+            return format
+        })
+    public var logFormat: ServerLog.Format?
+
+    @Option(
+        help: ArgumentHelp(
+            "trace, debug, info, notice, warning, error or critical: less is left out (default: info).", valueName: "level"),
+        transform: { text in
+            guard let level = Logger.Level(rawValue: text) else {
+                throw ServerConfigurationError("--log-level takes trace, debug, info, notice, warning, error or critical, got '\(text)'")
+            }
+            return level
+        })
+    public var logLevel: Logger.Level?
+
     public init() {}
 
     public func validate() throws {
@@ -151,6 +173,8 @@ public struct ServerOptions: ParsableArguments, Sendable {
         if let socketGroup { configuration.socketGroup = socketGroup }
         if let accessLog { configuration.accessLog = accessLog }
         if let logFile { configuration.logFile = logFile }
+        if let logFormat { configuration.logFormat = logFormat }
+        if let logLevel { configuration.logLevel = logLevel }
         if isWorkerProcess {
             // The master's socket is on fd 0, whatever --listen said; the worker has no master role.
             configuration.listen = .inherited

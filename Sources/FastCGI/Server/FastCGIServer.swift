@@ -45,13 +45,7 @@ public final class FastCGIServer: Sendable {
         guard LibFCGI.initialized else { throw ServerConfigurationError("FCGX_Init failed") }
         let configuration = try configuration.validated()
         self.configuration = configuration
-        if let log {
-            self.log = log
-        } else if let path = configuration.logFile {
-            self.log = try ServerLog(path: path, accessLog: configuration.accessLog)
-        } else {
-            self.log = ServerLog(accessLog: configuration.accessLog)
-        }
+        if let log { self.log = log } else { self.log = try ServerLog(configuration) }
         let socket = try ListeningSocket.open(
             configuration.listen, mode: configuration.socketMode, group: configuration.socketGroup,
             backlog: configuration.backlog)

@@ -1,3 +1,4 @@
+import Logging
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,6 +37,11 @@ public struct ServerConfiguration: Sendable {
     public var accessLog: Bool = true
     /// Append the access and error log here instead of stderr (under mod_fcgid stderr may be /dev/null).
     public var logFile: String? = nil
+    /// `text` (one line per entry, for people and journald) or `json` (one object per line).
+    public var logFormat: ServerLog.Format = .text
+    /// Messages below this level are left out; every `Logger` of the server starts at it.
+    /// Access lines are `accessLog`'s business, whatever the level.
+    public var logLevel: Logger.Level = .info
     /// Permissions of a unix socket. FastCGI has no authentication: whoever may connect may send
     /// any request as any client, so only the web server's user should. The default 0660 lets
     /// the owner and the socket's group in: run the server as the web server's group, or set

@@ -193,20 +193,25 @@ struct Worker {
                     response = try responder.respond(to: request)
                 } catch {
                     log.error(
-                        "worker \(index): \(request.method) \(LogFormat.printable(request.path)) failed: \(String(reflecting: error))")
+                        "worker \(index): \(LogFormat.printable(request.method)) \(LogFormat.printable(request.path)) failed: \(String(reflecting: error))",
+                        requestID: request.requestID)
                     response = .serverError
                 }
             }
         }
-        let written = slot.write(response.cgiEncoded())
+        // The web server's id goes back to the client (and whoever it reports a problem to) in
+        // X-Request-ID, written with the head rather than added to the headers (no copy of them).
+        let written = slot.write(response.cgiEncoded(requestID: request.requestID))
         // Measured before finish: Debian's libfcgi closes by shutting down its side and then
         // waiting (up to 2 s of silence) for the web server to close, which is not request time.
         let duration = ContinuousClock.now - started
         slot.finish(abandoningInput: abandoned)
+        guard log.accessLogEnabled else { return }
         log.access(
-            method: request.method, path: request.path, query: request.queryString, status: response.status,
-            bytes: response.body.count, duration: duration,
-            remoteAddress: request.remoteAddress, worker: index, clientGone: !written)
+            LogLine.Access(
+                method: request.method, path: request.path, query: request.queryString, status: response.status,
+                bytes: response.body.count, duration: duration, remoteAddress: request.remoteAddress, worker: index,
+                clientGone: !written, requestID: request.requestID))
     }
 
     /// `--max-queue-wait`: the 503 for a request that waited past it for a worker (the view does

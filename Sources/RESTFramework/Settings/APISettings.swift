@@ -114,8 +114,9 @@ public struct APISettings: Sendable {
         get { box.values.coerceDecimalToString }
         set { change { $0.coerceDecimalToString = newValue } }
     }
-    /// Where unhandled errors are reported (stderr by default).
-    public var errorLog: @Sendable (String) -> Void {
+    /// Where unhandled errors are reported instead of the request's `Logger` (nil, the default:
+    /// `request.logger` at `error`, which behind api-server is the server's log with the request id).
+    public var errorLog: (@Sendable (String) -> Void)? {
         get { box.values.errorLog }
         set { change { $0.errorLog = newValue } }
     }
@@ -158,10 +159,7 @@ public struct APISettings: Sendable {
         var atomicRequests: (any AtomicRequests)? = nil
         var extensions = SettingsExtensions()
         var coerceDecimalToString = true
-        var errorLog: @Sendable (String) -> Void = { message in
-            let line = Array((message + "\n").utf8)
-            line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
-        }
+        var errorLog: (@Sendable (String) -> Void)? = nil
     }
 }
 

@@ -1,3 +1,5 @@
+import Logging
+
 /// DRF's `APIView`: the request lifecycle shared by every view. A fresh instance serves each
 /// request. Configuration is read from class properties (DRF's class attributes) into instance
 /// properties, which extra actions may override per action.
@@ -154,7 +156,12 @@ open class APIView {
             }
         }
         if let response = settings.exceptionHandler(error, self) { return response }
-        settings.errorLog("Unhandled error in \(Self.self): \(String(reflecting: error))")
+        let message = "Unhandled error in \(Self.self): \(String(reflecting: error))"
+        if let errorLog = settings.errorLog {
+            errorLog(message)
+        } else {
+            (request?.logger ?? Logger(label: Request.loggerLabel)).error("\(message)")
+        }
         return Response(["detail": "A server error occurred."], status: 500)
     }
 

@@ -1,3 +1,5 @@
+import InMemoryLogging
+import Logging
 import RESTFramework
 import RESTModels
 import RESTTesting
@@ -110,6 +112,15 @@ import Testing
         client.credentials(token: "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b")
         #expect(client.post("/api/ping/", data: ["a": [1]], format: .json).json == ["echo": ["a": [1]]])
         #expect(client.head("/api/ping/").body.isEmpty)
+    }
+
+    @Test func theExportLogsItsRows() throws {
+        let logs = InMemoryLogHandler()
+        let request = Request(method: .get, path: "/api/exports/", requestID: "test-1",
+                              logger: Logger(label: "test") { _ in logs })
+        _ = ExportViewSet.asView([.get: .list]).makeView().dispatch(request)
+        #expect(logs.entries.map(\.message.description) == ["export listed"])
+        #expect(logs.entries.first?.metadata["request_id"] == "test-1")
     }
 
     @Test func requestFactory() throws {

@@ -1,5 +1,6 @@
 // The examples of docs/framework.md, compiled: each ```swift block there is copied from this
 // file (MarkdownSnippetTests checks it), and ReferenceExampleTests runs the ones that need no database.
+import Logging
 import PostgreSQL
 import RESTFramework
 import RESTModels
@@ -17,6 +18,17 @@ final class PingView: APIView, GetHandler, PostHandler {
     func post(_ request: Request) throws -> Response {
         let data = try request.data                     // parsed by the negotiated parser
         return Response(["echo": data], status: 201)
+    }
+}
+
+// MARK: - Logging
+
+final class ExportViewSet: ViewSet, ListAction {
+    func list(_ request: Request) throws -> Response {
+        let rows = ["ada", "grace"]
+        request.logger.info("export listed", metadata: ["rows": "\(rows.count)"])
+        request.logger.debug("export rows: \(rows)")   // only with --log-level debug or trace
+        return Response(["rows": .int(Int64(rows.count))])
     }
 }
 
