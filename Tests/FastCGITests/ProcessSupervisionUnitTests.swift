@@ -23,8 +23,8 @@ import Glibc
                 return ServerOptions.message(for: error)
             }
         }
-        #expect(
-            message(["--max-requests", "10"]).hasSuffix("--max-requests needs --processes: a master replaces the worker process that retires"))
+        let retiring = "--max-requests needs --processes: a master replaces the worker process that retires"
+        #expect(message(["--max-requests", "10"]).hasSuffix(retiring))
         #expect(message(["--processes=-1"]).contains("--processes needs a whole number, got '-1'"))
         #expect(message(["--processes", "2", "--max-requests", "0"]).hasSuffix("--max-requests needs a whole number from 1, got '0'"))
     }
