@@ -10,7 +10,8 @@
 //   ValueCore                    what PostgreSQL and RESTFramework share: the exact decimal, the calendar
 //                                date, the time of day and the duration (one implementation each; the
 //                                libpq decoding stays in PostgreSQL, so the framework links no libpq)
-//   FastCGI                      the responder: listening, worker threads, signals, access log
+//   ServerMetrics                the counters behind /metrics, in shared memory (atomics, no C)
+//   FastCGI                      the responder: listening, worker threads, signals, access log, admin server
 //   PostgreSQL                   the client: connections, bound parameters, decoding, errors
 //   Migrations                   the engine behind `migrate`
 //   RESTFramework                DRF's concepts: views, viewsets, routers, permissions, auth
@@ -47,7 +48,10 @@ let package = Package(
         // Pure Swift, no C: the one headers type, so a request's headers go from FastCGI to the
         // views, and a response's back, without a copy. (Not `HTTPTypes`: Apple's package.)
         .target(name: "HTTPCore"),
-        .target(name: "FastCGI", dependencies: ["CFastCGI", "HTTPCore"]),
+        // Pure Swift, no C: the server's counters in memory shared across worker processes, and
+        // their Prometheus text (served by FastCGI's AdminServer).
+        .target(name: "ServerMetrics"),
+        .target(name: "FastCGI", dependencies: ["CFastCGI", "HTTPCore", "ServerMetrics"]),
         // Pure Swift, no C: the value types a column holds and a serializer renders (decimal,
         // date, time, duration), with their text forms; PostgreSQL adds the libpq decoding.
         .target(name: "ValueCore"),
@@ -74,7 +78,8 @@ let package = Package(
 
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
         .testTarget(name: "ValueCoreTests", dependencies: ["ValueCore"]),
-        .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "TestSupport"]),
+        .testTarget(name: "ServerMetricsTests", dependencies: ["ServerMetrics", "TestSupport"]),
+        .testTarget(name: "FastCGITests", dependencies: ["FastCGI", "ServerMetrics", "TestSupport"]),
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),
         .testTarget(name: "MigrationsTests", dependencies: ["Migrations", "PostgreSQL", "TestSupport"]),
         .testTarget(name: "RESTFrameworkTests", dependencies: ["RESTFramework", "RESTTesting"]),
@@ -84,7 +89,7 @@ let package = Package(
                 "RESTTesting", "RESTFramework", "RESTModels", "PostgreSQL",
                 "TestSupport",
             ]),
-        .testTarget(name: "RESTServerTests", dependencies: ["RESTServer", "TestSupport"]),
+        .testTarget(name: "RESTServerTests", dependencies: ["RESTServer", "ServerMetrics", "TestSupport"]),
         .testTarget(
             name: "RESTModelsTests",
             dependencies: [
@@ -123,7 +128,7 @@ let package = Package(
             name: "DocExampleTests",
             dependencies: [
                 "RESTFramework", "RESTModels", "RESTServer", "RESTTesting",
-                "PostgreSQL", "Migrations", "FastCGI", "TestSupport",
+                "PostgreSQL", "Migrations", "FastCGI", "ServerMetrics", "TestSupport",
             ],
             path: "Tests/DocExamples"),
         .testTarget(

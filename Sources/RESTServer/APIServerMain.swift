@@ -2,6 +2,7 @@ import FastCGI
 import PostgreSQL
 import RESTFramework
 import RESTModels
+import ServerMetrics
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -81,11 +82,21 @@ public enum APIServerMain {
         }
         do {
             let log = try ServerLog(options.configuration)
-            let database = database.map { $0.sharingAvailability(loggingTo: log) }
+            var database = database.map { $0.sharingAvailability(loggingTo: log) }
             let modelCheck = checkDeferred ? DeferredModelCheck(models: models, log: log) : nil
-            let server = try FastCGIServer(configuration: options.configuration, log: log) { worker in
+            let monitoring = try options.configuration.adminListen.map { address in
+                try Monitoring(address: address, urls: application.urls, database: database, modelCheck: modelCheck)
+            }
+            if let monitoring { database?.observer = MetricsStatementObserver(metrics: monitoring.metrics) }
+            let server = try FastCGIServer(configuration: options.configuration, log: log, metrics: monitoring?.metrics) {
+                [database] worker in
                 if let mode { return mode.makeResponder(worker) }
-                return ApplicationResponder(application: application, database: database, modelCheck: modelCheck)
+                return ApplicationResponder(
+                    application: application, database: database, modelCheck: modelCheck, routeLabels: monitoring?.routeLabels)
+            }
+            if let monitoring {
+                try monitoring.admin.start()
+                server.log.info("admin server (/health, /ready, /metrics) on http://\(monitoring.admin.address)")
             }
             server.log.info(
                 "\(program) listening on \(server.address) with \(options.configuration.workers) workers"

@@ -12,10 +12,16 @@ import RESTModels
 struct ApplicationResponder: Responder {
     let application: Application
     let database: WorkerDatabase
+    /// When the server keeps metrics: the label of the route that answered goes with the response.
+    let routeLabels: RouteLabels?
 
-    init(application: Application, database: PostgresConfiguration?, modelCheck: DeferredModelCheck? = nil) {
+    init(
+        application: Application, database: PostgresConfiguration?, modelCheck: DeferredModelCheck? = nil,
+        routeLabels: RouteLabels? = nil
+    ) {
         self.application = application
         self.database = WorkerDatabase(configuration: database, modelCheck: modelCheck)
+        self.routeLabels = routeLabels
     }
 
     func respond(to request: FastCGI.Request) throws -> FastCGI.Response {
@@ -23,7 +29,10 @@ struct ApplicationResponder: Responder {
         // Without a connection the request still runs: views that need none answer, the others
         // get `DatabaseUnavailable` (503) from `request.database`.
         if let connection = database.current() { apiRequest.extensions[DatabaseKey.self] = connection }
-        return FastCGI.Response(application.handle(apiRequest))
+        var matched = -1
+        var response = FastCGI.Response(application.handle(apiRequest, matchedPattern: &matched))
+        if let routeLabels { response.metricsRoute = routeLabels.metricsRoute(forPattern: matched) }
+        return response
     }
 }
 

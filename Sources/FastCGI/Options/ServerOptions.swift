@@ -36,6 +36,10 @@ public struct ServerOptions: Sendable {
         ("--socket-group NAME", "give the unix socket this group, the web server's (e.g. www-data; default: the server's group)"),
         ("--access-log on|off", "one line per request (default: on)"),
         ("--log-file PATH", "append the log here instead of stderr"),
+        (
+            "--admin-listen ADDRESS",
+            "serve /health, /ready and /metrics (Prometheus) over plain HTTP here: 127.0.0.1:9100 or unix:/path.sock"
+        ),
         ("--help", "show this help"),
     ]
 
@@ -100,6 +104,8 @@ public struct ServerOptions: Sendable {
                 case "off": options.configuration.accessLog = false
                 default: throw ServerConfigurationError("--access-log takes on or off, got '\(text)'")
                 }
+            case "--admin-listen":
+                options.configuration.adminListen = try ListenAddress(parsing: value(), option: name)
             case "--log-file":
                 options.configuration.logFile = try value()
             default:

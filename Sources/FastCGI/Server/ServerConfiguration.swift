@@ -47,6 +47,9 @@ public struct ServerConfiguration: Sendable {
     public var socketGroup: String? = nil
     /// listen(2) backlog: connections waiting while every worker is busy.
     public var backlog: Int32 = 1024
+    /// Where the admin server (`AdminServer`: /health, /ready, /metrics) listens; nil: none.
+    /// Plain HTTP for the operator's tools only: keep it on loopback or a private socket.
+    public var adminListen: ListenAddress? = nil
 
     public init() {}
 

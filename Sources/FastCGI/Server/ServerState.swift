@@ -1,4 +1,5 @@
 import Dispatch
+import ServerMetrics
 import Synchronization
 
 /// What the workers, the signal thread and `FastCGIServer.run()` share: atomics and
@@ -7,6 +8,8 @@ import Synchronization
 final class ServerState: Sendable {
     let socket: ListeningSocket
     let poller: ConnectionPoller
+    /// Where the workers count requests, when the server keeps metrics (`--admin-listen`).
+    let metrics: ProcessMetrics?
     private let stopping = Atomic<Bool>(false)
     private let inFlight = Atomic<Int>(0)
     private let served = Atomic<Int>(0)
@@ -22,9 +25,10 @@ final class ServerState: Sendable {
     /// Each worker signals once when its thread ends.
     let workerExited = DispatchSemaphore(value: 0)
 
-    init(socket: ListeningSocket, poller: ConnectionPoller) {
+    init(socket: ListeningSocket, poller: ConnectionPoller, metrics: ProcessMetrics?) {
         self.socket = socket
         self.poller = poller
+        self.metrics = metrics
     }
 
     var isStopping: Bool { stopping.load(ordering: .acquiring) }

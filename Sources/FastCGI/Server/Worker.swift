@@ -38,6 +38,8 @@ struct Worker {
         state.workerStarted.signal()
         state.startGate.wait()
         guard !state.isStopping else { return }
+        state.metrics?.workerStarted()
+        defer { state.metrics?.workerExited() }
 
         var slot = FCGXRequest()
         let poller = state.poller
@@ -117,9 +119,15 @@ struct Worker {
         with responder: inout any Responder
     ) {
         state.requestStarted()
-        defer { state.requestFinished() }
+        state.metrics?.requestStarted()
+        defer {
+            state.requestFinished()
+            state.metrics?.requestFinished()
+        }
 
         var request = slot.request()
+        // Read as the worker takes the request; only when counting (a header lookup).
+        let queueWait = state.metrics == nil ? nil : QueueWait.nanoseconds(since: request.headers[QueueWait.header])
         let contentLength = request.contentLength.flatMap { $0 >= 0 ? $0 : nil }
         let response: Response
         // The body is left unread (413, 408): the client may still be sending it.
@@ -147,6 +155,11 @@ struct Worker {
         // waiting (up to 2 s of silence) for the web server to close, which is not request time.
         let duration = ContinuousClock.now - started
         slot.finish(abandoningInput: abandoned)
+        if let metrics = state.metrics {
+            metrics.recordRequest(
+                route: response.metricsRoute, method: request.method, status: response.status, nanoseconds: duration.wholeNanoseconds)
+            if let queueWait { metrics.recordQueueWait(nanoseconds: queueWait) }
+        }
         log.access(
             method: request.method, path: request.path, query: request.queryString, status: response.status,
             bytes: response.body.count, duration: duration,
@@ -174,5 +187,14 @@ struct Worker {
 
     private static func isTransient(_ error: Int32) -> Bool {
         error == EMFILE || error == ENFILE || error == ENOBUFS || error == ENOMEM
+    }
+}
+
+extension Duration {
+    /// Whole nanoseconds, 0 for a negative duration (for the metrics' histograms).
+    var wholeNanoseconds: UInt64 {
+        let (seconds, attoseconds) = components
+        guard seconds >= 0 else { return 0 }
+        return UInt64(seconds) &* 1_000_000_000 &+ UInt64(attoseconds / 1_000_000_000)
     }
 }
