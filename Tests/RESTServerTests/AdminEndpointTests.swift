@@ -20,6 +20,21 @@ import Testing
         try RawHTTPClient.send(port: port, method: "GET", path: path, timeout: 10)
     }
 
+    /// `/metrics` once `ready` holds for its samples (or after 5 s, to be checked as it is).
+    static func scrape(_ port: Int, until ready: ([String: Double]) -> Bool) throws -> RawHTTPClient.Response {
+        var response = try admin(port, "/metrics")
+        _ = waitUntil(timeout: 5) {
+            guard let next = try? admin(port, "/metrics") else { return false }
+            response = next
+            return ready(samples(next.text))
+        }
+        return response
+    }
+
+    static func requestsCounted(_ samples: [String: Double]) -> Double {
+        samples.filter { $0.key.hasPrefix("srf_http_requests_total{") }.values.reduce(0, +)
+    }
+
     /// `name{labels} value` lines of the text, keyed by everything before the value.
     static func samples(_ text: String) -> [String: Double] {
         var samples: [String: Double] = [:]
@@ -46,7 +61,10 @@ import Testing
         #expect(throughNginx.status == 404)
         #expect(!throughNginx.text.contains("srf_http_requests_total"))
 
-        let scrape = try Self.admin(adminPort, "/metrics")
+        // A worker counts a request after writing its response: the client may read the answer
+        // a moment before the count lands, so the scrape waits for the last request's.
+        let listed = #"srf_http_requests_total{route="public-account-list",method="GET",status="200"}"#
+        let scrape = try Self.scrape(adminPort) { Self.requestsCounted($0) == 7 }
         #expect(scrape.status == 200)
         let samples = Self.samples(scrape.text)
         func requests(_ route: String, _ method: String, _ status: Int) -> Double? {
@@ -87,10 +105,10 @@ import Testing
         for _ in 0..<2 {
             #expect(try RawHTTPClient.send(port: stamped.port, method: "GET", path: "/api/public-accounts/").status == 200)
         }
-        let after = Self.samples(try Self.admin(adminPort, "/metrics").text)
+        let after = Self.samples(try Self.scrape(adminPort) { Self.requestsCounted($0) == 9 }.text)
         #expect(after["srf_queue_wait_seconds_count"] == 2)
         #expect(after[#"srf_queue_wait_seconds_bucket{le="+Inf"}"#] == 2)
-        #expect(after[#"srf_http_requests_total{route="public-account-list",method="GET",status="200"}"#] == 5)
+        #expect(after[listed] == 5)
     }
 
     /// nginx as deployed, plus `fastcgi_param HTTP_X_REQUEST_START "t=${msec}";` (README,
