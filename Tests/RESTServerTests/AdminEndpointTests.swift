@@ -169,5 +169,11 @@ import Testing
             }, "\(stack.logs)")
         #expect(ready?.text.contains("\(closed)") == true, "\(ready?.text ?? "")")
         #expect(try Self.admin(adminPort, "/health").status == 200)
+
+        // The admin server's threads leave SIGTERM to the server's signal thread: it still
+        // drains and exits (a thread with it unblocked took it, and the server never stopped).
+        stack.server.signal(SIGTERM)
+        #expect(stack.server.wait(timeout: 10) == 0, "\(stack.logs)")
+        #expect(stack.server.log.contains("received SIGTERM"), "\(stack.logs)")
     }
 }

@@ -54,8 +54,17 @@ public final class AdminServer: Sendable {
     }
 
     /// Serves on a thread of its own until `stop()`.
+    ///
+    /// Its threads run with every signal blocked, whenever they are started: the server's
+    /// SIGTERM and SIGINT must reach the signal thread's `sigwait` (`runUntilSignalled`), and a
+    /// thread that left them unblocked would take them itself (libfcgi's handler only sets a
+    /// flag: the server would not stop).
     public func start() throws(ServerConfigurationError) {
-        try startThread(name: "admin-accept") { [self] in acceptLoop() }
+        var all = sigset_t(), previous = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        try startThread(name: "admin-accept") { [self] in acceptLoop() }  // its connections' threads inherit the mask
     }
 
     /// Stops accepting and closes the socket; answers under way finish.
