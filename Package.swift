@@ -10,7 +10,8 @@
 //   ValueCore                    what PostgreSQL and RESTFramework share: the exact decimal, the calendar
 //                                date, the time of day and the duration (one implementation each; the
 //                                libpq decoding stays in PostgreSQL, so the framework links no libpq)
-//   FastCGI                      the responder: listening, worker threads, signals, access log
+//   ServerMetrics                the counters behind /metrics, in shared memory (atomics, no C)
+//   FastCGI                      the responder: listening, worker threads, signals, access log, admin server
 //   PostgreSQL                   the client: connections, bound parameters, decoding, errors
 //   Migrations                   the engine behind `migrate`
 //   Commands                     what the command lines share (swift-argument-parser): exit codes,
@@ -55,10 +56,13 @@ let package = Package(
         // Pure Swift, no C: the one headers type, so a request's headers go from FastCGI to the
         // views, and a response's back, without a copy. (Not `HTTPTypes`: Apple's package.)
         .target(name: "HTTPCore"),
+        // Pure Swift, no C: the server's counters in memory shared across worker processes, and
+        // their Prometheus text (served by FastCGI's AdminServer).
+        .target(name: "ServerMetrics"),
         .target(
             name: "FastCGI",
             dependencies: [
-                "CFastCGI", "HTTPCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CFastCGI", "HTTPCore", "ServerMetrics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // Pure Swift, no C: the value types a column holds and a serializer renders (decimal,
@@ -97,10 +101,11 @@ let package = Package(
 
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
         .testTarget(name: "ValueCoreTests", dependencies: ["ValueCore"]),
+        .testTarget(name: "ServerMetricsTests", dependencies: ["ServerMetrics", "TestSupport"]),
         .testTarget(
             name: "FastCGITests",
             dependencies: [
-                "FastCGI", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "FastCGI", "ServerMetrics", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "TestSupport"]),
@@ -112,7 +117,7 @@ let package = Package(
                 "RESTTesting", "RESTFramework", "RESTModels", "PostgreSQL",
                 "TestSupport",
             ]),
-        .testTarget(name: "RESTServerTests", dependencies: ["RESTServer", "TestSupport"]),
+        .testTarget(name: "RESTServerTests", dependencies: ["RESTServer", "ServerMetrics", "TestSupport"]),
         .testTarget(
             name: "RESTModelsTests",
             dependencies: [
@@ -160,7 +165,7 @@ let package = Package(
             name: "DocExampleTests",
             dependencies: [
                 "RESTFramework", "RESTModels", "RESTServer", "RESTTesting",
-                "PostgreSQL", "Migrations", "FastCGI", "TestSupport", "Commands",
+                "PostgreSQL", "Migrations", "FastCGI", "ServerMetrics", "TestSupport", "Commands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -32,7 +32,8 @@ extension Connection {
         // A reconnect in ensureUsable forgot every prepared statement: none of the names holds.
         let prepared = statements.count == 0 ? names.map { _ in nil } : names
         do {
-            return try runPipeline(batch, names: prepared)
+            // One observation for the batch: one round trip.
+            return try observed { try runPipeline(batch, names: prepared) }
         } catch let error as PostgresError where transactionDepth == 0 && error.isStalePreparedStatement {
             for statement in batch { statements.remove(statement.sql) }
             return try batch.map { try query($0.sql, parameters: $0.parameters) }

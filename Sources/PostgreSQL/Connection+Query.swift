@@ -14,8 +14,10 @@ extension Connection {
     public func query(_ sql: String, parameters: [any PostgresEncodable]) throws -> QueryResult {
         // Encoding first: a NUL in a parameter is refused before anything reaches the server.
         try parameterBuffer.encode(parameters)
-        try ensureUsable()
-        return QueryResult(handle: try runEncodedStatement(sql), noticeLog: noticeLog)
+        return try observed {
+            try ensureUsable()
+            return QueryResult(handle: try runEncodedStatement(sql), noticeLog: noticeLog)
+        }
     }
 
     /// Runs one statement and returns the number of rows it inserted, updated or deleted.
@@ -86,8 +88,10 @@ extension Connection {
     /// Runs a statement without parameters (transaction control), simple protocol.
     @discardableResult
     func command(_ sql: String) throws -> QueryResult {
-        try ensureUsable()
-        return QueryResult(handle: try checked(awaitResult(sent: PQsendQuery(handle, sql))), noticeLog: noticeLog)
+        try observed {
+            try ensureUsable()
+            return QueryResult(handle: try checked(awaitResult(sent: PQsendQuery(handle, sql))), noticeLog: noticeLog)
+        }
     }
 
     /// The result if it reports success; otherwise it is freed and its error thrown.

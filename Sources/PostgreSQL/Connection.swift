@@ -114,6 +114,7 @@ public final class Connection {
             throw PostgresError.connectionLost(message)
         }
         configuration.availability?.recordSuccess()
+        configuration.observer?.reconnected()
     }
 
     static let recentAnswerWindow: Int64 = 20  // ms

@@ -42,6 +42,8 @@ public struct PostgresConfiguration: Sendable {
     /// database is known to be down, connecting and reconnecting fail at once instead of each
     /// waiting out `connectTimeout`. `nil`: every connection tries on its own.
     public var availability: DatabaseAvailability?
+    /// Hears of every statement and reconnection (the server's metrics); nil: nobody, at no cost.
+    public var observer: (any StatementObserver)? = nil
 
     public init(
         url: String, statementTimeout: Duration? = .seconds(30), statementGrace: Duration? = .seconds(5),

@@ -5,6 +5,7 @@ import Logging
 import PostgreSQL
 import RESTFramework
 import RESTModels
+import ServerMetrics
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -149,11 +150,22 @@ public enum APIServerMain {
                 configuration, program: program, log: log, allowedHosts: mode == nil ? application.settings.allowedHosts : nil)
         }
         do {
-            let database = database.map { $0.sharingAvailability(loggingTo: log) }
+            var database = database.map { $0.sharingAvailability(loggingTo: log) }
             let modelCheck = checkDeferred ? DeferredModelCheck(models: models, log: log) : nil
-            let server = try FastCGIServer(configuration: configuration, log: log) { worker in
+            let monitoring = try configuration.adminListen.map { address in
+                try Monitoring(address: address, urls: application.urls, database: database, modelCheck: modelCheck)
+            }
+            if let monitoring { database?.observer = MetricsStatementObserver(metrics: monitoring.metrics) }
+            let server = try FastCGIServer(configuration: configuration, log: log, metrics: monitoring?.metrics) {
+                [database] worker in
                 if let mode { return mode.makeResponder(worker) }
-                return ApplicationResponder(application: application, database: database, modelCheck: modelCheck, log: log)
+                return ApplicationResponder(
+                    application: application, database: database, modelCheck: modelCheck, log: log,
+                    routeLabels: monitoring?.routeLabels)
+            }
+            if let monitoring {
+                try monitoring.admin.start()
+                server.log.info("admin server (/health, /ready, /metrics) on http://\(monitoring.admin.address)")
             }
             let worker = serve.server.isWorkerProcess
             server.log.info(

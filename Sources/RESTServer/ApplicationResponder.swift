@@ -15,11 +15,17 @@ struct ApplicationResponder: Responder {
     let database: WorkerDatabase
     /// What `request.logger` starts from: the server's log (nil: the process's `LoggingSystem`).
     let logger: Logger?
+    /// When the server keeps metrics: the label of the route that answered goes with the response.
+    let routeLabels: RouteLabels?
 
-    init(application: Application, database: PostgresConfiguration?, modelCheck: DeferredModelCheck? = nil, log: ServerLog? = nil) {
+    init(
+        application: Application, database: PostgresConfiguration?, modelCheck: DeferredModelCheck? = nil, log: ServerLog? = nil,
+        routeLabels: RouteLabels? = nil
+    ) {
         self.application = application
         self.database = WorkerDatabase(configuration: database, modelCheck: modelCheck)
         logger = log.map { log in Logger(label: RESTFramework.Request.loggerLabel) { ServerLogHandler(label: $0, log: log) } }
+        self.routeLabels = routeLabels
     }
 
     func respond(to request: FastCGI.Request) throws -> FastCGI.Response {
@@ -27,7 +33,10 @@ struct ApplicationResponder: Responder {
         // Without a connection the request still runs: views that need none answer, the others
         // get `DatabaseUnavailable` (503) from `request.database`.
         if let connection = database.current() { apiRequest.extensions[DatabaseKey.self] = connection }
-        return FastCGI.Response(application.handle(apiRequest))
+        var matched = -1
+        var response = FastCGI.Response(application.handle(apiRequest, matchedPattern: &matched))
+        if let routeLabels { response.metricsRoute = routeLabels.metricsRoute(forPattern: matched) }
+        return response
     }
 }
 

@@ -100,6 +100,11 @@ public enum RawHTTPClient {
         return socket
     }
 
+    /// Sends `bytes` as they are (a malformed request, say) and returns the answer as text.
+    public static func exchangeText(host: String = "127.0.0.1", port: Int, bytes: [UInt8], timeout: Int = 30) throws -> String {
+        String(decoding: try exchange(host: host, port: port, bytes: bytes, timeout: timeout), as: UTF8.self)
+    }
+
     static func exchange(host: String, port: Int, bytes: [UInt8], timeout: Int) throws -> [UInt8] {
         let socket = try connected(host: host, port: port, timeout: timeout)
         let fd = socket.rawValue

@@ -10,11 +10,15 @@ public struct Response: Sendable {
     public var status: Int
     public var headers: Headers
     public var body: [UInt8]
+    /// Which route answered, as an index into the server's `MetricsStore.routes` (0: none):
+    /// the responder knows the route, the worker times the request and counts it by this.
+    public var metricsRoute: Int = 0
 
-    public init(status: Int = 200, headers: Headers = Headers(), body: [UInt8] = []) {
+    public init(status: Int = 200, headers: Headers = Headers(), body: [UInt8] = [], metricsRoute: Int = 0) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.metricsRoute = metricsRoute
     }
 
     /// A response with `content-type: application/json` and the given (already encoded) JSON text.

@@ -148,11 +148,25 @@ public struct ServerOptions: ParsableArguments, Sendable {
         })
     public var logLevel: Logger.Level?
 
+    @Option(
+        help: ArgumentHelp(
+            "Serve /health, /ready and /metrics (Prometheus) over plain HTTP here: 127.0.0.1:9100 or unix:/path.sock (default: none).",
+            valueName: "address"),
+        transform: { text in try ListenAddress(parsing: text, option: "--admin-listen") })
+    public var adminListen: ListenAddress?
+
     public init() {}
 
     public func validate() throws {
         if maxRequests != nil && (processes ?? 0) == 0 && !isWorkerProcess {
             throw ValidationError("--max-requests needs --processes: a master replaces the worker process that retires")
+        }
+        if adminListen != nil && (processes ?? 0) > 0 && !isWorkerProcess {
+            // The counters live in memory the workers share with their server; worker processes
+            // are separate programs (spawned, not forked), so the master could not read theirs.
+            throw ValidationError(
+                "--admin-listen cannot be combined with --processes yet (the master does not collect its worker processes' counts): "
+                    + "serve one process with --admin-listen, or several without it")
         }
     }
 
@@ -175,6 +189,7 @@ public struct ServerOptions: ParsableArguments, Sendable {
         if let logFile { configuration.logFile = logFile }
         if let logFormat { configuration.logFormat = logFormat }
         if let logLevel { configuration.logLevel = logLevel }
+        if let adminListen { configuration.adminListen = adminListen }
         if isWorkerProcess {
             // The master's socket is on fd 0, whatever --listen said; the worker has no master role.
             configuration.listen = .inherited

@@ -1,4 +1,5 @@
 import Dispatch
+import ServerMetrics
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -36,9 +37,10 @@ public final class FastCGIServer: Sendable {
 
     /// Opens the listening socket (and the log file, when configured). Ignores SIGPIPE for the
     /// whole process: a web server that goes away mid-response must cost a failed write, not
-    /// the process.
+    /// the process. `metrics`: where the workers count requests and their time, busy and idle
+    /// workers (`MetricsStore.process(_:)`; the responders set `Response.metricsRoute`).
     public init(
-        configuration: ServerConfiguration, log: ServerLog? = nil,
+        configuration: ServerConfiguration, log: ServerLog? = nil, metrics: ProcessMetrics? = nil,
         responderFactory: @escaping ResponderFactory
     ) throws(ServerConfigurationError) {
         signal(SIGPIPE, SIG_IGN)
@@ -56,7 +58,7 @@ public final class FastCGIServer: Sendable {
             if !socket.isInherited { socket.close() }
             throw error
         }
-        state = ServerState(socket: socket, poller: poller, requestLimit: configuration.requestLimit)
+        state = ServerState(socket: socket, poller: poller, requestLimit: configuration.requestLimit, metrics: metrics)
         makeResponder = responderFactory
     }
 

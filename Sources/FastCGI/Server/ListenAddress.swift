@@ -12,15 +12,16 @@ public enum ListenAddress: Sendable, Equatable, CustomStringConvertible {
     /// The listening socket the parent process left on file descriptor 0.
     case inherited
 
-    public init(parsing text: String) throws(ServerConfigurationError) {
+    /// `option` names the flag in error messages (`--listen`, `--admin-listen`).
+    public init(parsing text: String, option: String = "--listen") throws(ServerConfigurationError) {
         if text.hasPrefix("unix:") {
             let path = String(text.dropFirst(5))
             guard path.hasPrefix("/") else {
-                throw ServerConfigurationError("--listen \(text): give an absolute socket path, e.g. unix:/run/api/api.sock")
+                throw ServerConfigurationError("\(option) \(text): give an absolute socket path, e.g. unix:/run/api/api.sock")
             }
             // sockaddr_un.sun_path holds 108 bytes including the terminating NUL.
             guard path.utf8.count < 108 else {
-                throw ServerConfigurationError("--listen \(text): a unix socket path must be shorter than 108 bytes")
+                throw ServerConfigurationError("\(option) \(text): a unix socket path must be shorter than 108 bytes")
             }
             self = .unix(path: path)
             return
@@ -28,15 +29,15 @@ public enum ListenAddress: Sendable, Equatable, CustomStringConvertible {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
             (1...65535).contains(port)
         else {
-            throw ServerConfigurationError("--listen \(text): expected unix:/path.sock or HOST:PORT, e.g. 127.0.0.1:9000")
+            throw ServerConfigurationError("\(option) \(text): expected unix:/path.sock or HOST:PORT, e.g. 127.0.0.1:9000")
         }
         let host = String(text[..<colon])
         guard !host.isEmpty else {
             throw ServerConfigurationError(
-                "--listen \(text): give the host to bind, e.g. 127.0.0.1:\(port) (0.0.0.0:\(port) to listen on every interface)")
+                "\(option) \(text): give the host to bind, e.g. 127.0.0.1:\(port) (0.0.0.0:\(port) to listen on every interface)")
         }
         guard !host.contains(":") && !host.hasPrefix("[") else {
-            throw ServerConfigurationError("--listen \(text): libfcgi listens on IPv4 only; use an IPv4 address or a unix socket")
+            throw ServerConfigurationError("\(option) \(text): libfcgi listens on IPv4 only; use an IPv4 address or a unix socket")
         }
         self = .tcp(host: host, port: port)
     }

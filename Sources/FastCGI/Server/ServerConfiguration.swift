@@ -68,6 +68,9 @@ public struct ServerConfiguration: Sendable {
     /// `maxRequestsJitter`), and its master starts another: gunicorn's `--max-requests`. nil: never.
     public var maxRequests: Int? = nil
     public var maxRequestsJitter: Int = 0
+    /// Where the admin server (`AdminServer`: /health, /ready, /metrics) listens; nil: none.
+    /// Plain HTTP for the operator's tools only: keep it on loopback or a private socket.
+    public var adminListen: ListenAddress? = nil
 
     public init() {}
 

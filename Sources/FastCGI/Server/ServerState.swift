@@ -1,4 +1,5 @@
 import Dispatch
+import ServerMetrics
 import Synchronization
 
 /// What the workers, the signal thread and `FastCGIServer.run()` share: atomics and
@@ -7,6 +8,8 @@ import Synchronization
 final class ServerState: Sendable {
     let socket: ListeningSocket
     let poller: ConnectionPoller
+    /// Where the workers count requests, when the server keeps metrics (`--admin-listen`).
+    let metrics: ProcessMetrics?
     private let stopping = Atomic<Bool>(false)
     private let inFlight = Atomic<Int>(0)
     private let served = Atomic<Int>(0)
@@ -26,10 +29,11 @@ final class ServerState: Sendable {
     /// After this many requests the server stops by itself (`--max-requests`); Int.max: never.
     let requestLimit: Int
 
-    init(socket: ListeningSocket, poller: ConnectionPoller, requestLimit: Int = .max) {
+    init(socket: ListeningSocket, poller: ConnectionPoller, requestLimit: Int = .max, metrics: ProcessMetrics? = nil) {
         self.socket = socket
         self.poller = poller
         self.requestLimit = requestLimit
+        self.metrics = metrics
     }
 
     var isStopping: Bool { stopping.load(ordering: .acquiring) }

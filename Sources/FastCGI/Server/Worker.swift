@@ -38,6 +38,8 @@ struct Worker {
         state.workerStarted.signal()
         state.startGate.wait()
         guard !state.isStopping else { return }
+        state.metrics?.workerStarted()
+        defer { state.metrics?.workerExited() }
 
         var slot = FCGXRequest()
         let poller = state.poller
@@ -167,7 +169,11 @@ struct Worker {
         with responder: inout any Responder
     ) {
         state.requestStarted()
-        defer { state.requestFinished() }
+        state.metrics?.requestStarted()
+        defer {
+            state.requestFinished()
+            state.metrics?.requestFinished()
+        }
 
         var request = slot.request()
         let contentLength = request.contentLength.flatMap { $0 >= 0 ? $0 : nil }
@@ -206,6 +212,10 @@ struct Worker {
         // waiting (up to 2 s of silence) for the web server to close, which is not request time.
         let duration = ContinuousClock.now - started
         slot.finish(abandoningInput: abandoned)
+        if let metrics = state.metrics {
+            metrics.recordRequest(
+                route: response.metricsRoute, method: request.method, status: response.status, nanoseconds: duration.wholeNanoseconds)
+        }
         guard log.accessLogEnabled else { return }
         log.access(
             LogLine.Access(
@@ -215,16 +225,18 @@ struct Worker {
     }
 
     /// `--max-queue-wait`: the 503 for a request that waited past it for a worker (the view does
-    /// not run), nil to serve it. Tells the observer the wait either way. Off (the default), this
-    /// is two comparisons per request; on, a param lookup and a clock read (`QueueWait`).
+    /// not run), nil to serve it. Tells the observer and the metrics (`srf_queue_wait_seconds`)
+    /// the wait either way. Off (no limit, no observer, no metrics: the default), this is three
+    /// comparisons per request; on, a param lookup and a clock read (`QueueWait`).
     private func queueWaitRefusal(_ slot: borrowing FCGXRequest) -> Response? {
         let limit = configuration.maxQueueWait
-        guard limit > .zero || configuration.queueWaitObserver != nil,
+        guard limit > .zero || configuration.queueWaitObserver != nil || state.metrics != nil,
             let stamp = slot.param(QueueWait.param),
             let waited = QueueWait(limit: limit).waited(stamp: stamp, now: QueueWait.now())
         else { return nil }
         let refused = limit > .zero && waited > limit
         if refused { state.requestRefusedForQueueWait() }
+        state.metrics?.recordQueueWait(nanoseconds: waited.wholeNanoseconds)
         configuration.queueWaitObserver?(waited, refused)
         return refused ? QueueWait.refusal(limit: limit) : nil
     }
@@ -250,5 +262,14 @@ struct Worker {
 
     private static func isTransient(_ error: Int32) -> Bool {
         error == EMFILE || error == ENFILE || error == ENOBUFS || error == ENOMEM
+    }
+}
+
+extension Duration {
+    /// Whole nanoseconds, 0 for a negative duration (for the metrics' histograms).
+    var wholeNanoseconds: UInt64 {
+        let (seconds, attoseconds) = components
+        guard seconds >= 0 else { return 0 }
+        return UInt64(seconds) &* 1_000_000_000 &+ UInt64(attoseconds / 1_000_000_000)
     }
 }

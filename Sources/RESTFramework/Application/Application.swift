@@ -18,13 +18,21 @@ public struct Application: Sendable {
     }
 
     public func handle(_ request: Request) -> RenderedResponse {
+        var matched = -1
+        return handle(request, matchedPattern: &matched)
+    }
+
+    /// `handle`, also telling which of `urls.patterns` answered (for the server's metrics, by
+    /// route name); untouched when none did (a 404, an APPEND_SLASH redirect, a refused host).
+    package func handle(_ request: Request, matchedPattern: inout Int) -> RenderedResponse {
         // Django's CommonMiddleware calls `get_host()` first: a Host outside ALLOWED_HOSTS is a
         // 400 before routing, so it never reaches an absolute link. `request.host` cannot change
         // afterwards, so checking it once here stands for Django's check on every use.
         if let refusal = allowedHosts.refusal(for: request.host) {
             return ResponseRendering.render(Response(refusal.responseData, status: refusal.statusCode), request: request)
         }
-        switch urls.resolve(request.path) {
+        var trace = RouteMatcher.Trace()
+        switch urls.resolve(request.path, trace: &trace, matchedPattern: &matchedPattern) {
         case .redirect(let location) where settings.appendSlash:
             // Django's CommonMiddleware: 301 to the slashed path, query kept, nothing executed.
             let target = location + (request.queryString.isEmpty ? "" : "?" + request.queryString)

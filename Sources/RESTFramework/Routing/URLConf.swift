@@ -50,6 +50,12 @@ public struct URLConf: Sendable {
     }
 
     func resolve(_ path: String, trace: inout RouteMatcher.Trace) -> URLResolution {
+        var matched = -1
+        return resolve(path, trace: &trace, matchedPattern: &matched)
+    }
+
+    /// `matchedPattern`: the index in `patterns` of the pattern that matched, untouched when none did.
+    func resolve(_ path: String, trace: inout RouteMatcher.Trace, matchedPattern: inout Int) -> URLResolution {
         // Django matches the path without its leading slash.
         // (`hasPrefix` and `dropFirst` work on `Character`s, dear on every request: a `/` followed
         // by an ASCII byte or nothing is a `Character` of its own, so then bytes decide.)
@@ -61,6 +67,7 @@ public struct URLConf: Sendable {
         default: route = path.hasPrefix("/") ? path.dropFirst() : Substring(path)
         }
         if let match = matcher.match(route, trace: &trace) {
+            matchedPattern = match.patternIndex
             let names = patterns[match.patternIndex].pattern.parameterNames
             var kwargs: [String: String] = [:]
             for (name, value) in zip(names, match.captures) { kwargs[name] = String(value) }
