@@ -93,8 +93,9 @@ import Testing
         #expect(samples[#"srf_workers{state="busy"}"#] == 0)
         #expect(samples[#"srf_workers{state="idle"}"#] == 2)
         #expect(samples["process_resident_memory_bytes"] ?? 0 > 0)
-        // deploy/nginx/fastcgi_params sends no X-Request-Start stamp by default: no queue wait.
-        #expect(samples["srf_queue_wait_seconds_count"] == 0)
+        // deploy/nginx/api-server.conf stamps X-Request-Start (for --max-queue-wait): every
+        // request's wait is observed.
+        #expect(samples["srf_queue_wait_seconds_count"] == 7)
 
         let promtool = try Promtool.checkMetrics(scrape.text)
         #expect(promtool.status == 0, "promtool: \(promtool.stdout)\(promtool.stderr)")
@@ -106,8 +107,8 @@ import Testing
             #expect(try RawHTTPClient.send(port: stamped.port, method: "GET", path: "/api/public-accounts/").status == 200)
         }
         let after = Self.samples(try Self.scrape(adminPort) { Self.requestsCounted($0) == 9 }.text)
-        #expect(after["srf_queue_wait_seconds_count"] == 2)
-        #expect(after[#"srf_queue_wait_seconds_bucket{le="+Inf"}"#] == 2)
+        #expect(after["srf_queue_wait_seconds_count"] == 9)
+        #expect(after[#"srf_queue_wait_seconds_bucket{le="+Inf"}"#] == 9)
         #expect(after[listed] == 5)
     }
 
