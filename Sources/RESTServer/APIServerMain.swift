@@ -143,19 +143,24 @@ public enum APIServerMain {
         if mode == nil && !models.isEmpty, let database {
             checkDeferred = !startupCheck(models, program: program, database: database, log: log)
         }
+        let modelCheck = checkDeferred ? DeferredModelCheck(models: models, log: log) : nil
         if configuration.processes > 0 {
-            // The master only supervises: the worker processes it starts run this same
-            // function again (`--worker-process`), application and checks included.
+            // The master only supervises (and serves --admin-listen): the worker processes it
+            // starts run this same function again (`--worker-process`), application and checks
+            // included.
             return runMaster(
-                configuration, program: program, log: log, allowedHosts: mode == nil ? application.settings.allowedHosts : nil)
+                configuration, program: program, log: log, allowedHosts: mode == nil ? application.settings.allowedHosts : nil,
+                urls: application.urls, database: database, modelCheck: modelCheck)
         }
         do {
             var database = database.map { $0.sharingAvailability(loggingTo: log) }
-            let modelCheck = checkDeferred ? DeferredModelCheck(models: models, log: log) : nil
-            let monitoring = try configuration.adminListen.map { address in
-                try Monitoring(address: address, urls: application.urls, database: database, modelCheck: modelCheck)
-            }
-            if let monitoring { database?.observer = MetricsStatementObserver(metrics: monitoring.metrics) }
+            let monitoring =
+                serve.server.countsIntoMastersMetrics
+                ? Monitoring.worker(slot: serve.server.workerSlot, urls: application.urls, log: log)
+                : try configuration.adminListen.map { address in
+                    try Monitoring.serving(address: address, urls: application.urls, database: database, modelCheck: modelCheck)
+                }
+            if let metrics = monitoring?.metrics { database?.observer = MetricsStatementObserver(metrics: metrics) }
             let server = try FastCGIServer(configuration: configuration, log: log, metrics: monitoring?.metrics) {
                 [database] worker in
                 if let mode { return mode.makeResponder(worker) }
@@ -163,9 +168,9 @@ public enum APIServerMain {
                     application: application, database: database, modelCheck: modelCheck, log: log,
                     routeLabels: monitoring?.routeLabels)
             }
-            if let monitoring {
-                try monitoring.admin.start()
-                server.log.info("admin server (/health, /ready, /metrics) on http://\(monitoring.admin.address)")
+            if let admin = monitoring?.admin {
+                try admin.start()
+                server.log.info("admin server (/health, /ready, /metrics) on http://\(admin.address)")
             }
             let worker = serve.server.isWorkerProcess
             server.log.info(
@@ -188,12 +193,29 @@ public enum APIServerMain {
         }
     }
 
-    /// `--processes P`: supervises P worker processes until a stop; the exit status.
-    static func runMaster(_ configuration: ServerConfiguration, program: String, log: ServerLog, allowedHosts: AllowedHosts?) -> Int32 {
+    /// `--processes P`: supervises P worker processes until a stop; the exit status. With
+    /// `--admin-listen`, the master serves it over a store its workers count into.
+    static func runMaster(
+        _ configuration: ServerConfiguration, program: String, log: ServerLog, allowedHosts: AllowedHosts?, urls: URLConf,
+        database: PostgresConfiguration?, modelCheck: DeferredModelCheck?
+    ) -> Int32 {
         do {
             if let allowedHosts { logAllowedHosts(allowedHosts, to: log) }
+            let monitoring = try configuration.adminListen.map { address in
+                try Monitoring.master(
+                    address: address, processes: configuration.processes, urls: urls,
+                    database: database.map { $0.sharingAvailability(loggingTo: log) }, modelCheck: modelCheck)
+            }
             let master = try ProcessMaster(
-                configuration: configuration, arguments: Array(CommandLine.arguments.dropFirst()), log: log)
+                configuration: configuration, arguments: Array(CommandLine.arguments.dropFirst()),
+                sharedMemory: monitoring?.store.descriptor, log: log)
+            if let monitoring, let admin = monitoring.admin {
+                let store = monitoring.store
+                master.onWorkerExit = { exit in store.recordExit(exit) }
+                // Its threads block every signal: the master's sigwait still gets them all.
+                try admin.start()
+                log.info("admin server (/health, /ready, /metrics) on http://\(admin.address), over the worker processes")
+            }
             return master.run()
         } catch {
             log.log(.critical, "\(program): \(error)")

@@ -37,6 +37,11 @@ final class DatabaseReadiness: Sendable {
                 let open = try connection ?? Connection(configuration: configuration)
                 connection = open
                 try open.query("SELECT 1")
+                // The deferred model check, if no worker has run it yet (a --processes master
+                // has no worker connection of its own: this is where it learns the outcome).
+                if let modelCheck, !modelCheck.allows(open) {
+                    return .notReady("the models do not match the database's tables (see the log); restart after migrating")
+                }
                 return .ready
             } catch {
                 connection = nil

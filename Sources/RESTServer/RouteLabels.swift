@@ -27,6 +27,23 @@ struct RouteLabels: Sendable {
         self.names = names
     }
 
+    private init(names: [String], routeByPattern: [Int]) {
+        self.names = names
+        self.routeByPattern = routeByPattern
+    }
+
+    /// These labels counted into a store another process laid out (`MetricsStore.routes`,
+    /// `none` first: a `--processes` master's, from the binary it started with): each pattern's
+    /// index there, by name. A name the store lacks (a reload started a binary with a new
+    /// route) counts as `none` until the master restarts; `missing` names them.
+    func placed(in storeRoutes: [String]) -> (labels: RouteLabels, missing: [String]) {
+        var indexByName: [String: Int] = [:]
+        for (index, name) in storeRoutes.enumerated() where index > 0 { indexByName[name] = indexByName[name] ?? index }
+        let storeIndex = [0] + names.map { indexByName[$0] ?? 0 }
+        let missing = names.filter { indexByName[$0] == nil }
+        return (RouteLabels(names: storeRoutes.dropFirst().map { $0 }, routeByPattern: routeByPattern.map { storeIndex[$0] }), missing)
+    }
+
     /// The store's route index of `pattern` (an index into `urls.patterns`); 0 (`none`) for -1.
     @inline(__always)
     func metricsRoute(forPattern pattern: Int) -> Int {

@@ -30,7 +30,7 @@ struct MetricsLayout: Sendable {
     let queryLatency: Int  // histogram
     let queryErrors: Int
     let queueWait: Int  // histogram
-    let restarts: Int
+    let restarts: Int  // [WorkerRestartCause]
     let reconnects: Int
     let processSlots: Int  // [process][ProcessSlot]
     let count: Int
@@ -51,7 +51,7 @@ struct MetricsLayout: Sendable {
         queryErrors = queryLatency + Self.histogramSlots
         queueWait = queryErrors + 1
         restarts = queueWait + Self.histogramSlots
-        reconnects = restarts + 1
+        reconnects = restarts + WorkerRestartCause.allCases.count
         processSlots = reconnects + 1
         count = processSlots + processes * ProcessSlot.allCases.count
     }

@@ -1,7 +1,9 @@
 /// The Prometheus text format (version 0.0.4) of a `MetricsStore`, rendered at each scrape.
 /// Series that never counted anything are left out (the format allows it), so a scrape is as
-/// long as the routes, methods and statuses actually seen. The `process_*` metrics describe the
-/// process that renders (the master, or the one server process).
+/// long as the routes, methods and statuses actually seen. Every worker process adds into the
+/// same counters, so they are already the sums over the processes (the dead ones included);
+/// the gauges are summed over the slots. The `process_*` metrics describe the process that
+/// renders (the master, or the one server process).
 ///
 ///     let text = store.prometheusText()   // "# HELP srf_http_requests_total ..."
 extension MetricsStore {
@@ -46,17 +48,27 @@ extension MetricsStore {
 
         var workers: Int64 = 0
         var busy: Int64 = 0
+        var processes = 0
         for slot in 0..<layout.processes {
             // Written with wrapping adds of +1 and -1: the bits are a signed count.
-            workers &+= Int64(bitPattern: load(layout.process(slot, .workers)))
+            let threads = Int64(bitPattern: load(layout.process(slot, .workers)))
+            workers &+= threads
             busy &+= Int64(bitPattern: load(layout.process(slot, .busy)))
+            if threads > 0 { processes += 1 }
         }
         let idle = max(0, workers - busy)
         out.family("srf_workers", .gauge, "Worker threads, busy with a request or idle.")
         out.sample("srf_workers", [("state", "busy")], max(0, busy))
         out.sample("srf_workers", [("state", "idle")], idle)
-        out.family("srf_worker_process_restarts_total", .counter, "Worker processes that died and were replaced.")
-        out.sample("srf_worker_process_restarts_total", [], load(layout.restarts))
+        out.family("srf_worker_processes", .gauge, "Processes with worker threads serving.")
+        out.sample("srf_worker_processes", [], processes)
+        out.family(
+            "srf_worker_process_restarts_total", .counter,
+            "Worker processes the master replaced, by cause (recycled: --max-requests; exited: a non-zero status; trapped: a Swift trap; killed: another signal)."
+        )
+        for cause in WorkerRestartCause.allCases {
+            out.sample("srf_worker_process_restarts_total", [("cause", cause.rawValue)], load(layout.restarts + cause.index))
+        }
 
         ProcessStatistics.current(startTime: startTime).write(to: &out)
         return out.text
@@ -67,6 +79,11 @@ extension MetricsStore {
         var workers: Int64 = 0
         for slot in 0..<layout.processes { workers &+= Int64(bitPattern: load(layout.process(slot, .workers))) }
         return Int(max(0, workers))
+    }
+
+    /// Worker processes with at least one thread ready to serve.
+    public var processesUp: Int {
+        (0..<layout.processes).filter { Int64(bitPattern: load(layout.process($0, .workers))) > 0 }.count
     }
 }
 

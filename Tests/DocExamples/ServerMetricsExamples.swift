@@ -11,13 +11,18 @@ import Synchronization
 enum ServerMetricsExamples {
     // MetricsStore
     static func store(k: Int) throws {
-        let store = try MetricsStore(routes: ["user-list", "user-detail"], processes: 4)
-        // in worker process k, after fork:
-        let metrics = store.process(k)
+        let store = try MetricsStore(routes: ["user-list", "user-detail"], processes: 4, shareable: true)
+        // in worker process k, started with store.descriptor as fd 4:
+        let metrics = try MetricsStore(attaching: 4).processStarted(k)
         metrics.recordRequest(route: 2, method: "GET", status: 200, nanoseconds: 1_200_000)
         // in the master, when worker process k died and was replaced:
         store.processExited(k)
-        store.workerRestarted()
+        store.workerRestarted(cause: .killed)
+    }
+
+    // MetricsStore.recordExit (FastCGI)
+    static func recordExit(store: MetricsStore, master: ProcessMaster) {
+        master.onWorkerExit = { exit in store.recordExit(exit) }
     }
 
     // ProcessMetrics, MetricsStore.prometheusText()

@@ -1,5 +1,6 @@
 import Testing
 @testable import FastCGI
+import ServerMetrics
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -66,14 +67,71 @@ import Glibc
 
     @Test func exitCauses() {
         #expect(
-            WorkerProcessExit(pid: 7, waitStatus: 9, lifetime: .milliseconds(12_345)).description
+            WorkerProcessExit(pid: 7, waitStatus: 9, lifetime: .milliseconds(12_345), slot: 0).description
                 == "worker process 7 was killed by SIGKILL after 12.3 s")
         #expect(
-            WorkerProcessExit(pid: 7, waitStatus: 1 << 8, lifetime: .seconds(2)).description
+            WorkerProcessExit(pid: 7, waitStatus: 1 << 8, lifetime: .seconds(2), slot: 0).description
                 == "worker process 7 exited with status 1 after 2.0 s")
-        #expect(WorkerProcessExit(pid: 7, waitStatus: SIGILL, lifetime: .zero).description.contains("a Swift trap"))
-        #expect(WorkerProcessExit(pid: 7, waitStatus: SIGSEGV, lifetime: .zero).description.contains("SIGSEGV"))
-        #expect(!WorkerProcessExit(pid: 7, waitStatus: 0, lifetime: .zero).failed)
+        #expect(WorkerProcessExit(pid: 7, waitStatus: SIGILL, lifetime: .zero, slot: 0).description.contains("a Swift trap"))
+        #expect(WorkerProcessExit(pid: 7, waitStatus: SIGSEGV, lifetime: .zero, slot: 0).description.contains("SIGSEGV"))
+        #expect(!WorkerProcessExit(pid: 7, waitStatus: 0, lifetime: .zero, slot: 0).failed)
+    }
+
+    /// `--admin-listen` with `--processes`: the master serves it; its workers (the same command
+    /// line plus `--worker-process --worker-slot N`) count into its store instead of listening.
+    @Test func adminListenWithProcesses() throws {
+        let master = try ServerOptions.parse(["--processes", "2", "--workers", "8", "--admin-listen", "127.0.0.1:9100"])
+        #expect(master.configuration.processes == 2)
+        #expect(master.configuration.adminListen == .tcp(host: "127.0.0.1", port: 9100))
+        #expect(!master.countsIntoMastersMetrics)
+        let worker = try ServerOptions.parse(
+            ["--processes", "2", "--admin-listen", "127.0.0.1:9100", "--worker-process", "--worker-slot", "5"])
+        #expect(worker.countsIntoMastersMetrics)
+        #expect(worker.workerSlot == 5)
+        #expect(worker.configuration.adminListen == nil, "the master's address: not the worker's to open")
+        #expect(!(try ServerOptions.parse(["--processes", "2", "--worker-process", "--worker-slot", "1"])).countsIntoMastersMetrics)
+    }
+
+    /// Slots: the lowest free, never one a live worker holds, free again once it is reaped.
+    @Test func workerSlots() {
+        var supervision = Supervision(processes: 2)
+        #expect(ProcessMaster.workerSlots(processes: 2) == 24, "two generations, replacements, a second reload: 4P + 16")
+        for pid: pid_t in 100..<103 {
+            let slot = supervision.freeSlot(of: 3)
+            #expect(slot == Int(pid - 100))
+            supervision.workers[pid] = Supervision.Worker(generation: 1, started: .now, slot: slot ?? -1)
+        }
+        #expect(supervision.freeSlot(of: 3) == nil, "all taken: the start waits")
+        supervision.workers[101] = nil
+        #expect(supervision.freeSlot(of: 3) == 1)
+    }
+
+    /// What the master's metrics make of an exit: the slot's gauges cleared, a restart by cause
+    /// only when the worker is replaced, its requests still counted.
+    @Test func exitsInTheMetrics() throws {
+        #expect(WorkerProcessExit(pid: 1, cause: .exited(status: 0), lifetime: .zero).restartCause == .recycled)
+        #expect(WorkerProcessExit(pid: 1, cause: .exited(status: 1), lifetime: .zero).restartCause == .exited)
+        #expect(WorkerProcessExit(pid: 1, cause: .signalled(SIGILL), lifetime: .zero).restartCause == .trapped)
+        #expect(WorkerProcessExit(pid: 1, cause: .signalled(SIGTRAP), lifetime: .zero).restartCause == .trapped)
+        #expect(WorkerProcessExit(pid: 1, cause: .signalled(SIGKILL), lifetime: .zero).restartCause == .killed)
+
+        let store = try MetricsStore(routes: ["user-list"], processes: 4)
+        let metrics = store.process(2)
+        metrics.workerStarted()
+        metrics.requestStarted()
+        metrics.recordRequest(route: 1, method: "GET", status: 200, nanoseconds: 1_000)
+        var killed = WorkerProcessExit(pid: 9, waitStatus: SIGKILL, lifetime: .seconds(5), slot: 2)
+        killed.replaced = true
+        store.recordExit(killed)
+        // A reload's retired worker: gone, not a restart.
+        store.process(3).workerStarted()
+        store.recordExit(WorkerProcessExit(pid: 10, waitStatus: 0, lifetime: .seconds(5), slot: 3))
+        let text = store.prometheusText()
+        #expect(store.workersUp == 0)
+        #expect(text.contains("srf_workers{state=\"busy\"} 0\n"))
+        #expect(text.contains("srf_worker_process_restarts_total{cause=\"killed\"} 1\n"))
+        #expect(text.contains("srf_worker_process_restarts_total{cause=\"recycled\"} 0\n"))
+        #expect(text.contains(#"srf_http_requests_total{route="user-list",method="GET",status="200"} 1"#))
     }
 
     /// The path the master was started by, not the file it runs: a deploy replaces that path.

@@ -5,7 +5,8 @@ import Testing
 /// `--admin-listen` on the real api-server behind a real nginx: requests through nginx show up
 /// in `/metrics` by route name, method and status with consistent histograms, promtool accepts
 /// the text, the admin endpoints are not reachable through nginx, and `/ready` follows the
-/// database (on a cluster of its own, stopped here).
+/// database (on a cluster of its own, stopped here), with one process and with `--processes`
+/// (more of that in `AdminProcessesTests`).
 @Suite(.needsTestsRun, .serialized) struct AdminEndpointTests {
     static func cluster() throws -> PrivateCluster {
         let cluster = try PrivateCluster.shared("admin")
@@ -131,11 +132,14 @@ import Testing
         })
     }
 
-    @Test func readyFollowsTheDatabase() throws {
+    /// One process, and a master of two (which asks the database on a connection of its own).
+    @Test(arguments: [[], ["--processes", "2"]])
+    func readyFollowsTheDatabase(processes: [String]) throws {
         let cluster = try Self.cluster()
         let adminPort = freeLocalPort()
         let stack = try APIStack(
-            databaseURL: cluster.url, migrate: false, arguments: ["--workers", "2", "--admin-listen", "127.0.0.1:\(adminPort)"])
+            databaseURL: cluster.url, migrate: false,
+            arguments: processes + ["--workers", "2", "--admin-listen", "127.0.0.1:\(adminPort)"])
         #expect(waitUntil(timeout: 10) { (try? Self.admin(adminPort, "/ready").status) == 200 }, "\(stack.logs)")
 
         try cluster.stop()

@@ -65,12 +65,79 @@ import Testing
         #expect(store.workersUp == 5)
 
         // Process 1 died mid-request and was replaced: its threads are gone from the gauges.
+        #expect(text.contains("srf_worker_processes 2\n"))
         store.processExited(1)
-        store.workerRestarted()
+        store.workerRestarted(cause: .killed)
         text = store.prometheusText()
         #expect(text.contains("srf_workers{state=\"busy\"} 1\n"))
         #expect(text.contains("srf_workers{state=\"idle\"} 2\n"))
-        #expect(text.contains("srf_worker_process_restarts_total 1\n"))
+        #expect(text.contains("srf_worker_processes 1\n"))
+        #expect(text.contains("srf_worker_process_restarts_total{cause=\"killed\"} 1\n"))
+        // Every cause is a series from the start (rate() needs the zero).
+        #expect(text.contains("srf_worker_process_restarts_total{cause=\"recycled\"} 0\n"))
+        #expect(text.contains("srf_worker_process_restarts_total{cause=\"trapped\"} 0\n"))
+        // What process 1 counted before it died stays counted.
+        #expect(text.contains("srf_db_reconnects_total 1\n"))
+    }
+
+    /// An exec'd worker keeps no mapping: it maps the store from the descriptor its master
+    /// hands over, laid out from the header (routes, slots), and counts into the same memory.
+    @Test func aStoreAttachedThroughItsDescriptorIsTheSameMemory() throws {
+        let master = try MetricsStore(routes: ["user-list", "user-detail"], processes: 6, shareable: true)
+        let descriptor = try #require(master.descriptor)
+        #expect(fcntl(descriptor, F_GETFD) & FD_CLOEXEC != 0, "a worker gets it only on purpose (dup2 onto fd 4)")
+        let copy = dup(descriptor)
+        let worker = try MetricsStore(attaching: copy)
+        close(copy)  // the mapping outlives the descriptor
+        #expect(worker.routes == ["none", "user-list", "user-detail"])
+        #expect(worker.processCount == 6)
+        #expect(worker.descriptor == nil)
+
+        master.process(5).workerStarted()  // left by a process that had slot 5 before
+        let metrics = worker.processStarted(5)
+        for _ in 0..<2 { metrics.workerStarted() }
+        metrics.recordRequest(route: 2, method: "GET", status: 200, nanoseconds: 1_000)
+        master.process(0).recordRequest(route: 2, method: "GET", status: 200, nanoseconds: 1_000)
+        let text = master.prometheusText()
+        #expect(text.contains(#"srf_http_requests_total{route="user-detail",method="GET",status="200"} 2"#))
+        #expect(master.workersUp == 2, "the slot's gauges start from zero for its new process")
+    }
+
+    /// Memory that is not a store of this build's layout is refused with a reason, never trapped on.
+    @Test func attachingSomethingElseThrows() throws {
+        func attach(_ bytes: [UInt8]) -> MetricsStoreError? {
+            let path = "/tmp/srf-metrics-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            let fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
+            defer {
+                close(fd)
+                unlink(path)
+            }
+            _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            do {
+                _ = try MetricsStore(attaching: fd)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(attach([])?.description.contains("is not the metrics' shared memory") == true)
+        #expect(attach([UInt8](repeating: 7, count: 8192))?.description == "the shared memory handed over is not a metrics store")
+
+        // A real store's bytes, then damaged: a route name's length past the names, a slot count.
+        let store = try MetricsStore(routes: ["user-list"], processes: 2, shareable: true)
+        var bytes = [UInt8](repeating: 0, count: Int(lseek(try #require(store.descriptor), 0, SEEK_END)))
+        _ = bytes.withUnsafeMutableBytes { pread(store.descriptor!, $0.baseAddress, $0.count, 0) }
+        #expect(attach(bytes) == nil, "the copy itself attaches")
+        var damaged = bytes
+        damaged[80] = 200  // the first name's length
+        #expect(attach(damaged)?.description.contains("another version of the server") == true)
+        damaged = bytes
+        damaged[40] = 3  // processes: the counters no longer fill the size
+        #expect(attach(damaged)?.description.contains("another version of the server") == true)
+        damaged = bytes
+        damaged[16] = 77  // the statuses of another build
+        #expect(attach(damaged)?.description.contains("another version of the server") == true)
+        #expect(attach(Array(bytes.prefix(4096)))?.description.contains("another version of the server") == true)
     }
 
     /// The point of the shared mapping: what a forked worker process counts, the parent reads.

@@ -14,8 +14,9 @@ import Glibc
 ///     try admin.start()
 ///
 /// - `GET /health`: 200 while the process (the master) runs.
-/// - `GET /ready`: 200 when worker threads are serving and `readiness` says so; else 503 with
-///   the reason as the body.
+/// - `GET /ready`: 200 when worker threads are serving (in any of the store's processes: with
+///   `--processes`, one process that accepts serves while another restarts or a reload runs)
+///   and `readiness` says so; else 503 with the reason as the body.
 /// - `GET /metrics`: `MetricsStore.prometheusText()`.
 ///
 /// Deliberately small: GET and HEAD only, a request line and headers of at most 8 kB read
@@ -144,7 +145,8 @@ public final class AdminServer: Sendable {
                 let line = reason.split(whereSeparator: \.isNewline).map { $0.drop { $0 == " " || $0 == "\t" } }.joined(separator: " ")
                 response = AdminResponse(status: 503, body: "not ready: \(line)\n")
             } else {
-                response = AdminResponse(status: 200, body: "ready: \(workers) worker(s)\n")
+                let processes = store.processCount > 1 ? " in \(store.processesUp) process(es)" : ""
+                response = AdminResponse(status: 200, body: "ready: \(workers) worker(s)\(processes)\n")
             }
         case "/metrics":
             response = AdminResponse(status: 200, body: store.prometheusText(), contentType: MetricsStore.contentType)

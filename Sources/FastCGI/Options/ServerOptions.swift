@@ -62,6 +62,11 @@ public struct ServerOptions: ParsableArguments, Sendable {
     @Flag(name: .customLong("worker-process"), help: .hidden)
     public var isWorkerProcess = false
 
+    /// Internal: a worker process's slot among its master's (`ProcessMaster`), where it counts
+    /// its busy and idle threads in the master's `MetricsStore` (fd 4, with `--admin-listen`).
+    @Option(name: .customLong("worker-slot"), help: .hidden)
+    public var workerSlot: Int?
+
     @Option(
         help: ArgumentHelp("Larger request bodies get 413; bytes or with a k/m/g suffix (default: 10m).", valueName: "size"),
         transform: { text in try ServerOptions.parseSize(text, option: "--max-body-size") })
@@ -161,14 +166,11 @@ public struct ServerOptions: ParsableArguments, Sendable {
         if maxRequests != nil && (processes ?? 0) == 0 && !isWorkerProcess {
             throw ValidationError("--max-requests needs --processes: a master replaces the worker process that retires")
         }
-        if adminListen != nil && (processes ?? 0) > 0 && !isWorkerProcess {
-            // The counters live in memory the workers share with their server; worker processes
-            // are separate programs (spawned, not forked), so the master could not read theirs.
-            throw ValidationError(
-                "--admin-listen cannot be combined with --processes yet (the master does not collect its worker processes' counts): "
-                    + "serve one process with --admin-listen, or several without it")
-        }
     }
+
+    /// A worker process of a master that keeps metrics (`--admin-listen`): the master serves
+    /// the admin endpoints, and this process counts into the master's store (fd 4, its slot).
+    public var countsIntoMastersMetrics: Bool { isWorkerProcess && adminListen != nil }
 
     /// The options given, over `ServerConfiguration`'s defaults.
     public var configuration: ServerConfiguration {
@@ -191,10 +193,12 @@ public struct ServerOptions: ParsableArguments, Sendable {
         if let logLevel { configuration.logLevel = logLevel }
         if let adminListen { configuration.adminListen = adminListen }
         if isWorkerProcess {
-            // The master's socket is on fd 0, whatever --listen said; the worker has no master role.
+            // The master's socket is on fd 0, whatever --listen said; the worker has no master
+            // role, and the master serves --admin-listen (`countsIntoMastersMetrics`).
             configuration.listen = .inherited
             configuration.processes = 0
             configuration.socketGroup = nil
+            configuration.adminListen = nil
         }
         return configuration
     }

@@ -5,17 +5,24 @@ import Glibc
 
 extension ProcessMaster {
     /// Starts this binary again as a worker: the listening socket on fd 0, the readiness pipe on
-    /// fd 3 (`WorkerProcessLink`), every other descriptor closed (the master's are close-on-exec),
-    /// no signal blocked and the default action for those the master handles.
-    func spawnWorker(readiness: ReadinessPipe) -> Result<pid_t, ServerConfigurationError> {
+    /// fd 3 and the shared memory, if any, on fd 4 (`WorkerProcessLink`), its slot as
+    /// `--worker-slot`, every other descriptor closed (the master's are close-on-exec), no
+    /// signal blocked and the default action for those the master handles.
+    func spawnWorker(readiness: ReadinessPipe, slot: Int) -> Result<pid_t, ServerConfigurationError> {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        // Dup'ed onto the same number, a descriptor loses close-on-exec (glibc >= 2.29).
+        // Dup'ed onto the same number, a descriptor loses close-on-exec (glibc >= 2.29). The
+        // sources are all above 4 (`ReadinessPipe`, `sharedMemory`), or the socket, dup'ed first.
         posix_spawn_file_actions_adddup2(&actions, socket.fd, 0)
         posix_spawn_file_actions_adddup2(&actions, readiness.writeEnd, WorkerProcessLink.readinessDescriptor)
+        var lastHandedOver = WorkerProcessLink.readinessDescriptor
+        if let sharedMemory {
+            posix_spawn_file_actions_adddup2(&actions, sharedMemory, WorkerProcessLink.sharedMemoryDescriptor)
+            lastHandedOver = WorkerProcessLink.sharedMemoryDescriptor
+        }
         // And nothing the master inherited without close-on-exec (its own parent's descriptors).
-        posix_spawn_file_actions_addclosefrom_np(&actions, WorkerProcessLink.readinessDescriptor + 1)
+        posix_spawn_file_actions_addclosefrom_np(&actions, lastHandedOver + 1)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -28,7 +35,7 @@ extension ProcessMaster {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let argv = ([executable] + workerArguments).map { strdup($0) } + [nil]
+        let argv = ([executable] + workerArguments + ["--worker-slot", String(slot)]).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)

@@ -33,12 +33,22 @@ import Glibc
 /// A worker that dies is logged with its cause (`WorkerProcessExit`) and replaced at once, or
 /// after a growing delay when workers keep dying right after they start (`RestartBackoff`).
 /// `onWorkerExit`, `workerProcessIDs` and `restarts` are for metrics.
+///
+/// Each worker gets a slot, `0..<workerSlots(processes:)`, passed as `--worker-slot`: no two
+/// live workers share one, and a slot is free again once its worker has been reaped (after
+/// `onWorkerExit`). With `sharedMemory` (a `MetricsStore`'s descriptor), every worker gets it
+/// on fd 4 and counts into its slot there; the master renders the store.
 public final class ProcessMaster: Sendable {
     public let configuration: ServerConfiguration
     public let log: ServerLog
     let socket: ListeningSocket
     let executable: String
     let workerArguments: [String]
+    /// The master's own copy of the shared memory's descriptor, numbered 5 or above: the
+    /// spawn's dup2 onto 0, 3 and 4 must not overwrite it before it is handed over.
+    let sharedMemory: Int32?
+    /// How many slots the workers take theirs from.
+    let slotCount: Int
     private let observer: Mutex<(@Sendable (WorkerProcessExit) -> Void)?> = Mutex(nil)
     private let live = Mutex<(pids: [pid_t], restarts: Int)>(([], 0))
 
@@ -48,9 +58,11 @@ public final class ProcessMaster: Sendable {
     ///   - arguments: the command line the workers get (the master's own, without the program
     ///     name), to which `--worker-process` is added.
     ///   - executable: the binary the workers run; by default the path this process was started by.
-    public init(configuration: ServerConfiguration, arguments: [String], executable: String? = nil, log: ServerLog)
-        throws(ServerConfigurationError)
-    {
+    ///   - sharedMemory: a descriptor every worker gets on fd 4 (`MetricsStore.descriptor`).
+    public init(
+        configuration: ServerConfiguration, arguments: [String], executable: String? = nil, sharedMemory: Int32? = nil,
+        log: ServerLog
+    ) throws(ServerConfigurationError) {
         let configuration = try configuration.validated()
         guard configuration.processes >= 1 else { throw ServerConfigurationError("a ProcessMaster needs processes >= 1") }
         guard let executable = executable ?? ExecutablePath.current else {
@@ -65,10 +77,28 @@ public final class ProcessMaster: Sendable {
         self.log = log
         self.executable = executable
         workerArguments = arguments + ["--worker-process"]
+        slotCount = Self.workerSlots(processes: configuration.processes)
         socket = try ListeningSocket.open(
             configuration.listen, mode: configuration.socketMode, group: configuration.socketGroup,
             backlog: configuration.backlog)
+        // Last, so that an earlier failure leaves no copy open (deinit closes it).
+        if let sharedMemory {
+            let copy = fcntl(sharedMemory, F_DUPFD_CLOEXEC, WorkerProcessLink.sharedMemoryDescriptor + 1)
+            guard copy >= 0 else { throw ServerConfigurationError("cannot hand the shared memory on: \(describe(errno: errno))") }
+            self.sharedMemory = copy
+        } else {
+            self.sharedMemory = nil
+        }
     }
+
+    deinit {
+        if let sharedMemory { close(sharedMemory) }
+    }
+
+    /// The slots of `processes` workers: enough for a reload's two generations, the
+    /// replacements started meanwhile and a second reload while the first's old workers still
+    /// drain. A worker that finds none free waits for one (logged), as after a failed spawn.
+    public static func workerSlots(processes: Int) -> Int { 4 * processes + 16 }
 
     /// Where the workers listen.
     public var address: ListenAddress { socket.address }
@@ -187,8 +217,9 @@ public final class ProcessMaster: Sendable {
             let pid = waitpid(-1, &status, WNOHANG)
             guard pid > 0 else { return }
             guard let worker = supervision.workers.removeValue(forKey: pid) else { continue }
-            let exit = WorkerProcessExit(pid: pid, waitStatus: status, lifetime: .now - worker.started)
-            onWorkerExit?(exit)
+            var exit = WorkerProcessExit(pid: pid, waitStatus: status, lifetime: .now - worker.started, slot: worker.slot)
+            // After the decision (replaced or not), before the slot can be handed out again.
+            defer { onWorkerExit?(exit) }
             if supervision.stopping != nil {
                 // Killed by SIGTERM: it had not set up its drain yet, so it served nothing.
                 if exit.failed && exit.cause != .signalled(SIGTERM) { supervision.cutOff = true }
@@ -203,6 +234,7 @@ public final class ProcessMaster: Sendable {
                 supervision.pending += 1
                 supervision.nextStart = max(supervision.pending == 1 ? .now : supervision.nextStart, .now + delay)
                 live.withLock { $0.restarts += 1 }
+                exit.replaced = true
                 let next =
                     delay == .zero
                     ? "starting another"
@@ -250,9 +282,16 @@ public final class ProcessMaster: Sendable {
     }
 
     private func start(generation: Int, into supervision: inout Supervision, _ readiness: ReadinessPipe) {
-        switch spawnWorker(readiness: readiness) {
+        guard let slot = supervision.freeSlot(of: slotCount) else {
+            log.error(
+                "cannot start a worker process: all \(slotCount) worker slots are taken (by workers still draining); trying again in 1 s")
+            supervision.pending += 1
+            supervision.nextStart = .now + .seconds(1)
+            return
+        }
+        switch spawnWorker(readiness: readiness, slot: slot) {
         case .success(let pid):
-            supervision.workers[pid] = Supervision.Worker(generation: generation, started: .now)
+            supervision.workers[pid] = Supervision.Worker(generation: generation, started: .now, slot: slot)
         case .failure(let error):
             log.error("cannot start a worker process from \(executable): \(error); trying again in 1 s")
             supervision.pending += 1

@@ -9,6 +9,8 @@ struct Supervision {
         /// Workers of an older generation than `current` are retired at the end of a reload.
         let generation: Int
         let started: ContinuousClock.Instant
+        /// Its `--worker-slot`, no other live worker's.
+        let slot: Int
         /// It said it accepts (`WorkerProcessLink.announceReady`).
         var ready = false
         /// Told to drain (a reload's old worker, or an abandoned reload's new one): not replaced.
@@ -39,6 +41,12 @@ struct Supervision {
     /// Nothing to watch closely: the master may sleep a second between looks.
     var isSettled: Bool {
         stopping == nil && reload == nil && pending == 0 && workers.values.allSatisfy(\.ready)
+    }
+
+    /// The lowest slot of `0..<count` no live worker has.
+    func freeSlot(of count: Int) -> Int? {
+        let taken = Set(workers.values.map(\.slot))
+        return (0..<count).first { !taken.contains($0) }
     }
 
     mutating func markReady(_ pid: pid_t, log: ServerLog) {

@@ -16,17 +16,24 @@ public struct WorkerProcessExit: Sendable, CustomStringConvertible {
     public let cause: Cause
     /// From its start to its end.
     public let lifetime: Duration
+    /// Its `--worker-slot`: free again once the observer has been told.
+    public let slot: Int
+    /// The master starts another in its place (`ProcessMaster.restarts`); false for a reload's
+    /// retired worker, an abandoned reload's new one, and at a stop.
+    public internal(set) var replaced = false
 
-    public init(pid: pid_t, cause: Cause, lifetime: Duration) {
+    public init(pid: pid_t, cause: Cause, lifetime: Duration, slot: Int = 0) {
         self.pid = pid
         self.cause = cause
         self.lifetime = lifetime
+        self.slot = slot
     }
 
     /// From a `waitpid` status.
-    init(pid: pid_t, waitStatus status: Int32, lifetime: Duration) {
+    init(pid: pid_t, waitStatus status: Int32, lifetime: Duration, slot: Int) {
         let signal = status & 0x7f
-        self.init(pid: pid, cause: signal == 0 ? .exited(status: (status >> 8) & 0xff) : .signalled(signal), lifetime: lifetime)
+        self.init(
+            pid: pid, cause: signal == 0 ? .exited(status: (status >> 8) & 0xff) : .signalled(signal), lifetime: lifetime, slot: slot)
     }
 
     /// Anything but a clean exit (a drain, `--max-requests`): a crash, a kill, a failed start.

@@ -5,12 +5,16 @@ import Glibc
 
 /// The worker process's side of a `ProcessMaster`: what the master handed it and how it reports
 /// back. The master starts it with `--worker-process`, the listening socket on fd 0 (as
-/// systemd and spawn-fcgi hand one over) and the write end of its readiness pipe on fd 3.
+/// systemd and spawn-fcgi hand one over), the write end of its readiness pipe on fd 3 and, when
+/// it keeps metrics (`--admin-listen`), their shared memory on fd 4 (`MetricsStore(attaching:)`)
+/// with the worker's slot in it as `--worker-slot N`.
 ///
 ///     WorkerProcessLink.attachToMaster()            // first thing
 ///     let report = try server.runUntilSignalled(secondSignalExits: false, onReady: WorkerProcessLink.announceReady)
 public enum WorkerProcessLink {
     static let readinessDescriptor: Int32 = 3
+    /// The master's `MetricsStore`, when it has one.
+    public static let sharedMemoryDescriptor: Int32 = 4
 
     /// Asks the kernel for SIGTERM when the master dies (killed, crashed): the worker then
     /// drains and exits instead of serving on with nobody to replace or stop it. (The signal
