@@ -41,6 +41,39 @@ import Testing
         #expect(pre.contains { $0.hasPrefix("/usr/local/bin/migrate ") })
     }
 
+    /// The unit's own command line, the production shape (`--processes` with `--admin-listen`):
+    /// the master serves /ready and /metrics over both worker processes, and stops drained.
+    /// Run as the unit runs it, but on a socket of its own and a free admin port.
+    @Test(.enabled(if: TestEnvironment.isAvailable, "needs Tests/run's built executables and database"))
+    func theUnitsCommandLineServesMetricsOverItsWorkerProcesses() throws {
+        let unit = Self.sections(of: try String(contentsOfFile: Self.unitPath, encoding: .utf8))
+        let execStart = try #require(unit["Service"]?["ExecStart"]?.last)
+        var arguments = execStart.split(separator: " ").map(String.init)
+        #expect(arguments.first == "/usr/local/bin/api-server")
+        #expect(arguments.contains("--processes") && arguments.contains("--admin-listen"), "\(execStart)")
+        let adminIndex = try #require(arguments.firstIndex(of: "--admin-listen"))
+        #expect(arguments[adminIndex + 1] == "127.0.0.1:9100", "loopback, as the README's scrape config says")
+        let adminPort = freeLocalPort()
+        arguments[adminIndex + 1] = "127.0.0.1:\(adminPort)"
+
+        let folder = try TestEnvironment.makeTemporaryDirectory("unit-command")
+        let server = try ChildProcess(
+            TestEnvironment.executable("api-server"), Array(arguments.dropFirst()) + ["--listen", "unix:\(folder)/api.sock"],
+            logPath: folder + "/server.log")
+        defer { server.stop() }
+        let processes = arguments[try #require(arguments.firstIndex(of: "--processes")) + 1]
+        var ready: RawHTTPClient.Response?
+        #expect(
+            waitUntil(timeout: 15) {
+                ready = try? RawHTTPClient.send(port: adminPort, method: "GET", path: "/ready", timeout: 5)
+                return ready?.status == 200 && ready?.text.hasSuffix(" in \(processes) process(es)\n") == true
+            }, "\(ready?.text ?? "") \(server.log)")
+        let metrics = try RawHTTPClient.send(port: adminPort, method: "GET", path: "/metrics", timeout: 5)
+        #expect(metrics.text.contains("srf_worker_processes \(processes)\n"), "\(metrics.text)")
+        server.signal(SIGTERM)
+        #expect(server.wait(timeout: 15) == 0, "\(server.log)")
+    }
+
     @Test(.enabled(if: TestEnvironment.isAvailable, "needs Tests/run's built executables"))
     func systemdAnalyzeVerifyAcceptsTheUnits() throws {
         // verify checks that the executables exist: point the copies at this build's.
