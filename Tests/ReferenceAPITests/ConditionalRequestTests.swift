@@ -111,7 +111,8 @@ import Testing
                     start.wait()
                     let title = "race \(round) \(side)"
                     let reply = try? Self.send(
-                        stack, "PUT", path, [("If-Match", etag)], json: #"{"project":"/api/projects/\#(Self.project)/","title":"\#(title)"}"#)
+                        stack, "PUT", path, [("If-Match", etag)],
+                        json: #"{"project":"/api/projects/\#(Self.project)/","title":"\#(title)"}"#)
                     results.add(reply?.status ?? 0, title)
                 }
             }

@@ -43,7 +43,10 @@ import RESTTesting
         try WidgetStore.$current.withValue(store) {
             let etag = try #require(client.get("/api/tagged/1/").headers["ETag"])
             for value in [etag, "W/" + etag, #""other", "# + etag, "*"] {
-                for response in [client.get("/api/tagged/1/", headers: ["If-None-Match": value]), client.head("/api/tagged/1/", headers: ["If-None-Match": value])] {
+                for response in [
+                    client.get("/api/tagged/1/", headers: ["If-None-Match": value]),
+                    client.head("/api/tagged/1/", headers: ["If-None-Match": value]),
+                ] {
                     #expect(response.status == 304, "\(value)")
                     #expect(response.body.isEmpty)
                     #expect(response.headers["ETag"] == etag)
