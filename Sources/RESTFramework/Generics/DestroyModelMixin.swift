@@ -14,8 +14,7 @@ public protocol DestroyModelMixin: DestroyAction {
 extension GenericAPIView {
     /// DRF's `DestroyModelMixin.destroy`, for any generic view.
     public func destroyModel(_ request: Request) throws -> Response {
-        let instance = try getObject()
-        try performDestroy(instance)
+        try withObjectForWrite { instance in try performDestroy(instance) }
         return Response(status: 204)
     }
 }

@@ -38,6 +38,9 @@ open class GenericAPIView<Q: Queryable>: APIView, FilteredView, ActionsMetadataP
     open class var lookupField: String { "pk" }
     /// DRF's `lookup_url_kwarg`: the URL keyword holding the lookup value; nil: `lookupField`.
     open class var lookupURLKwarg: String? { nil }
+    /// Not DRF: `ETag`, `If-None-Match` and `If-Match` on the detail actions (see
+    /// `ConditionalRequests`); nil (the default): off, as in DRF.
+    open class var conditionalRequests: ConditionalRequests? { nil }
     /// The name in `No <Model> matches the given query.`: the queryset type's model name
     /// (`NamedQueryable`), else `querysetModelName`; nil: `Not found.`.
     open class var modelName: String? { (Q.self as? any NamedQueryable.Type)?.modelName ?? querysetModelName }

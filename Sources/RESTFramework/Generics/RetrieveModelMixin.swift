@@ -14,6 +14,8 @@ extension GenericAPIView {
     /// DRF's `RetrieveModelMixin.retrieve`, for any generic view.
     public func retrieveModel(_ request: Request) throws -> Response {
         let instance = try getObject()
-        return Response(try getSerializer(instance).data)
+        var response = Response(try getSerializer(instance).data)
+        if Self.conditionalRequests != nil { response.etag = .ofRepresentation }
+        return response
     }
 }

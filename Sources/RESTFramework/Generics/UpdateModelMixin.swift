@@ -21,12 +21,14 @@ public protocol UpdateModelMixin: UpdateAction, PartialUpdateAction {
 extension GenericAPIView {
     /// DRF's `UpdateModelMixin.update`, for any generic view.
     public func updateModel(_ request: Request, partial: Bool = false) throws -> Response {
-        // The object before the body: a missing or forbidden object answers before a bad body does.
-        let instance = try getObject()
-        let serializer = try getSerializer(instance, data: request.data, partial: partial)
-        try serializer.isValid(raiseException: true)
-        try performUpdate(serializer)
-        return Response(try serializer.data)
+        // The object before the body: a missing or forbidden object answers before a bad body
+        // does, and so does a failed precondition (conditional requests).
+        try withObjectForWrite { instance in
+            let serializer = try getSerializer(instance, data: request.data, partial: partial)
+            try serializer.isValid(raiseException: true)
+            try performUpdate(serializer)
+            return Response(try serializer.data)
+        }
     }
 
     /// DRF's `UpdateModelMixin.partial_update`.

@@ -10,6 +10,9 @@ public struct Response: Sendable {
     /// An already rendered body (used instead of `data`), with its content type.
     public var rawBody: [UInt8]?
     public var contentType: String?
+    /// Conditional GET (not DRF): a 200 to GET/HEAD carries this `ETag` and answers a matching
+    /// `If-None-Match` with 304 (see `ConditionalRequests`); nil: no `ETag`.
+    public var etag: ResponseETag?
 
     public init(_ data: JSON? = nil, status: Int = 200, headers: Headers = Headers()) {
         self.status = status

@@ -16,7 +16,11 @@ public enum ResponseRendering {
         if !body.isEmpty, let contentType, !headers.contains("Content-Type") {
             headers["Content-Type"] = contentType
         }
+        var status = response.status
+        if let etag = response.etag, let request {
+            applyConditionalGet(etag, request: request, status: &status, headers: &headers, body: &body)
+        }
         if request?.method == .head { body = [] }
-        return RenderedResponse(status: response.status, headers: headers, body: body)
+        return RenderedResponse(status: status, headers: headers, body: body)
     }
 }

@@ -14,6 +14,8 @@ final class ProjectViewSet: ModelViewSet<QuerySet<Project>>, FilterableView, Sea
     override class var serializerClass: Serializer.Type? { ProjectSerializer.self }
     override class var permissionClasses: [any Permission]? { [IsAuthenticated(), IsProjectAdminOrReadOnly()] }
     override class var filterBackends: [any FilterBackend]? { [DjangoFilterBackend(), SearchFilter(), OrderingFilter()] }
+    /// The spec's conditional requests on the detail: `ETag`, 304, and 412 for a stale `If-Match`.
+    override class var conditionalRequests: ConditionalRequests? { ConditionalRequests() }
 
     var filtersetFields: FiltersetFields {
         [

@@ -13,6 +13,8 @@ public final class TaskViewSet: ModelViewSet<QuerySet<Task>>, FilterableView, Se
     override public class var serializerClass: Serializer.Type? { TaskSerializer.self }
     override public class var permissionClasses: [any Permission]? { [IsAuthenticated(), IsProjectAdminOrReadOnly()] }
     override public class var filterBackends: [any FilterBackend]? { [DjangoFilterBackend(), SearchFilter(), OrderingFilter()] }
+    /// The spec's conditional requests on the detail: `ETag`, 304, and 412 for a stale `If-Match`.
+    override public class var conditionalRequests: ConditionalRequests? { ConditionalRequests() }
 
     public var filtersetFields: FiltersetFields {
         [

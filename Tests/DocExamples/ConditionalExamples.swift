@@ -1,0 +1,67 @@
+// The `///` examples of conditional requests (Sources/RESTFramework/Conditional,
+// Sources/RESTFramework/Generics/RowLockingQueryable.swift and GenericAPIView+Conditional.swift,
+// Sources/RESTModels/QuerySet/QuerySet+Locking.swift), compiled (DocCommentExampleTests finds them here).
+import RESTFramework
+import RESTModels
+
+enum ConditionalExamples {
+    // EntityTag
+    static func tags() -> [EntityTag?] {
+        let tag = EntityTag.ofRepresentation(Array(#"{"id":1}"#.utf8))
+        let header = tag.headerValue                // "\"…32 hex digits…\""
+        let weak = EntityTag(parsing: #"W/"v7""#)   // weak, opaque "v7"
+        let version = EntityTag(version: "42")      // "\"42\"": a row version
+        _ = header
+        return [weak, version]
+    }
+
+    // EntityTagCondition
+    static func conditions() -> [EntityTagCondition] {
+        let list = EntityTagCondition(#"W/"a", "b""#)   // .tags([W/"a", "b"])
+        let any = EntityTagCondition("*")              // .any
+        let bad = EntityTagCondition("a, b")           // .malformed: tags must be quoted
+        return [list, any, bad]
+    }
+
+    // Preconditions
+    static func check(_ request: Request, tag: EntityTag) throws -> Response? {
+        let preconditions = Preconditions(request.headers)
+        switch preconditions.evaluate(method: request.method, current: tag) {
+        case .proceed: break                                  // serve or write as usual
+        case .notModified: return Response(status: 304)       // GET/HEAD: the client's copy is current
+        case .failed: throw PreconditionFailed()              // 412, nothing done
+        }
+        return nil
+    }
+
+    // ConditionalRequests
+    final class NoteViewSet: ModelViewSet<QuerySet<Note>> {
+        override class var conditionalRequests: ConditionalRequests? { ConditionalRequests() }
+    }
+
+    // GenericAPIView.withObjectForWrite
+    final class ArchivingNoteViewSet: ModelViewSet<QuerySet<Note>> {
+        func archive(_ request: Request) throws -> Response {
+            try withObjectForWrite { note in try markArchived(note) }
+        }
+
+        func markArchived(_ note: Note) throws -> Response { Response(status: 204) }
+    }
+
+    // RowLockingQueryable
+    static func lock(_ rows: QuerySet<Note>, _ object: Note) throws {
+        try rows.transaction {
+            try rows.lockForUpdate(object)   // another writer of this row waits here
+            // read, compare, write: nobody changes the row in between
+        }
+    }
+
+    // QuerySet.lockForUpdate
+    static func lockNote(_ request: Request, _ note: Note) throws {
+        let notes = try Note.objects(on: request)
+        try notes.transaction {
+            try notes.lockForUpdate(note)   // SELECT 1 FROM "notes" WHERE "id" = $1 FOR UPDATE
+            _ = try notes.update(note, with: ["title": "Locked"])
+        }
+    }
+}
