@@ -68,7 +68,8 @@ import Testing
             _ = try RelationsTests.seedTasks(connection, seed)
             let tasks = ProjectTask.objects(on: connection)
             // A filter on the table's own column: the planner pages from an index.
-            let (_, own) = try QueryCapture.capture { try tasks.filter(.field("done", .exact(true))).orderBy("id").countAndFetch(offset: 0, limit: 5) }
+            let done = tasks.filter(.field("done", .exact(true))).orderBy("id")
+            let (_, own) = try QueryCapture.capture { try done.countAndFetch(offset: 0, limit: 5) }
             #expect(own.count == 2 && !own[0].hasPrefix("WITH"))
             // Ordered by a related row's column: the subquery would not have it.
             let acrossOrder = Self.acmeTasks(connection, seed).orderBy("project__name", "id")
