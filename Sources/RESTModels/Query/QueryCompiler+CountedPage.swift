@@ -1,7 +1,8 @@
 import PostgreSQL
 import RESTFramework
 
-/// A paginated list's count and page in one statement that finds the matching rows once:
+/// A paginated list's count and page in one statement that finds the matching rows once
+/// (not compiled: SQL):
 ///
 ///     WITH "__matched" AS MATERIALIZED (SELECT "tasks"."id" FROM "tasks" WHERE <filter>)
 ///     SELECT <columns>, "__total"."n"
