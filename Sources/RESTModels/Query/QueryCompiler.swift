@@ -141,7 +141,7 @@ enum QueryCompiler<M: Model> {
     }
 
     /// ` LIMIT $n OFFSET $m`, each when set.
-    private static func appendSlice(_ query: ModelQuery<M>, into sql: inout SQLBuilder) {
+    static func appendSlice(_ query: ModelQuery<M>, into sql: inout SQLBuilder) {
         if let limit = query.limit {
             sql.append(" LIMIT ")
             sql.bind(Int64(limit))
@@ -205,10 +205,15 @@ enum QueryCompiler<M: Model> {
             } else {
                 throw layout.unknownField(term.field)
             }
-            sql.append(term.descending ? " DESC" : " ASC")
-            // PostgreSQL's default is already the spec's (LAST ascending, FIRST descending).
-            if let nulls = term.nulls { sql.append(nulls == .first ? " NULLS FIRST" : " NULLS LAST") }
+            appendDirection(of: term, into: &sql)
         }
+    }
+
+    /// ` DESC`, ` ASC`, and the NULLS placement when the term names one.
+    static func appendDirection(of term: OrderTerm, into sql: inout SQLBuilder) {
+        sql.append(term.descending ? " DESC" : " ASC")
+        // PostgreSQL's default is already the spec's (LAST ascending, FIRST descending).
+        if let nulls = term.nulls { sql.append(nulls == .first ? " NULLS FIRST" : " NULLS LAST") }
     }
 
     // MARK: Predicates

@@ -17,10 +17,15 @@ extension QuerySet {
         return try result[0][0, as: Int.self]
     }
 
-    /// `count()` and `fetch(offset:limit:)` in one round trip (libpq's pipeline mode, one
-    /// implicit transaction): what a paginated list costs the database, minus a wait.
+    /// `count()` and `fetch(offset:limit:)` in one round trip: one statement when the filter
+    /// reads other tables (`QueryCompiler.countedPage`), else the two in libpq's pipeline mode
+    /// (one implicit transaction). What a paginated list costs the database, minus a wait.
     public func countAndFetch(offset: Int, limit: Int?) throws -> (count: Int, rows: [M]) {
         let page = query.sliced(offset: offset, limit: limit)
+        if !query.isSliced, !query.predicates.isEmpty {
+            let joins = page.state.loadsRelated ? try QueryCompiler<M>.joins(page) : nil
+            if QueryCompiler<M>.countsWithPage(page, joins: joins) { return try countedPage(page, joins: joins) }
+        }
         if page.state.loadsRelated { return try countAndFetchRelated(page, count: try countStatement()) }
         let select = try SQLBuilder.statement { sql in try QueryCompiler<M>.select(page, into: &sql) }
         let results = try StatementRunner.pipelined([try countStatement(), select], on: requireConnection())
