@@ -164,7 +164,9 @@ import TestSupport
         #expect(page.contains(#"<input type="text" id="filter-status" name="status" value="">"#))
         #expect(page.contains(#"<input type="text" id="filter-budget__gte" name="budget__gte" value="">"#))
         // The POST form: choices as a select, dates as date inputs.
-        #expect(page.contains(#"<select id="post-status" name="status"><option value="">---------</option><option value="planned">Planned</option>"#))
+        #expect(
+            page.contains(
+                #"<select id="post-status" name="status"><option value="">---------</option><option value="planned">Planned</option>"#))
         #expect(page.contains(#"<input id="post-starts" name="starts" type="date">"#))
         // A detail page has no filters.
         let id = try #require(made.text.firstMatch(of: /"id":"([0-9a-f-]{36})"/)).1

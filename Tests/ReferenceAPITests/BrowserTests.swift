@@ -28,7 +28,10 @@ import Testing
         let admin = ["Authorization": "Token " + Self.adminKey]
         let shots = ProcessInfo.processInfo.environment["SRF_BROWSER_SCREENSHOTS"]
         let pages: [[String: Any]] = [
-            ["url": origin + "/api/users/?page_size=2", "headers": admin, "screenshot": shots.map { $0 + "/browsable-api-list.png" } ?? ""],
+            [
+                "url": origin + "/api/users/?page_size=2", "headers": admin,
+                "screenshot": shots.map { $0 + "/browsable-api-list.png" } ?? "",
+            ],
             ["url": "@link:1", "headers": admin, "screenshot": shots.map { $0 + "/browsable-api-detail.png" } ?? ""],
             ["url": origin + "/api/users/4/", "headers": ["Authorization": "Token " + Self.scriptKey]],
             ["url": origin + "/api/projects/?search=x", "headers": admin],
@@ -52,7 +55,8 @@ import Testing
         #expect(list["request"] as? String == "GET /api/users/?page_size=2")
         #expect(list["status"] as? String == "HTTP 200 OK")
         #expect(list["headers"] as? [String] == ["HTTP 200 OK", "Allow:", "Content-Type:", "Vary:"])
-        #expect((list["body"] as? String)?.hasPrefix("{\n    \"count\": 4,\n    \"next\": \"\(origin)/api/users/?page=2&page_size=2\"") == true)
+        #expect(
+            (list["body"] as? String)?.hasPrefix("{\n    \"count\": 4,\n    \"next\": \"\(origin)/api/users/?page=2&page_size=2\"") == true)
         #expect((list["bodyLinks"] as? [String])?.first == origin + "/api/users/?page=2&page_size=2")
         #expect(list["next"] as? String == origin + "/api/users/?page=2&page_size=2")
         #expect(list["forms"] as? [String] == ["OPTIONS", "POST", "POST"])

@@ -183,7 +183,8 @@ struct BrowsableAPIPage {
         let fields = BrowsableForms.fields(for: method, view: view, request: request) ?? []
         let initial = method == .put ? response.data?.objectValue : nil
         let parsers = view.getParsers().map(\.mediaType)
-        let htmlForms = !fields.isEmpty
+        let htmlForms =
+            !fields.isEmpty
             && parsers.contains { $0 == "application/x-www-form-urlencoded" || $0 == "multipart/form-data" }
         var rawMethods = [method]
         if method == .put && BrowsableForms.showForm(.patch, view: view, request: request, object: false) {
@@ -192,9 +193,13 @@ struct BrowsableAPIPage {
         let id = method.rawValue.lowercased()
         html.raw("<section class=\"panel forms-panel\"><div class=\"tabs\" role=\"tablist\">")
         if htmlForms {
-            html.raw("<button type=\"button\" role=\"tab\" class=\"btn\" aria-selected=\"true\" data-tab=\"\(id)-object-form\">HTML form</button>")
+            html.raw(
+                "<button type=\"button\" role=\"tab\" class=\"btn\" aria-selected=\"true\" data-tab=\"\(id)-object-form\">HTML form</button>"
+            )
         }
-        html.raw("<button type=\"button\" role=\"tab\" class=\"btn\" aria-selected=\"\(htmlForms ? "false" : "true")\" data-tab=\"\(id)-generic-content-form\">Raw data</button></div>")
+        html.raw(
+            "<button type=\"button\" role=\"tab\" class=\"btn\" aria-selected=\"\(htmlForms ? "false" : "true")\" data-tab=\"\(id)-generic-content-form\">Raw data</button></div>"
+        )
         if htmlForms {
             html.raw("<div id=\"\(id)-object-form\" class=\"tab-panel\">")
             BrowsableForms.writeHTMLForm(

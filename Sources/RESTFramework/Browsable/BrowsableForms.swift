@@ -54,7 +54,9 @@ enum BrowsableForms {
             writeField(name: name, info: info, value: initial?[name], method: method, into: &html)
         }
         html.open("div", [("class", "form-actions")])
-        html.element("button", [("type", "submit"), ("class", "btn btn-primary"), ("title", "Make a \(method.rawValue) request")], text: method.rawValue)
+        html.element(
+            "button", [("type", "submit"), ("class", "btn btn-primary"), ("title", "Make a \(method.rawValue) request")],
+            text: method.rawValue)
         html.raw("</div></form>")
     }
 
@@ -119,7 +121,11 @@ enum BrowsableForms {
         html.open("div", [("class", "form-actions")])
         for method in methods {
             html.element(
-                "button", [("type", "submit"), ("class", "btn btn-primary"), ("data-method", method.rawValue), ("title", "Make a \(method.rawValue) request")],
+                "button",
+                [
+                    ("type", "submit"), ("class", "btn btn-primary"), ("data-method", method.rawValue),
+                    ("title", "Make a \(method.rawValue) request"),
+                ],
                 text: method.rawValue)
         }
         html.raw("</div></form>")

@@ -11,10 +11,12 @@ extension SearchFilter: FilterControls {
         guard !getSearchFields(view: view, request: request).isEmpty else { return }
         html.raw("<div class=\"filter search\"><h3>Search</h3>")
         html.open("form", [("class", "form-inline"), ("method", "GET"), ("action", request.path)])
-        html.open("input", [
-            ("type", "search"), ("name", searchParam), ("value", request.query[searchParam] ?? ""), ("placeholder", "Search"),
-            ("aria-label", "Search"),
-        ])
+        html.open(
+            "input",
+            [
+                ("type", "search"), ("name", searchParam), ("value", request.query[searchParam] ?? ""), ("placeholder", "Search"),
+                ("aria-label", "Search"),
+            ])
         html.raw("<button type=\"submit\" class=\"btn\">Search</button></form></div>")
     }
 }
@@ -49,7 +51,9 @@ extension DjangoFilterBackend: FilterControls {
             for lookup in lookups {
                 let name = FiltersetFields.filterName(field: field, lookup: lookup)
                 html.raw("<div class=\"form-group\">")
-                html.element("label", [("for", "filter-\(name)")], text: FieldInfo.label(forFieldName: field) + (lookup == "exact" ? "" : " (\(lookup))"))
+                html.element(
+                    "label", [("for", "filter-\(name)")],
+                    text: FieldInfo.label(forFieldName: field) + (lookup == "exact" ? "" : " (\(lookup))"))
                 html.open("input", [("type", "text"), ("id", "filter-\(name)"), ("name", name), ("value", request.query[name] ?? "")])
                 html.raw("</div>")
             }
