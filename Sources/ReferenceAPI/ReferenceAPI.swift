@@ -45,7 +45,11 @@ public enum ReferenceAPI {
             PageNumberPagination(pageSizeQueryParam: "page_size", maxPageSize: 100, countStrategy: countStrategy)
         }
         settings.parserClasses = [JSONParser(), FormParser(), MultiPartParser()]
-        settings.rendererClasses = [JSONRenderer()]
+        // DRF's default renderers: JSON, then the browsable API for browsers (its sign-in and
+        // sign-out links go to the session views of `rest_framework.urls`).
+        settings.rendererClasses = [
+            JSONRenderer(), BrowsableAPIRenderer(loginURL: "/api/auth/login/", logoutURL: "/api/auth/logout/"),
+        ]
         // `/api/auth-token/` reads forms without authentication: the field limit is what keeps
         // such a body cheap.
         settings.dataUploadMaxNumberFields = configuration.dataUploadMaxNumberFields

@@ -142,7 +142,7 @@ import TestSupport
     @Test func optionsShowsWhatTheUserMayDo() throws {
         let client = try withAccount()
         let head =
-            #"{"name":"%@","description":"","renders":["application/json"],"parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]"#
+            #"{"name":"%@","description":"","renders":["application/json","text/html"],"parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]"#
         func expected(_ name: String, _ actions: String?) -> String {
             head.replacing("%@", with: name) + (actions.map { ",\"actions\":{\($0)}" } ?? "") + "}"
         }

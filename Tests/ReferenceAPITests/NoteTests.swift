@@ -126,7 +126,7 @@ import TestSupport
     @Test func optionsShowsPostToAuthenticatedUsersOnly() throws {
         let client = try seeded(1)
         let head =
-            #"{"name":"Note List","description":"","renders":["application/json"],"parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]"#
+            #"{"name":"Note List","description":"","renders":["application/json","text/html"],"parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]"#
         #expect(client.send(.options, "/api/notes/").text == head + "}")
         #expect(
             client.send(.options, "/api/notes/", token: Seed.alanToken).text == head

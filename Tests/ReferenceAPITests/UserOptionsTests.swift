@@ -6,7 +6,7 @@ import TestSupport
 /// action, which IsAdminUser guards), `actions` per method the route maps.
 @Suite(.needsTestsRun) struct UserOptionsTests {
     static let parses =
-        #""renders":["application/json"],"parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]"#
+        #""renders":["application/json","text/html"],"parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]"#
     static let fields =
         #"{"url":{"type":"field","required":false,"read_only":true,"label":"Url"},"id":{"type":"integer","required":false,"read_only":true,"label":"ID"},"username":{"type":"string","required":true,"read_only":false,"label":"Username","max_length":150},"email":{"type":"email","required":false,"read_only":false,"label":"Email","max_length":254},"first_name":{"type":"string","required":false,"read_only":false,"label":"First name","max_length":150},"last_name":{"type":"string","required":false,"read_only":false,"label":"Last name","max_length":150},"is_staff":{"type":"boolean","required":false,"read_only":false,"label":"Is staff"},"last_login":{"type":"datetime","required":false,"read_only":true,"label":"Last login"},"date_joined":{"type":"datetime","required":false,"read_only":true,"label":"Date joined"}}"#
 

@@ -120,7 +120,7 @@ final class WireSide {
 
 /// Compares two answers to the same request; the differences, described with both sides shown.
 enum WireComparison {
-    static let headers = ["Allow", "WWW-Authenticate", "Location", "Content-Type"]
+    static let headers = ["Allow", "WWW-Authenticate", "Location", "Content-Type", "Vary"]
 
     /// `names` say which answer is which in the descriptions (two runs of DRF alone, too).
     static func differences(
@@ -138,7 +138,10 @@ enum WireComparison {
                 found.append("\(name): \(first) \(show(mine)), \(second) \(show(theirs))")
             }
         }
-        if !request.ignoring.contains(.body) && ours.body != drf.body {
+        // The browsable API's pages are compared by status and headers, not bytes (part 2,
+        // "Browsable API": the same data in another page).
+        let pages = isHTMLPage(ours) && isHTMLPage(drf)
+        if !request.ignoring.contains(.body) && !pages && ours.body != drf.body {
             let mine = mask(ours.text, request.masks), theirs = mask(drf.text, request.masks)
             if mine != theirs || !validUTF8(ours.body) || !validUTF8(drf.body) {
                 let width = max(first.count, second.count) + 1
@@ -147,6 +150,11 @@ enum WireComparison {
             }
         }
         return found
+    }
+
+    /// An answer of the browsable API (`text/html; charset=utf-8`).
+    static func isHTMLPage(_ response: RawHTTPClient.Response) -> Bool {
+        response.headers.contains { $0.name.lowercased() == "content-type" && $0.value.hasPrefix("text/html") }
     }
 
     static func show(_ values: [String]) -> String { values.isEmpty ? "(none)" : values.map { "\"\($0)\"" }.joined(separator: ", ") }

@@ -13,7 +13,7 @@ import Foundation
 extension WireRequests {
     static var projects: [WireRequest] {
         projectRouteMatrix + projectReads + projectFilters + taskFilters + projectValidation + taskValidation + tagValidation
-            + tagWrites + projectWrites + taskWrites + cascades
+            + tagWrites + projectWrites + taskWrites + cascades + browsable
     }
 
     static let apolloPath = "/api/projects/\(WireSeed.apollo)/"

@@ -9,7 +9,7 @@ public protocol Metadata: Sendable {
 /// leaves PUT out. For example (not compiled: a request and its response):
 ///
 ///     // OPTIONS /api/users/ as staff:
-///     // {"name":"User List","description":"","renders":["application/json"],
+///     // {"name":"User List","description":"","renders":["application/json","text/html"],
 ///     //  "parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"],
 ///     //  "actions":{"POST":{"id":{"type":"integer","required":false,"read_only":true,"label":"ID"}, ...}}}
 public struct SimpleMetadata: Metadata {

@@ -1,8 +1,10 @@
 /// Turns a finalized `Response` into bytes with the negotiated renderer (DRF's
 /// `Response.rendered_content`): no body means no Content-Type; HEAD drops the body.
 public enum ResponseRendering {
-    public static func render(_ response: Response, request: Request?) -> RenderedResponse {
-        var headers = response.headers
+    /// `view` is the view that answered (the browsable API's page describes it), nil for
+    /// answers no view gave.
+    public static func render(_ response: Response, request: Request?, view: APIView? = nil) -> RenderedResponse {
+        var response = response
         var body: [UInt8]
         var contentType: String?
         if let raw = response.rawBody {
@@ -10,9 +12,10 @@ public enum ResponseRendering {
             contentType = response.contentType
         } else {
             let renderer = request?.acceptedRenderer ?? JSONRenderer()
-            body = renderer.render(response.data, acceptedMediaType: request?.acceptedMediaType, request: request)
+            body = renderer.render(&response, view: view, request: request)
             contentType = renderer.charset.map { "\(renderer.mediaType); charset=\($0)" } ?? renderer.mediaType
         }
+        var headers = response.headers
         if !body.isEmpty, let contentType, !headers.contains("Content-Type") {
             headers["Content-Type"] = contentType
         }

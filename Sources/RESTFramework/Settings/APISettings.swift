@@ -28,6 +28,7 @@ public struct APISettings: Sendable {
         get { box.values.parserClasses }
         set { change { $0.parserClasses = newValue } }
     }
+    /// DRF's default: JSON, then the browsable API (`text/html`, `?format=api`) for browsers.
     public var rendererClasses: [any Renderer] {
         get { box.values.rendererClasses }
         set { change { $0.rendererClasses = newValue } }
@@ -143,7 +144,7 @@ public struct APISettings: Sendable {
         var authenticationClasses: [any Authentication] = []
         var permissionClasses: [any Permission] = [AllowAny()]
         var parserClasses: [any Parser] = [JSONParser(), FormParser(), MultiPartParser()]
-        var rendererClasses: [any Renderer] = [JSONRenderer()]
+        var rendererClasses: [any Renderer] = [JSONRenderer(), BrowsableAPIRenderer()]
         var metadata: any Metadata = SimpleMetadata()
         var exceptionHandler: @Sendable (any Error, APIView?) -> Response? = defaultExceptionHandler
         var urlFormatOverride: String? = "format"

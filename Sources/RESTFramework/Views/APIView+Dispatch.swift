@@ -93,6 +93,6 @@ extension APIView {
 
     /// Renders a finalized response for the wire (HEAD keeps the headers, drops the body).
     public func render(_ response: Response) -> RenderedResponse {
-        ResponseRendering.render(response, request: request)
+        ResponseRendering.render(response, request: request, view: self)
     }
 }

@@ -39,6 +39,20 @@ INSTALLED_APPS = [
 ]
 MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]  # APPEND_SLASH
 ROOT_URLCONF = "refapi.urls"
+# The browsable API's templates (rest_framework's and django_filters' own, from the apps).
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+            ]
+        },
+    }
+]
+STATIC_URL = "/static/"
 WSGI_APPLICATION = "refapi.wsgi.application"
 
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", "postgres:///drf_reference"))}
@@ -59,7 +73,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.PageNumberPagination",
     "PAGE_SIZE": 10,
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # DRF's default renderers (part 2, "Browsable API"): JSON, then the browsable API.
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_PARSER_CLASSES": [
         "rest_framework.parsers.JSONParser",
         "rest_framework.parsers.FormParser",

@@ -12,7 +12,7 @@ import Testing
         + #""secret":{"type":"boolean","required":false,"read_only":false,"label":"Secret"}}"#
 
     static func head(_ name: String) -> String {
-        #"{"name":"\#(name)","description":"","renders":["application/json"],"#
+        #"{"name":"\#(name)","description":"","renders":["application/json","text/html"],"#
             + #""parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]"#
     }
 

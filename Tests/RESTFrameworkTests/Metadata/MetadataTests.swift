@@ -14,7 +14,7 @@ struct MetadataTests {
         + #""created":{"type":"datetime","required":false,"read_only":true,"label":"Created"}}"#
 
     static let head =
-        #"{"name":"Note List","description":"","renders":["application/json"],"#
+        #"{"name":"Note List","description":"","renders":["application/json","text/html"],"#
         + #""parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]"#
 
     @Test func staffSeesPostOnTheListRoute() {
@@ -64,7 +64,7 @@ struct MetadataTests {
         view.settings = APISettings()
         let response = TestResponse(view.render(view.dispatch(APIRequestFactory().options("/ping/"))))
         #expect(
-            response.text == #"{"name":"Ping","description":"Answers pong.","renders":["application/json"],"#
+            response.text == #"{"name":"Ping","description":"Answers pong.","renders":["application/json","text/html"],"#
                 + #""parses":["application/json","application/x-www-form-urlencoded","multipart/form-data"]}"#)
     }
 

@@ -41,7 +41,7 @@ struct ResponseDispatchTests {
     }
 
     @Test func notAcceptableComesBeforeAuthentication() {
-        let response = F.serve(.get, token: "bad", accept: "text/html")
+        let response = F.serve(.get, token: "bad", accept: "application/xml")
         #expect(response.status == 406)
         #expect(response.text == #"{"detail":"Could not satisfy the request Accept header."}"#)
         #expect(response.headers["Content-Type"] == "application/json")
@@ -49,7 +49,7 @@ struct ResponseDispatchTests {
     }
 
     @Test func unknownFormatIs404BeforeAuthentication() {
-        for response in [F.serve(.get, token: "bad", format: "xml"), F.serve(.get, token: "bad", query: "format=api")] {
+        for response in [F.serve(.get, token: "bad", format: "xml"), F.serve(.get, token: "bad", query: "format=yaml")] {
             #expect(response.status == 404)
             #expect(response.text == #"{"detail":"Not found."}"#)
         }

@@ -10,7 +10,7 @@ import Testing
         #expect(settings.permissionClasses.count == 1 && settings.permissionClasses[0] is AllowAny)
         #expect(
             settings.parserClasses.map(\.mediaType) == ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"])
-        #expect(settings.rendererClasses.map(\.mediaType) == ["application/json"])
+        #expect(settings.rendererClasses.map(\.mediaType) == ["application/json", "text/html"])
         #expect(settings.urlFormatOverride == "format")
         #expect(settings.formatSuffixKwarg == "format")
         #expect(settings.nonFieldErrorsKey == "non_field_errors")

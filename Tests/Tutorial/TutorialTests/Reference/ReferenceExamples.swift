@@ -403,6 +403,22 @@ func negotiationSettings() -> APISettings {
     return settings
 }
 
+func browsableAPISettings() -> APISettings {
+    var settings = APISettings()
+    // DRF's defaults already (JSON, then the page); here with links to the session views.
+    settings.rendererClasses = [
+        JSONRenderer(),
+        BrowsableAPIRenderer(loginURL: "/api/auth/login/", logoutURL: "/api/auth/logout/"),
+    ]
+    return settings
+}
+
+/// A view that stays JSON only, as DRF's `ObtainAuthToken`: `text/html` is a 406 there.
+final class TokenExchange: APIView, PostHandler {
+    override class var rendererClasses: [any Renderer]? { [JSONRenderer()] }
+    func post(_ request: Request) throws -> Response { Response(["token": "..."]) }
+}
+
 // MARK: - Pagination
 
 func paginationSettings() -> APISettings {

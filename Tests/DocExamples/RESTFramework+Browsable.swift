@@ -1,0 +1,30 @@
+// The `///` examples of Sources/RESTFramework/Browsable, compiled (DocCommentExampleTests finds them here).
+@testable import RESTFramework
+
+extension DocHost {
+    // BrowsableAPIRenderer
+    func browsableAPIRenderer() {
+        var settings = APISettings()
+        settings.rendererClasses = [JSONRenderer(), BrowsableAPIRenderer(loginURL: "/api/auth/login/",
+                                                                          logoutURL: "/api/auth/logout/")]
+        _ = settings
+    }
+
+    // HTMLWriter, LinkedJSON, Breadcrumbs
+    func browsablePage(urls: URLConf) {
+        do {
+            var html = HTMLWriter()
+            html.raw("<b>")
+            html.text("<script>")
+            html.raw("</b>")
+            html.string   // <b>&lt;script&gt;</b>
+        }
+        do {
+            var html = HTMLWriter()
+            LinkedJSON.write(["url": "http://example.com/api/users/1/"], into: &html)
+            // {\n    "url": "<a href="http://example.com/api/users/1/" rel="nofollow">http://example.com/api/users/1/</a>"\n}
+        }
+        Breadcrumbs.of("/api/projects/", urls: urls)
+        // [("Api Root", "/api/"), ("Project List", "/api/projects/")]
+    }
+}
