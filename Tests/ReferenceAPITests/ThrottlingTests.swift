@@ -53,6 +53,21 @@ import TestSupport
         #expect(user.header("RateLimit-Remaining") == "999")
     }
 
+    @Test func rowsWhoseWindowHasPassedAreCleanedUp() throws {
+        let client = try client("user=10/min")
+        // A key last hit long ago (expired), and one still in its window.
+        try client.connection.execute(
+            """
+            INSERT INTO srf_throttle (key, hits, seen, expires, allowed) VALUES
+                ('throttle_user_old', '{1}', 1, 61, true),
+                ('throttle_user_live', ARRAY[extract(epoch FROM now())], extract(epoch FROM now()), extract(epoch FROM now()) + 60, true)
+            """)
+        // The store's first check in a process cleans (then once a minute).
+        #expect(client.send(.get, "/api/users/2/", token: Seed.adaToken).status == 200)
+        let keys = try client.connection.query("SELECT string_agg(key, ',' ORDER BY key) FROM srf_throttle")[0][0, as: String.self]
+        #expect(keys == "throttle_user_2,throttle_user_live")
+    }
+
     @Test func aFailingStoreLetsRequestsThrough() throws {
         let client = try client("user=1/min")
         try client.connection.execute("DROP TABLE srf_throttle")
