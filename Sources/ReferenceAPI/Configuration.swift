@@ -7,7 +7,7 @@ import RESTFramework
 /// their rows (`SRF_PAGINATION_COUNT`: `exact`, DRF's behaviour and the default; `estimated`,
 /// planner statistics for large tables; `none`, no count at all), and Django's
 /// `DATA_UPLOAD_MAX_NUMBER_FIELDS` (`SRF_DATA_UPLOAD_MAX_NUMBER_FIELDS`: a whole number, default
-/// 1,000, or `none` for no limit).
+/// 1,000, or `none` for no limit), and the throttle rates (`REFERENCE_THROTTLE_RATES`, unset: none).
 ///
 ///     let app = try ReferenceAPI.application(configuration: .fromEnvironment())
 ///     let fast = ReferenceConfiguration(passwordIterations: 1_000)   // tests
@@ -19,19 +19,26 @@ public struct ReferenceConfiguration: Sendable {
 
     public static let dataUploadMaxNumberFieldsVariable = "SRF_DATA_UPLOAD_MAX_NUMBER_FIELDS"
 
+    /// The spec's `REFERENCE_THROTTLE_RATES`: `scope=rate` pairs (`anon=100/min,user=1000/min,login=5/min`).
+    public static let throttleRatesVariable = "REFERENCE_THROTTLE_RATES"
+
     public var passwordIterations: Int
     /// The count strategy of the default (page-number) paginator.
     public var paginationCount: CountStrategy
     /// The most fields a query string, form or multipart body may hold (nil: no limit).
     public var dataUploadMaxNumberFields: Int?
+    /// The throttle rates by scope (`anon`, `user`, `login`); empty, the default: no throttling.
+    public var throttleRates: ThrottleRates
 
     public init(
         passwordIterations: Int = PasswordHasher.defaultIterations, paginationCount: CountStrategy = .exact,
-        dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields
+        dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields,
+        throttleRates: ThrottleRates = ThrottleRates()
     ) {
         self.passwordIterations = passwordIterations
         self.paginationCount = paginationCount
         self.dataUploadMaxNumberFields = dataUploadMaxNumberFields
+        self.throttleRates = throttleRates
     }
 
     /// Reads the variables above (unset or empty: the default); a value that does not fit is
@@ -70,6 +77,13 @@ public struct ReferenceConfiguration: Sendable {
                             + "or none for no limit.")
                 }
                 configuration.dataUploadMaxNumberFields = limit
+            }
+        }
+        if let text = environment[throttleRatesVariable], !text.isEmpty {
+            do {
+                configuration.throttleRates = try ThrottleRates(parsing: text)
+            } catch {
+                throw ConfigurationError("\(throttleRatesVariable)=\(text): \(error.message)")
             }
         }
         return configuration

@@ -34,10 +34,25 @@ public enum ReferenceAPI {
     public static func settings(configuration: ReferenceConfiguration) -> APISettings {
         let hasher = configuration.passwordHasher
         var settings = APISettings()
+        // The spec's throttling: anonymous by address (`anon`), users by id (`user`), the token
+        // view and failed Basic credentials by client (`login`), counted in PostgreSQL so that
+        // every worker and process shares one count. No rates: nothing is set, nothing runs.
+        let rates = configuration.throttleRates
+        let store = PostgresThrottleStore()
+        let loginThrottle = rates["login"].map { CredentialThrottle(scope: "login", rate: $0, store: store) }
         settings.authenticationClasses = [
             TokenAuthentication(store: ModelTokenStore()),
-            BasicAuthentication(store: ModelUserStore(), hasher: hasher),
+            BasicAuthentication(store: ModelUserStore(), hasher: hasher, throttle: loginThrottle),
         ]
+        if !rates.isEmpty {
+            settings.throttleRates = rates
+            settings.throttleStore = store
+            var throttles: [any Throttle] = []
+            if rates["anon"] != nil { throttles.append(AnonRateThrottle()) }
+            if rates["user"] != nil { throttles.append(UserRateThrottle()) }
+            if rates["login"] != nil { throttles.append(ScopedRateThrottle()) }
+            settings.throttleClasses = throttles
+        }
         settings.permissionClasses = [IsAuthenticated()]
         settings.pageSize = 10
         let countStrategy = configuration.paginationCount

@@ -47,6 +47,10 @@ def parse_args():
     p.add_argument("--api-server", help="api-server binary (default: $SRF_API_SERVER, else a release build;"
                                         " smoke: $SRF_TEST_BIN/api-server if set)")
     p.add_argument("--no-build", action="store_true", help="never run swift build")
+    p.add_argument("--throttle", metavar="RATES",
+                   help="also run api-server-throttled: api-server with REFERENCE_THROTTLE_RATES=RATES "
+                        "(e.g. user=1000/s: counted in PostgreSQL, never refused at wrk's rate), measured beside "
+                        "api-server in each rotation (the cost of throttling)")
     p.add_argument("--out", help="report directory (default docs/; smoke: .bench/smoke/)")
     p.add_argument("--keep", action="store_true", help="keep the work directory")
     a = p.parse_args()
@@ -127,8 +131,10 @@ def start_stack(a, work, pg, ports):
     contenders[c.name] = c
 
     found = find_api_server(a)
-    for name, port, extra_env in (("api-server", ports[1], {}),
-                                  ("api-server-estimated", ports[2], {"SRF_PAGINATION_COUNT": "estimated"})):
+    variants = [("api-server", ports[1], {}), ("api-server-estimated", ports[2], {"SRF_PAGINATION_COUNT": "estimated"})]
+    if a.throttle:
+        variants.append(("api-server-throttled", ports[4], {"REFERENCE_THROTTLE_RATES": a.throttle}))
+    for name, port, extra_env in variants:
         c = Contender(name, port, role="apiserver", workers=a.workers)
         if isinstance(found, tuple):
             c.unavailable = found[1]
@@ -167,7 +173,9 @@ def check(contenders, a, data):
             served = False
         if not served:
             reason = f"api-server answers {status} {body[:60]!r} for /api/public-accounts/: the reference API is not served yet"
-            for name in ("api-server", "api-server-estimated"):
+            for name in ("api-server", "api-server-estimated", "api-server-throttled"):
+                if name not in contenders:
+                    continue
                 contenders[name].unavailable = reason
                 contenders[name].process.stop()
     for c in contenders.values():
@@ -222,7 +230,7 @@ def main():
     os.chmod(work, 0o755)
     pg = Postgres(work, random.randint(20000, 40000))
     base = random.randint(41000, 60000)
-    ports = [base + i for i in range(4)]
+    ports = [base + i for i in range(5)]
     nginx, contenders, status = None, {}, 1
     started = time.time()
     try:
@@ -235,7 +243,8 @@ def main():
             if c.unavailable:
                 log(f"{c.name}: not available yet: {c.unavailable}")
         db = prepare_pgbench(contenders, data, pg, work, a.endpoints)
-        order = [contenders[n] for n in ("c-ceiling", "api-server", "drf") if not contenders[n].unavailable] + [db]
+        names = ("c-ceiling", "api-server", "api-server-throttled", "drf")
+        order = [contenders[n] for n in names if n in contenders and not contenders[n].unavailable] + [db]
         results = {}
         measure_series(a, data, a.endpoints, order, results)
 

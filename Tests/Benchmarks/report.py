@@ -69,7 +69,7 @@ def contender_table(rows, db):
 
 
 def ratio_table(rows, db, rotations):
-    pairs = [("api-server", "drf"), ("api-server", "c-ceiling"), ("api-server", "pgbench"),
+    pairs = [("api-server", "drf"), ("api-server-throttled", "api-server"), ("api-server", "c-ceiling"), ("api-server", "pgbench"),
              ("drf", "c-ceiling"), ("drf", "pgbench")]
     lines = ["| ratio of req/s | " + " | ".join(f"rotation {i + 1}" for i in range(rotations)) + " | median |",
              "|---|" + "---:|" * (rotations + 1)]

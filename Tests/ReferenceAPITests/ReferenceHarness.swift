@@ -47,10 +47,10 @@ final class ReferenceClient {
     let schema: TemporarySchema
     let client: APIClient
 
-    init(seed: Bool = true) throws {
+    init(seed: Bool = true, configuration: ReferenceConfiguration = ReferenceConfiguration(passwordIterations: 3)) throws {
         schema = try TemporarySchema(url: TestEnvironment.databaseURL, migrations: NginxProcess.projectRoot + "/migrations")
         connection = schema.connection
-        app = try ReferenceAPI.application(configuration: ReferenceConfiguration(passwordIterations: 3))
+        app = try ReferenceAPI.application(configuration: configuration)
         client = APIClient(app, database: connection)
         if seed { try seedUsers() }
     }

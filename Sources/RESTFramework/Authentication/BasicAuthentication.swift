@@ -13,11 +13,17 @@ public struct BasicAuthentication: Authentication {
     public let hasher: PasswordHasher
     /// DRF's `www_authenticate_realm`.
     public let realm: String
+    /// Beyond DRF: the window failed attempts count in (see `CredentialThrottle`); nil: none.
+    public let throttle: CredentialThrottle?
 
-    public init(store: any UserCredentialStore, hasher: PasswordHasher = PasswordHasher(), realm: String = "api") {
+    public init(
+        store: any UserCredentialStore, hasher: PasswordHasher = PasswordHasher(), realm: String = "api",
+        throttle: CredentialThrottle? = nil
+    ) {
         self.store = store
         self.hasher = hasher
         self.realm = realm
+        self.throttle = throttle
     }
 
     public func authenticate(_ request: Request) throws -> AuthenticationResult? {
@@ -39,9 +45,12 @@ public struct BasicAuthentication: Authentication {
     /// `UserCredentialStore.authenticate`). DRF's own `User inactive or deleted.` branch is
     /// unreachable behind ModelBackend, which never returns an inactive user.
     public func authenticateCredentials(username: String, password: String, request: Request) throws -> AuthenticationResult {
+        // Counted before the hasher runs, so that a full window costs no PBKDF2.
+        let attempt = try throttle?.attempt(request)
         guard let user = try store.authenticate(username: username, password: password, hasher: hasher, request: request) else {
             throw AuthenticationFailed("Invalid username/password.")
         }
+        attempt?.succeeded(request)
         return AuthenticationResult(user: user)
     }
 

@@ -104,6 +104,28 @@ public struct APISettings: Sendable {
         get { box.values.atomicRequests }
         set { change { $0.atomicRequests = newValue } }
     }
+    /// DRF's `DEFAULT_THROTTLE_CLASSES`: the throttles of views that name none (default none:
+    /// `checkThrottles` then costs nothing).
+    public var throttleClasses: [any Throttle] {
+        get { box.values.throttleClasses }
+        set { change { $0.throttleClasses = newValue } }
+    }
+    /// DRF's `DEFAULT_THROTTLE_RATES`: each scope's rate.
+    public var throttleRates: ThrottleRates {
+        get { box.values.throttleRates }
+        set { change { $0.throttleRates = newValue } }
+    }
+    /// Where rate throttles count (DRF's cache); nil, the default, is refused by the first rate
+    /// throttle that runs, with a message naming the stores.
+    public var throttleStore: (any ThrottleStore)? {
+        get { box.values.throttleStore }
+        set { change { $0.throttleStore = newValue } }
+    }
+    /// DRF's `NUM_PROXIES`: how many proxies in front append to `X-Forwarded-For` (see `ClientIdent`).
+    public var numProxies: Int? {
+        get { box.values.numProxies }
+        set { change { $0.numProxies = newValue } }
+    }
     /// The application's own settings, by typed key (see `SettingsExtensionKey`).
     public var extensions: SettingsExtensions {
         get { box.values.extensions }
@@ -158,6 +180,10 @@ public struct APISettings: Sendable {
         var urlFieldName = "url"
         var dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields
         var atomicRequests: (any AtomicRequests)? = nil
+        var throttleClasses: [any Throttle] = []
+        var throttleRates = ThrottleRates()
+        var throttleStore: (any ThrottleStore)? = nil
+        var numProxies: Int? = nil
         var extensions = SettingsExtensions()
         var coerceDecimalToString = true
         var errorLog: (@Sendable (String) -> Void)? = nil

@@ -23,6 +23,10 @@ open class APIView {
     /// The transaction around each unsafe request (Django's `ATOMIC_REQUESTS`); nil: the
     /// settings' `atomicRequests`. `NonAtomicRequests()` opts this view out.
     open class var atomicRequests: (any AtomicRequests)? { nil }
+    /// DRF's `throttle_classes`; nil: the settings' `throttleClasses`.
+    open class var throttleClasses: [any Throttle]? { nil }
+    /// DRF's `throttle_scope`: the rate `ScopedRateThrottle` applies to this view.
+    open class var throttleScope: String? { nil }
 
     // MARK: Instance configuration (what this request uses)
 
@@ -30,6 +34,10 @@ open class APIView {
     public var permissionClasses: [any Permission]?
     public var parserClasses: [any Parser]?
     public var rendererClasses: [any Renderer]?
+    /// This request's throttles and scope, when they differ from the class's (an extra action's);
+    /// nil: the class's. Not copied at init, so views without throttles pay nothing for them.
+    public var throttleClasses: [any Throttle]?
+    public var throttleScope: String?
     /// Name and description given when the view was bound (`as_view(name=...)`, extra actions).
     public var name: String?
     public var description: String?
@@ -73,6 +81,7 @@ open class APIView {
     open func getPermissions() -> [any Permission] { permissionClasses ?? settings.permissionClasses }
     open func getParsers() -> [any Parser] { parserClasses ?? settings.parserClasses }
     open func getRenderers() -> [any Renderer] { rendererClasses ?? settings.rendererClasses }
+    open func getThrottles() -> [any Throttle] { throttleClasses ?? Self.throttleClasses ?? settings.throttleClasses }
 
     /// The handler for a method, or nil for a 405. HEAD falls back to GET; OPTIONS is `options`.
     /// A viewset answers with the action its routing maps to the method.
@@ -136,9 +145,19 @@ open class APIView {
         }
     }
 
-    /// The seam for throttling, DRF's `check_throttles`: the framework ships no throttle classes
-    /// yet, so this passes; a view that throttles overrides it and throws `Throttled`.
-    open func checkThrottles(_ request: Request) throws {}
+    /// DRF's `check_throttles`: every throttle is asked; if any refuses, `throttled` answers with
+    /// the longest wait. The `RateLimit-*` headers of the most restrictive one go on every response
+    /// of this view (`ThrottleCheck`). No throttles: nothing to do.
+    open func checkThrottles(_ request: Request) throws {
+        let throttles = getThrottles()
+        if throttles.isEmpty { return }
+        if let wait = try ThrottleCheck.run(throttles, request: request, view: self) {
+            throw throttled(request, wait: wait.seconds)
+        }
+    }
+
+    /// DRF's `throttled`: the error a refused request raises (`Throttled`, a 429 with `Retry-After`).
+    open func throttled(_ request: Request, wait: Double?) -> any Error { Throttled(waitSeconds: wait) }
 
     /// DRF's `handle_exception`: 401s get `WWW-Authenticate` from the first authenticator, or
     /// become 403 when it has none; the exception handler answers; anything it leaves is a 500.

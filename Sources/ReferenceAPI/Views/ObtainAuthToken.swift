@@ -9,6 +9,8 @@ final class ObtainAuthToken: APIView, PostHandler, ActionsMetadataProviding {
     override class var permissionClasses: [any Permission]? { [] }
     override class var parserClasses: [any Parser]? { [FormParser(), MultiPartParser(), JSONParser()] }
     override class var rendererClasses: [any Renderer]? { [JSONRenderer()] }
+    /// Counted against `login` when `REFERENCE_THROTTLE_RATES` sets it (`ScopedRateThrottle`).
+    override class var throttleScope: String? { "login" }
 
     func getSerializer(data: JSON? = nil) -> AuthTokenSerializer {
         AuthTokenSerializer(data: data, context: SerializerContext(request: request, view: self, format: formatKwarg))
