@@ -77,11 +77,13 @@ struct SchemaTests {
                 "--checks",
                 "not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance",
                 "--header", "Authorization: Token \(token)",
-                "--max-examples", "12", "--phases", "examples,coverage,fuzzing", "--workers", "2",
+                "--max-examples", "8", "--phases", "examples,coverage,fuzzing", "--workers", "2",
                 "--request-timeout", "20", "--seed", "1", "--no-color", "--generation-database", ":memory:",
             ],
             environment: ProcessInfo.processInfo.environment)
-        #expect(run.status == 0, "\(run.stdout.suffix(12_000))\(run.stderr.suffix(4_000))\n\(stack.logs.suffix(4_000))")
+        // The failures and the summary (what came before is progress).
+        let failures = run.stdout.range(of: "FAILURES").map { String(run.stdout[$0.lowerBound...]) } ?? run.stdout
+        #expect(run.status == 0, "\(failures.prefix(40_000))\(run.stderr.suffix(4_000))\n\(stack.logs.suffix(4_000))")
     }
 }
 

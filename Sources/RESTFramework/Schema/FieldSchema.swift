@@ -40,8 +40,8 @@ public enum FieldSchema {
         if let described = field as? any OpenAPIFieldDescribing { return described.openAPISchema }
         switch field {
         case let field as CharField: return text(field)
-        case let field as EmailField: return merged(text(field.text), ["format": "email"])
-        case let field as URLField: return merged(text(field.text), ["format": "uri"])
+        case let field as EmailField: return formatted(field.text, "email")
+        case let field as URLField: return formatted(field.text, "uri")
         case let field as SlugField:
             return merged(text(field.text), ["pattern": field.allowUnicode ? "^[-\\w]+$" : "^[-a-zA-Z0-9_]+$"])
         case let field as IntegerField: return bounded(["type": "integer"], min: field.minValue.map(JSON.int), max: field.maxValue.map(JSON.int))
@@ -113,6 +113,12 @@ public enum FieldSchema {
         if let max = field.maxLength { object["maxLength"] = JSON(max) }
         if let min = field.minLength { object["minLength"] = JSON(min) }
         return .object(object)
+    }
+
+    /// Text of a format; with `allowBlank`, `""` is valid too (a user without an email).
+    static func formatted(_ field: CharField, _ format: String) -> JSON {
+        guard field.allowBlank else { return merged(text(field), ["format": .string(format)]) }
+        return merged(text(field), ["anyOf": [["format": .string(format)], ["const": ""]]])
     }
 
     /// DRF's decimal strings (`"1250.00"`) with drf-spectacular's pattern: at most

@@ -14,7 +14,7 @@ extension GenericAPIView: SchemaInspectable {
     var schemaSerializerClass: Serializer.Type? { try? getSerializerClass() }
     /// The paginator, when it would paginate (a page size in force).
     var schemaPaginator: (any Paginator)? {
-        guard let paginator, (paginator.pageSize ?? settings.pageSize) != nil else { return nil }
+        guard let paginator, !(paginator is NoPagination), (paginator.pageSize ?? settings.pageSize) != nil else { return nil }
         return paginator
     }
     var schemaFilterBackends: [any FilterBackend] { filterBackends }
