@@ -2,10 +2,9 @@
 /// `@extend_schema`. A view or viewset states it per action (`SchemaDescribedView`), an extra
 /// action with `schema:`. Whatever is nil is inferred from the view.
 ///
-///     .action("archive", detail: true, methods: [.post],
-///             schema: ExtendSchema(request: SchemaBody.none, responses: [200: .serializer(ProjectSerializer.self)])) {
-///         (view: ProjectViewSet, request) in try view.archive(request)
-///     }
+///     let recentUsers: ExtraAction = .action(
+///         "recent_users", detail: false, schema: ExtendSchema(responses: [200: .paginatedList(BriefUserSerializer.self)])
+///     ) { (view: UserViewSet, request) in Response([]) }
 public struct ExtendSchema: Sendable {
     /// The request body; nil: the view's serializer for POST, PUT and PATCH.
     public var request: SchemaBody?
@@ -35,11 +34,11 @@ public struct ExtendSchema: Sendable {
 
 /// A request or response body in an `ExtendSchema`.
 ///
-///     .serializer(TagSerializer.self)          // one object
-///     .list(UserSerializer.self)               // a JSON array of them
-///     .paginatedList(UserSerializer.self)      // the view's paginator's envelope around a page
-///     .schema(["type": "object", "properties": ["status": ["type": "string"]], "required": ["status"]])
-///     .none                                    // no body
+///     let one = SchemaBody.serializer(UserSerializer.self)        // one object
+///     let many = SchemaBody.list(UserSerializer.self)             // a JSON array of them
+///     let page = SchemaBody.paginatedList(UserSerializer.self)    // the view's paginator's envelope around a page
+///     let inline = SchemaBody.schema(["type": "object", "properties": ["status": ["type": "string"]], "required": ["status"]])
+///     let nothing = SchemaBody.none                               // no body
 public enum SchemaBody: Sendable {
     case serializer(Serializer.Type)
     case list(Serializer.Type)
@@ -64,9 +63,10 @@ public enum SchemaBody: Sendable {
 /// A view that states its operations' schemas (drf-spectacular's `@extend_schema_view`):
 /// the generator asks it for each method (and, on a viewset, the action answering it).
 ///
-///     extension ObtainAuthToken: SchemaDescribedView {
+///     final class HealthWithSchema: APIView, GetHandler, SchemaDescribedView {
+///         func get(_ request: Request) throws -> Response { Response(["status": "ok"]) }
 ///         static func extendSchema(method: HTTPMethod, action: ViewSetAction?) -> ExtendSchema? {
-///             ExtendSchema(request: .serializer(AuthTokenSerializer.self), responses: [200: .stringMembers(["token"])])
+///             ExtendSchema(responses: [200: .stringMembers(["status"])])
 ///         }
 ///     }
 public protocol SchemaDescribedView: APIView {

@@ -18,9 +18,10 @@ public enum SchemaDirection: Sendable {
 /// pattern, `maxLength`/`minLength`, `minimum`/`maximum`, `enum` for choices, nested serializers
 /// as component references, and nullability as a type array (`["string", "null"]`).
 ///
-///     FieldSchema.schema(for: CharField("title", maxLength: 200), direction: .request, components: &components)
+///     var components = SchemaComponents()
+///     let title = FieldSchema.schema(for: CharField("title", maxLength: 200), direction: .request, components: &components)
 ///     // {"maxLength":200,"type":"string"}
-///     FieldSchema.schema(for: DateField("due", allowNull: true), direction: .response, components: &components)
+///     let due = FieldSchema.schema(for: DateField("due", allowNull: true), direction: .response, components: &components)
 ///     // {"format":"date","type":["string","null"]}
 public enum FieldSchema {
     public static func schema(
@@ -44,7 +45,8 @@ public enum FieldSchema {
         case let field as URLField: return formatted(field.text, "uri")
         case let field as SlugField:
             return merged(text(field.text), ["pattern": field.allowUnicode ? "^[-\\w]+$" : "^[-a-zA-Z0-9_]+$"])
-        case let field as IntegerField: return bounded(["type": "integer"], min: field.minValue.map(JSON.int), max: field.maxValue.map(JSON.int))
+        case let field as IntegerField:
+            return bounded(["type": "integer"], min: field.minValue.map(JSON.int), max: field.maxValue.map(JSON.int))
         case let field as FloatField:
             return bounded(["type": "number", "format": "double"], min: field.minValue.map(limit), max: field.maxValue.map(limit))
         case let field as DecimalField: return decimal(field)
@@ -67,7 +69,9 @@ public enum FieldSchema {
         case let field as MultipleChoiceField:
             return ["type": "array", "items": choices(field.choices.map(\.value.json), blank: field.allowBlank, null: false)]
         case let field as ListField:
-            var array = JSONObject.schema(["type": "array", "items": schema(for: field.child, direction: direction, components: &components)])
+            var array = JSONObject.schema([
+                "type": "array", "items": schema(for: field.child, direction: direction, components: &components),
+            ])
             if let max = field.maxLength { array["maxItems"] = JSON(max) }
             if let min = field.minLength { array["minItems"] = JSON(min) } else if !field.allowEmpty { array["minItems"] = 1 }
             return .object(array)
@@ -168,7 +172,11 @@ public enum FieldSchema {
             if !types.contains(type) { types.append(type) }
         }
         var object = JSONObject()
-        if types.count == 1 { object["type"] = .string(types[0]) } else if !types.isEmpty { object["type"] = .array(types.map(JSON.string)) }
+        if types.count == 1 {
+            object["type"] = .string(types[0])
+        } else if !types.isEmpty {
+            object["type"] = .array(types.map(JSON.string))
+        }
         object["enum"] = .array(values)
         _ = null  // `nullable` adds null to the type and the values.
         return .object(object)

@@ -4,7 +4,7 @@
 /// django-filter field and lookup, typed from the model's column. Another backend adopts
 /// `OpenAPIFilterDescribing`.
 ///
-///     FilterSchema.parameters(of: [SearchFilter(), OrderingFilter()], view: view, fields: { _ in nil })
+///     let query = FilterSchema.parameters(of: [SearchFilter(), OrderingFilter()], view: self, request: request) { _ in nil }
 public protocol OpenAPIFilterDescribing: FilterBackend {
     func openAPIQueryParameters(view: APIView) -> [JSON]
 }
@@ -30,7 +30,9 @@ public enum FilterSchema {
             case let ordering as OrderingFilter:
                 let valid = ordering.getValidFields(view: view)
                 guard !valid.isEmpty else { continue }
-                let terms = valid.flatMap { [JSON.string("-" + $0), .string($0)] }.sorted { ($0.stringValue ?? "") < ($1.stringValue ?? "") }
+                let terms = valid.flatMap { [JSON.string("-" + $0), .string($0)] }.sorted {
+                    ($0.stringValue ?? "") < ($1.stringValue ?? "")
+                }
                 parameters.append(
                     explodedList(
                         PaginationSchema.query(
@@ -63,7 +65,8 @@ public enum FilterSchema {
         case "isnull":
             return PaginationSchema.query(name, "", ["type": "boolean"])
         case "in":
-            return explodedList(PaginationSchema.query(name, "Multiple values may be separated by commas.", ["type": "array", "items": value]))
+            return explodedList(
+                PaginationSchema.query(name, "Multiple values may be separated by commas.", ["type": "array", "items": value]))
         case "range":
             return explodedList(
                 PaginationSchema.query(

@@ -45,7 +45,8 @@ struct OperationBuilder {
             usesFilterForm = backends.contains { $0 is DjangoFilterBackend } && (view is any FilterableView)
         }
         // The paginator of a list, or of an override's paginated body.
-        let pagedByOverride = override?.responses?.values.contains { if case .paginatedList = $0 { return true } else { return false } } ?? false
+        let pagedByOverride =
+            override?.responses?.values.contains { if case .paginatedList = $0 { return true } else { return false } } ?? false
         let pager = paginator ?? (pagedByOverride ? inspectable?.schemaPaginator : nil)
         if let pager { query += PaginationSchema.parameters(of: pager) }
         parameters += query.sorted { ($0["name"]?.stringValue ?? "") < ($1["name"]?.stringValue ?? "") }
@@ -72,7 +73,8 @@ struct OperationBuilder {
 
         // The answers: the successful ones, then the errors this view can give.
         var responses: [(Int, JSON)] = []
-        let successes = override?.responses ?? defaultResponses(action: action, isList: isList, paginated: paginator != nil, serializer: serializer)
+        let successes =
+            override?.responses ?? defaultResponses(action: action, isList: isList, paginated: paginator != nil, serializer: serializer)
         let mediaTypes = responseMediaTypes(view)
         for (status, body) in successes.sorted(by: { $0.key < $1.key }) {
             var response = JSONObject([("description", .string(Self.statusDescription(status)))])

@@ -2,7 +2,7 @@
 /// (`/api`), `-` as `_`, then the action's verb: `list` (a list GET), `retrieve`, `create`,
 /// `update`, `partial_update`, `destroy`.
 ///
-///     OperationID.make(path: "/api/projects/{id}/archive/", prefix: "/api", method: .post, isList: false)
+///     let id = OperationID.make(path: "/api/projects/{id}/archive/", prefix: "/api", method: .post, isList: false)
 ///     // "projects_archive_create"
 public enum OperationID {
     public static func make(path: String, prefix: String, method: HTTPMethod, isList: Bool) -> String {
@@ -31,7 +31,7 @@ public enum OperationID {
     /// drf-spectacular's automatic `SCHEMA_PATH_PREFIX`: the longest run of whole segments all
     /// paths share (`/api`), none when there is one path or none.
     ///
-    ///     OperationID.commonPrefix(["/api/users/", "/api/users/{pk}/", "/api/auth-token/"])   // "/api"
+    ///     let prefix = OperationID.commonPrefix(["/api/users/", "/api/users/{pk}/", "/api/auth-token/"])   // "/api"
 
     public static func commonPrefix(_ paths: [String]) -> String {
         guard paths.count > 1 else { return "" }

@@ -2,7 +2,7 @@
 /// page (drf-spectacular's `get_paginated_response_schema` and `get_schema_operation_parameters`).
 /// The built-in paginators are described here; another adopts `OpenAPIPaginatorDescribing`.
 ///
-///     PaginationSchema.parameters(of: LimitOffsetPagination())   // limit, offset
+///     let query = PaginationSchema.parameters(of: LimitOffsetPagination())   // limit, offset
 public protocol OpenAPIPaginatorDescribing: Paginator {
     /// Query parameters as OpenAPI parameter objects.
     var openAPIQueryParameters: [JSON] { get }

@@ -5,8 +5,8 @@
 /// one form, `Tag` (`PatchedTag` for PATCH).
 ///
 ///     var components = SchemaComponents()
-///     components.reference(to: TagSerializer.self, direction: .response, partial: false)
-///     // {"$ref":"#/components/schemas/Tag"}
+///     let user = components.reference(to: UserSerializer.self, direction: .response, partial: false)
+///     // {"$ref":"#/components/schemas/User"}
 public struct SchemaComponents: Sendable {
     /// Name → schema, in the order first referenced (the document sorts them).
     public private(set) var schemas: [String: JSON] = [:]

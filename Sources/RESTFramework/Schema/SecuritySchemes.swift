@@ -4,9 +4,9 @@
 /// with drf-spectacular's `cookieAuth` (`{"type":"apiKey","in":"cookie","name":"sessionid"}`),
 /// and any other class of an application may. A class that does not is left out of `security`.
 ///
-///     extension SessionAuthentication: OpenAPISecurityScheme {
-///         public var openAPISecuritySchemeName: String { "cookieAuth" }
-///         public var openAPISecurityScheme: JSON { ["type": "apiKey", "in": "cookie", "name": "sessionid"] }
+///     extension APIKeyAuthentication: OpenAPISecurityScheme {
+///         var openAPISecuritySchemeName: String { "apiKeyAuth" }
+///         var openAPISecurityScheme: JSON { ["type": "apiKey", "in": "header", "name": "X-API-Key"] }
 ///     }
 public protocol OpenAPISecurityScheme: Authentication {
     var openAPISecuritySchemeName: String { get }

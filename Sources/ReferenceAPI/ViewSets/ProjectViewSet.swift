@@ -61,7 +61,8 @@ final class ProjectViewSet: ModelViewSet<QuerySet<Project>>, FilterableView, Sea
                 "properties": [
                     "count": ["type": "integer"],
                     "by_status": [
-                        "type": "object", "properties": .object(JSONObject(ProjectStatus.allCases.map { ($0.rawValue, ["type": "integer"]) })),
+                        "type": "object",
+                        "properties": .object(JSONObject(ProjectStatus.allCases.map { ($0.rawValue, ["type": "integer"]) })),
                         "required": .array(ProjectStatus.allCases.map { .string($0.rawValue) }),
                     ],
                     "budget_total": ["type": "string", "format": "decimal", "pattern": #"^-?\d+\.\d{2}$"#],

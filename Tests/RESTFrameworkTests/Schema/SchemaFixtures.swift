@@ -59,7 +59,8 @@ enum SchemaFixtures {
     static func settings() -> APISettings {
         var settings = APISettings()
         settings.authenticationClasses = [
-            TokenAuthentication(store: InMemoryTokenStore([:])), BasicAuthentication(store: InMemoryUserStore([]), hasher: PasswordHasher(iterations: 1)),
+            TokenAuthentication(store: InMemoryTokenStore([:])),
+            BasicAuthentication(store: InMemoryUserStore([]), hasher: PasswordHasher(iterations: 1)),
         ]
         settings.permissionClasses = [IsAuthenticated()]
         settings.pageSize = 10

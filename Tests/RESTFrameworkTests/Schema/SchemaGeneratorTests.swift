@@ -8,7 +8,8 @@ struct SchemaGeneratorTests {
 
     func schema(_ field: any SerializerField, _ direction: SchemaDirection = .response) -> String {
         var components = SchemaComponents()
-        return JSONWriter.renderString(SchemaGenerator.canonical(FieldSchema.schema(for: field, direction: direction, components: &components), isMap: false))
+        return JSONWriter.renderString(
+            SchemaGenerator.canonical(FieldSchema.schema(for: field, direction: direction, components: &components), isMap: false))
     }
 
     @Test func fieldsMapToJSONSchema() {
@@ -42,7 +43,9 @@ struct SchemaGeneratorTests {
         #expect(OperationID.make(path: "/api/projects/", prefix: "/api", method: .get, isList: true) == "projects_list")
         #expect(OperationID.make(path: "/api/projects/{pk}/", prefix: "/api", method: .get, isList: false) == "projects_retrieve")
         #expect(OperationID.make(path: "/api/projects/{pk}/", prefix: "/api", method: .patch, isList: false) == "projects_partial_update")
-        #expect(OperationID.make(path: "/api/projects/{id}/archive/", prefix: "/api", method: .post, isList: false) == "projects_archive_create")
+        #expect(
+            OperationID.make(path: "/api/projects/{id}/archive/", prefix: "/api", method: .post, isList: false) == "projects_archive_create"
+        )
         #expect(OperationID.make(path: "/api/auth-token/", prefix: "/api", method: .post, isList: false) == "auth_token_create")
         #expect(OperationID.commonPrefix(["/api/users/", "/api/users/{pk}/", "/api/auth-token/"]) == "/api")
         #expect(OperationID.commonPrefix(["/api/users/{pk}/", "/api/users/{pk}/x/"]) == "/api/users")
@@ -51,7 +54,10 @@ struct SchemaGeneratorTests {
 
     @Test func readOnlyAndWriteOnlyFieldsSplitRequestAndResponseForms() {
         var components = SchemaComponents()
-        #expect(components.reference(to: F.GadgetSerializer.self, direction: .response, partial: false) == ["$ref": "#/components/schemas/Gadget"])
+        #expect(
+            components.reference(to: F.GadgetSerializer.self, direction: .response, partial: false) == [
+                "$ref": "#/components/schemas/Gadget"
+            ])
         #expect(
             components.reference(to: F.GadgetSerializer.self, direction: .request, partial: false)
                 == ["$ref": "#/components/schemas/GadgetRequest"])
@@ -59,7 +65,8 @@ struct SchemaGeneratorTests {
             components.reference(to: F.GadgetSerializer.self, direction: .request, partial: true)
                 == ["$ref": "#/components/schemas/PatchedGadgetRequest"])
         let response = components.schemas["Gadget"]
-        #expect(response?["properties"]?.objectValue?.keys == ["url", "id", "name", "size", "price", "ships", "warranty", "owner", "created"])
+        #expect(
+            response?["properties"]?.objectValue?.keys == ["url", "id", "name", "size", "price", "ships", "warranty", "owner", "created"])
         #expect(response?["required"]?.arrayValue?.count == 9)
         let request = components.schemas["GadgetRequest"]
         #expect(request?["properties"]?.objectValue?.keys == ["name", "size", "price", "ships", "warranty", "secret"])
@@ -68,7 +75,8 @@ struct SchemaGeneratorTests {
         // The nested serializer became a component of its own.
         #expect(components.schemas["Owner"] != nil)
         // Without read-only or write-only fields there is one form.
-        #expect(components.reference(to: F.NoteSerializer.self, direction: .request, partial: false) == ["$ref": "#/components/schemas/Note"])
+        #expect(
+            components.reference(to: F.NoteSerializer.self, direction: .request, partial: false) == ["$ref": "#/components/schemas/Note"])
     }
 
     @Test func aViewsetsOperations() throws {
