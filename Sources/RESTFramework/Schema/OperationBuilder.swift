@@ -29,7 +29,16 @@ struct OperationBuilder {
         let paginator = isList ? inspectable?.schemaPaginator : nil
 
         var operation = JSONObject()
-        operation["operationId"] = .string(OperationID.make(path: path, prefix: prefix, method: method, isList: isList))
+        // An action stated to answer a list is a list too (drf-spectacular: a `many=True` serializer).
+        let answersList =
+            override?.responses?.values.contains {
+                switch $0 {
+                case .list, .paginatedList: return true
+                default: return false
+                }
+            } ?? false
+        operation["operationId"] = .string(
+            OperationID.make(path: path, prefix: prefix, method: method, isList: isList || (method == .get && answersList)))
         let description = override?.description ?? view.getViewDescription()
         if !description.isEmpty { operation["description"] = .string(description) }
         if let summary = override?.summary { operation["summary"] = .string(summary) }

@@ -106,7 +106,7 @@ struct SchemaGeneratorTests {
         #expect(archive?["operationId"] == "gadgets_archive_create" && archive?["requestBody"] == nil)
         // The extra action's own serializer and paginator.
         let notes = paths?["/api/gadgets/{pk}/notes/"]?["get"]
-        #expect(notes?["operationId"] == "gadgets_notes_retrieve")
+        #expect(notes?["operationId"] == "gadgets_notes_list")
         #expect(notes?["parameters"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["pk", "limit", "offset"])
         let envelope = document["components"]?["schemas"]?["PaginatedNoteList"]
         #expect(envelope?["properties"]?.objectValue?.keys == ["count", "next", "previous", "results"])
