@@ -4,7 +4,7 @@ import FastCGI
 
 /// The command line of a server binary built on `APIServerMain`, as `manage.py` is a Django
 /// project's: `serve` (the default: the root command takes serve's options itself, so that
-/// `--help` lists them), `check`, `routes` and `migrate`: `my-api --listen unix:/run/my-api/api.sock`,
+/// `--help` lists them), `check`, `routes`, `schema` and `migrate`: `my-api --listen unix:/run/my-api/api.sock`,
 /// `my-api check` (like `nginx -t`: exit 0 or 1), `my-api routes`, `my-api migrate check`.
 /// The commands carry only the parsed options; `APIServerMain.run` gives them the application.
 struct APIServerCommand: ParsableCommand {
@@ -15,7 +15,7 @@ struct APIServerCommand: ParsableCommand {
             abstract: "Serve the API as a FastCGI responder, or check, list or migrate it.",
             discussion: "Exit status: 0 success, 1 failure, 2 usage error.",
             version: FrameworkVersion.current,
-            subcommands: [Serve.self, Check.self, Routes.self, MigrateCommand.self])
+            subcommands: [Serve.self, Check.self, Routes.self, Schema.self, MigrateCommand.self])
     }
 
     /// Without a subcommand: serve.
@@ -48,6 +48,12 @@ struct APIServerCommand: ParsableCommand {
     struct Routes: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the route table: pattern, name, method=action, view (as `manage.py show_urls`).")
+    }
+
+    struct Schema: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the OpenAPI 3.1 document of the API (as DRF's `generateschema`): `schema > openapi.json`.",
+            discussion: "The same bytes as GET on the application's SchemaView; no database is needed.")
     }
 }
 

@@ -29,6 +29,8 @@ import Glibc
 ///   `models` with the database's tables and requires the migrations in `migrations` (or
 ///   `--migrations-dir`) to be applied; exits 0, or 1 naming each problem. Like `nginx -t`.
 /// - `routes`: the route table (`URLConf.routeTable`).
+/// - `schema`: the OpenAPI 3.1 document (`SchemaGenerator`), as the URL conf's `SchemaView`
+///   answers it (its generator, or one titled after the program when none is mounted).
 /// - `migrate` (`apply`, the default, `status`, `check`, `plan`, `new NAME`): `migrate`'s
 ///   subcommands, on the folder `migrations` unless `--dir` says another.
 ///
@@ -97,6 +99,12 @@ public enum APIServerMain {
                 return 0
             case is APIServerCommand.Routes:
                 CommandOutput.line(try built(makeApplication).urls.routeTable)
+                return 0
+            case is APIServerCommand.Schema:
+                let application = try built(makeApplication)
+                let generator = SchemaView.generator(mountedIn: application.urls) ?? SchemaGenerator(title: program)
+                let document = generator.document(for: application)
+                CommandOutput.write(String(decoding: SchemaGenerator.render(document), as: UTF8.self), to: 1)
                 return 0
             default:
                 return nil

@@ -86,6 +86,8 @@ public enum ReferenceAPI {
         return try URLConf([
             .include("api/", router),
             .path("api/auth-token/", ObtainAuthToken.asView(), name: "api-token"),
+            // A plain path, as DRF's: the router's root does not list it.
+            .path("api/schema/", ReferenceSchemaView.asView(), name: "schema"),
         ])
     }
 }

@@ -24,6 +24,9 @@ public struct ExtraAction: Sendable {
     public let kwargs: ViewInitKwargs
     /// The handlers by action name: the decorated one and those added by `mapping`.
     public private(set) var handlers: [String: ExtraActionHandler]
+    /// What the OpenAPI document says of each action, by action name (drf-spectacular's
+    /// `@extend_schema` on the method): the decorated one's `schema:` and each `mapping`'s.
+    public private(set) var schemas: [String: ExtendSchema] = [:]
 
     /// - Parameters:
     ///   - name: DRF's `name=`; default `pretty_name(function name)` ("Set password").
@@ -34,10 +37,10 @@ public struct ExtraAction: Sendable {
         description: String? = nil,
         permissionClasses: [any Permission]? = nil, authenticationClasses: [any Authentication]? = nil,
         parserClasses: [any Parser]? = nil, rendererClasses: [any Renderer]? = nil,
-        configure: (@Sendable (V) -> Void)? = nil,
+        configure: (@Sendable (V) -> Void)? = nil, schema: ExtendSchema? = nil,
         _ handler: @escaping @Sendable (V, Request) throws -> Response
     ) -> ExtraAction {
-        ExtraAction(
+        var action = ExtraAction(
             functionName: functionName, detail: detail,
             mapping: methods.map { (method: $0, action: functionName) },
             urlPath: urlPath ?? functionName,
@@ -54,15 +57,18 @@ public struct ExtraAction: Sendable {
                     if let configure, let typed = view as? V { configure(typed) }
                 }),
             handlers: [functionName: ExtraActionHandler(handler)])
+        if let schema { action.schemas[functionName] = schema }
+        return action
     }
 
     /// DRF's `@<action>.mapping.<method>`: another method on the same route, answered by
     /// another handler (whose name becomes the action for that method).
     public func mapping<V: ViewSetMixin>(
-        _ method: HTTPMethod, _ actionName: String,
+        _ method: HTTPMethod, _ actionName: String, schema: ExtendSchema? = nil,
         _ handler: @escaping @Sendable (V, Request) throws -> Response
     ) -> ExtraAction {
         var copy = self
+        if let schema { copy.schemas[actionName] = schema }
         copy.mapping.removeAll { $0.method == method }
         copy.mapping.append((method: method, action: actionName))
         copy.handlers[actionName] = ExtraActionHandler(handler)

@@ -29,7 +29,8 @@ final class UserSerializer: ModelSerializer<User> {
             // No serializer default: a PUT without it leaves the column as it is; a create gets the
             // table's default.
             BooleanField("is_staff", required: false),
-            DateTimeField("last_login", readOnly: true),
+            // Null until the first sign-in (the column is nullable; says so to the OpenAPI document).
+            DateTimeField("last_login", readOnly: true, allowNull: true),
             DateTimeField("date_joined", readOnly: true),
         ]
     }

@@ -14,8 +14,15 @@ final class AccountViewSet: ModelViewSet<QuerySet<Account>> {
 
     override class var extraActions: [ExtraAction] {
         [
-            .action("members", detail: true) { (view: AccountViewSet, request) in try view.members(request) },
-            .action("add_member", detail: true, methods: [.post], urlPath: "add-member", urlName: "add-member") {
+            .action("members", detail: true, schema: ExtendSchema(responses: [200: .paginatedList(UserSerializer.self)])) {
+                (view: AccountViewSet, request) in try view.members(request)
+            },
+            .action(
+                "add_member", detail: true, methods: [.post], urlPath: "add-member", urlName: "add-member",
+                schema: ExtendSchema(
+                    request: .serializer(AddMemberSerializer.self),
+                    responses: [200: .stringMembers(["status"]), 201: .stringMembers(["status"])])
+            ) {
                 (view: AccountViewSet, request) in try view.addMember(request)
             },
         ]

@@ -34,10 +34,13 @@ final class ProjectViewSet: ModelViewSet<QuerySet<Project>>, FilterableView, Sea
 
     override class var extraActions: [ExtraAction] {
         var actions: [ExtraAction] = [
-            .action("archive", detail: true, methods: [.post]) { (view: ProjectViewSet, request) in
+            .action(
+                "archive", detail: true, methods: [.post],
+                schema: ExtendSchema(request: SchemaBody.none, responses: [200: .serializer(ProjectSerializer.self)])
+            ) { (view: ProjectViewSet, request) in
                 try view.archive(request)
             },
-            .action("summary", detail: false) { (view: ProjectViewSet, request) in try view.summary(request) },
+            .action("summary", detail: false, schema: summarySchema) { (view: ProjectViewSet, request) in try view.summary(request) },
         ]
         if tasksSerializerClass != nil {
             actions.insert(
@@ -45,11 +48,30 @@ final class ProjectViewSet: ModelViewSet<QuerySet<Project>>, FilterableView, Sea
                     "tasks", detail: true,
                     configure: { (view: ProjectViewSet) in
                         view.paginationClass = { LimitOffsetPagination(maxLimit: 100) }
-                    }
+                    },
+                    schema: tasksSerializerClass.map { ExtendSchema(responses: [200: .paginatedList($0)]) }
                 ) { (view: ProjectViewSet, request) in try view.tasks(request) }, at: 0)
         }
         return actions
     }
+
+    /// `summary`'s answer, filtered as the list is: `{"count":4,"by_status":{"planned":1,...},"budget_total":"5250.00"}`.
+    static let summarySchema = ExtendSchema(
+        responses: [
+            200: .schema([
+                "type": "object",
+                "properties": [
+                    "count": ["type": "integer"],
+                    "by_status": [
+                        "type": "object",
+                        "properties": .object(JSONObject(ProjectStatus.allCases.map { ($0.rawValue, ["type": "integer"]) })),
+                        "required": .array(ProjectStatus.allCases.map { .string($0.rawValue) }),
+                    ],
+                    "budget_total": ["type": "string", "format": "decimal", "pattern": #"^-?\d+\.\d{2}$"#],
+                ],
+                "required": ["count", "by_status", "budget_total"],
+            ])
+        ], filters: true)
 
     override func getQueryset() throws -> QuerySet<Project> {
         try Project.annotatedWithTaskCounts(Project.objects(on: request))

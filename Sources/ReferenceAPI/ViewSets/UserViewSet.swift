@@ -16,15 +16,15 @@ final class UserViewSet: ModelViewSet<QuerySet<User>> {
 
     override class var extraActions: [ExtraAction] {
         [
-            .action("set_password", detail: true, methods: [.post]) { (view: UserViewSet, request) in
+            .action("set_password", detail: true, methods: [.post], schema: passwordSchema) { (view: UserViewSet, request) in
                 try view.setPassword(request)
             },
-            .action("unset_password", detail: true, methods: [.post, .delete]) { (view: UserViewSet, request) in
+            .action("unset_password", detail: true, methods: [.post, .delete], schema: statusSchema) { (view: UserViewSet, request) in
                 try view.unsetPassword(request)
             },
-            .action("password", detail: true, methods: [.put], name: "Change Password") { (view: UserViewSet, request) in
-                try view.setPassword(request)
-            }.mapping(.delete, "delete_password") { (view: UserViewSet, request) in
+            .action("password", detail: true, methods: [.put], name: "Change Password", schema: passwordSchema) {
+                (view: UserViewSet, request) in try view.setPassword(request)
+            }.mapping(.delete, "delete_password", schema: ExtendSchema(responses: [204: SchemaBody.none])) { (view: UserViewSet, request) in
                 try view.deletePassword(request)
             },
             .action("recent_users", detail: false) { (view: UserViewSet, request) in
@@ -32,6 +32,10 @@ final class UserViewSet: ModelViewSet<QuerySet<User>> {
             },
         ]
     }
+
+    /// The OpenAPI document's words for the password actions: `{"password"}` in, `{"status"}` out.
+    static let passwordSchema = ExtendSchema(request: .serializer(PasswordSerializer.self), responses: [200: .stringMembers(["status"])])
+    static let statusSchema = ExtendSchema(request: SchemaBody.none, responses: [200: .stringMembers(["status"])])
 
     /// Reading is for any user; the password actions for staff or the user themself; the rest
     /// (create, update, destroy, OPTIONS, and methods the route does not map) for staff.

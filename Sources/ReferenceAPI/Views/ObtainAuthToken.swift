@@ -5,7 +5,11 @@ import RESTModels
 /// or JSON) → `{"token":"<40 hex>"}`, made on first use. Open to anyone, but authentication
 /// still runs (a bad token header is a 401). Never rehashes the password, never touches
 /// `last_login`.
-final class ObtainAuthToken: APIView, PostHandler, ActionsMetadataProviding {
+final class ObtainAuthToken: APIView, PostHandler, ActionsMetadataProviding, SchemaDescribedView {
+    static func extendSchema(method: HTTPMethod, action: ViewSetAction?) -> ExtendSchema? {
+        ExtendSchema(request: .serializer(AuthTokenSerializer.self), responses: [200: .stringMembers(["token"])])
+    }
+
     override class var permissionClasses: [any Permission]? { [] }
     override class var parserClasses: [any Parser]? { [FormParser(), MultiPartParser(), JSONParser()] }
     override class var rendererClasses: [any Renderer]? { [JSONRenderer()] }
