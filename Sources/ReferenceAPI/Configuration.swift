@@ -7,7 +7,8 @@ import RESTFramework
 /// their rows (`SRF_PAGINATION_COUNT`: `exact`, DRF's behaviour and the default; `estimated`,
 /// planner statistics for large tables; `none`, no count at all), and Django's
 /// `DATA_UPLOAD_MAX_NUMBER_FIELDS` (`SRF_DATA_UPLOAD_MAX_NUMBER_FIELDS`: a whole number, default
-/// 1,000, or `none` for no limit).
+/// 1,000, or `none` for no limit), and Django's `SECRET_KEY` (`SRF_SECRET_KEY`: signs session
+/// cookies; the default is for tests and development only, and says so).
 ///
 ///     let app = try ReferenceAPI.application(configuration: .fromEnvironment())
 ///     let fast = ReferenceConfiguration(passwordIterations: 1_000)   // tests
@@ -19,16 +20,24 @@ public struct ReferenceConfiguration: Sendable {
 
     public static let dataUploadMaxNumberFieldsVariable = "SRF_DATA_UPLOAD_MAX_NUMBER_FIELDS"
 
+    public static let secretKeyVariable = "SRF_SECRET_KEY"
+    /// The secret key when `SRF_SECRET_KEY` is unset: public, so only for tests and development.
+    public static let developmentSecretKey = "srf-insecure-development-key-set-SRF_SECRET_KEY-in-production"
+
     public var passwordIterations: Int
     /// The count strategy of the default (page-number) paginator.
     public var paginationCount: CountStrategy
     /// The most fields a query string, form or multipart body may hold (nil: no limit).
     public var dataUploadMaxNumberFields: Int?
+    /// Django's `SECRET_KEY`: signs the session cookies and the sessions' password hashes.
+    public var secretKey: String
 
     public init(
         passwordIterations: Int = PasswordHasher.defaultIterations, paginationCount: CountStrategy = .exact,
-        dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields
+        dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields,
+        secretKey: String = ReferenceConfiguration.developmentSecretKey
     ) {
+        self.secretKey = secretKey
         self.passwordIterations = passwordIterations
         self.paginationCount = paginationCount
         self.dataUploadMaxNumberFields = dataUploadMaxNumberFields
@@ -71,6 +80,9 @@ public struct ReferenceConfiguration: Sendable {
                 }
                 configuration.dataUploadMaxNumberFields = limit
             }
+        }
+        if let text = environment[secretKeyVariable], !text.isEmpty {
+            configuration.secretKey = text
         }
         return configuration
     }
