@@ -48,7 +48,8 @@ public enum CSRFToken {
     /// Django's `_check_token_format`: nil for a well-formed secret or token, else the reason
     /// as Django words it (`has incorrect length`, `has invalid characters`).
     public static func formatProblem(_ token: String) -> String? {
-        let count = token.utf8.count
+        // Python's `len`: code points, not bytes.
+        let count = token.unicodeScalars.count
         guard count == secretLength || count == tokenLength else { return "has incorrect length" }
         for byte in token.utf8 where index(of: byte) < 0 { return "has invalid characters" }
         return nil
