@@ -24,6 +24,10 @@ import TestSupport
         try compare(WireRequests.projects, seed: WireSeed.sql + WireSeed.projectsSQL)
     }
 
+    @Test func apiServerAnswersSessionsAsDRFDoes() throws {
+        try compare(WireRequests.sessions, seed: WireSeed.sql)
+    }
+
     func compare(
         _ requests: [WireRequest], seed: String, drfEnvironment: [String: String] = [:],
         apiServerEnvironment: [String: String] = [:]

@@ -33,11 +33,29 @@ APPEND_SLASH = True
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",  # authenticate(), ModelBackend and the hashers
+    "django.contrib.staticfiles",  # {% static %} in DRF's login page
     "rest_framework",
     "django_filters",
     "api",
 ]
-MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]  # APPEND_SLASH
+# APPEND_SLASH; sessions and `request.user` for SessionAuthentication and rest_framework.urls.
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+]
+SESSION_ENGINE = "api.sessions"  # the `sessions` table of migrations/0003_sessions.sql
+LOGIN_REDIRECT_URL = "/api/"
+LOGOUT_REDIRECT_URL = "/api/"
+# DRF's login page (rest_framework/login.html) and its static files.
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "APP_DIRS": True,
+        "OPTIONS": {"context_processors": ["django.template.context_processors.request"]},
+    }
+]
+STATIC_URL = "/static/"
 ROOT_URLCONF = "refapi.urls"
 WSGI_APPLICATION = "refapi.wsgi.application"
 
@@ -55,6 +73,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.authentication.TokenAuthentication",
         "rest_framework.authentication.BasicAuthentication",
+        "rest_framework.authentication.SessionAuthentication",  # after both: part 1's 401s stay
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.PageNumberPagination",

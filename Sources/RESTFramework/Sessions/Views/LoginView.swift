@@ -26,7 +26,13 @@ public final class LoginView: APIView {
         // Django's ProcessFormView: PUT is POST (whose form Django then reads empty).
         case .post, .put: return { [unowned self] request in try self.signIn(request) }
         case .options: return { _ in SessionViews.options(allow: "GET, POST, PUT, HEAD, OPTIONS") }
-        default: return { _ in SessionViews.notAllowed(allow: "GET, POST, PUT, HEAD, OPTIONS") }
+        default:
+            // `csrf_protect` runs before the method check: an unsafe method needs the token first.
+            return { [unowned self] request in
+                let sessions = try SessionViews.sessions(of: self)
+                if let reason = try sessions.csrf.reason(request) { return SessionViews.csrfFailure(reason) }
+                return SessionViews.notAllowed(allow: "GET, POST, PUT, HEAD, OPTIONS")
+            }
         }
     }
 
