@@ -119,7 +119,8 @@ import Testing
         let badOrigin = try browser.send(
             "POST", "/api/notes/", headers: Self.json + [("Origin", "http://evil.example")], body: #"{"title":"x"}"#)
         #expect(
-            badOrigin.text == #"{"detail":"CSRF Failed: Origin checking failed - http://evil.example does not match any trusted origins."}"#)
+            badOrigin.text == #"{"detail":"CSRF Failed: Origin checking failed - http://evil.example does not match any trusted origins."}"#
+        )
         let secret = try #require(browser.cookies["csrftoken"])
         let created = try browser.send(
             "POST", "/api/notes/", headers: Self.json + [("X-CSRFToken", secret), ("Origin", origin)], body: #"{"title":"x"}"#)
@@ -138,7 +139,8 @@ import Testing
         #expect(try browser.signIn("ada", "pw-1").header("Location") == "/api/")
         #expect(browser.cookies["sessionid"] != oldCookie)
         #expect(try database.psql("SELECT count(*) FROM sessions WHERE session_key = '\(firstKey)'") == "0")
-        let stale = try RawHTTPClient.send(port: stack.port, method: "GET", path: "/api/users/", headers: [("Cookie", "sessionid=" + oldCookie)])
+        let stale = try RawHTTPClient.send(
+            port: stack.port, method: "GET", path: "/api/users/", headers: [("Cookie", "sessionid=" + oldCookie)])
         #expect(stale.status == 401)
 
         // Sign-out: POST only (GET is Django 5's 405), with the token; the row and cookie go.
@@ -209,12 +211,16 @@ import Testing
         let elsewhere = try browser.send(
             "POST", "/api/notes/", headers: headers + [("Referer", "https://evil.example/page?")], body: #"{"title":"x"}"#)
         #expect(
-            elsewhere.text == #"{"detail":"CSRF Failed: Referer checking failed - https://evil.example/page does not match any trusted origins."}"#)
+            elsewhere.text
+                == #"{"detail":"CSRF Failed: Referer checking failed - https://evil.example/page does not match any trusted origins."}"#)
         let badOrigin = try browser.send("POST", "/api/notes/", headers: headers + [("Origin", "http://\(host)")], body: #"{"title":"x"}"#)
-        #expect(badOrigin.text == "{\"detail\":\"CSRF Failed: Origin checking failed - http://\(host) does not match any trusted origins.\"}")
-        let good = try browser.send("POST", "/api/notes/", headers: headers + [("Referer", "https://\(host)/api/notes/")], body: #"{"title":"x"}"#)
+        #expect(
+            badOrigin.text == "{\"detail\":\"CSRF Failed: Origin checking failed - http://\(host) does not match any trusted origins.\"}")
+        let good = try browser.send(
+            "POST", "/api/notes/", headers: headers + [("Referer", "https://\(host)/api/notes/")], body: #"{"title":"x"}"#)
         #expect(good.status == 201, "\(good.text)")
-        let goodOrigin = try browser.send("POST", "/api/notes/", headers: headers + [("Origin", "https://\(host)")], body: #"{"title":"x"}"#)
+        let goodOrigin = try browser.send(
+            "POST", "/api/notes/", headers: headers + [("Origin", "https://\(host)")], body: #"{"title":"x"}"#)
         #expect(goodOrigin.status == 201, "\(goodOrigin.text)")
     }
 }

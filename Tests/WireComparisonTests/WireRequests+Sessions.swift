@@ -17,8 +17,11 @@ extension WireRequests {
                 .inBrowser.ignoring(.body),
             request("POST", "/api/auth/login/", form: "csrfmiddlewaretoken=&username=admin&password=wire-admin-pw", note: "empty token")
                 .inBrowser.ignoring(.body),
-            request("POST", "/api/auth/login/", form: "csrfmiddlewaretoken={csrftoken}&username=admin&password=wire-admin-pw&next=//evil.example/")
-                .inBrowser,
+            request(
+                "POST", "/api/auth/login/",
+                form: "csrfmiddlewaretoken={csrftoken}&username=admin&password=wire-admin-pw&next=//evil.example/"
+            )
+            .inBrowser,
             request(
                 "POST", "/api/auth/login/?next=/api/users/", form: "csrfmiddlewaretoken={csrftoken}&username=admin&password=wire-admin-pw"
             ).inBrowser,
@@ -32,8 +35,10 @@ extension WireRequests {
                 .inBrowser,
             request("PATCH", "/api/notes/1/", json: #"{"title":"patched"}"#).inBrowser,
             request("POST", notes, form: "csrfmiddlewaretoken=x&title=form", note: "bad form token").inBrowser,
-            request("POST", notes, headers: [("X-CSRFToken", "{csrftoken}"), ("Origin", "http://testserver")], json: #"{"title":"session"}"#)
-                .inBrowser,
+            request(
+                "POST", notes, headers: [("X-CSRFToken", "{csrftoken}"), ("Origin", "http://testserver")], json: #"{"title":"session"}"#
+            )
+            .inBrowser,
             request("POST", notes, form: "csrfmiddlewaretoken={csrftoken}&title=form%20session").inBrowser,
             request("DELETE", "/api/notes/2/", headers: [("X-CSRFToken", "{csrftoken}")]).inBrowser,
             // Token requests are never CSRF-checked, cookies or not; nor are Basic ones.

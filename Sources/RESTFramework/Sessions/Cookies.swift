@@ -9,7 +9,7 @@ import Darwin
 /// them (Python's `SimpleCookie`: attributes in alphabetical order).
 ///
 ///     Cookies.value(named: "sessionid", in: request.headers["Cookie"])   // "abc:…" or nil
-///     SetCookie(name: "csrftoken", value: secret, maxAge: 31_449_600, sameSite: "Lax").headerValue
+///     SetCookie(name: "csrftoken", value: secret, maxAge: 31_449_600, sameSite: "Lax").headerValue()
 ///     // "csrftoken=…; expires=Mon, 06 Dec 2027 05:00:00 GMT; Max-Age=31449600; Path=/; SameSite=Lax"
 public enum Cookies {
     /// The value of the cookie `name` in a `Cookie` header, nil when it is not there.

@@ -22,7 +22,8 @@ public struct StoredSession: Sendable, Equatable {
 /// them in PostgreSQL's `sessions` table (migrations/0003_sessions.sql); `InMemorySessionStore`
 /// is for tests.
 ///
-///     struct MySessions: SessionStore { ... }   // four statements over the request's connection
+///     let store = DatabaseSessionStore()           // RESTModels: the `sessions` table
+///     try store.clearExpired(request: request)     // Django's `clearsessions`
 public protocol SessionStore: Sendable {
     /// The session of `key` when it has not expired.
     func load(_ key: String, request: Request) throws -> StoredSession?
@@ -80,8 +81,15 @@ public final class InMemorySessionStore: SessionStore {
 /// by primary key for each later request (`ModelBackend.get_user`).
 ///
 ///     struct SQLSessionUsers: SessionUserStore {
-///         func user(forUsername username: String, request: Request) throws -> (user: any RequestUser, passwordHash: String)? { ... }
-///         func user(forSessionUserID id: String, request: Request) throws -> (user: any RequestUser, passwordHash: String)? { ... }
+///         func user(forUsername username: String, request: Request) throws -> (user: any RequestUser, passwordHash: String)? {
+///             try SQLUserStore().user(forUsername: username, request: request)
+///         }
+///         func user(forSessionUserID id: String, request: Request) throws -> (user: any RequestUser, passwordHash: String)? {
+///             guard let id = Int64(id), let user = try User.objects(on: request).filter(.field("id", .exact(.int(id)))).first() else {
+///                 return nil
+///             }
+///             return (user, user.password)
+///         }
 ///     }
 public protocol SessionUserStore: UserCredentialStore {
     /// The user whose primary key's text is `id`, active or not, with the stored password hash.
@@ -92,4 +100,11 @@ public protocol SessionUserStore: UserCredentialStore {
 
 extension SessionUserStore {
     public func userLoggedIn(_ user: any RequestUser, request: Request) throws {}
+}
+
+/// The fixed users of `InMemoryUserStore` sign in with sessions too (by their `pk`'s text).
+extension InMemoryUserStore: SessionUserStore {
+    public func user(forSessionUserID id: String, request: Request) throws -> (user: any RequestUser, passwordHash: String)? {
+        users.values.first { $0.user.pk.description == id }
+    }
 }

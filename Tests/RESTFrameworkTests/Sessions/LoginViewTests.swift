@@ -86,7 +86,8 @@ import Testing
         let out = send(
             .post, "/api/auth/logout/", cookie: "sessionid=\(rotated); csrftoken=\(newSecret)", form: "csrfmiddlewaretoken=\(newSecret)")
         #expect(out.status == 200 && text(out).contains("signed out") && store.keys.isEmpty)
-        #expect(out.headers.values("Set-Cookie") == [#"sessionid=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=Lax"#])
+        #expect(
+            out.headers.values("Set-Cookie") == [#"sessionid=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=Lax"#])
     }
 
     @Test func viewsWithoutSessionAuthenticationSayTheFix() {

@@ -74,7 +74,8 @@ import Testing
                 == ["detail": "CSRF Failed: CSRF token from the 'X-Csrftoken' HTTP header has invalid characters."])
         // The form field of a POST, then the header when the field is empty.
         #expect(
-            detail([:], body: "csrfmiddlewaretoken=\(CSRFToken.mask(CSRFToken.newSecret()))", contentType: "application/x-www-form-urlencoded")
+            detail(
+                [:], body: "csrfmiddlewaretoken=\(CSRFToken.mask(CSRFToken.newSecret()))", contentType: "application/x-www-form-urlencoded")
                 == ["detail": "CSRF Failed: CSRF token from POST incorrect."])
         #expect(
             detail(["X-CSRFToken": secret], body: "csrfmiddlewaretoken=", contentType: "application/x-www-form-urlencoded")

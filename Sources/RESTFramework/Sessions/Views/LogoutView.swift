@@ -7,7 +7,8 @@ import Darwin
 /// Django 5's `LogoutView` as `rest_framework.urls` mounts it (`logout/`): POST only (GET is a
 /// 405, as in Django 5, so a link or an image cannot sign anyone out), with the CSRF token;
 /// deletes the session row and the cookie, then redirects to a safe `next`, else to
-/// `Sessions.logoutRedirectURL`, else answers a small "Logged out" page.
+/// `Sessions.logoutRedirectURL`, else answers a small "Logged out" page. A page's sign-out
+/// button (not compiled: HTML):
 ///
 ///     <form method="post" action="/api/auth/logout/?next=/api/">
 ///       <input type="hidden" name="csrfmiddlewaretoken" value="…"><button>Log out</button>
