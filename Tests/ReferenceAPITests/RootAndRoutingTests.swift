@@ -124,6 +124,8 @@ import TestSupport
                 "^api/tasks/(?P<pk>[^/.]+)/$ task-detail get=retrieve put=update patch=partial_update delete=destroy Task Instance",
                 "^api/$ api-root get Api Root",
                 "^api/auth-token/$ api-token post Obtain Auth Token",
+                "^api/auth/login/$ login get post put Login",
+                "^api/auth/logout/$ logout post Logout",
             ])
     }
 }

@@ -25,15 +25,16 @@ public final class LoginView: APIView {
         case .get, .head: return { [unowned self] request in try self.show(request, form: LoginForm(), status: 200) }
         // Django's ProcessFormView: PUT is POST (whose form Django then reads empty).
         case .post, .put: return { [unowned self] request in try self.signIn(request) }
-        case .options: return { _ in SessionViews.options(allow: "GET, POST, PUT, HEAD, OPTIONS") }
-        default:
-            // `csrf_protect` runs before the method check: an unsafe method needs the token first.
-            return { [unowned self] request in
-                let sessions = try SessionViews.sessions(of: self)
-                if let reason = try sessions.csrf.reason(request) { return SessionViews.csrfFailure(reason) }
-                return SessionViews.notAllowed(allow: "GET, POST, PUT, HEAD, OPTIONS")
-            }
+        case .options: return { _ in SessionViews.options(allow: Self.allow) }
+        default: return nil
         }
+    }
+
+    /// Django's `_allowed_methods()` of a FormView.
+    static let allow = "GET, POST, PUT, HEAD, OPTIONS"
+
+    override public func handleException(_ error: any Error) -> Response {
+        SessionViews.methodNotAllowed(error, view: self, allow: Self.allow) ?? super.handleException(error)
     }
 
     override public func finalizeResponse(_ request: Request, _ response: Response) -> Response { response }

@@ -20,14 +20,12 @@ public final class LogoutView: APIView {
         switch method {
         case .post: return { [unowned self] request in try self.signOut(request) }
         case .options: return { _ in SessionViews.options(allow: "POST, OPTIONS") }
-        default:
-            // `csrf_protect` runs before the method check: an unsafe method needs the token first.
-            return { [unowned self] request in
-                let sessions = try SessionViews.sessions(of: self)
-                if let reason = try sessions.csrf.reason(request) { return SessionViews.csrfFailure(reason) }
-                return SessionViews.notAllowed(allow: "POST, OPTIONS")
-            }
+        default: return nil
         }
+    }
+
+    override public func handleException(_ error: any Error) -> Response {
+        SessionViews.methodNotAllowed(error, view: self, allow: "POST, OPTIONS") ?? super.handleException(error)
     }
 
     override public func finalizeResponse(_ request: Request, _ response: Response) -> Response { response }
@@ -97,6 +95,19 @@ enum SessionViews {
         let body = LoginTemplate.render(LoginTemplate.csrfFailure, ["reason": reason])
         let text = LoginTemplate.render(LoginTemplate.page, ["title": "403 Forbidden", "body": body])
         return Response(rawBody: Array(text.utf8), status: 403, contentType: html)
+    }
+
+    /// Django's answer to a method the view lacks, for a `MethodNotAllowed`: `csrf_protect` runs
+    /// before the method check, so an unsafe method needs the CSRF token first (a 403 page);
+    /// then `HttpResponseNotAllowed`. Nil for other errors.
+    static func methodNotAllowed(_ error: any Error, view: APIView, allow: String) -> Response? {
+        guard error is MethodNotAllowed, let request = view.request else { return nil }
+        do {
+            if let reason = try sessions(of: view).csrf.reason(request) { return csrfFailure(reason) }
+        } catch {
+            return nil
+        }
+        return notAllowed(allow: allow)
     }
 
     /// Django's `HttpResponseNotAllowed`: 405, empty HTML body.
