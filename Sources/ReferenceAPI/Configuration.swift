@@ -7,7 +7,9 @@ import RESTFramework
 /// their rows (`SRF_PAGINATION_COUNT`: `exact`, DRF's behaviour and the default; `estimated`,
 /// planner statistics for large tables; `none`, no count at all), and Django's
 /// `DATA_UPLOAD_MAX_NUMBER_FIELDS` (`SRF_DATA_UPLOAD_MAX_NUMBER_FIELDS`: a whole number, default
-/// 1,000, or `none` for no limit), and the throttle rates (`REFERENCE_THROTTLE_RATES`, unset: none).
+/// 1,000, or `none` for no limit), the throttle rates (`REFERENCE_THROTTLE_RATES`, unset: none),
+/// and Django's `SECRET_KEY` (`SRF_SECRET_KEY`: signs session cookies; the default is for tests
+/// and development only, and says so).
 ///
 ///     let app = try ReferenceAPI.application(configuration: .fromEnvironment())
 ///     let fast = ReferenceConfiguration(passwordIterations: 1_000)   // tests
@@ -22,6 +24,10 @@ public struct ReferenceConfiguration: Sendable {
     /// The spec's `REFERENCE_THROTTLE_RATES`: `scope=rate` pairs (`anon=100/min,user=1000/min,login=5/min`).
     public static let throttleRatesVariable = "REFERENCE_THROTTLE_RATES"
 
+    public static let secretKeyVariable = "SRF_SECRET_KEY"
+    /// The secret key when `SRF_SECRET_KEY` is unset: public, so only for tests and development.
+    public static let developmentSecretKey = "srf-insecure-development-key-set-SRF_SECRET_KEY-in-production"
+
     public var passwordIterations: Int
     /// The count strategy of the default (page-number) paginator.
     public var paginationCount: CountStrategy
@@ -29,12 +35,16 @@ public struct ReferenceConfiguration: Sendable {
     public var dataUploadMaxNumberFields: Int?
     /// The throttle rates by scope (`anon`, `user`, `login`); empty, the default: no throttling.
     public var throttleRates: ThrottleRates
+    /// Django's `SECRET_KEY`: signs the session cookies and the sessions' password hashes.
+    public var secretKey: String
 
     public init(
         passwordIterations: Int = PasswordHasher.defaultIterations, paginationCount: CountStrategy = .exact,
         dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields,
-        throttleRates: ThrottleRates = ThrottleRates()
+        throttleRates: ThrottleRates = ThrottleRates(),
+        secretKey: String = ReferenceConfiguration.developmentSecretKey
     ) {
+        self.secretKey = secretKey
         self.passwordIterations = passwordIterations
         self.paginationCount = paginationCount
         self.dataUploadMaxNumberFields = dataUploadMaxNumberFields
@@ -85,6 +95,9 @@ public struct ReferenceConfiguration: Sendable {
             } catch {
                 throw ConfigurationError("\(throttleRatesVariable)=\(text): \(error.message)")
             }
+        }
+        if let text = environment[secretKeyVariable], !text.isEmpty {
+            configuration.secretKey = text
         }
         return configuration
     }

@@ -6,8 +6,8 @@
 //     let rendered = app.handle(request)
 //
 // - Models/: the tables (users, auth_tokens, accounts, account_members, notes; part 2's tags,
-//   projects, tasks and their task_tags).
-// - Authentication/: token and Basic credentials looked up in those tables.
+//   projects, tasks and their task_tags; the sign-in sessions).
+// - Authentication/: token and Basic credentials looked up in those tables (sessions in `sessions`).
 // - Permissions/, Serializers/, ViewSets/, Views/: the resources, as DRF would write them.
 // - Admin/: what `api-admin` does (create users, print tokens, load demo data).
 import PostgreSQL
@@ -43,6 +43,8 @@ public enum ReferenceAPI {
         settings.authenticationClasses = [
             TokenAuthentication(store: ModelTokenStore()),
             BasicAuthentication(store: ModelUserStore(), hasher: hasher, throttle: loginThrottle),
+            // Last, so the 401s of part 1 keep token's `WWW-Authenticate` (the spec's "Browsable API").
+            SessionAuthentication(sessions(configuration: configuration)),
         ]
         if !rates.isEmpty {
             settings.throttleRates = rates
@@ -72,6 +74,17 @@ public enum ReferenceAPI {
         return settings
     }
 
+    /// `rest_framework.urls`' sessions: in the `sessions` table, signed with `SRF_SECRET_KEY`,
+    /// back to the API root after signing in or out.
+    static func sessions(configuration: ReferenceConfiguration) -> Sessions {
+        var sessions = Sessions(
+            secretKey: configuration.secretKey, store: DatabaseSessionStore(), users: ModelUserStore(),
+            hasher: configuration.passwordHasher)
+        sessions.loginRedirectURL = "/api/"
+        sessions.logoutRedirectURL = "/api/"
+        return sessions
+    }
+
     /// A DefaultRouter at `/api/` (part 1's routes, then part 2's) and the token view beside it.
     public static func urls() throws -> URLConf {
         var router = DefaultRouter()
@@ -88,6 +101,9 @@ public enum ReferenceAPI {
             .path("api/auth-token/", ObtainAuthToken.asView(), name: "api-token"),
             // A plain path, as DRF's: the router's root does not list it.
             .path("api/schema/", ReferenceSchemaView.asView(), name: "schema"),
+            // DRF's `path("api/auth/", include("rest_framework.urls"))`.
+            .path("api/auth/login/", LoginView.asView(), name: "login"),
+            .path("api/auth/logout/", LogoutView.asView(), name: "logout"),
         ])
     }
 }

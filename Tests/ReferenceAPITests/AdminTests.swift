@@ -200,6 +200,17 @@ import Testing
         #expect(throws: ConfigurationError.self) { try ReferenceConfiguration.fromEnvironment(["SRF_PAGINATION_COUNT": "approximate"]) }
     }
 
+    @Test func theSecretKeyComesFromTheEnvironment() throws {
+        #expect(try ReferenceConfiguration.fromEnvironment([:]).secretKey == ReferenceConfiguration.developmentSecretKey)
+        #expect(try ReferenceConfiguration.fromEnvironment(["SRF_SECRET_KEY": ""]).secretKey == ReferenceConfiguration.developmentSecretKey)
+        #expect(try ReferenceConfiguration.fromEnvironment(["SRF_SECRET_KEY": "k"]).secretKey == "k")
+        // The sessions sign with it: session authentication comes last, after token and Basic.
+        let settings = ReferenceAPI.settings(configuration: try .fromEnvironment(["SRF_SECRET_KEY": "k"]))
+        let session = try #require(settings.authenticationClasses.last as? SessionAuthentication)
+        #expect(session.sessions.secretKey == "k" && settings.authenticationClasses.count == 3)
+        #expect(settings.authenticationClasses.first is TokenAuthentication)
+    }
+
     @Test func theFieldLimitComesFromTheEnvironment() throws {
         #expect(try ReferenceConfiguration.fromEnvironment([:]).dataUploadMaxNumberFields == 1_000)
         let variable = "SRF_DATA_UPLOAD_MAX_NUMBER_FIELDS"

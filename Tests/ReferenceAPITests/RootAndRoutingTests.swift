@@ -126,6 +126,8 @@ import TestSupport
                 "^api/$ api-root get Api Root",
                 "^api/auth-token/$ api-token post Obtain Auth Token",
                 "^api/schema/$ schema get Reference Schema",
+                "^api/auth/login/$ login get post put Login",
+                "^api/auth/logout/$ logout post Logout",
             ])
     }
 }

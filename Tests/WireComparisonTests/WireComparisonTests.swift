@@ -13,7 +13,9 @@ import TestSupport
 /// Both are asked with `Host: testserver`, so absolute URLs match.
 ///
 /// Part 2 of the spec (`WireRequests.projects`, seeded by `WireSeed.projectsSQL`) is compared
-/// whole, the writes of a negative-zero budget included.
+/// whole, the writes of a negative-zero budget included. Sessions (`WireRequests.sessions`): a
+/// browser signing in at `/api/auth/login/`, posting with and without Django's CSRF token, and
+/// signing out, each side with its own cookies.
 @Suite(.needsTestsRun) struct WireComparisonTests {
     @Test func apiServerAnswersAsDRFDoes() throws {
         try compare(
@@ -22,6 +24,10 @@ import TestSupport
 
     @Test func apiServerAnswersPartTwoAsDRFDoes() throws {
         try compare(WireRequests.projects, seed: WireSeed.sql + WireSeed.projectsSQL)
+    }
+
+    @Test func apiServerAnswersSessionsAsDRFDoes() throws {
+        try compare(WireRequests.sessions, seed: WireSeed.sql)
     }
 
     func compare(

@@ -25,6 +25,9 @@ struct WireRequest: Sendable {
     var body: [UInt8]
     var ignoring: Set<Part> = []
     var masks: Set<Mask> = []
+    /// Sent with the side's cookies (a browser's jar: each side keeps the cookies it set), and
+    /// `{csrftoken}` in headers and body replaced by the side's `csrftoken` cookie.
+    var withCookies = false
 }
 
 /// Who sends a request: the `Authorization` header, if any.
@@ -81,6 +84,13 @@ func follow(_ key: String, _ who: Who = .anonymous, method: String = "GET", json
 extension WireRequest {
     func ignoring(_ parts: WireRequest.Part...) -> WireRequest { var copy = self; copy.ignoring.formUnion(parts); return copy }
     func masking(_ masks: WireRequest.Mask...) -> WireRequest { var copy = self; copy.masks.formUnion(masks); return copy }
+    /// As a browser sends it: see `withCookies`.
+    var inBrowser: WireRequest {
+        var copy = self
+        copy.withCookies = true
+        copy.label += " (with the cookies)"
+        return copy
+    }
 }
 
 /// One front end: a web server's port; the last answer, for `.link` targets.
@@ -88,6 +98,8 @@ final class WireSide {
     let name: String
     let port: Int
     var last: RawHTTPClient.Response?
+    /// The cookies this side set (`Set-Cookie`), for requests sent `withCookies`.
+    var cookies: [(name: String, value: String)] = []
 
     init(name: String, port: Int) {
         self.name = name
@@ -110,11 +122,32 @@ final class WireSide {
             guard link.hasPrefix(prefix) else { throw TestSupportError("\(name): the \(key) link \(link) is not on \(prefix)") }
             target = String(link.dropFirst(prefix.count))
         }
+        var headers = request.headers, body = request.body
+        if request.withCookies {
+            let csrf = cookies.first { $0.name == "csrftoken" }?.value ?? ""
+            headers = headers.map { ($0.0, $0.1.replacingOccurrences(of: "{csrftoken}", with: csrf)) }
+            body = Array(String(decoding: body, as: UTF8.self).replacingOccurrences(of: "{csrftoken}", with: csrf).utf8)
+            if !cookies.isEmpty { headers.append(("Cookie", cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; "))) }
+        }
         let response = try RawHTTPClient.send(
             port: port, method: request.method, path: target,
-            headers: [("Host", Self.host)] + request.headers, body: request.body)
+            headers: [("Host", Self.host)] + headers, body: body)
+        if request.withCookies { keepCookies(response) }
         last = response
         return (target, response)
+    }
+}
+
+extension WireSide {
+    /// A browser's handling of `Set-Cookie`: set, replaced, or deleted by `Max-Age=0`.
+    func keepCookies(_ response: RawHTTPClient.Response) {
+        for header in response.headers where header.name.lowercased() == "set-cookie" {
+            let pair = header.value.prefix { $0 != ";" }
+            guard let equals = pair.firstIndex(of: "=") else { continue }
+            let name = String(pair[..<equals]), value = String(pair[pair.index(after: equals)...])
+            cookies.removeAll { $0.name == name }
+            if !header.value.contains("Max-Age=0") { cookies.append((name, value)) }
+        }
     }
 }
 

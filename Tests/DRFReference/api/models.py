@@ -10,6 +10,7 @@ import uuid
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.hashers import check_password
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils import timezone
 
@@ -155,3 +156,12 @@ class Task(models.Model):
     class Meta:
         managed = False
         db_table = "tasks"
+
+
+class Session(AbstractBaseSession):
+    """Django's session model over migrations/0003_sessions.sql's `sessions` table (the
+    `django_session` layout under another name), for SessionAuthentication (api/sessions.py)."""
+
+    class Meta:
+        managed = False
+        db_table = "sessions"

@@ -33,13 +33,23 @@ APPEND_SLASH = True
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",  # authenticate(), ModelBackend and the hashers
+    "django.contrib.staticfiles",  # {% static %} in DRF's login page
     "rest_framework",
     "django_filters",
     "api",
 ]
-MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]  # APPEND_SLASH
+# APPEND_SLASH; sessions and `request.user` for SessionAuthentication and rest_framework.urls.
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+]
+SESSION_ENGINE = "api.sessions"  # the `sessions` table of migrations/0003_sessions.sql
+LOGIN_REDIRECT_URL = "/api/"
+LOGOUT_REDIRECT_URL = "/api/"
 ROOT_URLCONF = "refapi.urls"
-# The browsable API's templates (rest_framework's and django_filters' own, from the apps).
+# The browsable API's templates and DRF's login page (rest_framework/login.html), with their
+# static files (rest_framework's and django_filters' own, from the apps).
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -69,6 +79,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.authentication.TokenAuthentication",
         "rest_framework.authentication.BasicAuthentication",
+        "rest_framework.authentication.SessionAuthentication",  # after both: part 1's 401s stay
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.PageNumberPagination",

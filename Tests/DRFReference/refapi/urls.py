@@ -23,5 +23,6 @@ bench_router.register("tasks", bench.TaskViewSet, basename="bench-task")  # not 
 urlpatterns = [
     path("api/", include(router.urls)),
     path("api/auth-token/", views.ObtainAuthToken.as_view()),
+    path("api/auth/", include("rest_framework.urls")),  # login/ and logout/ (sessions)
     path("bench/", include(bench_router.urls)),
 ]

@@ -342,6 +342,26 @@ func authenticationSettings() -> APISettings {
     return settings
 }
 
+/// Sessions for the browsable API: token and Basic first, sessions last.
+func sessionSettings(users: InMemoryUserStore, hasher: PasswordHasher) -> APISettings {
+    var sessions = Sessions(secretKey: "from SRF_SECRET_KEY, never the source", store: DatabaseSessionStore(),
+                            users: users, hasher: hasher)
+    sessions.loginRedirectURL = "/api/"                                 // Django's LOGIN_REDIRECT_URL
+    var settings = APISettings()
+    settings.authenticationClasses = [TokenAuthentication(store: SQLTokenStore()),
+                                      BasicAuthentication(store: users, hasher: hasher),
+                                      SessionAuthentication(sessions)]   // last: a 401 keeps `Token`
+    return settings
+}
+
+func sessionURLs(router: DefaultRouter) throws -> URLConf {
+    try URLConf([
+        .include("api/", router),
+        .path("api/auth/login/", LoginView.asView(), name: "login"),     // rest_framework.urls
+        .path("api/auth/logout/", LogoutView.asView(), name: "logout"),
+    ])
+}
+
 // MARK: - Routers and URL confs
 
 func bookURLs() throws -> URLConf {
