@@ -40,11 +40,12 @@ public enum ReferenceAPI {
         let rates = configuration.throttleRates
         let store = PostgresThrottleStore()
         let loginThrottle = rates["login"].map { CredentialThrottle(scope: "login", rate: $0, store: store) }
+        let sessions = sessions(configuration: configuration)
         settings.authenticationClasses = [
             TokenAuthentication(store: ModelTokenStore()),
             BasicAuthentication(store: ModelUserStore(), hasher: hasher, throttle: loginThrottle),
             // Last, so the 401s of part 1 keep token's `WWW-Authenticate` (the spec's "Browsable API").
-            SessionAuthentication(sessions(configuration: configuration)),
+            SessionAuthentication(sessions),
         ]
         if !rates.isEmpty {
             settings.throttleRates = rates
@@ -65,7 +66,12 @@ public enum ReferenceAPI {
         // DRF's default renderers: JSON, then the browsable API for browsers (its sign-in and
         // sign-out links go to the session views of `rest_framework.urls`).
         settings.rendererClasses = [
-            JSONRenderer(), BrowsableAPIRenderer(loginURL: "/api/auth/login/", logoutURL: "/api/auth/logout/"),
+            JSONRenderer(),
+            // The forms carry Django's masked CSRF token of the `csrftoken` cookie, which the
+            // sign-in set (a session request that changes data is CSRF-checked).
+            BrowsableAPIRenderer(
+                loginURL: "/api/auth/login/", logoutURL: "/api/auth/logout/",
+                csrfToken: { request in sessions.csrfToken(request).token }),
         ]
         // `/api/auth-token/` reads forms without authentication: the field limit is what keeps
         // such a body cheap.

@@ -78,3 +78,8 @@ public protocol SchemaExcludedView: APIView {}
 
 /// DRF's `APIRootView` has `schema = None`: the root's links are no operation of the API.
 extension APIRootView: SchemaExcludedView {}
+
+/// The sign-in pages answer HTML forms and redirects, not the API's JSON: Django's own views in
+/// DRF (`rest_framework.urls`), which no schema generator sees.
+extension LoginView: SchemaExcludedView {}
+extension LogoutView: SchemaExcludedView {}

@@ -1,8 +1,8 @@
 /// An authentication class as an OpenAPI security scheme (drf-spectacular's
 /// `OpenApiAuthenticationExtension`): the name operations refer to and the scheme object in
-/// `components.securitySchemes`. Token and Basic adopt it here; a session class adopts it
-/// with drf-spectacular's `cookieAuth` (`{"type":"apiKey","in":"cookie","name":"sessionid"}`),
-/// and any other class of an application may. A class that does not is left out of `security`.
+/// `components.securitySchemes`. Token, Basic and Session adopt it here (the session as
+/// drf-spectacular's `cookieAuth`: `{"type":"apiKey","in":"cookie","name":"sessionid"}`), and
+/// any other class of an application may. A class that does not is left out of `security`.
 ///
 ///     extension APIKeyAuthentication: OpenAPISecurityScheme {
 ///         var openAPISecuritySchemeName: String { "apiKeyAuth" }
@@ -31,4 +31,10 @@ extension TokenAuthentication: OpenAPISecurityScheme {
 extension BasicAuthentication: OpenAPISecurityScheme {
     public var openAPISecuritySchemeName: String { "basicAuth" }
     public var openAPISecurityScheme: JSON { ["type": "http", "scheme": "basic"] }
+}
+
+extension SessionAuthentication: OpenAPISecurityScheme {
+    /// drf-spectacular's name for DRF's `SessionAuthentication`: the session cookie.
+    public var openAPISecuritySchemeName: String { "cookieAuth" }
+    public var openAPISecurityScheme: JSON { ["type": "apiKey", "in": "cookie", "name": .string(sessions.cookieName)] }
 }
