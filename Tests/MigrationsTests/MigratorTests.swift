@@ -152,7 +152,8 @@ import Testing
             #expect(try migrator.migrate().map(\.name).first == "0001_initial.sql")
             #expect(
                 try database.psql("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'")
-                    == "account_members,accounts,auth_tokens,notes,projects,schema_migrations,sessions,srf_throttle,tags,task_tags,tasks,users")
+                    == "account_members,accounts,auth_tokens,notes,projects,schema_migrations,sessions,srf_throttle,"
+                    + "tags,task_tags,tasks,users")
             // Defaults and cascades as the spec states them.
             try database.psql(
                 """
