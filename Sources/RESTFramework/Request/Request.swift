@@ -52,6 +52,9 @@ public final class Request {
     public internal(set) var successfulAuthenticator: (any Authentication)?
     /// Keyword arguments captured from the URL (`pk`, ...).
     public internal(set) var urlKwargs: [String: String] = [:]
+    /// Whether the session was looked at (`SessionAuthentication` ran): the response then
+    /// varies by `Cookie`, as Django's SessionMiddleware says once a session is accessed.
+    public internal(set) var sessionAccessed = false
     /// The format suffix or `?format=` value, when given.
     public internal(set) var format: String?
     /// The renderer and media type content negotiation chose.

@@ -18,6 +18,9 @@ public struct SessionAuthentication: Authentication {
     }
 
     public func authenticate(_ request: Request) throws -> AuthenticationResult? {
+        // Django reads `request.user` from the session here, cookie or not: its response then
+        // carries `Vary: Cookie` (APIView.finalizeResponse adds it).
+        request.sessionAccessed = true
         // The hot path: no cookie header, nothing to do.
         guard request.headers["Cookie"] != nil, let user = try sessions.user(request) else { return nil }
         try enforceCSRF(request)

@@ -196,7 +196,11 @@ open class APIView {
         } else {
             response.headers["Allow"] = AllowedMethods.header(methods)
         }
-        if getRenderers().count > 1 { response.headers["Vary"] = "Accept" }
+        if getRenderers().count > 1 {
+            response.headers["Vary"] = request.sessionAccessed ? "Accept, Cookie" : "Accept"
+        } else if request.sessionAccessed {
+            response.headers["Vary"] = "Cookie"
+        }
         for field in responseHeaders { response.headers[field.name] = field.value }
         return response
     }
