@@ -67,11 +67,9 @@ public enum ReferenceAPI {
         // sign-out links go to the session views of `rest_framework.urls`).
         settings.rendererClasses = [
             JSONRenderer(),
-            // The forms carry Django's masked CSRF token of the `csrftoken` cookie, which the
-            // sign-in set (a session request that changes data is CSRF-checked).
-            BrowsableAPIRenderer(
-                loginURL: "/api/auth/login/", logoutURL: "/api/auth/logout/",
-                csrfToken: { request in sessions.csrfToken(request).token }),
+            // The forms carry Django's masked CSRF token of the `csrftoken` cookie (set again
+            // with the page, as Django does): a session request that changes data is CSRF-checked.
+            BrowsableAPIRenderer(loginURL: "/api/auth/login/", logoutURL: "/api/auth/logout/", sessions: sessions),
         ]
         // `/api/auth-token/` reads forms without authentication: the field limit is what keeps
         // such a body cheap.

@@ -3,11 +3,17 @@
 
     python3 Tests/Browser/dom.py /usr/bin/chromium < pages.json > facts.json
 
-pages.json: a list of {"url": ..., "headers": {...}, "screenshot": "file.png" (optional)}; a url
-"@link:N" is the N-th link of the previous page's response body (a link a user clicks). For
-each page: the document's facts (`FACTS` below) and whether a script opened a dialog
-(`alert(1)` from a value that was not escaped would). Talks the DevTools protocol over
---remote-debugging-pipe (fds 3 and 4, NUL-separated JSON): the standard library is enough.
+pages.json: a list of steps. {"url": ..., "headers": {...}, "screenshot": "file.png" (optional)}
+loads a page; a url "@link:N" is the N-th link of the previous page's response body (a link a
+user clicks). {"run": JS, "until": JS} does what a user does on the page shown (fill a form,
+click a button: the page's own script sends it, or the browser navigates), then waits (10 s at
+most) until the `until` expression is true on the page that results. Either may have
+"probe": a same-origin path fetched with the browser's cookies as a JSON client
+(`Accept: application/json`), its status and body reported: the API's view after the step.
+For each step: the document's facts (`FACTS` below) and the dialogs a script opened, by type
+(`alert(1)` from a value that was not escaped would open one; the DELETE button's `confirm` is
+accepted). Talks the DevTools protocol over --remote-debugging-pipe (fds 3 and 4, NUL-separated
+JSON): the standard library is enough.
 """
 import base64
 import fcntl
@@ -16,6 +22,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 FACTS = r"""(() => {
   const one = (s) => document.querySelector(s);
@@ -40,11 +47,18 @@ FACTS = r"""(() => {
     user: user && user.textContent,
     userChildElements: user ? user.children.length : null,
     logout: one("form.logout") && one("form.logout").getAttribute("action"),
+    path: location.pathname,
+    cookies: document.cookie.split("; ").filter((c) => c).map((c) => c.split("=")[0]).sort(),
+    selects: all("form.html-form select").map((s) => s.name + ":" + (s.multiple ? "multiple:" : "") +
+      [...s.options].map((o) => (o.selected ? "*" : "") + o.textContent).join("|")),
     filters: all(".filters input[name]").map((e) => e.name),
     ordering: all(".filter.ordering a").length,
     scripts: document.scripts.length,
   };
 })()"""
+
+PROBE = r"""fetch(%s, {headers: {"Accept": "application/json"}, credentials: "same-origin"})
+  .then((r) => r.text().then((body) => ({status: r.status, body: body})))"""
 
 
 class DevTools:
@@ -69,21 +83,35 @@ class DevTools:
         self.buffer = b""
         self.next_id = 0
         self.events = []
-        self.dialogs = 0
+        self.dialogs = []
 
-    def send(self, method, params=None, session=None):
+    def post(self, method, params=None, session=None):
         self.next_id += 1
         message = {"id": self.next_id, "method": method, "params": params or {}}
         if session:
             message["sessionId"] = session
         os.write(self.to_browser, json.dumps(message).encode() + b"\0")
+        return self.next_id
+
+    def send(self, method, params=None, session=None):
+        sent = self.post(method, params, session)
         while True:
             reply = self.receive()
-            if reply.get("id") == self.next_id:
+            if reply.get("id") == sent:
                 if "error" in reply:
                     raise RuntimeError(f"{method}: {reply['error']}")
                 return reply.get("result", {})
-            self.events.append(reply)
+            self.note(reply)
+
+    def note(self, message):
+        """An event (or the reply to a dialog's answer, dropped): a dialog is counted and
+        accepted at once (a `confirm` blocks the script that opened it, and the command that ran
+        that script waits for it), anything else kept for `wait_for`."""
+        if message.get("method") == "Page.javascriptDialogOpening":
+            self.dialogs.append(message["params"].get("type", "alert"))
+            self.post("Page.handleJavaScriptDialog", {"accept": True}, session=message.get("sessionId"))
+        elif "method" in message:
+            self.events.append(message)
 
     def receive(self):
         while b"\0" not in self.buffer:
@@ -100,14 +128,26 @@ class DevTools:
                 if event.get("method") == method and event.get("sessionId") == session:
                     del self.events[index]
                     return event
-                if event.get("method") == "Page.javascriptDialogOpening":
-                    # A script of the page (an unescaped value's) opened a dialog: count it, close it.
-                    del self.events[index]
-                    self.dialogs += 1
-                    self.send("Page.handleJavaScriptDialog", {"accept": True}, session=event.get("sessionId"))
-                    break
-            else:
-                self.events.append(self.receive())
+            self.note(self.receive())
+
+    def evaluate(self, expression, session, wait=False):
+        result = self.send(
+            "Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": wait}, session=session)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"{expression[:60]}...: {result['exceptionDetails'].get('text')}")
+        return result["result"].get("value")
+
+    def wait_until(self, expression, session, seconds=10):
+        """Polls `expression` on whatever page is shown (a navigation in between is fine)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                if self.evaluate(f"Boolean({expression})", session):
+                    return
+            except RuntimeError:  # the page is being replaced: no context to evaluate in yet
+                pass
+            time.sleep(0.05)
+        raise RuntimeError(f"timed out waiting until {expression}")
 
     def close(self):
         try:
@@ -129,18 +169,28 @@ def main():
                 tools.send(domain + ".enable", session=session)
             results, previous = [], None
             for page in pages:
-                url = page["url"]
-                if url.startswith("@link:"):
-                    url = previous["bodyLinks"][int(url[len("@link:"):])]
-                tools.send("Network.setExtraHTTPHeaders", {"headers": page.get("headers", {})}, session=session)
-                tools.dialogs = 0
-                tools.send("Page.navigate", {"url": url}, session=session)
-                tools.wait_for("Page.loadEventFired", session)
-                facts = tools.send(
-                    "Runtime.evaluate", {"expression": FACTS, "returnByValue": True}, session=session)["result"]["value"]
+                tools.dialogs = []
+                if "run" in page:
+                    tools.evaluate("(() => {" + page["run"] + "})()", session)
+                    tools.wait_until(page["until"], session)
+                    url = tools.evaluate("location.href", session)
+                else:
+                    url = page["url"]
+                    if url.startswith("@link:"):
+                        url = previous["bodyLinks"][int(url[len("@link:"):])]
+                    tools.send("Network.setExtraHTTPHeaders", {"headers": page.get("headers", {})}, session=session)
+                    # A load event of an earlier step's navigation may still be queued or on its
+                    # way: drop the queued ones, and wait until this very page is complete.
+                    tools.events = [e for e in tools.events if e.get("method") != "Page.loadEventFired"]
+                    tools.send("Page.navigate", {"url": url}, session=session)
+                    tools.wait_for("Page.loadEventFired", session)
+                    tools.wait_until(f'document.readyState == "complete" && location.href == {json.dumps(url)}', session)
+                facts = tools.evaluate(FACTS, session)
                 facts["url"] = url
-                facts["dialogs"] = tools.dialogs + sum(
-                    1 for e in tools.events if e.get("method") == "Page.javascriptDialogOpening")
+                facts["dialogs"] = len(tools.dialogs)
+                facts["dialogTypes"] = tools.dialogs
+                if page.get("probe"):
+                    facts["probe"] = tools.evaluate(PROBE % json.dumps(page["probe"]), session, wait=True)
                 if page.get("screenshot"):
                     shot = tools.send("Page.captureScreenshot", {"format": "png"}, session=session)
                     with open(page["screenshot"], "wb") as out:

@@ -10,6 +10,12 @@ extension DocHost {
         _ = settings
     }
 
+    func browsableAPIRendererWithSessions(sessions: Sessions) {
+        let renderer =
+        BrowsableAPIRenderer(loginURL: "/api/auth/login/", logoutURL: "/api/auth/logout/", sessions: sessions)
+        _ = renderer
+    }
+
     // HTMLWriter, LinkedJSON, Breadcrumbs
     func browsablePage(urls: URLConf) {
         do {

@@ -38,6 +38,12 @@ enum RelatedFieldDocs {
         }
     }
 
+    struct TagChoices: ListableRelatedQueryset {
+        func keyType(of field: String) -> RelatedKeyType { .text }
+        func primaryKey(where field: String, equals value: FieldValue, context: SerializerContext) throws -> FieldValue? { nil }
+        func candidates(limit: Int, context: SerializerContext) throws -> [any FieldReadable] { [] }
+    }
+
     static func fields() {
         PrimaryKeyRelatedField("account", queryset: ModelRelatedQueryset(Account.self) { context in
             Account.objects.filter(.inSubquery("pk", adminAccounts(of: context.request?.user.pk)))

@@ -176,4 +176,56 @@ import TestSupport
         #expect(!detail.contains("Filters"))
         #expect(detail.contains(#"<option value="active" selected="selected">Active</option>"#))
     }
+
+    /// DRF renders related fields as a select of the field's queryset rows (Django's `str()` of
+    /// each, the value as the field writes it), the current value selected, an empty choice
+    /// where null is allowed, `many` as a multiple select; the rows are those the field accepts
+    /// from this user (projects' `account`: the accounts the user administers).
+    @Test func relatedFieldsAreSelectsOfTheRowsTheUserMayChoose() throws {
+        let client = try ReferenceClient()
+        #expect(client.send(.post, "/api/accounts/", token: Seed.adaToken, json: #"{"name":"Engine"}"#).status == 201)
+        #expect(client.send(.post, "/api/accounts/", token: Seed.adminToken, json: #"{"name":"Other"}"#).status == 201)
+        let html = [("Accept", "text/html")]
+        let list = client.send(.get, "/api/projects/", token: Seed.adaToken, headers: html).text
+        #expect(
+            list.contains(
+                #"<select id="post-account" name="account" required="required"><option value="1">Account object (1)</option></select>"#),
+            "\(list)")
+        #expect(
+            list.contains(
+                #"<select id="post-lead_id" name="lead_id"><option value="" selected="selected">---------</option>"#
+                    + #"<option value="1">admin</option><option value="2">ada</option><option value="3">alan</option>"#
+                    + #"<option value="4">ghost</option></select>"#))
+        // Another user, other rows: admin administers only Other.
+        let admins = client.send(.get, "/api/projects/", token: Seed.adminToken, headers: html).text
+        #expect(admins.contains(#"name="account" required="required"><option value="2">Account object (2)</option></select>"#))
+
+        let made = client.send(.post, "/api/projects/", token: Seed.adaToken, json: #"{"account":1,"name":"Apollo"}"#)
+        let id = try #require(made.text.firstMatch(of: /"id":"([0-9a-f-]{36})"/)).1
+        #expect(client.send(.post, "/api/tags/", token: Seed.adminToken, json: #"{"slug":"backend","name":"Backend"}"#).status == 201)
+        #expect(client.send(.post, "/api/tags/", token: Seed.adminToken, json: #"{"slug":"urgent","name":"Urgent"}"#).status == 201)
+        let detail = client.send(.get, "/api/projects/\(id)/", token: Seed.adaToken, headers: html).text
+        #expect(detail.contains(#"<select id="put-account" name="account" required="required"><option value="1" selected="selected">"#))
+
+        // Tasks: a hyperlinked project (the link is the value), a slug assignee (active users),
+        // slug tags as a multiple select with the task's selected.
+        let task = client.send(
+            .post, "/api/tasks/", token: Seed.adaToken,
+            json: #"{"project":"http://testserver/api/projects/\#(id)/","title":"T","tags":["urgent"]}"#)
+        #expect(task.status == 201, "\(task.text)")
+        let taskPage = client.send(.get, "/api/tasks/1/", token: Seed.adaToken, headers: html).text
+        #expect(
+            taskPage.contains(
+                #"<select id="put-project" name="project" required="required"><option value="http://testserver/api/projects/\#(id)/" selected="selected">Project object (\#(id))</option></select>"#
+            ), "\(taskPage)")
+        #expect(
+            taskPage.contains(
+                #"<select id="put-assignee" name="assignee"><option value="" selected="selected">---------</option><option value="admin">admin</option>"#
+            ))
+        #expect(!taskPage.contains(#"<option value="ghost">"#))
+        #expect(
+            taskPage.contains(
+                #"<select id="put-tags" name="tags" multiple="multiple"><option value="backend">Tag object (1)</option>"#
+                    + #"<option value="urgent" selected="selected">Tag object (2)</option></select>"#))
+    }
 }

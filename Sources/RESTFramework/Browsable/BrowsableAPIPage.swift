@@ -8,11 +8,12 @@ struct BrowsableAPIPage {
     let response: Response
     let view: APIView?
     let request: Request?
+    /// The masked CSRF token every form carries (nil: no session layer gives one).
+    let csrfToken: String?
 
     func render() -> [UInt8] {
         var html = HTMLWriter()
         let name = view?.getViewName() ?? "API"
-        let csrfToken = request.flatMap { request in renderer.csrfToken?(request) }
         html.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         html.raw("<meta name=\"robots\" content=\"NONE,NOARCHIVE\">")
         html.element("title", text: "\(name) – Swift REST framework")
@@ -202,8 +203,11 @@ struct BrowsableAPIPage {
         )
         if htmlForms {
             html.raw("<div id=\"\(id)-object-form\" class=\"tab-panel\">")
+            let related = BrowsableForms.relatedChoices(
+                for: method, view: view, request: request, cutoff: renderer.htmlCutoff, cutoffText: renderer.htmlCutoffText)
             BrowsableForms.writeHTMLForm(
-                method: method, action: request.path, fields: fields, initial: initial, csrfToken: csrfToken, into: &html)
+                method: method, action: request.path, fields: fields, initial: initial, related: related, csrfToken: csrfToken,
+                into: &html)
             html.raw("</div>")
         }
         html.raw("<div id=\"\(id)-generic-content-form\" class=\"tab-panel\"\(htmlForms ? " hidden" : "")>")

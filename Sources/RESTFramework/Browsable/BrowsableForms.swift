@@ -28,6 +28,24 @@ enum BrowsableForms {
         return info?.pairs.compactMap { pair in pair.value.objectValue.map { (pair.key, $0) } }
     }
 
+    /// The related fields' options for `method`'s HTML form (DRF's `iter_options`), by field
+    /// name, from the serializer `method` uses, under `overridingMethod` (its queryset may depend
+    /// on the user). A field whose rows cannot be read stays a text input.
+    static func relatedChoices(
+        for method: HTTPMethod, view: APIView, request: Request, cutoff: Int, cutoffText: String
+    ) -> [String: RelatedChoices] {
+        guard let provider = view as? any FormSerializerProviding else { return [:] }
+        return overridingMethod(method, view: view, request: request) { _ in
+            guard let serializer = try? provider.formSerializer() else { return [:] }
+            var found: [String: RelatedChoices] = [:]
+            for field in serializer.fields {
+                let choices = try? RelatedChoices.of(field, cutoff: cutoff, cutoffText: cutoffText, context: serializer.context)
+                if let choices { found[field.name] = choices }
+            }
+            return found
+        }
+    }
+
     /// DRF's `override_method`: while `body` runs, the view serves a copy of the request with
     /// `method`, and a viewset's `action` is the one its route maps to that method (nil when
     /// none, as DRF's `action_map.get`), so per-action permissions and serializers apply.
@@ -46,12 +64,12 @@ enum BrowsableForms {
     /// The HTML form: one control per writable field, the values of `initial` filled in.
     static func writeHTMLForm(
         method: HTTPMethod, action: String, fields: [(name: String, info: JSONObject)], initial: JSONObject?,
-        csrfToken: String?, into html: inout HTMLWriter
+        related: [String: RelatedChoices] = [:], csrfToken: String?, into html: inout HTMLWriter
     ) {
         html.open("form", [("class", "api-form html-form"), ("action", action), ("method", "POST"), ("data-method", method.rawValue)])
         writeCSRF(csrfToken, into: &html)
         for (name, info) in fields where info["read_only"]?.boolValue != true {
-            writeField(name: name, info: info, value: initial?[name], method: method, into: &html)
+            writeField(name: name, info: info, value: initial?[name], method: method, related: related[name], into: &html)
         }
         html.open("div", [("class", "form-actions")])
         html.element(
@@ -61,7 +79,10 @@ enum BrowsableForms {
     }
 
     /// One field: a label and the control its type asks for (DRF's HTML form templates).
-    static func writeField(name: String, info: JSONObject, value: JSON?, method: HTTPMethod, into html: inout HTMLWriter) {
+    static func writeField(
+        name: String, info: JSONObject, value: JSON?, method: HTTPMethod, related: RelatedChoices? = nil,
+        into html: inout HTMLWriter
+    ) {
         let id = "\(method.rawValue.lowercased())-\(name)"
         let type = info["type"]?.stringValue ?? "field"
         let label = info["label"]?.stringValue ?? FieldInfo.label(forFieldName: name)
@@ -70,7 +91,9 @@ enum BrowsableForms {
         html.element("label", [("for", id)], text: label + (required ? " *" : ""))
         var common: [(String, String)] = [("id", id), ("name", name)]
         if required { common.append(("required", "required")) }
-        if let choices = info["choices"]?.arrayValue {
+        if let related {
+            writeRelatedSelect(related, attributes: common, value: value, into: &html)
+        } else if let choices = info["choices"]?.arrayValue {
             var attributes = common
             if type == "multiple choice" { attributes.append(("multiple", "multiple")) }
             html.open("select", attributes)
@@ -97,6 +120,36 @@ enum BrowsableForms {
             html.open("input", attributes)
         }
         html.raw("</div>")
+    }
+
+    /// DRF's `select.html` / `select_multiple.html` for a related field: the queryset's rows,
+    /// the current value(s) selected, an empty choice where null is allowed, and the cutoff's
+    /// disabled option. A multiple select is never `required` (an empty list may be valid).
+    static func writeRelatedSelect(
+        _ related: RelatedChoices, attributes common: [(String, String)], value: JSON?, into html: inout HTMLWriter
+    ) {
+        var attributes = common
+        if related.many {
+            attributes = attributes.filter { $0.0 != "required" } + [("multiple", "multiple")]
+            if related.options.isEmpty { attributes.append(("disabled", "disabled")) }
+        }
+        html.open("select", attributes)
+        let selected = selectedTexts(value)
+        if !related.many && related.allowNull {
+            var empty = [("value", "")]
+            if value?.isNull ?? true { empty.append(("selected", "selected")) }
+            html.element("option", empty, text: "---------")
+        }
+        for option in related.options {
+            var optionAttributes = [("value", option.value)]
+            if selected.contains(option.value) { optionAttributes.append(("selected", "selected")) }
+            html.element("option", optionAttributes, text: option.display)
+        }
+        if let cutoffText = related.cutoffText {
+            html.element("option", [("value", "n/a"), ("disabled", "disabled")], text: cutoffText)
+        }
+        if related.many && related.options.isEmpty { html.element("option", text: "No items to select.") }
+        html.raw("</select>")
     }
 
     /// The raw data form: a media type (the view's parsers) and a textarea with the body, and a
@@ -183,4 +236,14 @@ enum BrowsableForms {
         if let items = value.arrayValue { return Set(items.map(formText)) }
         return [formText(value)]
     }
+}
+
+/// A view whose browsable forms read the serializer itself (its related fields' rows), not only
+/// the field descriptions OPTIONS gives: the generic views, through `getSerializer()`.
+protocol FormSerializerProviding: APIView {
+    func formSerializer() throws -> Serializer
+}
+
+extension GenericAPIView: FormSerializerProviding {
+    func formSerializer() throws -> Serializer { try getSerializer() }
 }

@@ -72,8 +72,10 @@ extension Serializer {
     /// is `["a", "b"]`, `tags=` is `[""]`), and a key the form lacks is an empty list, or nothing
     /// on a partial update. An empty value of another field is null when the field allows null,
     /// nothing when it is optional (forms cannot send null), unless the field allows blank text
-    /// (`Field.get_value`). Nil: read `data` as it is.
+    /// (`Field.get_value`). A boolean the form lacks is false (DRF's `default_empty_html`: an
+    /// unchecked checkbox sends nothing), or nothing on a partial update. Nil: read `data` as it is.
     func formListValue(of field: any SerializerField, in form: QueryDict) -> JSON?? {
+        if field is BooleanField, !form.contains(field.name) { return .some(partial ? nil : .bool(false)) }
         if let related = field as? any RelatedField, related.many {
             if partial && !form.contains(field.name) { return .some(nil) }
             return .some(.array(form.list(field.name).map(JSON.string)))

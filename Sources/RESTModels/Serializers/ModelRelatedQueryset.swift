@@ -49,3 +49,13 @@ public struct ModelRelatedQueryset<M: Model>: RelatedQueryset {
         }
     }
 }
+
+/// The browsable API's select of a related field: the rows, in the queryset's ordering, else
+/// by primary key (a stable list; Django's unordered queryset is the database's order).
+extension ModelRelatedQueryset: ListableRelatedQueryset {
+    public func candidates(limit: Int, context: SerializerContext) throws -> [any FieldReadable] {
+        var listed = QuerySet(try rows(context), connection: try context.database)
+        if listed.ordering.isEmpty { listed = listed.orderBy([OrderTerm("pk")]) }
+        return try listed.limit(limit).all()
+    }
+}

@@ -29,3 +29,8 @@ public struct User: Model, RequestUser, Identifiable {
     /// `request.user.pk`: the `id` column's value.
     public var pk: FieldValue { .int(id) }
 }
+
+/// Django's `AbstractBaseUser.__str__`: the username (the browsable API's selects show it).
+extension User: CustomStringConvertible {
+    public var description: String { username }
+}

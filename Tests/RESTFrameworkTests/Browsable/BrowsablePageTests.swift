@@ -44,6 +44,27 @@ struct BrowsablePageTests {
         #expect(Breadcrumbs.prefixes(of: "/api/users") == ["/", "/api/", "/api/users"])
     }
 
+    /// Django sets `csrftoken` whenever a page uses the token: the forms' masked token is of the
+    /// cookie's secret, kept when the browser has one, new (and set) when it has none.
+    @Test func thePageSetsTheCSRFCookieItsFormsTokenIsMaskedFrom() throws {
+        let sessions = Sessions(secretKey: "s3cret", store: InMemorySessionStore(), users: SessionTestUsers())
+        let renderer = BrowsableAPIRenderer(loginURL: "/login/", logoutURL: "/logout/", sessions: sessions)
+        let secret = String(repeating: "k", count: 32)
+        for cookie in [nil, "csrftoken=" + secret] {
+            let request = APIRequestFactory().get("/api/things/", headers: ["Accept": "text/html", "Cookie": cookie ?? ""])
+            request.user = alice
+            var response = Response(["a": 1])
+            let page = String(decoding: renderer.render(&response, view: nil, request: request), as: UTF8.self)
+            let set = try #require(response.headers["Set-Cookie"])
+            let sent = try #require(set.firstMatch(of: /^csrftoken=([A-Za-z0-9]{32}); expires=/)).1
+            if cookie != nil { #expect(sent == secret) }
+            let token = try #require(page.firstMatch(of: /name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"/)).1
+            #expect(CSRFToken.unmask(String(token)) == String(sent))
+            // The page lists the response's headers, not the cookie.
+            #expect(!page.contains("Set-Cookie"))
+        }
+    }
+
     @Test func aNoContentAnswerIsShownAs200WithThePage() {
         let request = APIRequestFactory().get("/api/things/1/", headers: ["Accept": "text/html"])
         var response = Response(status: 204)

@@ -16,6 +16,7 @@ import Testing
                 DateField("due", required: false, allowNull: true),
                 IntegerField("rank", required: false),
                 CharField("note", required: false, allowBlank: true),
+                BooleanField("done", required: false, default: true),
             ]
         }
     }
@@ -46,5 +47,15 @@ import Testing
         // JSON is read as it is.
         let json = try Self.validated(#"{"title":"a","tags":"urgent"}"#, contentType: "application/json")
         #expect(json.errors == ["tags": ["Expected a list of items but got type \"str\"."]])
+    }
+
+    /// DRF's `BooleanField.default_empty_html = False`: an unchecked checkbox sends nothing, and
+    /// a form without the key means false (even over a default), or nothing on a PATCH; JSON
+    /// without the key takes the default.
+    @Test func aBooleanAFormLacksIsFalse() throws {
+        #expect(try Self.validated("title=a").validatedData["done"] == .bool(false))
+        #expect(try Self.validated("title=a&done=true").validatedData["done"] == .bool(true))
+        #expect(try Self.validated("title=a", partial: true).validatedData["done"] == nil)
+        #expect(try Self.validated(#"{"title":"a"}"#, contentType: "application/json").validatedData["done"] == .bool(true))
     }
 }
