@@ -19,6 +19,11 @@ import Glibc
 /// one key wait for each other's lock and each sees the row as the one before left it, so the
 /// limit is exact; the clock is the database's (`clock_timestamp()`), one for every host.
 ///
+/// A key well below its rate (at least 64 per period, fewer than half of them used) costs less:
+/// the row grants a block of its hits at once, counted in its log ahead of their use, and this
+/// process hands them out without a round trip (`ThrottleLeases`, which says when that can
+/// refuse early; it never lets more than the rate through).
+///
 /// Rows whose newest hit has left its window are deleted, at most 10,000 at a time, by the
 /// first check after each `cleanupInterval` in each process.
 public final class PostgresThrottleStore: ThrottleStore {
@@ -26,6 +31,8 @@ public final class PostgresThrottleStore: ThrottleStore {
     public let cleanupInterval: Double
     /// When this process cleans next, in `CLOCK_MONOTONIC` nanoseconds.
     private let nextCleanup = Atomic<Int64>(0)
+    /// Hits leased from the rows, handed out in this process.
+    private let leases = ThrottleLeases()
 
     public init(cleanupInterval: Double = 60) {
         self.cleanupInterval = cleanupInterval
@@ -42,22 +49,36 @@ public final class PostgresThrottleStore: ThrottleStore {
         ) WITH (fillfactor = 50)
         """
 
+    /// $1 key, $2 limit, $3 duration, $4 the lease's size (1: none), $5 its life. A key below
+    /// half its rate gets $4 hits stamped $5 seconds ahead (see `ThrottleLeases`); nearer the
+    /// rate, one hit at the database's clock, DRF's log exactly. The last column says whether a
+    /// lease was granted: the newest hit carries its stamp.
     static let hitSQL = """
         INSERT INTO srf_throttle AS t (key, hits, seen, expires, allowed)
-        SELECT $1, ARRAY[c.now], c.now, c.now + $3, true
-        FROM (SELECT extract(epoch FROM clock_timestamp())::float8 AS now) AS c
+        SELECT $1, array_fill(c.now + g.lead, ARRAY[g.n]), c.now, c.now + g.lead + $3, true
+        FROM (SELECT extract(epoch FROM clock_timestamp())::float8 AS now) AS c,
+             (SELECT CASE WHEN $4 > 1 AND $4 <= $2 / 2 THEN $4 ELSE 1 END AS n,
+                     CASE WHEN $4 > 1 AND $4 <= $2 / 2 THEN $5 ELSE 0 END AS lead) AS g
         ON CONFLICT (key) DO UPDATE SET (hits, seen, expires, allowed) = (
-            SELECT CASE WHEN w.is_full THEN w.kept ELSE w.kept || EXCLUDED.seen END,
+            SELECT CASE WHEN w.n = 0 THEN w.kept ELSE w.kept || array_fill(EXCLUDED.seen + w.lead, ARRAY[w.n]) END,
                    EXCLUDED.seen,
-                   CASE WHEN w.is_full THEN t.expires ELSE EXCLUDED.expires END,
-                   NOT w.is_full
-            FROM (SELECT k.kept, cardinality(k.kept) >= $2 AS is_full
-                  FROM (SELECT ARRAY(SELECT h FROM unnest(t.hits) AS h WHERE h > EXCLUDED.seen - $3 ORDER BY h) AS kept) AS k
+                   CASE WHEN w.n = 0 THEN t.expires ELSE greatest(t.expires, EXCLUDED.seen + w.lead + $3) END,
+                   w.n > 0
+            FROM (SELECT k.kept, g.n, CASE WHEN g.n > 1 THEN $5 ELSE 0 END AS lead
+                  FROM (SELECT ARRAY(SELECT h FROM unnest(t.hits) AS h WHERE h > EXCLUDED.seen - $3 ORDER BY h) AS kept) AS k,
+                       LATERAL (SELECT CASE WHEN cardinality(k.kept) >= $2 THEN 0
+                                            WHEN $4 > 1 AND cardinality(k.kept) + $4 <= $2 / 2 THEN $4
+                                            ELSE 1 END AS n) AS g
                  ) AS w)
-        RETURNING t.allowed, cardinality(t.hits), t.seen, (SELECT min(h) FROM unnest(t.hits) AS h)
+        RETURNING t.allowed, cardinality(t.hits), t.seen, (SELECT min(h) FROM unnest(t.hits) AS h),
+                  t.allowed AND $5 > 0 AND t.hits[cardinality(t.hits)] = t.seen + $5
         """
 
-    static let releaseSQL = "UPDATE srf_throttle SET hits = array_remove(hits, $2) WHERE key = $1"
+    /// Takes back one hit stamped $2 (a lease's hits share a stamp: only one of them goes).
+    static let releaseSQL = """
+        UPDATE srf_throttle SET hits = hits[:array_position(hits, $2) - 1] || hits[array_position(hits, $2) + 1:]
+        WHERE key = $1 AND array_position(hits, $2) IS NOT NULL
+        """
 
     static let cleanupSQL = """
         DELETE FROM srf_throttle WHERE ctid = ANY(ARRAY(
@@ -65,16 +86,36 @@ public final class PostgresThrottleStore: ThrottleStore {
         """
 
     public func hit(key: String, limit: Int, duration: Int, request: Request) throws -> ThrottleHistory {
+        let policy = ThrottleLeases.Policy(limit: limit, duration: duration)
+        let sentAt = Self.monotonicNanoseconds()
+        if policy.leases, let history = leases.take(key: key, limit: limit, duration: duration, now: sentAt) {
+            return history
+        }
         let connection = try request.database
-        let result = try connection.query(Self.hitSQL, key, Int32(clamping: limit), Double(duration))
+        let result = try connection.query(
+            Self.hitSQL, key, Int32(clamping: limit), Double(duration), Int32(policy.size), policy.life)
         let row = result[0]
-        let history = ThrottleHistory(
+        var history = ThrottleHistory(
             allowed: try row[0], count: Int(try row[1, as: Int32.self]), now: try row[2], oldest: try row[3, as: Double?.self])
+        if policy.leases {
+            if try row[4, as: Bool.self] {
+                // This request takes the lease's first hit; the rest wait here.
+                let lease = ThrottleLeases.Lease(
+                    limit: limit, duration: duration, left: policy.size - 1, count: history.count,
+                    grantedAt: history.now, oldest: history.oldest, sentAt: sentAt,
+                    until: sentAt + Int64(policy.life * 1e9))
+                leases.keep(key: key, lease, now: sentAt)
+                history.count -= policy.size - 1
+            } else {
+                leases.drop(key: key)
+            }
+        }
         cleanIfDue(on: connection, request: request)
         return history
     }
 
     public func release(key: String, time: Double, request: Request) throws {
+        if leases.release(key: key, time: time, now: Self.monotonicNanoseconds()) { return }
         try request.database.execute(Self.releaseSQL, key, time)
     }
 
