@@ -186,6 +186,7 @@ import Testing
         let field = HyperlinkedRelatedField("project", viewName: "project-detail", queryset: projectsQueryset)
         let uuid = apolloID.uuidString.lowercased()
         #expect(try check(field, .string("/v2/projects/\(uuid)/"), context: context).value == .uuid(apolloID))
-        #expect(try check(field, .string("/v1/projects/\(uuid)/"), context: context).messages == ["Invalid hyperlink - Incorrect URL match."])
+        #expect(
+            try check(field, .string("/v1/projects/\(uuid)/"), context: context).messages == ["Invalid hyperlink - Incorrect URL match."])
     }
 }
