@@ -60,6 +60,12 @@ public final class Request {
     /// The renderer and media type content negotiation chose.
     public internal(set) var acceptedRenderer: (any Renderer)?
     public internal(set) var acceptedMediaType: String?
+    /// DRF's `request.version`: what the view's versioning scheme read from the request, after
+    /// content negotiation and before authentication (nil without a scheme).
+    public internal(set) var version: String?
+    /// DRF's `request.versioning_scheme`: the scheme that read `version`, its options filled
+    /// from the settings; `reverse` for this request asks it.
+    public internal(set) var versioningScheme: (any Versioning)?
     /// The parsers the view allows; set before the body is read.
     public internal(set) var parsers: [any Parser] = []
     /// Django's `DATA_UPLOAD_MAX_NUMBER_FIELDS` for this request, from the view's settings: the

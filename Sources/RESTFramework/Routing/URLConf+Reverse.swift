@@ -1,5 +1,6 @@
 /// Django's `reverse` with DRF's additions: an absolute URL when a request is given, the format
-/// as a suffix, and the request's `?format=` carried over.
+/// as a suffix, and the request's `?format=` carried over. A request with a versioning scheme
+/// (`request.versioningScheme`) keeps its version in the URL (see `Versioning`).
 ///
 ///     try urls.reverse("user-detail", args: ["3"])                       // "/api/users/3/"
 ///     try urls.reverse("user-list", request: request, format: "json")    // "http://host/api/users.json"
@@ -12,6 +13,23 @@ extension URLConf {
     public func reverse(
         _ name: String, args: [String] = [], kwargs: [String: String] = [:], request: Request? = nil,
         format: String? = nil, urlFormatOverride: String? = "format"
+    ) throws -> String {
+        // DRF's `reverse`: a request with a versioning scheme asks the scheme (one nil check for
+        // every other request).
+        if let request, let scheme = request.versioningScheme {
+            return try reverseVersioned(
+                scheme, name, args: args, kwargs: kwargs, request: request, format: format, urlFormatOverride: urlFormatOverride)
+        }
+        return try reverseWithoutVersion(
+            name, args: args, kwargs: kwargs, request: request, format: format, urlFormatOverride: urlFormatOverride)
+    }
+
+    /// DRF's `_reverse`: the URL of `name`, absolute with a request, whatever version the request
+    /// asked for; with `urlFormatOverride` (none by default) the request's `?format=` is kept.
+    /// What a `Versioning` scheme's `reverse` builds on.
+    public func reverseWithoutVersion(
+        _ name: String, args: [String] = [], kwargs: [String: String] = [:], request: Request? = nil,
+        format: String? = nil, urlFormatOverride: String? = nil
     ) throws -> String {
         var kwargs = kwargs
         if let format { kwargs[RoutePattern.formatKwarg] = format }
@@ -52,6 +70,24 @@ extension URLConf {
             result += "?" + QueryDict([(parameter, value)]).urlencoded()
         }
         return result
+    }
+
+    /// DRF's `reverse` for a versioned request: the scheme's URL, else (`NoReverseMatch`) the
+    /// plain one, then the request's `?format=` set on it (`preserve_builtin_query_params`).
+    private func reverseVersioned(
+        _ scheme: any Versioning, _ name: String, args: [String], kwargs: [String: String], request: Request,
+        format: String?, urlFormatOverride: String?
+    ) throws -> String {
+        var url: String
+        do {
+            url = try scheme.reverse(name, args: args, kwargs: kwargs, request: request, format: format, urls: self)
+        } catch is NoReverseMatch {
+            url = try reverseWithoutVersion(name, args: args, kwargs: kwargs, request: request, format: format)
+        }
+        if let parameter = urlFormatOverride, let value = request.query[parameter] {
+            url = ReversedURL.replacingQueryParameter(parameter, with: value, in: url)
+        }
+        return url
     }
 
     /// Appends the path for one pattern to `url`; false (and `url` as it was) when the values do

@@ -126,6 +126,27 @@ public struct APISettings: Sendable {
         get { box.values.numProxies }
         set { change { $0.numProxies = newValue } }
     }
+    /// DRF's `DEFAULT_VERSIONING_CLASS`: the versioning scheme of views that name none (default
+    /// none: `request.version` is nil and determining it costs nothing).
+    public var versioningClass: (any Versioning)? {
+        get { box.values.versioningClass }
+        set { change { $0.versioningClass = newValue } }
+    }
+    /// DRF's `DEFAULT_VERSION`: the version of a request that names none, for schemes that set none.
+    public var defaultVersion: String? {
+        get { box.values.defaultVersion }
+        set { change { $0.defaultVersion = newValue } }
+    }
+    /// DRF's `ALLOWED_VERSIONS`: the versions schemes that list none accept (nil: any).
+    public var allowedVersions: [String]? {
+        get { box.values.allowedVersions }
+        set { change { $0.allowedVersions = newValue } }
+    }
+    /// DRF's `VERSION_PARAM`: the URL kwarg, query or media type parameter holding the version.
+    public var versionParam: String {
+        get { box.values.versionParam }
+        set { change { $0.versionParam = newValue } }
+    }
     /// The application's own settings, by typed key (see `SettingsExtensionKey`).
     public var extensions: SettingsExtensions {
         get { box.values.extensions }
@@ -184,6 +205,10 @@ public struct APISettings: Sendable {
         var throttleRates = ThrottleRates()
         var throttleStore: (any ThrottleStore)? = nil
         var numProxies: Int? = nil
+        var versioningClass: (any Versioning)? = nil
+        var defaultVersion: String? = nil
+        var allowedVersions: [String]? = nil
+        var versionParam = "version"
         var extensions = SettingsExtensions()
         var coerceDecimalToString = true
         var errorLog: (@Sendable (String) -> Void)? = nil

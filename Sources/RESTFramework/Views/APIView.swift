@@ -27,6 +27,8 @@ open class APIView {
     open class var throttleClasses: [any Throttle]? { nil }
     /// DRF's `throttle_scope`: the rate `ScopedRateThrottle` applies to this view.
     open class var throttleScope: String? { nil }
+    /// DRF's `versioning_class`; nil: the settings' `versioningClass` (default none: no version).
+    open class var versioningClass: (any Versioning)? { nil }
 
     // MARK: Instance configuration (what this request uses)
 
@@ -52,6 +54,9 @@ open class APIView {
     public internal(set) var settings = APISettings()
     /// The URL conf that routed this request: for `reverse` and `reverseAction`.
     public internal(set) var urls: URLConf?
+    /// Django's `request.resolver_match.namespace`: the namespace of the `include` this view was
+    /// mounted through (`v1`, nested `api:v1`); nil outside any. What `NamespaceVersioning` reads.
+    public internal(set) var urlNamespace: String?
     /// URL keyword arguments (`pk`, ...), the format suffix excluded.
     public internal(set) var kwargs: [String: String] = [:]
     /// The format suffix from the URL (`.json`), DRF's `format_kwarg`.
@@ -122,13 +127,22 @@ open class APIView {
 
     // MARK: Lifecycle hooks
 
-    /// DRF's `initial`: negotiation (406, or a 404 for an unknown format), then authentication
-    /// (on every request, AllowAny views too), permissions, throttles.
+    /// DRF's `initial`: negotiation (406, or a 404 for an unknown format), the version (404 or
+    /// 406), then authentication (on every request, AllowAny views too), permissions, throttles.
     open func initial(_ request: Request) throws {
         try performContentNegotiation(request)
+        (request.version, request.versioningScheme) = try determineVersion(request)
         try performAuthentication(request)
         try checkPermissions(request)
         try checkThrottles(request)
+    }
+
+    /// DRF's `determine_version`: the version the view's (else the settings') versioning scheme
+    /// reads, and the scheme with its options filled from the settings; nil and nil without one.
+    open func determineVersion(_ request: Request) throws -> (version: String?, scheme: (any Versioning)?) {
+        guard var scheme = Self.versioningClass ?? settings.versioningClass else { return (nil, nil) }
+        scheme.options = scheme.options.filled(from: settings)
+        return (try scheme.determineVersion(request, view: self), scheme)
     }
 
     /// Every permission must pass; the first refusal answers (401 or 403).

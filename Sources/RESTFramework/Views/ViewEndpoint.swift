@@ -5,6 +5,9 @@ public struct ViewEndpoint: Sendable {
     /// For viewsets: method → action (`[.get: .list, .post: .create]`); nil for APIViews.
     public let actions: [HTTPMethod: ViewSetAction]?
     public let initkwargs: ViewInitKwargs
+    /// The namespace of the `include` this endpoint was mounted through (Django's
+    /// `resolver_match.namespace`), handed to each view as `urlNamespace`.
+    public internal(set) var namespace: String?
     /// What the views made here work out once (shared by copies of this endpoint).
     let memo = ViewMemo()
     /// The routing every view made here starts from (made once, copied per request).
@@ -28,6 +31,7 @@ public struct ViewEndpoint: Sendable {
         if let description = initkwargs.description { view.description = description }
         if let suffix = initkwargs.suffix { view.suffix = suffix }
         view.routing = routing
+        if let namespace { view.urlNamespace = namespace }
         initkwargs.configure?(view)
         view.endpointMemo = memo
         return view

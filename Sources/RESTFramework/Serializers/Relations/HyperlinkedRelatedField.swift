@@ -77,7 +77,11 @@ public struct HyperlinkedRelatedField: RelatedField, RelationReadingField {
                     + "pass `SerializerContext(request:view:)` (or set `extensions[URLConfKey.self]`).")
         }
         guard let match = urls.match(path: path) else { throw messages.fail("no_match") }
-        guard match.name == viewName else { throw messages.fail("incorrect_match") }
+        // DRF: under NamespaceVersioning a link must be in the request's version's namespace.
+        let namespacing = serializerContext.request.flatMap { request in
+            (request.versioningScheme as? NamespaceVersioning).map { $0.versionedViewName(viewName, request: request) }
+        }
+        guard match.name == namespacing ?? viewName else { throw messages.fail("incorrect_match") }
         guard let queryset, let lookupValue = match.kwargs[lookupURLKwarg] else { throw messages.fail("does_not_exist") }
         switch RelatedKeyReading.read(.string(lookupValue), as: queryset.keyType(of: lookupField)) {
         case .failure(.invalid(let message)): throw ValidationError(message, code: "invalid")
