@@ -70,6 +70,10 @@ struct SchemaTests {
         let token = try #require(
             demo.stdout.range(of: #"token [0-9a-f]{40}"#, options: .regularExpression).map { String(demo.stdout[$0].dropFirst(6)) })
         let origin = "http://127.0.0.1:\(stack.port)"
+        // One worker: with two, hypothesis describes lambdas (`ast.parse`) on two threads at once,
+        // and Debian's Python 3.11 keeps the AST constructor's recursion depth in per-interpreter
+        // state, so the threads race and one fails with "AST constructor recursion depth
+        // mismatch" (CPython gh-106905, fixed in later releases). CI hit it once on GET /api/accounts/.
         let run = try Subprocess.run(
             tools.schemathesis,
             [
@@ -77,12 +81,12 @@ struct SchemaTests {
                 "--checks",
                 "not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance",
                 "--header", "Authorization: Token \(token)",
-                "--max-examples", "8", "--phases", "examples,coverage,fuzzing", "--workers", "2",
+                "--max-examples", "8", "--phases", "examples,coverage,fuzzing", "--workers", "1",
                 "--request-timeout", "20", "--seed", "1", "--no-color", "--generation-database", ":memory:",
             ],
             environment: ProcessInfo.processInfo.environment)
         // The failures and the summary (what came before is progress).
-        let failures = run.stdout.range(of: "FAILURES").map { String(run.stdout[$0.lowerBound...]) } ?? run.stdout
+        let failures = (run.stdout.range(of: "= ERRORS =") ?? run.stdout.range(of: "FAILURES")).map { String(run.stdout[$0.lowerBound...]) } ?? run.stdout
         #expect(run.status == 0, "\(failures.prefix(40_000))\(run.stderr.suffix(4_000))\n\(stack.logs.suffix(4_000))")
     }
 }
