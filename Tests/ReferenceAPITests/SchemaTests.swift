@@ -86,7 +86,8 @@ struct SchemaTests {
             ],
             environment: ProcessInfo.processInfo.environment)
         // The failures and the summary (what came before is progress).
-        let failures = (run.stdout.range(of: "= ERRORS =") ?? run.stdout.range(of: "FAILURES")).map { String(run.stdout[$0.lowerBound...]) } ?? run.stdout
+        let section = run.stdout.range(of: "= ERRORS =") ?? run.stdout.range(of: "FAILURES")
+        let failures = section.map { String(run.stdout[$0.lowerBound...]) } ?? run.stdout
         #expect(run.status == 0, "\(failures.prefix(40_000))\(run.stderr.suffix(4_000))\n\(stack.logs.suffix(4_000))")
     }
 }
