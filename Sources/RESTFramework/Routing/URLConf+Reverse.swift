@@ -34,7 +34,7 @@ extension URLConf {
         var kwargs = kwargs
         if let format { kwargs[RoutePattern.formatKwarg] = format }
         guard args.isEmpty || kwargs.isEmpty else {
-            throw NoReverseMatch(name: name, message: "Don't mix args and kwargs (or a format) in a call to reverse() for '\(name)'.")
+            throw ReverseArgumentsMixed(name: name)
         }
         guard let indices = indicesByName[name] else {
             throw NoReverseMatch(
@@ -220,4 +220,14 @@ public struct NoReverseMatch: Error, Sendable, CustomStringConvertible {
         self.message = message ?? "Reverse for '\(name)' not found."
     }
     public var description: String { message }
+}
+
+/// Django's `ValueError` from `reverse()` given both positional and keyword values (a format
+/// counts as a keyword). Not a `NoReverseMatch`: it is a programming error, so a versioning
+/// scheme's `reverse` that adds the version as a keyword to positional `args` (URLPathVersioning)
+/// fails with it instead of falling back to the unversioned URL, as DRF does.
+public struct ReverseArgumentsMixed: Error, Sendable, CustomStringConvertible {
+    public let name: String
+    public init(name: String) { self.name = name }
+    public var description: String { "Don't mix *args and **kwargs in call to reverse()! (reversing '\(name)')" }
 }

@@ -22,6 +22,21 @@ import Testing
         #expect(bad.text == #"{"detail":"Invalid version in URL path."}"#)
     }
 
+    /// DRF's URLPathVersioning adds the version to the kwargs even when the caller gave
+    /// positional args, and Django's `reverse` then raises ValueError (no fallback): the same
+    /// here, while the same call without a version scheme reverses.
+    @Test func urlPathWithPositionalArgsRaisesAsDjangoDoes() throws {
+        let urls = try URLConf([.include("<version>/", try F.things())])
+        let request = APIRequestFactory().get("/v2/things/")
+        request.version = "v2"
+        request.versioningScheme = URLPathVersioning(allowedVersions: ["v1", "v2"])
+        #expect(throws: ReverseArgumentsMixed.self) { try urls.reverse("thing-detail", args: ["5"], request: request) }
+        #expect(try urls.reverse("thing-detail", kwargs: ["pk": "5"], request: request) == "http://testserver/v2/things/5/")
+        let plain = try URLConf(try F.things())
+        let unversioned = APIRequestFactory().get("/things/")
+        #expect(try plain.reverse("thing-detail", args: ["5"], request: unversioned) == "http://testserver/things/5/")
+    }
+
     @Test func urlPathDefaultVersionWhenTheURLHasNone() throws {
         let client = F.client(try URLConf(try F.things())) {
             $0.versioningClass = URLPathVersioning()
