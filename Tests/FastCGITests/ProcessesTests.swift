@@ -7,8 +7,16 @@ import TestSupport
 /// real signals, and nginx in front where requests could fail.
 @Suite(.needsTestsRun, .serialized) struct ProcessesTests {
     /// kill -9 on one of 4 worker processes while 64 connections run: only that process's
-    /// requests in flight may fail (2 workers each), another takes its place within a second,
-    /// and throughput is back.
+    /// requests in flight may fail, another takes its place within a second, and throughput is
+    /// back.
+    ///
+    /// What is in flight on a process is more than its 2 busy workers: it also holds the
+    /// connections it accepted and queued behind them (`Worker.queueBacklog`, up to 4 × workers a
+    /// turn). nginx retries a request that fails on a connection it had kept (cached), but not
+    /// on a fresh one, and with `keepalive 32` under 64 connections nginx opens fresh ones all
+    /// the time. So the victim is stopped first (SIGSTOP: it accepts nothing more), the
+    /// connections it holds are counted from /proc, and then it gets SIGKILL: the failures must
+    /// not exceed that count. (A fixed bound of 2 failed once at load average 15 with 3.)
     @Test func aWorkerKilledUnderLoadCostsOnlyItsRequestsAndIsReplacedWithinASecond() throws {
         let server = try APIServerProcess(arguments: ["--processes", "4", "--workers", "2", "--access-log", "off"], waitUntilReady: false)
         #expect(server.waitForWorkerProcesses(4), "log: \(server.log)")
@@ -18,6 +26,8 @@ import TestSupport
 
         let load = HTTPLoad(port: nginx.port, connections: 64, path: "/__test/sleep?ms=5")
         usleep(1_500_000)
+        kill(victim, SIGSTOP)
+        let held = acceptedConnections(of: victim, socketPath: server.socketPath)
         let killedAt = load.now
         kill(victim, SIGKILL)
         let replaced = waitUntil(timeout: 5) {
@@ -33,9 +43,11 @@ import TestSupport
         let after = answers.rate(from: killedAt + 1, to: killedAt + 2)
         let failures = answers.failures
         print(
-            "kill -9 under load: \(answers.count) requests, \(failures.count) failed, replacement accepting after \(String(format: "%.2f", replacedAfter)) s; "
+            "kill -9 under load: \(answers.count) requests, \(failures.count) failed (the victim held \(held) connections), replacement accepting after \(String(format: "%.2f", replacedAfter)) s; "
                 + "req/s before \(Int(baseline)), first 250 ms after \(Int(dip)), 1-2 s after \(Int(after))")
-        #expect(failures.count <= 2, "failed: \(failures.map { "\($0.status)@\($0.at)" }) nginx: \(nginx.errorLog)")
+        #expect(
+            held >= 0 && failures.count <= held,
+            "held: \(held), failed: \(failures.map { "\($0.status)@\($0.at)" }) nginx: \(nginx.errorLog)")
         #expect(replaced && replacedAfter < 1, "replaced: \(replaced) after \(replacedAfter) s; log: \(server.log)")
         #expect(after >= 0.5 * baseline, "req/s before: \(baseline), 1-2 s after the kill: \(after)")
         #expect(server.log.contains("worker process \(victim) was killed by SIGKILL"))
@@ -252,6 +264,27 @@ extension APIServerProcess {
             let log = log?() ?? self.log
             return pids.count == count && pids.allSatisfy { log.contains("worker process \($0) accepts") }
         }
+    }
+}
+
+/// How many connections `pid` accepted on the unix socket at `socketPath` and still holds (its
+/// socket descriptors that /proc/net/unix lists as connected under that path; the listening
+/// socket is not connected), or -1 when /proc could not be read.
+func acceptedConnections(of pid: pid_t, socketPath: String) -> Int {
+    guard let table = try? String(contentsOfFile: "/proc/net/unix", encoding: .utf8),
+        let descriptors = try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")
+    else { return -1 }
+    // "Num RefCount Protocol Flags Type St Inode Path": St 03 is connected.
+    var connected = Set<Substring>()
+    for line in table.split(separator: "\n") {
+        let fields = line.split(separator: " ")
+        if fields.count == 8, fields[7] == socketPath, fields[5] == "03" { connected.insert(fields[6]) }
+    }
+    return descriptors.count { entry in
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(entry)"),
+            target.hasPrefix("socket:["), target.hasSuffix("]")
+        else { return false }
+        return connected.contains(target.dropFirst(8).dropLast())
     }
 }
 
