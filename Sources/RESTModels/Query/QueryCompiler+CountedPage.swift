@@ -10,7 +10,8 @@ import RESTFramework
 ///     LEFT JOIN ((SELECT "tasks".* FROM (SELECT "__matched"."id" FROM "__matched"
 ///                 ORDER BY ... LIMIT $n OFFSET $m) AS "__page"
 ///                INNER JOIN "tasks" ON "tasks"."id" = "__page"."id") AS "tasks"
-///                <selectRelated joins>) ON TRUE      (no outer parentheses without joins)
+///                <selectRelated joins> <annotation laterals>) ON TRUE
+///                                                   (no outer parentheses without joins or laterals)
 ///     ORDER BY ...
 ///
 /// Why: Django's paginator runs `count()` and then the page, and each evaluates the filter.
@@ -81,11 +82,15 @@ extension QueryCompiler {
         sql.append(.table, of: layout)
         try whereClause(page.predicates, in: QueryScope(layout), into: &sql)
         sql.append(") SELECT ")
+        // Annotations over shared rows: one lateral per rows, joined to the page's rows only.
+        let laterals = sql.beginLateralAnnotations()
         if sql.annotations != nil { sql.appendColumns(of: layout) } else { sql.append(.selectList, of: layout) }
+        sql.endLateralAnnotations()
         try joins?.appendSelectedColumns(into: &sql)
         sql.append(", \"__total\".\"n\" FROM (SELECT count(*) AS \"n\" FROM \"__matched\") AS \"__total\" LEFT JOIN ")
         // Parentheses group the page with its joins; around a lone subquery they are an error.
-        if joins != nil { sql.append("(") }
+        let grouped = joins != nil || laterals
+        if grouped { sql.append("(") }
         sql.append("(SELECT ")
         sql.append(.table, of: layout)
         sql.append(".* FROM (SELECT \"__matched\".")
@@ -106,10 +111,9 @@ extension QueryCompiler {
         sql.append(.quotedName, of: layout, column: key)
         sql.append(") AS ")
         sql.append(.table, of: layout)
-        if let joins {
-            try joins.appendJoins(into: &sql)
-            sql.append(")")
-        }
+        try joins?.appendJoins(into: &sql)
+        if laterals { sql.appendAnnotationLaterals() }
+        if grouped { sql.append(")") }
         sql.append(" ON TRUE")
         try orderClause(page.ordering, in: QueryScope(layout), into: &sql)
     }

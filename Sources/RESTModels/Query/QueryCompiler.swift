@@ -78,11 +78,15 @@ enum QueryCompiler<M: Model> {
         if let joins {
             // A statement with relations: the joins' aliases come first.
             sql.nextAlias = max(sql.nextAlias, joins.nextAlias)
+            let pagesFirst = list.isModel && pagesBeforeJoining(query, joins: joins, layout: layout)
             switch list {
             case .model:
                 sql.append("SELECT ")
-                // Per-query annotations replace their slots' expressions (`AnnotationScope`).
+                // Per-query annotations replace their slots' expressions (`AnnotationScope`);
+                // over the page alone, those sharing rows read them in one lateral each.
+                let laterals = pagesFirst && sql.beginLateralAnnotations()
                 if sql.annotations != nil { sql.appendColumns(of: layout) } else { sql.append(.selectList, of: layout) }
+                if laterals { sql.endLateralAnnotations() }
                 try joins.appendSelectedColumns(into: &sql)
             case .one:
                 sql.append("SELECT 1")
@@ -91,32 +95,21 @@ enum QueryCompiler<M: Model> {
                 sql.append(.columnSQL, of: layout, column: index)
             }
             sql.append(" FROM ")
-            if case .model = list, pagesBeforeJoining(query, joins: joins, layout: layout) {
-                // The page first, then its joins (see `pagesBeforeJoining`): the subquery keeps
-                // the table's name, so the select list, the joins and annotations read it as the
-                // table itself.
-                sql.append("(SELECT ")
-                sql.append(.table, of: layout)
-                sql.append(".* FROM ")
-                sql.append(.table, of: layout)
-                let inner = QueryScope(layout)
-                try whereClause(query.predicates, in: inner, into: &sql)
-                try orderClause(query.ordering, in: inner, into: &sql)
-                appendSlice(query, into: &sql)
-                sql.append(") AS ")
-                sql.append(.table, of: layout)
-                try joins.appendJoins(into: &sql)
-                try orderClause(query.ordering, in: inner, into: &sql)
-                return
-            }
+            if pagesFirst { return try appendPageFirst(query, layout: layout, joins: joins, into: &sql) }
             sql.append(.table, of: layout)
             try joins.appendJoins(into: &sql)
         } else {
             switch list {
             case .model where sql.annotations != nil:
                 sql.append("SELECT ")
+                // A page whose annotations share rows: the page first, then their laterals.
+                let laterals = query.isSliced && ordersByOwnColumns(query, layout) && sql.beginLateralAnnotations()
                 sql.appendColumns(of: layout)
                 sql.append(" FROM ")
+                if laterals {
+                    sql.endLateralAnnotations()
+                    return try appendPageFirst(query, layout: layout, joins: nil, into: &sql)
+                }
                 sql.append(.table, of: layout)
             case .model:
                 sql.append(.selectPrefix, of: layout)
@@ -164,10 +157,38 @@ enum QueryCompiler<M: Model> {
     /// does not have); otherwise the statement joins first, as Django's does.
     static func pagesBeforeJoining(_ query: ModelQuery<M>, joins: JoinPlan, layout: ModelLayout) -> Bool {
         guard query.isSliced, joins.joins.allSatisfy(\.selected) else { return false }
-        return query.ordering.allSatisfy { term in
+        return ordersByOwnColumns(query, layout)
+    }
+
+    /// Whether every ordering term names a column of the table (not a related row's, not an
+    /// annotation).
+    static func ordersByOwnColumns(_ query: ModelQuery<M>, _ layout: ModelLayout) -> Bool {
+        query.ordering.allSatisfy { term in
             guard let index = layout.index(ofField: term.field) else { return false }
             return layout.columns[index].isWritable
         }
+    }
+
+    /// ` (SELECT "t".* FROM "t" WHERE ... ORDER BY ... LIMIT ...) AS "t" <joins> <annotation
+    /// laterals> ORDER BY ...`: the page first, then what only its rows need (see
+    /// `pagesBeforeJoining`, `AnnotationLaterals.swift`). The subquery keeps the table's name,
+    /// so the select list, the joins and annotations read it as the table itself.
+    static func appendPageFirst(
+        _ query: ModelQuery<M>, layout: ModelLayout, joins: JoinPlan?, into sql: inout SQLBuilder
+    ) throws {
+        sql.append("(SELECT ")
+        sql.append(.table, of: layout)
+        sql.append(".* FROM ")
+        sql.append(.table, of: layout)
+        let inner = QueryScope(layout)
+        try whereClause(query.predicates, in: inner, into: &sql)
+        try orderClause(query.ordering, in: inner, into: &sql)
+        appendSlice(query, into: &sql)
+        sql.append(") AS ")
+        sql.append(.table, of: layout)
+        try joins?.appendJoins(into: &sql)
+        sql.appendAnnotationLaterals()
+        try orderClause(query.ordering, in: inner, into: &sql)
     }
 
     /// ` WHERE ...`, or nothing when there are no predicates.

@@ -74,10 +74,45 @@ struct AggregatePath {
     func appendCorrelated(
         _ aggregate: Aggregate, cast: StaticString?, outer: ModelLayout, into sql: inout SQLBuilder
     ) throws {
-        let aliases = hops.map { hop in (through: hop.relation.through == nil ? 0 : sql.newAlias(), target: sql.newAlias()) }
+        let aliases = newAliases(&sql)
         sql.append("(SELECT ")
         AggregateCompiler.call(aggregate, column: (target, column, aliases[hops.count - 1].target), into: &sql)
         if let cast { sql.append(cast) }
+        try appendRows(aliases, outer: outer, into: &sql)
+        if let filter = aggregate.filter {
+            sql.append(" AND ")
+            try appendFilter(filter, alias: aliases[hops.count - 1].target, into: &sql)
+        }
+        sql.append(")")
+    }
+
+    /// `(SELECT <call> FILTER (WHERE <filter>) AS "name", ... FROM <hops> WHERE <first hop> =
+    /// <outer row's column>)`: annotations over this path's rows in one lateral subquery
+    /// (`AnnotationLaterals.swift`); each entry's path has these hops.
+    func appendLateral(_ entries: [AnnotationScope.Entry], into sql: inout SQLBuilder) throws {
+        let aliases = newAliases(&sql)
+        let last = aliases[hops.count - 1].target
+        sql.append("(SELECT ")
+        for (position, entry) in entries.enumerated() {
+            guard case .related(let path) = entry.resolved.source, path.hops.count == hops.count else {
+                throw ModelError.unsupported("annotations over different rows in one lateral")
+            }
+            if position > 0 { sql.append(", ") }
+            try AggregateCompiler.appendFiltered(entry, column: (target, path.column, last), into: &sql) { filter, sql in
+                try path.appendFilter(filter, alias: last, into: &sql)
+            }
+        }
+        try appendRows(aliases, outer: entries[0].resolved.layout, into: &sql)
+        sql.append(")")
+    }
+
+    /// The aliases of each hop's join table (0 without) and target.
+    private func newAliases(_ sql: inout SQLBuilder) -> [(through: Int, target: Int)] {
+        hops.map { hop in (through: hop.relation.through == nil ? 0 : sql.newAlias(), target: sql.newAlias()) }
+    }
+
+    /// ` FROM <hops> WHERE <first hop> = <outer row's column>`
+    private func appendRows(_ aliases: [(through: Int, target: Int)], outer: ModelLayout, into sql: inout SQLBuilder) throws {
         sql.append(" FROM ")
         // The first hop's tables, then the others joined to it.
         let first = hops[0]
@@ -104,11 +139,6 @@ struct AggregatePath {
         }
         sql.append(" = ")
         sql.append(.columnSQL, of: outer, column: first.local)
-        if let filter = aggregate.filter {
-            sql.append(" AND ")
-            try appendFilter(filter, alias: aliases[hops.count - 1].target, into: &sql)
-        }
-        sql.append(")")
     }
 
     /// `(SELECT <call> FROM <own table> INNER JOIN <hops> WHERE <own predicates> AND <filter>)`:
@@ -117,7 +147,7 @@ struct AggregatePath {
         _ aggregate: Aggregate, cast: StaticString?, own: ModelLayout, predicates: [Predicate],
         compileOwn: (Predicate, inout SQLBuilder) throws -> Void, into sql: inout SQLBuilder
     ) throws {
-        let aliases = hops.map { hop in (through: hop.relation.through == nil ? 0 : sql.newAlias(), target: sql.newAlias()) }
+        let aliases = newAliases(&sql)
         sql.append("(SELECT ")
         AggregateCompiler.call(aggregate, column: (target, column, aliases[hops.count - 1].target), into: &sql)
         if let cast { sql.append(cast) }
@@ -185,7 +215,7 @@ struct AggregatePath {
     }
 
     /// The aggregate's filter over the last target's rows.
-    private func appendFilter(_ filter: Predicate, alias: Int, into sql: inout SQLBuilder) throws {
+    func appendFilter(_ filter: Predicate, alias: Int, into sql: inout SQLBuilder) throws {
         let hop = hops[hops.count - 1]
         try hop.relation.compileOnTarget(Self.droppingPrefix(prefix, from: filter), QueryScope(target, alias: alias), &sql)
     }

@@ -18,10 +18,18 @@ final class AnnotationScope {
         /// The layout column the annotation fills.
         let column: Int
         let resolved: AggregateCompiler.Resolved
+        /// Its position in `lateralGroups`, when it shares its rows with another entry.
+        var lateralGroup: Int? = nil
     }
 
     let layout: ModelLayout
     let entries: [Entry]
+    /// Entries over the same related rows, by position in `entries` (`AnnotationLaterals.swift`).
+    let lateralGroups: [[Int]]
+    /// Each group's lateral alias once the select list has named it; 0 before.
+    var lateralAliases: [Int]
+    /// Set while compiling the select list of a statement that joins the groups' laterals.
+    var namesLaterals = false
     /// Set while compiling the `ORDER BY` of a statement whose select list holds the
     /// annotations: they are named by their alias there (a correlated subquery then runs once
     /// per row, not twice).
@@ -29,7 +37,14 @@ final class AnnotationScope {
 
     init(layout: ModelLayout, entries: [Entry]) {
         self.layout = layout
+        let groups = Self.lateralGroups(entries)
+        var entries = entries
+        for (group, members) in groups.enumerated() {
+            for position in members { entries[position].lateralGroup = group }
+        }
         self.entries = entries
+        lateralGroups = groups
+        lateralAliases = Array(repeating: 0, count: groups.count)
     }
 
     func entry(for layout: ModelLayout, column: Int) -> Entry? {
@@ -105,6 +120,9 @@ extension SQLBuilder {
     mutating func appendAnnotation(_ entry: AnnotationScope.Entry) {
         if annotations?.byAlias == true {
             return append(.quotedName, of: entry.resolved.layout, column: entry.column)
+        }
+        if let scope = annotations, scope.namesLaterals, let group = entry.lateralGroup {
+            return appendLateralColumn(entry, group: group, of: scope)
         }
         // The expression's own columns are those of the related rows and the annotated row's
         // key, never an annotation: no scope while it is compiled.
