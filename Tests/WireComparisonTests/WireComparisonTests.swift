@@ -30,9 +30,34 @@ import TestSupport
         try compare(WireRequests.sessions, seed: WireSeed.sql)
     }
 
+    /// Both parts through a real PgBouncer in transaction pooling mode (`deploy/pgbouncer`,
+    /// `DATABASE_POOL_MODE=transaction`): two server connections lent per transaction to
+    /// api-server's four workers and to two clients that keep transactions going meanwhile, so
+    /// that each worker's statements land on whichever server connection is free.
+    @Test func apiServerAnswersAsDRFDoesThroughPgBouncer() throws {
+        let bouncer = try PgBouncerProcess(poolSize: 2)
+        defer { bouncer.stop() }
+        for (requests, seed) in [(WireRequests.all, WireSeed.sql), (WireRequests.projects, WireSeed.sql + WireSeed.projectsSQL)] {
+            var load: PooledLoad?
+            try compare(
+                requests, seed: seed, apiServerEnvironment: ["DATABASE_POOL_MODE": "transaction"],
+                apiServerDatabaseURL: { bouncer.url(database: $0.name) }, workers: 4,
+                serving: { database in load = PooledLoad(url: bouncer.url(database: database.name), clients: 2) })
+            let seen = try #require(load).stop()
+            #expect(seen.transactions > 0 && seen.failures.isEmpty, "\(seen.failures.prefix(3))")
+            // The load's sessions were served by both server connections: they are shared.
+            #expect(seen.backends.count == 2, "\(seen.backends)")
+        }
+        #expect(!bouncer.log.contains("ERROR") && !bouncer.log.contains("FATAL"), "\(bouncer.log)")
+    }
+
+    /// - Parameters:
+    ///   - apiServerDatabaseURL: the URL api-server gets for its copy of the database (default: the copy's own).
+    ///   - serving: called once both sides serve, before the first request, with api-server's database.
     func compare(
         _ requests: [WireRequest], seed: String, drfEnvironment: [String: String] = [:],
-        apiServerEnvironment: [String: String] = [:]
+        apiServerEnvironment: [String: String] = [:], apiServerDatabaseURL: (TemporaryDatabase) -> String = { $0.url },
+        workers: Int = 2, serving: (TemporaryDatabase) -> Void = { _ in }
     ) throws {
         let started = Date()
         let seeded = try TemporaryDatabase.migrated(prefix: "wire_seed")
@@ -44,13 +69,15 @@ import TestSupport
         defer { theirs.drop() }
 
         let stack = try APIStack(
-            databaseURL: ours.url, migrate: false, arguments: ["--workers", "2"], environment: apiServerEnvironment)
+            databaseURL: apiServerDatabaseURL(ours), migrate: false, arguments: ["--workers", String(workers)],
+            environment: apiServerEnvironment)
         defer { stack.stop() }
         let drf = try DRFReferenceServer(databaseURL: theirs.url, environment: drfEnvironment)
         defer { drf.stop() }
         let drfNginx = try NginxProcess(httpSocket: drf.socketPath)
         defer { drfNginx.stop() }
 
+        serving(ours)
         let apiServer = WireSide(name: "api-server", port: stack.port)
         let reference = WireSide(name: "DRF", port: drfNginx.port)
         var report: [String] = []
