@@ -31,11 +31,15 @@ extension Connection {
             configuration.poolMode == .transaction
             ? "through a transaction pooler the server's own settings apply: set them on the role (ALTER ROLE ... SET TimeZone = 'UTC') or on the database's line in pgbouncer.ini (timezone=UTC datestyle=ISO)"
             : "the startup options did not reach the server (a pooler that ignores `options`? use DATABASE_POOL_MODE=transaction)"
-        throw PostgresError(kind: .client, message: "session settings the client depends on are wrong: \(wrong.joined(separator: "; ")); \(fix)")
+        throw PostgresError(
+            kind: .client, message: "session settings the client depends on are wrong: \(wrong.joined(separator: "; ")); \(fix)")
     }
 
     /// Zones whose timestamptz text ends in `+00`, as the decoder expects.
-    private static let utcZoneNames: Set<String> = ["UTC", "Etc/UTC", "UCT", "Etc/UCT", "Universal", "Etc/Universal", "Zulu", "Etc/Zulu", "GMT", "Etc/GMT", "GMT0", "Etc/GMT0", "Greenwich", "Etc/Greenwich"]
+    private static let utcZoneNames: Set<String> = [
+        "UTC", "Etc/UTC", "UCT", "Etc/UCT", "Universal", "Etc/Universal", "Zulu", "Etc/Zulu", "GMT", "Etc/GMT", "GMT0", "Etc/GMT0",
+        "Greenwich", "Etc/Greenwich",
+    ]
 
     /// Closes the socket so that the next use reconnects (and checks again), as after a
     /// failed check on a re-established session.

@@ -36,11 +36,13 @@ import Testing
         #expect(try recordedNames(database) == ["0001_slow.sql", "0002_b.sql", "0003_c.sql"])
         // PgBouncer keeps its server connections open: a session lock would still be held there.
         let locks = try database.psql(
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+        )
         #expect(locks == "0")
 
         let status = try Subprocess.run(TestEnvironment.executable("migrate"), ["status", "--dir", directory], environment: environment)
         #expect(status.status == 0, "\(status.stderr)")
-        #expect(status.stdout.split(separator: "\n").count == 3 && status.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("applied ") })
+        #expect(
+            status.stdout.split(separator: "\n").count == 3 && status.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("applied ") })
     }
 }

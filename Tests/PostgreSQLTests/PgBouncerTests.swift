@@ -42,7 +42,9 @@ import Testing
             }
             #expect(unpreparedFirst.preparedStatementCount == 0 && unpreparedSecond.preparedStatementCount == 0)
             // The same backend served both clients: one server connection, shared.
-            #expect(try unpreparedFirst.value("SELECT pg_backend_pid()", as: Int32.self) == unpreparedSecond.value("SELECT pg_backend_pid()", as: Int32.self))
+            #expect(
+                try unpreparedFirst.value("SELECT pg_backend_pid()", as: Int32.self)
+                    == unpreparedSecond.value("SELECT pg_backend_pid()", as: Int32.self))
         }
     }
 

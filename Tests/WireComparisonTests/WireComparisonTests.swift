@@ -93,7 +93,8 @@ import TestSupport
                 let mine = try apiServer.send(request), other = try reference.send(request)
                 let differences = WireComparison.differences(request, ours: mine.response, drf: other.response)
                 let line =
-                    "#\(index) \(request.label)" + (mine.target == other.target ? "" : " (api-server: \(mine.target), DRF: \(other.target))")
+                    "#\(index) \(request.label)"
+                    + (mine.target == other.target ? "" : " (api-server: \(mine.target), DRF: \(other.target))")
                 report.append(line + "\n  \(mine.response.status) \(mine.response.text.prefix(300))")
                 guard !differences.isEmpty else { continue }
                 mismatches += 1
