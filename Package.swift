@@ -158,7 +158,7 @@ let package = Package(
             dependencies: ["RESTServer", "RESTFramework", .product(name: "Logging", package: "swift-log")],
             path: "Tests/LoggingFixture"),
         // The wire bytes of api-server against the DRF reference (Tests/DRFReference), both behind nginx.
-        .testTarget(name: "WireComparisonTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "WireComparisonTests", dependencies: ["TestSupport", "PostgreSQL"]),
         // Every `///` example of the framework modules, compiled here in the context it needs,
         // and a test that finds each one's lines in these files.
         .testTarget(

@@ -27,6 +27,9 @@ public struct MigrationOptions: ParsableArguments {
         if let databaseURL { configuration.url = databaseURL }
         configuration.applicationName = program
         configuration.statementTimeout = nil
+        // A handful of statements, each run once: preparing gains nothing, and unnamed
+        // statements work through any pooler (DATABASE_POOL_MODE still decides the `options`).
+        configuration.preparedStatementCapacity = 0
         return try Connection(configuration: configuration)
     }
 }

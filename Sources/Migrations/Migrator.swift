@@ -7,8 +7,12 @@ import PostgreSQL
 ///     let migrator = Migrator(connection: connection, directory: "migrations")
 ///     try migrator.migrate { applied, _ in print("applied \(applied.name)") }
 ///
-/// Safe to run twice (the second run finds nothing to do) and from two places at once: a
-/// session advisory lock makes the second run wait for the first, then find nothing to do.
+/// Safe to run twice (the second run finds nothing to do) and from two places at once: each
+/// transaction takes a transaction-level advisory lock (`pg_advisory_xact_lock`) before it looks
+/// at `schema_migrations`, so a second run waits for the file being applied, then skips it. A
+/// transaction lock (not a session one) because it is released by COMMIT or ROLLBACK wherever
+/// the session goes: through PgBouncer in transaction mode, a session lock would stay with
+/// whichever server connection took it, and its unlock would reach another.
 public final class Migrator {
     public let connection: Connection
     public let directory: String
@@ -31,19 +35,19 @@ public final class Migrator {
     @discardableResult
     public func migrate(onApplied: (Migration, Duration) -> Void = { _, _ in }) throws -> [Migration] {
         let migrations = try Migration.load(from: directory)
-        try connection.query("SELECT pg_advisory_lock($1)", Self.lockKey)
-        defer { _ = try? connection.query("SELECT pg_advisory_unlock($1)", Self.lockKey) }
-
-        try connection.executeScript(
-            """
-            CREATE TABLE IF NOT EXISTS \(Self.tableName) (
-                name text PRIMARY KEY,
-                checksum text NOT NULL,
-                applied_at timestamptz NOT NULL DEFAULT now()
-            )
-            """)
-        connection.clearNotices()  // "already exists, skipping"
-        let applied = try appliedMigrations()
+        let applied = try connection.transaction { connection in
+            try lock(connection)
+            try connection.executeScript(
+                """
+                CREATE TABLE IF NOT EXISTS \(Self.tableName) (
+                    name text PRIMARY KEY,
+                    checksum text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                )
+                """)
+            connection.clearNotices()  // "already exists, skipping"
+            return try appliedMigrations()
+        }
         for migration in migrations {
             if let record = applied[migration.name], record.checksum != migration.checksum {
                 throw MigrationError.checksumMismatch(file: migration.name, recorded: record.checksum, current: migration.checksum)
@@ -54,7 +58,7 @@ public final class Migrator {
         let clock = ContinuousClock()
         for migration in migrations where applied[migration.name] == nil {
             let start = clock.now
-            try apply(migration)
+            guard try apply(migration) else { continue }
             done.append(migration)
             onApplied(migration, clock.now - start)
         }
@@ -85,9 +89,18 @@ public final class Migrator {
 
     // MARK: Internals
 
-    private func apply(_ migration: Migration) throws {
+    /// Waits for any other `migrate` (the lock is released when the transaction ends).
+    private func lock(_ connection: Connection) throws {
+        try connection.query("SELECT pg_advisory_xact_lock($1)", Self.lockKey)
+    }
+
+    /// Applies one file in its own transaction; false when another run applied it meanwhile.
+    private func apply(_ migration: Migration) throws -> Bool {
         do {
-            try connection.transaction { connection in
+            return try connection.transaction { connection in
+                try lock(connection)
+                let recorded = try connection.query("SELECT 1 FROM \(Self.tableName) WHERE name = $1", migration.name)
+                guard recorded.isEmpty else { return false }
                 try connection.executeScript(migration.sql)
                 guard connection.transactionStatus == .inTransaction else {
                     // Checked before recording the file: a COMMIT in it must not get the file
@@ -101,6 +114,7 @@ public final class Migrator {
                 try connection.execute(
                     "INSERT INTO \(Self.tableName) (name, checksum) VALUES ($1, $2)",
                     migration.name, migration.checksum)
+                return true
             }
         } catch let error as PostgresError {
             guard let position = error.position else {

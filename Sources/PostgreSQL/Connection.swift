@@ -49,6 +49,12 @@ public final class Connection {
         guard PQstatus(handle) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(handle)).trimmingTrailingWhitespace()
             PQfinish(handle)
+            if configuration.poolMode == .session && message.contains("unsupported startup parameter") {
+                // PgBouncer refusing the startup `options`: a configuration error, not an outage.
+                throw PostgresError(
+                    kind: .client,
+                    message: message + " (a PgBouncer in front: set DATABASE_POOL_MODE=transaction, see docs/framework.md, \"PgBouncer\")")
+            }
             configuration.availability?.recordFailure(message, parameters: parameters)
             throw PostgresError.connectionLost(message)
         }
@@ -60,6 +66,7 @@ public final class Connection {
         self.handle = handle
         statements = PreparedStatementCache(capacity: configuration.preparedStatementCapacity)
         noticeLog.install(on: handle)
+        try checkSessionSettings()
     }
 
     deinit {
@@ -114,6 +121,12 @@ public final class Connection {
             throw PostgresError.connectionLost(message)
         }
         configuration.availability?.recordSuccess()
+        do {
+            try checkSessionSettings()
+        } catch {
+            dropSession()
+            throw error
+        }
         configuration.observer?.reconnected()
     }
 

@@ -45,6 +45,21 @@ struct ConnectionParameters: Sendable {
             let milliseconds = max(0, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
             options = "-c statement_timeout=\(milliseconds) "
         }
+        if configuration.poolMode == .transaction {
+            // PgBouncer refuses a startup `options` ("unsupported startup parameter"), or drops
+            // it when told to ignore it: either way nothing in it would reach the server
+            // connections the pooler lends. The settings are the server's (see `PoolMode`),
+            // checked by `Connection.checkSessionSettings`; the timeout here only bounds the wait.
+            if let given = urlOptions ?? environmentValue("PGOPTIONS") {
+                throw PostgresError(
+                    kind: .client,
+                    message:
+                        "the database URL (or PGOPTIONS) sets options \"\(given)\", which a transaction pooler does not pass on (DATABASE_POOL_MODE=transaction): set them on the role instead (ALTER ROLE ... SET)"
+                )
+            }
+            statementDeadline = try StatementDeadline(options: options, grace: configuration.statementGrace)
+            return
+        }
         options += urlOptions ?? environmentValue("PGOPTIONS") ?? ""
         statementDeadline = try StatementDeadline(options: options, grace: configuration.statementGrace)
         options += " -c TimeZone=UTC -c DateStyle=ISO -c IntervalStyle=postgres -c bytea_output=hex"

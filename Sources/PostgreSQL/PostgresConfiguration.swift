@@ -37,7 +37,12 @@ public struct PostgresConfiguration: Sendable {
     public var applicationName: String?
     /// How many distinct SQL texts a connection keeps prepared; statements beyond that run
     /// unprepared, so that generated SQL cannot grow a session's memory without bound.
+    /// 0: every statement runs unprepared (the unnamed statement), as a transaction pooler
+    /// without prepared-statement support needs (`DATABASE_PREPARED_STATEMENTS=off`).
     public var preparedStatementCapacity: Int
+    /// Whether the session is the client's (`.session`) or lent one transaction at a time by a
+    /// pooler such as PgBouncer (`.transaction`; `DATABASE_POOL_MODE=transaction`). See `PoolMode`.
+    public var poolMode: PoolMode = .session
     /// Shared by every connection of a process made from this configuration: while the
     /// database is known to be down, connecting and reconnecting fail at once instead of each
     /// waiting out `connectTimeout`. `nil`: every connection tries on its own.
@@ -62,9 +67,12 @@ public struct PostgresConfiguration: Sendable {
     }
 
     /// The configuration named by an environment variable (`DATABASE_URL` by default); unset
-    /// means libpq's defaults.
+    /// means libpq's defaults. `DATABASE_POOL_MODE` and `DATABASE_PREPARED_STATEMENTS` set
+    /// `poolMode` and turn prepared statements off (see `PoolMode`).
     public static func fromEnvironment(_ variable: String = "DATABASE_URL") -> PostgresConfiguration {
-        PostgresConfiguration(url: environmentValue(variable) ?? "")
+        var configuration = PostgresConfiguration(url: environmentValue(variable) ?? "")
+        configuration.applyPoolingEnvironment()
+        return configuration
     }
 }
 

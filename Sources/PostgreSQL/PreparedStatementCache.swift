@@ -18,7 +18,11 @@ struct PreparedStatementCache {
     var count: Int { names.count }
     var isFull: Bool { names.count >= capacity }
 
-    func name(for sql: String) -> String? { names[StatementKey(sql)] }
+    func name(for sql: String) -> String? {
+        // Empty (capacity 0 behind a transaction pooler, or a fresh session): no text to hash.
+        guard !names.isEmpty else { return nil }
+        return names[StatementKey(sql)]
+    }
 
     mutating func makeName() -> String {
         counter += 1

@@ -6,8 +6,8 @@ import Testing
 /// installs nothing when every package is there: no `apt-get update`, no sudo. Stand-ins for
 /// apt-get and sudo first on the PATH write down every call.
 @Suite(.needsTestsRun) struct PackagesScriptTests {
-    /// Tests/run's packages (the stack's, Apache's, sudo, git, systemd), the instruction guard's and the benchmark's.
-    static let testPackages = "apache2 libapache2-mod-fcgid sudo git systemd valgrind python3 wrk gcc libc6-dev python3-venv"
+    /// Tests/run's packages (the stack's, Apache's, sudo, git, systemd, PgBouncer), the instruction guard's and the benchmark's.
+    static let testPackages = "apache2 libapache2-mod-fcgid sudo git systemd pgbouncer valgrind python3 wrk gcc libc6-dev python3-venv"
 
     @Test func installsNothingWhenEverythingIsInstalled() throws {
         let (result, calls) = try runPackagesScript(extra: Self.testPackages)

@@ -82,6 +82,14 @@ enum PostgreSQLExamples {
         _ = connection
     }
 
+    // PoolMode
+    static func poolMode() {
+        var configuration = PostgresConfiguration(url: "postgres://api@127.0.0.1:6432/api")
+        configuration.poolMode = .transaction
+        configuration.preparedStatementCapacity = 0  // PgBouncer before 1.21
+        _ = configuration
+    }
+
     // PostgresDataType
     static func dataType(_ result: QueryResult) {
         #expect(result.columnType(0) == .timestamptz)

@@ -77,8 +77,9 @@ import Testing
         #expect(unreachable.stderr.contains("connection"))
     }
 
-    /// Two `migrate` processes at once: one applies, the other waits for its lock and then
-    /// finds nothing to do. Applying a file twice would fail (CREATE TABLE without IF NOT EXISTS).
+    /// Two `migrate` processes at once: each file is applied by one of them, in order (the lock
+    /// is taken per file's transaction, so the runs may share the work); the other waits for it
+    /// and skips it. Applying a file twice would fail (CREATE TABLE without IF NOT EXISTS).
     @Test func twoConcurrentRunsApplyEachFileOnce() throws {
         let directory = try makeMigrationsFolder([
             "0001_slow.sql": "SELECT pg_sleep(1);\nCREATE TABLE a (x int);",
@@ -102,7 +103,6 @@ import Testing
         for name in ["0001_slow.sql", "0002_b.sql", "0003_c.sql"] {
             #expect(combined.components(separatedBy: "applied \(name)").count == 2, "\(output)")
         }
-        #expect(output.filter { $0 == "nothing to apply\n" }.count == 1, "\(output)")
         #expect(try recordedNames(database) == ["0001_slow.sql", "0002_b.sql", "0003_c.sql"])
     }
 

@@ -30,9 +30,41 @@ import TestSupport
         try compare(WireRequests.sessions, seed: WireSeed.sql)
     }
 
+    /// Through a real PgBouncer in transaction pooling mode (`deploy/pgbouncer`,
+    /// `DATABASE_POOL_MODE=transaction`): two server connections lent per transaction to
+    /// api-server's four workers and to two clients that keep transactions going meanwhile, so
+    /// that each worker's statements land on whichever server connection is free. Part 2 whole
+    /// (reads, filters, validation, writes in transactions) and the sessions (sign-in, CSRF);
+    /// part 1 whole would add about a minute, most of it the DRF side.
+    @Test func apiServerAnswersAsDRFDoesThroughPgBouncer() throws {
+        let bouncer = try PgBouncerProcess(poolSize: 2)
+        defer { bouncer.stop() }
+        for (requests, seed) in [(WireRequests.projects, WireSeed.sql + WireSeed.projectsSQL), (WireRequests.sessions, WireSeed.sql)] {
+            try compare(
+                requests, seed: seed, apiServerEnvironment: ["DATABASE_POOL_MODE": "transaction"],
+                apiServerDatabaseURL: { bouncer.url(database: $0.name) }, workers: 4,
+                around: { database, compare in
+                    let load = PooledLoad(url: bouncer.url(database: database.name), clients: 2)
+                    try compare()
+                    let seen = load.stop()
+                    #expect(seen.transactions > 0 && seen.failures.isEmpty, "\(seen.failures.prefix(3))")
+                    // The load's sessions were served by both server connections: they are shared.
+                    #expect(seen.backends.count == 2, "\(seen.backends)")
+                    // Read before the databases are dropped (PgBouncer then logs its lost server connections).
+                    let errors = bouncer.log.split(separator: "\n").filter { $0.contains(" ERROR ") || $0.contains(" FATAL ") }
+                    #expect(errors.isEmpty, "\(errors)")
+                })
+        }
+    }
+
+    /// - Parameters:
+    ///   - apiServerDatabaseURL: the URL api-server gets for its copy of the database (default: the copy's own).
+    ///   - around: runs the requests (its second argument) once both sides serve, given
+    ///     api-server's database: what else should happen meanwhile.
     func compare(
         _ requests: [WireRequest], seed: String, drfEnvironment: [String: String] = [:],
-        apiServerEnvironment: [String: String] = [:]
+        apiServerEnvironment: [String: String] = [:], apiServerDatabaseURL: (TemporaryDatabase) -> String = { $0.url },
+        workers: Int = 2, around: (TemporaryDatabase, () throws -> Void) throws -> Void = { _, compare in try compare() }
     ) throws {
         let started = Date()
         let seeded = try TemporaryDatabase.migrated(prefix: "wire_seed")
@@ -44,27 +76,31 @@ import TestSupport
         defer { theirs.drop() }
 
         let stack = try APIStack(
-            databaseURL: ours.url, migrate: false, arguments: ["--workers", "2"], environment: apiServerEnvironment)
+            databaseURL: apiServerDatabaseURL(ours), migrate: false, arguments: ["--workers", String(workers)],
+            environment: apiServerEnvironment)
         defer { stack.stop() }
         let drf = try DRFReferenceServer(databaseURL: theirs.url, environment: drfEnvironment)
         defer { drf.stop() }
         let drfNginx = try NginxProcess(httpSocket: drf.socketPath)
         defer { drfNginx.stop() }
 
-        let apiServer = WireSide(name: "api-server", port: stack.port)
-        let reference = WireSide(name: "DRF", port: drfNginx.port)
         var report: [String] = []
         var mismatches = 0
-        for (index, request) in requests.enumerated() {
-            let mine = try apiServer.send(request), other = try reference.send(request)
-            let differences = WireComparison.differences(request, ours: mine.response, drf: other.response)
-            let line =
-                "#\(index) \(request.label)" + (mine.target == other.target ? "" : " (api-server: \(mine.target), DRF: \(other.target))")
-            report.append(line + "\n  \(mine.response.status) \(mine.response.text.prefix(300))")
-            guard !differences.isEmpty else { continue }
-            mismatches += 1
-            report.append("  MISMATCH\n  " + differences.joined(separator: "\n  "))
-            Issue.record(Comment(rawValue: "\(line)\n  " + differences.joined(separator: "\n  ")))
+        try around(ours) {
+            let apiServer = WireSide(name: "api-server", port: stack.port)
+            let reference = WireSide(name: "DRF", port: drfNginx.port)
+            for (index, request) in requests.enumerated() {
+                let mine = try apiServer.send(request), other = try reference.send(request)
+                let differences = WireComparison.differences(request, ours: mine.response, drf: other.response)
+                let line =
+                    "#\(index) \(request.label)"
+                    + (mine.target == other.target ? "" : " (api-server: \(mine.target), DRF: \(other.target))")
+                report.append(line + "\n  \(mine.response.status) \(mine.response.text.prefix(300))")
+                guard !differences.isEmpty else { continue }
+                mismatches += 1
+                report.append("  MISMATCH\n  " + differences.joined(separator: "\n  "))
+                Issue.record(Comment(rawValue: "\(line)\n  " + differences.joined(separator: "\n  ")))
+            }
         }
         let seconds = Date().timeIntervalSince(started)
         let summary = "\(requests.count) requests compared, \(mismatches) mismatched, \(String(format: "%.1f", seconds)) s"
