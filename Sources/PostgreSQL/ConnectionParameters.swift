@@ -19,6 +19,7 @@ struct ConnectionParameters: Sendable {
     private(set) var statementDeadline: StatementDeadline?
 
     init(_ configuration: PostgresConfiguration) throws {
+        if let problem = configuration.environmentProblem { throw PostgresError(kind: .client, message: problem) }
         let urlOptions = try Self.options(in: configuration.url)
         if let timeout = configuration.connectTimeout, environmentValue("PGCONNECT_TIMEOUT") == nil {
             add("connect_timeout", String(timeout))

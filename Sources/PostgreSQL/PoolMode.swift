@@ -25,11 +25,21 @@ public enum PoolMode: String, Sendable, Equatable {
 extension PostgresConfiguration {
     /// `DATABASE_POOL_MODE` (`session`, `transaction`) and `DATABASE_PREPARED_STATEMENTS`
     /// (`on`, `off`; by default off in transaction mode, on otherwise) applied to `self`.
+    /// A value that is neither is not guessed at: it is kept in `environmentProblem`, and every
+    /// connection attempt fails with it (api-server's startup check prints it), since a pool
+    /// mode quietly taken as `session` would fail later, at PgBouncer, with a vaguer message.
     mutating func applyPoolingEnvironment() {
-        if let mode = environmentValue("DATABASE_POOL_MODE").flatMap({ PoolMode(rawValue: $0.lowercased()) }) {
-            poolMode = mode
+        if let value = environmentValue("DATABASE_POOL_MODE") {
+            if let mode = PoolMode(rawValue: value.lowercased()) {
+                poolMode = mode
+            } else {
+                environmentProblem = "DATABASE_POOL_MODE is '\(value)': use session or transaction"
+            }
         }
         let prepared = environmentValue("DATABASE_PREPARED_STATEMENTS")?.lowercased()
+        if let prepared, prepared != "on", prepared != "off" {
+            environmentProblem = "DATABASE_PREPARED_STATEMENTS is '\(prepared)': use on or off"
+        }
         if prepared == "off" || (poolMode == .transaction && prepared != "on") {
             preparedStatementCapacity = 0
         }

@@ -43,6 +43,9 @@ public struct PostgresConfiguration: Sendable {
     /// Whether the session is the client's (`.session`) or lent one transaction at a time by a
     /// pooler such as PgBouncer (`.transaction`; `DATABASE_POOL_MODE=transaction`). See `PoolMode`.
     public var poolMode: PoolMode = .session
+    /// A database setting from the environment that could not be read (see `PoolMode`): every
+    /// connection attempt fails with it, as a client error, not an outage.
+    public var environmentProblem: String? = nil
     /// Shared by every connection of a process made from this configuration: while the
     /// database is known to be down, connecting and reconnecting fail at once instead of each
     /// waiting out `connectTimeout`. `nil`: every connection tries on its own.

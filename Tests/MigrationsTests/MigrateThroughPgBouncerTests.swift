@@ -45,4 +45,16 @@ import Testing
         #expect(
             status.stdout.split(separator: "\n").count == 3 && status.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("applied ") })
     }
+
+    /// A misspelled pool mode or prepared-statements switch is not taken as the default: the
+    /// command fails naming the variable (a quiet `session` would fail later at PgBouncer).
+    @Test(arguments: [("DATABASE_POOL_MODE", "transction"), ("DATABASE_PREPARED_STATEMENTS", "no")])
+    func anUnreadableSettingFailsNamingIt(variable: String, value: String) throws {
+        let directory = try makeMigrationsFolder(["0001_a.sql": "CREATE TABLE a (x int);"])
+        var environment = ProcessInfo.processInfo.environment
+        environment[variable] = value
+        let run = try Subprocess.run(TestEnvironment.executable("migrate"), ["status", "--dir", directory], environment: environment)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("\(variable) is '\(value)'"), "\(run.stderr)")
+    }
 }
