@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Separate "hosts" on this machine, for tests of api-server on several hosts behind one nginx:
@@ -196,8 +197,6 @@ public final class HostNetwork: Sendable {
         throw TestSupportError("no port of \(low)..<\(low + span) left to reserve a HostNetwork with")
     }
 }
-
-import Synchronization
 
 extension Trait where Self == ConditionTrait {
     /// For a suite that makes network namespaces (`HostNetwork`): it needs `Tests/run` and
