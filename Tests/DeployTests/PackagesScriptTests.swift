@@ -7,7 +7,9 @@ import Testing
 /// apt-get and sudo first on the PATH write down every call.
 @Suite(.needsTestsRun) struct PackagesScriptTests {
     /// Tests/run's packages (the stack's, Apache's, sudo, git, systemd, PgBouncer), the instruction guard's and the benchmark's.
-    static let testPackages = "apache2 libapache2-mod-fcgid sudo git systemd pgbouncer valgrind python3 wrk gcc libc6-dev python3-venv"
+    static let testPackages =
+        "apache2 libapache2-mod-fcgid sudo git systemd pgbouncer valgrind python3 wrk gcc libc6-dev python3-venv"
+        + " iproute2 nftables"  // SeveralHostsTests' network namespaces and firewall
 
     @Test func installsNothingWhenEverythingIsInstalled() throws {
         let (result, calls) = try runPackagesScript(extra: Self.testPackages)

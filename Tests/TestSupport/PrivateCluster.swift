@@ -28,7 +28,14 @@ public final class PrivateCluster: Sendable {
         }
     }
 
-    private init() throws {
+    /// A cluster that is not shared (`shared(_:)` is): one test's, stopped when released.
+    ///
+    /// - Parameters:
+    ///   - listenAddresses: TCP addresses to listen on besides the unix socket (none by default),
+    ///     e.g. the root side of `HostNetwork`'s links, for api-server in other namespaces.
+    ///   - trustedNetworks: networks whose TCP clients may connect without a password
+    ///     (pg_hba.conf `host ... trust` lines, as the unix socket is trusted).
+    public init(listenAddresses: [String] = [], trustedNetworks: [String] = []) throws {
         directory = try TestEnvironment.makeTemporaryDirectory("private-pg")
         socketDirectory = directory + "/sock"
         port = String(freeLocalPort())
@@ -39,7 +46,7 @@ public final class PrivateCluster: Sendable {
         try run([TestEnvironment.postgresBin + "/initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"])
         let settings = """
 
-            listen_addresses = ''
+            listen_addresses = '\(listenAddresses.joined(separator: ","))'
             port = \(port)
             unix_socket_directories = '\(socketDirectory)'
             fsync = off
@@ -49,6 +56,12 @@ public final class PrivateCluster: Sendable {
         handle.seekToEndOfFile()
         handle.write(Data(settings.utf8))
         try handle.close()
+        if !trustedNetworks.isEmpty {
+            let hba = try FileHandle(forWritingTo: URL(fileURLWithPath: data + "/pg_hba.conf"))
+            hba.seekToEndOfFile()
+            hba.write(Data(trustedNetworks.map { "\nhost all all \($0) trust" }.joined().utf8))
+            try hba.close()
+        }
         try start()
     }
 
