@@ -87,6 +87,7 @@ class Build:
         self.name, self.binary, self.port, self.callgrind_port = name, os.path.abspath(binary), port, callgrind_port
         self.process = self.callgrind = None
         self.env = {}           # variables for this build only (--after-env)
+        self.requests = 0       # every request wrk sent it, warm-ups included
         self.runs = {}          # endpoint -> [wrk result per round]
         self.instructions = {}  # endpoint -> [instructions per request, one per pass]
 
@@ -135,8 +136,19 @@ def measure_throughput(builds, a, data):
             for build in (builds if rnd % 2 == 0 else builds[::-1]):
                 log(f"round {rnd + 1}/{a.rounds} {endpoint}: {build.name}")
                 if a.warmup > 0:
-                    wrk_run(build, endpoint, a, data, a.warmup)
+                    build.requests += wrk_run(build, endpoint, a, data, a.warmup)["requests"]
                 build.runs.setdefault(endpoint, []).append(wrk_run(build, endpoint, a, data, a.duration))
+                build.requests += build.runs[endpoint][-1]["requests"]
+
+
+def throttle_writes(pg):
+    """Rows the throttle store wrote (inserts and updates of srf_throttle, every statement that
+    counted a hit or granted a lease), from PostgreSQL's statistics. Backends report them when
+    idle, at the latest PGSTAT_IDLE_INTERVAL (10 s) after their last statement: wait that long."""
+    time.sleep(11)
+    out = pg.psql("bench", "SELECT coalesce(sum(n_tup_ins + n_tup_upd), 0) FROM pg_stat_user_tables "
+                           "WHERE relname = 'srf_throttle'").strip()
+    return int(out or 0)
 
 
 def measure_instructions(builds, a, data, work, env):
@@ -204,11 +216,16 @@ def report(builds, a, data, started, load):
                                      ("pg_us", "{:.0f}"))) + " |")
         lines += ["", "After ÷ before, median of the rounds (range): for req/s above 1 is faster, for p99 and CPU "
                       "below 1 is better.", "",
-                  "| endpoint | req/s | p99 | CPU µs/request |", "|---|---|---|---|"]
+                  "| endpoint | req/s | p99 | CPU µs/request | PostgreSQL CPU µs/request |", "|---|---|---|---|---|"]
         for e in a.endpoints:
             cells = [ratio_cell(list(zip((r[key] for r in before.runs[e]), (r[key] for r in after.runs[e]))))
-                     for key in ("rps", "p99_ms", "cpu_us")]
+                     for key in ("rps", "p99_ms", "cpu_us", "pg_us")]
             lines.append(f"| {e} | " + " | ".join(cells) + " |")
+        if getattr(a, "throttle_writes", 0):
+            # Only a build with throttling on (typically the after build, --after-env) writes them.
+            requests = after.requests if after.env else sum(build.requests for build in builds)
+            lines += ["", f"Throttle store: {a.throttle_writes:,} rows written (inserts and updates of srf_throttle) "
+                          f"for {requests:,} requests, warm-ups included ({a.throttle_writes / requests:.4f} per request)."]
     return "\n".join(lines)
 
 
@@ -241,6 +258,7 @@ def main():
             for build in builds:
                 check(build, build.port, a, data)
             measure_throughput(builds, a, data)
+            a.throttle_writes = throttle_writes(pg)
             for build in builds:  # free the CPU for valgrind
                 build.process.stop()
         if a.instructions:
