@@ -93,7 +93,8 @@ final class DatedDocumentViewSet: ModelViewSet<QuerySet<DatedDocument>> {
                 }
             }
             // If-None-Match decides when both are sent: a stale tag is a full answer whatever the date...
-            let stale = client.get("/api/documents/1/", headers: Headers([("If-None-Match", #""old""#), ("If-Modified-Since", Self.later)]))
+            let stale = client.get(
+                "/api/documents/1/", headers: Headers([("If-None-Match", #""old""#), ("If-Modified-Since", Self.later)]))
             #expect(stale.status == 200 && stale.json["title"] == "Draft")
             // ...and a matching one is 304 even with an earlier date.
             let fresh = client.get("/api/documents/1/", headers: Headers([("If-None-Match", etag), ("If-Modified-Since", Self.earlier)]))
@@ -122,7 +123,8 @@ final class DatedDocumentViewSet: ModelViewSet<QuerySet<DatedDocument>> {
             #expect(matched.status == 200)
             #expect(try title() == "Tagged")
             // The write moved `updated` to now: the old date is stale now, a current one is not.
-            let old = client.patch("/api/documents/1/", data: ["title": "Old"], headers: Headers([("If-Unmodified-Since", Self.lastModified)]))
+            let old = client.patch(
+                "/api/documents/1/", data: ["title": "Old"], headers: Headers([("If-Unmodified-Since", Self.lastModified)]))
             #expect(old.status == 412)
             let now = try #require(client.get("/api/documents/1/").headers["Last-Modified"])
             #expect(now != Self.lastModified)
@@ -130,7 +132,9 @@ final class DatedDocumentViewSet: ModelViewSet<QuerySet<DatedDocument>> {
             #expect(current.status == 200)
             #expect(try title() == "Current")
             // A date that is not one is ignored (§13.1.4): the write proceeds.
-            #expect(client.patch("/api/documents/1/", data: ["title": "Any"], headers: Headers([("If-Unmodified-Since", "soon")])).status == 200)
+            #expect(
+                client.patch("/api/documents/1/", data: ["title": "Any"], headers: Headers([("If-Unmodified-Since", "soon")])).status == 200
+            )
         }
     }
 }
