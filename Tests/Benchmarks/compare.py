@@ -24,7 +24,7 @@ import time
 from dataset import ENDPOINTS, ROOT, apply_schema, capture_plan, generate, request
 from instructions import CallgrindResponder, count_passes, wait_until_serving
 from load import wrk
-from stack import CPUMeter, Nginx, Postgres, Process, wait_for
+from stack import CPUMeter, Nginx, Postgres, Process, process_tree, wait_for
 
 TITLES = {
     "retrieve": "retrieve user `GET /api/users/{id}/`",
@@ -55,8 +55,14 @@ def parse_args():
                                                          "count is reported (default 3)")
     p.add_argument("--no-throughput", action="store_true", help="skip the wrk runs")
     p.add_argument("--keep", action="store_true", help="keep the work directory (logs, callgrind dumps)")
+    p.add_argument("--after-env", action="append", default=[], metavar="NAME=VALUE",
+                   help="an environment variable for the after build only (repeatable); with the same binary "
+                        "on both sides, the cost of a setting (REFERENCE_THROTTLE_RATES=user=1000/s)")
     a = p.parse_args()
     a.endpoints = a.endpoints.split(",")
+    if any("=" not in pair for pair in a.after_env):
+        p.error("--after-env takes NAME=VALUE")
+    a.after_env = dict(pair.split("=", 1) for pair in a.after_env)
     unknown = [e for e in a.endpoints if e not in ENDPOINTS]
     if unknown:
         p.error(f"unknown endpoints {unknown}: choose from {','.join(ENDPOINTS)}")
@@ -80,6 +86,8 @@ class Build:
     def __init__(self, name, binary, port, callgrind_port):
         self.name, self.binary, self.port, self.callgrind_port = name, os.path.abspath(binary), port, callgrind_port
         self.process = self.callgrind = None
+        self.env = {}           # variables for this build only (--after-env)
+        self.requests = 0       # every request wrk sent it, warm-ups included
         self.runs = {}          # endpoint -> [wrk result per round]
         self.instructions = {}  # endpoint -> [instructions per request, one per pass]
 
@@ -91,7 +99,8 @@ class Build:
 def start_throughput(build, a, env, sock):
     build.process = Process(build.name, [build.binary, "--listen", f"unix:{sock}", "--workers", str(a.workers),
                                          "--access-log", "off"], os.path.join(os.path.dirname(sock),
-                                                                              f"{build.name}.log"), env=env)
+                                                                              f"{build.name}.log"),
+                            env=dict(env, **build.env))
     wait_for(sock, 60, f"{build.name}'s socket", build.process)
     os.chmod(sock, 0o777)  # nginx's workers run as another user
 
@@ -108,12 +117,16 @@ def check(build, port, a, data):
 def wrk_run(build, endpoint, a, data, seconds):
     if not build.process.alive():
         raise Failure(f"{build.name} is not running:\n{build.process.tail()}")
-    with CPUMeter(build.process.pid) as meter:
+    meter = CPUMeter(build.process.pid)
+    # This run's cluster only (its postmaster's children): other tenants' PostgreSQL stays out.
+    meter.groups["postgres"] = lambda: process_tree(a.postmaster)[1:]
+    with meter:
         result = wrk(build.port, endpoint, seconds, a.connections, data)
     if result["non2xx"] or result["errors"] or result["requests"] <= 0:
         raise Failure(f"{build.name} on {endpoint}: {result['non2xx']} non-2xx answers, {result['errors']} socket "
                       f"errors in {result['requests']} requests")
-    result["cpu_us"] = meter.per_request_us(result["requests"])["responder"]
+    used = meter.per_request_us(result["requests"])
+    result["cpu_us"], result["pg_us"] = used["responder"], used["postgres"]
     return result
 
 
@@ -123,14 +136,25 @@ def measure_throughput(builds, a, data):
             for build in (builds if rnd % 2 == 0 else builds[::-1]):
                 log(f"round {rnd + 1}/{a.rounds} {endpoint}: {build.name}")
                 if a.warmup > 0:
-                    wrk_run(build, endpoint, a, data, a.warmup)
+                    build.requests += wrk_run(build, endpoint, a, data, a.warmup)["requests"]
                 build.runs.setdefault(endpoint, []).append(wrk_run(build, endpoint, a, data, a.duration))
+                build.requests += build.runs[endpoint][-1]["requests"]
+
+
+def throttle_writes(pg):
+    """Rows the throttle store wrote (inserts and updates of srf_throttle, every statement that
+    counted a hit or granted a lease), from PostgreSQL's statistics. Backends report them when
+    idle, at the latest PGSTAT_IDLE_INTERVAL (10 s) after their last statement: wait that long."""
+    time.sleep(11)
+    out = pg.psql("bench", "SELECT coalesce(sum(n_tup_ins + n_tup_upd), 0) FROM pg_stat_user_tables "
+                           "WHERE relname = 'srf_throttle'").strip()
+    return int(out or 0)
 
 
 def measure_instructions(builds, a, data, work, env):
     for build in builds:
         sock = os.path.join(work, f"{build.name}-callgrind.sock")
-        build.callgrind = CallgrindResponder(build.name, build.binary, sock, work, env)
+        build.callgrind = CallgrindResponder(build.name, build.binary, sock, work, dict(env, **build.env))
     wait_until_serving([build.callgrind for build in builds])
     counts = count_passes([(build.callgrind, build.callgrind_port) for build in builds], a.endpoints, data,
                           a.passes, a.requests, log)
@@ -161,7 +185,8 @@ def report(builds, a, data, started, load):
     lines = [f"Compared on {time.strftime('%Y-%m-%d %H:%M', time.gmtime(started))} UTC "
              f"({time.time() - started:.0f} s; load average {load} at the start, {load_average()} at the end): "
              f"before = `{before.binary}` (sha256 {before.digest()}), "
-             f"after = `{after.binary}` (sha256 {after.digest()}); "
+             f"after = `{after.binary}` (sha256 {after.digest()})"
+             + "".join(f" with `{k}={v}`" for k, v in after.env.items()) + "; "
              f"{data['users']:,} users, {data['accounts']:,} accounts, {data['users'] * 5:,} notes "
              "(Tests/Benchmarks/data.sql).", ""]
     if a.instructions:
@@ -179,21 +204,28 @@ def report(builds, a, data, started, load):
         rounds = f"{a.rounds} alternating round{'s' if a.rounds > 1 else ''} of {a.duration:g} s"
         lines += [f"### Throughput side by side (wrk -t1 -c{a.connections} through nginx, {a.workers} workers "
                   f"each, {rounds})", "",
-                  "| endpoint | build | req/s per round | p99 ms per round | CPU µs/request per round |",
-                  "|---|---|---|---|---|"]
+                  "| endpoint | build | req/s per round | p99 ms per round | CPU µs/request per round "
+                  "| PostgreSQL CPU µs/request per round |",
+                  "|---|---|---|---|---|---|"]
         for e in a.endpoints:
             for build in builds:
                 runs = build.runs[e]
                 lines.append(f"| {e} | {build.name} | " + " | ".join(
                     " · ".join(fmt.format(r[key]) for r in runs)
-                    for key, fmt in (("rps", "{:,.0f}"), ("p99_ms", "{:.1f}"), ("cpu_us", "{:.0f}"))) + " |")
+                    for key, fmt in (("rps", "{:,.0f}"), ("p99_ms", "{:.1f}"), ("cpu_us", "{:.0f}"),
+                                     ("pg_us", "{:.0f}"))) + " |")
         lines += ["", "After ÷ before, median of the rounds (range): for req/s above 1 is faster, for p99 and CPU "
                       "below 1 is better.", "",
-                  "| endpoint | req/s | p99 | CPU µs/request |", "|---|---|---|---|"]
+                  "| endpoint | req/s | p99 | CPU µs/request | PostgreSQL CPU µs/request |", "|---|---|---|---|---|"]
         for e in a.endpoints:
             cells = [ratio_cell(list(zip((r[key] for r in before.runs[e]), (r[key] for r in after.runs[e]))))
-                     for key in ("rps", "p99_ms", "cpu_us")]
+                     for key in ("rps", "p99_ms", "cpu_us", "pg_us")]
             lines.append(f"| {e} | " + " | ".join(cells) + " |")
+        if getattr(a, "throttle_writes", 0):
+            # Only a build with throttling on (typically the after build, --after-env) writes them.
+            requests = after.requests if after.env else sum(build.requests for build in builds)
+            lines += ["", f"Throttle store: {a.throttle_writes:,} rows written (inserts and updates of srf_throttle) "
+                          f"for {requests:,} requests, warm-ups included ({a.throttle_writes / requests:.4f} per request)."]
     return "\n".join(lines)
 
 
@@ -206,9 +238,12 @@ def main():
     pg = Postgres(work, random.randint(20000, 40000))
     base = random.randint(41000, 60000)
     builds = [Build("before", a.before, base, base + 2), Build("after", a.after, base + 1, base + 3)]
+    builds[1].env = a.after_env
     nginx, status = None, 1
     try:
         pg.start()
+        with open(os.path.join(pg.data, "postmaster.pid")) as f:
+            a.postmaster = int(f.readline())
         apply_schema(pg)
         data = generate(pg, a.users, log=log)
         env = dict(os.environ, DATABASE_URL=pg.url("apiserver"))
@@ -223,6 +258,7 @@ def main():
             for build in builds:
                 check(build, build.port, a, data)
             measure_throughput(builds, a, data)
+            a.throttle_writes = throttle_writes(pg)
             for build in builds:  # free the CPU for valgrind
                 build.process.stop()
         if a.instructions:

@@ -24,14 +24,25 @@ enum ConditionalExamples {
     }
 
     // Preconditions
-    static func check(_ request: Request, tag: EntityTag) throws -> Response? {
+    static func check(_ request: Request, tag: EntityTag, updated: HTTPDate?) throws -> Response? {
         let preconditions = Preconditions(request.headers)
-        switch preconditions.evaluate(method: request.method, current: tag) {
+        switch preconditions.evaluate(method: request.method, current: tag, lastModified: updated) {
         case .proceed: break                                  // serve or write as usual
         case .notModified: return Response(status: 304)       // GET/HEAD: the client's copy is current
         case .failed: throw PreconditionFailed()              // 412, nothing done
         }
         return nil
+    }
+
+    // HTTPDate
+    static func dates() -> [HTTPDate?] {
+        let date = HTTPDate(parsing: "Sun, 06 Nov 1994 08:49:37 GMT")     // IMF-fixdate
+        let old = HTTPDate(parsing: "Sunday, 06-Nov-94 08:49:37 GMT")     // RFC 850: the same date
+        let older = HTTPDate(parsing: "Sun Nov  6 08:49:37 1994")         // asctime: the same date
+        let header = date?.headerValue                                    // "Sun, 06 Nov 1994 08:49:37 GMT"
+        let second = HTTPDate(DateTime(microsecondsSinceEpoch: 784_111_777_900_000))   // the same: no fraction
+        _ = header
+        return [date, old, older, second]
     }
 
     // ConditionalRequests

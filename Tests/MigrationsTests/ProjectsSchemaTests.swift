@@ -23,7 +23,10 @@ import Testing
     @Test func tablesAreTheSpecsColumnForColumn() throws {
         try withMigrator(directory: projectMigrationsFolder) { migrator, database in
             let applied = try migrator.migrate().map(\.name)
-            #expect(applied == ["0001_initial.sql", "0002_projects.sql", "0003_sessions.sql", "0004_throttle.sql"])
+            #expect(
+                applied == [
+                    "0001_initial.sql", "0002_projects.sql", "0003_sessions.sql", "0004_throttle.sql", "0005_throttle_counts.sql",
+                ])
             #expect(
                 try columns("tags", database) == [
                     "id bigint NOT NULL nextval('tags_id_seq'::regclass)", "slug character varying(50) NOT NULL",

@@ -58,9 +58,9 @@ import TestSupport
         // A key last hit long ago (expired), and one still in its window.
         try client.connection.execute(
             """
-            INSERT INTO srf_throttle (key, hits, seen, expires, allowed) VALUES
-                ('throttle_user_old', '{1}', 1, 61, true),
-                ('throttle_user_live', ARRAY[extract(epoch FROM now())], extract(epoch FROM now()), extract(epoch FROM now()) + 60, true)
+            INSERT INTO srf_throttle (key, hits, counts, seen, expires, allowed) VALUES
+                ('throttle_user_old', '{1}', '{1}', 1, 61, true),
+                ('throttle_user_live', ARRAY[extract(epoch FROM now())], '{1}', extract(epoch FROM now()), extract(epoch FROM now()) + 60, true)
             """)
         // The store's first check in a process cleans (then once a minute).
         #expect(client.send(.get, "/api/users/2/", token: Seed.adaToken).status == 200)

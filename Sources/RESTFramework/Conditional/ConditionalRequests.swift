@@ -18,10 +18,34 @@
 /// - Without these request headers, everything is as DRF does it (the `ETag` aside). A 404, 401,
 ///   403 or 405 answers as without them (RFC 9110 §13.2.1); a 400 for the body comes after them.
 ///
+/// - With `lastModified` naming a date-time field of the model (`ConditionalRequests(lastModified:
+///   "updated")`), `retrieve` also sends `Last-Modified` (an HTTP-date, to the second) and answers
+///   an `If-Modified-Since` no earlier than it with 304; a write with an `If-Unmodified-Since`
+///   earlier than it answers 412, checked under the same row lock as `If-Match`. As RFC 9110
+///   §13.2.2 orders them, `If-None-Match` decides instead of `If-Modified-Since` when both are
+///   sent, and `If-Match` instead of `If-Unmodified-Since`. The field must change on every write
+///   (the application's job, as for Django's `auto_now`); to the second, two writes within one
+///   second look unmodified to a date, which is why the `ETag` stays.
+///
 /// List routes and views that leave it nil pay nothing. A plain view tags its own GET responses
-/// with `Response.etag` and checks writes with `Preconditions`.
+/// with `Response.etag` and `Response.lastModified`, and checks writes with `Preconditions`.
 public struct ConditionalRequests: Sendable {
-    public init() {}
+    /// The model field holding the object's last change (a `timestamptz` column), nil: no
+    /// `Last-Modified`, and date preconditions are ignored.
+    public var lastModified: String?
+
+    public init(lastModified: String? = nil) {
+        self.lastModified = lastModified
+    }
+
+    /// The object's last modification, to the second: nil when no field is named, or the object
+    /// has no date-time there (null, or another type).
+    public func lastModified(of instance: any FieldReadable) -> HTTPDate? {
+        guard let lastModified, case .dateTime(let instant)? = instance.fieldValue(lastModified), !instant.isInfinite else {
+            return nil
+        }
+        return HTTPDate(instant)
+    }
 }
 
 /// Where a response's `ETag` comes from (`Response.etag`).

@@ -1,8 +1,9 @@
-/// A request's `If-Match` and `If-None-Match`, evaluated against the current representation's
-/// tag in RFC 9110 §13.2.2's order.
+/// A request's `If-Match`, `If-None-Match`, `If-Unmodified-Since` and `If-Modified-Since`,
+/// evaluated against the current representation's tag and last modification in RFC 9110
+/// §13.2.2's order.
 ///
 ///     let preconditions = Preconditions(request.headers)
-///     switch preconditions.evaluate(method: request.method, current: tag) {
+///     switch preconditions.evaluate(method: request.method, current: tag, lastModified: updated) {
 ///     case .proceed: break                                  // serve or write as usual
 ///     case .notModified: return Response(status: 304)       // GET/HEAD: the client's copy is current
 ///     case .failed: throw PreconditionFailed()              // 412, nothing done
@@ -13,19 +14,30 @@
 public struct Preconditions: Sendable {
     public var ifMatch: EntityTagCondition?
     public var ifNoneMatch: EntityTagCondition?
+    /// nil when absent or not an HTTP-date (such a header is ignored, RFC 9110 §13.1.4).
+    public var ifUnmodifiedSince: HTTPDate?
+    /// nil when absent or not an HTTP-date (§13.1.3).
+    public var ifModifiedSince: HTTPDate?
 
-    public init(ifMatch: EntityTagCondition? = nil, ifNoneMatch: EntityTagCondition? = nil) {
+    public init(
+        ifMatch: EntityTagCondition? = nil, ifNoneMatch: EntityTagCondition? = nil, ifUnmodifiedSince: HTTPDate? = nil,
+        ifModifiedSince: HTTPDate? = nil
+    ) {
         self.ifMatch = ifMatch
         self.ifNoneMatch = ifNoneMatch
+        self.ifUnmodifiedSince = ifUnmodifiedSince
+        self.ifModifiedSince = ifModifiedSince
     }
 
     public init(_ headers: Headers) {
         ifMatch = EntityTagCondition(header: "If-Match", in: headers)
         ifNoneMatch = EntityTagCondition(header: "If-None-Match", in: headers)
+        ifUnmodifiedSince = headers["If-Unmodified-Since"].flatMap(HTTPDate.init(parsing:))
+        ifModifiedSince = headers["If-Modified-Since"].flatMap(HTTPDate.init(parsing:))
     }
 
     /// No precondition sent: the request is served as DRF serves it.
-    public var isEmpty: Bool { ifMatch == nil && ifNoneMatch == nil }
+    public var isEmpty: Bool { ifMatch == nil && ifNoneMatch == nil && ifUnmodifiedSince == nil && ifModifiedSince == nil }
 
     public enum Outcome: Equatable, Sendable {
         case proceed
@@ -35,13 +47,23 @@ public struct Preconditions: Sendable {
         case failed
     }
 
-    /// `current` nil: the resource has no current representation.
-    public func evaluate(method: HTTPMethod, current: EntityTag?) -> Outcome {
-        // 1. If-Match: strong comparison; false is 412 whatever the method.
-        if let ifMatch, !ifMatch.strongMatch(current) { return .failed }
-        // 3. If-None-Match: weak comparison; a match is 304 for a read, 412 for anything else.
-        if let ifNoneMatch, ifNoneMatch.weakMatch(current) {
-            return method == .get || method == .head ? .notModified : .failed
+    /// `current` nil: the resource has no current representation. `lastModified` nil: it has
+    /// no modification date, and the date preconditions are ignored (§13.1.3, §13.1.4).
+    public func evaluate(method: HTTPMethod, current: EntityTag?, lastModified: HTTPDate? = nil) -> Outcome {
+        let isRead = method == .get || method == .head
+        if let ifMatch {
+            // 1. If-Match: strong comparison; false is 412 whatever the method.
+            if !ifMatch.strongMatch(current) { return .failed }
+        } else if let ifUnmodifiedSince, let lastModified, lastModified > ifUnmodifiedSince {
+            // 2. If-Unmodified-Since, only without If-Match: changed since the client's date.
+            return .failed
+        }
+        if let ifNoneMatch {
+            // 3. If-None-Match: weak comparison; a match is 304 for a read, 412 for anything else.
+            if ifNoneMatch.weakMatch(current) { return isRead ? .notModified : .failed }
+        } else if isRead, let ifModifiedSince, let lastModified, lastModified <= ifModifiedSince {
+            // 4. If-Modified-Since, only without If-None-Match and only on a read: unchanged since.
+            return .notModified
         }
         return .proceed
     }

@@ -1,5 +1,6 @@
 /// The write half of `ConditionalRequests`: `update`, `partial_update` and `destroy` check
-/// `If-Match` / `If-None-Match` against the object's current representation, atomically.
+/// `If-Match` / `If-None-Match` / `If-Unmodified-Since` against the object's current
+/// representation and last modification, atomically.
 extension GenericAPIView {
     /// Runs a write on the object the URL names (`getObject()`: 404, then the object
     /// permissions). With conditional requests on and a precondition sent, the write runs in a
@@ -10,19 +11,23 @@ extension GenericAPIView {
     ///         try withObjectForWrite { note in try markArchived(note) }
     ///     }
     public func withObjectForWrite<T>(_ body: (Q.Element) throws -> T) throws -> T {
-        guard Self.conditionalRequests != nil else { return try body(getObject()) }
-        let preconditions = Preconditions(request.headers)
+        guard let conditional = Self.conditionalRequests else { return try body(getObject()) }
+        var preconditions = Preconditions(request.headers)
+        // Ignored here (RFC 9110 §13.1.3, §13.1.4): a date to compare needs a named field, and
+        // If-Modified-Since is for reads only. Neither makes a write take the lock.
+        preconditions.ifModifiedSince = nil
+        if conditional.lastModified == nil { preconditions.ifUnmodifiedSince = nil }
         if preconditions.isEmpty { return try body(getObject()) }
         guard let rows = try getQueryset() as? any RowLockingQueryable else {
             throw ImproperlyConfigured(
                 "\(Self.self) has `conditionalRequests` but its queryset \(Q.self) cannot lock rows: "
                     + "use a RowLockingQueryable queryset (RESTModels' QuerySet), or leave `conditionalRequests` nil.")
         }
-        return try lockedWrite(on: rows, preconditions, body)
+        return try lockedWrite(on: rows, preconditions, conditional, body)
     }
 
     private func lockedWrite<Rows: RowLockingQueryable, T>(
-        on rows: Rows, _ preconditions: Preconditions, _ body: (Q.Element) throws -> T
+        on rows: Rows, _ preconditions: Preconditions, _ conditional: ConditionalRequests, _ body: (Q.Element) throws -> T
     ) throws -> T {
         try rows.transaction {
             // Found and allowed first (RFC 9110 §13.2.1: a 404 or 403 ignores the preconditions).
@@ -32,7 +37,8 @@ extension GenericAPIView {
             // (READ COMMITTED reads the latest commit per statement), so its tag is compared.
             let instance = try getObject()
             let current = try currentEntityTag(of: instance)
-            guard preconditions.evaluate(method: request.method, current: current) == .proceed else {
+            let lastModified = conditional.lastModified(of: instance)
+            guard preconditions.evaluate(method: request.method, current: current, lastModified: lastModified) == .proceed else {
                 throw PreconditionFailed()
             }
             return try body(instance)

@@ -15,7 +15,10 @@ extension GenericAPIView {
     public func retrieveModel(_ request: Request) throws -> Response {
         let instance = try getObject()
         var response = Response(try getSerializer(instance).data)
-        if Self.conditionalRequests != nil { response.etag = .ofRepresentation }
+        if let conditional = Self.conditionalRequests {
+            response.etag = .ofRepresentation
+            response.lastModified = conditional.lastModified(of: instance)
+        }
         return response
     }
 }

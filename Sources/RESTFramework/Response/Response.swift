@@ -13,6 +13,9 @@ public struct Response: Sendable {
     /// Conditional GET (not DRF): a 200 to GET/HEAD carries this `ETag` and answers a matching
     /// `If-None-Match` with 304 (see `ConditionalRequests`); nil: no `ETag`.
     public var etag: ResponseETag?
+    /// Conditional GET (not DRF): a 200 to GET/HEAD carries this `Last-Modified` and answers an
+    /// `If-Modified-Since` no earlier than it with 304, unless `If-None-Match` was sent.
+    public var lastModified: HTTPDate?
 
     public init(_ data: JSON? = nil, status: Int = 200, headers: Headers = Headers()) {
         self.status = status

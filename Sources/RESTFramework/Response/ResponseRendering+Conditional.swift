@@ -1,21 +1,24 @@
 extension ResponseRendering {
-    /// A 200 to GET or HEAD that a view tagged (`Response.etag`): sends the `ETag`, then
-    /// evaluates `If-Match` / `If-None-Match` against it (304 without a body, or 412). Runs on
-    /// the rendered bytes, before HEAD drops them, so HEAD carries GET's tag; an HTML rendering
-    /// gets the tag of its own bytes.
+    /// A 200 to GET or HEAD that a view tagged (`Response.etag`, `Response.lastModified`): sends
+    /// the `ETag` and `Last-Modified`, then evaluates the preconditions against them (304 without
+    /// a body, or 412). Runs on the rendered bytes, before HEAD drops them, so HEAD carries GET's
+    /// tag; an HTML rendering gets the tag of its own bytes.
     static func applyConditionalGet(
-        _ source: ResponseETag, request: Request, status: inout Int, headers: inout Headers, body: inout [UInt8]
+        _ source: ResponseETag?, lastModified: HTTPDate?, request: Request, status: inout Int, headers: inout Headers,
+        body: inout [UInt8]
     ) {
         guard status == 200, request.method == .get || request.method == .head else { return }
-        let tag: EntityTag
+        var tag: EntityTag?
         switch source {
-        case .ofRepresentation: tag = .ofRepresentation(body)
-        case .tag(let given): tag = given
+        case .ofRepresentation?: tag = .ofRepresentation(body)
+        case .tag(let given)?: tag = given
+        case nil: tag = nil
         }
-        headers["ETag"] = tag.headerValue
+        if let tag { headers["ETag"] = tag.headerValue }
+        if let lastModified { headers["Last-Modified"] = lastModified.headerValue }
         let preconditions = Preconditions(request.headers)
         if preconditions.isEmpty { return }
-        switch preconditions.evaluate(method: request.method, current: tag) {
+        switch preconditions.evaluate(method: request.method, current: tag, lastModified: lastModified) {
         case .proceed:
             return
         case .notModified:
@@ -27,6 +30,7 @@ extension ResponseRendering {
         case .failed:
             status = 412
             headers.remove("ETag")
+            headers.remove("Last-Modified")
             let renderer = request.acceptedRenderer ?? JSONRenderer()
             body = renderer.render(PreconditionFailed().responseData, acceptedMediaType: request.acceptedMediaType, request: request)
         }

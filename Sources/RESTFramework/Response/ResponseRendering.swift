@@ -20,8 +20,10 @@ public enum ResponseRendering {
             headers["Content-Type"] = contentType
         }
         var status = response.status
-        if let etag = response.etag, let request {
-            applyConditionalGet(etag, request: request, status: &status, headers: &headers, body: &body)
+        if response.etag != nil || response.lastModified != nil, let request {
+            applyConditionalGet(
+                response.etag, lastModified: response.lastModified, request: request, status: &status, headers: &headers,
+                body: &body)
         }
         if request?.method == .head { body = [] }
         return RenderedResponse(status: status, headers: headers, body: body)

@@ -15,7 +15,9 @@ import Glibc
 ///
 /// The statement is an `INSERT ... ON CONFLICT (key) DO UPDATE ... RETURNING`: the first hit of
 /// a key inserts its row; later ones take the row's lock, drop the hits older than the window,
-/// append this one if fewer than the limit remain, and answer the window. Concurrent checks of
+/// append this one if fewer than the limit remain, and answer the window. The log is stamps
+/// with counts (`hits[i]` stands for `counts[i]` hits): a lease's block is one entry, so a key
+/// at 1000/s keeps about ten entries, not hundreds of stamps (docs/profile.md, "Throttling"). Concurrent checks of
 /// one key wait for each other's lock and each sees the row as the one before left it, so the
 /// limit is exact; the clock is the database's (`clock_timestamp()`), one for every host.
 ///
@@ -38,11 +40,13 @@ public final class PostgresThrottleStore: ThrottleStore {
         self.cleanupInterval = cleanupInterval
     }
 
-    /// The table a migration makes (the reference API's is migrations/0004_throttle.sql).
+    /// The table a migration makes (the reference API's are migrations/0004_throttle.sql and
+    /// 0005_throttle_counts.sql).
     public static let tableSQL = """
         CREATE UNLOGGED TABLE srf_throttle (
             key     text PRIMARY KEY,
             hits    float8[] NOT NULL,
+            counts  int4[] NOT NULL,
             seen    float8 NOT NULL,
             expires float8 NOT NULL,
             allowed boolean NOT NULL
@@ -54,30 +58,34 @@ public final class PostgresThrottleStore: ThrottleStore {
     /// rate, one hit at the database's clock, DRF's log exactly. The last column says whether a
     /// lease was granted: the newest hit carries its stamp.
     static let hitSQL = """
-        INSERT INTO srf_throttle AS t (key, hits, seen, expires, allowed)
-        SELECT $1, array_fill(c.now + g.lead, ARRAY[g.n]), c.now, c.now + g.lead + $3, true
+        INSERT INTO srf_throttle AS t (key, hits, counts, seen, expires, allowed)
+        SELECT $1, ARRAY[c.now + g.lead], ARRAY[g.n], c.now, c.now + g.lead + $3, true
         FROM (SELECT extract(epoch FROM clock_timestamp())::float8 AS now) AS c,
              (SELECT CASE WHEN $4 > 1 AND $4 <= $2 / 2 THEN $4 ELSE 1 END AS n,
                      CASE WHEN $4 > 1 AND $4 <= $2 / 2 THEN $5 ELSE 0 END AS lead) AS g
-        ON CONFLICT (key) DO UPDATE SET (hits, seen, expires, allowed) = (
-            SELECT CASE WHEN w.n = 0 THEN w.kept ELSE w.kept || array_fill(EXCLUDED.seen + w.lead, ARRAY[w.n]) END,
+        ON CONFLICT (key) DO UPDATE SET (hits, counts, seen, expires, allowed) = (
+            SELECT CASE WHEN w.n = 0 THEN w.hits ELSE w.hits || (EXCLUDED.seen + w.lead) END,
+                   CASE WHEN w.n = 0 THEN w.counts ELSE w.counts || w.n END,
                    EXCLUDED.seen,
                    CASE WHEN w.n = 0 THEN t.expires ELSE greatest(t.expires, EXCLUDED.seen + w.lead + $3) END,
                    w.n > 0
-            FROM (SELECT k.kept, g.n, CASE WHEN g.n > 1 THEN $5 ELSE 0 END AS lead
-                  FROM (SELECT ARRAY(SELECT h FROM unnest(t.hits) AS h WHERE h > EXCLUDED.seen - $3 ORDER BY h) AS kept) AS k,
-                       LATERAL (SELECT CASE WHEN cardinality(k.kept) >= $2 THEN 0
-                                            WHEN $4 > 1 AND cardinality(k.kept) + $4 <= $2 / 2 THEN $4
+            FROM (SELECT k.hits, k.counts, g.n, CASE WHEN g.n > 1 THEN $5 ELSE 0 END AS lead
+                  FROM (SELECT coalesce(array_agg(u.h), '{}') AS hits, coalesce(array_agg(u.n), '{}') AS counts,
+                               coalesce(sum(u.n), 0) AS total
+                        FROM unnest(t.hits, t.counts) AS u(h, n) WHERE u.h > EXCLUDED.seen - $3 AND u.n > 0) AS k,
+                       LATERAL (SELECT CASE WHEN k.total >= $2 THEN 0
+                                            WHEN $4 > 1 AND k.total + $4 <= $2 / 2 THEN $4
                                             ELSE 1 END AS n) AS g
                  ) AS w)
-        RETURNING t.allowed, cardinality(t.hits), t.seen, (SELECT min(h) FROM unnest(t.hits) AS h),
+        RETURNING t.allowed, (SELECT sum(n) FROM unnest(t.counts) AS n)::int4, t.seen,
+                  (SELECT min(h) FROM unnest(t.hits) AS h),
                   t.allowed AND $5 > 0 AND t.hits[cardinality(t.hits)] = t.seen + $5
         """
 
-    /// Takes back one hit stamped $2 (a lease's hits share a stamp: only one of them goes).
+    /// Takes back one hit stamped $2: one off its count (a stamp left at 0 goes at the next check).
     static let releaseSQL = """
-        UPDATE srf_throttle SET hits = hits[:array_position(hits, $2) - 1] || hits[array_position(hits, $2) + 1:]
-        WHERE key = $1 AND array_position(hits, $2) IS NOT NULL
+        UPDATE srf_throttle SET counts[array_position(hits, $2)] = counts[array_position(hits, $2)] - 1
+        WHERE key = $1 AND counts[array_position(hits, $2)] > 0
         """
 
     static let cleanupSQL = """

@@ -70,10 +70,12 @@ final class ThrottleLeases: Sendable {
     /// One hit of a live lease of `key`, or nil: then the row decides.
     func take(key: String, limit: Int, duration: Int, now: Int64) -> ThrottleHistory? {
         state.withLock { state in
-            guard var lease = state.leases[key], lease.isLive(limit: limit, duration: duration, now: now) else { return nil }
-            lease.left -= 1
-            state.leases[key] = lease
-            return lease.history(now: now)
+            // One hash of the key: the lease is found by index and counted down in place.
+            guard let index = state.leases.index(forKey: key),
+                state.leases.values[index].isLive(limit: limit, duration: duration, now: now)
+            else { return nil }
+            state.leases.values[index].left -= 1
+            return state.leases.values[index].history(now: now)
         }
     }
 

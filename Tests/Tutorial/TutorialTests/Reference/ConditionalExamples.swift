@@ -28,3 +28,11 @@ final class ShelfView: APIView, GetHandler, PutHandler {
         return Response(["books": 4])
     }
 }
+
+/// Book details with `Last-Modified` besides the `ETag`. The tutorial's books are never edited,
+/// so their creation is their last change; a model that is edited names its `updated` column.
+final class DatedBookViewSet: ModelViewSet<QuerySet<Book>> {
+    override class var queryset: QuerySet<Book>? { Book.objects }
+    override class var serializerClass: Serializer.Type? { BookSerializer.self }
+    override class var conditionalRequests: ConditionalRequests? { ConditionalRequests(lastModified: "created") }
+}
