@@ -22,7 +22,7 @@ import capture
 import report
 from dataset import ENDPOINTS, apply_schema, capture_plan, generate, request
 from load import wrk
-from stack import CPUMeter, Nginx, Postgres, Process, http, peak_rss_kib, reset_peak_rss, run, wait_for
+from stack import CPUMeter, Nginx, Postgres, Process, http, peak_rss_kib, reset_peak_rss, run, wait_for, free_ports
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -229,7 +229,7 @@ def main():
     work = tempfile.mkdtemp(prefix="srf-bench.")
     os.chmod(work, 0o755)
     pg = Postgres(work, random.randint(20000, 40000))
-    base = random.randint(41000, 60000)
+    base = free_ports(5)
     ports = [base + i for i in range(5)]
     nginx, contenders, status = None, {}, 1
     started = time.time()

@@ -24,7 +24,7 @@ import time
 from dataset import ENDPOINTS, ROOT, apply_schema, capture_plan, generate, request
 from instructions import CallgrindResponder, count_passes, wait_until_serving
 from load import wrk
-from stack import CPUMeter, Nginx, Postgres, Process, process_tree, wait_for
+from stack import CPUMeter, Nginx, Postgres, Process, process_tree, wait_for, free_ports
 
 TITLES = {
     "retrieve": "retrieve user `GET /api/users/{id}/`",
@@ -236,7 +236,7 @@ def main():
     work = tempfile.mkdtemp(prefix="srf-compare.")
     os.chmod(work, 0o755)
     pg = Postgres(work, random.randint(20000, 40000))
-    base = random.randint(41000, 60000)
+    base = free_ports(4)
     builds = [Build("before", a.before, base, base + 2), Build("after", a.after, base + 1, base + 3)]
     builds[1].env = a.after_env
     nginx, status = None, 1

@@ -26,7 +26,7 @@ import tempfile
 
 from dataset import apply_schema, generate
 from instructions import CallgrindResponder, wait_until_serving
-from stack import Nginx, Postgres
+from stack import Nginx, Postgres, free_ports
 from dataset import ROOT
 
 PROJECT = "00000000-0000-4000-8000-0000000000e7"
@@ -55,7 +55,7 @@ def main():
     work = tempfile.mkdtemp(prefix="srf-etag.")
     os.chmod(work, 0o755)
     pg = Postgres(work, random.randint(20000, 40000))
-    port = random.randint(41000, 60000)
+    port = free_ports(1)
     nginx = responder = None
     try:
         pg.start()

@@ -24,7 +24,7 @@ import time
 
 from dataset import ROOT, apply_schema, generate
 from instructions import REQUESTS, CallgrindResponder, count_passes, wait_until_serving
-from stack import Nginx, Postgres
+from stack import Nginx, Postgres, free_ports
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BASELINE = os.path.join(HERE, "instructions-baseline.json")
@@ -85,7 +85,7 @@ def measure(a):
     work = tempfile.mkdtemp(prefix="srf-guard.")
     os.chmod(work, 0o755)
     pg = Postgres(work, random.randint(20000, 40000))
-    port = random.randint(41000, 60000)
+    port = free_ports(1)
     nginx = responder = None
     ok = False
     try:

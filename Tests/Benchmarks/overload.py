@@ -23,7 +23,7 @@ import time
 
 from dataset import apply_schema, capture_plan, generate, request
 from load import wrk
-from stack import Nginx, Postgres, Process, wait_for
+from stack import Nginx, Postgres, Process, wait_for, free_ports
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -78,7 +78,7 @@ def main():
         with open(os.path.join(ROOT, "deploy", "nginx", "fastcgi_params")) as f, open(params, "w") as out:
             out.write(f.read() + '\nfastcgi_param HTTP_X_REQUEST_START "t=${msec}";\n')
         nginx = Nginx(work, params)
-        base = random.randint(41000, 60000)
+        base = free_ports(len(a.builds))
         builds = []
         for i, (name, path, extra) in enumerate(a.builds):
             sock = os.path.join(work, f"{name}.sock")

@@ -37,7 +37,7 @@ from capture import capture
 from instructions import CallgrindResponder, wait_until_serving
 from dataset import ROOT, apply_schema, django_hash
 from load import wrk
-from stack import CPUMeter, Nginx, Postgres, Process, http, run, wait_for
+from stack import CPUMeter, Nginx, Postgres, Process, http, run, wait_for, free_ports
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # name: (request, page size, which srf responder serves it, what `count` counts)
@@ -343,7 +343,7 @@ def main():
     work = tempfile.mkdtemp(prefix="srf-relations.")
     os.chmod(work, 0o755)
     pg = Postgres(work, random.randint(20000, 40000))
-    base = random.randint(41000, 60000)
+    base = free_ports(4)
     sides = [Side("srf", "apiserver", {"bench": base, "api": base + 3}),
              Side("drf", "drf", {"bench": base + 1, "api": base + 1})]
     nginx, status = None, 1

@@ -12,6 +12,33 @@ import time
 import urllib.error
 import urllib.request
 
+
+def free_ports(count):
+    """`count` consecutive loopback TCP ports that nothing holds now, for nginx's server blocks.
+
+    Below the kernel's ephemeral range (32768-60999 by default): a port drawn from inside it
+    could be the local end of any client connection on the machine, and nginx then failed to
+    bind it ("Address already in use"; seen once in Tests/run's relations smoke). And below
+    the Swift tests' `freeLocalPort` range (20000-31999), so a benchmark run next to a test
+    run does not take their ports either. Each port is checked by binding it without
+    SO_REUSEADDR, so one with connections in TIME_WAIT counts as taken."""
+    import random
+    import socket
+
+    def free(port):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+                return True
+            except OSError:
+                return False
+
+    for _ in range(1000):
+        base = random.randint(10000, 20000 - count)
+        if all(free(base + i) for i in range(count)):
+            return base
+    raise RuntimeError(f"no {count} free consecutive loopback ports in 10000-19999")
+
 PGBIN = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))[-1]
 
 
