@@ -75,7 +75,8 @@ struct SchemaTests {
         // state, so the threads race and one fails with "AST constructor recursion depth
         // mismatch" (CPython gh-106905, fixed in later releases). CI hit it once on GET /api/accounts/.
         // A longer search by hand (not in CI): SRF_SCHEMATHESIS_SEED=3 SRF_SCHEMATHESIS_EXAMPLES=30
-        // ./Tests/run --filter schemathesisFindsNothing.
+        // ./Tests/run --filter schemathesisFindsNothing; SRF_SCHEMATHESIS_OUTPUT=<file> keeps the
+        // whole report (statuses per operation) of a run that passes too.
         let environmentNow = ProcessInfo.processInfo.environment
         let seed = environmentNow["SRF_SCHEMATHESIS_SEED"] ?? "1"
         let examples = environmentNow["SRF_SCHEMATHESIS_EXAMPLES"] ?? "8"
@@ -90,6 +91,9 @@ struct SchemaTests {
                 "--request-timeout", "20", "--seed", seed, "--no-color", "--generation-database", ":memory:",
             ],
             environment: environmentNow)
+        if let path = environmentNow["SRF_SCHEMATHESIS_OUTPUT"] {
+            try Data((run.stdout + run.stderr).utf8).write(to: URL(fileURLWithPath: path))
+        }
         // The failures and the summary (what came before is progress).
         let section = run.stdout.range(of: "= ERRORS =") ?? run.stdout.range(of: "FAILURES")
         let failures = section.map { String(run.stdout[$0.lowerBound...]) } ?? run.stdout
