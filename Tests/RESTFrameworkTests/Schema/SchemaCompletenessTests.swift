@@ -85,6 +85,22 @@ struct SchemaCompletenessTests {
         #expect(data["total"] == 3 && data["initials"] == .null && data["scores"] == [1.5] && data["anything"] == "x")
     }
 
+    /// The 201 of `create` links to the operations on the object it made, its `id` filling the
+    /// detail routes' `pk`, so a client (or schemathesis' stateful phase) can reach a real row.
+    @Test func createLinksToTheOperationsOnWhatItMade() throws {
+        let paths = try Self.document()["paths"]
+        let links = paths?["/api/gadgets/"]?["post"]?["responses"]?["201"]?["links"]
+        #expect(
+            links?.objectValue?.map(\.0) == [
+                "gadgets_archive_create", "gadgets_destroy", "gadgets_notes_list", "gadgets_partial_update", "gadgets_retrieve",
+                "gadgets_update",
+            ])
+        #expect(links?["gadgets_retrieve"] == ["operationId": "gadgets_retrieve", "parameters": ["pk": "$response.body#/id"]])
+        // A create whose answer has no lookup field links nowhere (the tagged view's has only `text`).
+        #expect(paths?["/api/tagged/"]?["post"]?["responses"]?["201"] != nil)
+        #expect(paths?["/api/tagged/"]?["post"]?["responses"]?["201"]?["links"] == nil)
+    }
+
     struct NoFields: FieldReadable {
         func fieldValue(_ name: String) -> FieldValue? { name == "owner" ? .int(7) : nil }
     }
