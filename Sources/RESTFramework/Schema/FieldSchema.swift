@@ -15,6 +15,10 @@ public protocol OpenAPIFieldDescribing: SerializerField {
 /// `account` key is. Nil: not known (a model property, a plain serializer), left untyped.
 public protocol ReadOnlySourceDescribing: Serializer {
     static func openAPISchema(ofSource source: String) -> JSON?
+    /// Whether the value at `source` may be missing (a nullable key on the way): DRF answers
+    /// null for any field whose source is None (`lead` of a project without one), so the
+    /// answer's schema allows null even where the field does not say `allowNull`.
+    static func openAPISourceMayBeNull(_ source: String) -> Bool
 }
 
 /// Which side of the wire a schema describes: what a client sends, or what it gets.

@@ -57,11 +57,16 @@ public struct SchemaComponents: Sendable {
                 if field.readOnly && split { continue }
                 if field.required && !field.readOnly && !partial { required.append(.string(field.name)) }
             }
+            var schema: JSON
             if field is ReadOnlyField, let typed = sources?.openAPISchema(ofSource: field.source) {
-                properties[field.name] = FieldSchema.completed(typed, of: field)
+                schema = FieldSchema.completed(typed, of: field)
             } else {
-                properties[field.name] = FieldSchema.schema(for: field, direction: direction, components: &self)
+                schema = FieldSchema.schema(for: field, direction: direction, components: &self)
             }
+            if direction == .response, !field.allowNull, sources?.openAPISourceMayBeNull(field.source) == true {
+                schema = FieldSchema.nullable(schema)
+            }
+            properties[field.name] = schema
         }
         var object = JSONObject([("type", "object"), ("properties", .object(properties))])
         if !required.isEmpty { object["required"] = .array(required) }

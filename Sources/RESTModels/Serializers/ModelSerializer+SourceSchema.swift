@@ -3,7 +3,8 @@ import RESTFramework
 /// The OpenAPI document types a `ReadOnlyField` of a model serializer from the column its
 /// source names: `owner_id` (a key column by its own name), an annotation (`task_count`), or a
 /// column across to-one relations (`account.name`), nullable when the column is or when a
-/// relation on the way may have no row. A model property or a to-many path stays untyped.
+/// relation on the way may have no row. A model property or a to-many path stays untyped. Any
+/// field's answer may be null where its source passes a nullable relation (DRF writes None).
 extension ModelSerializer: ReadOnlySourceDescribing {
     public static func openAPISchema(ofSource source: String) -> JSON? {
         var layout = ModelLayout.of(M.self)
@@ -17,6 +18,22 @@ extension ModelSerializer: ReadOnlySourceDescribing {
         }
         guard let index = layout.index(ofField: last), let schema = layout.columns[index].type.readOnlySchema else { return nil }
         return nullable || layout.columns[index].isNullable ? FieldSchema.nullable(schema) : schema
+    }
+
+    /// A source through a nullable to-one relation (`lead`, `lead.username`), or a nullable column.
+    public static func openAPISourceMayBeNull(_ source: String) -> Bool {
+        guard source != "*" else { return false }
+        var layout = ModelLayout.of(M.self)
+        for name in source.split(separator: ".").map(String.init) {
+            if let relation = layout.relation(named: name) {
+                guard relation.isForward else { return false }
+                if relation.isNullable { return true }
+                layout = relation.target()
+            } else {
+                return layout.index(ofField: name).map { layout.columns[$0].isNullable } ?? false
+            }
+        }
+        return false
     }
 }
 
