@@ -6,7 +6,7 @@
 ///         (project.fieldValue("task_count")?.intValue ?? 0) + 1
 ///     }
 ///     // "task_total": {"type": "integer", "readOnly": true}
-public protocol SchemaTypedValue {
+public protocol SchemaTypedValue: SendableMetatype {
     /// The value as the response writes it.
     var schemaTypedJSON: JSON { get }
     /// The JSON Schema every value of this type satisfies.
