@@ -17,13 +17,14 @@ extension DocHost {
     }
 
     // HTMLWriter, LinkedJSON, Breadcrumbs
-    func browsablePage(urls: URLConf) {
+    func browsablePage(urls: URLConf, request: Request) {
         do {
             var html = HTMLWriter()
-            html.raw("<b>")
+            html.markup("<b>")
             html.text("<script>")
-            html.raw("</b>")
+            html.markup("</b>")
             html.string   // <b>&lt;script&gt;</b>
+            html.open("input", [("type", "search"), ("name", "q"), ("value", request.query["q"] ?? "")])
         }
         do {
             var html = HTMLWriter()

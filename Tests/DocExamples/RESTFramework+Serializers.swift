@@ -124,6 +124,10 @@ extension DocHost {
             .string((user.fieldValue("first_name")?.stringValue ?? "") + " " + (user.fieldValue("last_name")?.stringValue ?? ""))
         }
 
+        MethodField("initials") { user, _ -> String in
+            String((user.fieldValue("first_name")?.stringValue ?? "").prefix(1))
+        }
+
         HiddenField("author_id", default: .computed { context in context.request?.user.pk ?? .null })
     }
 

@@ -52,6 +52,12 @@ enum StructuredFieldExamples {
             .int((project.fieldValue("task_count")?.intValue ?? 0) + 1)
         }
 
+        // SchemaTypedValue
+        SerializerMethodField("task_total") { project, _ -> Int64 in
+            (project.fieldValue("task_count")?.intValue ?? 0) + 1
+        }
+        // "task_total": {"type": "integer", "readOnly": true}
+
         // ModelProperty: the serializer side
         ReadOnlyField("name", source: "full_name")
     }

@@ -74,6 +74,16 @@ struct SchemaTests {
         // and Debian's Python 3.11 keeps the AST constructor's recursion depth in per-interpreter
         // state, so the threads race and one fails with "AST constructor recursion depth
         // mismatch" (CPython gh-106905, fixed in later releases). CI hit it once on GET /api/accounts/.
+        // A longer search by hand (not in CI): SRF_SCHEMATHESIS_SEED=3 SRF_SCHEMATHESIS_EXAMPLES=30
+        // ./Tests/run --filter schemathesisFindsNothing; SRF_SCHEMATHESIS_OUTPUT=<file> keeps the
+        // whole report (statuses per operation) of a run that passes too.
+        let environmentNow = ProcessInfo.processInfo.environment
+        let seed = environmentNow["SRF_SCHEMATHESIS_SEED"] ?? "1"
+        let examples = environmentNow["SRF_SCHEMATHESIS_EXAMPLES"] ?? "8"
+        // `stateful` follows the document's links from each create to the object it made; two
+        // workers send requests concurrently (and may meet the AST race below).
+        let phases = environmentNow["SRF_SCHEMATHESIS_PHASES"] ?? "examples,coverage,fuzzing"
+        let workers = environmentNow["SRF_SCHEMATHESIS_WORKERS"] ?? "1"
         let run = try Subprocess.run(
             tools.schemathesis,
             [
@@ -81,10 +91,13 @@ struct SchemaTests {
                 "--checks",
                 "not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance",
                 "--header", "Authorization: Token \(token)",
-                "--max-examples", "8", "--phases", "examples,coverage,fuzzing", "--workers", "1",
-                "--request-timeout", "20", "--seed", "1", "--no-color", "--generation-database", ":memory:",
+                "--max-examples", examples, "--phases", phases, "--workers", workers,
+                "--request-timeout", "20", "--seed", seed, "--no-color", "--generation-database", ":memory:",
             ],
-            environment: ProcessInfo.processInfo.environment)
+            environment: environmentNow)
+        if let path = environmentNow["SRF_SCHEMATHESIS_OUTPUT"] {
+            try Data((run.stdout + run.stderr).utf8).write(to: URL(fileURLWithPath: path))
+        }
         // The failures and the summary (what came before is progress).
         let section = run.stdout.range(of: "= ERRORS =") ?? run.stdout.range(of: "FAILURES")
         let failures = section.map { String(run.stdout[$0.lowerBound...]) } ?? run.stdout

@@ -31,7 +31,7 @@ struct BrowsableAPIPage {
         writePagination(into: &html)
         writeRequestAndResponse(into: &html)
         if let view, let request {
-            writeFilters(view: view, request: request, into: &html)
+            writeFilters(view: view, into: &html)
             writeForms(view: view, request: request, csrfToken: csrfToken, into: &html)
         }
         html.raw("</main><script>\(BrowsableAPIAssets.script)</script></body></html>\n")
@@ -160,15 +160,13 @@ struct BrowsableAPIPage {
     // MARK: Filters and forms
 
     /// DRF's `get_filter_form`: on a list (the data is a list, or a paginated envelope), each
-    /// filter backend's controls.
-    private func writeFilters(view: APIView, request: Request, into html: inout HTMLWriter) {
-        guard let filtered = view as? any FilteredView else { return }
+    /// filter backend's controls (`FilterBackend.toHTML`).
+    private func writeFilters(view: APIView, into html: inout HTMLWriter) {
+        guard let filtered = view as? any FilterControlsWriting else { return }
         let isList = response.data?.arrayValue != nil || response.data?.objectValue?["results"] != nil
         guard isList else { return }
         var controls = HTMLWriter()
-        for backend in filtered.filterBackends {
-            (backend as? any FilterControls)?.writeControls(request: request, view: view, into: &controls)
-        }
+        filtered.writeFilterControls(into: &controls)
         guard !controls.bytes.isEmpty else { return }
         html.raw("<section class=\"panel filters-panel\"><h2>Filters</h2><div class=\"filters\">")
         html.raw(controls.string)

@@ -1,13 +1,8 @@
-/// DRF's filter backends' `to_html`: the controls a backend puts on the browsable API's page
-/// (a search box, ordering links, django-filter's form). Each is a GET form or links to the
-/// page's own path, so using them is an ordinary request.
-protocol FilterControls {
-    func writeControls(request: Request, view: APIView, into html: inout HTMLWriter)
-}
-
-extension SearchFilter: FilterControls {
+/// The built-in backends' `toHTML` (DRF's `to_html`): a search box, ordering links, django-filter's
+/// form. Each is a GET form or links to the page's own path, so using them is an ordinary request.
+extension SearchFilter {
     /// DRF's `search.html`: one text box, the current terms in it.
-    func writeControls(request: Request, view: APIView, into html: inout HTMLWriter) {
+    public func toHTML<Q: Queryable>(_ request: Request, _ queryset: Q, view: APIView, into html: inout HTMLWriter) {
         guard !getSearchFields(view: view, request: request).isEmpty else { return }
         html.raw("<div class=\"filter search\"><h3>Search</h3>")
         html.open("form", [("class", "form-inline"), ("method", "GET"), ("action", request.path)])
@@ -21,9 +16,9 @@ extension SearchFilter: FilterControls {
     }
 }
 
-extension OrderingFilter: FilterControls {
+extension OrderingFilter {
     /// DRF's `ordering.html`: each valid field ascending and descending, the current one marked.
-    func writeControls(request: Request, view: APIView, into html: inout HTMLWriter) {
+    public func toHTML<Q: Queryable>(_ request: Request, _ queryset: Q, view: APIView, into html: inout HTMLWriter) {
         let fields = getValidFields(view: view)
         guard !fields.isEmpty else { return }
         let current = request.query[orderingParam]
@@ -41,9 +36,9 @@ extension OrderingFilter: FilterControls {
     }
 }
 
-extension DjangoFilterBackend: FilterControls {
+extension DjangoFilterBackend {
     /// django-filter's form: a text box per filter (`status`, `budget__gte`), values kept.
-    func writeControls(request: Request, view: APIView, into html: inout HTMLWriter) {
+    public func toHTML<Q: Queryable>(_ request: Request, _ queryset: Q, view: APIView, into html: inout HTMLWriter) {
         guard let fields = (view as? any FilterableView)?.filtersetFields.fields, !fields.isEmpty else { return }
         html.raw("<div class=\"filter fields\"><h3>Field filters</h3>")
         html.open("form", [("method", "GET"), ("action", request.path)])
@@ -59,5 +54,18 @@ extension DjangoFilterBackend: FilterControls {
             }
         }
         html.raw("<button type=\"submit\" class=\"btn btn-primary\">Submit</button></form></div>")
+    }
+}
+
+/// DRF's `get_filter_form` asks `view.get_queryset()` for the queryset each backend's `to_html`
+/// gets: a view without one (not a generic view) shows no controls, as in DRF.
+protocol FilterControlsWriting: APIView {
+    func writeFilterControls(into html: inout HTMLWriter)
+}
+
+extension GenericAPIView: FilterControlsWriting {
+    func writeFilterControls(into html: inout HTMLWriter) {
+        guard let request, let queryset = try? getQueryset() else { return }
+        for backend in filterBackends { backend.toHTML(request, queryset, view: self, into: &html) }
     }
 }

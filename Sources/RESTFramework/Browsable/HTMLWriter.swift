@@ -1,42 +1,60 @@
-/// The browsable API's page text: every value goes in through `text` or `attribute`, which
-/// escape it (Django's `escape`: `& < > " '`), so a username `<script>alert(1)</script>` stays
-/// text. Markup the framework itself writes goes through `raw`.
+/// The browsable API's page text: every value goes in through `text`, `element` or an
+/// attribute, which escape it (Django's `escape`: `& < > " '`), so a username
+/// `<script>alert(1)</script>` stays text. Fixed markup goes in through `markup`, which takes
+/// only a string literal, so no request's or row's value can reach the page unescaped. (The
+/// framework's own page writer also has `raw`, for markup it builds.) Tag and attribute names
+/// are the code's own.
 ///
 ///     var html = HTMLWriter()
-///     html.raw("<b>")
+///     html.markup("<b>")
 ///     html.text("<script>")
-///     html.raw("</b>")
+///     html.markup("</b>")
 ///     html.string   // <b>&lt;script&gt;</b>
-struct HTMLWriter {
+///
+/// A filter backend's controls (`FilterBackend.toHTML`) are written with it:
+///
+///     html.open("input", [("type", "search"), ("name", "q"), ("value", request.query["q"] ?? "")])
+public struct HTMLWriter {
     private(set) var bytes: [UInt8] = []
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    public init() {}
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Fixed markup, a string literal.
+    public mutating func markup(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
 
     /// Markup written by the framework (never a request's or a row's value).
     mutating func raw(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
 
     /// A value as element text.
-    mutating func text(_ value: String) { Self.escape(value, into: &bytes) }
+    public mutating func text(_ value: String) { Self.escape(value, into: &bytes) }
 
     /// ` name="value"`, the value escaped.
-    mutating func attribute(_ name: String, _ value: String) {
+    public mutating func attribute(_ name: String, _ value: String) {
         raw(" \(name)=\"")
         text(value)
         raw("\"")
     }
 
     /// `<tag attributes>text</tag>`.
-    mutating func element(_ tag: String, _ attributes: [(String, String)] = [], text value: String) {
+    public mutating func element(_ tag: String, _ attributes: [(String, String)] = [], text value: String) {
         open(tag, attributes)
         text(value)
-        raw("</\(tag)>")
+        close(tag)
     }
 
-    mutating func open(_ tag: String, _ attributes: [(String, String)] = []) {
+    /// `<tag attributes>`, each value escaped.
+    public mutating func open(_ tag: String, _ attributes: [(String, String)] = []) {
         raw("<\(tag)")
         for (name, value) in attributes { attribute(name, value) }
         raw(">")
     }
+
+    /// `</tag>`.
+    public mutating func close(_ tag: String) { raw("</\(tag)>") }
 
     static func escape(_ value: String, into out: inout [UInt8]) {
         for byte in value.utf8 {

@@ -8,6 +8,18 @@
 ///     }
 public protocol FilterBackend: Sendable {
     func filterQueryset<Q: Queryable>(_ request: Request, _ queryset: Q, view: APIView) throws -> Q
+
+    /// DRF's `to_html(request, queryset, view)`: this backend's controls in the browsable API's
+    /// filters area, on a list page (`queryset` is the view's `getQueryset()`). The default is
+    /// none. Fixed markup goes in with `html.markup`, every value with `text`, `element` or an
+    /// attribute, which escape it (see `HTMLWriter`). A control is a GET form or a link to the
+    /// page's own path with the backend's query parameter, so using it is an ordinary request.
+    func toHTML<Q: Queryable>(_ request: Request, _ queryset: Q, view: APIView, into html: inout HTMLWriter)
+}
+
+extension FilterBackend {
+    /// No controls (DRF's `BaseFilterBackend` has no `to_html`).
+    public func toHTML<Q: Queryable>(_ request: Request, _ queryset: Q, view: APIView, into html: inout HTMLWriter) {}
 }
 
 /// A backend that decides an ordering (DRF's duck-typed `get_ordering`): `CursorPagination`

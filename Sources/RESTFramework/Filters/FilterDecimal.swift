@@ -109,20 +109,53 @@ struct FilterDecimal: Sendable, Hashable {
         return Double(text) ?? 0
     }
 
-    /// The decimal as text a `numeric` column reads: plain (`-1250e-2` → `-12.50`), or with an
-    /// exponent when plain text would be absurdly long (`1e-5000`).
+    /// The decimal as text a `numeric` column reads, always plain (`-1250e-2` → `-12.50`): the
+    /// query compiler reads no exponent, as numeric's own text has none. Within numeric's range
+    /// (131072 digits before the point, 16383 after) it is exact. Beyond it (Django would hand
+    /// PostgreSQL a value it cannot hold): a magnitude too large (only a negative one passes the
+    /// 1e50 maximum) is `-Infinity`, below every row; a fraction finer than numeric's finest step
+    /// is rounded away from zero to that step, as no stored value lies between them.
     var plainText: String {
-        var body = isZero ? "0" : String(decoding: digits, as: UTF8.self)
-        if exponent > 100 || exponent < -1000 {
-            return (isNegative && !isZero ? "-" : "") + body + "e\(exponent)"
+        let sign = isNegative && !isZero ? "-" : ""
+        if !isZero && digits.count + exponent > Self.numericIntegerDigits { return sign + "Infinity" }
+        if exponent < -Self.numericScale {
+            // Finer than numeric can hold: the digits above its finest step, and one step more
+            // for any non-zero digit below it.
+            let kept = digits.count - (-exponent - Self.numericScale)
+            let truncated = FilterDecimal(isNegative: false, digits: Array(digits.prefix(max(kept, 0))), exponent: -Self.numericScale)
+            let exact = digits.dropFirst(max(kept, 0)).allSatisfy { $0 == UInt8(ascii: "0") }
+            return sign + (exact ? truncated : truncated.incremented).plainText
         }
+        var body = isZero ? "0" : String(decoding: digits, as: UTF8.self)
         if exponent >= 0 {
             if !isZero { body += String(repeating: "0", count: exponent) }
-        } else {
-            let places = -exponent
-            if body.count <= places { body = String(repeating: "0", count: places - body.count + 1) + body }
-            body.insert(".", at: body.index(body.endIndex, offsetBy: -places))
+            return sign + body
         }
-        return (isNegative && !isZero ? "-" : "") + body
+        let places = -exponent
+        if body.count <= places { body = String(repeating: "0", count: places - body.count + 1) + body }
+        body.insert(".", at: body.index(body.endIndex, offsetBy: -places))
+        return sign + body
+    }
+
+    /// PostgreSQL's numeric: at most 131072 digits before the point and 16383 after.
+    static let numericIntegerDigits = 131_072
+    static let numericScale = 16_383
+
+    init(isNegative: Bool, digits: [UInt8], exponent: Int) {
+        self.isNegative = isNegative
+        self.digits = digits
+        self.exponent = exponent
+    }
+
+    /// One unit of the last digit more (in magnitude).
+    var incremented: FilterDecimal {
+        var result = digits
+        var index = result.count - 1
+        while index >= 0 && result[index] == UInt8(ascii: "9") {
+            result[index] = UInt8(ascii: "0")
+            index -= 1
+        }
+        if index >= 0 { result[index] += 1 } else { result.insert(UInt8(ascii: "1"), at: 0) }
+        return FilterDecimal(isNegative: isNegative, digits: result, exponent: exponent)
     }
 }

@@ -8,6 +8,19 @@ public protocol OpenAPIFieldDescribing: SerializerField {
     var openAPISchema: JSON { get }
 }
 
+/// A serializer that knows what a `ReadOnlyField`'s `source` holds, so the document types it
+/// (drf-spectacular follows the source through the model's fields; past it, a column's Swift
+/// type also says its nullability across the relations). `ModelSerializer` adopts it: `owner_id`
+/// is the key column's type, `account.name` the account's `name` column, nullable when the
+/// `account` key is. Nil: not known (a model property, a plain serializer), left untyped.
+public protocol ReadOnlySourceDescribing: Serializer {
+    static func openAPISchema(ofSource source: String) -> JSON?
+    /// Whether the value at `source` may be missing (a nullable key on the way): DRF answers
+    /// null for any field whose source is None (`lead` of a project without one), so the
+    /// answer's schema allows null even where the field does not say `allowNull`.
+    static func openAPISourceMayBeNull(_ source: String) -> Bool
+}
+
 /// Which side of the wire a schema describes: what a client sends, or what it gets.
 public enum SchemaDirection: Sendable {
     case request, response
@@ -27,7 +40,12 @@ public enum FieldSchema {
     public static func schema(
         for field: any SerializerField, direction: SchemaDirection, components: inout SchemaComponents
     ) -> JSON {
-        var schema = baseSchema(for: field, direction: direction, components: &components)
+        completed(baseSchema(for: field, direction: direction, components: &components), of: field)
+    }
+
+    /// `schema`, nullability and the access flags and description of `field` added.
+    static func completed(_ schema: JSON, of field: any SerializerField) -> JSON {
+        var schema = schema
         if field.allowNull { schema = nullable(schema) }
         guard case .object(var object) = schema else { return schema }
         if field.readOnly { object["readOnly"] = true }
@@ -77,8 +95,12 @@ public enum FieldSchema {
             return .object(array)
         case let field as DictField:
             return ["type": "object", "additionalProperties": schema(for: field.child, direction: direction, components: &components)]
-        case is JSONField, is ReadOnlyField, is MethodField:
-            // Any JSON value: the field does not say what it holds.
+        case let field as MethodField:
+            // A closure returning a Swift value says its type; one returning JSON does not.
+            return field.valueSchema ?? .object(JSONObject())
+        case is JSONField, is ReadOnlyField:
+            // Any JSON value: the field does not say what it holds (a model serializer types a
+            // `ReadOnlyField` from its source's column, `ReadOnlySourceDescribing`).
             return .object(JSONObject())
         case let field as HyperlinkedIdentityField:
             _ = field

@@ -59,6 +59,10 @@ struct OperationBuilder {
         let pager = paginator ?? (pagedByOverride ? inspectable?.schemaPaginator : nil)
         if let pager { query += PaginationSchema.parameters(of: pager) }
         parameters += query.sorted { ($0["name"]?.stringValue ?? "") < ($1["name"]?.stringValue ?? "") }
+        // Conditional requests: the detail actions that read or write the object take the
+        // precondition headers (`ConditionalRequests`).
+        let conditional = ConditionalSchema.applies(to: action, inspectable?.schemaConditionalRequests == true)
+        if conditional { parameters += ConditionalSchema.parameters }
         if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
 
         // The request body.
@@ -90,8 +94,11 @@ struct OperationBuilder {
             if let schema = bodySchema(body, direction: .response, partial: false, pager: pager, components: &components) {
                 response["content"] = .object(JSONObject(mediaTypes.map { ($0, ["schema": schema]) }))
             }
+            // A tagged GET's 200 carries its `ETag`.
+            if conditional && method == .get && status == 200 { response["headers"] = ConditionalSchema.etagHeaders }
             responses.append((status, .object(response)))
         }
+        if conditional && method == .get { responses.append((304, ConditionalSchema.notModified)) }
         let authenticators = view.getAuthenticators()
         let permissions = view.getPermissions()
         var errors: Set<Int> = []
@@ -102,14 +109,18 @@ struct OperationBuilder {
         }
         if !permissions.allSatisfy({ $0 is AllowAny }) { errors.insert(403) }
         if !pattern.pattern.parameterNames.isEmpty || pager != nil { errors.insert(404) }
+        if conditional { errors.insert(412) }
+        // DRF's `Throttled`: any of the view's throttles may refuse.
+        if !view.getThrottles().isEmpty { errors.insert(429) }
         for status in errors.sorted() where !successes.keys.contains(status) {
             let schema = components.register(
                 status == 400 ? ErrorSchemas.validationName : ErrorSchemas.detailName,
                 status == 400 ? ErrorSchemas.validation : ErrorSchemas.detail)
-            let response = JSONObject([
+            var response = JSONObject([
                 ("description", .string(ErrorSchemas.descriptions[status] ?? "")),
                 ("content", .object(JSONObject(mediaTypes.map { ($0, ["schema": schema]) }))),
             ])
+            if status == 429 { response["headers"] = ErrorSchemas.retryAfterHeaders }
             responses.append((status, .object(response)))
         }
         responses.sort { $0.0 < $1.0 }

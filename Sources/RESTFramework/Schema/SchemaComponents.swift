@@ -33,13 +33,18 @@ public struct SchemaComponents: Sendable {
         if schemas[name] == nil {
             // Claimed before the fields are mapped: a serializer nested in itself refers to it.
             schemas[name] = .object(JSONObject())
-            schemas[name] = objectSchema(fields, direction: direction, split: split, partial: partial)
+            schemas[name] = objectSchema(
+                fields, direction: direction, split: split, partial: partial,
+                sources: serializer as? any ReadOnlySourceDescribing.Type)
         }
         return ["$ref": .string("#/components/schemas/" + name)]
     }
 
     /// The object schema of `fields`: properties in field order, `required` as the wire has it.
-    mutating func objectSchema(_ fields: [any SerializerField], direction: SchemaDirection, split: Bool, partial: Bool) -> JSON {
+    mutating func objectSchema(
+        _ fields: [any SerializerField], direction: SchemaDirection, split: Bool, partial: Bool,
+        sources: (any ReadOnlySourceDescribing.Type)? = nil
+    ) -> JSON {
         var properties = JSONObject()
         var required: [JSON] = []
         for field in fields {
@@ -52,7 +57,16 @@ public struct SchemaComponents: Sendable {
                 if field.readOnly && split { continue }
                 if field.required && !field.readOnly && !partial { required.append(.string(field.name)) }
             }
-            properties[field.name] = FieldSchema.schema(for: field, direction: direction, components: &self)
+            var schema: JSON
+            if field is ReadOnlyField, let typed = sources?.openAPISchema(ofSource: field.source) {
+                schema = FieldSchema.completed(typed, of: field)
+            } else {
+                schema = FieldSchema.schema(for: field, direction: direction, components: &self)
+            }
+            if direction == .response, !field.allowNull, sources?.openAPISourceMayBeNull(field.source) == true {
+                schema = FieldSchema.nullable(schema)
+            }
+            properties[field.name] = schema
         }
         var object = JSONObject([("type", "object"), ("properties", .object(properties))])
         if !required.isEmpty { object["required"] = .array(required) }

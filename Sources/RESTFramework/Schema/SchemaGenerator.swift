@@ -41,6 +41,7 @@ public struct SchemaGenerator: Sendable {
             }
             if !item.isEmpty { pathItems[path] = .object(item) }
         }
+        OperationLinks.add(to: &pathItems, patterns: included, openAPIPaths: paths, schemas: components.schemas)
         var info = JSONObject([("title", .string(title)), ("version", .string(version))])
         if !description.isEmpty { info["description"] = .string(description) }
         var componentObject = JSONObject([("schemas", .object(JSONObject(components.schemas.map { ($0.key, $0.value) })))])

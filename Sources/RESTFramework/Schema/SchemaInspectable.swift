@@ -8,6 +8,8 @@ protocol SchemaInspectable: APIView {
     var schemaFilterBackends: [any FilterBackend] { get }
     /// django-filter's field `name` of the view's model, typed.
     func schemaFilterField(named name: String) -> FilterField?
+    /// Whether the detail actions answer conditional requests (`conditionalRequests`).
+    var schemaConditionalRequests: Bool { get }
 }
 
 extension GenericAPIView: SchemaInspectable {
@@ -18,6 +20,7 @@ extension GenericAPIView: SchemaInspectable {
         return paginator
     }
     var schemaFilterBackends: [any FilterBackend] { filterBackends }
+    var schemaConditionalRequests: Bool { Self.conditionalRequests != nil }
     func schemaFilterField(named name: String) -> FilterField? {
         if let source = Q.self as? any FilterFieldSchemaSource.Type { return source.schemaFilterField(named: name) }
         return (queryset as? any FilterFieldDescribing)?.filterField(named: name)

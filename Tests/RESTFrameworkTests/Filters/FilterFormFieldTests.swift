@@ -67,6 +67,14 @@ import Testing
     @Test(arguments: [
         ("1_000", "1000"), ("1e3", "1000"), ("-0.5", "-0.5"), (".5", "0.5"), ("5.", "5"), ("١", "1"), (" 12.50 ", "12.50"),
         ("-1250e-2", "-12.50"), ("0.000", "0.000"),
+        // Exponents far out stay plain text a numeric column reads (schemathesis' `budget__gte`
+        // of -3.6e204 was a 500): exact within numeric's range, saturated beyond it.
+        ("-3.649473465216479e+204", "-3649473465216479" + String(repeating: "0", count: 189)),
+        ("1e-5000", "0." + String(repeating: "0", count: 4999) + "1"),
+        ("-1e200000", "-Infinity"), ("0e999999", "0"),
+        ("1e-20000", "0." + String(repeating: "0", count: 16382) + "1"),
+        ("-19e-16384", "-0." + String(repeating: "0", count: 16382) + "2"),
+        ("10e-16384", "0." + String(repeating: "0", count: 16382) + "1"),
     ])
     func decimalsAsPython(_ text: String, _ plain: String) throws {
         #expect(try FilterFormField.clean(text, as: .number(.decimal)) == .string(plain))

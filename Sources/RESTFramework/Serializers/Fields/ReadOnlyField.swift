@@ -36,9 +36,19 @@ public struct ReadOnlyField: SerializerField {
 ///     MethodField("display_name") { user, _ in
 ///         .string((user.fieldValue("first_name")?.stringValue ?? "") + " " + (user.fieldValue("last_name")?.stringValue ?? ""))
 ///     }
+///
+/// A closure that returns a Swift value (`Int`, `String`, `Bool`, `Double`, `DateTime`, optionals
+/// and arrays of them: `SchemaTypedValue`) types the field in the OpenAPI document; one that
+/// returns `JSON` leaves it untyped (any JSON value), as drf-spectacular does without a hint:
+///
+///     MethodField("initials") { user, _ -> String in
+///         String((user.fieldValue("first_name")?.stringValue ?? "").prefix(1))
+///     }
 public struct MethodField: SerializerField {
     public var options: FieldOptions
     let compute: @Sendable (any FieldReadable, SerializerContext) throws -> JSON
+    /// The schema of what `compute` returns, when its Swift type says it.
+    let valueSchema: JSON?
 
     public init(
         _ name: String, label: String? = nil, helpText: String? = nil,
@@ -46,6 +56,16 @@ public struct MethodField: SerializerField {
     ) {
         options = FieldOptions(name: name, source: "*", readOnly: true, label: label, helpText: helpText)
         self.compute = compute
+        valueSchema = nil
+    }
+
+    public init<Value: SchemaTypedValue>(
+        _ name: String, label: String? = nil, helpText: String? = nil,
+        _ compute: @escaping @Sendable (any FieldReadable, SerializerContext) throws -> Value
+    ) {
+        options = FieldOptions(name: name, source: "*", readOnly: true, label: label, helpText: helpText)
+        self.compute = { try compute($0, $1).schemaTypedJSON }
+        valueSchema = Value.openAPISchema
     }
 
     public func toInternalValue(_ data: JSON, context: FieldValidationContext) throws -> FieldValue {

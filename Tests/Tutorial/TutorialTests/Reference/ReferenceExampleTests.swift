@@ -35,6 +35,19 @@ import Testing
         #expect(try app.urls.reverse("book-drafts") == "/api/books/drafts/")
     }
 
+    /// docs/framework.md, "Filters": the controls `PublishedFilter` adds to the browsable page.
+    @Test func aFilterBackendOfYourOwnWritesItsControls() {
+        let request = APIRequestFactory().get("/api/books/?published=false")
+        var html = HTMLWriter()
+        PublishedFilter().toHTML(request, QuerySet<Book>(), view: APIView(), into: &html)
+        #expect(
+            html.string
+                == #"<div class="filter published"><h3>Published</h3><form method="GET" action="/api/books/">"#
+                + #"<select name="published"><option value="">Any</option><option value="true">Yes</option>"#
+                + #"<option value="false" selected="selected">No</option></select>"#
+                + #"<button type="submit" class="btn">Filter</button></form></div>"#)
+    }
+
     /// docs/framework.md, "Related fields and nested serializers": what a list fetches for the page.
     @Test func relatedFieldSerializersStateTheirRelations() {
         #expect(IssueDetailSerializer.relatedPaths == ["project", "project__lead", "labels"])

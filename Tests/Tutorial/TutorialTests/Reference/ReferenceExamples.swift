@@ -298,6 +298,21 @@ struct PublishedFilter: FilterBackend {
     }
 }
 
+extension PublishedFilter {
+    /// A select of any / yes / no, the current choice selected.
+    func toHTML<Q: Queryable>(_ request: Request, _ queryset: Q, view: APIView, into html: inout HTMLWriter) {
+        let current = request.query["published"] ?? ""
+        html.markup("<div class=\"filter published\"><h3>Published</h3>")
+        html.open("form", [("method", "GET"), ("action", request.path)])
+        html.open("select", [("name", "published")])
+        for (value, label) in [("", "Any"), ("true", "Yes"), ("false", "No")] {
+            html.element("option", [("value", value)] + (value == current ? [("selected", "selected")] : []), text: label)
+        }
+        html.close("select")
+        html.markup("<button type=\"submit\" class=\"btn\">Filter</button></form></div>")
+    }
+}
+
 /// django-filter's `filterset_fields`, then search, then ordering.
 final class BookFilterViewSet: ReadOnlyModelViewSet<QuerySet<Book>>, FilterableView, SearchableView {
     override class var queryset: QuerySet<Book>? { Book.objects.orderBy("id") }
