@@ -47,7 +47,9 @@ import Testing
     @Test func withoutThePrimaryTheReplaysAgeCountsOnlyWhenReplayIsBehindReceipt() throws {
         let replayed = try #require(LogSequenceNumber("0/100"))
         #expect(ReplicaLag.lagFromReplay(received: replayed, replayed: replayed, secondsSinceReplay: 600) == .zero)
-        #expect(ReplicaLag.lagFromReplay(received: LogSequenceNumber(0x200), replayed: replayed, secondsSinceReplay: 3.5) == .milliseconds(3500))
+        #expect(
+            ReplicaLag.lagFromReplay(received: LogSequenceNumber(0x200), replayed: replayed, secondsSinceReplay: 3.5) == .milliseconds(3500)
+        )
         #expect(ReplicaLag.lagFromReplay(received: LogSequenceNumber(0x200), replayed: replayed, secondsSinceReplay: nil) == nil)
     }
 

@@ -37,7 +37,8 @@ import Testing
 
     @discardableResult
     static func psql(_ url: String, _ sql: String) throws -> String {
-        let result = try Subprocess.run(TestEnvironment.postgresBin + "/psql", ["-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql])
+        let result = try Subprocess.run(
+            TestEnvironment.postgresBin + "/psql", ["-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql])
         guard result.status == 0 else { throw TestSupportError("psql failed: \(result.stderr)") }
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -85,7 +86,8 @@ import Testing
         // The list's SELECTs ran on the replica and never on the primary.
         let afterReads = Self.primaryLog(clusters)
         #expect(Self.noteStatements(afterReads, from: primaryBefore, "SELECT").isEmpty, "\(afterReads.suffix(3000))")
-        #expect(Self.noteStatements(clusters.replica.log, from: replicaBefore, "SELECT").count >= 12, "\(clusters.replica.log.suffix(3000))")
+        #expect(
+            Self.noteStatements(clusters.replica.log, from: replicaBefore, "SELECT").count >= 12, "\(clusters.replica.log.suffix(3000))")
 
         // The INSERT ran on the primary (the replica could not take it anyway).
         let (id, cookie) = try post(stack, clusters, title: "routed")

@@ -4,11 +4,8 @@
 /// it grows for ever although the replica has everything. So the probe notes where the
 /// primary's log stood at each round (`pg_current_wal_lsn()`); a replica that has replayed
 /// past the position of round `t` is at most `now - t` behind. No position it has passed means
-/// it is behind everything remembered: lag unknown, treated as too much.
-///
-///     var lag = ReplicaLag(window: .seconds(6))
-///     lag.record(primary: LogSequenceNumber("0/3000060")!, at: start)
-///     lag.lag(replayed: LogSequenceNumber("0/3000060")!, at: start + .milliseconds(5))   // 5 ms
+/// it is behind everything remembered: lag unknown, treated as too much. (Tested in
+/// ReplicaLagTests.)
 struct ReplicaLag: Sendable {
     typealias Instant = ContinuousClock.Instant
     /// How long positions are remembered: past the lag limit, nothing is gained by older ones.

@@ -78,7 +78,9 @@ public final class ReplicaSet: Sendable {
                 current.round(set)
                 probe = current
                 let rest = set.probeInterval - (.now - began)
-                if rest > .zero { Thread.sleep(forTimeInterval: Double(rest.components.seconds) + Double(rest.components.attoseconds) / 1e18) }
+                if rest > .zero {
+                    Thread.sleep(forTimeInterval: Double(rest.components.seconds) + Double(rest.components.attoseconds) / 1e18)
+                }
             }
         }
     }
@@ -178,12 +180,14 @@ private struct ReplicaProbe {
                     primaryKnown
                     ? lag.lag(replayed: replayed, at: .now)
                     : ReplicaLag.lagFromReplay(
-                        received: receivedText.flatMap { LogSequenceNumber($0) }, replayed: replayed, secondsSinceReplay: secondsSinceReplay)
+                        received: receivedText.flatMap { LogSequenceNumber($0) }, replayed: replayed, secondsSinceReplay: secondsSinceReplay
+                    )
                 if let measured, measured <= set.maxLag {
                     set.update(index, healthy: true, replayed: replayed, cause: nil)
                 } else {
                     let behind = measured.map { "\($0)" } ?? "an unknown time"
-                    set.update(index, healthy: false, replayed: replayed, cause: "lagging \(behind) behind the primary (limit \(set.maxLag))")
+                    set.update(
+                        index, healthy: false, replayed: replayed, cause: "lagging \(behind) behind the primary (limit \(set.maxLag))")
                 }
             } catch {
                 replicas[index] = nil

@@ -34,7 +34,7 @@ extension Request {
     /// Django's `using()`: the primary, or a replica whatever the method (a report in a POST
     /// that may read slightly stale data). `.replica` is the primary when no replica qualifies.
     ///
-    ///     let totals = try Order.objects.using(request.database(.replica)).aggregate(...)
+    ///     let notes = try Note.objects.using(request.database(.replica)).count()
     public func database(_ choice: DatabaseChoice) throws -> Connection {
         let primary = try database
         guard choice == .replica, let router = extensions[ReadReplicaRouterKey.self] else { return primary }
@@ -45,7 +45,7 @@ extension Request {
 extension Model {
     /// A queryset on the database `choice` names (Django's `Model.objects.using(...)`).
     ///
-    ///     let fresh = try Note.objects(on: request, using: .primary).get(pk: id)
+    ///     let fresh = try Note.objects(on: request, using: .primary).get(pk: .int(id))
     public static func objects(on request: Request, using choice: DatabaseChoice) throws -> QuerySet<Self> {
         QuerySet(connection: try request.database(choice))
     }
@@ -57,7 +57,7 @@ extension QuerySet {
     /// is (bound by `objects(on: request)`, a safe request's queryset reads from a replica
     /// already; for a replica in another request, `Model.objects(on: request, using: .replica)`).
     ///
-    ///     let current = try Note.objects(on: request).using(.primary).get(pk: id)
+    ///     let current = try Note.objects(on: request).using(.primary).get(pk: .int(id))
     public func using(_ choice: DatabaseChoice) -> QuerySet {
         guard choice == .primary, let connection, connection.isReplica else { return self }
         return QuerySet(query, connection: connection.primary)
