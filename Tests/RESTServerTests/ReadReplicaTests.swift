@@ -162,6 +162,18 @@ import Testing
         #expect(waitUntil(timeout: 10) { stack.server.log.lines(containing: "read replica 1 healthy").count >= 2 }, "\(stack.logs)")
     }
 
+    @Test func theProbeAloneNoticesAStoppedReplicaAndItsReturn() throws {
+        let clusters = try Self.clusters.get()
+        let stack = try Self.stack(clusters)
+        try clusters.replica.stop()
+        defer { _ = try? clusters.replica.start() }
+        // No request meanwhile: the process's probe (every 1 s at the 5 s limit) finds out.
+        #expect(waitUntil(timeout: 4) { stack.server.log.contains("read replica 1 skipped") }, "\(stack.logs)")
+        #expect(try stack.send("GET", "/api/notes/").status == 200)
+        try clusters.replica.start()
+        #expect(waitUntil(timeout: 6) { stack.server.log.lines(containing: "read replica 1 healthy").count >= 2 }, "\(stack.logs)")
+    }
+
     @Test func aPausedReplicaIsSkippedOnceItsLagPassesTheLimit() throws {
         let clusters = try Self.clusters.get()
         let stack = try Self.stack(clusters, maxLag: "1")
