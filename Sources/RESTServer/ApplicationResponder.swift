@@ -43,7 +43,7 @@ struct ApplicationResponder: Responder {
         // Read replicas: the request's querysets read through the router; a write sends the
         // client the primary's position (read-your-writes).
         router.beginRequest()
-        apiRequest.extensions[ReadReplicaRouterKey.self] = router
+        apiRequest.readRouting = router
         var rendered = application.handle(apiRequest, matchedPattern: &matched)
         for (name, value) in router.readAfterWriteHeaders(after: apiRequest, status: rendered.status, primary: connection) {
             rendered.headers.add(name, value)

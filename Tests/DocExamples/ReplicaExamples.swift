@@ -29,7 +29,7 @@ enum ReplicaExamples {
     static func router(_ replicas: ReplicaSet, key: String, request: Request) {
         let router = ReadReplicaRouter(replicas: replicas, readAfterWrite: ReadAfterWrite(secretKey: key))
         router.beginRequest()
-        request.extensions[ReadReplicaRouterKey.self] = router
+        request.readRouting = router
     }
 
     // Request.database(_:), Model.objects(on:using:), QuerySet.using(_: DatabaseChoice)

@@ -10,12 +10,6 @@ public enum DatabaseChoice: Sendable, Equatable {
     case replica
 }
 
-/// Where a request carries its worker's `ReadReplicaRouter`, attached by the server only when
-/// read replicas are configured (`DATABASE_REPLICA_URLS`).
-public enum ReadReplicaRouterKey: RequestExtensionKey {
-    public typealias Value = ReadReplicaRouter
-}
-
 extension Request {
     /// The connection this request's querysets read from: a read replica when the method is
     /// safe (GET, HEAD, OPTIONS), the view does not declare `writesOnSafeMethods`, and a
@@ -25,8 +19,8 @@ extension Request {
     public var readDatabase: Connection {
         get throws {
             let primary = try database
-            // Without replicas the router is never attached: one lookup that finds nothing.
-            guard method.isSafe, !readsFromPrimary, let router = extensions[ReadReplicaRouterKey.self] else { return primary }
+            // Without replicas the router is never attached: one load that finds nil.
+            guard let router = readRouting as? ReadReplicaRouter, method.isSafe, !readsFromPrimary else { return primary }
             return router.replica(for: self, primary: primary) ?? primary
         }
     }
@@ -37,7 +31,7 @@ extension Request {
     ///     let notes = try Note.objects.using(request.database(.replica)).count()
     public func database(_ choice: DatabaseChoice) throws -> Connection {
         let primary = try database
-        guard choice == .replica, let router = extensions[ReadReplicaRouterKey.self] else { return primary }
+        guard choice == .replica, let router = readRouting as? ReadReplicaRouter else { return primary }
         return router.replica(for: self, primary: primary) ?? primary
     }
 }

@@ -8,10 +8,10 @@ import RESTFramework
 ///
 ///     let router = ReadReplicaRouter(replicas: replicas, readAfterWrite: ReadAfterWrite(secretKey: key))
 ///     router.beginRequest()
-///     request.extensions[ReadReplicaRouterKey.self] = router
+///     request.readRouting = router
 ///
 /// Not `Sendable`: its connections belong to the worker's thread.
-public final class ReadReplicaRouter {
+public final class ReadReplicaRouter: ReadRouting {
     public let replicas: ReplicaSet
     public let readAfterWrite: ReadAfterWrite
     private var connections: [Connection?]
