@@ -6,23 +6,23 @@ import RESTModels
 
 enum ReplicaExamples {
     // LogSequenceNumber
-    static func position() -> Bool {
+    static func position() {
         let written = LogSequenceNumber("16/B374D848")!
-        return written <= LogSequenceNumber("16/B374D900")!   // true: that replica has it
+        written <= LogSequenceNumber("16/B374D900")!   // true: that replica has it
     }
 
     // ReplicaSet
-    static func replicaSet(_ primary: PostgresConfiguration) -> Int? {
+    static func replicaSet(_ primary: PostgresConfiguration) {
         let replicas = ReplicaSet(primary: primary, replicaURLs: ["postgres://app@replica1/app"], maxLag: .seconds(5))
         replicas.start()
-        return replicas.choose(seeing: nil, from: 0)   // 0 once the first round found replica 0 healthy
+        replicas.choose(seeing: nil, from: 0)   // 0 once the first round found replica 0 healthy
     }
 
     // ReadAfterWrite
-    static func readAfterWrite() -> String {
+    static func readAfterWrite() {
         let readAfterWrite = ReadAfterWrite(secretKey: "s3cret")
         let signed = readAfterWrite.value(for: LogSequenceNumber("0/3000060")!)   // "0/3000060:…"
-        return readAfterWrite.cookie(signed: signed)   // "srf_lsn=0/3000060:…; expires=…; HttpOnly; Max-Age=300; Path=/; SameSite=Lax"
+        readAfterWrite.cookie(signed: signed)   // "srf_lsn=0/3000060:…; expires=…; HttpOnly; Max-Age=300; Path=/; SameSite=Lax"
     }
 
     // ReadReplicaRouter
