@@ -35,6 +35,9 @@ public final class Connection {
     var commitHooks: [CommitHook] = []
     /// When the server last answered (coarse monotonic clock, ms): see `ensureUsable`.
     var lastAnswered: Int64 = .min
+    /// Set on a worker's connection to a read replica: its primary and its place in the
+    /// process's `ReplicaSet` (see `Connection+Replica.swift`); nil on a primary.
+    public internal(set) var replicaLink: ReplicaLink?
 
     public convenience init(url: String) throws {
         try self.init(configuration: PostgresConfiguration(url: url))

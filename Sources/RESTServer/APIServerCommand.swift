@@ -68,4 +68,19 @@ struct ServeArguments: ParsableArguments {
             "Deprecated (use the check subcommand): compare the models with the database's tables, then exit: 0 when they match, 1 when not."
         ))
     var checkModelsOnly = false
+
+    /// With read replicas (`DATABASE_REPLICA_URLS`): how far behind the primary a replica may
+    /// be and still serve reads.
+    @Option(
+        name: .customLong("replica-max-lag"),
+        help: ArgumentHelp(
+            "Seconds a read replica (DATABASE_REPLICA_URLS) may lag behind the primary before reads skip it (default 5).",
+            valueName: "seconds"))
+    var replicaMaxLag: Double = 5
+
+    mutating func validate() throws {
+        guard replicaMaxLag.isFinite, replicaMaxLag > 0, replicaMaxLag <= 86_400 else {
+            throw ValidationError("--replica-max-lag must be a number of seconds above 0 (and at most 86400), e.g. 5 or 0.5")
+        }
+    }
 }

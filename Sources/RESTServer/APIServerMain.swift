@@ -39,7 +39,9 @@ import Glibc
 /// timeout 2 s, TCP keepalives) are `PostgresConfiguration`'s defaults, changed through the URL
 /// (`?connect_timeout=5`, `?options=-c%20statement_timeout%3D10s`). While the database is down,
 /// requests that need it get 503 at once; the outage's cause and the recovery are logged once
-/// each. `SRF_ALLOWED_HOSTS` (`api.example.com,.example.org`) replaces the application's
+/// each. `DATABASE_REPLICA_URLS` (comma-separated) adds read replicas: safe requests read
+/// from a healthy one lagging at most `--replica-max-lag` seconds (default 5), writes go to
+/// the primary (docs/framework.md, "Read replicas"). `SRF_ALLOWED_HOSTS` (`api.example.com,.example.org`) replaces the application's
 /// `settings.allowedHosts` (Django's `ALLOWED_HOSTS`), and the start-up log says which hosts are
 /// served.
 ///
@@ -169,12 +171,17 @@ public enum APIServerMain {
                     try Monitoring.serving(address: address, urls: application.urls, database: database, modelCheck: modelCheck)
                 }
             if let metrics = monitoring?.metrics { database?.observer = MetricsStatementObserver(metrics: metrics) }
+            let replicas =
+                mode == nil
+                ? ReplicaRouting.fromEnvironment(
+                    primary: database, maxLag: .milliseconds(Int64((serve.replicaMaxLag * 1000).rounded())), log: log)
+                : nil
             let server = try FastCGIServer(configuration: configuration, log: log, metrics: monitoring?.metrics) {
                 [database] worker in
                 if let mode { return mode.makeResponder(worker) }
                 return ApplicationResponder(
                     application: application, database: database, modelCheck: modelCheck, log: log,
-                    routeLabels: monitoring?.routeLabels)
+                    routeLabels: monitoring?.routeLabels, replicas: replicas)
             }
             if let admin = monitoring?.admin {
                 try admin.start()

@@ -20,10 +20,10 @@ struct ApplicationResponder: Responder {
 
     init(
         application: Application, database: PostgresConfiguration?, modelCheck: DeferredModelCheck? = nil, log: ServerLog? = nil,
-        routeLabels: RouteLabels? = nil
+        routeLabels: RouteLabels? = nil, replicas: ReplicaRouting? = nil
     ) {
         self.application = application
-        self.database = WorkerDatabase(configuration: database, modelCheck: modelCheck)
+        self.database = WorkerDatabase(configuration: database, modelCheck: modelCheck, replicas: replicas)
         logger = log.map { log in Logger(label: RESTFramework.Request.loggerLabel) { ServerLogHandler(label: $0, log: log) } }
         self.routeLabels = routeLabels
     }
@@ -32,9 +32,23 @@ struct ApplicationResponder: Responder {
         let apiRequest = RESTFramework.Request(fastCGI: request, logger: logger)
         // Without a connection the request still runs: views that need none answer, the others
         // get `DatabaseUnavailable` (503) from `request.database`.
-        if let connection = database.current() { apiRequest.extensions[DatabaseKey.self] = connection }
+        let connection = database.current()
+        if let connection { apiRequest.extensions[DatabaseKey.self] = connection }
         var matched = -1
-        var response = FastCGI.Response(application.handle(apiRequest, matchedPattern: &matched))
+        guard let router = database.replicaRouter else {
+            var response = FastCGI.Response(application.handle(apiRequest, matchedPattern: &matched))
+            if let routeLabels { response.metricsRoute = routeLabels.metricsRoute(forPattern: matched) }
+            return response
+        }
+        // Read replicas: the request's querysets read through the router; a write sends the
+        // client the primary's position (read-your-writes).
+        router.beginRequest()
+        apiRequest.readRouting = router
+        var rendered = application.handle(apiRequest, matchedPattern: &matched)
+        for (name, value) in router.readAfterWriteHeaders(after: apiRequest, status: rendered.status, primary: connection) {
+            rendered.headers.add(name, value)
+        }
+        var response = FastCGI.Response(rendered)
         if let routeLabels { response.metricsRoute = routeLabels.metricsRoute(forPattern: matched) }
         return response
     }

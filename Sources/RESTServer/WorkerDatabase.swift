@@ -1,4 +1,5 @@
 import PostgreSQL
+import RESTModels
 
 /// One worker thread's PostgreSQL connection, opened on first need and kept for the worker's
 /// life. The client reconnects a lost session by itself.
@@ -13,12 +14,15 @@ final class WorkerDatabase {
     let configuration: PostgresConfiguration?
     /// The startup check, when it could not run before the server listened.
     let modelCheck: DeferredModelCheck?
+    /// The worker's way to the read replicas; nil without `DATABASE_REPLICA_URLS`.
+    let replicaRouter: ReadReplicaRouter?
     private var connection: Connection?
 
     /// - Parameter configuration: nil when the application runs without a database. Without
     ///   an `availability`, the worker gets one of its own (probing per worker, unlogged).
-    init(configuration: PostgresConfiguration?, modelCheck: DeferredModelCheck? = nil) {
+    init(configuration: PostgresConfiguration?, modelCheck: DeferredModelCheck? = nil, replicas: ReplicaRouting? = nil) {
         self.modelCheck = modelCheck
+        replicaRouter = replicas.map { ReadReplicaRouter(replicas: $0.replicas, readAfterWrite: $0.readAfterWrite) }
         var configuration = configuration
         if configuration != nil && configuration?.availability == nil {
             configuration?.availability = DatabaseAvailability()

@@ -71,6 +71,14 @@ public final class Request {
     /// Django's `DATA_UPLOAD_MAX_NUMBER_FIELDS` for this request, from the view's settings: the
     /// form parsers refuse a body with more fields (`TooManyFieldsSent`); nil is no limit.
     public internal(set) var dataUploadMaxNumberFields: Int? = APISettings.defaultDataUploadMaxNumberFields
+    /// True when this request's reads must see the primary database although its method is
+    /// safe: set by dispatch from the view's `writesOnSafeMethods`; a view may set it itself
+    /// before its first query. Without read replicas nothing reads it.
+    public var readsFromPrimary = false
+    /// Set by the server only when read replicas are configured: what picks the connection a
+    /// safe request reads from (RESTModels' `ReadReplicaRouter`). A stored property rather than
+    /// an extension, so that without replicas every queryset binding pays one load, not a lookup.
+    public var readRouting: (any ReadRouting)?
     /// Typed storage for other modules (the database connection of this worker, ...).
     public var extensions = RequestExtensions()
     /// DRF's `_force_auth_user`: set only by a test client (RESTTesting's `forceAuthenticate`);

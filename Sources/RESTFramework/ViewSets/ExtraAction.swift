@@ -30,6 +30,8 @@ public struct ExtraAction: Sendable {
 
     /// - Parameters:
     ///   - name: DRF's `name=`; default `pretty_name(function name)` ("Set password").
+    ///   - writesOnSafeMethods: true for a GET action that writes: its requests read from the
+    ///     primary database, not a read replica (`APIView.writesOnSafeMethods`).
     ///   - configure: any other per-action override of view settings (serializer, paginator, ...).
     public static func action<V: ViewSetMixin>(
         _ functionName: String, detail: Bool, methods: [HTTPMethod] = [.get],
@@ -37,6 +39,7 @@ public struct ExtraAction: Sendable {
         description: String? = nil,
         permissionClasses: [any Permission]? = nil, authenticationClasses: [any Authentication]? = nil,
         parserClasses: [any Parser]? = nil, rendererClasses: [any Renderer]? = nil,
+        writesOnSafeMethods: Bool? = nil,
         configure: (@Sendable (V) -> Void)? = nil, schema: ExtendSchema? = nil,
         _ handler: @escaping @Sendable (V, Request) throws -> Response
     ) -> ExtraAction {
@@ -54,6 +57,7 @@ public struct ExtraAction: Sendable {
                     if let authenticationClasses { view.authenticationClasses = authenticationClasses }
                     if let parserClasses { view.parserClasses = parserClasses }
                     if let rendererClasses { view.rendererClasses = rendererClasses }
+                    if let writesOnSafeMethods { view.writesOnSafeMethods = writesOnSafeMethods }
                     if let configure, let typed = view as? V { configure(typed) }
                 }),
             handlers: [functionName: ExtraActionHandler(handler)])

@@ -12,6 +12,8 @@ extension APIView {
         request.parsers = getParsers()
         request.dataUploadMaxNumberFields = settings.dataUploadMaxNumberFields
         routing?.startRequest(request.method)
+        // Read replicas: a safe request of a view that writes reads from the primary.
+        if request.method.isSafe, writesOnSafeMethods ?? Self.writesOnSafeMethods { request.readsFromPrimary = true }
         var response: Response
         do {
             // Django counts the query string against the same limit when `request.GET` is first

@@ -23,6 +23,10 @@ open class APIView {
     /// The transaction around each unsafe request (Django's `ATOMIC_REQUESTS`); nil: the
     /// settings' `atomicRequests`. `NonAtomicRequests()` opts this view out.
     open class var atomicRequests: (any AtomicRequests)? { nil }
+    /// Whether this view writes on GET, HEAD or OPTIONS: then its safe requests read from the
+    /// primary database too, not from a read replica (see "Read replicas" in docs/framework.md).
+    /// Writes go to the primary whatever this says; a replica could miss what they wrote.
+    open class var writesOnSafeMethods: Bool { false }
     /// DRF's `throttle_classes`; nil: the settings' `throttleClasses`.
     open class var throttleClasses: [any Throttle]? { nil }
     /// DRF's `throttle_scope`: the rate `ScopedRateThrottle` applies to this view.
@@ -40,6 +44,9 @@ open class APIView {
     /// nil: the class's. Not copied at init, so views without throttles pay nothing for them.
     public var throttleClasses: [any Throttle]?
     public var throttleScope: String?
+    /// This request's `writesOnSafeMethods` when it differs from the class's (an extra
+    /// action's `writesOnSafeMethods:`); nil: the class's.
+    public var writesOnSafeMethods: Bool?
     /// Name and description given when the view was bound (`as_view(name=...)`, extra actions).
     public var name: String?
     public var description: String?

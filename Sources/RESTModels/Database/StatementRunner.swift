@@ -5,9 +5,14 @@ import PostgreSQL
 enum StatementRunner {
     static func query(_ statement: SQLStatement, on connection: Connection) throws -> QueryResult {
         QueryCapture.current?.record(statement.text)
+        // A read replica's connection may hand the read to the primary (`ReplicaFailover`).
+        let connection = connection.replicaLink == nil ? connection : ReplicaFailover.readable(connection)
         do {
             return try connection.query(statement.text, parameters: statement.parameters)
         } catch {
+            if let primary = ReplicaFailover.retryTarget(after: error, on: connection) {
+                return try query(statement, on: primary)
+            }
             throw DatabaseErrorMapping.translate(error)
         }
     }
@@ -17,9 +22,13 @@ enum StatementRunner {
         if let capture = QueryCapture.current {
             for statement in statements { capture.record(statement.text) }
         }
+        let connection = connection.replicaLink == nil ? connection : ReplicaFailover.readable(connection)
         do {
             return try connection.pipelined(statements.map { ($0.text, $0.parameters) })
         } catch {
+            if let primary = ReplicaFailover.retryTarget(after: error, on: connection) {
+                return try pipelined(statements, on: primary)
+            }
             throw DatabaseErrorMapping.translate(error)
         }
     }

@@ -30,7 +30,7 @@ extension QuerySet {
         }
         let columns = written.indices.filter { written[$0] }
         let perBatch = max(1, min(batchSize ?? .max, columns.isEmpty ? 1_000 : Self.maxParameters / columns.count))
-        return try requireConnection().transaction { connection in
+        return try requirePrimary().transaction { connection in
             // No column named: PostgreSQL has no multi-row DEFAULT VALUES, so one INSERT each.
             if columns.isEmpty { return try rows.map { _ in try QuerySet(connection: connection).insert(ValidatedData([])) } }
             var stored: [M] = []

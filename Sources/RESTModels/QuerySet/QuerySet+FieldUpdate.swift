@@ -92,7 +92,7 @@ extension QuerySet {
             }
             try QueryCompiler<M>.whereClause(predicates, in: layout, into: &sql)
         }
-        return try StatementRunner.query(statement, on: requireConnection()).rowsAffected
+        return try StatementRunner.query(statement, on: requirePrimary()).rowsAffected
     }
 
     /// The type of `x` in `column ± x` where PostgreSQL has the operator and its result assigns

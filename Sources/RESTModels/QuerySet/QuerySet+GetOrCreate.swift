@@ -11,11 +11,12 @@ extension QuerySet {
     public func getOrCreate(_ lookup: [String: FieldValue], defaults: [String: FieldValue] = [:]) throws -> (
         object: M, created: Bool
     ) {
-        let matching = filter(Self.exactly(lookup))
+        // All on the primary: a replica could miss the row another request just created.
+        let matching = filter(Self.exactly(lookup)).using(.primary)
         do {
             return (try matching.get(), false)
         } catch ModelError.doesNotExist {}
-        let connection = try requireConnection()
+        let connection = try requirePrimary()
         // The lookup wins over a default for the same field (Django builds `defaults | lookup`).
         let merged = defaults.merging(lookup) { _, fromLookup in fromLookup }
         let values = ValidatedData(merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
@@ -41,7 +42,7 @@ extension QuerySet {
     public func updateOrCreate(
         _ lookup: [String: FieldValue], defaults: [String: FieldValue] = [:], createDefaults: [String: FieldValue]? = nil
     ) throws -> (object: M, created: Bool) {
-        try requireConnection().transaction { connection in
+        try requirePrimary().transaction { connection in
             let rows = using(connection)
             let (object, created) = try rows.getOrCreate(lookup, defaults: createDefaults ?? defaults)
             guard !created, !defaults.isEmpty else { return (object, created) }

@@ -12,7 +12,7 @@ import RESTFramework
 ///     }
 extension QuerySet: RowLockingQueryable {
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try requireConnection().transaction { _ in try body() }
+        try requirePrimary().transaction { _ in try body() }
     }
 
     /// Locks by the primary key alone, not through this queryset's filters: its joins (the
@@ -27,6 +27,6 @@ extension QuerySet: RowLockingQueryable {
             try QueryCompiler<M>.whereClause(byKey, in: layout, into: &sql)
             sql.append(" FOR UPDATE")
         }
-        _ = try StatementRunner.query(statement, on: requireConnection())
+        _ = try StatementRunner.query(statement, on: requirePrimary())
     }
 }

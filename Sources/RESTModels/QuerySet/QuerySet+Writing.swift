@@ -35,7 +35,7 @@ extension QuerySet {
             }
             try appendReturning(into: &sql)
         }
-        let result = try StatementRunner.query(statement, on: requireConnection())
+        let result = try StatementRunner.query(statement, on: requirePrimary())
         return try M(row: ModelRow(result[0], layout: layout))
     }
 
@@ -46,7 +46,7 @@ extension QuerySet {
         let assignments = try Self.assignments(values)
         guard !assignments.isEmpty else { return try count() }
         let statement = try SQLBuilder.statement { sql in try updateStatement(assignments, extra: [], into: &sql) }
-        return try StatementRunner.query(statement, on: requireConnection()).rowsAffected
+        return try StatementRunner.query(statement, on: requirePrimary()).rowsAffected
     }
 
     public func update(_ values: [String: FieldValue]) throws -> Int { try update(ValidatedData(values.map { ($0.key, $0.value) })) }
@@ -62,7 +62,7 @@ extension QuerySet {
             try updateStatement(assignments, extra: byKey, into: &sql)
             try appendReturning(into: &sql)
         }
-        let result = try StatementRunner.query(statement, on: requireConnection())
+        let result = try StatementRunner.query(statement, on: requirePrimary())
         guard let row = result.first else { throw ModelError.doesNotExist(model: M.modelName) }
         return try M(row: ModelRow(row, layout: layout))
     }
@@ -82,12 +82,12 @@ extension QuerySet {
             sql.append(.table, of: layout)
             try QueryCompiler<M>.whereClause(predicates, in: layout, into: &sql)
         }
-        return try StatementRunner.query(statement, on: requireConnection()).rowsAffected
+        return try StatementRunner.query(statement, on: requirePrimary()).rowsAffected
     }
 
     /// Django's `instance.delete()`: deletes the row with the object's primary key.
     public func delete(_ object: M) throws {
-        try QuerySet(connection: requireConnection())
+        try QuerySet(connection: requirePrimary())
             .filter(.and(object.primaryKeyValues.map { .field($0.column, .exact($0.value)) }))
             .delete()
     }

@@ -39,14 +39,23 @@ public struct QuerySet<M: Model>: Queryable, DeletableQueryable, NamedQueryable,
     /// This queryset on `connection` (Django's `using()`).
     public func using(_ connection: Connection) -> QuerySet { QuerySet(query, connection: connection) }
 
-    /// Bound to the request's connection (`request.database`), unless already bound.
+    /// Bound to the request's connection for reads (`request.readDatabase`: a read replica
+    /// for a safe request when replicas are configured, else `request.database`), unless
+    /// already bound.
     public func bound(to request: Request) throws -> QuerySet {
-        connection == nil ? using(try request.database) : self
+        connection == nil ? using(try request.readDatabase) : self
     }
 
     func requireConnection() throws -> Connection {
         guard let connection else { throw ModelError.notBound(model: M.modelName) }
         return connection
+    }
+
+    /// Where writes, locks and transactions run: the primary, also for a queryset bound to a
+    /// read replica.
+    func requirePrimary() throws -> Connection {
+        guard let connection else { throw ModelError.notBound(model: M.modelName) }
+        return connection.primary
     }
 
     // MARK: Composition
@@ -87,13 +96,14 @@ extension Model {
     ///     override class var queryset: QuerySet<User>? { User.objects.orderBy("id") }
     public static var objects: QuerySet<Self> { QuerySet() }
 
-    /// A queryset bound to the request's database connection.
+    /// A queryset bound to the request's database connection: for reads `request.readDatabase`
+    /// (a read replica on a safe request, when configured); its writes go to the primary.
     ///
     ///     override func getQueryset() throws -> QuerySet<Account> {
     ///         try Account.objects(on: request).filter(.inSubquery("id", memberships)).orderBy("id")
     ///     }
     public static func objects(on request: Request) throws -> QuerySet<Self> {
-        QuerySet(connection: try request.database)
+        QuerySet(connection: try request.readDatabase)
     }
 
     /// A queryset bound to the serializer's database connection (validators, `create`).
