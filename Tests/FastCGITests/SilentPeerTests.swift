@@ -41,4 +41,29 @@ import TestSupport
         #expect(closedAfter >= 1.2 && closedAfter < 3.5, "closed after \(closedAfter) s")
         #expect(server.server.silentConnections == 0)
     }
+
+    /// A connection the server took before a stop is answered, though its request comes after
+    /// the stop began (nginx connects, then writes): the stop waits for it (at most a second).
+    /// Woken at once, the workers used to close it unserved.
+    @Test func aConnectionTakenBeforeAStopIsAnsweredWhenItsRequestComesAfter() throws {
+        let server = try InProcessServer(workers: 2, ioTimeout: .seconds(5)) { _, request in .text(200, request.path) }
+        defer { server.stop() }
+        let connection = try FastCGIConnection(server.address, timeout: 10)
+        #expect(waitUntil(timeout: 5) { server.server.silentConnections == 1 })
+        server.server.stop()  // the stop begins now; `run()` drains
+        #expect(server.server.isStopping)
+        // Time for the stop to go on: before the fix the connection was closed within it. (The
+        // stop waits for a silent connection up to a second, so this leaves 0.9 s of margin.)
+        var closed = pollfd(fd: connection.fd, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&closed, 1, 100) == 0, "the silent connection was closed at the stop")
+        try connection.beginRequest()
+        try connection.sendParams(FastCGIClient.params(path: "/after-the-stop"))
+        connection.endStdin()
+        #expect(try connection.readResponse().text == "/after-the-stop")
+        let start = ContinuousClock.now
+        #expect(server.stop() != nil, "run() returned")
+        #expect(seconds(since: start) < 1.5)
+        // A new connection is not taken any more.
+        #expect((try? FastCGIClient.request(to: server.address, path: "/late", timeout: 2)) == nil)
+    }
 }

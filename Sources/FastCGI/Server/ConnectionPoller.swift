@@ -219,6 +219,12 @@ final class ConnectionPoller: Sendable {
         }
     }
 
+    /// A stop's first step: no more connections from the listening socket in this process (a
+    /// sibling sharing it takes them), while connections already taken are still served.
+    func stopWatchingListener() {
+        _ = epoll_ctl(epoll, EPOLL_CTL_DEL, listenFD, nil)
+    }
+
     /// Wakes every worker waiting in `next()`; they all see `.stopping` from then on.
     func wakeAll() {
         var one: UInt64 = 1

@@ -75,6 +75,9 @@ public final class FastCGIServer: Sendable {
     /// `ioTimeout`) outside the workers.
     public var silentConnections: Int { state.poller.silentConnectionCount }
 
+    /// Whether a stop has begun (`stop()`, a signal, a fatal accept error, the request limit).
+    public var isStopping: Bool { state.isStopping }
+
     /// Stops accepting; `run()` then drains and returns. Safe from any thread, idempotent.
     public func stop() {
         state.requestStop()
@@ -107,9 +110,30 @@ public final class FastCGIServer: Sendable {
         if !state.isStopping { onReady?() }
 
         state.stopRequested.wait()
+        awaitTakenConnections()
+        state.poller.wakeAll()
         let report = drain(threads)
         if let failure = state.failureReason { throw ServerConfigurationError(failure) }
         return report
+    }
+
+    /// Before the workers see the stop: a connection this process accepted is answered, not
+    /// closed unserved. One accepted before its peer wrote (silent: nginx connects, then
+    /// writes) waits in the poller for its first bytes, and connections accepted in a burst
+    /// wait in its ready list (`Worker.queueBacklog`); woken for the stop at once, the workers
+    /// left both, and their requests failed at the web server (seen once as a failed request in
+    /// InheritedSocketTests, a server stopping while another shares its socket). So the stop
+    /// waits until no connection is silent and no request has run for two looks 2 ms apart,
+    /// at most a second (or the drain timeout, if shorter): a peer that stays silent, or kept
+    /// connections that keep bringing requests, cannot hold the stop longer.
+    private func awaitTakenConnections() {
+        let limit = ContinuousClock.now + min(.seconds(1), configuration.drainTimeout)
+        var quietLooks = 0
+        while quietLooks < 2 && ContinuousClock.now < limit {
+            let quiet = state.poller.silentConnectionCount == 0 && state.requestsInFlight == 0
+            quietLooks = quiet ? quietLooks + 1 : 0
+            if quietLooks < 2 { usleep(2_000) }
+        }
     }
 
     /// Wakes the workers waiting in accept, again every `AcceptWakeup.interval` (a wake-up

@@ -53,7 +53,9 @@ final class ServerState: Sendable {
         if let reason { failure.withLock { if $0 == nil { $0 = reason } } }
         guard stopping.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
         socket.stopAccepting()
-        poller.wakeAll()
+        // The workers are woken for the stop only after the connections this process took are
+        // served (`FastCGIServer.run`, `awaitTakenConnections`).
+        poller.stopWatchingListener()
         stopRequested.signal()
     }
 
