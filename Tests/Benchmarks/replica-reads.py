@@ -139,6 +139,9 @@ def main():
             process = Process(name, [binary, "--listen", f"unix:{sock}", "--workers", str(a.workers),
                                      "--access-log", "off"], os.path.join(work, f"api-{port}.log"), env=env)
             wait_for(sock, 60, f"{name}'s socket", process)
+            if name == "reads on the replica":  # its probe has found the replica usable
+                wait_for(lambda: "healthy: reads go to it" in open(process.log, errors="replace").read(), 30,
+                         "the replica to be probed healthy", process)
             os.chmod(sock, 0o777)  # nginx's workers
             nginx.add_fastcgi(port, sock)
             servers[name] = (port, process)
