@@ -33,7 +33,14 @@ ensure_venv() {
 }
 
 [ $# -ge 1 ] || { sed -n '2,10p' "$0" >&2; exit 2; }
+# Test suites start this script at the same time (the wire comparisons, the schema and browser
+# tests): one makes or refreshes the virtualenv while the others wait, instead of several pip
+# runs writing into one half-made virtualenv (a first run in a fresh tree failed that way once).
+mkdir -p "$(dirname "$VENV")"
+exec 9>"$VENV.lock"
+flock 9
 ensure_venv
+exec 9>&-  # the lock is not gunicorn's to hold
 [ "$1" = "--install-only" ] && exit 0
 
 BIND="$1"; shift
