@@ -157,7 +157,8 @@ extension DocHost {
         let accounts = try Account.objects(on: request).filter(.inSubquery("id", memberOf))
         // SELECT ... FROM "accounts" WHERE "accounts"."id" IN (SELECT "account_members"."account_id"
         //   FROM "account_members" WHERE "account_members"."user_id" = $1)
-        _ = (query, accounts)
+        let mine = try Account.objects(on: request).filter(.inSubquery("id", memberOf.asArray()))
+        _ = (query, accounts, mine)
     }
 
     // QuerySet.get, QuerySet.insert, QuerySet

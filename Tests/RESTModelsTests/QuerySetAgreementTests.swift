@@ -261,6 +261,19 @@ struct Specimen: Model {
             #expect(
                 try stored.exclude(.inSubquery("n", withNulls)).all().map(\.id)
                     == memory.exclude(.inSubquery("n", memoryWithNulls)).all().map(\.id))
+            // The same subqueries matched as arrays: the same rows, NULLs and negation included.
+            for (storedSubquery, memorySubquery) in [(storedSub, memorySub), (withNulls, memoryWithNulls)] {
+                #expect(
+                    try stored.filter(.inSubquery("n", storedSubquery.asArray())).all().map(\.id)
+                        == memory.filter(.inSubquery("n", memorySubquery)).all().map(\.id))
+                #expect(
+                    try stored.exclude(.inSubquery("n", storedSubquery.asArray())).all().map(\.id)
+                        == memory.exclude(.inSubquery("n", memorySubquery)).all().map(\.id))
+            }
+            // An empty array matches nothing; excluding it keeps every row.
+            let none = Specimen.objects.filter(.constant(false)).values("n").asArray()
+            #expect(try stored.filter(.inSubquery("n", none)).all().isEmpty)
+            #expect(try stored.exclude(.inSubquery("n", none)).all().count == Specimen.rows.count)
         }
     }
 

@@ -31,6 +31,20 @@ import Testing
         #expect(unassigned.text.hasSuffix(#" WHERE "tasks"."assignee_id" IS NULL"#))
     }
 
+    @Test func aSubqueryAsAnArrayIsMatchedWithAny() throws {
+        let projects = ProjectTask.objects.filter(.field("assignee", .exact(7))).values("project_id")
+        let plain = try Self.select(ProjectTask.objects.filter(.inSubquery("project", projects)))
+        #expect(plain.text.contains(#" WHERE "tasks"."project_id" IN (SELECT "tasks"."project_id" FROM "tasks" WHERE"#))
+        let array = try Self.select(ProjectTask.objects.filter(.inSubquery("project", projects.asArray())))
+        #expect(
+            array.text.contains(#" WHERE "tasks"."project_id" = ANY(ARRAY(SELECT "tasks"."project_id" FROM "tasks" WHERE"#))
+        #expect(array.text.hasSuffix(#""tasks"."assignee_id" = $1::int8))"#))
+        // Across a relation: the array sits in the EXISTS, as IN did.
+        let across = try Self.select(ProjectTask.objects.exclude(.inSubquery("project__account", projects.asArray())))
+        #expect(across.text.contains(#" WHERE NOT EXISTS (SELECT 1 FROM "projects" AS "T1" WHERE "T1"."id" = "tasks"."project_id""#))
+        #expect(across.text.contains(#" AND "T1"."account_id" = ANY(ARRAY(SELECT "#))
+    }
+
     @Test func selectRelatedJoinsAndAliasesATableJoinedTwice() throws {
         let statement = try Self.select(
             ProjectTask.objects.selectRelated("project__lead", "assignee").orderBy([OrderTerm("assignee__username", nulls: .first)]))

@@ -7,9 +7,8 @@ import RESTFramework
 ///     WITH "__matched" AS MATERIALIZED (SELECT "tasks"."id" FROM "tasks" WHERE <filter>)
 ///     SELECT <columns>, "__total"."n"
 ///     FROM (SELECT count(*) AS "n" FROM "__matched") AS "__total"
-///     LEFT JOIN ((SELECT "tasks".* FROM (SELECT "__matched"."id" FROM "__matched"
-///                 ORDER BY ... LIMIT $n OFFSET $m) AS "__page"
-///                INNER JOIN "tasks" ON "tasks"."id" = "__page"."id") AS "tasks"
+///     LEFT JOIN ((SELECT "tasks".* FROM "tasks" WHERE "tasks"."id" = ANY(ARRAY(
+///                  SELECT "__matched"."id" FROM "__matched" ORDER BY ... LIMIT $n OFFSET $m))) AS "tasks"
 ///                <selectRelated joins> <annotation laterals>) ON TRUE
 ///                                                   (no outer parentheses without joins or laterals)
 ///     ORDER BY ...
@@ -30,6 +29,11 @@ import RESTFramework
 ///
 /// The `LEFT JOIN ... ON TRUE` gives one row even when the page is empty (past the end, or
 /// no match): its columns are NULL, its count is the count.
+///
+/// The page's keys come back as an array, not a joined subquery: a generic plan cannot know
+/// `LIMIT $n` and guesses a tenth of the match (hash joins over whole tables), where an array
+/// from a subquery is planned as about ten keys: primary-key lookups, and nested loops for the
+/// page's joins (docs/profile.md).
 extension QueryCompiler {
     /// Whether `countAndFetch` uses the one statement for `page` (the unsliced query with its
     /// page's slice): its filter reads other tables, it orders by the table's own columns, it
@@ -93,7 +97,11 @@ extension QueryCompiler {
         if grouped { sql.append("(") }
         sql.append("(SELECT ")
         sql.append(.table, of: layout)
-        sql.append(".* FROM (SELECT \"__matched\".")
+        sql.append(".* FROM ")
+        sql.append(.table, of: layout)
+        sql.append(" WHERE ")
+        sql.append(column: key, of: layout, alias: 0)
+        sql.append(" = ANY(ARRAY(SELECT \"__matched\".")
         sql.append(.quotedName, of: layout, column: key)
         sql.append(" FROM \"__matched\"")
         for (position, term) in page.ordering.enumerated() {
@@ -103,13 +111,7 @@ extension QueryCompiler {
             appendDirection(of: term, into: &sql)
         }
         appendSlice(page, into: &sql)
-        sql.append(") AS \"__page\" INNER JOIN ")
-        sql.append(.table, of: layout)
-        sql.append(" ON ")
-        sql.append(column: key, of: layout, alias: 0)
-        sql.append(" = \"__page\".")
-        sql.append(.quotedName, of: layout, column: key)
-        sql.append(") AS ")
+        sql.append("))) AS ")
         sql.append(.table, of: layout)
         try joins?.appendJoins(into: &sql)
         if laterals { sql.appendAnnotationLaterals() }

@@ -291,9 +291,9 @@ enum QueryCompiler<M: Model> {
             }
             let before = sql.beginLeaf()
             sql.append(column: index, of: layout, alias: scope.alias)
-            sql.append(" IN (")
+            sql.append(subquery.isArray ? " = ANY(ARRAY(" : " IN (")
             try subquery.render(&sql)
-            sql.append(")")
+            sql.append(subquery.isArray ? "))" : ")")
             // NULL also when the subquery yields a NULL and nothing equal: `.always`.
             sql.endLeaf(before, coalesced: guarded(.always, nullable: layout.columns[index].isNullable, negated: negated))
         }

@@ -104,6 +104,12 @@ func booksOfAuthorsNamedLike(on connection: Connection) throws -> Int {
     return try Book.objects(on: connection).filter(.inSubquery("author_id", authors)).count()
 }
 
+/// A small set that depends on a parameter, matched as an array (one generic plan for any name).
+func booksOfAuthorsNamed(_ name: String, on connection: Connection) throws -> [Book] {
+    let authors = Author.objects.filter(.field("name", .exact(.string(name)))).values("id")
+    return try Book.objects(on: connection).filter(.inSubquery("author_id", authors.asArray())).all()
+}
+
 /// Newer lookups: year, date, iregex, iendswith, range.
 func draftsOf2024(on connection: Connection) throws -> [Book] {
     try Book.objects(on: connection)
