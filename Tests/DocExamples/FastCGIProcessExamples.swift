@@ -28,6 +28,11 @@ enum FastCGIProcessExamples {
         ExecutablePath.resolve("./api-server", directory: "/srv", searchPath: nil)  // "/srv/./api-server"
     }
 
+    // SocketActivation
+    static func socketActivation() throws {
+        try SocketActivation.moveToStandardInput()   // fd 3 is now fd 0; LISTEN_* are unset
+    }
+
     // WorkerProcessLink
     static func worker(_ server: FastCGIServer) throws {
         WorkerProcessLink.attachToMaster()            // first thing

@@ -20,7 +20,7 @@ import Logging
 public struct ServerOptions: ParsableArguments, Sendable {
     @Option(
         help: ArgumentHelp(
-            "unix:/path.sock or IPV4:PORT (e.g. 127.0.0.1:9000); default: the listening socket on fd 0 (systemd, spawn-fcgi, mod_fcgid).",
+            "unix:/path.sock or IPV4:PORT (e.g. 127.0.0.1:9000); default: the listening socket on fd 0 (systemd StandardInput=socket, spawn-fcgi, mod_fcgid) or systemd's on fd 3 (LISTEN_FDS).",
             valueName: "address"),
         transform: { text in try ListenAddress(parsing: text) })
     public var listen: ListenAddress?
