@@ -223,6 +223,40 @@ import TestSupport
         #expect(server.wait(timeout: 5) != nil)
     }
 
+    /// A view that traps (a force-unwrap of nil) ends its worker process, not the service: that
+    /// request gets no answer, the cause is logged with the trap's own message, another process
+    /// takes its place at once, and the other process serves meanwhile. A SIGSEGV likewise.
+    @Test func aTrapInAViewOrASegfaultCostsOnlyThatProcess() throws {
+        let server = try APIServerProcess(arguments: ["--processes", "2", "--workers", "2"], waitUntilReady: false)
+        #expect(server.waitForWorkerProcesses(2), "log: \(server.log)")
+        let all16 = Array(repeating: 200, count: 16)
+        let address = server.address
+        let echo16 = { inParallel(16) { _ in try FastCGIClient.request(to: address, path: "/__test/echo", timeout: 10).status } }
+
+        for (index, cause) in ["a Swift trap", "SIGSEGV"].enumerated() {
+            let before = server.workerPIDs
+            if index == 0 {
+                let answer = try? FastCGIClient.request(to: server.address, path: "/__test/trap", timeout: 10)
+                #expect(answer == nil, "the trapping request has no answer: \(answer.map { "\($0.status)" } ?? "")")
+            } else {
+                kill(try #require(before.last), SIGSEGV)
+            }
+            let died = ContinuousClock.now
+            #expect(waitUntil(timeout: 5) { server.log.components(separatedBy: cause).count - 1 == 1 }, "log: \(server.log)")
+            let dead = try #require(before.first { kill($0, 0) != 0 }, "a worker process died: \(server.log)")
+            #expect(server.log.contains("worker process \(dead) was killed by"))
+            let replaced = waitUntil(timeout: 5) {
+                let pids = server.workerPIDs
+                return pids.count == 2 && !pids.contains(dead) && pids.allSatisfy { server.log.contains("worker process \($0) accepts") }
+            }
+            #expect(replaced && seconds(since: died) < 1, "replaced after \(seconds(since: died)) s: \(server.log)")
+            #expect(echo16().map { (try? $0.get()) ?? -1 } == all16, "log: \(server.log)")
+        }
+        // The trap's message (stderr of the worker, the master's log here) says where it was.
+        #expect(server.log.contains("Unexpectedly found nil while unwrapping an Optional value"), "log: \(server.log)")
+        #expect(server.child.isRunning)
+    }
+
     /// The socket on fd 0 (systemd StandardInput=socket, spawn-fcgi): the worker processes share
     /// it, and after the stop it still listens for the next start.
     @Test func workerProcessesShareAnInheritedSocket() throws {
