@@ -15,7 +15,9 @@ import TestSupport
         let path = directory + "/api.sock"
         // systemd-socket-activate hands the server a clean environment: keep the close check.
         let environment = ProcessInfo.processInfo.environment
-        let kept = ["LD_PRELOAD", "SRF_CLOSE_CHECK_DIR", "SRF_CLOSE_CHECK_LIBRARY"].filter { environment[$0] != nil }.flatMap { ["-E", $0] }
+        let kept = ["LD_PRELOAD", "SRF_CLOSE_CHECK_DIR", "SRF_CLOSE_CHECK_LIBRARY"].filter { environment[$0] != nil }.flatMap {
+            ["-E", $0]
+        }
         let server = try ChildProcess(
             "/usr/bin/systemd-socket-activate",
             ["-l", path] + kept + [TestEnvironment.executable("api-server"), "--test-routes"] + arguments,
