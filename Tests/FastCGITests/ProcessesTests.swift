@@ -118,6 +118,43 @@ import TestSupport
         #expect((try? FastCGIClient.request(to: .unix(address), path: "/__test/echo", timeout: 5))?.status == 200)
     }
 
+    /// `--env-file`: SIGHUP starts the new worker processes with the file as it is now (systemd
+    /// reads its EnvironmentFile= only at the start); a file that no longer parses abandons the
+    /// reload and the old workers keep serving.
+    @Test func sighupReadsTheEnvironmentFileAgain() throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("env-file")
+        let file = directory + "/api-server.env"
+        try "# the first configuration\nSRF_TEST_SETTING=first\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let server = try APIServerProcess(arguments: ["--processes", "2", "--workers", "2", "--env-file", file], waitUntilReady: false)
+        #expect(server.waitForWorkerProcesses(2), "log: \(server.log)")
+        let environ = { (pid: pid_t) in
+            ((try? String(contentsOfFile: "/proc/\(pid)/environ", encoding: .utf8)) ?? "").split(separator: "\0").map(String.init)
+        }
+        let first = server.workerPIDs
+        #expect(first.allSatisfy { environ($0).contains("SRF_TEST_SETTING=first") }, "\(first.map(environ))")
+
+        try "SRF_TEST_SETTING=\"second, after the reload\"\nSRF_TEST_ADDED=1\n".write(toFile: file, atomically: true, encoding: .utf8)
+        server.child.signal(SIGHUP)
+        #expect(
+            waitUntil(timeout: 10) {
+                let pids = server.workerPIDs
+                return pids.count == 2 && Set(pids).isDisjoint(with: first)
+                    && pids.allSatisfy { server.log.contains("worker process \($0) accepts") }
+            }, "log: \(server.log)")
+        let second = server.workerPIDs
+        for pid in second {
+            #expect(
+                environ(pid).contains("SRF_TEST_SETTING=second, after the reload") && environ(pid).contains("SRF_TEST_ADDED=1"),
+                "\(environ(pid))")
+        }
+
+        try "SRF_TEST_SETTING=third\nnot a variable\n".write(toFile: file, atomically: true, encoding: .utf8)
+        server.child.signal(SIGHUP)
+        #expect(waitUntil(timeout: 5) { server.log.contains("reload abandoned: --env-file \(file), line 2") }, "log: \(server.log)")
+        #expect(server.workerPIDs == second, "the running workers keep serving")
+        #expect((try? FastCGIClient.request(to: server.address, path: "/__test/echo", timeout: 5))?.status == 200)
+    }
+
     /// `--max-requests` with jitter: workers retire and are replaced, and no request fails.
     @Test func maxRequestsRecyclesWorkerProcessesWithoutAFailedRequest() throws {
         let server = try APIServerProcess(
