@@ -155,6 +155,34 @@ import TestSupport
         #expect((try? FastCGIClient.request(to: server.address, path: "/__test/echo", timeout: 5))?.status == 200)
     }
 
+    /// `srf_workers{state="busy"}` counts the requests running now, over every worker process
+    /// (the master's /metrics): two slow requests in flight are 2 busy of 4, and 0 once answered.
+    @Test func busyWorkersShowInTheMastersMetricsWhileRequestsRun() throws {
+        let adminPort = freeLocalPort()
+        let server = try APIServerProcess(
+            arguments: ["--processes", "2", "--workers", "2", "--admin-listen", "127.0.0.1:\(adminPort)"], waitUntilReady: false)
+        #expect(server.waitForWorkerProcesses(2), "log: \(server.log)")
+        let scrape = { (try? RawHTTPClient.send(port: adminPort, method: "GET", path: "/metrics", timeout: 5))?.text ?? "" }
+        let address = server.address
+        let answered = Mutex<[Int]>([])
+        for _ in 0..<2 {
+            Thread.detachNewThread {
+                let status = (try? FastCGIClient.request(to: address, path: "/__test/sleep", query: "ms=2000", timeout: 10))?.status ?? -1
+                answered.withLock { $0.append(status) }
+            }
+        }
+        var text = ""
+        #expect(
+            waitUntil(timeout: 1.5) {
+                text = scrape()
+                return text.contains("srf_workers{state=\"busy\"} 2\n")
+            }, "\(text)")
+        #expect(text.contains("srf_workers{state=\"idle\"} 2\n"), "\(text)")
+        #expect(answered.withLock { $0.isEmpty }, "seen while both ran")
+        #expect(waitUntil(timeout: 5) { answered.withLock { $0 } == [200, 200] })
+        #expect(waitUntil(timeout: 2) { scrape().contains("srf_workers{state=\"busy\"} 0\n") }, "\(scrape())")
+    }
+
     /// `--max-requests` with jitter: workers retire and are replaced, and no request fails.
     @Test func maxRequestsRecyclesWorkerProcessesWithoutAFailedRequest() throws {
         let server = try APIServerProcess(
