@@ -28,12 +28,15 @@ extension Connection {
         for (statement, name) in zip(batch, names) where name == nil {
             try rejectNUL(inSQL: statement.sql)
         }
-        try ensureUsable()
-        // A reconnect in ensureUsable forgot every prepared statement: none of the names holds.
-        let prepared = statements.count == 0 ? names.map { _ in nil } : names
         do {
-            // One observation for the batch: one round trip.
-            return try observed { try runPipeline(batch, names: prepared) }
+            // One observation for the batch: one round trip. The session check inside it, as in
+            // `query`: a batch that fails because the session is lost counts as a failed statement.
+            return try observed {
+                try ensureUsable()
+                // A reconnect in ensureUsable forgot every prepared statement: none of the names holds.
+                let prepared = statements.count == 0 ? names.map { _ in nil } : names
+                return try runPipeline(batch, names: prepared)
+            }
         } catch let error as PostgresError where transactionDepth == 0 && error.isStalePreparedStatement {
             for statement in batch { statements.remove(statement.sql) }
             return try batch.map { try query($0.sql, parameters: $0.parameters) }

@@ -12,6 +12,8 @@ import Glibc
 ///                               `?status=201` answers with that status
 ///     GET /__test/sleep?ms=500  answers after 500 ms (at most 60 s)
 ///     GET /__test/throw         the handler throws: the server answers 500
+///     GET /__test/trap          the handler traps (a force-unwrap of nil, as a buggy view would):
+///                               the process ends, for process supervision's tests
 struct BuiltInResponder: Responder {
     let worker: Int
 
@@ -24,6 +26,7 @@ struct BuiltInResponder: Responder {
         case "/__test/echo": return echo(request)
         case "/__test/sleep": return sleep(request)
         case "/__test/throw": throw RequestedFailure()
+        case "/__test/trap": return trap(request)
         default: break
         }
         return .json(200, JSON.object([("status", .string("ok")), ("worker", .int(worker)), ("path", .string(request.path))]).text)
@@ -56,6 +59,12 @@ struct BuiltInResponder: Responder {
         let milliseconds = min(max(Int(queryValue("ms", in: request.queryString) ?? "") ?? 0, 0), 60_000)
         usleep(UInt32(milliseconds) * 1000)
         return .json(200, JSON.object([("slept_ms", .int(milliseconds)), ("worker", .int(worker))]).text)
+    }
+
+    /// A view's bug: `!` on a nil the compiler cannot see coming (it depends on the request).
+    private func trap(_ request: Request) -> Response {
+        let missing: Int? = request.queryString == "not-a-bug" ? 1 : nil
+        return .json(200, "\(missing!)")
     }
 
     /// The raw value of `name` in a query string (no percent-decoding: test routes take numbers).

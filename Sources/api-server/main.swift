@@ -8,7 +8,8 @@ APIServerMain.run(
     modes: [
         .init(
             flag: "--test-routes",
-            help: "serve /__test/echo, /__test/sleep?ms=N and /__test/throw instead of the API (for the test suite; never in production)",
+            help:
+                "serve /__test/echo, /__test/sleep?ms=N, /__test/throw and /__test/trap instead of the API (for the test suite; never in production)",
             makeResponder: { worker in BuiltInResponder(worker: worker) }),
         .init(
             flag: "--test-trap-at-start",

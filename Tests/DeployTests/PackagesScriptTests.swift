@@ -6,13 +6,28 @@ import Testing
 /// installs nothing when every package is there: no `apt-get update`, no sudo. Stand-ins for
 /// apt-get and sudo first on the PATH write down every call.
 @Suite(.needsTestsRun) struct PackagesScriptTests {
-    /// Tests/run's packages (the stack's, Apache's, sudo, git, systemd, PgBouncer), the instruction guard's and the benchmark's.
-    static let testPackages =
-        "apache2 libapache2-mod-fcgid sudo git systemd pgbouncer valgrind python3 wrk gcc libc6-dev python3-venv"
-        + " iproute2 nftables"  // SeveralHostsTests' network namespaces and firewall
+    /// The packages Tests/run, the instruction guard and the benchmark ask packages.sh for, read
+    /// from the scripts' `SRF_EXTRA_PACKAGES="${SRF_EXTRA_PACKAGES:-} ..."` lines (a copy here
+    /// had drifted: it lacked prometheus and chromium).
+    static func testPackages() throws -> [String] {
+        var packages: [String] = []
+        for script in ["Tests/run", "Tests/Benchmarks/run", "Tests/Benchmarks/guard"] {
+            let text = try String(contentsOfFile: NginxProcess.projectRoot + "/" + script, encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                guard let start = line.range(of: "SRF_EXTRA_PACKAGES=\"${SRF_EXTRA_PACKAGES:-} ") else { continue }
+                let rest = line[start.upperBound...]
+                packages += (rest.firstIndex(of: "\"").map { rest[..<$0] } ?? rest).split(separator: " ").map(String.init)
+            }
+        }
+        return packages
+    }
 
     @Test func installsNothingWhenEverythingIsInstalled() throws {
-        let (result, calls) = try runPackagesScript(extra: Self.testPackages)
+        let packages = try Self.testPackages()
+        for expected in ["apache2", "prometheus", "chromium", "pgbouncer", "nftables", "valgrind", "wrk"] {
+            #expect(packages.contains(expected), "\(expected) not found in the scripts' lists: \(packages)")
+        }
+        let (result, calls) = try runPackagesScript(extra: packages.joined(separator: " "))
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(calls == "", "packages.sh ran: \(calls)")
         #expect(result.stderr == "")

@@ -28,6 +28,18 @@ enum FastCGIProcessExamples {
         ExecutablePath.resolve("./api-server", directory: "/srv", searchPath: nil)  // "/srv/./api-server"
     }
 
+    // EnvironmentFile
+    static func environmentFile() throws {
+        let variables = try EnvironmentFile.read("/etc/api-server.env")   // [("DATABASE_URL", "postgres://..."), ...]
+        let environment = EnvironmentFile.environment(setting: variables)  // "NAME=value" strings for posix_spawn
+        _ = environment
+    }
+
+    // SocketActivation
+    static func socketActivation() throws {
+        try SocketActivation.moveToStandardInput()   // fd 3 is now fd 0; LISTEN_* are unset
+    }
+
     // WorkerProcessLink
     static func worker(_ server: FastCGIServer) throws {
         WorkerProcessLink.attachToMaster()            // first thing

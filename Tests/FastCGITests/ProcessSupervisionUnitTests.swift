@@ -65,6 +65,33 @@ import Glibc
         #expect(backoff.delay(after: WorkerProcessExit(pid: 3, cause: .exited(status: 0), lifetime: .milliseconds(10))) == .zero)
     }
 
+    /// `--env-file`: systemd's `EnvironmentFile=` lines; mistakes name the line.
+    @Test func environmentFiles() throws {
+        let variables = try EnvironmentFile.parse(
+            "# database\nDATABASE_URL=postgres://api@db/api?options=-c%20x%3Dy\r\n\n  ; note\nSRF_ALLOWED_HOSTS=\"a.example, b.example\"\nQUOTED='x=1'\nEMPTY=\nSRF_ALLOWED_HOSTS=last\n",
+            path: "f")
+        #expect(variables.map(\.name) == ["DATABASE_URL", "SRF_ALLOWED_HOSTS", "QUOTED", "EMPTY", "SRF_ALLOWED_HOSTS"])
+        #expect(variables.map(\.value) == ["postgres://api@db/api?options=-c%20x%3Dy", "a.example, b.example", "x=1", "", "last"])
+        #expect(throws: ServerConfigurationError("--env-file f, line 2: expected NAME=value, got 'not a variable'")) {
+            try EnvironmentFile.parse("A=1\nnot a variable\n", path: "f")
+        }
+        #expect(throws: ServerConfigurationError.self) { try EnvironmentFile.parse("1A=x", path: "f") }
+        #expect(throws: ServerConfigurationError.self) { try EnvironmentFile.read("/nonexistent/api-server.env") }
+
+        // Set over this process's environment; the last of a name wins.
+        let environment = EnvironmentFile.environment(setting: variables)
+        #expect(environment.filter { $0.hasPrefix("SRF_ALLOWED_HOSTS=") } == ["SRF_ALLOWED_HOSTS=last"])
+        #expect(environment.contains("QUOTED=x=1") && environment.contains("EMPTY="))
+        #expect(environment.contains { $0.hasPrefix("PATH=") }, "the master's own variables stay")
+
+        // The master's option: its workers do not read the file again.
+        #expect(throws: ServerConfigurationError.self) { try ServerOptions.parse(["--env-file", "/etc/x.env"]).configuration.validated() }
+        #expect(try ServerOptions.parse(["--processes", "2", "--env-file", "/etc/x.env"]).configuration.environmentFile == "/etc/x.env")
+        #expect(
+            try ServerOptions.parse(["--processes", "2", "--env-file", "/etc/x.env", "--worker-process"]).configuration.environmentFile
+                == nil)
+    }
+
     @Test func exitCauses() {
         #expect(
             WorkerProcessExit(pid: 7, waitStatus: 9, lifetime: .milliseconds(12_345), slot: 0).description

@@ -118,6 +118,71 @@ import TestSupport
         #expect((try? FastCGIClient.request(to: .unix(address), path: "/__test/echo", timeout: 5))?.status == 200)
     }
 
+    /// `--env-file`: SIGHUP starts the new worker processes with the file as it is now (systemd
+    /// reads its EnvironmentFile= only at the start); a file that no longer parses abandons the
+    /// reload and the old workers keep serving.
+    @Test func sighupReadsTheEnvironmentFileAgain() throws {
+        let directory = try TestEnvironment.makeTemporaryDirectory("env-file")
+        let file = directory + "/api-server.env"
+        try "# the first configuration\nSRF_TEST_SETTING=first\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let server = try APIServerProcess(arguments: ["--processes", "2", "--workers", "2", "--env-file", file], waitUntilReady: false)
+        #expect(server.waitForWorkerProcesses(2), "log: \(server.log)")
+        let environ = { (pid: pid_t) in
+            ((try? String(contentsOfFile: "/proc/\(pid)/environ", encoding: .utf8)) ?? "").split(separator: "\0").map(String.init)
+        }
+        let first = server.workerPIDs
+        #expect(first.allSatisfy { environ($0).contains("SRF_TEST_SETTING=first") }, "\(first.map(environ))")
+
+        try "SRF_TEST_SETTING=\"second, after the reload\"\nSRF_TEST_ADDED=1\n".write(toFile: file, atomically: true, encoding: .utf8)
+        server.child.signal(SIGHUP)
+        #expect(
+            waitUntil(timeout: 10) {
+                let pids = server.workerPIDs
+                return pids.count == 2 && Set(pids).isDisjoint(with: first)
+                    && pids.allSatisfy { server.log.contains("worker process \($0) accepts") }
+            }, "log: \(server.log)")
+        let second = server.workerPIDs
+        for pid in second {
+            #expect(
+                environ(pid).contains("SRF_TEST_SETTING=second, after the reload") && environ(pid).contains("SRF_TEST_ADDED=1"),
+                "\(environ(pid))")
+        }
+
+        try "SRF_TEST_SETTING=third\nnot a variable\n".write(toFile: file, atomically: true, encoding: .utf8)
+        server.child.signal(SIGHUP)
+        #expect(waitUntil(timeout: 5) { server.log.contains("reload abandoned: --env-file \(file), line 2") }, "log: \(server.log)")
+        #expect(server.workerPIDs == second, "the running workers keep serving")
+        #expect((try? FastCGIClient.request(to: server.address, path: "/__test/echo", timeout: 5))?.status == 200)
+    }
+
+    /// `srf_workers{state="busy"}` counts the requests running now, over every worker process
+    /// (the master's /metrics): two slow requests in flight are 2 busy of 4, and 0 once answered.
+    @Test func busyWorkersShowInTheMastersMetricsWhileRequestsRun() throws {
+        let adminPort = freeLocalPort()
+        let server = try APIServerProcess(
+            arguments: ["--processes", "2", "--workers", "2", "--admin-listen", "127.0.0.1:\(adminPort)"], waitUntilReady: false)
+        #expect(server.waitForWorkerProcesses(2), "log: \(server.log)")
+        let scrape = { (try? RawHTTPClient.send(port: adminPort, method: "GET", path: "/metrics", timeout: 5))?.text ?? "" }
+        let address = server.address
+        let answered = Mutex<[Int]>([])
+        for _ in 0..<2 {
+            Thread.detachNewThread {
+                let status = (try? FastCGIClient.request(to: address, path: "/__test/sleep", query: "ms=2000", timeout: 10))?.status ?? -1
+                answered.withLock { $0.append(status) }
+            }
+        }
+        var text = ""
+        #expect(
+            waitUntil(timeout: 1.5) {
+                text = scrape()
+                return text.contains("srf_workers{state=\"busy\"} 2\n")
+            }, "\(text)")
+        #expect(text.contains("srf_workers{state=\"idle\"} 2\n"), "\(text)")
+        #expect(answered.withLock { $0.isEmpty }, "seen while both ran")
+        #expect(waitUntil(timeout: 5) { answered.withLock { $0 } == [200, 200] })
+        #expect(waitUntil(timeout: 2) { scrape().contains("srf_workers{state=\"busy\"} 0\n") }, "\(scrape())")
+    }
+
     /// `--max-requests` with jitter: workers retire and are replaced, and no request fails.
     @Test func maxRequestsRecyclesWorkerProcessesWithoutAFailedRequest() throws {
         let server = try APIServerProcess(
@@ -221,6 +286,40 @@ import TestSupport
         #expect(server.isRunning)
         server.signal(SIGTERM)
         #expect(server.wait(timeout: 5) != nil)
+    }
+
+    /// A view that traps (a force-unwrap of nil) ends its worker process, not the service: that
+    /// request gets no answer, the cause is logged with the trap's own message, another process
+    /// takes its place at once, and the other process serves meanwhile. A SIGSEGV likewise.
+    @Test func aTrapInAViewOrASegfaultCostsOnlyThatProcess() throws {
+        let server = try APIServerProcess(arguments: ["--processes", "2", "--workers", "2"], waitUntilReady: false)
+        #expect(server.waitForWorkerProcesses(2), "log: \(server.log)")
+        let all16 = Array(repeating: 200, count: 16)
+        let address = server.address
+        let echo16 = { inParallel(16) { _ in try FastCGIClient.request(to: address, path: "/__test/echo", timeout: 10).status } }
+
+        for (index, cause) in ["a Swift trap", "SIGSEGV"].enumerated() {
+            let before = server.workerPIDs
+            if index == 0 {
+                let answer = try? FastCGIClient.request(to: server.address, path: "/__test/trap", timeout: 10)
+                #expect(answer == nil, "the trapping request has no answer: \(answer.map { "\($0.status)" } ?? "")")
+            } else {
+                kill(try #require(before.last), SIGSEGV)
+            }
+            let died = ContinuousClock.now
+            #expect(waitUntil(timeout: 5) { server.log.components(separatedBy: cause).count - 1 == 1 }, "log: \(server.log)")
+            let dead = try #require(before.first { kill($0, 0) != 0 }, "a worker process died: \(server.log)")
+            #expect(server.log.contains("worker process \(dead) was killed by"))
+            let replaced = waitUntil(timeout: 5) {
+                let pids = server.workerPIDs
+                return pids.count == 2 && !pids.contains(dead) && pids.allSatisfy { server.log.contains("worker process \($0) accepts") }
+            }
+            #expect(replaced && seconds(since: died) < 1, "replaced after \(seconds(since: died)) s: \(server.log)")
+            #expect(echo16().map { (try? $0.get()) ?? -1 } == all16, "log: \(server.log)")
+        }
+        // The trap's message (stderr of the worker, the master's log here) says where it was.
+        #expect(server.log.contains("Unexpectedly found nil while unwrapping an Optional value"), "log: \(server.log)")
+        #expect(server.child.isRunning)
     }
 
     /// The socket on fd 0 (systemd StandardInput=socket, spawn-fcgi): the worker processes share

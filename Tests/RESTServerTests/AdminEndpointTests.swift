@@ -161,6 +161,39 @@ import Testing
         #expect(waitUntil(timeout: 10) { (try? stack.send("GET", "/api/public-accounts/").status) == 200 }, "\(stack.logs)")
     }
 
+    /// A worker whose session the database restart took: the statement it tries during the
+    /// outage counts in `srf_db_query_errors_total` (its request is a 503), and the session it
+    /// re-establishes afterwards in `srf_db_reconnects_total`. One worker, so that the requests
+    /// before, during and after land on the same session; through the master with `--processes`.
+    @Test(arguments: [[], ["--processes", "1"]])
+    func aLostSessionCountsItsFailedStatementAndItsReconnect(processes: [String]) throws {
+        let cluster = try Self.cluster()
+        let adminPort = freeLocalPort()
+        let stack = try APIStack(
+            databaseURL: cluster.url, migrate: false,
+            arguments: processes + ["--workers", "1", "--admin-listen", "127.0.0.1:\(adminPort)"])
+        #expect(waitUntil(timeout: 10) { (try? Self.admin(adminPort, "/ready").status) == 200 }, "\(stack.logs)")
+        #expect(try stack.send("GET", "/api/public-accounts/").status == 200, "the worker's session opens: \(stack.logs)")
+        let before = Self.samples(try Self.scrape(adminPort) { Self.requestsCounted($0) == 1 }.text)
+        #expect(before["srf_db_query_errors_total"] == 0 && before["srf_db_reconnects_total"] == 0, "\(before)")
+
+        try cluster.stop()
+        var running = false
+        defer { if !running { try? cluster.start() } }
+        #expect(try stack.send("GET", "/api/public-accounts/").status == 503, "\(stack.logs)")
+        try cluster.start()
+        running = true
+        #expect(waitUntil(timeout: 10) { (try? stack.send("GET", "/api/public-accounts/").status) == 200 }, "\(stack.logs)")
+
+        let scrape = try Self.scrape(adminPort) { ($0["srf_db_reconnects_total"] ?? 0) >= 1 }
+        let after = Self.samples(scrape.text)
+        #expect(after["srf_db_reconnects_total"] == 1, "\(scrape.text)")
+        #expect((after["srf_db_query_errors_total"] ?? 0) >= 1, "\(scrape.text)")
+        #expect(after[#"srf_http_requests_total{route="public-account-list",method="GET",status="503"}"#] ?? 0 >= 1, "\(scrape.text)")
+        let promtool = try Promtool.checkMetrics(scrape.text)
+        #expect(promtool.status == 0, "promtool: \(promtool.stdout)\(promtool.stderr)")
+    }
+
     @Test func anUnreachableDatabaseIsNotReadyWithTheReason() throws {
         let adminPort = freeLocalPort()
         let closed = freeLocalPort()

@@ -20,7 +20,7 @@ import Logging
 public struct ServerOptions: ParsableArguments, Sendable {
     @Option(
         help: ArgumentHelp(
-            "unix:/path.sock or IPV4:PORT (e.g. 127.0.0.1:9000); default: the listening socket on fd 0 (systemd, spawn-fcgi, mod_fcgid).",
+            "unix:/path.sock or IPV4:PORT (e.g. 127.0.0.1:9000); default: the listening socket on fd 0 (systemd StandardInput=socket, spawn-fcgi, mod_fcgid) or systemd's on fd 3 (LISTEN_FDS).",
             valueName: "address"),
         transform: { text in try ListenAddress(parsing: text) })
     public var listen: ListenAddress?
@@ -133,6 +133,13 @@ public struct ServerOptions: ParsableArguments, Sendable {
     public var logFile: String?
 
     @Option(
+        name: .customLong("env-file"),
+        help: ArgumentHelp(
+            "With --processes: NAME=value lines (systemd EnvironmentFile= syntax) set for the worker processes, read again at each SIGHUP reload.",
+            valueName: "path"))
+    public var environmentFile: String?
+
+    @Option(
         help: ArgumentHelp("Text lines, or one JSON object per line (default: text).", valueName: "text|json"),
         transform: { text in
             guard let format = ServerLog.Format(rawValue: text) else {
@@ -192,6 +199,7 @@ public struct ServerOptions: ParsableArguments, Sendable {
         if let logFormat { configuration.logFormat = logFormat }
         if let logLevel { configuration.logLevel = logLevel }
         if let adminListen { configuration.adminListen = adminListen }
+        if let environmentFile { configuration.environmentFile = environmentFile }
         if isWorkerProcess {
             // The master's socket is on fd 0, whatever --listen said; the worker has no master
             // role, and the master serves --admin-listen (`countsIntoMastersMetrics`).
@@ -199,6 +207,7 @@ public struct ServerOptions: ParsableArguments, Sendable {
             configuration.processes = 0
             configuration.socketGroup = nil
             configuration.adminListen = nil
+            configuration.environmentFile = nil  // the master set its variables for this process
         }
         return configuration
     }

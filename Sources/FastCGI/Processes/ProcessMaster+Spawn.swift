@@ -7,8 +7,9 @@ extension ProcessMaster {
     /// Starts this binary again as a worker: the listening socket on fd 0, the readiness pipe on
     /// fd 3 and the shared memory, if any, on fd 4 (`WorkerProcessLink`), its slot as
     /// `--worker-slot`, every other descriptor closed (the master's are close-on-exec), no
-    /// signal blocked and the default action for those the master handles.
-    func spawnWorker(readiness: ReadinessPipe, slot: Int) -> Result<pid_t, ServerConfigurationError> {
+    /// signal blocked and the default action for those the master handles; `environment`
+    /// (`NAME=value`, from `--env-file`) instead of the master's when given.
+    func spawnWorker(readiness: ReadinessPipe, slot: Int, environment: [String]? = nil) -> Result<pid_t, ServerConfigurationError> {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -38,7 +39,12 @@ extension ProcessMaster {
         let argv = ([executable] + workerArguments + ["--worker-slot", String(slot)]).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        let variables = environment.map { $0.map { strdup($0) } + [nil] }
+        defer { variables?.forEach { free($0) } }
+        let result =
+            variables.map { variables in
+                variables.withUnsafeBufferPointer { posix_spawn(&pid, executable, &actions, &attributes, argv, $0.baseAddress) }
+            } ?? posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         guard result == 0 else { return .failure(ServerConfigurationError(describe(errno: result))) }
         return .success(pid)
     }

@@ -131,6 +131,14 @@ public final class ProcessMaster: Sendable {
             return 1
         }
         var supervision = Supervision(processes: configuration.processes)
+        if let path = configuration.environmentFile {
+            do {
+                supervision.environments[supervision.current] = EnvironmentFile.environment(setting: try EnvironmentFile.read(path))
+            } catch {
+                log.error("\(error)")
+                return 1
+            }
+        }
         log.info(
             "master \(getpid()) on \(socket.address): \(configuration.processes) worker process(es) of \(configuration.workers) workers each, from \(executable)"
         )
@@ -190,7 +198,17 @@ public final class ProcessMaster: Sendable {
                 log.warning("received SIGHUP: a reload is already under way; ignored")
                 return
             }
+            var environment: [String]?
+            if let path = configuration.environmentFile {
+                do {
+                    environment = EnvironmentFile.environment(setting: try EnvironmentFile.read(path))
+                } catch {
+                    log.error("received SIGHUP: reload abandoned: \(error); the running worker processes keep serving")
+                    return
+                }
+            }
             supervision.generation += 1
+            supervision.environments[supervision.generation] = environment
             supervision.reload = (supervision.generation, .now + Self.reloadTimeout)
             log.info("received SIGHUP: reloading: starting \(configuration.processes) new worker process(es) from \(executable)")
             for _ in 0..<configuration.processes { start(generation: supervision.generation, into: &supervision, readiness) }
@@ -257,6 +275,7 @@ public final class ProcessMaster: Sendable {
                 kill(pid, SIGTERM)
             }
             supervision.current = reload.generation
+            supervision.environments = supervision.environments.filter { $0.key >= reload.generation }
             supervision.reload = nil
         } else if ContinuousClock.now >= reload.deadline {
             abandonReload(&supervision, because: "the new worker processes did not accept within \(Self.reloadTimeout)")
@@ -270,6 +289,7 @@ public final class ProcessMaster: Sendable {
             supervision.workers[pid]?.retiring = true
             kill(pid, SIGTERM)
         }
+        supervision.environments[reload.generation] = nil
         supervision.reload = nil
     }
 
@@ -289,7 +309,7 @@ public final class ProcessMaster: Sendable {
             supervision.nextStart = .now + .seconds(1)
             return
         }
-        switch spawnWorker(readiness: readiness, slot: slot) {
+        switch spawnWorker(readiness: readiness, slot: slot, environment: supervision.environments[generation]) {
         case .success(let pid):
             supervision.workers[pid] = Supervision.Worker(generation: generation, started: .now, slot: slot)
         case .failure(let error):

@@ -33,6 +33,8 @@ struct Supervision {
     var killedAtDeadline = false
     /// A worker was killed or cut off its drain: the master exits 1.
     var cutOff = false
+    /// Each generation's environment (`NAME=value`) read from `--env-file`; none: the master's.
+    var environments: [Int: [String]] = [:]
 
     init(processes: Int) {
         workers.reserveCapacity(processes * 2)

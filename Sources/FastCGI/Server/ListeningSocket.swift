@@ -17,7 +17,8 @@ public struct ListeningSocket: Sendable {
     /// shared with sibling processes: a stop never shuts it down (see `AcceptWakeup`).
     public let isInherited: Bool
 
-    /// Wraps a descriptor that is already listening: fd 0 from systemd, spawn-fcgi or mod_fcgid.
+    /// Wraps a descriptor that is already listening: fd 0 from systemd, spawn-fcgi or mod_fcgid
+    /// (systemd's fd 3 is moved there first, see `SocketActivation`).
     /// It counts as inherited: stopping leaves it listening.
     public init(listeningDescriptor fd: Int32, address: ListenAddress) throws(ServerConfigurationError) {
         var accepting: Int32 = 0
@@ -25,7 +26,7 @@ public struct ListeningSocket: Sendable {
         guard getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &length) == 0, accepting == 1 else {
             throw ServerConfigurationError(
                 fd == 0
-                    ? "no --listen given and standard input is not a listening socket: pass --listen unix:/path.sock or HOST:PORT, or start the server under spawn-fcgi / mod_fcgid"
+                    ? "no --listen given and standard input is not a listening socket: pass --listen unix:/path.sock or HOST:PORT, or start the server under systemd socket activation, spawn-fcgi or mod_fcgid"
                     : "descriptor \(fd) is not a listening socket")
         }
         self.fd = fd
@@ -42,6 +43,8 @@ public struct ListeningSocket: Sendable {
     ) throws(ServerConfigurationError) -> ListeningSocket {
         switch address {
         case .inherited:
+            // systemd's LISTEN_FDS hand-over (fd 3) joins the others on fd 0.
+            try SocketActivation.moveToStandardInput()
             return try ListeningSocket(listeningDescriptor: 0, address: .inherited)
         case .unix(let path):
             // Looked up first: a misspelt group fails before anything is bound.

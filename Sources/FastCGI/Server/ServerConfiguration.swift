@@ -68,6 +68,11 @@ public struct ServerConfiguration: Sendable {
     /// `maxRequestsJitter`), and its master starts another: gunicorn's `--max-requests`. nil: never.
     public var maxRequests: Int? = nil
     public var maxRequestsJitter: Int = 0
+    /// With `processes`: a file of `NAME=value` lines (systemd's `EnvironmentFile=` syntax) the
+    /// master reads before each generation of worker processes, the first and every SIGHUP
+    /// reload, and sets over its own environment for them (`EnvironmentFile`). nil: the workers
+    /// get the master's environment as it was at its start.
+    public var environmentFile: String? = nil
     /// Where the admin server (`AdminServer`: /health, /ready, /metrics) listens; nil: none.
     /// Plain HTTP for the operator's tools only: keep it on loopback or a private socket.
     public var adminListen: ListenAddress? = nil
@@ -106,6 +111,11 @@ public struct ServerConfiguration: Sendable {
         guard (0...1024).contains(processes) else { throw ServerConfigurationError("processes must be from 0 to 1024 (got \(processes))") }
         guard (maxRequests ?? 1) >= 1, maxRequestsJitter >= 0, (maxRequests ?? 0) <= Int.max - maxRequestsJitter else {
             throw ServerConfigurationError("maxRequests must be at least 1 and maxRequestsJitter not negative")
+        }
+        guard environmentFile == nil || processes >= 1 else {
+            throw ServerConfigurationError(
+                "--env-file needs --processes: the master reads it for its worker processes (at start and at each SIGHUP reload); for one process, set the variables where it is started (systemd: EnvironmentFile=)"
+            )
         }
         guard socketMode <= 0o777 else { throw ServerConfigurationError("socketMode must be a permission mode like 0660") }
         if socketGroup != nil {
