@@ -49,7 +49,9 @@ import TestSupport
             held >= 0 && failures.count <= held,
             "held: \(held), failed: \(failures.map { "\($0.status)@\($0.at)" }) nginx: \(nginx.errorLog)")
         #expect(replaced && replacedAfter < 1, "replaced: \(replaced) after \(replacedAfter) s; log: \(server.log)")
-        #expect(after >= 0.5 * baseline, "req/s before: \(baseline), 1-2 s after the kill: \(after)")
+        // The replacement must get its share of nginx's kept connections (the site's
+        // `keepalive_time`): without it, it got none and the rate stayed at 3/4 (0.74-0.75).
+        #expect(after >= 0.9 * baseline, "req/s before: \(baseline), 1-2 s after the kill: \(after)")
         #expect(server.log.contains("worker process \(victim) was killed by SIGKILL"))
         #expect(server.child.isRunning)
     }
