@@ -18,6 +18,9 @@ extension FieldReadable {
     /// names no relation; an empty to-one relation on the way is `.one(nil)`.
     public func relatedInstances(atSource source: String, context: SerializerContext) throws -> RelatedInstances? {
         if source == "*" { return .one(self) }
+        // One step, the usual case (`lead`, `tags`): no split, no boxing of `self`. This runs for
+        // every nested field of every row (2,500 instructions a row with the split).
+        if !source.isEmpty, !source.utf8.contains(UInt8(ascii: ".")) { return try relatedInstances(source, context: context) }
         var current: any FieldReadable = self
         let steps = source.split(separator: ".")
         for (index, step) in steps.enumerated() {
