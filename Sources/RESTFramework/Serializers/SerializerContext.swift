@@ -34,6 +34,9 @@ public struct SerializerContext {
     public var nonFieldErrorsKey: String
     /// Typed storage for other layers (the model layer's database handle).
     public var extensions: RequestExtensions
+    /// Set while a serializer renders (its frozen context): the nested fields' child
+    /// serializers, made once for all its rows.
+    var nestedChildren: NestedChildren?
 
     public init(
         request: Request? = nil, view: APIView? = nil, format: String? = nil,

@@ -43,7 +43,7 @@ public struct NestedSerializerField: SerializerField, RelationReadingField {
                 "NestedSerializerField `\(name)` reads the relation `\(source)`, which \(type(of: instance)) does not declare "
                     + "(declare it in the model's `relations`, or implement `relatedInstances` on the type).")
         }
-        let child = serializer.init(context: context)
+        let child = context.nestedChildren?.child(serializer, context: context) ?? serializer.init(context: context)
         switch related {
         case .one(nil): return many ? .array([]) : .null
         case .one(let object?):

@@ -2,9 +2,15 @@
 /// and type: a retrieve represents one row per request).
 final class ReadableFieldTable: Sendable {
     let fields: [ReadableField]
+    /// Whether a field is a nested serializer: only then does a rendering keep child
+    /// serializers (`NestedChildren`), so other serializers allocate nothing for it.
+    let nestsSerializers: Bool
     private let readers = SnapshotCache<ObjectIdentifier, [RowReader]>()
 
-    init(_ fields: [ReadableField]) { self.fields = fields }
+    init(_ fields: [ReadableField]) {
+        self.fields = fields
+        nestsSerializers = fields.contains { $0.field is NestedSerializerField }
+    }
 
     func readers(for type: any FieldReadable.Type) -> [RowReader] {
         readers.value(for: type) {

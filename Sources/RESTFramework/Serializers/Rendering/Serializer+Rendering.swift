@@ -6,7 +6,7 @@ extension Serializer {
     func renderRow(_ instance: any FieldReadable) throws -> JSON {
         let table = rendering.readableFields ?? makeReadableFields()
         let readable = table.fields
-        let context = rendering.frozenContext ?? freezeContext()
+        let context = rendering.frozenContext ?? freezeContext(nesting: table.nestsSerializers)
         var out: [UInt8] = []
         out.reserveCapacity(rendering.sizeHint)
         out.append(UInt8(ascii: "{"))
@@ -81,8 +81,10 @@ extension Serializer {
         return nil
     }
 
-    private func freezeContext() -> FrozenContext {
-        let frozen = FrozenContext(value: context)
+    private func freezeContext(nesting: Bool) -> FrozenContext {
+        var value = context
+        if nesting { value.nestedChildren = NestedChildren() }
+        let frozen = FrozenContext(value: value)
         rendering.frozenContext = frozen
         return frozen
     }

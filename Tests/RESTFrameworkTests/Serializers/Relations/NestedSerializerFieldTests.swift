@@ -21,9 +21,54 @@ final class NestingSerializer: Serializer {
     }
 }
 
+/// Counts the instances made and keeps a weak reference to the last one, for the test of one
+/// child serializer per rendering (a test's own class: no state shared with other tests).
+final class CountedLeadSerializer: Serializer {
+    nonisolated(unsafe) static var made = 0
+    nonisolated(unsafe) static weak var last: CountedLeadSerializer?
+    required init(
+        instance: (any FieldReadable)? = nil, data: JSON? = nil, partial: Bool = false, context: SerializerContext = SerializerContext()
+    ) {
+        super.init(instance: instance, data: data, partial: partial, context: context)
+        Self.made += 1
+        Self.last = self
+    }
+    override class var fields: [any SerializerField] { [IntegerField("id", readOnly: true), CharField("username")] }
+}
+
+final class CountedNestingSerializer: Serializer {
+    override class var fields: [any SerializerField] {
+        [
+            CharField("name"), NestedSerializerField("lead", CountedLeadSerializer.self, readOnly: true, allowNull: true),
+            NestedSerializerField("members", CountedLeadSerializer.self, many: true, readOnly: true),
+        ]
+    }
+}
+
 /// Serializers as fields: output from the related rows, input validated by the nested
 /// serializer, OPTIONS as DRF's SimpleMetadata shows them (checked against DRF 3.18).
 @Suite struct NestedSerializerFieldTests {
+    /// A list makes one child serializer for all its rows (as DRF binds one to the field), not
+    /// one per row; the child is freed with the list (no cycle through the context).
+    @Test func aListMakesOneChildSerializerForAllItsRows() throws {
+        let ada = RelatedRow(values: ["id": 3, "username": "ada"])
+        let alan = RelatedRow(values: ["id": 4, "username": "alan"])
+        let rows = (0..<5).map { n in
+            RelatedRow(values: ["name": .string("P\(n)")], one: ["lead": n == 2 ? nil : ada], many: ["members": [ada, alan]])
+        }
+        CountedLeadSerializer.made = 0
+        try {
+            let list = CountedNestingSerializer.many(instances: rows)
+            let json = JSONWriter.renderString(try list.data)
+            #expect(
+                json.hasPrefix(
+                    #"[{"name":"P0","lead":{"id":3,"username":"ada"},"members":[{"id":3,"username":"ada"},{"id":4,"username":"alan"}]}"#))
+            #expect(json.contains(#"{"name":"P2","lead":null,"#))
+            #expect(CountedLeadSerializer.made == 1, "child serializers made for 5 rows: \(CountedLeadSerializer.made)")
+        }()
+        #expect(CountedLeadSerializer.last == nil, "the child serializer outlived its list")
+    }
+
     @Test func rendersTheRelatedRows() throws {
         let ada = RelatedRow(values: ["id": 3, "username": "ada"])
         let alan = RelatedRow(values: ["id": 4, "username": "alan"])
