@@ -132,15 +132,20 @@ import Testing
         })
     }
 
+    /// api-server with `arguments` and an admin port on `cluster`'s database, once `/ready` says 200.
+    static func readyStack(on cluster: PrivateCluster, arguments: [String]) throws -> (APIStack, Int) {
+        let adminPort = freeLocalPort()
+        let stack = try APIStack(
+            databaseURL: cluster.url, migrate: false, arguments: arguments + ["--admin-listen", "127.0.0.1:\(adminPort)"])
+        #expect(waitUntil(timeout: 10) { (try? Self.admin(adminPort, "/ready").status) == 200 }, "\(stack.logs)")
+        return (stack, adminPort)
+    }
+
     /// One process, and a master of two (which asks the database on a connection of its own).
     @Test(arguments: [[], ["--processes", "2"]])
     func readyFollowsTheDatabase(processes: [String]) throws {
         let cluster = try Self.cluster()
-        let adminPort = freeLocalPort()
-        let stack = try APIStack(
-            databaseURL: cluster.url, migrate: false,
-            arguments: processes + ["--workers", "2", "--admin-listen", "127.0.0.1:\(adminPort)"])
-        #expect(waitUntil(timeout: 10) { (try? Self.admin(adminPort, "/ready").status) == 200 }, "\(stack.logs)")
+        let (stack, adminPort) = try Self.readyStack(on: cluster, arguments: processes + ["--workers", "2"])
 
         try cluster.stop()
         var running = false
@@ -168,11 +173,7 @@ import Testing
     @Test(arguments: [[], ["--processes", "1"]])
     func aLostSessionCountsItsFailedStatementAndItsReconnect(processes: [String]) throws {
         let cluster = try Self.cluster()
-        let adminPort = freeLocalPort()
-        let stack = try APIStack(
-            databaseURL: cluster.url, migrate: false,
-            arguments: processes + ["--workers", "1", "--admin-listen", "127.0.0.1:\(adminPort)"])
-        #expect(waitUntil(timeout: 10) { (try? Self.admin(adminPort, "/ready").status) == 200 }, "\(stack.logs)")
+        let (stack, adminPort) = try Self.readyStack(on: cluster, arguments: processes + ["--workers", "1"])
         #expect(try stack.send("GET", "/api/public-accounts/").status == 200, "the worker's session opens: \(stack.logs)")
         let before = Self.samples(try Self.scrape(adminPort) { Self.requestsCounted($0) == 1 }.text)
         #expect(before["srf_db_query_errors_total"] == 0 && before["srf_db_reconnects_total"] == 0, "\(before)")
