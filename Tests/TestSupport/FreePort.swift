@@ -29,9 +29,16 @@ public func freeLocalPort() -> Int {
 /// Whether a listening socket could bind 127.0.0.1:`port` now (without `SO_REUSEADDR`, so a
 /// port with connections still in TIME_WAIT counts as taken).
 private func canBind(port: Int) -> Bool {
+    guard let fd = bindLoopback(port: port) else { return false }
+    close(fd)
+    return true
+}
+
+/// A TCP socket bound to 127.0.0.1:`port` (not listening), or nil when the port is taken. The
+/// caller owns the descriptor: `HostNetwork` keeps it as its reservation.
+func bindLoopback(port: Int) -> Int32? {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
+    guard fd >= 0 else { return nil }
     var addr = sockaddr_in()
     addr.sin_family = sa_family_t(AF_INET)
     addr.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -39,5 +46,7 @@ private func canBind(port: Int) -> Bool {
     let bound = withUnsafePointer(to: &addr) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
-    return bound == 0
+    if bound == 0 { return fd }
+    close(fd)
+    return nil
 }

@@ -182,17 +182,7 @@ public final class HostNetwork: Sendable {
         let start = Int(getpid()) &* 7_919 % span
         for step in 0..<span {
             let port = low + (start + step) % span
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            guard fd >= 0 else { break }
-            var addr = sockaddr_in()
-            addr.sin_family = sa_family_t(AF_INET)
-            addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-            addr.sin_port = in_port_t(UInt16(port).bigEndian)
-            let bound = withUnsafePointer(to: &addr) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            if bound == 0 { return (fd, port) }
-            close(fd)
+            if let fd = bindLoopback(port: port) { return (fd, port) }
         }
         throw TestSupportError("no port of \(low)..<\(low + span) left to reserve a HostNetwork with")
     }

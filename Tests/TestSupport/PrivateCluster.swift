@@ -95,16 +95,20 @@ public final class PrivateCluster: Sendable {
     }
 
     /// Runs a server binary as the postgres user (PostgreSQL refuses to run as root).
-    private func run(_ command: [String]) throws {
-        var command = command
-        if getuid() == 0 { command = ["/usr/sbin/runuser", "-u", "postgres", "--"] + command }
-        let result = try Subprocess.run(command[0], Array(command.dropFirst()))
-        guard result.status == 0 else {
-            throw TestSupportError("\(command.joined(separator: " ")) failed: \(result.stderr)\(result.stdout)")
-        }
-    }
+    private func run(_ command: [String]) throws { try runAsPostgres(command) }
 
     deinit { try? stop() }
 }
 
 import Synchronization
+
+/// Runs a PostgreSQL binary (initdb, pg_ctl, pg_basebackup), as the postgres user when run by
+/// root (PostgreSQL refuses root); throws with its output unless it exits 0.
+func runAsPostgres(_ command: [String]) throws {
+    var command = command
+    if getuid() == 0 { command = ["/usr/sbin/runuser", "-u", "postgres", "--"] + command }
+    let result = try Subprocess.run(command[0], Array(command.dropFirst()))
+    guard result.status == 0 else {
+        throw TestSupportError("\(command.joined(separator: " ")) failed: \(result.stderr)\(result.stdout)")
+    }
+}

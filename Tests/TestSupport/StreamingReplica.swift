@@ -53,14 +53,7 @@ public final class StreamingReplica: Sendable {
     }
 
     /// As the postgres user when run by root (PostgreSQL refuses root).
-    private static func run(_ command: [String]) throws {
-        var command = command
-        if getuid() == 0 { command = ["/usr/sbin/runuser", "-u", "postgres", "--"] + command }
-        let result = try Subprocess.run(command[0], Array(command.dropFirst()))
-        guard result.status == 0 else {
-            throw TestSupportError("\(command.joined(separator: " ")) failed: \(result.stderr)\(result.stdout)")
-        }
-    }
+    private static func run(_ command: [String]) throws { try runAsPostgres(command) }
 
     deinit { try? stop() }
 }
